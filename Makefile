@@ -1,0 +1,79 @@
+# Liaison — the two commands are `make run` and `make test`; everything else supports them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Leptos reads these at run time; they must not be set while compiling (see README).
+SITE := target/site
+LEPTOS_ENV_RUN := LEPTOS_OUTPUT_NAME=liaison LEPTOS_SITE_ROOT=$(SITE) LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+WASM := target/wasm32-unknown-unknown/wasm-release/app.wasm
+PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
+
+## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
+run: setup build
+	@mkdir -p data
+	$(LEPTOS_ENV_RUN) ./target/release/liaison serve
+
+## make test: unit, integration on SQLite and PostgreSQL, locale completeness, browser tests.
+test: setup setup-browser postgres site unit-and-integration e2e
+
+# --- installing (each step is skipped in well under a second when already done) ---
+setup:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes, once)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then \
+		cd end2end && npm ci --no-audit --no-fund; fi
+
+setup-browser:
+	@command -v chromium >/dev/null || { echo "installing Chromium for the browser tests"; \
+		(apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; }
+
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "starting PostgreSQL"; \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+		for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+
+# --- building ---
+build: server site
+
+server:
+	cargo build --locked --release -p liaison-server
+
+wasm:
+	cargo build --locked -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
+
+# The browser bundle: wasm-bindgen, then wasm-opt (npm's binaryen; Debian's breaks hydration),
+# then the stylesheet and public files.
+site: wasm
+	@mkdir -p $(SITE)/pkg
+	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name liaison $(WASM)
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+		$(SITE)/pkg/liaison_bg.wasm -o $(SITE)/pkg/liaison_bg.wasm
+	cp app/style/main.css $(SITE)/pkg/liaison.css
+	cp -r app/public/. $(SITE)/
+	@printf 'wasm: %s bytes, %s bytes gzipped\n' "$$(stat -c %s $(SITE)/pkg/liaison_bg.wasm)" "$$(gzip -9 -c $(SITE)/pkg/liaison_bg.wasm | wc -c)"
+
+# --- testing ---
+# Unit tests, the integration tests in tests/ (each story on SQLite and on PostgreSQL) and the
+# locale completeness test. Debug builds: quicker to compile than release on two cores.
+unit-and-integration:
+	LIAISON_TEST_PG_URL=$(PG_ADMIN_URL) cargo test --locked --workspace
+
+# Browser tests against the debug server built by `cargo test` and the release wasm bundle.
+e2e:
+	rm -rf target/e2e && mkdir -p target/e2e
+	cd end2end && LIAISON_BIN=../target/debug/liaison npx playwright test
+
+bench:
+	@echo "no benchmarks yet"
+
+check-locales:
+	cargo test --locked -p liaison-server --test locales
+
+clean-data:
+	rm -rf data

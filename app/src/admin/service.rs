@@ -1,0 +1,262 @@
+//! Account administration rules (server only): validation, the last-admin guard, and each
+//! change written with its audit entry in one transaction.
+
+use super::UserRecord;
+use crate::auth::server::hash_password;
+use crate::auth::SessionUser;
+use crate::db::{self, audit, departments, sessions, users};
+use crate::domain::{DisplayName, Email, Locale, NewPassword, Role};
+use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::state::ServerState;
+
+/// The editable fields of an account as a form sends them.
+pub struct UserForm {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub department_id: String,
+    pub locale: String,
+}
+
+struct ValidUser {
+    email: Email,
+    display_name: DisplayName,
+    role: Role,
+    department_id: Option<i64>,
+    locale: Locale,
+}
+
+async fn validate(state: &ServerState, f: &UserForm, v: &mut Validator) -> Result<Option<ValidUser>, AppError> {
+    let email = v.check(Email::parse("email", &f.email));
+    let display_name = v.check(DisplayName::parse("display_name", &f.display_name));
+    let role = Role::parse(&f.role);
+    if role.is_none() {
+        v.push(FieldError::new("role", FieldCode::UnknownRole));
+    }
+    let locale = Locale::parse(&f.locale).filter(|l| l.tag() == f.locale.trim());
+    if locale.is_none() {
+        v.push(FieldError::new("locale", FieldCode::UnknownLocale));
+    }
+    let department_id = match f.department_id.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if departments::exists(&state.db, id).await? => Some(id),
+            _ => {
+                v.push(FieldError::new("department_id", FieldCode::UnknownDepartment));
+                None
+            }
+        },
+    };
+    if role.is_some_and(Role::needs_department) && department_id.is_none() && f.department_id.trim().is_empty() {
+        v.push(FieldError::new("department_id", FieldCode::DepartmentRequired));
+    }
+    Ok(match (email, display_name, role, locale) {
+        (Some(email), Some(display_name), Some(role), Some(locale)) => {
+            Some(ValidUser { email, display_name, role, department_id, locale })
+        }
+        _ => None,
+    })
+}
+
+fn entry<'a>(admin: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
+    audit::Entry {
+        actor_id: Some(admin.id),
+        action,
+        entity_type: "user",
+        entity_id: Some(id.to_string()),
+        changes,
+        ip: Some(ip),
+        at: db::now(),
+    }
+}
+
+/// Who creates an account: an administrator in the UI, or an operator at the command line
+/// (or the first start-up), who has no account.
+pub enum Creator<'a> {
+    Admin { user: &'a SessionUser, ip: &'a str },
+    Operator { via: &'static str },
+}
+
+pub async fn create_user(state: &ServerState, creator: Creator<'_>, f: &UserForm, password: &str) -> Result<i64, AppError> {
+    let mut v = Validator::default();
+    let user = validate(state, f, &mut v).await?;
+    let password = v.check(NewPassword::parse("password", password));
+    v.finish()?;
+    let (Some(u), Some(password)) = (user, password) else { return Err(AppError::Internal) };
+    let hash = hash_password(password.expose().to_string()).await?;
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    let id = users::insert(
+        &mut tx,
+        users::NewUser {
+            email: u.email.as_str(),
+            display_name: u.display_name.as_str(),
+            password_hash: &hash,
+            role: u.role,
+            department_id: u.department_id,
+            locale: u.locale,
+            at: now,
+        },
+    )
+    .await
+    .map_err(map_insert)?;
+    let changes = audit::Changes::new()
+        .set("email", u.email.as_str())
+        .set("display_name", u.display_name.as_str())
+        .set("role", u.role.as_str())
+        .set("department_id", u.department_id)
+        .set("locale", u.locale.tag());
+    let entry = match creator {
+        Creator::Admin { user, ip } => entry(user, "user_created", id, changes, ip),
+        Creator::Operator { via } => audit::Entry {
+            actor_id: None,
+            action: "user_created",
+            entity_type: "user",
+            entity_id: Some(id.to_string()),
+            changes: changes.fact("via", via),
+            ip: None,
+            at: now,
+        },
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+fn map_insert(e: users::InsertError) -> AppError {
+    match e {
+        users::InsertError::EmailTaken => AppError::field("email", FieldCode::EmailTaken),
+        users::InsertError::Db(e) => e.into(),
+    }
+}
+
+/// Load a user inside the transaction, refusing a stale version.
+async fn load_current(tx: &mut db::Tx, id: i64, version: i32) -> Result<UserRecord, AppError> {
+    let before = users::get_in(tx, id).await?.ok_or(AppError::NotFound)?;
+    if before.version != version {
+        return Err(AppError::StaleVersion);
+    }
+    Ok(before)
+}
+
+/// Refuse a change that would leave the office without an active administrator, or lock
+/// the acting admin out of administration.
+async fn guard_admins(tx: &mut db::Tx, admin: &SessionUser, before: &UserRecord, role: Role, active: bool) -> Result<(), AppError> {
+    let loses_admin = before.role == Role::Admin && before.active && (role != Role::Admin || !active);
+    if loses_admin && (before.id == admin.id || users::count_other_active_admins(tx, before.id).await? == 0) {
+        return Err(AppError::CannotChangeSelf);
+    }
+    Ok(())
+}
+
+pub async fn update_user(
+    state: &ServerState,
+    admin: &SessionUser,
+    id: i64,
+    version: i32,
+    f: &UserForm,
+    ip: &str,
+) -> Result<(), AppError> {
+    let mut v = Validator::default();
+    let user = validate(state, f, &mut v).await?;
+    v.finish()?;
+    let Some(u) = user else { return Err(AppError::Internal) };
+    let mut tx = state.db.begin().await?;
+    let before = load_current(&mut tx, id, version).await?;
+    guard_admins(&mut tx, admin, &before, u.role, before.active).await?;
+    let saved = users::update(
+        &mut tx,
+        users::Update {
+            id,
+            expected_version: version,
+            email: u.email.as_str(),
+            display_name: u.display_name.as_str(),
+            role: u.role,
+            // Only department liaisons belong to a department in this sense.
+            department_id: u.department_id,
+            locale: u.locale,
+            active: before.active,
+            at: db::now(),
+        },
+    )
+    .await
+    .map_err(map_insert)?;
+    if !saved {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("email", before.email.as_str(), u.email.as_str())
+        .diff("display_name", before.display_name.as_str(), u.display_name.as_str())
+        .diff("role", before.role.as_str(), u.role.as_str())
+        .diff("department_id", before.department_id, u.department_id)
+        .diff("locale", before.locale.tag(), u.locale.tag());
+    if !changes.is_empty() {
+        audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_active(
+    state: &ServerState,
+    admin: &SessionUser,
+    id: i64,
+    version: i32,
+    active: bool,
+    ip: &str,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let before = load_current(&mut tx, id, version).await?;
+    guard_admins(&mut tx, admin, &before, before.role, active).await?;
+    let saved = users::update(
+        &mut tx,
+        users::Update {
+            id,
+            expected_version: version,
+            email: &before.email,
+            display_name: &before.display_name,
+            role: before.role,
+            department_id: before.department_id,
+            locale: before.locale,
+            active,
+            at: db::now(),
+        },
+    )
+    .await
+    .map_err(map_insert)?;
+    if !saved {
+        return Err(AppError::StaleVersion);
+    }
+    let mut changes = audit::Changes::new().diff("active", before.active, active);
+    if !active {
+        let ended = sessions::delete_for_user(&mut tx, id, None).await?;
+        changes = changes.fact("sessions_ended", ended);
+    }
+    audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Set a new password chosen by the admin; the user's sessions end.
+pub async fn reset_password(state: &ServerState, admin: &SessionUser, id: i64, password: &str, ip: &str) -> Result<(), AppError> {
+    let password = NewPassword::parse("password", password)?;
+    let hash = hash_password(password.expose().to_string()).await?;
+    let mut tx = state.db.begin().await?;
+    users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    users::set_password_hash(&mut tx, id, &hash, db::now()).await?;
+    let ended = sessions::delete_for_user(&mut tx, id, None).await?;
+    audit::record(&mut tx, entry(admin, "password_reset", id, audit::Changes::new().fact("sessions_ended", ended), ip))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn end_sessions(state: &ServerState, admin: &SessionUser, id: i64, ip: &str) -> Result<u64, AppError> {
+    let mut tx = state.db.begin().await?;
+    users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let ended = sessions::delete_for_user(&mut tx, id, None).await?;
+    audit::record(&mut tx, entry(admin, "sessions_ended", id, audit::Changes::new().fact("sessions_ended", ended), ip))
+        .await?;
+    tx.commit().await?;
+    Ok(ended)
+}

@@ -1,0 +1,173 @@
+//! Who may do what. Roles, the signed-in user as the UI sees them, the one permission table
+//! that every server function consults, and which pages need which access.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use crate::domain::{Locale, Role};
+use serde::{Deserialize, Serialize};
+
+/// The signed-in staff member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub department_id: Option<i64>,
+    pub locale: Locale,
+}
+
+/// Everything a role can be allowed to do. Each later area adds its actions here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ManageUsers,
+    ReadAuditLog,
+}
+
+impl Action {
+    pub const ALL: [Action; 2] = [Action::ManageUsers, Action::ReadAuditLog];
+}
+
+/// The permission table.
+pub fn allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    match action {
+        ManageUsers | ReadAuditLog => role == Role::Admin,
+    }
+}
+
+/// What a page needs before it is served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageAccess {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in staff member.
+    Staff,
+    /// A signed-in staff member whose role allows the action.
+    Needs(Action),
+}
+
+/// The access rule for a path; unknown paths need a signed-in user, so nothing new is public
+/// by accident.
+pub fn page_access(path: &str) -> PageAccess {
+    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/"];
+    let public_exact = ["/login", "/healthz", "/favicon.ico", "/favicon.svg", "/robots.txt"];
+    if public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
+        PageAccess::Public
+    } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
+        PageAccess::Needs(Action::ReadAuditLog)
+    } else if path == "/admin" || path.starts_with("/admin/") {
+        PageAccess::Needs(Action::ManageUsers)
+    } else {
+        PageAccess::Staff
+    }
+}
+
+/// May this user open a page with this rule?
+pub fn may_open(user: Option<&SessionUser>, access: PageAccess) -> Result<(), crate::error::AppError> {
+    use crate::error::AppError;
+    match (access, user) {
+        (PageAccess::Public, _) => Ok(()),
+        (_, None) => Err(AppError::NotAuthenticated),
+        (PageAccess::Staff, Some(_)) => Ok(()),
+        (PageAccess::Needs(a), Some(u)) if allows(u.role, a) => Ok(()),
+        (PageAccess::Needs(_), Some(_)) => Err(AppError::Forbidden),
+    }
+}
+
+/// The areas of the navigation, each shown only to roles that may use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavArea {
+    Home,
+    Users,
+    Audit,
+}
+
+pub fn nav_areas(role: Role) -> Vec<NavArea> {
+    let mut areas = vec![NavArea::Home];
+    if allows(role, Action::ManageUsers) {
+        areas.push(NavArea::Users);
+    }
+    if allows(role, Action::ReadAuditLog) {
+        areas.push(NavArea::Audit);
+    }
+    areas
+}
+
+/// Where to go after signing in: only a local path, never another site (open redirect).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/login") => {
+            n.to_string()
+        }
+        _ => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> SessionUser {
+        SessionUser {
+            id: 1,
+            email: "a@b.cn".into(),
+            display_name: "A".into(),
+            role,
+            department_id: None,
+            locale: Locale::ZhCn,
+        }
+    }
+
+    #[test]
+    fn only_admins_manage_users_and_read_the_audit_log() {
+        for role in Role::ALL {
+            for action in Action::ALL {
+                assert_eq!(allows(role, action), role == Role::Admin, "{role:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pages_need_sign_in_unless_public() {
+        assert_eq!(page_access("/login"), PageAccess::Public);
+        assert_eq!(page_access("/pkg/liaison.js"), PageAccess::Public);
+        assert_eq!(page_access("/healthz"), PageAccess::Public);
+        assert_eq!(page_access("/"), PageAccess::Staff);
+        assert_eq!(page_access("/account"), PageAccess::Staff);
+        assert_eq!(page_access("/something-new"), PageAccess::Staff);
+        assert_eq!(page_access("/admin/users/3"), PageAccess::Needs(Action::ManageUsers));
+        assert_eq!(page_access("/admin/audit"), PageAccess::Needs(Action::ReadAuditLog));
+        assert_eq!(page_access("/administrator"), PageAccess::Staff);
+    }
+
+    #[test]
+    fn access_rules_per_role() {
+        use crate::error::AppError;
+        let admin_page = page_access("/admin/users");
+        assert_eq!(may_open(None, admin_page), Err(AppError::NotAuthenticated));
+        assert_eq!(may_open(Some(&user(Role::Leader)), admin_page), Err(AppError::Forbidden));
+        assert_eq!(may_open(Some(&user(Role::Admin)), admin_page), Ok(()));
+        assert_eq!(may_open(None, PageAccess::Public), Ok(()));
+        assert_eq!(may_open(Some(&user(Role::DepartmentLiaison)), PageAccess::Staff), Ok(()));
+    }
+
+    #[test]
+    fn navigation_shows_only_permitted_areas() {
+        assert_eq!(nav_areas(Role::Admin), vec![NavArea::Home, NavArea::Users, NavArea::Audit]);
+        assert_eq!(nav_areas(Role::LiaisonOfficer), vec![NavArea::Home]);
+    }
+
+    #[test]
+    fn next_is_always_local() {
+        assert_eq!(safe_next(Some("/admin/users")), "/admin/users");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/login")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,413 @@
+//! Sign-in, sessions and password hashing (server only). Server functions and the axum
+//! middleware both go through here, so there is one definition of a valid session.
+
+use super::{allows, Action, SessionUser};
+use crate::db::{self, audit, sessions, throttle, users};
+use crate::domain::{Locale, Role};
+use crate::error::{AppError, FieldCode, Validator};
+use crate::state::ServerState;
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::Duration as ChronoDuration;
+use http::request::Parts;
+use leptos::prelude::use_context;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+pub const SESSION_COOKIE: &str = "liaison_session";
+
+/// A request's valid session, placed in the request extensions by the middleware.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub user: SessionUser,
+    /// The stored id (the SHA-256 of the cookie token).
+    pub session_id: String,
+}
+
+/// The address a request came from, placed in the request extensions by the middleware.
+#[derive(Debug, Clone)]
+pub struct ClientIp(pub String);
+
+/// The server state in a page render or server function.
+pub fn state() -> Result<ServerState, AppError> {
+    use_context::<ServerState>().ok_or_else(|| {
+        tracing::error!("server state missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+pub fn authenticated() -> Option<Authenticated> {
+    parts().and_then(|p| p.extensions.get::<Authenticated>().cloned())
+}
+
+pub fn current_user() -> Option<SessionUser> {
+    authenticated().map(|a| a.user)
+}
+
+pub fn client_ip() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0.clone()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+pub fn user_agent() -> Option<String> {
+    parts().and_then(|p| {
+        p.headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().take(300).collect())
+    })
+}
+
+/// The signed-in user, or `NotAuthenticated`.
+pub fn require_user() -> Result<SessionUser, AppError> {
+    current_user().ok_or(AppError::NotAuthenticated)
+}
+
+/// The signed-in user if their role allows `action`; `Forbidden` otherwise.
+pub fn require(action: Action) -> Result<SessionUser, AppError> {
+    let user = require_user()?;
+    if allows(user.role, action) {
+        Ok(user)
+    } else {
+        tracing::warn!(user = user.id, ?action, "permission refused");
+        Err(AppError::Forbidden)
+    }
+}
+
+fn argon2() -> Argon2<'static> {
+    Argon2::default()
+}
+
+/// Hash a password with Argon2id off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        argon2().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "hashing task failed");
+        AppError::Internal
+    })?
+    .map_err(|e| {
+        tracing::error!(error = %e, "hashing failed");
+        AppError::Internal
+    })
+}
+
+pub async fn verify_password(hash: String, password: String) -> bool {
+    tokio::task::spawn_blocking(move || match PasswordHash::new(&hash) {
+        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Err(_) => false,
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash to verify against when the account does not exist, so that an unknown address
+/// takes as long to refuse as a wrong password.
+async fn decoy_hash() -> String {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    if let Some(h) = DECOY.get() {
+        return h.clone();
+    }
+    let h = hash_password("decoy password that never matches".into()).await.unwrap_or_default();
+    DECOY.get_or_init(|| h).clone()
+}
+
+/// A fresh random session token (for the cookie) and its stored id.
+pub fn new_session_token() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let id = session_id_of(&token);
+    (token, id)
+}
+
+pub fn session_id_of(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A random password for new or reset accounts: 16 characters without look-alikes.
+pub fn random_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    (0..16).map(|_| ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char).collect()
+}
+
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+pub fn clear_session_cookie(secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+fn chrono(d: std::time::Duration) -> ChronoDuration {
+    ChronoDuration::from_std(d).unwrap_or(ChronoDuration::MAX)
+}
+
+fn to_session_user(r: &sessions::SessionRow) -> SessionUser {
+    SessionUser {
+        id: r.user_id,
+        email: r.email.clone(),
+        display_name: r.display_name.clone(),
+        role: Role::parse(&r.role).unwrap_or(Role::Leader),
+        department_id: r.department_id,
+        locale: Locale::parse(&r.locale).unwrap_or(Locale::ZhCn),
+    }
+}
+
+/// The session a cookie token stands for, if it is still valid. Expired sessions and those
+/// of disabled accounts are removed; an active one has its last-seen time refreshed.
+pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<Authenticated>, sqlx::Error> {
+    let id = session_id_of(token);
+    let Some(row) = sessions::find(&state.db, &id).await? else {
+        return Ok(None);
+    };
+    let now = db::now();
+    let idle = chrono(state.settings.session_idle);
+    let absolute = chrono(state.settings.session_absolute);
+    if !row.active || now - row.last_seen_at > idle || now - row.created_at > absolute {
+        sessions::delete(&state.db, &id).await?;
+        return Ok(None);
+    }
+    // Refresh at most every minute (sooner for short test timeouts) to spare the database.
+    let refresh = std::cmp::min(ChronoDuration::seconds(60), idle / 4);
+    if now - row.last_seen_at >= refresh {
+        sessions::touch(&state.db, &id, now).await?;
+    }
+    Ok(Some(Authenticated { user: to_session_user(&row), session_id: id }))
+}
+
+/// Check a sign-in attempt. On success the session is stored and its cookie token returned.
+/// Every outcome is audited; failures are counted for throttling and never say whether the
+/// account exists.
+pub async fn login(
+    state: &ServerState,
+    email: &str,
+    password: &str,
+    ip: &str,
+    user_agent: Option<&str>,
+) -> Result<(String, i64), AppError> {
+    let email = email.trim().to_lowercase();
+    let mut v = Validator::default();
+    if email.is_empty() {
+        v.push(crate::error::FieldError::new("email", FieldCode::Required));
+    }
+    if password.is_empty() {
+        v.push(crate::error::FieldError::new("password", FieldCode::Required));
+    }
+    v.finish()?;
+    let email: String = email.chars().take(254).collect();
+
+    let now = db::now();
+    let since = now - chrono(state.settings.login_window);
+    let (by_account, by_address) = throttle::recent_failures(&state.db, &email, ip, since).await?;
+    let throttled = by_account >= state.settings.login_max_failures_per_account
+        || by_address >= state.settings.login_max_failures_per_address;
+
+    let account = users::credentials_by_email(&state.db, &email).await?;
+    let verified = if throttled {
+        false
+    } else {
+        let hash = match &account {
+            Some(a) => a.password_hash.clone(),
+            None => decoy_hash().await,
+        };
+        verify_password(hash, password.to_string()).await
+    };
+
+    let mut tx = state.db.begin().await?;
+    match account {
+        Some(a) if verified && a.active => {
+            let (token, session_id) = new_session_token();
+            sessions::create(&mut tx, &session_id, a.id, now, Some(ip), user_agent).await?;
+            throttle::clear_account(&mut tx, &email).await?;
+            audit::record(
+                &mut tx,
+                audit::Entry {
+                    actor_id: Some(a.id),
+                    action: "login",
+                    entity_type: "user",
+                    entity_id: Some(a.id.to_string()),
+                    changes: audit::Changes::new(),
+                    ip: Some(ip),
+                    at: now,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok((token, a.id))
+        }
+        account => {
+            let reason = match &account {
+                _ if throttled => "throttled",
+                None => "unknown_account",
+                Some(a) if !a.active && verified => "disabled",
+                Some(_) => "wrong_password",
+            };
+            if !throttled {
+                throttle::record_failure(&mut tx, &email, ip, now).await?;
+            }
+            audit::record(
+                &mut tx,
+                audit::Entry {
+                    actor_id: None,
+                    action: "login_failed",
+                    entity_type: "user",
+                    entity_id: account.as_ref().map(|a| a.id.to_string()),
+                    changes: audit::Changes::new().fact("email", &email).fact("reason", reason),
+                    ip: Some(ip),
+                    at: now,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Err(if throttled { AppError::TooManyAttempts } else { AppError::InvalidCredentials })
+        }
+    }
+}
+
+/// End the current session.
+pub async fn logout(state: &ServerState, auth: &Authenticated, ip: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    sessions::delete_in(&mut tx, &auth.session_id).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_id: Some(auth.user.id),
+            action: "logout",
+            entity_type: "user",
+            entity_id: Some(auth.user.id.to_string()),
+            changes: audit::Changes::new(),
+            ip: Some(ip),
+            at: db::now(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Change one's own password after checking the current one; ends the user's other sessions.
+pub async fn change_own_password(
+    state: &ServerState,
+    auth: &Authenticated,
+    current: &str,
+    new: &str,
+    confirm: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    use crate::domain::NewPassword;
+    use crate::error::FieldError;
+    let mut v = Validator::default();
+    if current.is_empty() {
+        v.push(FieldError::new("current_password", FieldCode::Required));
+    }
+    let new = v.check(NewPassword::parse("new_password", new));
+    if new.as_ref().is_some_and(|n| n.expose() != confirm) {
+        v.push(FieldError::new("confirm_password", FieldCode::PasswordMismatch));
+    }
+    v.finish()?;
+    let Some(new) = new else { return Err(AppError::Internal) };
+    let hash = users::password_hash(&state.db, auth.user.id).await?.ok_or(AppError::NotAuthenticated)?;
+    if !verify_password(hash, current.to_string()).await {
+        return Err(AppError::field("current_password", FieldCode::WrongPassword));
+    }
+    let new_hash = hash_password(new.expose().to_string()).await?;
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    users::set_password_hash(&mut tx, auth.user.id, &new_hash, now).await?;
+    let ended = sessions::delete_for_user(&mut tx, auth.user.id, Some(&auth.session_id)).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_id: Some(auth.user.id),
+            action: "password_changed",
+            entity_type: "user",
+            entity_id: Some(auth.user.id.to_string()),
+            changes: audit::Changes::new().fact("other_sessions_ended", ended),
+            ip: Some(ip),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Store a signed-in user's language choice as their preference.
+pub async fn set_own_locale(state: &ServerState, user: &SessionUser, locale: Locale, ip: &str) -> Result<(), AppError> {
+    if user.locale == locale {
+        return Ok(());
+    }
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    users::set_locale(&mut tx, user.id, locale, now).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry {
+            actor_id: Some(user.id),
+            action: "language_changed",
+            entity_type: "user",
+            entity_id: Some(user.id.to_string()),
+            changes: audit::Changes::new().diff("locale", user.locale.tag(), locale.tag()),
+            ip: Some(ip),
+            at: now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (t1, id1) = new_session_token();
+        let (t2, _) = new_session_token();
+        assert_ne!(t1, t2);
+        assert_eq!(t1.len(), 64);
+        assert_eq!(session_id_of(&t1), id1);
+        assert_ne!(t1, id1);
+    }
+
+    #[test]
+    fn cookies_are_http_only_lax_and_secure_on_https() {
+        let c = session_cookie("abc", false);
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
+        assert!(session_cookie("abc", true).ends_with("; Secure"));
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn random_passwords_avoid_look_alikes() {
+        let p = random_password();
+        assert_eq!(p.chars().count(), 16);
+        assert!(!p.chars().any(|c| "0O1lI".contains(c)));
+    }
+
+    #[tokio::test]
+    async fn hashes_verify_only_the_right_password() {
+        let h = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(verify_password(h.clone(), "correct horse battery".into()).await);
+        assert!(!verify_password(h, "wrong horse battery".into()).await);
+        assert!(!verify_password("not a hash".into(), "x".into()).await);
+    }
+}

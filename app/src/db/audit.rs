@@ -1,0 +1,130 @@
+//! The audit log: one row per change, written in the transaction of the change it records.
+
+use super::{Db, Tx};
+use crate::admin::{AuditEntry, AuditFilter};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use sqlx::types::Json;
+
+/// What changed: field → `{"from": …, "to": …}`, or plain facts for events such as logins.
+#[derive(Debug, Default, Clone)]
+pub struct Changes(Map<String, Value>);
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    /// Record `field` going from `from` to `to`; nothing when they are equal.
+    pub fn diff<T: serde::Serialize + PartialEq>(mut self, field: &str, from: T, to: T) -> Self {
+        if from != to {
+            self.0.insert(field.into(), serde_json::json!({ "from": from, "to": to }));
+        }
+        self
+    }
+
+    pub fn set<T: serde::Serialize>(mut self, field: &str, to: T) -> Self {
+        self.0.insert(field.into(), serde_json::json!({ "to": to }));
+        self
+    }
+
+    pub fn fact<T: serde::Serialize>(mut self, key: &str, value: T) -> Self {
+        self.0.insert(key.into(), serde_json::json!(value));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+pub struct Entry<'a> {
+    pub actor_id: Option<i64>,
+    pub action: &'a str,
+    pub entity_type: &'a str,
+    pub entity_id: Option<String>,
+    pub changes: Changes,
+    pub ip: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {
+    let changes = Json(Value::Object(e.changes.0));
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into audit_log (at, actor_id, action, entity_type, entity_id, changes, ip) \
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(e.at)
+        .bind(e.actor_id)
+        .bind(e.action)
+        .bind(e.entity_type)
+        .bind(&e.entity_id)
+        .bind(&changes)
+        .bind(e.ip)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    at: DateTime<Utc>,
+    actor_id: Option<i64>,
+    actor_name: Option<String>,
+    action: String,
+    entity_type: String,
+    entity_id: Option<String>,
+    changes: Json<Value>,
+    ip: Option<String>,
+}
+
+/// One page of the log, newest first, with optional filters; returns the page and whether
+/// more rows follow.
+pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntry>, bool), sqlx::Error> {
+    let action = f.action.as_deref().filter(|s| !s.is_empty());
+    let entity_type = f.entity_type.as_deref().filter(|s| !s.is_empty());
+    let actor = f.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("%{}%", s.to_lowercase()));
+    let entity_id = f.entity_id.as_deref().filter(|s| !s.is_empty());
+    let offset = f.page.max(0) * limit;
+    let rows: Vec<Row> = on_db!(db, |pool| {
+        sqlx::query_as::<_, Row>(
+            "select a.id, a.at, a.actor_id, u.display_name as actor_name, a.action, a.entity_type, \
+                    a.entity_id, a.changes, a.ip \
+             from audit_log a left join users u on u.id = a.actor_id \
+             where ($1 is null or a.action = $1) \
+               and ($2 is null or a.entity_type = $2) \
+               and ($3 is null or lower(u.email) like $3 or lower(u.display_name) like $3) \
+               and ($6 is null or a.entity_id = $6) \
+             order by a.id desc limit $4 offset $5",
+        )
+        .bind(action)
+        .bind(entity_type)
+        .bind(actor)
+        .bind(limit + 1)
+        .bind(offset)
+        .bind(entity_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let more = rows.len() as i64 > limit;
+    let entries = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|r| AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor_id: r.actor_id,
+            actor_name: r.actor_name,
+            action: r.action,
+            entity_type: r.entity_type,
+            entity_id: r.entity_id,
+            changes: r.changes.0.to_string(),
+            ip: r.ip,
+        })
+        .collect();
+    Ok((entries, more))
+}

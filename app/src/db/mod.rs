@@ -1,0 +1,179 @@
+//! The data layer (server only): one `Db` over SQLite or PostgreSQL, chosen by the URL scheme,
+//! and one module per area holding that area's SQL. Both backends take the same SQL text
+//! (`$1…$n` placeholders, `returning`); the `on_db!`/`on_tx!` macros expand one body per
+//! backend so each arm is type-checked against its own driver. Branch only where SQL differs.
+
+pub mod audit;
+pub mod departments;
+pub mod sessions;
+pub mod throttle;
+pub mod users;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A write transaction on either backend.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// `on_db!(db, |pool| body)`: run `body` with `pool` bound to the backend's pool.
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite($pool) => $body,
+            $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// `on_tx!(tx, |conn| body)`: run `body` with `conn` bound to the transaction's connection.
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        match $tx {
+            $crate::db::Tx::Sqlite(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+            $crate::db::Tx::Postgres(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("the URL scheme must be sqlite: or postgres://")]
+    UnknownScheme,
+    #[error("{0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("cannot create the database folder: {0}")]
+    Folder(#[from] std::io::Error),
+}
+
+impl Db {
+    /// Which backend a URL selects, without connecting; `None` for any other scheme.
+    pub fn backend_of(url: &str) -> Option<&'static str> {
+        if url.starts_with("sqlite:") {
+            Some("sqlite")
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some("postgres")
+        } else {
+            None
+        }
+    }
+
+    pub async fn connect(url: &str) -> Result<Db, ConnectError> {
+        match Db::backend_of(url) {
+            Some("sqlite") => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true);
+                let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+                if !in_memory {
+                    if let Some(parent) = options.get_filename().parent() {
+                        if !parent.as_os_str().is_empty() {
+                            std::fs::create_dir_all(parent)?;
+                        }
+                    }
+                }
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(if in_memory { 1 } else { 8 })
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Ok(Db::Sqlite(pool))
+            }
+            Some(_) => {
+                let options = PgConnectOptions::from_str(url)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Ok(Db::Postgres(pool))
+            }
+            None => Err(ConnectError::UnknownScheme),
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self {
+            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
+            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+        }
+    }
+
+    /// Begin a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`) so that two writers queue on the busy timeout instead of one failing
+    /// when it upgrades from reading to writing.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A cheap round trip, for health checks.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        on_db!(self, |pool| sqlx::query("select 1").execute(pool).await.map(|_| ()))
+    }
+
+    /// A consistent copy of a live SQLite database into a new file (`VACUUM INTO`), taken
+    /// while the app keeps serving. `None` on PostgreSQL, which has pg_dump for this.
+    pub async fn backup_sqlite(&self, path: &str) -> Option<Result<(), sqlx::Error>> {
+        match self {
+            Db::Sqlite(pool) => Some(sqlx::query("vacuum into $1").bind(path).execute(pool).await.map(|_| ())),
+            Db::Postgres(_) => None,
+        }
+    }
+
+    pub async fn close(&self) {
+        on_db!(self, |pool| pool.close().await)
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await,
+            Tx::Postgres(t) => t.commit().await,
+        }
+    }
+}
+
+/// The current time as stored: UTC, whole microseconds (PostgreSQL's precision), so a value
+/// read back equals the value written on both backends.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// Is this error a unique-constraint violation (on either backend)?
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}

@@ -1,0 +1,102 @@
+//! Login sessions, stored in the database so any app server can check any session.
+//! The cookie holds a random token; only its SHA-256 is stored.
+
+use super::{Db, Tx};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+#[derive(sqlx::FromRow, Debug)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub department_id: Option<i64>,
+    pub locale: String,
+    pub active: bool,
+}
+
+pub async fn create(
+    tx: &mut Tx,
+    id: &str,
+    user_id: i64,
+    at: DateTime<Utc>,
+    ip: Option<&str>,
+    user_agent: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into sessions (id, user_id, created_at, last_seen_at, ip, user_agent) values ($1, $2, $3, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(user_id)
+        .bind(at)
+        .bind(ip)
+        .bind(user_agent)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+pub async fn find(db: &Db, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, SessionRow>(
+            "select s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.role, u.department_id, \
+                    u.locale, u.active \
+             from sessions s join users u on u.id = s.user_id where s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn touch(db: &Db, id: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("update sessions set last_seen_at = $1 where id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| sqlx::query("delete from sessions where id = $1").bind(id).execute(pool).await.map(|_| ()))
+}
+
+pub async fn delete_in(tx: &mut Tx, id: &str) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| sqlx::query("delete from sessions where id = $1").bind(id).execute(conn).await.map(|_| ()))
+}
+
+/// End every session of a user (or all but `keep`); returns how many ended.
+pub async fn delete_for_user(tx: &mut Tx, user_id: i64, keep: Option<&str>) -> Result<u64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from sessions where user_id = $1 and ($2 is null or id <> $2)")
+            .bind(user_id)
+            .bind(keep)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
+
+/// Remove sessions idle since before `idle_cutoff` or created before `absolute_cutoff`.
+pub async fn delete_expired(
+    db: &Db,
+    idle_cutoff: DateTime<Utc>,
+    absolute_cutoff: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("delete from sessions where last_seen_at < $1 or created_at < $2")
+            .bind(idle_cutoff)
+            .bind(absolute_cutoff)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}

@@ -1,0 +1,209 @@
+//! Staff accounts.
+
+use super::{is_unique_violation, Db, Tx};
+use crate::admin::UserRecord;
+use crate::domain::{Locale, Role};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    department_id: Option<i64>,
+    locale: String,
+    active: bool,
+    version: i32,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    last_login_at: Option<DateTime<Utc>>,
+    session_count: i64,
+}
+
+impl From<Row> for UserRecord {
+    fn from(r: Row) -> Self {
+        UserRecord {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            // The schema's check constraints admit only known values.
+            role: Role::parse(&r.role).unwrap_or(Role::Leader),
+            department_id: r.department_id,
+            locale: Locale::parse(&r.locale).unwrap_or(Locale::ZhCn),
+            active: r.active,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            last_login_at: r.last_login_at,
+            session_count: r.session_count,
+        }
+    }
+}
+
+const SELECT: &str = "select u.id, u.email, u.display_name, u.role, u.department_id, u.locale, u.active, \
+        u.version, u.created_at, u.updated_at, \
+        (select max(a.at) from audit_log a where a.actor_id = u.id and a.action = 'login') as last_login_at, \
+        (select count(*) from sessions s where s.user_id = u.id) as session_count \
+    from users u";
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    on_db!(db, |pool| sqlx::query_scalar::<_, i64>("select count(*) from users").fetch_one(pool).await)
+}
+
+pub async fn list(db: &Db) -> Result<Vec<UserRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} order by u.active desc, u.display_name, u.id");
+    let rows: Vec<Row> = on_db!(db, |pool| sqlx::query_as::<_, Row>(&sql).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(UserRecord::from).collect())
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} where u.id = $1");
+    let row: Option<Row> = on_db!(db, |pool| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(UserRecord::from))
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
+    let sql = format!("{SELECT} where u.id = $1");
+    let row: Option<Row> = on_tx!(tx, |conn| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(conn).await)?;
+    Ok(row.map(UserRecord::from))
+}
+
+/// What login needs to know about an account.
+#[derive(sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, Credentials>("select id, password_hash, active from users where email = $1")
+            .bind(email)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, String>("select password_hash from users where id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub department_id: Option<i64>,
+    pub locale: Locale,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InsertError {
+    #[error("email taken")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub async fn insert(tx: &mut Tx, u: NewUser<'_>) -> Result<i64, InsertError> {
+    let r = on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into users (email, display_name, password_hash, role, department_id, locale, active, \
+                                version, created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, true, 1, $7, $7) returning id",
+        )
+        .bind(u.email)
+        .bind(u.display_name)
+        .bind(u.password_hash)
+        .bind(u.role.as_str())
+        .bind(u.department_id)
+        .bind(u.locale.tag())
+        .bind(u.at)
+        .fetch_one(conn)
+        .await
+    });
+    r.map_err(|e| if is_unique_violation(&e) { InsertError::EmailTaken } else { InsertError::Db(e) })
+}
+
+pub struct Update<'a> {
+    pub id: i64,
+    pub expected_version: i32,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub department_id: Option<i64>,
+    pub locale: Locale,
+    pub active: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// Save an edit only if nobody saved since `expected_version` was read; `Ok(false)` if they did.
+pub async fn update(tx: &mut Tx, u: Update<'_>) -> Result<bool, InsertError> {
+    let r = on_tx!(tx, |conn| {
+        sqlx::query(
+            "update users set email = $1, display_name = $2, role = $3, department_id = $4, locale = $5, \
+                    active = $6, updated_at = $7, version = version + 1 \
+             where id = $8 and version = $9",
+        )
+        .bind(u.email)
+        .bind(u.display_name)
+        .bind(u.role.as_str())
+        .bind(u.department_id)
+        .bind(u.locale.tag())
+        .bind(u.active)
+        .bind(u.at)
+        .bind(u.id)
+        .bind(u.expected_version)
+        .execute(conn)
+        .await
+        .map(|done| done.rows_affected())
+    });
+    match r {
+        Ok(n) => Ok(n == 1),
+        Err(e) if is_unique_violation(&e) => Err(InsertError::EmailTaken),
+        Err(e) => Err(InsertError::Db(e)),
+    }
+}
+
+pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set password_hash = $1, updated_at = $2, version = version + 1 where id = $3")
+            .bind(hash)
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+pub async fn set_locale(tx: &mut Tx, id: i64, locale: Locale, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set locale = $1, updated_at = $2, version = version + 1 where id = $3")
+            .bind(locale.tag())
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Active administrators other than `except`, so the last one cannot be disabled or demoted.
+pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>("select count(*) from users where role = 'admin' and active = true and id <> $1")
+            .bind(except)
+            .fetch_one(conn)
+            .await
+    })
+}

@@ -1,0 +1,8 @@
+//! Domain types shared by the browser and the server. Each validates when parsed, so a value
+//! of the type is known to be well-formed wherever it travels.
+
+mod account;
+mod locale;
+
+pub use account::{DisplayName, Email, NewPassword, Role};
+pub use locale::Locale;

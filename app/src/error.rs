@@ -1,0 +1,176 @@
+//! The one error type of Liaison. Every failure a user can cause is a stable code that crosses
+//! the network intact; the UI turns the code into a Fluent message in the reader's language.
+//! Causes (SQL errors, I/O) are logged on the server and never sent.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Why one form field was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    Required,
+    TooLong,
+    InvalidCharacters,
+    InvalidEmail,
+    PasswordTooShort,
+    PasswordMismatch,
+    WrongPassword,
+    EmailTaken,
+    UnknownRole,
+    UnknownLocale,
+    DepartmentRequired,
+    UnknownDepartment,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name, so the UI can place the message beside it.
+    pub field: String,
+    pub code: FieldCode,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: FieldCode) -> Self {
+        FieldError { field: field.to_string(), code }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum AppError {
+    #[error("not_authenticated")]
+    NotAuthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not_found")]
+    NotFound,
+    #[error("invalid_credentials")]
+    InvalidCredentials,
+    #[error("too_many_attempts")]
+    TooManyAttempts,
+    /// Somebody else saved the record since it was loaded; nothing was overwritten.
+    #[error("stale_version")]
+    StaleVersion,
+    /// An admin may not lock themselves out (disable or demote their own account).
+    #[error("cannot_change_self")]
+    CannotChangeSelf,
+    #[error("invalid")]
+    Invalid(Vec<FieldError>),
+    /// Something failed on the server; the cause is in the server log under the request id.
+    #[error("internal")]
+    Internal,
+    /// The request did not reach the server or its answer could not be read.
+    #[error("communication")]
+    Communication,
+}
+
+impl AppError {
+    pub fn field(field: &str, code: FieldCode) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, code)])
+    }
+
+    /// The field errors of an `Invalid` error, or none.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(errors) => errors,
+            _ => &[],
+        }
+    }
+
+    /// The HTTP status this error maps to when it ends a request.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotAuthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::InvalidCredentials => 401,
+            AppError::TooManyAttempts => 429,
+            AppError::StaleVersion => 409,
+            AppError::CannotChangeSelf | AppError::Invalid(_) => 422,
+            AppError::Internal => 500,
+            AppError::Communication => 502,
+        }
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(e: FieldError) -> Self {
+        AppError::Invalid(vec![e])
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Bad arguments are the caller's fault, not an outage: say so without detail.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Invalid(Vec::new()),
+            ServerFnErrorErr::ServerError(_) | ServerFnErrorErr::MiddlewareError(_) => AppError::Internal,
+            _ => AppError::Communication,
+        }
+    }
+}
+
+/// Collects field errors so a form reports every problem at once, not one per submit.
+#[derive(Default)]
+pub struct Validator(Vec<FieldError>);
+
+impl Validator {
+    pub fn check<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, e: FieldError) {
+        self.0.push(e);
+    }
+
+    /// `Err` with every collected error, or `Ok` when there were none.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_survive_the_network_hop() {
+        let e = AppError::Invalid(vec![FieldError::new("email", FieldCode::EmailTaken)]);
+        let bytes = e.ser();
+        assert_eq!(AppError::de(bytes), e);
+        assert_eq!(AppError::de(AppError::TooManyAttempts.ser()), AppError::TooManyAttempts);
+    }
+
+    #[test]
+    fn validator_reports_every_field() {
+        let mut v = Validator::default();
+        assert_eq!(v.check(Ok::<_, FieldError>(1)), Some(1));
+        v.check::<()>(Err(FieldError::new("a", FieldCode::Required)));
+        v.check::<()>(Err(FieldError::new("b", FieldCode::TooLong)));
+        let e = v.finish().unwrap_err();
+        assert_eq!(e.field_errors().len(), 2);
+        assert_eq!(e.status(), 422);
+    }
+}

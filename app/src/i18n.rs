@@ -1,0 +1,164 @@
+//! Languages in the interface: the leptos-fluent set-up, and locale-aware formatting of
+//! dates, numbers and money. The server picks the language (user preference, cookie,
+//! Accept-Language, English) and writes it into the `lf-lang` cookie before rendering, so
+//! the server render and the browser's hydration always agree.
+
+use crate::domain::Locale;
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+use leptos::prelude::*;
+use leptos_fluent::leptos_fluent;
+
+/// The cookie leptos-fluent reads the language from (on the server and in the browser).
+pub const LANG_COOKIE: &str = "lf-lang";
+
+#[component]
+pub fn I18nProvider(children: Children) -> impl IntoView {
+    leptos_fluent! {
+        children: children(),
+        locales: "../locales",
+        default_language: "en",
+        #[cfg(not(feature = "ssr"))]
+        check_translations: "./src/**/*.rs",
+        sync_html_tag_lang: true,
+        sync_html_tag_dir: true,
+        cookie_name: "lf-lang",
+        cookie_attrs: "Path=/; Max-Age=31536000; SameSite=Lax",
+        initial_language_from_cookie: true,
+        set_language_to_cookie: true,
+    }
+}
+
+/// The page's language as a `Locale`.
+pub fn use_locale() -> Locale {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    Locale::parse(i18n.language.get().id).unwrap_or(Locale::En)
+}
+
+/// The `Set-Cookie` value that remembers a language for a year.
+pub fn lang_cookie(locale: Locale) -> String {
+    format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag())
+}
+
+/// Office time: Asia/Shanghai, UTC+8 all year (no daylight saving since 1991).
+fn office_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    at.with_timezone(&offset)
+}
+
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const FR_MONTHS: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+/// A date in the reader's locale (CLDR medium style), in office time.
+pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
+    let t = office_time(at);
+    let m = t.month0() as usize;
+    match locale {
+        Locale::ZhCn => format!("{}年{}月{}日", t.year(), t.month(), t.day()),
+        Locale::En => format!("{} {} {}", t.day(), EN_MONTHS[m], t.year()),
+        Locale::Fr => format!("{} {} {}", t.day(), FR_MONTHS[m], t.year()),
+    }
+}
+
+/// A date and time (24-hour clock) in the reader's locale, in office time.
+pub fn format_datetime(at: DateTime<Utc>, locale: Locale) -> String {
+    let t = office_time(at);
+    let date = format_date(at, locale);
+    match locale {
+        Locale::ZhCn => format!("{date} {:02}:{:02}", t.hour(), t.minute()),
+        Locale::En => format!("{date}, {:02}:{:02}", t.hour(), t.minute()),
+        Locale::Fr => format!("{date} à {:02}:{:02}", t.hour(), t.minute()),
+    }
+}
+
+/// A number with grouping and `decimals` fraction digits in the reader's locale:
+/// 1,234,567.89 (en, zh-CN) or 1 234 567,89 (fr, narrow no-break spaces).
+pub fn format_number(value: f64, decimals: usize, locale: Locale) -> String {
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match fixed.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (fixed.clone(), None),
+    };
+    let (group, point) = match locale {
+        Locale::Fr => ('\u{202F}', ','),
+        Locale::En | Locale::ZhCn => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let negative = value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(&f);
+    }
+    out
+}
+
+/// An amount of money held in minor units (fen, cents), with its currency in the reader's
+/// locale: ¥1,234.50 / US$9,200,000.00 (zh-CN), CN¥1,234.50 / $… (en), 1 234,50 CNY (fr).
+pub fn format_money(minor_units: i64, currency: &str, locale: Locale) -> String {
+    let amount = format_number(minor_units as f64 / 100.0, 2, locale);
+    let (sign, digits) = match amount.strip_prefix('-') {
+        Some(d) => ("-", d.to_string()),
+        None => ("", amount.clone()),
+    };
+    match (locale, currency) {
+        (Locale::ZhCn, "CNY") => format!("{sign}¥{digits}"),
+        (Locale::ZhCn, "USD") => format!("{sign}US${digits}"),
+        (Locale::En, "CNY") => format!("{sign}CN¥{digits}"),
+        (Locale::En, "USD") => format!("{sign}${digits}"),
+        (Locale::Fr, "EUR") => format!("{sign}{digits}\u{00A0}€"),
+        (Locale::Fr, c) => format!("{sign}{digits}\u{00A0}{c}"),
+        (_, c) => format!("{sign}{c}\u{00A0}{digits}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_are_in_office_time_and_the_readers_locale() {
+        // 16:30 UTC on 31 December is already New Year's Day in Shanghai.
+        let at = Utc.with_ymd_and_hms(2026, 12, 31, 16, 30, 0).unwrap();
+        assert_eq!(format_date(at, Locale::ZhCn), "2027年1月1日");
+        assert_eq!(format_date(at, Locale::En), "1 Jan 2027");
+        assert_eq!(format_date(at, Locale::Fr), "1 janv. 2027");
+        assert_eq!(format_datetime(at, Locale::ZhCn), "2027年1月1日 00:30");
+        assert_eq!(format_datetime(at, Locale::En), "1 Jan 2027, 00:30");
+        assert_eq!(format_datetime(at, Locale::Fr), "1 janv. 2027 à 00:30");
+    }
+
+    #[test]
+    fn numbers_group_by_locale() {
+        assert_eq!(format_number(1234567.891, 2, Locale::En), "1,234,567.89");
+        assert_eq!(format_number(1234567.891, 2, Locale::Fr), "1\u{202F}234\u{202F}567,89");
+        assert_eq!(format_number(666.0, 0, Locale::ZhCn), "666");
+        assert_eq!(format_number(94.44, 2, Locale::Fr), "94,44");
+        assert_eq!(format_number(-1000.0, 0, Locale::En), "-1,000");
+        assert_eq!(format_number(-0.001, 2, Locale::En), "0.00");
+    }
+
+    #[test]
+    fn money_follows_the_reader() {
+        assert_eq!(format_money(920_000_000, "USD", Locale::En), "$9,200,000.00");
+        assert_eq!(format_money(123_450, "CNY", Locale::ZhCn), "¥1,234.50");
+        assert_eq!(format_money(123_450, "CNY", Locale::Fr), "1\u{202F}234,50\u{00A0}CNY");
+        assert_eq!(format_money(-500, "CNY", Locale::En), "-CN¥5.00");
+    }
+
+    #[test]
+    fn the_language_cookie_lasts_a_year() {
+        assert_eq!(lang_cookie(Locale::Fr), "lf-lang=fr; Path=/; Max-Age=31536000; SameSite=Lax");
+    }
+}

@@ -1,0 +1,81 @@
+//! Liaison's user interface and server functions: one crate compiled twice, for the server
+//! (`ssr`: rendering, server functions, the data layer) and for the browser (`hydrate`).
+
+#![recursion_limit = "256"]
+
+pub mod admin;
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document around the app, rendered on the server only. `<html lang>` is set by
+/// leptos-fluent from the language chosen for this request.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Browser tests wait for this mark: effects run only once the page has hydrated.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <i18n::I18nProvider>
+            <Stylesheet id="liaison" href="/pkg/liaison.css" />
+            <shell::DocumentTitle />
+            <Router>
+                <shell::Layout>
+                    <Routes fallback=shell::NotFound>
+                        <Route path=path!("/") view=shell::HomePage />
+                        <Route path=path!("/login") view=auth::pages::LoginPage />
+                        <Route path=path!("/account") view=auth::pages::AccountPage />
+                        <Route path=path!("/admin/users") view=admin::pages::UsersPage />
+                        <Route path=path!("/admin/users/new") view=admin::pages::NewUserPage />
+                        <Route path=path!("/admin/users/:id") view=admin::pages::UserPage />
+                        <Route path=path!("/admin/audit") view=admin::pages::AuditPage />
+                    </Routes>
+                </shell::Layout>
+            </Router>
+        </i18n::I18nProvider>
+    }
+}
+
+/// The browser entry point: take over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,298 @@
+//! The frame around every page: header with the product name, the navigation the user's role
+//! may use, the user menu and the language switcher; plus the home page, the not-found page
+//! and the shared pieces that show errors in the reader's language.
+
+use crate::auth::api::{me, Logout};
+use crate::auth::{nav_areas, NavArea, SessionUser};
+use crate::domain::{Locale, Role};
+use crate::error::{AppError, FieldCode, FieldError};
+use leptos::prelude::*;
+use leptos_fluent::tr;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+/// The signed-in user (or none), loaded once per page load and shared through context.
+#[derive(Clone, Copy)]
+pub struct Me(pub Resource<Result<Option<SessionUser>, AppError>>);
+
+pub fn use_me() -> Me {
+    expect_context::<Me>()
+}
+
+#[component]
+pub fn DocumentTitle() -> impl IntoView {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    view! {
+        <Title formatter=move |page: String| {
+            let app = tr!(i18n, "app-name");
+            if page.is_empty() { app } else { format!("{page} · {app}") }
+        } />
+    }
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let me = Resource::new(|| (), |_| me());
+    provide_context(Me(me));
+    view! {
+        <a class="skip-link" href="#main">{move || tr!("shell-skip-to-content")}</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    <span class="brand-name">{move || tr!("app-name")}</span>
+                    <span class="brand-tagline">{move || tr!("app-tagline")}</span>
+                </a>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match me.await {
+                            Ok(Some(user)) => view! { <MainNav user=user.clone() /> <UserMenu user /> }.into_any(),
+                            _ => ().into_any(),
+                        }
+                    })}
+                </Transition>
+                <LanguageSwitcher />
+            </div>
+        </header>
+        <main id="main" class="page" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="footer">
+            <p>{move || tr!("shell-footer")}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn MainNav(user: SessionUser) -> impl IntoView {
+    let location = use_location();
+    let current = move |href: &'static str| {
+        let path = location.pathname.get();
+        let active = if href == "/" { path == "/" } else { path.starts_with(href) };
+        active.then_some("page")
+    };
+    let links = nav_areas(user.role)
+        .into_iter()
+        .map(|area| {
+            let (href, label): (&'static str, fn() -> String) = match area {
+                NavArea::Home => ("/", || tr!("nav-home")),
+                NavArea::Users => ("/admin/users", || tr!("nav-users")),
+                NavArea::Audit => ("/admin/audit", || tr!("nav-audit")),
+            };
+            view! { <li><a href=href aria-current=move || current(href)>{label}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="mainnav" aria-label=move || tr!("nav-label")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn UserMenu(user: SessionUser) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            let _ = window().location().set_href("/login");
+        }
+    });
+    let role = user.role;
+    view! {
+        <div class="usermenu">
+            <a class="usermenu-name" href="/account" title=move || tr!("nav-account")>
+                <span>{user.display_name.clone()}</span>
+                <span class="usermenu-role">{move || role_name(role)}</span>
+            </a>
+            <ActionForm action=logout attr:class="inline-form">
+                <button type="submit" class="button-link">{move || tr!("nav-logout")}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// Switches language with a plain form, so it works without JavaScript; the server stores the
+/// choice in a cookie and, for a signed-in user, as their preference, then returns here.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let location = use_location();
+    let next = move || {
+        let search = location.search.get();
+        if search.is_empty() { location.pathname.get() } else { format!("{}?{}", location.pathname.get(), search) }
+    };
+    let current = crate::i18n::use_locale;
+    view! {
+        <form class="langswitch" method="post" action="/lang" aria-label=move || tr!("shell-language")>
+            <input type="hidden" name="next" value=next />
+            {Locale::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="lang"
+                            value=l.tag()
+                            lang=l.tag()
+                            aria-pressed=move || (current() == l).to_string()
+                        >
+                            {l.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let me = use_me().0;
+    view! {
+        <Title text=move || tr!("home-title") />
+        <h1>{move || tr!("home-title")}</h1>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(user)) => {
+                        let name = user.display_name.clone();
+                        let role = user.role;
+                        let areas = nav_areas(user.role);
+                        view! {
+                            <p class="lead">{move || tr!("home-welcome", { "name" => name.clone() })}</p>
+                            <p>{move || tr!("home-your-role", { "role" => role_name(role) })}</p>
+                            <div class="cards">
+                                {areas
+                                    .into_iter()
+                                    .filter(|a| *a != NavArea::Home)
+                                    .map(|a| match a {
+                                        NavArea::Users => view! {
+                                            <a class="card" href="/admin/users">
+                                                <h2>{move || tr!("nav-users")}</h2>
+                                                <p>{move || tr!("home-users-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        _ => view! {
+                                            <a class="card" href="/admin/audit">
+                                                <h2>{move || tr!("nav-audit")}</h2>
+                                                <p>{move || tr!("home-audit-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                    })
+                                    .collect_view()}
+                                <a class="card" href="/account">
+                                    <h2>{move || tr!("nav-account")}</h2>
+                                    <p>{move || tr!("home-account-text")}</p>
+                                </a>
+                            </div>
+                        }.into_any()
+                    }
+                    _ => view! { <p><a href="/login">{move || tr!("login-title")}</a></p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=move || tr!("notfound-title") />
+        <h1>{move || tr!("notfound-title")}</h1>
+        <p>{move || tr!("notfound-text")}</p>
+        <p><a href="/">{move || tr!("nav-home")}</a></p>
+    }
+}
+
+/// Shown instead of a page the user's role may not open (the server also answers 403).
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    view! {
+        <div class="notice notice-error" role="alert">
+            <h1>{move || tr!("forbidden-title")}</h1>
+            <p>{move || tr!("forbidden-text")}</p>
+        </div>
+    }
+}
+
+pub fn role_name(role: Role) -> String {
+    match role {
+        Role::Admin => tr!("role-admin"),
+        Role::ProtocolOfficer => tr!("role-protocol-officer"),
+        Role::LiaisonOfficer => tr!("role-liaison-officer"),
+        Role::DepartmentLiaison => tr!("role-department-liaison"),
+        Role::Leader => tr!("role-leader"),
+    }
+}
+
+/// The reader's message for an error.
+pub fn error_text(e: &AppError) -> String {
+    match e {
+        AppError::NotAuthenticated => tr!("error-not-authenticated"),
+        AppError::Forbidden => tr!("error-forbidden"),
+        AppError::NotFound => tr!("error-not-found"),
+        AppError::InvalidCredentials => tr!("error-invalid-credentials"),
+        AppError::TooManyAttempts => tr!("error-too-many-attempts"),
+        AppError::StaleVersion => tr!("error-stale-version"),
+        AppError::CannotChangeSelf => tr!("error-cannot-change-self"),
+        AppError::Invalid(_) => tr!("error-invalid"),
+        AppError::Internal => tr!("error-internal"),
+        AppError::Communication => tr!("error-communication"),
+    }
+}
+
+pub fn field_error_text(code: FieldCode) -> String {
+    match code {
+        FieldCode::Required => tr!("field-required"),
+        FieldCode::TooLong => tr!("field-too-long"),
+        FieldCode::InvalidCharacters => tr!("field-invalid-characters"),
+        FieldCode::InvalidEmail => tr!("field-invalid-email"),
+        FieldCode::PasswordTooShort => tr!("field-password-too-short", { "min" => crate::domain::NewPassword::MIN }),
+        FieldCode::PasswordMismatch => tr!("field-password-mismatch"),
+        FieldCode::WrongPassword => tr!("field-wrong-password"),
+        FieldCode::EmailTaken => tr!("field-email-taken"),
+        FieldCode::UnknownRole => tr!("field-unknown-role"),
+        FieldCode::UnknownLocale => tr!("field-unknown-locale"),
+        FieldCode::DepartmentRequired => tr!("field-department-required"),
+        FieldCode::UnknownDepartment => tr!("field-unknown-department"),
+    }
+}
+
+/// The error banner at the top of a form, listing what went wrong.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let fields = e.field_errors().to_vec();
+            view! {
+                <div class="notice notice-error" role="alert" tabindex="-1">
+                    <p>{error_text(&e)}</p>
+                    {(!fields.is_empty()).then(|| view! {
+                        <ul>
+                            {fields.into_iter().map(|f| {
+                                let href = format!("#{}", f.field);
+                                view! { <li><a href=href>{field_error_text(f.code)}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// The message beside one field, if the last submit refused it.
+pub fn field_message(error: Option<AppError>, field: &'static str) -> Option<impl IntoView> {
+    let code = error?.field_errors().iter().find(|f: &&FieldError| f.field == field).map(|f| f.code)?;
+    let id = format!("{field}-error");
+    Some(view! { <p class="field-error" id=id>{field_error_text(code)}</p> })
+}
+
+/// A confirmation shown after a successful save.
+#[component]
+pub fn Saved(#[prop(into)] show: Signal<bool>) -> impl IntoView {
+    move || show.get().then(|| view! { <div class="notice notice-ok" role="status"><p>{tr!("common-saved")}</p></div> })
+}

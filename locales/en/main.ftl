@@ -1,0 +1,72 @@
+app-name = Liaison
+app-tagline = Foreign Affairs Office · Investment Promotion Bureau
+shell-skip-to-content = Skip to main content
+shell-language = Language
+shell-footer = Liaison — case management for foreign affairs and investment promotion.
+
+nav-label = Main navigation
+nav-home = Home
+nav-users = Staff accounts
+nav-audit = Audit log
+nav-account = My account
+nav-logout = Sign out
+
+home-title = Overview
+home-welcome = Welcome, { $name }.
+home-your-role = You are signed in as { $role }.
+home-users-text = Create and edit staff accounts, reset passwords and end sessions.
+home-audit-text = Who changed what, and when: sign-ins and every administrative action.
+home-account-text = Change your password and the language Liaison speaks to you.
+
+notfound-title = Page not found
+notfound-text = There is no page at this address. Check the link or go back to the overview.
+forbidden-title = Not permitted
+forbidden-text = Your role does not give access to this page. Ask an administrator if you need it.
+
+common-loading = Loading…
+common-save = Save
+common-saved = Your changes have been saved.
+
+role-admin = Administrator
+role-protocol-officer = Protocol officer
+role-liaison-officer = Liaison officer
+role-department-liaison = Department liaison
+role-leader = Leader
+
+error-not-authenticated = Please sign in to continue.
+error-forbidden = You are not permitted to do this.
+error-not-found = This record does not exist (any more).
+error-invalid-credentials = The e-mail address or password is not correct.
+error-too-many-attempts = Too many failed sign-in attempts. Please wait 15 minutes and try again.
+error-stale-version = Someone else saved this record while you were editing it. Nothing was overwritten: reload the page to see their changes, then make yours again.
+error-cannot-change-self = This change would leave nobody able to administer Liaison, so it was not made.
+error-invalid = Please correct the highlighted fields.
+error-internal = Something went wrong on our side and nothing was saved. Please try again; if it persists, contact your administrator.
+error-communication = Liaison could not be reached. Check your connection and try again.
+
+field-required = This field is required.
+field-too-long = This is too long.
+field-invalid-characters = This contains characters that are not allowed.
+field-invalid-email = Enter an e-mail address such as name@example.com.
+field-password-too-short = The password must have at least { $min } characters.
+field-password-mismatch = The two passwords do not match.
+field-wrong-password = Your current password is not correct.
+field-email-taken = Another account already uses this e-mail address.
+field-unknown-role = Choose a role from the list.
+field-unknown-locale = Choose a language from the list.
+field-department-required = A department liaison must belong to a department.
+field-unknown-department = Choose a department from the list.
+
+field-email = E-mail address
+field-password = Password
+field-display-name = Name
+field-role = Role
+field-department = Department
+field-department-none = (none)
+field-department-hint = Required for department liaisons: they see only their department's tasks.
+field-language = Language
+field-current-password = Current password
+field-new-password = New password
+field-confirm-password = Repeat the new password
+field-initial-password = Initial password
+field-password-hint = At least { $min } characters. A passphrase of several words is easy to remember.

@@ -1,0 +1,72 @@
+app-name = 联络通
+app-tagline = 外事办公室 · 投资促进局
+shell-skip-to-content = 跳到主要内容
+shell-language = 语言
+shell-footer = 联络通 —— 外事与投资促进事项管理系统。
+
+nav-label = 主导航
+nav-home = 首页
+nav-users = 工作人员账号
+nav-audit = 审计日志
+nav-account = 我的账号
+nav-logout = 退出登录
+
+home-title = 概览
+home-welcome = 欢迎您，{ $name }。
+home-your-role = 您当前的角色：{ $role }。
+home-users-text = 新建和编辑工作人员账号、重置密码、结束会话。
+home-audit-text = 谁在何时改了什么：登录记录和所有管理操作。
+home-account-text = 修改您的密码和界面语言。
+
+notfound-title = 页面不存在
+notfound-text = 此地址没有页面。请检查链接，或返回概览。
+forbidden-title = 无权访问
+forbidden-text = 您的角色无权访问此页面。如有需要，请联系系统管理员。
+
+common-loading = 正在加载……
+common-save = 保存
+common-saved = 已保存。
+
+role-admin = 系统管理员
+role-protocol-officer = 礼宾干部
+role-liaison-officer = 联系干部
+role-department-liaison = 部门联络员
+role-leader = 领导
+
+error-not-authenticated = 请先登录。
+error-forbidden = 您无权执行此操作。
+error-not-found = 该记录不存在（或已被删除）。
+error-invalid-credentials = 电子邮箱或密码不正确。
+error-too-many-attempts = 登录失败次数过多，请 15 分钟后再试。
+error-stale-version = 在您编辑期间，他人已保存了此记录。您的修改未覆盖任何内容：请刷新页面查看对方的修改后再重新修改。
+error-cannot-change-self = 此修改将导致无人能够管理系统，因此未予执行。
+error-invalid = 请更正标出的字段。
+error-internal = 系统出现问题，未保存任何内容。请重试；如仍有问题，请联系系统管理员。
+error-communication = 无法连接到系统。请检查网络后重试。
+
+field-required = 此项为必填项。
+field-too-long = 内容过长。
+field-invalid-characters = 包含不允许的字符。
+field-invalid-email = 请输入有效的电子邮箱，例如 name@example.com。
+field-password-too-short = 密码至少需要 { $min } 个字符。
+field-password-mismatch = 两次输入的密码不一致。
+field-wrong-password = 当前密码不正确。
+field-email-taken = 该电子邮箱已被其他账号使用。
+field-unknown-role = 请从列表中选择角色。
+field-unknown-locale = 请从列表中选择语言。
+field-department-required = 部门联络员必须属于某个部门。
+field-unknown-department = 请从列表中选择部门。
+
+field-email = 电子邮箱
+field-password = 密码
+field-display-name = 姓名
+field-role = 角色
+field-department = 部门
+field-department-none = （无）
+field-department-hint = 部门联络员必填：他们只能看到本部门的协调事项。
+field-language = 语言
+field-current-password = 当前密码
+field-new-password = 新密码
+field-confirm-password = 再次输入新密码
+field-initial-password = 初始密码
+field-password-hint = 至少 { $min } 个字符。由几个词组成的口令更容易记住。

@@ -1,0 +1,257 @@
+//! Configuration from the environment, validated once at start-up. A bad value stops the
+//! program with one line naming the variable (exit code 2), never a panic trace.
+
+use app::state::Settings;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/liaison.db";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub addr: SocketAddr,
+    /// The public address, without a trailing slash: the origin that state-changing
+    /// requests must come from, and whether cookies are `Secure`.
+    pub base_url: String,
+    pub settings: Settings,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+    pub admin_email: String,
+    pub admin_password: Option<String>,
+}
+
+impl std::fmt::Debug for Config {
+    // The database URL may carry a password and the admin password is a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database", &redact_url(&self.database_url))
+            .field("addr", &self.addr)
+            .field("base_url", &self.base_url)
+            .field("settings", &self.settings)
+            .field("log_filter", &self.log_filter)
+            .field("log_format", &self.log_format)
+            .field("admin_email", &self.admin_email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A configuration value that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("configuration error: {var}: {reason}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub reason: String,
+}
+
+fn err(var: &'static str, reason: impl Into<String>) -> ConfigError {
+    ConfigError { var, reason: reason.into() }
+}
+
+/// `user:password@` removed from a URL, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***@{}", &url[..s], &url[at + 1..]),
+        _ => url.to_string(),
+    }
+}
+
+/// Durations such as `30m`, `12h`, `45s`, `2d` or a number of seconds.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => (&s[..i], s[i..].trim()),
+        None => (s, "s"),
+    };
+    let n: u64 = digits.parse().ok()?;
+    let secs = match unit {
+        "s" => n,
+        "m" | "min" => n.checked_mul(60)?,
+        "h" => n.checked_mul(3600)?,
+        "d" => n.checked_mul(86400)?,
+        _ => return None,
+    };
+    (secs > 0).then(|| Duration::from_secs(secs))
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_map(&std::env::vars().collect())
+    }
+
+    pub fn from_map(env: &HashMap<String, String>) -> Result<Config, ConfigError> {
+        let get = |k: &str| env.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        if app::db::Db::backend_of(&database_url).is_none() {
+            return Err(err(
+                "DATABASE_URL",
+                format!("'{}' must start with sqlite: or postgres://", redact_url(&database_url)),
+            ));
+        }
+
+        let addr_raw = get("LIAISON_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_string());
+        let addr: SocketAddr = addr_raw
+            .parse()
+            .map_err(|_| err("LIAISON_ADDR", format!("'{addr_raw}' is not an address such as 127.0.0.1:3000")))?;
+
+        let base_url = match get("LIAISON_BASE_URL") {
+            Some(u) => {
+                let u = u.trim_end_matches('/').to_string();
+                let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
+                match rest {
+                    Some(host) if !host.is_empty() && !host.contains('/') && !host.contains(char::is_whitespace) => u,
+                    _ => {
+                        return Err(err(
+                            "LIAISON_BASE_URL",
+                            format!("'{u}' must be an origin such as https://liaison.example.gov.cn (no path)"),
+                        ))
+                    }
+                }
+            }
+            None => format!("http://{addr}"),
+        };
+
+        let duration = |var: &'static str, default: Duration| -> Result<Duration, ConfigError> {
+            match get(var) {
+                None => Ok(default),
+                Some(v) => parse_duration(&v)
+                    .ok_or_else(|| err(var, format!("'{v}' is not a duration such as 30m, 12h or 90s"))),
+            }
+        };
+        let count = |var: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match get(var) {
+                None => Ok(default),
+                Some(v) => match v.parse::<i64>() {
+                    Ok(n) if n > 0 => Ok(n),
+                    _ => Err(err(var, format!("'{v}' is not a positive whole number"))),
+                },
+            }
+        };
+        let defaults = Settings::default();
+        let settings = Settings {
+            session_idle: duration("LIAISON_SESSION_IDLE", defaults.session_idle)?,
+            session_absolute: duration("LIAISON_SESSION_ABSOLUTE", defaults.session_absolute)?,
+            secure_cookies: base_url.starts_with("https://"),
+            login_max_failures_per_account: count(
+                "LIAISON_LOGIN_MAX_FAILURES",
+                defaults.login_max_failures_per_account,
+            )?,
+            login_max_failures_per_address: count(
+                "LIAISON_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                defaults.login_max_failures_per_address,
+            )?,
+            login_window: duration("LIAISON_LOGIN_WINDOW", defaults.login_window)?,
+        };
+        if settings.session_idle > settings.session_absolute {
+            return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));
+        }
+
+        let log_filter = get("LIAISON_LOG").unwrap_or_else(|| "info".to_string());
+        if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
+            return Err(err("LIAISON_LOG", format!("'{log_filter}' is not a log level or filter such as info or liaison=debug")));
+        }
+        let log_format = match get("LIAISON_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => return Err(err("LIAISON_LOG_FORMAT", format!("'{other}' must be text or json"))),
+        };
+
+        let admin_email_raw = get("LIAISON_ADMIN_EMAIL").unwrap_or_else(|| "admin@liaison.local".to_string());
+        let admin_email = app::domain::Email::parse("email", &admin_email_raw)
+            .map_err(|_| err("LIAISON_ADMIN_EMAIL", format!("'{admin_email_raw}' is not an e-mail address")))?
+            .as_str()
+            .to_string();
+        let admin_password = match env.get("LIAISON_ADMIN_PASSWORD").filter(|p| !p.is_empty()) {
+            Some(p) => Some(
+                app::domain::NewPassword::parse("password", p)
+                    .map_err(|_| {
+                        err(
+                            "LIAISON_ADMIN_PASSWORD",
+                            format!("must have {} to {} characters", app::domain::NewPassword::MIN, app::domain::NewPassword::MAX),
+                        )
+                    })?
+                    .expose()
+                    .to_string(),
+            ),
+            None => None,
+        };
+
+        Ok(Config { database_url, addr, base_url, settings, log_filter, log_format, admin_email, admin_password })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let c = Config::from_map(&HashMap::new()).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.base_url, "http://127.0.0.1:3000");
+        assert!(!c.settings.secure_cookies);
+        assert_eq!(c.settings.session_idle, Duration::from_secs(1800));
+        assert_eq!(c.settings.session_absolute, Duration::from_secs(43200));
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("LIAISON_ADDR", "localhost"),
+            ("LIAISON_BASE_URL", "ftp://x"),
+            ("LIAISON_BASE_URL", "https://x.cn/app"),
+            ("LIAISON_SESSION_IDLE", "soon"),
+            ("LIAISON_SESSION_ABSOLUTE", "0"),
+            ("LIAISON_LOG", "info,[[["),
+            ("LIAISON_LOG_FORMAT", "xml"),
+            ("LIAISON_ADMIN_EMAIL", "nobody"),
+            ("LIAISON_ADMIN_PASSWORD", "short"),
+            ("LIAISON_LOGIN_MAX_FAILURES", "-1"),
+        ] {
+            let e = Config::from_map(&env(&[(var, value)])).err().unwrap_or_else(|| panic!("{var}={value} accepted"));
+            assert_eq!(e.var, var);
+            assert!(e.to_string().starts_with(&format!("configuration error: {var}: ")));
+        }
+    }
+
+    #[test]
+    fn https_base_url_makes_cookies_secure() {
+        let c = Config::from_map(&env(&[("LIAISON_BASE_URL", "https://liaison.example.cn/")])).unwrap();
+        assert_eq!(c.base_url, "https://liaison.example.cn");
+        assert!(c.settings.secure_cookies);
+    }
+
+    #[test]
+    fn durations_and_redaction() {
+        assert_eq!(parse_duration("30m"), Some(Duration::from_secs(1800)));
+        assert_eq!(parse_duration("12h"), Some(Duration::from_secs(43200)));
+        assert_eq!(parse_duration("90"), Some(Duration::from_secs(90)));
+        assert_eq!(parse_duration("2 d"), Some(Duration::from_secs(172800)));
+        assert_eq!(parse_duration("0s"), None);
+        assert_eq!(parse_duration("m"), None);
+        assert_eq!(redact_url("postgres://u:secret@db:5432/x"), "postgres://***@db:5432/x");
+        assert_eq!(redact_url("sqlite://data/liaison.db"), "sqlite://data/liaison.db");
+        assert!(!format!("{:?}", Config::from_map(&env(&[("DATABASE_URL", "postgres://u:pw@h/d")])).unwrap()).contains("pw"));
+    }
+
+    #[test]
+    fn idle_cannot_exceed_absolute() {
+        let e = Config::from_map(&env(&[("LIAISON_SESSION_IDLE", "13h")])).err().unwrap();
+        assert_eq!(e.var, "LIAISON_SESSION_IDLE");
+    }
+}

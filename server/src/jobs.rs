@@ -1,0 +1,31 @@
+//! Background housekeeping. Every job is safe to run on several app servers at once.
+
+use app::db::{self, sessions, throttle};
+use app::state::ServerState;
+use chrono::Duration as ChronoDuration;
+use std::time::Duration;
+
+/// Remove expired sessions and old login failures every ten minutes.
+pub fn spawn_cleanup(state: ServerState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = cleanup(&state).await {
+                tracing::warn!(error = %e, "session clean-up failed; will retry");
+            }
+        }
+    })
+}
+
+pub async fn cleanup(state: &ServerState) -> Result<(), sqlx::Error> {
+    let now = db::now();
+    let s = &state.settings;
+    let idle = ChronoDuration::from_std(s.session_idle).unwrap_or(ChronoDuration::MAX);
+    let absolute = ChronoDuration::from_std(s.session_absolute).unwrap_or(ChronoDuration::MAX);
+    let window = ChronoDuration::from_std(s.login_window).unwrap_or(ChronoDuration::MAX);
+    let ended = sessions::delete_expired(&state.db, now - idle, now - absolute).await?;
+    let pruned = throttle::prune(&state.db, now - window).await?;
+    tracing::debug!(ended, pruned, "clean-up done");
+    Ok(())
+}

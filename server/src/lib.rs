@@ -1,0 +1,9 @@
+//! The `liaison` server: configuration, start-up, HTTP middleware and background jobs.
+//! `startup::build` is the one way to start the app, used by `main` and by the tests.
+
+pub mod config;
+pub mod jobs;
+pub mod middleware;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,239 @@
+//! The checks every request passes before a page or server function sees it: the origin of
+//! state-changing requests, the session and the language, and page access by role.
+
+use crate::startup::AppState;
+use app::auth::server::{clear_session_cookie, resolve_session, Authenticated, ClientIp, SESSION_COOKIE};
+use app::auth::{may_open, page_access};
+use app::domain::Locale;
+use app::error::AppError;
+use app::i18n::{lang_cookie, LANG_COOKIE};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use std::net::SocketAddr;
+
+/// The value of one cookie in the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+}
+
+/// Is a request with this method, `Origin` and `Sec-Fetch-Site` one this site made?
+/// Browsers send `Origin` on every cross-origin and every POST request; requests without
+/// either header come from non-browser clients, which cannot ride a user's cookies.
+pub fn same_origin(method: &Method, headers: &HeaderMap, base_url: &str) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return true;
+    }
+    let host = headers.get(http::header::HOST).and_then(|h| h.to_str().ok());
+    if let Some(origin) = headers.get(http::header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        let origin_host = origin.split_once("://").map(|(_, h)| h);
+        return origin == base_url || (origin_host.is_some() && origin_host == host);
+    }
+    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some(site) => site == "same-origin" || site == "none",
+        None => true,
+    }
+}
+
+pub async fn origin_check(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if same_origin(req.method(), req.headers(), &state.base_url) {
+        next.run(req).await
+    } else {
+        tracing::warn!(method = %req.method(), path = req.uri().path(), "cross-origin request refused");
+        (StatusCode::FORBIDDEN, "403 Forbidden: cross-origin request refused").into_response()
+    }
+}
+
+/// Resolve the session cookie and choose the page language (the user's preference, then the
+/// language cookie, then Accept-Language, then English). The choice is put into the request's
+/// `lf-lang` cookie, which leptos-fluent reads on the server, and sent back to the browser so
+/// that hydration uses the same language.
+pub async fn session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    req.extensions_mut().insert(ClientIp(ip));
+
+    let token = cookie(req.headers(), SESSION_COOKIE).filter(|t| !t.is_empty()).map(str::to_string);
+    let mut auth: Option<Authenticated> = None;
+    if let Some(token) = &token {
+        match resolve_session(&state.server, token).await {
+            Ok(found) => auth = found,
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                return (StatusCode::SERVICE_UNAVAILABLE, "503 Service Unavailable").into_response();
+            }
+        }
+    }
+    let stale_cookie = token.is_some() && auth.is_none();
+
+    let cookie_locale = cookie(req.headers(), LANG_COOKIE).and_then(Locale::parse);
+    let locale = auth
+        .as_ref()
+        .map(|a| a.user.locale)
+        .or(cookie_locale)
+        .or_else(|| {
+            req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate)
+        })
+        .unwrap_or(Locale::En);
+    if cookie_locale != Some(locale) {
+        set_request_cookie(req.headers_mut(), LANG_COOKIE, locale.tag());
+    }
+    if let Some(a) = auth {
+        req.extensions_mut().insert(a);
+    }
+    if stale_cookie {
+        req.extensions_mut().insert(StaleSession);
+    }
+
+    let mut res = next.run(req).await;
+    let sets_lang = res
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|s| s.starts_with(&format!("{LANG_COOKIE}="))));
+    if cookie_locale != Some(locale) && !sets_lang {
+        append_cookie(&mut res, &lang_cookie(locale));
+    }
+    if stale_cookie {
+        append_cookie(&mut res, &clear_session_cookie(state.server.settings.secure_cookies));
+    }
+    res
+}
+
+/// Marks a request whose session cookie named no valid session (expired or ended).
+#[derive(Clone, Copy)]
+pub struct StaleSession;
+
+fn append_cookie(res: &mut Response, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        res.headers_mut().append(SET_COOKIE, v);
+    }
+}
+
+/// Replace (or add) one cookie in the request's `Cookie` header.
+fn set_request_cookie(headers: &mut HeaderMap, name: &str, value: &str) {
+    let mut pairs: Vec<String> = headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && p.split_once('=').map(|(k, _)| k) != Some(name))
+        .map(str::to_string)
+        .collect();
+    pairs.push(format!("{name}={value}"));
+    headers.remove(COOKIE);
+    if let Ok(v) = HeaderValue::from_str(&pairs.join("; ")) {
+        headers.insert(COOKIE, v);
+    }
+}
+
+/// Page access by role, from the permission table in `app::auth`. A visitor who is not
+/// signed in is sent to the sign-in page (and back afterwards); a signed-in user whose role
+/// may not open the page gets the page's "not permitted" rendering with status 403.
+pub async fn access(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let user = req.extensions().get::<Authenticated>().map(|a| a.user.clone());
+    match may_open(user.as_ref(), page_access(&path)) {
+        Ok(()) => next.run(req).await,
+        Err(AppError::NotAuthenticated) if matches!(*req.method(), Method::GET | Method::HEAD) => {
+            let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let expired = if req.extensions().get::<StaleSession>().is_some() { "&expired=1" } else { "" };
+            let login = if target == "/" {
+                format!("/login?next=%2F{expired}")
+            } else {
+                format!("/login?next={}{expired}", encode_component(target))
+            };
+            Redirect::to(&login).into_response()
+        }
+        Err(AppError::NotAuthenticated) => (StatusCode::UNAUTHORIZED, "401 Unauthorized").into_response(),
+        Err(_) => {
+            let mut res = next.run(req).await;
+            *res.status_mut() = StatusCode::FORBIDDEN;
+            res
+        }
+    }
+}
+
+/// Pages carry personal data: no cache may keep them. Static files may be cached but are
+/// revalidated, since their names do not change between releases.
+pub async fn cache_policy(req: Request, next: Next) -> Response {
+    let is_static = req.uri().path().starts_with("/pkg/") || req.uri().path().starts_with("/favicon");
+    let mut res = next.run(req).await;
+    if !res.headers().contains_key(http::header::CACHE_CONTROL) {
+        let value = if is_static { "no-cache" } else { "no-store" };
+        res.headers_mut().insert(http::header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(*k, HeaderValue::from_str(v).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn reads_cookies_among_others() {
+        let h = headers(&[("cookie", "a=1; liaison_session=tok; lf-lang=fr")]);
+        assert_eq!(cookie(&h, "liaison_session"), Some("tok"));
+        assert_eq!(cookie(&h, "lf-lang"), Some("fr"));
+        assert_eq!(cookie(&h, "lf"), None);
+    }
+
+    #[test]
+    fn replaces_one_request_cookie() {
+        let mut h = headers(&[("cookie", "a=1; lf-lang=de")]);
+        set_request_cookie(&mut h, "lf-lang", "fr");
+        assert_eq!(h.get(COOKIE).unwrap(), "a=1; lf-lang=fr");
+        let mut empty = HeaderMap::new();
+        set_request_cookie(&mut empty, "lf-lang", "en");
+        assert_eq!(empty.get(COOKIE).unwrap(), "lf-lang=en");
+    }
+
+    #[test]
+    fn only_same_origin_browsers_may_change_state() {
+        let base = "http://127.0.0.1:3000";
+        let post = Method::POST;
+        assert!(same_origin(&Method::GET, &headers(&[("origin", "https://evil.example")]), base));
+        assert!(same_origin(&post, &headers(&[("origin", base)]), base));
+        assert!(same_origin(&post, &headers(&[("origin", "http://10.0.0.5:8080"), ("host", "10.0.0.5:8080")]), base));
+        assert!(!same_origin(&post, &headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]), base));
+        assert!(!same_origin(&post, &headers(&[("origin", "null")]), base));
+        assert!(!same_origin(&post, &headers(&[("sec-fetch-site", "cross-site")]), base));
+        assert!(same_origin(&post, &headers(&[("sec-fetch-site", "same-origin")]), base));
+        assert!(same_origin(&post, &HeaderMap::new(), base));
+    }
+
+    #[test]
+    fn login_targets_are_encoded() {
+        assert_eq!(encode_component("/admin/audit?actor=王"), "/admin/audit%3Factor%3D%E7%8E%8B");
+    }
+}

@@ -1,0 +1,48 @@
+//! The few plain axum routes beside the Leptos pages: health and the language switch.
+
+use crate::startup::AppState;
+use app::auth::safe_next;
+use app::auth::server::{set_own_locale, Authenticated, ClientIp};
+use app::domain::Locale;
+use app::i18n::lang_cookie;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form, Json};
+use http::header::SET_COOKIE;
+use http::StatusCode;
+use serde::Deserialize;
+use std::time::Duration;
+
+/// 200 with the backend when the database answers within two seconds, 503 otherwise.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    let db = &state.server.db;
+    let ok = matches!(tokio::time::timeout(Duration::from_secs(2), db.ping()).await, Ok(Ok(())));
+    let (status, word) = if ok { (StatusCode::OK, "ok") } else { (StatusCode::SERVICE_UNAVAILABLE, "unavailable") };
+    (status, Json(serde_json::json!({ "status": word, "database": db.backend() }))).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// The language switcher's target: remember the choice in a cookie (and as a signed-in
+/// user's preference), then go back to the page it came from.
+pub async fn set_language(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    Extension(ip): Extension<ClientIp>,
+    Form(form): Form<LanguageForm>,
+) -> Response {
+    let next = safe_next(form.next.as_deref());
+    let Some(locale) = Locale::parse(&form.lang).filter(|l| l.tag() == form.lang) else {
+        return Redirect::to(&next).into_response();
+    };
+    if let Some(Extension(auth)) = auth {
+        if let Err(e) = set_own_locale(&state.server, &auth.user, locale, &ip.0).await {
+            tracing::error!(?e, "could not store the language preference");
+        }
+    }
+    ([(SET_COOKIE, lang_cookie(locale))], Redirect::to(&next)).into_response()
+}

@@ -1,0 +1,196 @@
+//! Building the application from a configuration: database, migrations, the first admin,
+//! the router with its middleware, and serving until SIGTERM or Ctrl-C.
+
+use crate::config::Config;
+use crate::{jobs, middleware, routes};
+use app::admin::service::{create_user, Creator, UserForm};
+use app::db::Db;
+use app::state::ServerState;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use axum::Router;
+use http::header::{HeaderName, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub server: ServerState,
+    pub base_url: String,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Connect(#[from] app::db::ConnectError),
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot create the first administrator: {0:?}")]
+    Bootstrap(app::error::AppError),
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+}
+
+/// The first administrator, created on an empty database.
+pub struct FirstAdmin {
+    pub email: String,
+    /// The generated password, to print once; `None` when it came from the environment.
+    pub generated_password: Option<String>,
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub state: ServerState,
+    pub first_admin: Option<FirstAdmin>,
+}
+
+/// Open and migrate the database.
+pub async fn open_database(config: &Config) -> Result<Db, StartError> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Create the first administrator if there are no accounts at all.
+async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Option<FirstAdmin>, StartError> {
+    if app::db::users::count(&state.db).await? > 0 {
+        return Ok(None);
+    }
+    let (password, generated) = match &config.admin_password {
+        Some(p) => (p.clone(), None),
+        None => {
+            let p = app::auth::server::random_password();
+            (p.clone(), Some(p))
+        }
+    };
+    let form = UserForm {
+        email: config.admin_email.clone(),
+        display_name: "Administrator".into(),
+        role: "admin".into(),
+        department_id: String::new(),
+        locale: "zh-CN".into(),
+    };
+    create_user(state, Creator::Operator { via: "first_start" }, &form, &password)
+        .await
+        .map_err(StartError::Bootstrap)?;
+    Ok(Some(FirstAdmin { email: config.admin_email.clone(), generated_password: generated }))
+}
+
+fn leptos_options() -> LeptosOptions {
+    let mut options = get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| {
+        LeptosOptions::builder().output_name("liaison").site_root("target/site").build()
+    });
+    if options.output_name.is_empty() {
+        options.output_name = Arc::from("liaison");
+    }
+    options
+}
+
+pub async fn build(config: &Config) -> Result<Application, StartError> {
+    let db = open_database(config).await?;
+    let server = ServerState { db, settings: Arc::new(config.settings.clone()) };
+    let first_admin = ensure_first_admin(&server, config).await?;
+    let listener = TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
+    let state = AppState { leptos_options: leptos_options(), server: server.clone(), base_url: config.base_url.clone() };
+    let router = router(state);
+    jobs::spawn_cleanup(server.clone());
+    Ok(Application { listener, router, state: server, first_admin })
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let server = state.server.clone();
+        move || provide_context(server.clone())
+    };
+    let request_id = HeaderName::from_static("x-request-id");
+    let trace = TraceLayer::new_for_http().make_span_with(|req: &http::Request<_>| {
+        let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+    });
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(routes::healthz))
+        .route("/lang", post(routes::set_language))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Layers run outside-in from the last added: request id, trace, headers, origin,
+        // session, then page access.
+        .layer(axum::middleware::from_fn(middleware::access))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::session))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::origin_check))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(axum::middleware::from_fn(middleware::cache_policy))
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+impl Application {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Serve until `shutdown` completes; requests in flight are finished first.
+    pub async fn serve(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
+        self.state.db.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
