@@ -118,7 +118,11 @@ fn LanguageSwitcher() -> impl IntoView {
     let location = use_location();
     let next = move || {
         let search = location.search.get();
-        if search.is_empty() { location.pathname.get() } else { format!("{}?{}", location.pathname.get(), search) }
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), search)
+        }
     };
     let current = crate::i18n::use_locale;
     view! {
@@ -199,11 +203,13 @@ pub fn NotFound() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
+    // Captured here: the router may run the fallback's closures outside this component.
+    let i18n = expect_context::<leptos_fluent::I18n>();
     view! {
-        <Title text=move || tr!("notfound-title") />
-        <h1>{move || tr!("notfound-title")}</h1>
-        <p>{move || tr!("notfound-text")}</p>
-        <p><a href="/">{move || tr!("nav-home")}</a></p>
+        <Title text=move || tr!(i18n, "notfound-title") />
+        <h1>{move || tr!(i18n, "notfound-title")}</h1>
+        <p>{move || tr!(i18n, "notfound-text")}</p>
+        <p><a href="/">{move || tr!(i18n, "nav-home")}</a></p>
     }
 }
 
@@ -250,7 +256,9 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::TooLong => tr!("field-too-long"),
         FieldCode::InvalidCharacters => tr!("field-invalid-characters"),
         FieldCode::InvalidEmail => tr!("field-invalid-email"),
-        FieldCode::PasswordTooShort => tr!("field-password-too-short", { "min" => crate::domain::NewPassword::MIN }),
+        FieldCode::PasswordTooShort => {
+            tr!("field-password-too-short", { "min" => crate::domain::NewPassword::MIN })
+        }
         FieldCode::PasswordMismatch => tr!("field-password-mismatch"),
         FieldCode::WrongPassword => tr!("field-wrong-password"),
         FieldCode::EmailTaken => tr!("field-email-taken"),

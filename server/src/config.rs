@@ -157,7 +157,10 @@ impl Config {
 
         let log_filter = get("LIAISON_LOG").unwrap_or_else(|| "info".to_string());
         if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
-            return Err(err("LIAISON_LOG", format!("'{log_filter}' is not a log level or filter such as info or liaison=debug")));
+            return Err(err(
+                "LIAISON_LOG",
+                format!("'{log_filter}' is not a log level or filter such as info or liaison=debug"),
+            ));
         }
         let log_format = match get("LIAISON_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
@@ -176,7 +179,11 @@ impl Config {
                     .map_err(|_| {
                         err(
                             "LIAISON_ADMIN_PASSWORD",
-                            format!("must have {} to {} characters", app::domain::NewPassword::MIN, app::domain::NewPassword::MAX),
+                            format!(
+                                "must have {} to {} characters",
+                                app::domain::NewPassword::MIN,
+                                app::domain::NewPassword::MAX
+                            ),
                         )
                     })?
                     .expose()
@@ -246,7 +253,8 @@ mod tests {
         assert_eq!(parse_duration("m"), None);
         assert_eq!(redact_url("postgres://u:secret@db:5432/x"), "postgres://***@db:5432/x");
         assert_eq!(redact_url("sqlite://data/liaison.db"), "sqlite://data/liaison.db");
-        assert!(!format!("{:?}", Config::from_map(&env(&[("DATABASE_URL", "postgres://u:pw@h/d")])).unwrap()).contains("pw"));
+        assert!(!format!("{:?}", Config::from_map(&env(&[("DATABASE_URL", "postgres://u:pw@h/d")])).unwrap())
+            .contains("pw"));
     }
 
     #[test]

@@ -68,7 +68,9 @@ async fn serve(config: &Config) -> Result<(), Failure> {
     if let Some(first) = &app.first_admin {
         println!("First administrator created: {}", first.email);
         match &first.generated_password {
-            Some(p) => println!("Its password (shown only this once, change it after signing in): {p}"),
+            Some(p) => {
+                println!("Its password (shown only this once, change it after signing in): {p}")
+            }
             None => println!("Its password is the one given in LIAISON_ADMIN_PASSWORD."),
         }
     } else {
@@ -93,7 +95,8 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 
 async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
     use app::admin::service::{create_user, Creator, UserForm};
-    let (Some(email), Some(name), Some(role)) = (flag(args, "--email"), flag(args, "--name"), flag(args, "--role")) else {
+    let (Some(email), Some(name), Some(role)) = (flag(args, "--email"), flag(args, "--name"), flag(args, "--role"))
+    else {
         return Err(Failure::Usage("create-user needs --email, --name and --role".into()));
     };
     let db = startup::open_database(config).await?;
@@ -156,7 +159,8 @@ async fn backup(config: &Config, args: &[String]) -> Result<(), Failure> {
         }
         Some(Err(e)) => Err(Failure::Runtime(format!("backup failed: {e}"))),
         None => Err(Failure::Usage(
-            "this database is PostgreSQL: back it up with pg_dump, e.g. pg_dump -Fc -f liaison.dump \"$DATABASE_URL\"".into(),
+            "this database is PostgreSQL: back it up with pg_dump, e.g. pg_dump -Fc -f liaison.dump \"$DATABASE_URL\""
+                .into(),
         )),
     }
 }

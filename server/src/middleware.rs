@@ -83,9 +83,7 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
         .as_ref()
         .map(|a| a.user.locale)
         .or(cookie_locale)
-        .or_else(|| {
-            req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate)
-        })
+        .or_else(|| req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate))
         .unwrap_or(Locale::En);
     if cookie_locale != Some(locale) {
         set_request_cookie(req.headers_mut(), LANG_COOKIE, locale.tag());
@@ -165,6 +163,28 @@ pub async fn access(req: Request, next: Next) -> Response {
             res
         }
     }
+}
+
+/// Server functions answer every error with status 500; give each its own status instead
+/// (401, 403, 409, 422, 429…) from the one error type, so that a user's mistake is never
+/// reported as a server failure. Plain HTML forms are unaffected: they get redirects.
+pub async fn server_fn_status(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, 1 << 20).await {
+        Ok(b) => b,
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "500 Internal Server Error").into_response(),
+    };
+    if let Ok(e) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Pages carry personal data: no cache may keep them. Static files may be cached but are

@@ -1,7 +1,7 @@
 //! The few plain axum routes beside the Leptos pages: health and the language switch.
 
 use crate::startup::AppState;
-use app::auth::safe_next;
+use app::auth::local_path;
 use app::auth::server::{set_own_locale, Authenticated, ClientIp};
 use app::domain::Locale;
 use app::i18n::lang_cookie;
@@ -35,7 +35,7 @@ pub async fn set_language(
     Extension(ip): Extension<ClientIp>,
     Form(form): Form<LanguageForm>,
 ) -> Response {
-    let next = safe_next(form.next.as_deref());
+    let next = local_path(form.next.as_deref()).unwrap_or_else(|| "/".into());
     let Some(locale) = Locale::parse(&form.lang).filter(|l| l.tag() == form.lang) else {
         return Redirect::to(&next).into_response();
     };

@@ -94,9 +94,9 @@ async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Opti
 }
 
 fn leptos_options() -> LeptosOptions {
-    let mut options = get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| {
-        LeptosOptions::builder().output_name("liaison").site_root("target/site").build()
-    });
+    let mut options = get_configuration(None)
+        .map(|c| c.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("liaison").site_root("target/site").build());
     if options.output_name.is_empty() {
         options.output_name = Arc::from("liaison");
     }
@@ -107,8 +107,10 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let db = open_database(config).await?;
     let server = ServerState { db, settings: Arc::new(config.settings.clone()) };
     let first_admin = ensure_first_admin(&server, config).await?;
-    let listener = TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
-    let state = AppState { leptos_options: leptos_options(), server: server.clone(), base_url: config.base_url.clone() };
+    let listener =
+        TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
+    let state =
+        AppState { leptos_options: leptos_options(), server: server.clone(), base_url: config.base_url.clone() };
     let router = router(state);
     jobs::spawn_cleanup(server.clone());
     Ok(Application { listener, router, state: server, first_admin })
@@ -136,6 +138,7 @@ fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Layers run outside-in from the last added: request id, trace, headers, origin,
         // session, then page access.
+        .layer(axum::middleware::from_fn(middleware::server_fn_status))
         .layer(axum::middleware::from_fn(middleware::access))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::session))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::origin_check))

@@ -100,7 +100,7 @@ pub async fn end_sessions(id: i64) -> Result<u64, AppError> {
 }
 
 #[server(endpoint = "audit")]
-pub async fn list_audit(filter: AuditFilter) -> Result<AuditPage, AppError> {
+pub async fn list_audit(#[server(default)] filter: AuditFilter) -> Result<AuditPage, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadAuditLog)?;
     let state = server::state()?;

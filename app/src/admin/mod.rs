@@ -48,6 +48,7 @@ pub struct UserRecord {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditFilter {
     pub action: Option<String>,
     pub entity_type: Option<String>,

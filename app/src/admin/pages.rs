@@ -8,7 +8,7 @@ use super::{AuditFilter, Department, UserRecord, AUDIT_ACTIONS};
 use crate::domain::{Locale, Role};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, use_locale};
-use crate::shell::{error_text, field_message, role_name, FormError, Forbidden, Saved};
+use crate::shell::{error_text, field_message, role_name, Forbidden, FormError, Saved};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_meta::Title;
@@ -149,6 +149,7 @@ fn UserFields(
 pub fn NewUserPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let departments = Resource::new(|| (), |_| list_departments());
+    let me = crate::shell::use_me().0;
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <Title text=move || tr!("users-new") />
@@ -156,7 +157,9 @@ pub fn NewUserPage() -> impl IntoView {
         <h1>{move || tr!("users-new")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
+                let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::ManageUsers));
                 match departments.await {
+                    _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
                     Ok(depts) => view! {
                         <FormError error />
@@ -215,8 +218,9 @@ pub fn UserPage() -> impl IntoView {
             || matches!(set_active.value().get(), Some(Ok(())))
             || matches!(saved_note().as_deref(), Some("updated" | "enabled" | "disabled" | "created"))
     });
-    let password_saved =
-        Signal::derive(move || matches!(reset.value().get(), Some(Ok(()))) || saved_note().as_deref() == Some("password"));
+    let password_saved = Signal::derive(move || {
+        matches!(reset.value().get(), Some(Ok(()))) || saved_note().as_deref() == Some("password")
+    });
     let sessions_ended =
         Signal::derive(move || matches!(end.value().get(), Some(Ok(_))) || saved_note().as_deref() == Some("sessions"));
 

@@ -77,12 +77,19 @@ pub enum Creator<'a> {
     Operator { via: &'static str },
 }
 
-pub async fn create_user(state: &ServerState, creator: Creator<'_>, f: &UserForm, password: &str) -> Result<i64, AppError> {
+pub async fn create_user(
+    state: &ServerState,
+    creator: Creator<'_>,
+    f: &UserForm,
+    password: &str,
+) -> Result<i64, AppError> {
     let mut v = Validator::default();
     let user = validate(state, f, &mut v).await?;
     let password = v.check(NewPassword::parse("password", password));
     v.finish()?;
-    let (Some(u), Some(password)) = (user, password) else { return Err(AppError::Internal) };
+    let (Some(u), Some(password)) = (user, password) else {
+        return Err(AppError::Internal);
+    };
     let hash = hash_password(password.expose().to_string()).await?;
     let now = db::now();
     let mut tx = state.db.begin().await?;
@@ -141,7 +148,13 @@ async fn load_current(tx: &mut db::Tx, id: i64, version: i32) -> Result<UserReco
 
 /// Refuse a change that would leave the office without an active administrator, or lock
 /// the acting admin out of administration.
-async fn guard_admins(tx: &mut db::Tx, admin: &SessionUser, before: &UserRecord, role: Role, active: bool) -> Result<(), AppError> {
+async fn guard_admins(
+    tx: &mut db::Tx,
+    admin: &SessionUser,
+    before: &UserRecord,
+    role: Role,
+    active: bool,
+) -> Result<(), AppError> {
     let loses_admin = before.role == Role::Admin && before.active && (role != Role::Admin || !active);
     if loses_admin && (before.id == admin.id || users::count_other_active_admins(tx, before.id).await? == 0) {
         return Err(AppError::CannotChangeSelf);
@@ -160,7 +173,9 @@ pub async fn update_user(
     let mut v = Validator::default();
     let user = validate(state, f, &mut v).await?;
     v.finish()?;
-    let Some(u) = user else { return Err(AppError::Internal) };
+    let Some(u) = user else {
+        return Err(AppError::Internal);
+    };
     let mut tx = state.db.begin().await?;
     let before = load_current(&mut tx, id, version).await?;
     guard_admins(&mut tx, admin, &before, u.role, before.active).await?;
@@ -238,7 +253,13 @@ pub async fn set_active(
 }
 
 /// Set a new password chosen by the admin; the user's sessions end.
-pub async fn reset_password(state: &ServerState, admin: &SessionUser, id: i64, password: &str, ip: &str) -> Result<(), AppError> {
+pub async fn reset_password(
+    state: &ServerState,
+    admin: &SessionUser,
+    id: i64,
+    password: &str,
+    ip: &str,
+) -> Result<(), AppError> {
     let password = NewPassword::parse("password", password)?;
     let hash = hash_password(password.expose().to_string()).await?;
     let mut tx = state.db.begin().await?;

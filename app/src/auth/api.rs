@@ -75,8 +75,15 @@ pub async fn change_password(
     use super::server;
     let auth = server::authenticated().ok_or(AppError::NotAuthenticated)?;
     let state = server::state()?;
-    server::change_own_password(&state, &auth, &current_password, &new_password, &confirm_password, &server::client_ip())
-        .await?;
+    server::change_own_password(
+        &state,
+        &auth,
+        &current_password,
+        &new_password,
+        &confirm_password,
+        &server::client_ip(),
+    )
+    .await?;
     if is_plain_form() {
         leptos_axum::redirect("/account?saved=password");
     }

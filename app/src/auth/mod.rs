@@ -54,7 +54,7 @@ pub enum PageAccess {
 /// by accident.
 pub fn page_access(path: &str) -> PageAccess {
     let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/"];
-    let public_exact = ["/login", "/healthz", "/favicon.ico", "/favicon.svg", "/robots.txt"];
+    let public_exact = ["/login", "/lang", "/healthz", "/favicon.ico", "/favicon.svg", "/robots.txt"];
     if public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
         PageAccess::Public
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
@@ -97,14 +97,14 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     areas
 }
 
-/// Where to go after signing in: only a local path, never another site (open redirect).
+/// A path on this site, never another site (no open redirect): `None` for anything else.
+pub fn local_path(next: Option<&str>) -> Option<String> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).map(str::to_string)
+}
+
+/// Where to go after signing in: a local path other than the sign-in page, or the overview.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.starts_with("/login") => {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    local_path(next).filter(|n| !n.starts_with("/login")).unwrap_or_else(|| "/".to_string())
 }
 
 #[cfg(test)]

@@ -50,17 +50,12 @@ pub fn current_user() -> Option<SessionUser> {
 }
 
 pub fn client_ip() -> String {
-    parts()
-        .and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0.clone()))
-        .unwrap_or_else(|| "unknown".into())
+    parts().and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0.clone())).unwrap_or_else(|| "unknown".into())
 }
 
 pub fn user_agent() -> Option<String> {
     parts().and_then(|p| {
-        p.headers
-            .get(http::header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(|s| s.chars().take(300).collect())
+        p.headers.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect())
     })
 }
 
@@ -142,17 +137,11 @@ pub fn random_password() -> String {
 }
 
 pub fn session_cookie(token: &str, secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    )
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" })
 }
 
 pub fn clear_session_cookie(secure: bool) -> String {
-    format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if secure { "; Secure" } else { "" }
-    )
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", if secure { "; Secure" } else { "" })
 }
 
 fn chrono(d: std::time::Duration) -> ChronoDuration {
@@ -322,7 +311,9 @@ pub async fn change_own_password(
         v.push(FieldError::new("confirm_password", FieldCode::PasswordMismatch));
     }
     v.finish()?;
-    let Some(new) = new else { return Err(AppError::Internal) };
+    let Some(new) = new else {
+        return Err(AppError::Internal);
+    };
     let hash = users::password_hash(&state.db, auth.user.id).await?.ok_or(AppError::NotAuthenticated)?;
     if !verify_password(hash, current.to_string()).await {
         return Err(AppError::field("current_password", FieldCode::WrongPassword));

@@ -41,6 +41,10 @@ pub async fn clear_account(tx: &mut Tx, email: &str) -> Result<(), sqlx::Error> 
 
 pub async fn prune(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
     on_db!(db, |pool| {
-        sqlx::query("delete from login_failures where at < $1").bind(before).execute(pool).await.map(|r| r.rows_affected())
+        sqlx::query("delete from login_failures where at < $1")
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
     })
 }

@@ -15,13 +15,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::ProtocolOfficer,
-        Role::LiaisonOfficer,
-        Role::DepartmentLiaison,
-        Role::Leader,
-    ];
+    pub const ALL: [Role; 5] =
+        [Role::Admin, Role::ProtocolOfficer, Role::LiaisonOfficer, Role::DepartmentLiaison, Role::Leader];
 
     pub fn as_str(self) -> &'static str {
         match self {

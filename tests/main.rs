@@ -1,0 +1,12 @@
+//! Liaison's integration tests: each file tells the stories of one area against a real server
+//! and a real database; `both!` runs every story on SQLite and on PostgreSQL.
+
+mod common;
+
+mod accounts;
+mod configuration;
+mod languages;
+mod locales;
+mod migrations;
+mod operations;
+mod sign_in;
