@@ -10,7 +10,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 WASM := target/wasm32-unknown-unknown/wasm-release/app.wasm
 PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
+.PHONY: countries run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
 
 ## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
 run: setup build
@@ -29,9 +29,10 @@ setup:
 	@if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then \
 		cd end2end && npm ci --no-audit --no-fund; fi
 
+# Chromium for the browser tests, and a CJK font so that its screenshots show Chinese.
 setup-browser:
-	@command -v chromium >/dev/null || { echo "installing Chromium for the browser tests"; \
-		(apt-get update -qq && apt-get install -y -qq chromium) >/dev/null; }
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { echo "installing Chromium and a CJK font for the browser tests"; \
+		(apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei) >/dev/null; }
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "starting PostgreSQL"; \
@@ -68,6 +69,10 @@ unit-and-integration:
 e2e:
 	rm -rf target/e2e && mkdir -p target/e2e
 	cd end2end && LIAISON_BIN=../target/debug/liaison npx playwright test
+
+# Regenerate the country names from the npm package i18n-iso-countries.
+countries: setup
+	cd end2end && node scripts/countries.mjs
 
 bench:
 	@echo "no benchmarks yet"

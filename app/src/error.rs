@@ -22,6 +22,7 @@ pub enum FieldCode {
     UnknownLocale,
     DepartmentRequired,
     UnknownDepartment,
+    UnknownCountry,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

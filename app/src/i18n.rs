@@ -17,6 +17,9 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         children: children(),
         locales: "../locales",
         default_language: "en",
+        // No bidi isolation marks around arguments: all three languages are left-to-right,
+        // and the marks would leak into copied text, e-mails and exports.
+        customise: |bundle| bundle.set_use_isolating(false),
         #[cfg(not(feature = "ssr"))]
         check_translations: "./src/**/*.rs",
         sync_html_tag_lang: true,

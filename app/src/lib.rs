@@ -17,6 +17,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::SsrMode;
 use leptos_router::path;
 
 /// The HTML document around the app, rendered on the server only. `<html lang>` is set by
@@ -55,16 +56,18 @@ pub fn App() -> impl IntoView {
         <i18n::I18nProvider>
             <Stylesheet id="liaison" href="/pkg/liaison.css" />
             <shell::DocumentTitle />
+            // Every page is rendered whole on the server (SsrMode::Async): it then reads
+            // completely without JavaScript, and hydration has nothing left to stream.
             <Router>
                 <shell::Layout>
                     <Routes fallback=shell::NotFound>
-                        <Route path=path!("/") view=shell::HomePage />
-                        <Route path=path!("/login") view=auth::pages::LoginPage />
-                        <Route path=path!("/account") view=auth::pages::AccountPage />
-                        <Route path=path!("/admin/users") view=admin::pages::UsersPage />
-                        <Route path=path!("/admin/users/new") view=admin::pages::NewUserPage />
-                        <Route path=path!("/admin/users/:id") view=admin::pages::UserPage />
-                        <Route path=path!("/admin/audit") view=admin::pages::AuditPage />
+                        <Route path=path!("/") view=shell::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=auth::pages::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=auth::pages::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users") view=admin::pages::UsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users/new") view=admin::pages::NewUserPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users/:id") view=admin::pages::UserPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>
             </Router>

@@ -152,7 +152,7 @@ fn LanguageSwitcher() -> impl IntoView {
 pub fn HomePage() -> impl IntoView {
     let me = use_me().0;
     view! {
-        <Title text=move || tr!("home-title") />
+        <Title text=tr!("home-title") />
         <h1>{move || tr!("home-title")}</h1>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
@@ -206,7 +206,7 @@ pub fn NotFound() -> impl IntoView {
     // Captured here: the router may run the fallback's closures outside this component.
     let i18n = expect_context::<leptos_fluent::I18n>();
     view! {
-        <Title text=move || tr!(i18n, "notfound-title") />
+        <Title text=tr!(i18n, "notfound-title") />
         <h1>{move || tr!(i18n, "notfound-title")}</h1>
         <p>{move || tr!(i18n, "notfound-text")}</p>
         <p><a href="/">{move || tr!(i18n, "nav-home")}</a></p>
@@ -266,6 +266,7 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownLocale => tr!("field-unknown-locale"),
         FieldCode::DepartmentRequired => tr!("field-department-required"),
         FieldCode::UnknownDepartment => tr!("field-unknown-department"),
+        FieldCode::UnknownCountry => tr!("field-unknown-country"),
     }
 }
 

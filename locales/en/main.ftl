@@ -56,6 +56,7 @@ field-unknown-role = Choose a role from the list.
 field-unknown-locale = Choose a language from the list.
 field-department-required = A department liaison must belong to a department.
 field-unknown-department = Choose a department from the list.
+field-unknown-country = Choose a country from the list.
 
 field-email = E-mail address
 field-password = Password

@@ -56,6 +56,7 @@ field-unknown-role = Choisissez un rôle dans la liste.
 field-unknown-locale = Choisissez une langue dans la liste.
 field-department-required = Un(e) correspondant(e) de service doit être rattaché(e) à un service.
 field-unknown-department = Choisissez un service dans la liste.
+field-unknown-country = Choisissez un pays dans la liste.
 
 field-email = Adresse e-mail
 field-password = Mot de passe

@@ -56,6 +56,7 @@ field-unknown-role = 请从列表中选择角色。
 field-unknown-locale = 请从列表中选择语言。
 field-department-required = 部门联络员必须属于某个部门。
 field-unknown-department = 请从列表中选择部门。
+field-unknown-country = 请从列表中选择国家或地区。
 
 field-email = 电子邮箱
 field-password = 密码

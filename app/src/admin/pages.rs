@@ -31,7 +31,7 @@ pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(|| (), |_| list_users());
     let departments = Resource::new(|| (), |_| list_departments());
     view! {
-        <Title text=move || tr!("users-title") />
+        <Title text=tr!("users-title") />
         <div class="page-header">
             <h1>{move || tr!("users-title")}</h1>
             <a class="button-primary" href="/admin/users/new">{move || tr!("users-new")}</a>
@@ -152,7 +152,7 @@ pub fn NewUserPage() -> impl IntoView {
     let me = crate::shell::use_me().0;
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
-        <Title text=move || tr!("users-new") />
+        <Title text=tr!("users-new") />
         <p class="breadcrumb"><a href="/admin/users">{move || tr!("users-title")}</a></p>
         <h1>{move || tr!("users-new")}</h1>
         <Transition fallback=|| ()>
@@ -225,7 +225,7 @@ pub fn UserPage() -> impl IntoView {
         Signal::derive(move || matches!(end.value().get(), Some(Ok(_))) || saved_note().as_deref() == Some("sessions"));
 
     view! {
-        <Title text=move || tr!("users-edit") />
+        <Title text=tr!("users-edit") />
         <p class="breadcrumb"><a href="/admin/users">{move || tr!("users-title")}</a></p>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
@@ -382,7 +382,7 @@ pub fn AuditPage() -> impl IntoView {
     };
     let entries = Resource::new(filter, list_audit);
     view! {
-        <Title text=move || tr!("audit-title") />
+        <Title text=tr!("audit-title") />
         <h1>{move || tr!("audit-title")}</h1>
         <form method="get" action="/admin/audit" class="form form-inline filters" role="search">
             <div class="field">

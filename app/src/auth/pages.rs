@@ -24,7 +24,7 @@ pub fn LoginPage() -> impl IntoView {
     let expired = move || query.read().get("expired").is_some();
 
     view! {
-        <Title text=move || tr!("login-title") />
+        <Title text=tr!("login-title") />
         <div class="login">
             <h1>{move || tr!("login-title")}</h1>
             <p class="muted">{move || tr!("login-intro")}</p>
@@ -74,7 +74,7 @@ pub fn AccountPage() -> impl IntoView {
     let current_locale = crate::i18n::use_locale;
 
     view! {
-        <Title text=move || tr!("account-title") />
+        <Title text=tr!("account-title") />
         <h1>{move || tr!("account-title")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

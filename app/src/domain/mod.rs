@@ -2,7 +2,9 @@
 //! of the type is known to be well-formed wherever it travels.
 
 mod account;
+mod countries;
 mod locale;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
+pub use countries::Country;
 pub use locale::Locale;

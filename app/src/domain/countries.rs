@@ -1,0 +1,114 @@
+//! Countries for pickers and records: ISO 3166-1 alpha-2 codes with names in the three
+//! languages, generated from a maintained source (see `countries_data.rs`).
+
+use super::Locale;
+use crate::error::{FieldCode, FieldError};
+use serde::{Deserialize, Serialize};
+
+#[path = "countries_data.rs"]
+mod data;
+
+/// A known country, by its ISO 3166-1 alpha-2 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Country(&'static str);
+
+impl Country {
+    pub fn parse(field: &str, raw: &str) -> Result<Country, FieldError> {
+        let code = raw.trim().to_ascii_uppercase();
+        if code.is_empty() {
+            return Err(FieldError::new(field, FieldCode::Required));
+        }
+        data::COUNTRIES
+            .iter()
+            .find(|row| row.0 == code)
+            .map(|row| Country(row.0))
+            .ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
+    }
+
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    pub fn name(self, locale: Locale) -> &'static str {
+        let row = data::COUNTRIES.iter().find(|row| row.0 == self.0).unwrap_or(&data::COUNTRIES[0]);
+        match locale {
+            Locale::ZhCn => row.1,
+            Locale::En => row.2,
+            Locale::Fr => row.3,
+        }
+    }
+
+    /// Every country, ordered for a picker in the reader's language: alphabetically ignoring
+    /// accents in English and French; Chinese names follow the English order, as no pinyin
+    /// collation is available here.
+    pub fn all_sorted(locale: Locale) -> Vec<Country> {
+        let mut all: Vec<Country> = data::COUNTRIES.iter().map(|row| Country(row.0)).collect();
+        let key = |c: &Country| match locale {
+            Locale::Fr => fold(c.name(Locale::Fr)),
+            _ => fold(c.name(Locale::En)),
+        };
+        all.sort_by_key(key);
+        all
+    }
+}
+
+/// Lower-case without the accents of French, for sorting.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Á' | 'Å' | 'å' => 'a',
+            'ç' | 'Ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+            'î' | 'ï' | 'í' | 'Î' => 'i',
+            'ô' | 'ö' | 'ó' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+impl TryFrom<String> for Country {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Country::parse("country", &s).map_err(|_| format!("unknown country code {s}"))
+    }
+}
+
+impl From<Country> for String {
+    fn from(c: Country) -> String {
+        c.0.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_citys_partners_have_names_in_three_languages() {
+        let fr = Country::parse("c", "fr").unwrap();
+        assert_eq!((fr.name(Locale::ZhCn), fr.name(Locale::En), fr.name(Locale::Fr)), ("法国", "France", "France"));
+        let uz = Country::parse("c", "UZ").unwrap();
+        assert_eq!(uz.name(Locale::ZhCn), "乌兹别克斯坦");
+        assert_eq!(uz.name(Locale::Fr), "Ouzbékistan");
+        assert_eq!(Country::parse("c", "IT").unwrap().name(Locale::En), "Italy");
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        assert_eq!(Country::parse("c", "XX").unwrap_err().code, FieldCode::UnknownCountry);
+        assert_eq!(Country::parse("c", " ").unwrap_err().code, FieldCode::Required);
+        assert!(serde_json::from_str::<Country>("\"ZZ\"").is_err());
+        assert_eq!(serde_json::from_str::<Country>("\"sg\"").unwrap().code(), "SG");
+    }
+
+    #[test]
+    fn pickers_sort_in_the_readers_language() {
+        let fr = Country::all_sorted(Locale::Fr);
+        assert_eq!(fr.len(), 250);
+        let pos = |code: &str| fr.iter().position(|c| c.code() == code).unwrap();
+        // "Égypte" sorts among the E's in French, not after Z.
+        assert!(pos("EG") > pos("DK") && pos("EG") < pos("FR"));
+    }
+}
