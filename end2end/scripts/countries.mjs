@@ -1,8 +1,8 @@
 // Generates app/src/domain/countries_data.rs from the npm package i18n-iso-countries (ISO 3166-1
 // alpha-2 codes with names maintained per language), so that no country name is typed by hand.
-// Run: `make countries`. tests/countries.spec.ts fails when the committed file is out of date.
+// Run: `make countries`; `--check` (run by tests/countries.spec.ts) fails when the committed file is out of date.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +36,15 @@ export function render() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(TARGET, render());
-  console.log(`wrote ${TARGET}`);
+  if (process.argv.includes('--check')) {
+    // Exit 1 when the committed file differs from what the package gives today.
+    if (readFileSync(TARGET, 'utf8') !== render()) {
+      console.error(`${TARGET} is out of date: run make countries`);
+      process.exit(1);
+    }
+    console.log('country names up to date');
+  } else {
+    writeFileSync(TARGET, render());
+    console.log(`wrote ${TARGET}`);
+  }
 }
