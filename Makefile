@@ -52,12 +52,15 @@ wasm:
 # then the stylesheet and public files.
 site: wasm
 	@mkdir -p $(SITE)/pkg
-	wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name liaison $(WASM)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-		$(SITE)/pkg/liaison_bg.wasm -o $(SITE)/pkg/liaison_bg.wasm
-	cp app/style/main.css $(SITE)/pkg/liaison.css
-	cp -r app/public/. $(SITE)/
-	@printf 'wasm: %s bytes, %s bytes gzipped\n' "$$(stat -c %s $(SITE)/pkg/liaison_bg.wasm)" "$$(gzip -9 -c $(SITE)/pkg/liaison_bg.wasm | wc -c)"
+	@if [ ! -f $(SITE)/pkg/liaison_bg.wasm ] || [ $(WASM) -nt $(SITE)/pkg/liaison_bg.wasm ]; then \
+		set -e; echo "wasm-bindgen and wasm-opt"; \
+		wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name liaison $(WASM); \
+		wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+			$(SITE)/pkg/liaison_bg.wasm -o $(SITE)/pkg/liaison_bg.wasm; \
+		printf 'wasm: %s bytes, %s bytes gzipped\n' "$$(stat -c %s $(SITE)/pkg/liaison_bg.wasm)" "$$(gzip -9 -c $(SITE)/pkg/liaison_bg.wasm | wc -c)"; \
+	fi
+	@cp app/style/main.css $(SITE)/pkg/liaison.css
+	@cp -r app/public/. $(SITE)/
 
 # --- testing ---
 # Unit tests, the integration tests in tests/ (each story on SQLite and on PostgreSQL) and the
