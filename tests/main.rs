@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod configuration;
+mod enterprises;
 mod languages;
 mod locales;
 mod migrations;

@@ -23,6 +23,19 @@ pub enum FieldCode {
     DepartmentRequired,
     UnknownDepartment,
     UnknownCountry,
+    CreditCodeFormat,
+    CreditCodeCheck,
+    CreditCodeTaken,
+    UnknownIndustryChain,
+    InvalidNumber,
+    InvalidAmount,
+    MoreThanEmployees,
+    UnknownLifecycle,
+    UnknownOfficer,
+    HandoverNoteRequired,
+    UnknownContactKind,
+    InvalidDate,
+    DateInFuture,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
+pub mod enterprises;
 pub mod error;
 pub mod i18n;
 pub mod shell;
@@ -17,8 +18,8 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::SsrMode;
 use leptos_router::path;
+use leptos_router::SsrMode;
 
 /// The HTML document around the app, rendered on the server only. `<html lang>` is set by
 /// leptos-fluent from the language chosen for this request.
@@ -67,6 +68,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/users") view=admin::pages::UsersPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/users/new") view=admin::pages::NewUserPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/users/:id") view=admin::pages::UserPage ssr=SsrMode::Async />
+                        <Route path=path!("/enterprises") view=enterprises::pages::EnterprisesPage ssr=SsrMode::Async />
+                        <Route path=path!("/enterprises/new") view=enterprises::pages::NewEnterprisePage ssr=SsrMode::Async />
+                        <Route path=path!("/enterprises/:id") view=enterprises::pages::EnterprisePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>

@@ -66,20 +66,26 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn MainNav(user: SessionUser) -> impl IntoView {
     let location = use_location();
-    let current = move |href: &'static str| {
+    // (link, the path it lights up on, whether it is the "mine" view of that path, label)
+    let current = move |prefix: &'static str, mine: bool| {
         let path = location.pathname.get();
-        let active = if href == "/" { path == "/" } else { path.starts_with(href) };
-        active.then_some("page")
+        let on_path = if prefix == "/" { path == "/" } else { path.starts_with(prefix) };
+        let is_mine = location.search.get().contains("mine=true");
+        (on_path && is_mine == mine).then_some("page")
     };
     let links = nav_areas(user.role)
         .into_iter()
         .map(|area| {
-            let (href, label): (&'static str, fn() -> String) = match area {
-                NavArea::Home => ("/", || tr!("nav-home")),
-                NavArea::Users => ("/admin/users", || tr!("nav-users")),
-                NavArea::Audit => ("/admin/audit", || tr!("nav-audit")),
+            let (href, prefix, mine, label): (&'static str, &'static str, bool, fn() -> String) = match area {
+                NavArea::Home => ("/", "/", false, || tr!("nav-home")),
+                NavArea::MyEnterprises => {
+                    ("/enterprises?mine=true", "/enterprises", true, || tr!("nav-my-enterprises"))
+                }
+                NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
+                NavArea::Users => ("/admin/users", "/admin/users", false, || tr!("nav-users")),
+                NavArea::Audit => ("/admin/audit", "/admin/audit", false, || tr!("nav-audit")),
             };
-            view! { <li><a href=href aria-current=move || current(href)>{label}</a></li> }
+            view! { <li><a href=href aria-current=move || current(prefix, mine)>{label}</a></li> }
         })
         .collect_view();
     view! {
@@ -175,6 +181,18 @@ pub fn HomePage() -> impl IntoView {
                                                 <p>{move || tr!("home-users-text")}</p>
                                             </a>
                                         }.into_any(),
+                                        NavArea::MyEnterprises => view! {
+                                            <a class="card" href="/enterprises?mine=true">
+                                                <h2>{move || tr!("nav-my-enterprises")}</h2>
+                                                <p>{move || tr!("home-my-enterprises-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::Enterprises => view! {
+                                            <a class="card" href="/enterprises">
+                                                <h2>{move || tr!("nav-enterprises")}</h2>
+                                                <p>{move || tr!("home-enterprises-text")}</p>
+                                            </a>
+                                        }.into_any(),
                                         _ => view! {
                                             <a class="card" href="/admin/audit">
                                                 <h2>{move || tr!("nav-audit")}</h2>
@@ -267,6 +285,19 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::DepartmentRequired => tr!("field-department-required"),
         FieldCode::UnknownDepartment => tr!("field-unknown-department"),
         FieldCode::UnknownCountry => tr!("field-unknown-country"),
+        FieldCode::CreditCodeFormat => tr!("field-credit-code-format"),
+        FieldCode::CreditCodeCheck => tr!("field-credit-code-check"),
+        FieldCode::CreditCodeTaken => tr!("field-credit-code-taken"),
+        FieldCode::UnknownIndustryChain => tr!("field-unknown-industry-chain"),
+        FieldCode::InvalidNumber => tr!("field-invalid-number"),
+        FieldCode::InvalidAmount => tr!("field-invalid-amount"),
+        FieldCode::MoreThanEmployees => tr!("field-more-than-employees"),
+        FieldCode::UnknownLifecycle => tr!("field-unknown-lifecycle"),
+        FieldCode::UnknownOfficer => tr!("field-unknown-officer"),
+        FieldCode::HandoverNoteRequired => tr!("field-handover-note-required"),
+        FieldCode::UnknownContactKind => tr!("field-unknown-contact-kind"),
+        FieldCode::InvalidDate => tr!("field-invalid-date"),
+        FieldCode::DateInFuture => tr!("field-date-in-future"),
     }
 }
 

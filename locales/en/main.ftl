@@ -71,3 +71,26 @@ field-new-password = New password
 field-confirm-password = Repeat the new password
 field-initial-password = Initial password
 field-password-hint = At least { $min } characters. A passphrase of several words is easy to remember.
+
+common-any = (any)
+common-choose = Choose…
+common-none = (none)
+common-yes = Yes
+common-no = No
+common-pages = Pages
+common-previous = Previous page
+common-next = Next page
+
+field-credit-code-format = A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z.
+field-credit-code-check = This unified social credit code is not valid: its last character does not match. Check it against the business licence.
+field-credit-code-taken = Another enterprise is already registered with this unified social credit code.
+field-unknown-industry-chain = Choose an industry chain from the list.
+field-invalid-number = Enter a whole number, such as 120.
+field-invalid-amount = Enter an amount in US dollars, such as 9,200,000 or 1250.50.
+field-more-than-employees = There cannot be more foreign staff than employees.
+field-unknown-lifecycle = Choose a stage from the list.
+field-unknown-officer = Choose a liaison officer from the list.
+field-handover-note-required = Write a handover note for the new liaison officer.
+field-unknown-contact-kind = Choose visit, call or meeting.
+field-invalid-date = Enter a date such as 2026-11-25.
+field-date-in-future = A contact cannot be recorded in the future.

@@ -71,3 +71,26 @@ field-new-password = Nouveau mot de passe
 field-confirm-password = Répétez le nouveau mot de passe
 field-initial-password = Mot de passe initial
 field-password-hint = Au moins { $min } caractères. Une phrase de passe de plusieurs mots se retient facilement.
+
+common-any = (tous)
+common-choose = Choisir…
+common-none = (aucun)
+common-yes = Oui
+common-no = Non
+common-pages = Pages
+common-previous = Page précédente
+common-next = Page suivante
+
+field-credit-code-format = Un code unifié de crédit social comporte 18 caractères : chiffres et majuscules, sauf I, O, S, V et Z.
+field-credit-code-check = Ce code unifié de crédit social n’est pas valide : son dernier caractère ne correspond pas. Vérifiez-le sur la licence commerciale.
+field-credit-code-taken = Une autre entreprise est déjà enregistrée avec ce code unifié de crédit social.
+field-unknown-industry-chain = Choisissez une filière dans la liste.
+field-invalid-number = Saisissez un nombre entier, par exemple 120.
+field-invalid-amount = Saisissez un montant en dollars US, par exemple 9 200 000 ou 1250,50.
+field-more-than-employees = Il ne peut y avoir plus de salariés étrangers que de salariés.
+field-unknown-lifecycle = Choisissez une étape dans la liste.
+field-unknown-officer = Choisissez un(e) chargé(e) de liaison dans la liste.
+field-handover-note-required = Rédigez une note de passation pour le nouveau chargé de liaison.
+field-unknown-contact-kind = Choisissez visite, appel ou réunion.
+field-invalid-date = Saisissez une date, par exemple 2026-11-25.
+field-date-in-future = Un contact ne peut pas être enregistré dans le futur.

@@ -71,3 +71,26 @@ field-new-password = 新密码
 field-confirm-password = 再次输入新密码
 field-initial-password = 初始密码
 field-password-hint = 至少 { $min } 个字符。由几个词组成的口令更容易记住。
+
+common-any = （全部）
+common-choose = 请选择……
+common-none = （无）
+common-yes = 是
+common-no = 否
+common-pages = 分页
+common-previous = 上一页
+common-next = 下一页
+
+field-credit-code-format = 统一社会信用代码为 18 位，由数字和大写字母组成（不含 I、O、S、V、Z）。
+field-credit-code-check = 该统一社会信用代码无效：校验码不符。请对照营业执照核对。
+field-credit-code-taken = 已有其他企业使用该统一社会信用代码登记。
+field-unknown-industry-chain = 请从列表中选择产业链。
+field-invalid-number = 请输入整数，例如 120。
+field-invalid-amount = 请输入美元金额，例如 9,200,000 或 1250.50。
+field-more-than-employees = 外籍员工人数不能多于员工总数。
+field-unknown-lifecycle = 请从列表中选择阶段。
+field-unknown-officer = 请从列表中选择联系干部。
+field-handover-note-required = 请为新的联系干部填写交接说明。
+field-unknown-contact-kind = 请选择走访、电话或会议。
+field-invalid-date = 请输入日期，例如 2026-11-25。
+field-date-in-future = 不能登记未来日期的联系记录。

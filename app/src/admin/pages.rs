@@ -312,7 +312,7 @@ pub fn UserPage() -> impl IntoView {
 }
 
 #[component]
-fn AuditTable(entries: Vec<super::AuditEntry>) -> impl IntoView {
+pub fn AuditTable(entries: Vec<super::AuditEntry>) -> impl IntoView {
     let locale = use_locale();
     if entries.is_empty() {
         return view! { <p class="muted">{tr!("audit-empty")}</p> }.into_any();

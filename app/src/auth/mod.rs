@@ -25,17 +25,33 @@ pub struct SessionUser {
 pub enum Action {
     ManageUsers,
     ReadAuditLog,
+    /// See the enterprise register (department liaisons see only their tasks' cases).
+    ReadEnterprises,
+    /// Register a new enterprise (a liaison officer who does becomes its officer).
+    RegisterEnterprise,
+    /// Assign or reassign an enterprise's liaison officer.
+    AssignLiaison,
 }
 
 impl Action {
-    pub const ALL: [Action; 2] = [Action::ManageUsers, Action::ReadAuditLog];
+    pub const ALL: [Action; 5] = [
+        Action::ManageUsers,
+        Action::ReadAuditLog,
+        Action::ReadEnterprises,
+        Action::RegisterEnterprise,
+        Action::AssignLiaison,
+    ];
 }
 
-/// The permission table.
+/// The permission table. Editing one enterprise also depends on the record: its own liaison
+/// officer or an admin (`enterprises::service::may_edit`).
 pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
+    use Role::*;
     match action {
-        ManageUsers | ReadAuditLog => role == Role::Admin,
+        ManageUsers | ReadAuditLog | AssignLiaison => role == Admin,
+        ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
+        RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
     }
 }
 
@@ -57,6 +73,10 @@ pub fn page_access(path: &str) -> PageAccess {
     let public_exact = ["/login", "/lang", "/healthz", "/favicon.ico", "/favicon.svg", "/robots.txt"];
     if public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
         PageAccess::Public
+    } else if path == "/enterprises/new" {
+        PageAccess::Needs(Action::RegisterEnterprise)
+    } else if path == "/enterprises" || path.starts_with("/enterprises/") {
+        PageAccess::Needs(Action::ReadEnterprises)
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
         PageAccess::Needs(Action::ReadAuditLog)
     } else if path == "/admin" || path.starts_with("/admin/") {
@@ -82,12 +102,20 @@ pub fn may_open(user: Option<&SessionUser>, access: PageAccess) -> Result<(), cr
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavArea {
     Home,
+    MyEnterprises,
+    Enterprises,
     Users,
     Audit,
 }
 
 pub fn nav_areas(role: Role) -> Vec<NavArea> {
     let mut areas = vec![NavArea::Home];
+    if role == Role::LiaisonOfficer {
+        areas.push(NavArea::MyEnterprises);
+    }
+    if allows(role, Action::ReadEnterprises) {
+        areas.push(NavArea::Enterprises);
+    }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
     }
@@ -125,10 +153,19 @@ mod tests {
     #[test]
     fn only_admins_manage_users_and_read_the_audit_log() {
         for role in Role::ALL {
-            for action in Action::ALL {
+            for action in [Action::ManageUsers, Action::ReadAuditLog, Action::AssignLiaison] {
                 assert_eq!(allows(role, action), role == Role::Admin, "{role:?} {action:?}");
             }
         }
+    }
+
+    #[test]
+    fn department_liaisons_do_not_browse_the_enterprise_register() {
+        assert!(!allows(Role::DepartmentLiaison, Action::ReadEnterprises));
+        assert!(allows(Role::Leader, Action::ReadEnterprises) && !allows(Role::Leader, Action::RegisterEnterprise));
+        assert!(allows(Role::LiaisonOfficer, Action::RegisterEnterprise));
+        assert_eq!(page_access("/enterprises/new"), PageAccess::Needs(Action::RegisterEnterprise));
+        assert_eq!(page_access("/enterprises/12"), PageAccess::Needs(Action::ReadEnterprises));
     }
 
     #[test]
@@ -157,8 +194,9 @@ mod tests {
 
     #[test]
     fn navigation_shows_only_permitted_areas() {
-        assert_eq!(nav_areas(Role::Admin), vec![NavArea::Home, NavArea::Users, NavArea::Audit]);
-        assert_eq!(nav_areas(Role::LiaisonOfficer), vec![NavArea::Home]);
+        assert_eq!(nav_areas(Role::Admin), vec![NavArea::Home, NavArea::Enterprises, NavArea::Users, NavArea::Audit]);
+        assert_eq!(nav_areas(Role::LiaisonOfficer), vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises]);
+        assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod departments;
+pub mod enterprises;
 pub mod sessions;
 pub mod throttle;
 pub mod users;

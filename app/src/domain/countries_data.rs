@@ -91,7 +91,12 @@ pub const COUNTRIES: [(&str, &str, &str, &str); 250] = [
     ("GP", "瓜德罗普", "Guadeloupe", "Guadeloupe"),
     ("GQ", "赤道几内亚", "Equatorial Guinea", "Guinée équatoriale"),
     ("GR", "希腊", "Greece", "Grèce"),
-    ("GS", "南乔治亚和南桑威奇群岛", "South Georgia and the South Sandwich Islands", "Géorgie du Sud-et-les Îles Sandwich du Sud"),
+    (
+        "GS",
+        "南乔治亚和南桑威奇群岛",
+        "South Georgia and the South Sandwich Islands",
+        "Géorgie du Sud-et-les Îles Sandwich du Sud",
+    ),
     ("GT", "危地马拉", "Guatemala", "Guatemala"),
     ("GU", "关岛", "Guam", "Guam"),
     ("GW", "几内亚比绍", "Guinea-Bissau", "Guinée-Bissau"),

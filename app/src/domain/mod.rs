@@ -3,8 +3,10 @@
 
 mod account;
 mod countries;
+mod credit_code;
 mod locale;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
 pub use countries::Country;
+pub use credit_code::CreditCode;
 pub use locale::Locale;

@@ -1,0 +1,206 @@
+//! Server functions for the enterprise register. Each checks the permission table; record-
+//! level rules (only an enterprise's own officer edits it) live in `service`.
+
+use super::{Enterprise, EnterpriseFilter, EnterprisePage, IndustryChain, Officer};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "industry_chains")]
+pub async fn list_industry_chains() -> Result<Vec<IndustryChain>, AppError> {
+    crate::auth::server::require_user()?;
+    let state = crate::auth::server::state()?;
+    Ok(crate::db::enterprises::industry_chains(&state.db).await?)
+}
+
+/// Liaison officers, for the assignment picker and the list filter.
+#[server(endpoint = "liaison_officers")]
+pub async fn list_officers() -> Result<Vec<Officer>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    Ok(crate::db::enterprises::active_users_with_role(&state.db, "liaison_officer").await?)
+}
+
+#[server(endpoint = "enterprises")]
+pub async fn list_enterprises(#[server(default)] filter: EnterpriseFilter) -> Result<EnterprisePage, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    const PER_PAGE: i64 = 50;
+    let (items, total) =
+        crate::db::enterprises::search(&state.db, &filter, user.id, super::service::cutoff(), PER_PAGE).await?;
+    Ok(EnterprisePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
+}
+
+#[server(endpoint = "enterprise")]
+pub async fn get_enterprise(id: i64) -> Result<Enterprise, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    super::service::load(&state, &user, id).await
+}
+
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+fn form(
+    name_zh: String,
+    name_original: String,
+    credit_code: String,
+    country: String,
+    industry_chain_id: String,
+    registered_capital_usd: String,
+    utilised_capital_usd: String,
+    employees: String,
+    foreign_staff: String,
+    lifecycle: String,
+    is_key: Option<String>,
+    address: String,
+    notes: String,
+) -> super::service::EnterpriseForm {
+    super::service::EnterpriseForm {
+        name_zh,
+        name_original,
+        credit_code,
+        country,
+        industry_chain_id,
+        registered_capital_usd,
+        utilised_capital_usd,
+        employees,
+        foreign_staff,
+        lifecycle,
+        is_key: is_key.is_some_and(|v| v == "true" || v == "on"),
+        address,
+        notes,
+    }
+}
+
+#[server(endpoint = "register_enterprise")]
+#[allow(clippy::too_many_arguments)]
+pub async fn register_enterprise(
+    name_zh: String,
+    name_original: String,
+    #[server(default)] credit_code: String,
+    country: String,
+    #[server(default)] industry_chain_id: String,
+    #[server(default)] registered_capital_usd: String,
+    #[server(default)] utilised_capital_usd: String,
+    #[server(default)] employees: String,
+    #[server(default)] foreign_staff: String,
+    lifecycle: String,
+    #[server(default)] is_key: Option<String>,
+    #[server(default)] address: String,
+    #[server(default)] notes: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::RegisterEnterprise)?;
+    let state = server::state()?;
+    let f = form(
+        name_zh,
+        name_original,
+        credit_code,
+        country,
+        industry_chain_id,
+        registered_capital_usd,
+        utilised_capital_usd,
+        employees,
+        foreign_staff,
+        lifecycle,
+        is_key,
+        address,
+        notes,
+    );
+    let id = super::service::register(&state, &user, &f, &server::client_ip()).await?;
+    leptos_axum::redirect(&format!("/enterprises/{id}?saved=created"));
+    Ok(id)
+}
+
+#[server(endpoint = "update_enterprise")]
+#[allow(clippy::too_many_arguments)]
+pub async fn update_enterprise(
+    id: i64,
+    version: i32,
+    name_zh: String,
+    name_original: String,
+    #[server(default)] credit_code: String,
+    country: String,
+    #[server(default)] industry_chain_id: String,
+    #[server(default)] registered_capital_usd: String,
+    #[server(default)] utilised_capital_usd: String,
+    #[server(default)] employees: String,
+    #[server(default)] foreign_staff: String,
+    lifecycle: String,
+    #[server(default)] is_key: Option<String>,
+    #[server(default)] address: String,
+    #[server(default)] notes: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    let f = form(
+        name_zh,
+        name_original,
+        credit_code,
+        country,
+        industry_chain_id,
+        registered_capital_usd,
+        utilised_capital_usd,
+        employees,
+        foreign_staff,
+        lifecycle,
+        is_key,
+        address,
+        notes,
+    );
+    super::service::update(&state, &user, id, version, &f, &server::client_ip()).await?;
+    back_to(id, "updated");
+    Ok(())
+}
+
+#[server(endpoint = "assign_liaison")]
+pub async fn assign_liaison(
+    id: i64,
+    officer_id: String,
+    #[server(default)] handover_note: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::AssignLiaison)?;
+    let state = server::state()?;
+    super::service::assign(&state, &user, id, &officer_id, &handover_note, &server::client_ip()).await?;
+    back_to(id, "assigned");
+    Ok(())
+}
+
+#[server(endpoint = "record_contact")]
+pub async fn record_contact(
+    id: i64,
+    kind: String,
+    contacted_on: String,
+    #[server(default)] participants: String,
+    notes: String,
+    #[server(default)] follow_ups: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    super::service::record_contact(
+        &state,
+        &user,
+        id,
+        &kind,
+        &contacted_on,
+        &participants,
+        &notes,
+        &follow_ups,
+        &server::client_ip(),
+    )
+    .await?;
+    back_to(id, "contact");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn back_to(id: i64, what: &str) {
+    if crate::auth::api::is_plain_form() {
+        leptos_axum::redirect(&format!("/enterprises/{id}?saved={what}"));
+    }
+}

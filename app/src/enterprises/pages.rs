@@ -1,0 +1,671 @@
+//! The enterprise register: list with search and filters, registration, and each
+//! enterprise's page with its liaison officer, history and aftercare contacts.
+
+use super::api::{
+    get_enterprise, list_enterprises, list_industry_chains, list_officers, AssignLiaison, RecordContact,
+    RegisterEnterprise, UpdateEnterprise,
+};
+use super::{ContactKind, Enterprise, EnterpriseFilter, EnterpriseSummary, IndustryChain, Lifecycle, Officer};
+use crate::admin::AuditFilter;
+use crate::domain::{Country, Locale};
+use crate::error::AppError;
+use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale};
+use crate::shell::{error_text, field_message, Forbidden, FormError, Saved};
+use leptos::prelude::*;
+use leptos_fluent::tr;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn page_error(e: AppError) -> AnyView {
+    match e {
+        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
+        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
+    }
+}
+
+pub fn lifecycle_name(l: Lifecycle) -> String {
+    match l {
+        Lifecycle::Lead => tr!("lifecycle-lead"),
+        Lifecycle::Established => tr!("lifecycle-established"),
+        Lifecycle::Expanding => tr!("lifecycle-expanding"),
+        Lifecycle::Exited => tr!("lifecycle-exited"),
+    }
+}
+
+fn contact_kind_name(k: ContactKind) -> String {
+    match k {
+        ContactKind::Visit => tr!("contact-kind-visit"),
+        ContactKind::Call => tr!("contact-kind-call"),
+        ContactKind::Meeting => tr!("contact-kind-meeting"),
+    }
+}
+
+fn country_name(code: &str, locale: Locale) -> String {
+    Country::parse("country", code).map(|c| c.name(locale).to_string()).unwrap_or_else(|_| code.to_string())
+}
+
+fn chain_name(chains: &[IndustryChain], id: Option<i64>, locale: Locale) -> String {
+    id.and_then(|id| chains.iter().find(|c| c.id == id)).map(|c| c.name(locale).to_string()).unwrap_or_default()
+}
+
+fn filter_from_query(q: &leptos_router::params::ParamsMap) -> EnterpriseFilter {
+    let text = |k: &str| q.get(k).filter(|s| !s.trim().is_empty());
+    EnterpriseFilter {
+        q: text("q"),
+        country: text("country"),
+        industry_chain_id: text("industry_chain_id").and_then(|s| s.parse().ok()),
+        is_key: text("is_key").and_then(|s| s.parse().ok()),
+        lifecycle: text("lifecycle"),
+        liaison_id: text("liaison_id").and_then(|s| s.parse().ok()),
+        mine: text("mine").as_deref() == Some("true"),
+        overdue: text("overdue").as_deref() == Some("true"),
+        gap: text("gap").as_deref() == Some("true"),
+        sort: text("sort"),
+        page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0),
+    }
+}
+
+/// The list URL for a filter on another page.
+fn list_href(f: &EnterpriseFilter, page: i64) -> String {
+    let mut q: Vec<(String, String)> = Vec::new();
+    let mut push = |k: &str, v: Option<String>| {
+        if let Some(v) = v {
+            q.push((k.to_string(), v));
+        }
+    };
+    push("q", f.q.clone());
+    push("country", f.country.clone());
+    push("industry_chain_id", f.industry_chain_id.map(|v| v.to_string()));
+    push("is_key", f.is_key.map(|v| v.to_string()));
+    push("lifecycle", f.lifecycle.clone());
+    push("liaison_id", f.liaison_id.map(|v| v.to_string()));
+    push("mine", f.mine.then(|| "true".into()));
+    push("overdue", f.overdue.then(|| "true".into()));
+    push("gap", f.gap.then(|| "true".into()));
+    push("sort", f.sort.clone());
+    push("page", (page > 0).then(|| page.to_string()));
+    let encoded: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    if encoded.is_empty() {
+        "/enterprises".into()
+    } else {
+        format!("/enterprises?{}", encoded.join("&"))
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn EnterprisesPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || filter_from_query(&query.read());
+    let page = Resource::new(filter, list_enterprises);
+    let chains = Resource::new(|| (), |_| list_industry_chains());
+    let officers = Resource::new(|| (), |_| list_officers());
+    let me = crate::shell::use_me().0;
+    let title = if filter().mine { tr!("nav-my-enterprises") } else { tr!("enterprises-title") };
+    view! {
+        <Title text=title.clone() />
+        <div class="page-header">
+            <h1>{title}</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::RegisterEnterprise));
+                    may.then(|| view! { <a class="button-primary" href="/enterprises/new">{tr!("enterprises-new")}</a> })
+                })}
+            </Transition>
+        </div>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let chains = chains.await.unwrap_or_default();
+                let officers = officers.await.unwrap_or_default();
+                match page.await {
+                    Err(e) => page_error(e),
+                    Ok(p) => {
+                        let f = filter();
+                        view! {
+                            <FilterForm filter=f.clone() chains=chains.clone() officers />
+                            <ResultsTable page=p filter=f chains />
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FilterForm(filter: EnterpriseFilter, chains: Vec<IndustryChain>, officers: Vec<Officer>) -> impl IntoView {
+    let locale = use_locale();
+    let f = filter;
+    view! {
+        <form method="get" action="/enterprises" class="form-inline filters" role="search">
+            {f.mine.then(|| view! { <input type="hidden" name="mine" value="true" /> })}
+            <div class="field">
+                <label for="q">{tr!("enterprises-search")}</label>
+                <input id="q" name="q" type="search" value=f.q.clone().unwrap_or_default()
+                    aria-describedby="q-hint" />
+                <p class="hint" id="q-hint">{tr!("enterprises-search-hint")}</p>
+            </div>
+            <div class="field">
+                <label for="country">{tr!("field-country")}</label>
+                <select id="country" name="country">
+                    <option value="">{tr!("common-any")}</option>
+                    {Country::all_sorted(locale).into_iter().map(|c| {
+                        let selected = f.country.as_deref() == Some(c.code());
+                        view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="industry_chain_id">{tr!("field-industry-chain")}</label>
+                <select id="industry_chain_id" name="industry_chain_id">
+                    <option value="">{tr!("common-any")}</option>
+                    {chains.iter().map(|c| {
+                        let selected = f.industry_chain_id == Some(c.id);
+                        view! { <option value=c.id.to_string() selected=selected>{c.name(locale).to_string()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="lifecycle">{tr!("field-lifecycle")}</label>
+                <select id="lifecycle" name="lifecycle">
+                    <option value="">{tr!("common-any")}</option>
+                    {Lifecycle::ALL.into_iter().map(|l| {
+                        let selected = f.lifecycle.as_deref() == Some(l.as_str());
+                        view! { <option value=l.as_str() selected=selected>{lifecycle_name(l)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="is_key">{tr!("field-key-enterprise")}</label>
+                <select id="is_key" name="is_key">
+                    <option value="">{tr!("common-any")}</option>
+                    <option value="true" selected=f.is_key == Some(true)>{tr!("common-yes")}</option>
+                    <option value="false" selected=f.is_key == Some(false)>{tr!("common-no")}</option>
+                </select>
+            </div>
+            {(!f.mine).then(|| view! {
+                <div class="field">
+                    <label for="liaison_id">{tr!("field-liaison-officer")}</label>
+                    <select id="liaison_id" name="liaison_id">
+                        <option value="">{tr!("common-any")}</option>
+                        {officers.iter().map(|o| {
+                            let selected = f.liaison_id == Some(o.id);
+                            view! { <option value=o.id.to_string() selected=selected>{o.display_name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="field">
+                <label for="sort">{tr!("enterprises-sort")}</label>
+                <select id="sort" name="sort">
+                    <option value="name" selected=f.sort.as_deref().unwrap_or("name") == "name">{tr!("enterprises-sort-name")}</option>
+                    <option value="updated" selected=f.sort.as_deref() == Some("updated")>{tr!("enterprises-sort-updated")}</option>
+                    <option value="last_contact" selected=f.sort.as_deref() == Some("last_contact")>{tr!("enterprises-sort-last-contact")}</option>
+                </select>
+            </div>
+            <div class="field checkbox">
+                <label><input type="checkbox" name="overdue" value="true" checked=f.overdue />" "{tr!("enterprises-overdue-only")}</label>
+                <label><input type="checkbox" name="gap" value="true" checked=f.gap />" "{tr!("enterprises-gap-only")}</label>
+            </div>
+            <button type="submit" class="button-secondary">{tr!("audit-filter")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: Vec<IndustryChain>) -> impl IntoView {
+    let locale = use_locale();
+    let total = page.total;
+    let shown_from = if total == 0 { 0 } else { page.page * page.per_page + 1 };
+    let shown_to = (page.page * page.per_page + page.items.len() as i64).min(total);
+    let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
+    let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
+    let count = tr!("enterprises-count", {
+        "from" => format_number(shown_from as f64, 0, locale),
+        "to" => format_number(shown_to as f64, 0, locale),
+        "total" => format_number(total as f64, 0, locale),
+    });
+    if page.items.is_empty() {
+        return view! { <p class="muted">{tr!("enterprises-none")}</p> }.into_any();
+    }
+    let rows = page.items.into_iter().map(|e| enterprise_row(e, &chains, locale)).collect_view();
+    view! {
+        <p class="muted" role="status">{count}</p>
+        <div class="table-wrap">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{tr!("field-name-zh")}</th>
+                    <th scope="col">{tr!("field-country")}</th>
+                    <th scope="col">{tr!("field-industry-chain")}</th>
+                    <th scope="col">{tr!("field-lifecycle")}</th>
+                    <th scope="col">{tr!("field-liaison-officer")}</th>
+                    <th scope="col">{tr!("enterprises-last-contact")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=tr!("common-pages")>
+            {prev.map(|href| view! { <a href=href rel="prev">{tr!("common-previous")}</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{tr!("common-next")}</a> })}
+        </nav>
+    }
+    .into_any()
+}
+
+fn enterprise_row(e: EnterpriseSummary, chains: &[IndustryChain], locale: Locale) -> impl IntoView {
+    let href = format!("/enterprises/{}", e.id);
+    let key = e.is_key.then(|| tr!("enterprises-key-badge"));
+    let gap =
+        (e.is_key && e.liaison_id.is_none() && e.lifecycle != Lifecycle::Exited).then(|| tr!("enterprises-gap-badge"));
+    let overdue = e.overdue.then(|| tr!("enterprises-overdue-badge"));
+    let last = e.last_contact_on.map(|d| format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale));
+    let never = tr!("enterprises-never-contacted");
+    view! {
+        <tr>
+            <td>
+                <a href=href>{e.name_zh.clone()}</a>
+                {key.map(|k| view! { <span class="badge badge-key">{k}</span> })}
+                <br /><span class="muted small">{e.name_original.clone()}</span>
+            </td>
+            <td>{country_name(&e.country, locale)}</td>
+            <td>{chain_name(chains, e.industry_chain_id, locale)}</td>
+            <td>{lifecycle_name(e.lifecycle)}</td>
+            <td>
+                {e.liaison_name.clone().unwrap_or_default()}
+                {gap.map(|g| view! { <span class="badge badge-warn">{g}</span> })}
+            </td>
+            <td>
+                {last.unwrap_or(never)}
+                {overdue.map(|o| view! { <span class="badge badge-warn">{o}</span> })}
+            </td>
+        </tr>
+    }
+}
+
+/// The fields of the register and edit forms.
+#[component]
+fn EnterpriseFields(
+    current: Option<Enterprise>,
+    chains: Vec<IndustryChain>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let e = current;
+    let val = |f: fn(&Enterprise) -> String| e.as_ref().map(f).unwrap_or_default();
+    let money = |c: Option<i64>| c.map(|c| format!("{}.{:02}", c / 100, c % 100)).unwrap_or_default();
+    let name_zh = val(|e| e.name_zh.clone());
+    let name_original = val(|e| e.name_original.clone());
+    let credit_code = val(|e| e.credit_code.clone().unwrap_or_default());
+    let country = val(|e| e.country.clone());
+    let chain = e.as_ref().and_then(|e| e.industry_chain_id);
+    let registered = money(e.as_ref().and_then(|e| e.registered_capital_usd_cents));
+    let utilised = money(e.as_ref().and_then(|e| e.utilised_capital_usd_cents));
+    let employees = val(|e| e.employees.map(|n| n.to_string()).unwrap_or_default());
+    let foreign_staff = val(|e| e.foreign_staff.map(|n| n.to_string()).unwrap_or_default());
+    let lifecycle = e.as_ref().map(|e| e.lifecycle).unwrap_or(Lifecycle::Lead);
+    let is_key = e.as_ref().is_some_and(|e| e.is_key);
+    let address = val(|e| e.address.clone());
+    let notes = val(|e| e.notes.clone());
+    view! {
+        <div class="form-grid">
+            <div class="field">
+                <label for="name_zh">{tr!("field-name-zh")}</label>
+                <input id="name_zh" name="name_zh" type="text" maxlength="200" lang="zh-CN" value=name_zh required />
+                {move || field_message(error.get(), "name_zh")}
+            </div>
+            <div class="field">
+                <label for="name_original">{tr!("field-name-original")}</label>
+                <input id="name_original" name="name_original" type="text" maxlength="200" value=name_original required />
+                {move || field_message(error.get(), "name_original")}
+            </div>
+            <div class="field">
+                <label for="credit_code">{tr!("field-credit-code")}</label>
+                <input id="credit_code" name="credit_code" type="text" maxlength="24" autocomplete="off"
+                    spellcheck="false" value=credit_code aria-describedby="credit_code-hint" />
+                <p class="hint" id="credit_code-hint">{tr!("field-credit-code-hint")}</p>
+                {move || field_message(error.get(), "credit_code")}
+            </div>
+            <div class="field">
+                <label for="country">{tr!("field-country")}</label>
+                <select id="country" name="country" required>
+                    <option value="">{tr!("common-choose")}</option>
+                    {Country::all_sorted(locale).into_iter().map(|c| {
+                        let selected = country == c.code();
+                        view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
+                    }).collect_view()}
+                </select>
+                {move || field_message(error.get(), "country")}
+            </div>
+            <div class="field">
+                <label for="industry_chain_id">{tr!("field-industry-chain")}</label>
+                <select id="industry_chain_id" name="industry_chain_id">
+                    <option value="">{tr!("common-none")}</option>
+                    {chains.into_iter().map(|c| {
+                        let selected = chain == Some(c.id);
+                        view! { <option value=c.id.to_string() selected=selected>{c.name(locale).to_string()}</option> }
+                    }).collect_view()}
+                </select>
+                {move || field_message(error.get(), "industry_chain_id")}
+            </div>
+            <div class="field">
+                <label for="lifecycle">{tr!("field-lifecycle")}</label>
+                <select id="lifecycle" name="lifecycle">
+                    {Lifecycle::ALL.into_iter().map(|l| view! {
+                        <option value=l.as_str() selected=l == lifecycle>{lifecycle_name(l)}</option>
+                    }).collect_view()}
+                </select>
+                {move || field_message(error.get(), "lifecycle")}
+            </div>
+            <div class="field">
+                <label for="registered_capital_usd">{tr!("field-registered-capital")}</label>
+                <input id="registered_capital_usd" name="registered_capital_usd" type="text" inputmode="decimal" value=registered />
+                {move || field_message(error.get(), "registered_capital_usd")}
+            </div>
+            <div class="field">
+                <label for="utilised_capital_usd">{tr!("field-utilised-capital")}</label>
+                <input id="utilised_capital_usd" name="utilised_capital_usd" type="text" inputmode="decimal" value=utilised />
+                {move || field_message(error.get(), "utilised_capital_usd")}
+            </div>
+            <div class="field">
+                <label for="employees">{tr!("field-employees")}</label>
+                <input id="employees" name="employees" type="text" inputmode="numeric" value=employees />
+                {move || field_message(error.get(), "employees")}
+            </div>
+            <div class="field">
+                <label for="foreign_staff">{tr!("field-foreign-staff")}</label>
+                <input id="foreign_staff" name="foreign_staff" type="text" inputmode="numeric" value=foreign_staff />
+                {move || field_message(error.get(), "foreign_staff")}
+            </div>
+            <div class="field wide">
+                <label for="address">{tr!("field-address")}</label>
+                <input id="address" name="address" type="text" maxlength="300" value=address />
+                {move || field_message(error.get(), "address")}
+            </div>
+            <div class="field wide">
+                <label for="notes">{tr!("field-notes")}</label>
+                <textarea id="notes" name="notes" rows="3">{notes}</textarea>
+                {move || field_message(error.get(), "notes")}
+            </div>
+            <div class="field checkbox wide">
+                <label><input type="checkbox" id="is_key" name="is_key" value="true" checked=is_key />" "{tr!("field-key-enterprise-long")}</label>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn NewEnterprisePage() -> impl IntoView {
+    let register = ServerAction::<RegisterEnterprise>::new();
+    let chains = Resource::new(|| (), |_| list_industry_chains());
+    let me = crate::shell::use_me().0;
+    let error = Signal::derive(move || register.value().get().and_then(Result::err));
+    view! {
+        <Title text=tr!("enterprises-new") />
+        <p class="breadcrumb"><a href="/enterprises">{move || tr!("enterprises-title")}</a></p>
+        <h1>{move || tr!("enterprises-new")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::RegisterEnterprise));
+                match chains.await {
+                    _ if !may => page_error(AppError::Forbidden),
+                    Err(e) => page_error(e),
+                    Ok(chains) => view! {
+                        <FormError error />
+                        <ActionForm action=register attr:class="form form-wide">
+                            <EnterpriseFields current=None chains error />
+                            <button type="submit" class="button-primary">{tr!("enterprises-register")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn EnterprisePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let update = ServerAction::<UpdateEnterprise>::new();
+    let assign = ServerAction::<AssignLiaison>::new();
+    let contact = ServerAction::<RecordContact>::new();
+    let versions = move || (id(), update.version().get(), assign.version().get(), contact.version().get());
+    let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
+    let history = Resource::new(versions, |(id, ..)| {
+        crate::admin::api::list_audit(AuditFilter {
+            entity_type: Some("enterprise".into()),
+            entity_id: Some(id.to_string()),
+            ..AuditFilter::default()
+        })
+    });
+    let chains = Resource::new(|| (), |_| list_industry_chains());
+    let officers = Resource::new(|| (), |_| list_officers());
+    let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let assign_error = Signal::derive(move || assign.value().get().and_then(Result::err));
+    let contact_error = Signal::derive(move || contact.value().get().and_then(Result::err));
+    let saved = Signal::derive(move || {
+        matches!(update.value().get(), Some(Ok(())))
+            || matches!(assign.value().get(), Some(Ok(())))
+            || matches!(contact.value().get(), Some(Ok(())))
+            || query.read().get("saved").is_some()
+    });
+
+    view! {
+        <Title text=tr!("enterprises-title") />
+        <p class="breadcrumb"><a href="/enterprises">{move || tr!("enterprises-title")}</a></p>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let chains = chains.await.unwrap_or_default();
+                let officers = officers.await.unwrap_or_default();
+                match enterprise.await {
+                    Err(e) => page_error(e),
+                    Ok(e) => view! {
+                        <EnterpriseView e=e.clone() chains=chains.clone() />
+                        <Saved show=saved />
+                        <LiaisonSection e=e.clone() officers assign error=assign_error />
+                        <ContactsSection e=e.clone() contact error=contact_error />
+                        {e.editable.then(|| view! {
+                            <section class="panel" aria-labelledby="edit-heading">
+                                <h2 id="edit-heading">{tr!("enterprises-edit")}</h2>
+                                <FormError error=update_error />
+                                <ActionForm action=update attr:class="form form-wide">
+                                    <input type="hidden" name="id" value=e.id.to_string() />
+                                    <input type="hidden" name="version" value=e.version.to_string() />
+                                    <EnterpriseFields current=Some(e.clone()) chains error=update_error />
+                                    <button type="submit" class="button-primary">{tr!("common-save")}</button>
+                                </ActionForm>
+                            </section>
+                        })}
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">{move || tr!("users-history")}</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match history.await {
+                        Ok(page) => view! { <crate::admin::pages::AuditTable entries=page.entries /> }.into_any(),
+                        // Only admins read the audit log; others simply do not see this part.
+                        Err(_) => view! { <p class="muted">{tr!("enterprises-history-admins-only")}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn EnterpriseView(e: Enterprise, chains: Vec<IndustryChain>) -> impl IntoView {
+    let locale = use_locale();
+    let money = move |c: Option<i64>| c.map(|c| format_money(c, "USD", locale)).unwrap_or_else(|| "—".into());
+    let count = move |n: Option<i32>| n.map(|n| format_number(n as f64, 0, locale)).unwrap_or_else(|| "—".into());
+    let key = e.is_key.then(|| tr!("enterprises-key-badge"));
+    let overdue = e.overdue.then(|| tr!("enterprises-overdue-badge"));
+    let last = e
+        .last_contact_on
+        .map(|d| format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale))
+        .unwrap_or_else(|| tr!("enterprises-never-contacted"));
+    view! {
+        <h1>
+            {e.name_zh.clone()}
+            {key.map(|k| view! { <span class="badge badge-key">{k}</span> })}
+            {overdue.map(|o| view! { <span class="badge badge-warn">{o}</span> })}
+        </h1>
+        <p class="lead">{e.name_original.clone()}</p>
+        <dl class="facts">
+            <dt>{tr!("field-credit-code")}</dt><dd><code>{e.credit_code.clone().unwrap_or_else(|| "—".into())}</code></dd>
+            <dt>{tr!("field-country")}</dt><dd>{country_name(&e.country, locale)}</dd>
+            <dt>{tr!("field-industry-chain")}</dt><dd>{chain_name(&chains, e.industry_chain_id, locale)}</dd>
+            <dt>{tr!("field-lifecycle")}</dt><dd>{lifecycle_name(e.lifecycle)}</dd>
+            <dt>{tr!("field-registered-capital")}</dt><dd>{money(e.registered_capital_usd_cents)}</dd>
+            <dt>{tr!("field-utilised-capital")}</dt><dd>{money(e.utilised_capital_usd_cents)}</dd>
+            <dt>{tr!("field-employees")}</dt><dd>{count(e.employees)}</dd>
+            <dt>{tr!("field-foreign-staff")}</dt><dd>{count(e.foreign_staff)}</dd>
+            <dt>{tr!("field-address")}</dt><dd>{e.address.clone()}</dd>
+            <dt>{tr!("enterprises-last-contact")}</dt><dd>{last}</dd>
+            <dt>{tr!("enterprises-registered-on")}</dt><dd>{format_datetime(e.created_at, locale)}</dd>
+        </dl>
+        {(!e.notes.is_empty()).then(|| view! { <p class="notes">{e.notes.clone()}</p> })}
+    }
+}
+
+#[component]
+fn LiaisonSection(
+    e: Enterprise,
+    officers: Vec<Officer>,
+    assign: ServerAction<AssignLiaison>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let active = e.liaisons.iter().find(|l| l.ended_at.is_none()).cloned();
+    let has_active = active.is_some();
+    let current = active
+        .map(|l| view! { <p class="lead">{l.officer_name.clone()}</p> }.into_any())
+        .unwrap_or_else(|| view! { <p class="notice notice-info">{tr!("enterprises-no-liaison")}</p> }.into_any());
+    let past: Vec<_> = e.liaisons.iter().filter(|l| l.ended_at.is_some()).cloned().collect();
+    view! {
+        <section class="panel" aria-labelledby="liaison-heading">
+            <h2 id="liaison-heading">{tr!("field-liaison-officer")}</h2>
+            {current}
+            {e.assignable.then(|| view! {
+                <FormError error />
+                <ActionForm action=assign attr:class="form">
+                    <input type="hidden" name="id" value=e.id.to_string() />
+                    <div class="field">
+                        <label for="officer_id">{if has_active { tr!("enterprises-reassign-to") } else { tr!("enterprises-assign-to") }}</label>
+                        <select id="officer_id" name="officer_id">
+                            <option value="">{tr!("common-choose")}</option>
+                            {officers.iter().map(|o| view! { <option value=o.id.to_string()>{o.display_name.clone()}</option> }).collect_view()}
+                        </select>
+                        {move || field_message(error.get(), "officer_id")}
+                    </div>
+                    {has_active.then(|| view! {
+                        <div class="field">
+                            <label for="handover_note">{tr!("field-handover-note")}</label>
+                            <textarea id="handover_note" name="handover_note" rows="2" aria-describedby="handover_note-hint"></textarea>
+                            <p class="hint" id="handover_note-hint">{tr!("field-handover-note-hint")}</p>
+                            {move || field_message(error.get(), "handover_note")}
+                        </div>
+                    })}
+                    <button type="submit" class="button-secondary">{if has_active { tr!("enterprises-reassign") } else { tr!("enterprises-assign") }}</button>
+                </ActionForm>
+            })}
+            {(!past.is_empty()).then(|| view! {
+                <h3>{tr!("enterprises-previous-liaisons")}</h3>
+                <ul class="history">
+                    {past.into_iter().map(|l| {
+                        let period = format!("{} – {}", format_date(l.assigned_at, locale), l.ended_at.map(|d| format_date(d, locale)).unwrap_or_default());
+                        view! { <li><strong>{l.officer_name.clone()}</strong>" · "{period}<br /><span class="muted">{l.handover_note.clone()}</span></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ContactsSection(
+    e: Enterprise,
+    contact: ServerAction<RecordContact>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let locale = use_locale();
+    // With JavaScript the form stays on the page: empty it once the contact is saved.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = contact.value().get() {
+            if let Some(form) = form_ref.get() {
+                form.reset();
+            }
+        }
+    });
+    let list = if e.contacts.is_empty() {
+        view! { <p class="muted">{tr!("enterprises-no-contacts")}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="history">
+                {e.contacts.iter().map(|c| {
+                    let when = format_date(c.contacted_on.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale);
+                    view! {
+                        <li>
+                            <strong>{when}" · "{contact_kind_name(c.kind)}</strong>
+                            {(!c.participants.is_empty()).then(|| view! { " · "{c.participants.clone()} })}
+                            <br />{c.notes.clone()}
+                            {(!c.follow_ups.is_empty()).then(|| view! { <br /><em>{tr!("field-follow-ups")}": "</em>{c.follow_ups.clone()} })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">{tr!("enterprises-contacts")}</h2>
+            {list}
+            {e.editable.then(|| view! {
+                <h3>{tr!("enterprises-record-contact")}</h3>
+                <FormError error />
+                <ActionForm action=contact node_ref=form_ref attr:class="form">
+                    <input type="hidden" name="id" value=e.id.to_string() />
+                    <div class="form-grid">
+                        <div class="field">
+                            <label for="kind">{tr!("field-contact-kind")}</label>
+                            <select id="kind" name="kind">
+                                {ContactKind::ALL.into_iter().map(|k| view! { <option value=k.as_str()>{contact_kind_name(k)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="contacted_on">{tr!("field-contacted-on")}</label>
+                            <input id="contacted_on" name="contacted_on" type="date" required />
+                            {move || field_message(error.get(), "contacted_on")}
+                        </div>
+                        <div class="field wide">
+                            <label for="participants">{tr!("field-participants")}</label>
+                            <input id="participants" name="participants" type="text" />
+                        </div>
+                        <div class="field wide">
+                            <label for="contact_notes">{tr!("field-notes")}</label>
+                            <textarea id="contact_notes" name="notes" rows="3" required></textarea>
+                            {move || field_message(error.get(), "notes")}
+                        </div>
+                        <div class="field wide">
+                            <label for="follow_ups">{tr!("field-follow-ups")}</label>
+                            <textarea id="follow_ups" name="follow_ups" rows="2"></textarea>
+                        </div>
+                    </div>
+                    <button type="submit" class="button-secondary">{tr!("enterprises-record-contact")}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,435 @@
+//! Enterprise rules (server only): validation, who may change what under the one-to-one
+//! model, and each change written with its audit entry in one transaction.
+
+use super::{ContactKind, Enterprise, Lifecycle, OVERDUE_AFTER_DAYS};
+use crate::auth::SessionUser;
+use crate::db::enterprises::{self as data, AssignError, Fields, NewContact, OverdueCutoff, WriteError};
+use crate::db::{self, audit};
+use crate::domain::{Country, CreditCode, Role};
+use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::state::ServerState;
+use chrono::{Duration, NaiveDate, Utc};
+
+/// The enterprise form as a browser sends it.
+#[derive(Debug, Clone, Default)]
+pub struct EnterpriseForm {
+    pub name_zh: String,
+    pub name_original: String,
+    pub credit_code: String,
+    pub country: String,
+    pub industry_chain_id: String,
+    pub registered_capital_usd: String,
+    pub utilised_capital_usd: String,
+    pub employees: String,
+    pub foreign_staff: String,
+    pub lifecycle: String,
+    pub is_key: bool,
+    pub address: String,
+    pub notes: String,
+}
+
+pub fn cutoff() -> OverdueCutoff {
+    let now = db::now();
+    OverdueCutoff {
+        date: now.date_naive() - Duration::days(OVERDUE_AFTER_DAYS),
+        at: now - Duration::days(OVERDUE_AFTER_DAYS),
+    }
+}
+
+/// May this user change this enterprise? Its own liaison officer, or an admin.
+pub fn may_edit(user: &SessionUser, liaison_id: Option<i64>) -> bool {
+    user.role == Role::Admin || (user.role == Role::LiaisonOfficer && liaison_id == Some(user.id))
+}
+
+fn text(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
+    let s = raw.trim();
+    if required && s.is_empty() {
+        v.push(FieldError::new(field, FieldCode::Required));
+    } else if s.chars().count() > max {
+        v.push(FieldError::new(field, FieldCode::TooLong));
+    }
+    s.to_string()
+}
+
+fn whole(v: &mut Validator, field: &str, raw: &str) -> Option<i32> {
+    let s = raw.trim().replace([',', ' ', '\u{202F}'], "");
+    if s.is_empty() {
+        return None;
+    }
+    match s.parse::<i32>() {
+        Ok(n) if n >= 0 => Some(n),
+        _ => {
+            v.push(FieldError::new(field, FieldCode::InvalidNumber));
+            None
+        }
+    }
+}
+
+/// A USD amount typed as `1,234,567.89` (or with a decimal comma, `1 234 567,89`) in cents.
+pub fn parse_usd_cents(raw: &str) -> Result<Option<i64>, ()> {
+    let s: String = raw.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{202F}').collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    // A comma followed by exactly 1–2 digits at the end is a decimal comma; otherwise a group separator.
+    let normalised = match s.rfind(',') {
+        Some(i) if !s.contains('.') && (1..=2).contains(&(s.len() - i - 1)) => {
+            format!("{}.{}", s[..i].replace(',', ""), &s[i + 1..])
+        }
+        _ => s.replace(',', ""),
+    };
+    let (int, frac) = normalised.split_once('.').unwrap_or((&normalised, ""));
+    if int.is_empty()
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(());
+    }
+    let dollars: i64 = int.parse().map_err(|_| ())?;
+    let cents: i64 = format!("{frac:0<2}").parse().map_err(|_| ())?;
+    dollars.checked_mul(100).and_then(|d| d.checked_add(cents)).map(Some).ok_or(())
+}
+
+struct Valid {
+    name_zh: String,
+    name_original: String,
+    credit_code: Option<CreditCode>,
+    country: Country,
+    industry_chain_id: Option<i64>,
+    registered: Option<i64>,
+    utilised: Option<i64>,
+    employees: Option<i32>,
+    foreign_staff: Option<i32>,
+    lifecycle: Lifecycle,
+    is_key: bool,
+    address: String,
+    notes: String,
+}
+
+async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppError> {
+    let mut v = Validator::default();
+    let name_zh = text(&mut v, "name_zh", &f.name_zh, true, 200);
+    let name_original = text(&mut v, "name_original", &f.name_original, true, 200);
+    let credit_code =
+        if f.credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", &f.credit_code)) };
+    let country = v.check(Country::parse("country", &f.country));
+    let industry_chain_id = match f.industry_chain_id.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if data::industry_chain_exists(&state.db, id).await? => Some(id),
+            _ => {
+                v.push(FieldError::new("industry_chain_id", FieldCode::UnknownIndustryChain));
+                None
+            }
+        },
+    };
+    let mut amount = |field: &str, raw: &str| match parse_usd_cents(raw) {
+        Ok(a) => a,
+        Err(()) => {
+            v.push(FieldError::new(field, FieldCode::InvalidAmount));
+            None
+        }
+    };
+    let registered = amount("registered_capital_usd", &f.registered_capital_usd);
+    let utilised = amount("utilised_capital_usd", &f.utilised_capital_usd);
+    let employees = whole(&mut v, "employees", &f.employees);
+    let foreign_staff = whole(&mut v, "foreign_staff", &f.foreign_staff);
+    if let (Some(e), Some(fs)) = (employees, foreign_staff) {
+        if fs > e {
+            v.push(FieldError::new("foreign_staff", FieldCode::MoreThanEmployees));
+        }
+    }
+    let lifecycle = Lifecycle::parse(&f.lifecycle);
+    if lifecycle.is_none() {
+        v.push(FieldError::new("lifecycle", FieldCode::UnknownLifecycle));
+    }
+    let address = text(&mut v, "address", &f.address, false, 300);
+    let notes = text(&mut v, "notes", &f.notes, false, 4000);
+    v.finish()?;
+    match (country, lifecycle) {
+        (Some(country), Some(lifecycle)) => Ok(Valid {
+            name_zh,
+            name_original,
+            credit_code,
+            country,
+            industry_chain_id,
+            registered,
+            utilised,
+            employees,
+            foreign_staff,
+            lifecycle,
+            is_key: f.is_key,
+            address,
+            notes,
+        }),
+        _ => Err(AppError::Internal),
+    }
+}
+
+fn fields(v: &Valid, responsible_leader_id: Option<i64>) -> Fields<'_> {
+    Fields {
+        name_zh: &v.name_zh,
+        name_original: &v.name_original,
+        credit_code: v.credit_code.as_ref().map(|c| c.as_str()),
+        country: v.country.code(),
+        industry_chain_id: v.industry_chain_id,
+        registered_capital_usd_cents: v.registered,
+        utilised_capital_usd_cents: v.utilised,
+        employees: v.employees,
+        foreign_staff: v.foreign_staff,
+        lifecycle: v.lifecycle,
+        is_key: v.is_key,
+        responsible_leader_id,
+        address: &v.address,
+        notes: &v.notes,
+    }
+}
+
+fn map_write(e: WriteError) -> AppError {
+    match e {
+        WriteError::CreditCodeTaken => AppError::field("credit_code", FieldCode::CreditCodeTaken),
+        WriteError::Db(e) => e.into(),
+    }
+}
+
+fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
+    audit::Entry {
+        actor_id: Some(user.id),
+        action,
+        entity_type: "enterprise",
+        entity_id: Some(id.to_string()),
+        changes,
+        ip: Some(ip),
+        at: db::now(),
+    }
+}
+
+/// Register an enterprise. A liaison officer who registers one becomes its liaison officer.
+pub async fn register(state: &ServerState, user: &SessionUser, f: &EnterpriseForm, ip: &str) -> Result<i64, AppError> {
+    let v = validate(state, f).await?;
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    let id = data::insert(&mut tx, &fields(&v, None), now).await.map_err(map_write)?;
+    let mut changes = audit::Changes::new()
+        .set("name_zh", &v.name_zh)
+        .set("name_original", &v.name_original)
+        .set("credit_code", v.credit_code.as_ref().map(|c| c.as_str()))
+        .set("country", v.country.code())
+        .set("lifecycle", v.lifecycle.as_str())
+        .set("is_key", v.is_key);
+    if user.role == Role::LiaisonOfficer {
+        data::start_assignment(&mut tx, id, user.id, user.id, now).await.map_err(|_| AppError::Internal)?;
+        changes = changes.set("liaison_officer_id", user.id);
+    }
+    audit::record(&mut tx, entry(user, "enterprise_registered", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    version: i32,
+    f: &EnterpriseForm,
+    ip: &str,
+) -> Result<(), AppError> {
+    let v = validate(state, f).await?;
+    let mut tx = state.db.begin().await?;
+    let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    if !may_edit(user, before.liaison_id) {
+        return Err(AppError::Forbidden);
+    }
+    if before.version != version {
+        return Err(AppError::StaleVersion);
+    }
+    if !data::update(&mut tx, id, version, &fields(&v, before.responsible_leader_id), db::now())
+        .await
+        .map_err(map_write)?
+    {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("name_zh", before.name_zh.as_str(), v.name_zh.as_str())
+        .diff("name_original", before.name_original.as_str(), v.name_original.as_str())
+        .diff("credit_code", before.credit_code.as_deref(), v.credit_code.as_ref().map(|c| c.as_str()))
+        .diff("country", before.country.as_str(), v.country.code())
+        .diff("industry_chain_id", before.industry_chain_id, v.industry_chain_id)
+        .diff("registered_capital_usd_cents", before.registered_capital_usd_cents, v.registered)
+        .diff("utilised_capital_usd_cents", before.utilised_capital_usd_cents, v.utilised)
+        .diff("employees", before.employees, v.employees)
+        .diff("foreign_staff", before.foreign_staff, v.foreign_staff)
+        .diff("lifecycle", before.lifecycle.as_str(), v.lifecycle.as_str())
+        .diff("is_key", before.is_key, v.is_key)
+        .diff("address", before.address.as_str(), v.address.as_str())
+        .diff("notes", before.notes.as_str(), v.notes.as_str());
+    if !changes.is_empty() {
+        audit::record(&mut tx, entry(user, "enterprise_updated", id, changes, ip)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Assign (or reassign) the liaison officer. Reassignment needs a handover note; the old
+/// assignment ends and stays in the history.
+pub async fn assign(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    officer_id: &str,
+    handover_note: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let officers = data::active_users_with_role(&state.db, Role::LiaisonOfficer.as_str()).await?;
+    let officer = officer_id.trim().parse::<i64>().ok().filter(|o| officers.iter().any(|x| x.id == *o));
+    let note = handover_note.trim();
+    let mut tx = state.db.begin().await?;
+    let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    let mut v = Validator::default();
+    if officer.is_none() {
+        v.push(FieldError::new("officer_id", FieldCode::UnknownOfficer));
+    }
+    if before.liaison_id.is_some() && note.is_empty() {
+        v.push(FieldError::new("handover_note", FieldCode::HandoverNoteRequired));
+    }
+    if note.chars().count() > 2000 {
+        v.push(FieldError::new("handover_note", FieldCode::TooLong));
+    }
+    v.finish()?;
+    let Some(officer) = officer else { return Err(AppError::Internal) };
+    if before.liaison_id == Some(officer) {
+        return Ok(());
+    }
+    let now = db::now();
+    let previous = data::end_assignment(&mut tx, id, now, note).await?;
+    data::start_assignment(&mut tx, id, officer, user.id, now).await.map_err(|e| match e {
+        AssignError::AlreadyAssigned => AppError::StaleVersion,
+        AssignError::Db(e) => e.into(),
+    })?;
+    let mut changes = audit::Changes::new().diff("liaison_officer_id", previous, Some(officer));
+    if !note.is_empty() {
+        changes = changes.fact("handover_note", note);
+    }
+    audit::record(&mut tx, entry(user, "liaison_assigned", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Record an aftercare contact (its liaison officer, or an admin).
+#[allow(clippy::too_many_arguments)]
+pub async fn record_contact(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    kind: &str,
+    contacted_on: &str,
+    participants: &str,
+    notes: &str,
+    follow_ups: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let mut v = Validator::default();
+    let kind = ContactKind::parse(kind);
+    if kind.is_none() {
+        v.push(FieldError::new("kind", FieldCode::UnknownContactKind));
+    }
+    let today = Utc::now().date_naive() + Duration::days(1);
+    let date = match NaiveDate::parse_from_str(contacted_on.trim(), "%Y-%m-%d") {
+        Ok(d) if d <= today => Some(d),
+        Ok(_) => {
+            v.push(FieldError::new("contacted_on", FieldCode::DateInFuture));
+            None
+        }
+        Err(_) if contacted_on.trim().is_empty() => {
+            v.push(FieldError::new("contacted_on", FieldCode::Required));
+            None
+        }
+        Err(_) => {
+            v.push(FieldError::new("contacted_on", FieldCode::InvalidDate));
+            None
+        }
+    };
+    let participants = text(&mut v, "participants", participants, false, 1000);
+    let notes = text(&mut v, "notes", notes, true, 4000);
+    let follow_ups = text(&mut v, "follow_ups", follow_ups, false, 4000);
+    v.finish()?;
+    let (Some(kind), Some(date)) = (kind, date) else { return Err(AppError::Internal) };
+    let mut tx = state.db.begin().await?;
+    let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    if !may_edit(user, before.liaison_id) {
+        return Err(AppError::Forbidden);
+    }
+    let now = db::now();
+    let contact_id = data::insert_contact(
+        &mut tx,
+        &NewContact {
+            enterprise_id: id,
+            kind,
+            contacted_on: date,
+            participants: &participants,
+            notes: &notes,
+            follow_ups: &follow_ups,
+            recorded_by: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    let changes = audit::Changes::new()
+        .fact("contact_id", contact_id)
+        .set("kind", kind.as_str())
+        .set("contacted_on", date.to_string());
+    audit::record(&mut tx, entry(user, "contact_recorded", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The enterprise page's data for this reader.
+pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Enterprise, AppError> {
+    let r = data::get(&state.db, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    let liaisons = data::liaisons(&state.db, id).await?;
+    let contacts = data::contacts(&state.db, id).await?;
+    Ok(Enterprise {
+        id: r.id,
+        name_zh: r.name_zh,
+        name_original: r.name_original,
+        credit_code: r.credit_code,
+        country: r.country,
+        industry_chain_id: r.industry_chain_id,
+        registered_capital_usd_cents: r.registered_capital_usd_cents,
+        utilised_capital_usd_cents: r.utilised_capital_usd_cents,
+        employees: r.employees,
+        foreign_staff: r.foreign_staff,
+        lifecycle: Lifecycle::parse(&r.lifecycle).unwrap_or(Lifecycle::Lead),
+        is_key: r.is_key,
+        responsible_leader_id: r.responsible_leader_id,
+        address: r.address,
+        notes: r.notes,
+        last_contact_on: r.last_contact_on,
+        overdue: r.overdue,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        editable: may_edit(user, r.liaison_id),
+        assignable: crate::auth::allows(user.role, crate::auth::Action::AssignLiaison),
+        liaisons,
+        contacts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usd_amounts_in_either_notation() {
+        assert_eq!(parse_usd_cents("9,200,000"), Ok(Some(920_000_000)));
+        assert_eq!(parse_usd_cents("9200000.5"), Ok(Some(920_000_050)));
+        assert_eq!(parse_usd_cents("1 234 567,89"), Ok(Some(123_456_789)));
+        assert_eq!(parse_usd_cents(""), Ok(None));
+        assert_eq!(parse_usd_cents("-5"), Err(()));
+        assert_eq!(parse_usd_cents("1.234"), Err(()));
+        assert_eq!(parse_usd_cents("ten"), Err(()));
+        assert_eq!(parse_usd_cents("99999999999999999999"), Err(()));
+    }
+}

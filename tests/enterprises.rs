@@ -1,0 +1,304 @@
+//! Enterprises under the one-to-one model: an officer registers one and looks after it; the
+//! credit code is checked; exactly one liaison officer at a time, handovers keep the history;
+//! aftercare contacts clear the overdue flag; roles see and change only what they may.
+
+use crate::both;
+use crate::common::*;
+use app::error::{AppError, FieldCode};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const PASSWORD: &str = "a long enough password";
+const VALID_CODE: &str = "91350100M000100Y43";
+
+/// An admin, plus signed-in staff of the given roles (emails `<role><n>@liaison.test`).
+async fn staff(app: &TestApp, role: &str, n: usize) -> TestApp {
+    let email = format!("{role}{n}@liaison.test");
+    let dept = if role == "department_liaison" {
+        let all = app::db::departments::list(&app.db).await.unwrap();
+        all[0].id.to_string()
+    } else {
+        String::new()
+    };
+    let r = app.create_user(&email, role, &dept, PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::OK, "{role} created");
+    let person = app.another_browser();
+    assert_eq!(person.login(&email, PASSWORD).await.status(), StatusCode::OK);
+    person
+}
+
+fn enterprise_form<'a>(name: &'a str, code: &'a str, country: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name_zh", name),
+        ("name_original", "Lumière Composites SAS"),
+        ("credit_code", code),
+        ("country", country),
+        ("industry_chain_id", "4"),
+        ("registered_capital_usd", "9,200,000"),
+        ("utilised_capital_usd", "1250000.50"),
+        ("employees", "320"),
+        ("foreign_staff", "12"),
+        ("lifecycle", "established"),
+        ("is_key", "true"),
+        ("address", "高新区创新大道 8 号"),
+        ("notes", ""),
+    ]
+}
+
+async fn register(who: &TestApp, name: &str, code: &str, country: &str) -> i64 {
+    let r = who.call("register_enterprise", &enterprise_form(name, code, country)).await;
+    assert_eq!(r.status(), StatusCode::OK, "registered");
+    r.json().await.unwrap()
+}
+
+async fn enterprise(who: &TestApp, id: i64) -> Value {
+    let r = who.call("enterprise", &[("id", &id.to_string())]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
+    let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let r = who.call("enterprises", &form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+fn names(page: &Value) -> Vec<String> {
+    page["items"].as_array().unwrap().iter().map(|e| e["name_zh"].as_str().unwrap().to_string()).collect()
+}
+
+async fn an_officer_registers_an_enterprise_and_looks_after_it(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let id = register(&officer, "光华复合材料有限公司", VALID_CODE, "FR").await;
+
+    let e = enterprise(&officer, id).await;
+    assert_eq!(e["credit_code"], VALID_CODE);
+    assert_eq!(e["registered_capital_usd_cents"], 920_000_000i64);
+    assert_eq!(e["utilised_capital_usd_cents"], 125_000_050i64);
+    assert_eq!(e["liaisons"][0]["officer_name"], "Test Person", "the registering officer is its liaison");
+    assert_eq!(e["editable"], true);
+    assert_eq!(e["overdue"], false, "just registered");
+
+    let mine = list(&officer, &[("mine", "true")]).await;
+    assert_eq!(names(&mine), vec!["光华复合材料有限公司"]);
+    // Found by part of either name, by its credit code (typed loosely) and by country.
+    for q in ["光华", "lumière", "91350100m000100y43"] {
+        assert_eq!(list(&officer, &[("q", q)]).await["total"], 1, "search {q}");
+    }
+    assert_eq!(list(&officer, &[("country", "FR")]).await["total"], 1);
+    assert_eq!(list(&officer, &[("country", "JP")]).await["total"], 0);
+
+    // The pages render for the officer, in their language.
+    let (status, page) = officer.page(&format!("/enterprises/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("光华复合材料有限公司") && page.contains("$9,200,000.00"), "money in the reader's locale");
+    let (status, page) = officer.page("/enterprises?mine=true").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("href=\"/enterprises/{id}\"")));
+}
+both!(an_officer_registers_an_enterprise_and_looks_after_it);
+
+async fn a_wrong_credit_code_saves_nothing(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    for (code, expected) in [
+        ("91350100M000100Y44", FieldCode::CreditCodeCheck),
+        ("91350100M000100", FieldCode::CreditCodeFormat),
+        ("91350100M0001O0Y43", FieldCode::CreditCodeFormat),
+    ] {
+        let (status, e) =
+            app_error(officer.call("register_enterprise", &enterprise_form("甲公司", code, "FR")).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(e, AppError::field("credit_code", expected), "{code}");
+    }
+    let mut bad = enterprise_form("", VALID_CODE, "XX");
+    bad.retain(|(k, _)| *k != "employees");
+    bad.push(("employees", "10"));
+    bad.retain(|(k, _)| *k != "foreign_staff");
+    bad.push(("foreign_staff", "11"));
+    let (_, e) = app_error(officer.call("register_enterprise", &bad).await).await;
+    let mut fields: Vec<(String, FieldCode)> = e.field_errors().iter().map(|f| (f.field.clone(), f.code)).collect();
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        fields,
+        vec![
+            ("country".into(), FieldCode::UnknownCountry),
+            ("foreign_staff".into(), FieldCode::MoreThanEmployees),
+            ("name_zh".into(), FieldCode::Required),
+        ]
+    );
+    assert_eq!(list(&officer, &[]).await["total"], 0, "nothing saved");
+    // A code is registered once.
+    register(&officer, "甲公司", VALID_CODE, "FR").await;
+    let (_, e) =
+        app_error(officer.call("register_enterprise", &enterprise_form("乙公司", VALID_CODE, "IT")).await).await;
+    assert_eq!(e, AppError::field("credit_code", FieldCode::CreditCodeTaken));
+    assert_eq!(list(&officer, &[]).await["total"], 1);
+}
+both!(a_wrong_credit_code_saves_nothing);
+
+async fn one_liaison_officer_at_a_time_and_handovers_keep_history(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let first = staff(&app, "liaison_officer", 1).await;
+    let second = staff(&app, "liaison_officer", 2).await;
+    let id = register(&app, "丙公司", "", "JP").await;
+    let sid = id.to_string();
+    // An admin-registered key enterprise without a liaison is a gap.
+    assert_eq!(names(&list(&app, &[("gap", "true")]).await), vec!["丙公司"]);
+
+    let officers: Vec<Value> = app.call("liaison_officers", &[]).await.json().await.unwrap();
+    let officer_id = |n: usize| officers[n]["id"].as_i64().unwrap().to_string();
+    assert_eq!(
+        app.call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(0))]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(list(&app, &[("gap", "true")]).await["total"], 0);
+
+    // Reassigning needs a handover note.
+    let (_, e) = app_error(app.call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(1))]).await).await;
+    assert_eq!(e, AppError::field("handover_note", FieldCode::HandoverNoteRequired));
+    let r = app
+        .call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(1)), ("handover_note", "海关预约已办")])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let e = enterprise(&app, id).await;
+    let liaisons = e["liaisons"].as_array().unwrap();
+    assert_eq!(liaisons.len(), 2);
+    assert!(liaisons[0]["ended_at"].is_null(), "the active one first");
+    assert_eq!(liaisons[1]["handover_note"], "海关预约已办");
+    assert_eq!(list(&first, &[("mine", "true")]).await["total"], 0);
+    assert_eq!(list(&second, &[("mine", "true")]).await["total"], 1);
+
+    // The database itself refuses a second active assignment.
+    let mut tx = app.db.begin().await.unwrap();
+    let again = app::db::enterprises::start_assignment(&mut tx, id, 1, 1, app::db::now()).await;
+    assert!(matches!(again, Err(app::db::enterprises::AssignError::AlreadyAssigned)));
+}
+both!(one_liaison_officer_at_a_time_and_handovers_keep_history);
+
+async fn each_role_sees_and_changes_only_what_it_may(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let owner = staff(&app, "liaison_officer", 1).await;
+    let colleague = staff(&app, "liaison_officer", 2).await;
+    let leader = staff(&app, "leader", 1).await;
+    let protocol = staff(&app, "protocol_officer", 1).await;
+    let department = staff(&app, "department_liaison", 1).await;
+    let id = register(&owner, "丁公司", VALID_CODE, "KR").await;
+    let sid = id.to_string();
+    let edit = |version: &'static str| {
+        let mut f = enterprise_form("丁公司（改）", VALID_CODE, "KR");
+        f.push(("id", "0"));
+        f.push(("version", version));
+        f
+    };
+    let edit_form = |version: &'static str| {
+        edit(version).into_iter().map(|(k, v)| if k == "id" { (k, sid.as_str()) } else { (k, v) }).collect::<Vec<_>>()
+    };
+    let contact = [("id", sid.as_str()), ("kind", "visit"), ("contacted_on", "2026-11-20"), ("notes", "走访")];
+
+    for (who, name) in [(&colleague, "another officer"), (&leader, "leader"), (&protocol, "protocol officer")] {
+        assert_eq!(who.call("enterprise", &[("id", &sid)]).await.status(), StatusCode::OK, "{name} reads");
+        assert_eq!(enterprise(who, id).await["editable"], false);
+        for (function, form) in [("update_enterprise", edit_form("1")), ("record_contact", contact.to_vec())] {
+            let (status, e) = app_error(who.call(function, &form).await).await;
+            assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden), "{name} {function}");
+        }
+        let (status, _) = app_error(who.call("assign_liaison", &[("id", &sid), ("officer_id", "2")]).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name} assigns");
+    }
+    for (who, name) in [(&leader, "leader"), (&protocol, "protocol officer"), (&department, "department liaison")] {
+        let (status, _) = app_error(who.call("register_enterprise", &enterprise_form("戊公司", "", "KR")).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name} registers");
+    }
+    // Department liaisons see only their tasks, not the register.
+    let (status, _) = app_error(department.call("enterprises", &[]).await).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(department.page(&format!("/enterprises/{id}")).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(department.page("/enterprises").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(leader.page("/enterprises/new").await.0, StatusCode::FORBIDDEN);
+
+    let e = enterprise(&owner, id).await;
+    assert_eq!(e["name_zh"], "丁公司", "nothing changed");
+    assert_eq!(e["version"], 1);
+    assert!(e["contacts"].as_array().unwrap().is_empty());
+
+    // The owner edits; a second save from the same stale version is refused.
+    assert_eq!(owner.call("update_enterprise", &edit_form("1")).await.status(), StatusCode::OK);
+    let (status, e) = app_error(app.call("update_enterprise", &edit_form("1")).await).await;
+    assert_eq!((status, e), (StatusCode::CONFLICT, AppError::StaleVersion));
+    assert_eq!(enterprise(&owner, id).await["name_zh"], "丁公司（改）");
+}
+both!(each_role_sees_and_changes_only_what_it_may);
+
+async fn a_visit_clears_the_overdue_flag(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let id = register(&officer, "己公司", "", "SG").await;
+    let sid = id.to_string();
+    let today = chrono::Utc::now().date_naive();
+    let long_ago = (today - chrono::Duration::days(120)).to_string();
+    let recently = (today - chrono::Duration::days(3)).to_string();
+    let tomorrow_plus = (today + chrono::Duration::days(5)).to_string();
+
+    let (_, e) = app_error(
+        officer
+            .call(
+                "record_contact",
+                &[("id", &sid), ("kind", "visit"), ("contacted_on", &tomorrow_plus), ("notes", "x")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(e, AppError::field("contacted_on", FieldCode::DateInFuture));
+
+    let visit = |date: String| {
+        let sid = sid.clone();
+        let officer = &officer;
+        async move {
+            officer
+                .call(
+                    "record_contact",
+                    &[
+                        ("id", &sid),
+                        ("kind", "visit"),
+                        ("contacted_on", &date),
+                        ("participants", "Mme Dubois"),
+                        ("notes", "年度走访"),
+                    ],
+                )
+                .await
+                .status()
+        }
+    };
+    assert_eq!(visit(long_ago.clone()).await, StatusCode::OK);
+    let e = enterprise(&officer, id).await;
+    assert_eq!(e["overdue"], true, "last contact 120 days ago");
+    assert_eq!(names(&list(&officer, &[("overdue", "true")]).await), vec!["己公司"]);
+
+    assert_eq!(visit(recently.clone()).await, StatusCode::OK);
+    // An older contact recorded later does not move the date back.
+    assert_eq!(visit(long_ago).await, StatusCode::OK);
+    let e = enterprise(&officer, id).await;
+    assert_eq!(e["overdue"], false);
+    assert_eq!(e["last_contact_on"], recently);
+    assert_eq!(e["contacts"].as_array().unwrap().len(), 3);
+    assert_eq!(list(&officer, &[("overdue", "true")]).await["total"], 0);
+
+    let log = app
+        .call("audit", &[("filter[entity_type]", "enterprise"), ("filter[entity_id]", &sid)])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(log.matches("\"contact_recorded\"").count(), 3);
+    assert!(log.contains("\"enterprise_registered\""));
+}
+both!(a_visit_clears_the_overdue_flag);
