@@ -302,3 +302,41 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
     assert!(log.contains("\"enterprise_registered\""));
 }
 both!(a_visit_clears_the_overdue_flag);
+
+async fn the_list_exports_to_csv_with_the_filters_and_localized_headers(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    register(&officer, "光华复合材料有限公司", VALID_CODE, "FR").await;
+    register(&officer, "=HYPERLINK(\"http://evil\")", "", "IT").await;
+    register(&officer, "帕多瓦机械有限公司", "", "IT").await;
+
+    let r = officer.get_with("/enterprises/export.csv?country=FR", &[("accept-language", "fr")]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "a byte-order mark for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // The officer's own language (English, set by the admin) wins over Accept-Language.
+    assert!(lines[0]
+        .starts_with("Name in Chinese,Name in the original language,Unified social credit code,Country of origin"));
+    assert_eq!(lines.len(), 2, "only the French enterprise: {text}");
+    assert!(lines[1].starts_with("光华复合材料有限公司,Lumière Composites SAS,91350100M000100Y43,France"));
+
+    let all = officer.get("/enterprises/export.csv").await.text().await.unwrap();
+    assert_eq!(all.lines().count(), 4);
+    assert!(all.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "formula neutralised: {all}");
+
+    // In Chinese for a Chinese-speaking reader; refused to a department liaison.
+    let (_, zh) = app.page("/enterprises/export.csv?country=IT").await;
+    assert!(
+        zh.trim_start_matches('\u{FEFF}').starts_with("中文名称,原文名称,统一社会信用代码,来源国家（地区）"),
+        "{zh}"
+    );
+    assert!(zh.contains("意大利"));
+    let department = staff(&app, "department_liaison", 1).await;
+    assert_eq!(department.get("/enterprises/export.csv").await.status(), StatusCode::FORBIDDEN);
+}
+both!(the_list_exports_to_csv_with_the_filters_and_localized_headers);

@@ -80,6 +80,7 @@ common-no = No
 common-pages = Pages
 common-previous = Previous page
 common-next = Next page
+common-export-csv = Export as CSV (Excel)
 
 field-credit-code-format = A unified social credit code has 18 characters: digits and capital letters except I, O, S, V and Z.
 field-credit-code-check = This unified social credit code is not valid: its last character does not match. Check it against the business licence.

@@ -80,6 +80,7 @@ common-no = Non
 common-pages = Pages
 common-previous = Page précédente
 common-next = Page suivante
+common-export-csv = Exporter en CSV (Excel)
 
 field-credit-code-format = Un code unifié de crédit social comporte 18 caractères : chiffres et majuscules, sauf I, O, S, V et Z.
 field-credit-code-check = Ce code unifié de crédit social n’est pas valide : son dernier caractère ne correspond pas. Vérifiez-le sur la licence commerciale.

@@ -80,6 +80,7 @@ common-no = 否
 common-pages = 分页
 common-previous = 上一页
 common-next = 下一页
+common-export-csv = 导出 CSV（Excel）
 
 field-credit-code-format = 统一社会信用代码为 18 位，由数字和大写字母组成（不含 I、O、S、V、Z）。
 field-credit-code-check = 该统一社会信用代码无效：校验码不符。请对照营业执照核对。

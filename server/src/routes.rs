@@ -5,12 +5,13 @@ use app::auth::local_path;
 use app::auth::server::{set_own_locale, Authenticated, ClientIp};
 use app::domain::Locale;
 use app::i18n::lang_cookie;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form, Json};
-use http::header::SET_COOKIE;
+use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use http::StatusCode;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// 200 with the backend when the database answers within two seconds, 503 otherwise.
@@ -45,4 +46,29 @@ pub async fn set_language(
         }
     }
     ([(SET_COOKIE, lang_cookie(locale))], Redirect::to(&next)).into_response()
+}
+
+/// The enterprise list with the page's filters as CSV, headers in the reader's language.
+/// The access middleware has already required a user who may read the register.
+pub async fn export_enterprises(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: http::HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(Extension(auth)) = auth else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let filter = app::enterprises::EnterpriseFilter::from_query(|k| params.get(k).cloned());
+    // The session middleware has put the page language into the request's cookie.
+    let locale =
+        crate::middleware::cookie(&headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En);
+    match app::enterprises::export::enterprises_csv(&state.server, &auth.user, &filter, locale).await {
+        Ok(bytes) => {
+            let name = format!("attachment; filename=\"enterprises-{}.csv\"", app::db::now().format("%Y-%m-%d"));
+            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, name)], bytes)
+                .into_response()
+        }
+        Err(e) => StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response(),
+    }
 }

@@ -131,6 +131,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/lang", post(routes::set_language))
+        .route("/enterprises/export.csv", get(routes::export_enterprises))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

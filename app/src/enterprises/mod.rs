@@ -2,6 +2,8 @@
 //! assignment with its history, and the aftercare contact log.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -174,6 +176,58 @@ pub struct EnterpriseFilter {
     pub page: i64,
 }
 
+impl EnterpriseFilter {
+    /// The filter a query string describes (`get` returns a parameter's value); empty and
+    /// malformed values count as absent.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> EnterpriseFilter {
+        let text = |k: &str| get(k).filter(|s| !s.trim().is_empty());
+        EnterpriseFilter {
+            q: text("q"),
+            country: text("country"),
+            industry_chain_id: text("industry_chain_id").and_then(|s| s.parse().ok()),
+            is_key: text("is_key").and_then(|s| s.parse().ok()),
+            lifecycle: text("lifecycle"),
+            liaison_id: text("liaison_id").and_then(|s| s.parse().ok()),
+            mine: text("mine").as_deref() == Some("true"),
+            overdue: text("overdue").as_deref() == Some("true"),
+            gap: text("gap").as_deref() == Some("true"),
+            sort: text("sort"),
+            page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0),
+        }
+    }
+
+    /// The query string for this filter on `page` (without `?`).
+    pub fn to_query(&self, page: i64) -> String {
+        let mut q: Vec<(&str, String)> = Vec::new();
+        let mut push = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        push("q", self.q.clone());
+        push("country", self.country.clone());
+        push("industry_chain_id", self.industry_chain_id.map(|v| v.to_string()));
+        push("is_key", self.is_key.map(|v| v.to_string()));
+        push("lifecycle", self.lifecycle.clone());
+        push("liaison_id", self.liaison_id.map(|v| v.to_string()));
+        push("mine", self.mine.then(|| "true".into()));
+        push("overdue", self.overdue.then(|| "true".into()));
+        push("gap", self.gap.then(|| "true".into()));
+        push("sort", self.sort.clone());
+        push("page", (page > 0).then(|| page.to_string()));
+        q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterprisePage {
     pub items: Vec<EnterpriseSummary>,
@@ -208,6 +262,47 @@ mod tests {
         assert!(is_overdue(Some(d("2026-08-26")), d("2020-01-01"), today, 90));
         assert!(!is_overdue(None, d("2026-10-01"), today, 90), "newly registered");
         assert!(is_overdue(None, d("2026-01-01"), today, 90), "never visited");
+    }
+
+    #[test]
+    fn filters_survive_the_query_string() {
+        let f = EnterpriseFilter {
+            q: Some("光华 & co".into()),
+            country: Some("FR".into()),
+            is_key: Some(true),
+            overdue: true,
+            page: 2,
+            ..EnterpriseFilter::default()
+        };
+        let q = f.to_query(f.page);
+        let pairs: Vec<(String, String)> = q
+            .split('&')
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap();
+                let bytes: Vec<u8> = {
+                    let mut out = Vec::new();
+                    let b = v.as_bytes();
+                    let mut i = 0;
+                    while i < b.len() {
+                        if b[i] == b'%' {
+                            out.push(u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap());
+                            i += 3;
+                        } else {
+                            out.push(b[i]);
+                            i += 1;
+                        }
+                    }
+                    out
+                };
+                (k.to_string(), String::from_utf8(bytes).unwrap())
+            })
+            .collect();
+        let back = EnterpriseFilter::from_query(|k| pairs.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()));
+        assert_eq!(back, f);
+        assert_eq!(
+            EnterpriseFilter::from_query(|k| (k == "industry_chain_id").then(|| "abc".into())),
+            EnterpriseFilter::default()
+        );
     }
 
     #[test]

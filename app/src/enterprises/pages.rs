@@ -49,56 +49,17 @@ fn chain_name(chains: &[IndustryChain], id: Option<i64>, locale: Locale) -> Stri
 }
 
 fn filter_from_query(q: &leptos_router::params::ParamsMap) -> EnterpriseFilter {
-    let text = |k: &str| q.get(k).filter(|s| !s.trim().is_empty());
-    EnterpriseFilter {
-        q: text("q"),
-        country: text("country"),
-        industry_chain_id: text("industry_chain_id").and_then(|s| s.parse().ok()),
-        is_key: text("is_key").and_then(|s| s.parse().ok()),
-        lifecycle: text("lifecycle"),
-        liaison_id: text("liaison_id").and_then(|s| s.parse().ok()),
-        mine: text("mine").as_deref() == Some("true"),
-        overdue: text("overdue").as_deref() == Some("true"),
-        gap: text("gap").as_deref() == Some("true"),
-        sort: text("sort"),
-        page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0),
-    }
+    EnterpriseFilter::from_query(|k| q.get(k))
 }
 
 /// The list URL for a filter on another page.
 fn list_href(f: &EnterpriseFilter, page: i64) -> String {
-    let mut q: Vec<(String, String)> = Vec::new();
-    let mut push = |k: &str, v: Option<String>| {
-        if let Some(v) = v {
-            q.push((k.to_string(), v));
-        }
-    };
-    push("q", f.q.clone());
-    push("country", f.country.clone());
-    push("industry_chain_id", f.industry_chain_id.map(|v| v.to_string()));
-    push("is_key", f.is_key.map(|v| v.to_string()));
-    push("lifecycle", f.lifecycle.clone());
-    push("liaison_id", f.liaison_id.map(|v| v.to_string()));
-    push("mine", f.mine.then(|| "true".into()));
-    push("overdue", f.overdue.then(|| "true".into()));
-    push("gap", f.gap.then(|| "true".into()));
-    push("sort", f.sort.clone());
-    push("page", (page > 0).then(|| page.to_string()));
-    let encoded: Vec<String> = q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-    if encoded.is_empty() {
+    let q = f.to_query(page);
+    if q.is_empty() {
         "/enterprises".into()
     } else {
-        format!("/enterprises?{}", encoded.join("&"))
+        format!("/enterprises?{q}")
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
@@ -228,6 +189,7 @@ fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: V
     let shown_to = (page.page * page.per_page + page.items.len() as i64).min(total);
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
     let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
+    let export = format!("/enterprises/export.csv?{}", filter.to_query(0));
     let count = tr!("enterprises-count", {
         "from" => format_number(shown_from as f64, 0, locale),
         "to" => format_number(shown_to as f64, 0, locale),
@@ -238,7 +200,10 @@ fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: V
     }
     let rows = page.items.into_iter().map(|e| enterprise_row(e, &chains, locale)).collect_view();
     view! {
-        <p class="muted" role="status">{count}</p>
+        <div class="page-header">
+            <p class="muted" role="status">{count}</p>
+            <a href=export download="enterprises.csv">{tr!("common-export-csv")}</a>
+        </div>
         <div class="table-wrap">
             <table class="table">
                 <thead><tr>
