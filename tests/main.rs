@@ -4,6 +4,7 @@
 mod common;
 
 mod accounts;
+mod cases;
 mod configuration;
 mod enterprises;
 mod languages;

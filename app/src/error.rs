@@ -36,6 +36,10 @@ pub enum FieldCode {
     UnknownContactKind,
     InvalidDate,
     DateInFuture,
+    UnknownCaseType,
+    UnknownPriority,
+    TransitionNotAllowed,
+    ReasonRequired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

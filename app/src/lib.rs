@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod cases;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
@@ -73,6 +74,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/enterprises") view=enterprises::pages::EnterprisesPage ssr=SsrMode::Async />
                         <Route path=path!("/enterprises/new") view=enterprises::pages::NewEnterprisePage ssr=SsrMode::Async />
                         <Route path=path!("/enterprises/:id") view=enterprises::pages::EnterprisePage ssr=SsrMode::Async />
+                        <Route path=path!("/cases") view=cases::pages::CasesPage ssr=SsrMode::Async />
+                        <Route path=path!("/cases/new") view=cases::pages::NewCasePage ssr=SsrMode::Async />
+                        <Route path=path!("/cases/:id") view=cases::pages::CasePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>

@@ -82,6 +82,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                     ("/enterprises?mine=true", "/enterprises", true, || tr!("nav-my-enterprises"))
                 }
                 NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
+                NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
                 NavArea::Users => ("/admin/users", "/admin/users", false, || tr!("nav-users")),
                 NavArea::Audit => ("/admin/audit", "/admin/audit", false, || tr!("nav-audit")),
             };
@@ -193,6 +194,12 @@ pub fn HomePage() -> impl IntoView {
                                                 <p>{move || tr!("home-enterprises-text")}</p>
                                             </a>
                                         }.into_any(),
+                                        NavArea::Cases => view! {
+                                            <a class="card" href="/cases">
+                                                <h2>{move || tr!("nav-cases")}</h2>
+                                                <p>{move || tr!("home-cases-text")}</p>
+                                            </a>
+                                        }.into_any(),
                                         _ => view! {
                                             <a class="card" href="/admin/audit">
                                                 <h2>{move || tr!("nav-audit")}</h2>
@@ -298,6 +305,10 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownContactKind => tr!("field-unknown-contact-kind"),
         FieldCode::InvalidDate => tr!("field-invalid-date"),
         FieldCode::DateInFuture => tr!("field-date-in-future"),
+        FieldCode::UnknownCaseType => tr!("field-unknown-case-type"),
+        FieldCode::UnknownPriority => tr!("field-unknown-priority"),
+        FieldCode::TransitionNotAllowed => tr!("field-transition-not-allowed"),
+        FieldCode::ReasonRequired => tr!("field-reason-required"),
     }
 }
 

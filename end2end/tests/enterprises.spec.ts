@@ -49,6 +49,24 @@ test('a liaison officer registers an enterprise and records a visit', async ({ p
   await expect(page.locator('.history').last()).toContainText('Mme Claire Dubois');
   await page.screenshot({ path: `${SHOTS}/enterprise.png`, fullPage: true });
 
+  // Open a case for it: the reference and the access code appear once.
+  await page.getByRole('link', { name: 'Open a case' }).click();
+  await hydrated(page);
+  await page.locator('#case_type').selectOption('customs');
+  await page.locator('#language').selectOption('fr');
+  await page.locator('#title').fill('Pré-dédouanement des pièces détachées');
+  await page.locator('#description').fill('Demande de pré-dédouanement pour des pièces CNC importées de Lille.');
+  await page.locator('#green_channel').check();
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page).toHaveURL(/\/cases\/\d+/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/LN-\d{4}-\d{6}/);
+  await expect(page.locator('#access-code')).toHaveText(/^[34679ACDEFGHJKMNPQRTUVWXY]{12}$/);
+  await hydrated(page);
+  await page.locator('#to_status').selectOption('accepted');
+  await page.getByRole('button', { name: 'Change the status' }).last().click();
+  await expect(page.locator('.timeline')).toContainText('Submitted → Accepted');
+  await page.screenshot({ path: `${SHOTS}/case.png`, fullPage: true });
+
   await page.getByRole('navigation').getByRole('link', { name: 'My enterprises' }).click();
   await expect(page.getByRole('link', { name: '里尔光华复合材料有限公司' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/enterprises.png`, fullPage: true });

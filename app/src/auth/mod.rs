@@ -31,15 +31,18 @@ pub enum Action {
     RegisterEnterprise,
     /// Assign or reassign an enterprise's liaison officer.
     AssignLiaison,
+    /// See cases (working one also needs to own it, see `cases::service::may_work`).
+    ReadCases,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 6] = [
         Action::ManageUsers,
         Action::ReadAuditLog,
         Action::ReadEnterprises,
         Action::RegisterEnterprise,
         Action::AssignLiaison,
+        Action::ReadCases,
     ];
 }
 
@@ -52,6 +55,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         ManageUsers | ReadAuditLog | AssignLiaison => role == Admin,
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
+        ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
     }
 }
 
@@ -77,6 +81,8 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::RegisterEnterprise)
     } else if path == "/enterprises" || path.starts_with("/enterprises/") {
         PageAccess::Needs(Action::ReadEnterprises)
+    } else if path == "/cases" || path.starts_with("/cases/") {
+        PageAccess::Needs(Action::ReadCases)
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
         PageAccess::Needs(Action::ReadAuditLog)
     } else if path == "/admin" || path.starts_with("/admin/") {
@@ -104,6 +110,7 @@ pub enum NavArea {
     Home,
     MyEnterprises,
     Enterprises,
+    Cases,
     Users,
     Audit,
 }
@@ -115,6 +122,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadEnterprises) {
         areas.push(NavArea::Enterprises);
+    }
+    if allows(role, Action::ReadCases) {
+        areas.push(NavArea::Cases);
     }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
@@ -194,8 +204,14 @@ mod tests {
 
     #[test]
     fn navigation_shows_only_permitted_areas() {
-        assert_eq!(nav_areas(Role::Admin), vec![NavArea::Home, NavArea::Enterprises, NavArea::Users, NavArea::Audit]);
-        assert_eq!(nav_areas(Role::LiaisonOfficer), vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises]);
+        assert_eq!(
+            nav_areas(Role::Admin),
+            vec![NavArea::Home, NavArea::Enterprises, NavArea::Cases, NavArea::Users, NavArea::Audit]
+        );
+        assert_eq!(
+            nav_areas(Role::LiaisonOfficer),
+            vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases]
+        );
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home]);
     }
 

@@ -4,6 +4,7 @@
 //! backend so each arm is type-checked against its own driver. Branch only where SQL differs.
 
 pub mod audit;
+pub mod cases;
 pub mod departments;
 pub mod enterprises;
 pub mod sessions;

@@ -2,11 +2,15 @@
 //! of the type is known to be well-formed wherever it travels.
 
 mod account;
+mod case_ref;
+mod case_status;
 mod countries;
 mod credit_code;
 mod locale;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
+pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
+pub use case_status::CaseStatus;
 pub use countries::Country;
 pub use credit_code::CreditCode;
 pub use locale::Locale;

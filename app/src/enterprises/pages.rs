@@ -414,6 +414,7 @@ pub fn EnterprisePage() -> impl IntoView {
     });
     let chains = Resource::new(|| (), |_| list_industry_chains());
     let officers = Resource::new(|| (), |_| list_officers());
+    let cases = Resource::new(id, |id| crate::cases::api::list_cases(Some(id), false, None));
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let assign_error = Signal::derive(move || assign.value().get().and_then(Result::err));
     let contact_error = Signal::derive(move || contact.value().get().and_then(Result::err));
@@ -437,6 +438,19 @@ pub fn EnterprisePage() -> impl IntoView {
                         <EnterpriseView e=e.clone() chains=chains.clone() />
                         <Saved show=saved />
                         <LiaisonSection e=e.clone() officers assign error=assign_error />
+                        <section class="panel" aria-labelledby="cases-heading">
+                            <div class="page-header">
+                                <h2 id="cases-heading">{tr!("cases-title")}</h2>
+                                {e.editable.then(|| {
+                                    let href = format!("/cases/new?enterprise={}", e.id);
+                                    view! { <a class="button-secondary" href=href>{tr!("cases-new")}</a> }
+                                })}
+                            </div>
+                            {match cases.await {
+                                Ok(list) => view! { <crate::cases::pages::CasesTable cases=list /> }.into_any(),
+                                Err(_) => ().into_any(),
+                            }}
+                        </section>
                         <ContactsSection e=e.clone() contact error=contact_error />
                         {e.editable.then(|| view! {
                             <section class="panel" aria-labelledby="edit-heading">

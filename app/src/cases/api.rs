@@ -1,0 +1,126 @@
+//! Server functions for cases. Record-level rules (only the owner works a case) are in
+//! `service`; reading needs the `ReadCases` permission.
+
+use super::{Case, CaseSummary};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn fresh_code_cookie_value(id: i64, code: &str, secure: bool) -> String {
+    // Lives for five minutes, for the one page view that shows the code.
+    format!(
+        "{}={code}; Path=/; Max-Age=300; HttpOnly; SameSite=Strict{}",
+        super::fresh_code_cookie(id),
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+#[server(endpoint = "cases")]
+pub async fn list_cases(
+    #[server(default)] enterprise_id: Option<i64>,
+    #[server(default)] mine: bool,
+    #[server(default)] status: Option<String>,
+) -> Result<Vec<CaseSummary>, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let owner = mine.then_some(user.id);
+    let status = status.filter(|s| crate::domain::CaseStatus::parse(s).is_some());
+    Ok(crate::db::cases::list(&state.db, enterprise_id, owner, status.as_deref(), 200).await?)
+}
+
+#[server(endpoint = "case")]
+pub async fn get_case(id: i64) -> Result<Case, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let name = super::fresh_code_cookie(id);
+    let fresh = use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    });
+    if fresh.is_some() {
+        crate::auth::api::set_cookie(&format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"));
+    }
+    super::service::load(&state, &user, id, fresh).await
+}
+
+#[server(endpoint = "open_case")]
+#[allow(clippy::too_many_arguments)]
+pub async fn open_case(
+    enterprise_id: i64,
+    case_type: String,
+    priority: String,
+    title: String,
+    description: String,
+    language: String,
+    #[server(default)] green_channel: Option<String>,
+    #[server(default)] full_agency: Option<String>,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let form = super::service::CaseForm {
+        enterprise_id,
+        case_type,
+        priority,
+        title,
+        description,
+        language,
+        green_channel: green_channel.is_some_and(|v| v == "true" || v == "on"),
+        full_agency: full_agency.is_some_and(|v| v == "true" || v == "on"),
+    };
+    let (id, code) = super::service::open(&state, &user, &form, &server::client_ip()).await?;
+    crate::auth::api::set_cookie(&fresh_code_cookie_value(id, &code, state.settings.secure_cookies));
+    leptos_axum::redirect(&format!("/cases/{id}"));
+    Ok(id)
+}
+
+#[server(endpoint = "change_case_status")]
+pub async fn change_case_status(
+    id: i64,
+    version: i32,
+    to_status: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    super::service::change_status(&state, &user, id, version, &to_status, &reason, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+#[server(endpoint = "add_case_note")]
+pub async fn add_case_note(id: i64, note: String) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    super::service::add_note(&state, &user, id, &note, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+#[server(endpoint = "reset_access_code")]
+pub async fn reset_access_code(id: i64) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let code = super::service::reset_access_code(&state, &user, id, &server::client_ip()).await?;
+    crate::auth::api::set_cookie(&fresh_code_cookie_value(id, &code, state.settings.secure_cookies));
+    back_to(id);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn back_to(id: i64) {
+    if crate::auth::api::is_plain_form() {
+        leptos_axum::redirect(&format!("/cases/{id}"));
+    }
+}

@@ -1,0 +1,293 @@
+//! Case rules (server only): who may open and work a case, the status workflow, the
+//! reference and the investor's access code, each change with its timeline event and audit
+//! entry in one transaction.
+
+use super::{Case, CaseType, EventKind, Priority};
+use crate::auth::server::hash_password;
+use crate::auth::SessionUser;
+use crate::db::cases::{self as data, NewCase, NewEvent};
+use crate::db::enterprises::{self as enterprises_data};
+use crate::db::{self, audit};
+use crate::domain::{CaseReference, CaseStatus, Locale, Role, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
+use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::state::ServerState;
+use chrono::Datelike;
+use rand::RngCore;
+
+/// A new random access code (about 56 bits).
+pub fn new_access_code() -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..ACCESS_CODE_LEN)
+        .map(|_| ACCESS_CODE_ALPHABET[(rng.next_u32() as usize) % ACCESS_CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// May this user work a case owned by `owner`? Its owner, or an admin.
+pub fn may_work(user: &SessionUser, owner: Option<i64>) -> bool {
+    user.role == Role::Admin || (user.role == Role::LiaisonOfficer && owner == Some(user.id))
+}
+
+pub struct CaseForm {
+    pub enterprise_id: i64,
+    pub case_type: String,
+    pub priority: String,
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub green_channel: bool,
+    pub full_agency: bool,
+}
+
+fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
+    audit::Entry {
+        actor_id: Some(user.id),
+        action,
+        entity_type: "case",
+        entity_id: Some(id.to_string()),
+        changes,
+        ip: Some(ip),
+        at: db::now(),
+    }
+}
+
+/// Open a case for an enterprise; its liaison officer owns it. Returns the id and the access
+/// code (shown once, stored only as a hash).
+pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &str) -> Result<(i64, String), AppError> {
+    let mut v = Validator::default();
+    let case_type = CaseType::parse(&f.case_type);
+    if case_type.is_none() {
+        v.push(FieldError::new("case_type", FieldCode::UnknownCaseType));
+    }
+    let priority = Priority::parse(&f.priority);
+    if priority.is_none() {
+        v.push(FieldError::new("priority", FieldCode::UnknownPriority));
+    }
+    let language = Locale::parse(&f.language).filter(|l| l.tag() == f.language.trim());
+    if language.is_none() {
+        v.push(FieldError::new("language", FieldCode::UnknownLocale));
+    }
+    let title = f.title.trim();
+    if title.is_empty() {
+        v.push(FieldError::new("title", FieldCode::Required));
+    } else if title.chars().count() > 200 {
+        v.push(FieldError::new("title", FieldCode::TooLong));
+    }
+    let description = f.description.trim();
+    if description.is_empty() {
+        v.push(FieldError::new("description", FieldCode::Required));
+    } else if description.chars().count() > 10_000 {
+        v.push(FieldError::new("description", FieldCode::TooLong));
+    }
+    v.finish()?;
+    let (Some(case_type), Some(priority), Some(language)) = (case_type, priority, language) else {
+        return Err(AppError::Internal);
+    };
+    let enterprise = enterprises_data::get(&state.db, f.enterprise_id, super::super::enterprises::service::cutoff())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !crate::enterprises::service::may_edit(user, enterprise.liaison_id) {
+        return Err(AppError::Forbidden);
+    }
+    let code = new_access_code();
+    let hash = hash_password(code.clone()).await?;
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    let n = data::next_number(&mut tx, now.year()).await?;
+    let reference = CaseReference::new(now.year(), n);
+    let id = data::insert(
+        &mut tx,
+        &NewCase {
+            reference: reference.as_str(),
+            enterprise_id: f.enterprise_id,
+            case_type,
+            priority,
+            green_channel: f.green_channel,
+            full_agency: f.full_agency,
+            title,
+            description,
+            language,
+            owner_id: enterprise.liaison_id,
+            access_code_hash: &hash,
+            created_by: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::Created,
+            from_status: None,
+            to_status: Some(CaseStatus::Submitted),
+            note: "",
+            author_id: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    let changes = audit::Changes::new()
+        .set("reference", reference.as_str())
+        .set("enterprise_id", f.enterprise_id)
+        .set("case_type", case_type.as_str())
+        .set("title", title);
+    audit::record(&mut tx, entry(user, "case_opened", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok((id, code))
+}
+
+/// Move a case along the workflow. Refused moves and missing reasons change nothing.
+pub async fn change_status(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    version: i32,
+    to: &str,
+    reason: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let to = CaseStatus::parse(to).ok_or_else(|| AppError::field("to_status", FieldCode::TransitionNotAllowed))?;
+    let reason = reason.trim();
+    if to.needs_reason() && reason.is_empty() {
+        return Err(AppError::field("reason", FieldCode::ReasonRequired));
+    }
+    if reason.chars().count() > 4000 {
+        return Err(AppError::field("reason", FieldCode::TooLong));
+    }
+    let mut tx = state.db.begin().await?;
+    let (status, current_version, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !may_work(user, owner) {
+        return Err(AppError::Forbidden);
+    }
+    if current_version != version {
+        return Err(AppError::StaleVersion);
+    }
+    let from = CaseStatus::parse(&status).ok_or(AppError::Internal)?;
+    if !from.may_move_to(to) {
+        return Err(AppError::field("to_status", FieldCode::TransitionNotAllowed));
+    }
+    let now = db::now();
+    if !data::set_status(&mut tx, id, version, to, now).await? {
+        return Err(AppError::StaleVersion);
+    }
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::StatusChanged,
+            from_status: Some(from),
+            to_status: Some(to),
+            note: reason,
+            author_id: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    let mut changes = audit::Changes::new().diff("status", from.as_str(), to.as_str());
+    if !reason.is_empty() {
+        changes = changes.fact("reason", reason);
+    }
+    audit::record(&mut tx, entry(user, "case_status_changed", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Add an internal note (staff only, never shown to the investor).
+pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &str, ip: &str) -> Result<(), AppError> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(AppError::field("note", FieldCode::Required));
+    }
+    if note.chars().count() > 10_000 {
+        return Err(AppError::field("note", FieldCode::TooLong));
+    }
+    let mut tx = state.db.begin().await?;
+    let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !may_work(user, owner) {
+        return Err(AppError::Forbidden);
+    }
+    let now = db::now();
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::InternalNote,
+            from_status: None,
+            to_status: None,
+            note,
+            author_id: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    audit::record(&mut tx, entry(user, "case_note_added", id, audit::Changes::new(), ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replace the access code (the old one stops working); the new one is shown once.
+pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<String, AppError> {
+    let code = new_access_code();
+    let hash = hash_password(code.clone()).await?;
+    let mut tx = state.db.begin().await?;
+    let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !may_work(user, owner) {
+        return Err(AppError::Forbidden);
+    }
+    let now = db::now();
+    data::set_access_code_hash(&mut tx, id, &hash, now).await?;
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::AccessCodeReset,
+            from_status: None,
+            to_status: None,
+            note: "",
+            author_id: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    audit::record(&mut tx, entry(user, "case_access_code_reset", id, audit::Changes::new(), ip)).await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// The case page's data for this reader; a fresh access code travels in a short-lived
+/// cookie from the action that made it to this one view, and is then cleared.
+pub async fn load(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    fresh_code: Option<String>,
+) -> Result<Case, AppError> {
+    let (summary, row) = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let events = data::events(&state.db, id).await?;
+    let editable = may_work(user, row.owner_id);
+    let next_statuses = if editable { summary.status.next().to_vec() } else { Vec::new() };
+    Ok(Case {
+        summary,
+        description: row.description,
+        language: Locale::parse(&row.language).unwrap_or(Locale::En),
+        full_agency: row.full_agency,
+        version: row.version,
+        events,
+        next_statuses,
+        editable,
+        fresh_access_code: if editable { fresh_code } else { None },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_codes_are_long_random_and_unambiguous() {
+        let a = new_access_code();
+        assert_eq!(a.len(), ACCESS_CODE_LEN);
+        assert!(a.bytes().all(|b| ACCESS_CODE_ALPHABET.contains(&b)));
+        assert_ne!(a, new_access_code());
+    }
+}
