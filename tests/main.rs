@@ -12,3 +12,4 @@ mod locales;
 mod migrations;
 mod operations;
 mod sign_in;
+mod tasks;

@@ -40,6 +40,9 @@ pub enum FieldCode {
     UnknownPriority,
     TransitionNotAllowed,
     ReasonRequired,
+    OpenTasksNeedOverride,
+    UnknownTaskStatus,
+    CaseNotOpen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases") view=cases::pages::CasesPage ssr=SsrMode::Async />
                         <Route path=path!("/cases/new") view=cases::pages::NewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/cases/:id") view=cases::pages::CasePage ssr=SsrMode::Async />
+                        <Route path=path!("/tasks") view=cases::inbox::TasksPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>

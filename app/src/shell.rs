@@ -83,6 +83,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                 }
                 NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
                 NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
+                NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
                 NavArea::Users => ("/admin/users", "/admin/users", false, || tr!("nav-users")),
                 NavArea::Audit => ("/admin/audit", "/admin/audit", false, || tr!("nav-audit")),
             };
@@ -192,6 +193,12 @@ pub fn HomePage() -> impl IntoView {
                                             <a class="card" href="/enterprises">
                                                 <h2>{move || tr!("nav-enterprises")}</h2>
                                                 <p>{move || tr!("home-enterprises-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::Tasks => view! {
+                                            <a class="card" href="/tasks">
+                                                <h2>{move || tr!("nav-tasks")}</h2>
+                                                <p>{move || tr!("home-tasks-text")}</p>
                                             </a>
                                         }.into_any(),
                                         NavArea::Cases => view! {
@@ -309,6 +316,9 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownPriority => tr!("field-unknown-priority"),
         FieldCode::TransitionNotAllowed => tr!("field-transition-not-allowed"),
         FieldCode::ReasonRequired => tr!("field-reason-required"),
+        FieldCode::OpenTasksNeedOverride => tr!("field-open-tasks-need-override"),
+        FieldCode::UnknownTaskStatus => tr!("field-unknown-task-status"),
+        FieldCode::CaseNotOpen => tr!("field-case-not-open"),
     }
 }
 

@@ -88,13 +88,16 @@ impl Drop for TestDatabase {
             // Drop runs outside async code: use a small runtime of its own on another thread.
             let _ = std::thread::spawn(move || {
                 let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                // Bounded: a slow drop must never hold up the test run.
                 rt.block_on(async {
                     use sqlx::Connection;
-                    if let Ok(mut conn) = sqlx::PgConnection::connect(&pg_admin_url()).await {
-                        let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
-                            .execute(&mut conn)
-                            .await;
-                    }
+                    let drop = async {
+                        if let Ok(mut conn) = sqlx::PgConnection::connect(&pg_admin_url()).await {
+                            let sql = format!("drop database if exists {name} with (force)");
+                            let _ = sqlx::query(&sql).execute(&mut conn).await;
+                        }
+                    };
+                    let _ = tokio::time::timeout(std::time::Duration::from_secs(20), drop).await;
                 });
             })
             .join();
@@ -147,7 +150,13 @@ pub async fn spawn_app_with(backend: Backend, settings: &[(&str, &str)]) -> Test
 
 /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
 pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+    // A request that hangs fails its test instead of stalling the whole run.
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
 }
 
 impl TestApp {

@@ -33,10 +33,13 @@ pub enum Action {
     AssignLiaison,
     /// See cases (working one also needs to own it, see `cases::service::may_work`).
     ReadCases,
+    /// Work a department's tasks (one's own department only, see `cases::service`).
+    WorkDepartmentTasks,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
+        Action::WorkDepartmentTasks,
         Action::ManageUsers,
         Action::ReadAuditLog,
         Action::ReadEnterprises,
@@ -56,6 +59,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
+        WorkDepartmentTasks => matches!(role, Admin | DepartmentLiaison),
     }
 }
 
@@ -81,6 +85,8 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::RegisterEnterprise)
     } else if path == "/enterprises" || path.starts_with("/enterprises/") {
         PageAccess::Needs(Action::ReadEnterprises)
+    } else if path == "/tasks" || path.starts_with("/tasks/") {
+        PageAccess::Needs(Action::WorkDepartmentTasks)
     } else if path == "/cases" || path.starts_with("/cases/") {
         PageAccess::Needs(Action::ReadCases)
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
@@ -111,6 +117,7 @@ pub enum NavArea {
     MyEnterprises,
     Enterprises,
     Cases,
+    Tasks,
     Users,
     Audit,
 }
@@ -125,6 +132,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadCases) {
         areas.push(NavArea::Cases);
+    }
+    if role == Role::DepartmentLiaison {
+        areas.push(NavArea::Tasks);
     }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
@@ -212,7 +222,7 @@ mod tests {
             nav_areas(Role::LiaisonOfficer),
             vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases]
         );
-        assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home]);
+        assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
     }
 
     #[test]

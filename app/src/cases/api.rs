@@ -124,3 +124,49 @@ fn back_to(id: i64) {
         leptos_axum::redirect(&format!("/cases/{id}"));
     }
 }
+
+/// Route the case to departments (checkboxes named `department_ids[]`).
+#[server(endpoint = "route_case")]
+pub async fn route_case(
+    id: i64,
+    #[server(default)] department_ids: Vec<String>,
+    #[server(default)] due_on: String,
+    #[server(default)] instructions: String,
+) -> Result<usize, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let n =
+        super::service::route(&state, &user, id, &department_ids, &due_on, &instructions, &server::client_ip()).await?;
+    back_to(id);
+    Ok(n)
+}
+
+/// The signed-in department liaison's inbox.
+#[server(endpoint = "my_tasks")]
+pub async fn my_tasks() -> Result<Vec<super::tasks::InboxTask>, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::WorkDepartmentTasks)?;
+    let state = server::state()?;
+    match user.department_id {
+        Some(d) => Ok(crate::db::tasks::inbox(&state.db, d).await?),
+        None => Ok(Vec::new()),
+    }
+}
+
+#[server(endpoint = "update_task")]
+pub async fn update_task(
+    id: i64,
+    version: i32,
+    status: String,
+    #[server(default)] department_note: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::WorkDepartmentTasks)?;
+    let state = server::state()?;
+    super::service::update_task(&state, &user, id, version, &status, &department_note, &server::client_ip()).await?;
+    if crate::auth::api::is_plain_form() {
+        leptos_axum::redirect("/tasks");
+    }
+    Ok(())
+}

@@ -2,9 +2,11 @@
 //! officer, moved through the status workflow, with a timeline of every event.
 
 pub mod api;
+pub mod inbox;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod tasks;
 
 use crate::domain::{CaseStatus, Locale};
 use chrono::{DateTime, Utc};
@@ -135,6 +137,7 @@ pub struct Case {
     pub full_agency: bool,
     pub version: i32,
     pub events: Vec<CaseEvent>,
+    pub tasks: Vec<tasks::CaseTask>,
     /// The statuses the reader may move it to now.
     pub next_statuses: Vec<CaseStatus>,
     /// May the reader work it (its owner, or an admin)?

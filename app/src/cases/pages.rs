@@ -1,7 +1,8 @@
 //! Case pages: the list, opening a case for an enterprise, and the case with its workflow
 //! and timeline.
 
-use super::api::{get_case, list_cases, AddCaseNote, ChangeCaseStatus, OpenCase, ResetAccessCode};
+use super::api::{get_case, list_cases, AddCaseNote, ChangeCaseStatus, OpenCase, ResetAccessCode, RouteCase};
+use super::inbox::task_status_name;
 use super::{Case, CaseEvent, CaseSummary, CaseType, EventKind, Priority};
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
@@ -209,8 +210,10 @@ pub fn CasePage() -> impl IntoView {
     let change = ServerAction::<ChangeCaseStatus>::new();
     let note = ServerAction::<AddCaseNote>::new();
     let reset = ServerAction::<ResetAccessCode>::new();
+    let route = ServerAction::<RouteCase>::new();
+    let departments = Resource::new(|| (), |_| crate::admin::api::list_departments());
     let case = Resource::new(
-        move || (id(), change.version().get(), note.version().get(), reset.version().get()),
+        move || (id(), change.version().get(), note.version().get(), reset.version().get(), route.version().get()),
         |(id, ..)| get_case(id),
     );
     let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
@@ -220,9 +223,13 @@ pub fn CasePage() -> impl IntoView {
         <p class="breadcrumb"><a href="/cases">{move || tr!("cases-title")}</a></p>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
+                let departments = departments.await.unwrap_or_default();
                 match case.await {
                     Err(e) => page_error(e),
-                    Ok(c) => view! { <CaseView c change change_error note note_error reset /> }.into_any(),
+                    Ok(c) => view! {
+                        <CaseView c=c.clone() change change_error note note_error reset />
+                        <TasksSection c departments route />
+                    }.into_any(),
                 }
             })}
         </Transition>
@@ -339,5 +346,81 @@ fn event_item(e: CaseEvent, locale: Locale) -> impl IntoView {
             <strong>{what}</strong>" · "{format_datetime(e.created_at, locale)}" · "{e.author_name.clone().unwrap_or_default()}
             {(!e.note.is_empty()).then(|| view! { <br /><span class="notes">{e.note.clone()}</span> })}
         </li>
+    }
+}
+
+#[component]
+fn TasksSection(c: Case, departments: Vec<crate::admin::Department>, route: ServerAction<RouteCase>) -> impl IntoView {
+    let locale = use_locale();
+    let error = Signal::derive(move || route.value().get().and_then(Result::err));
+    let routed: Vec<i64> = c.tasks.iter().map(|t| t.department_id).collect();
+    let rows = c
+        .tasks
+        .iter()
+        .map(|t| {
+            let name = match locale {
+                Locale::ZhCn => t.department_name_zh.clone(),
+                Locale::En => t.department_name_en.clone(),
+                Locale::Fr => t.department_name_fr.clone(),
+            };
+            let due = t.due_on.map(|d| crate::i18n::format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale));
+            view! {
+                <tr>
+                    <td>{name}</td>
+                    <td><span class=format!("status status-task-{}", t.status.as_str())>{task_status_name(t.status)}</span></td>
+                    <td>{due.unwrap_or_default()}</td>
+                    <td class="notes">{t.department_note.clone()}</td>
+                    <td>{t.updated_by_name.clone().unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let may_route = c.editable && c.summary.status.is_open();
+    let choices: Vec<_> = departments.into_iter().filter(|d| !routed.contains(&d.id)).collect();
+    view! {
+        <section class="panel" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">{tr!("case-tasks")}</h2>
+            {if c.tasks.is_empty() {
+                view! { <p class="muted">{tr!("case-no-tasks")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap"><table class="table">
+                        <thead><tr>
+                            <th scope="col">{tr!("field-department")}</th>
+                            <th scope="col">{tr!("task-status")}</th>
+                            <th scope="col">{tr!("task-due")}</th>
+                            <th scope="col">{tr!("task-note")}</th>
+                            <th scope="col">{tr!("task-updated-by")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table></div>
+                }.into_any()
+            }}
+            {(may_route && !choices.is_empty()).then(|| view! {
+                <h3>{tr!("case-route")}</h3>
+                <FormError error />
+                <ActionForm action=route attr:class="form">
+                    <input type="hidden" name="id" value=c.summary.id.to_string() />
+                    <fieldset class="field checkbox">
+                        <legend>{tr!("case-route-departments")}</legend>
+                        {choices.into_iter().map(|d| {
+                            let label = d.name(locale).to_string();
+                            view! { <label><input type="checkbox" name="department_ids[]" value=d.id.to_string() />" "{label}</label> }
+                        }).collect_view()}
+                        {move || field_message(error.get(), "department_ids")}
+                    </fieldset>
+                    <div class="field">
+                        <label for="due_on">{tr!("task-due")}</label>
+                        <input id="due_on" name="due_on" type="date" />
+                        {move || field_message(error.get(), "due_on")}
+                    </div>
+                    <div class="field">
+                        <label for="instructions">{tr!("task-instructions")}</label>
+                        <textarea id="instructions" name="instructions" rows="2"></textarea>
+                    </div>
+                    <button type="submit" class="button-secondary">{tr!("case-route")}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }

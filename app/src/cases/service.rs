@@ -166,6 +166,11 @@ pub async fn change_status(
     if !from.may_move_to(to) {
         return Err(AppError::field("to_status", FieldCode::TransitionNotAllowed));
     }
+    // Resolving while departments still work on it needs the officer's override reason.
+    let open_tasks = if to == CaseStatus::Resolved { crate::db::tasks::open_count_in(&mut tx, id).await? } else { 0 };
+    if open_tasks > 0 && reason.is_empty() {
+        return Err(AppError::field("reason", FieldCode::OpenTasksNeedOverride));
+    }
     let now = db::now();
     if !data::set_status(&mut tx, id, version, to, now).await? {
         return Err(AppError::StaleVersion);
@@ -186,6 +191,9 @@ pub async fn change_status(
     let mut changes = audit::Changes::new().diff("status", from.as_str(), to.as_str());
     if !reason.is_empty() {
         changes = changes.fact("reason", reason);
+    }
+    if open_tasks > 0 {
+        changes = changes.fact("open_tasks_overridden", open_tasks);
     }
     audit::record(&mut tx, entry(user, "case_status_changed", id, changes, ip)).await?;
     tx.commit().await?;
@@ -264,6 +272,7 @@ pub async fn load(
 ) -> Result<Case, AppError> {
     let (summary, row) = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let events = data::events(&state.db, id).await?;
+    let tasks = crate::db::tasks::for_case(&state.db, id).await?;
     let editable = may_work(user, row.owner_id);
     let next_statuses = if editable { summary.status.next().to_vec() } else { Vec::new() };
     Ok(Case {
@@ -273,10 +282,109 @@ pub async fn load(
         full_agency: row.full_agency,
         version: row.version,
         events,
+        tasks,
         next_statuses,
         editable,
         fresh_access_code: if editable { fresh_code } else { None },
     })
+}
+
+/// Route a case to departments (its owner, or an admin). Departments it already has a task
+/// with are skipped; returns how many tasks were created.
+pub async fn route(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    department_ids: &[String],
+    due_on: &str,
+    instructions: &str,
+    ip: &str,
+) -> Result<usize, AppError> {
+    let departments = crate::db::departments::list(&state.db).await?;
+    let chosen: Vec<i64> = department_ids.iter().filter_map(|d| d.trim().parse::<i64>().ok()).collect();
+    let mut v = Validator::default();
+    if chosen.is_empty() || chosen.iter().any(|d| !departments.iter().any(|x| x.id == *d)) {
+        v.push(FieldError::new("department_ids", FieldCode::UnknownDepartment));
+    }
+    let due = match due_on.trim() {
+        "" => None,
+        raw => match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                v.push(FieldError::new("due_on", FieldCode::InvalidDate));
+                None
+            }
+        },
+    };
+    let instructions = instructions.trim();
+    if instructions.chars().count() > 4000 {
+        v.push(FieldError::new("instructions", FieldCode::TooLong));
+    }
+    v.finish()?;
+    let mut tx = state.db.begin().await?;
+    let (status, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !may_work(user, owner) {
+        return Err(AppError::Forbidden);
+    }
+    if !CaseStatus::parse(&status).is_some_and(CaseStatus::is_open) {
+        return Err(AppError::field("department_ids", FieldCode::CaseNotOpen));
+    }
+    let now = db::now();
+    let mut created = Vec::new();
+    for d in chosen {
+        if crate::db::tasks::insert(&mut tx, id, d, due, instructions, user.id, now).await? {
+            created.push(d);
+        }
+    }
+    if !created.is_empty() {
+        let changes = audit::Changes::new().fact("departments", &created).fact("due_on", due.map(|d| d.to_string()));
+        audit::record(&mut tx, entry(user, "case_routed", id, changes, ip)).await?;
+    }
+    tx.commit().await?;
+    Ok(created.len())
+}
+
+/// A department liaison updates their department's task (an admin may too). Blocking needs
+/// a note saying why.
+pub async fn update_task(
+    state: &ServerState,
+    user: &SessionUser,
+    task_id: i64,
+    version: i32,
+    status: &str,
+    note: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    use super::tasks::TaskStatus;
+    let status = TaskStatus::parse(status).ok_or_else(|| AppError::field("status", FieldCode::UnknownTaskStatus))?;
+    let note = note.trim();
+    if status == TaskStatus::Blocked && note.is_empty() {
+        return Err(AppError::field("department_note", FieldCode::ReasonRequired));
+    }
+    if note.chars().count() > 4000 {
+        return Err(AppError::field("department_note", FieldCode::TooLong));
+    }
+    let mut tx = state.db.begin().await?;
+    let (department_id, case_id, before, current) =
+        crate::db::tasks::state_in(&mut tx, task_id).await?.ok_or(AppError::NotFound)?;
+    let own_department = user.role == Role::DepartmentLiaison && user.department_id == Some(department_id);
+    if !(own_department || user.role == Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    if current != version {
+        return Err(AppError::StaleVersion);
+    }
+    if !crate::db::tasks::update(&mut tx, task_id, version, status, note, user.id, db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .fact("task_id", task_id)
+        .fact("department_id", department_id)
+        .diff("status", before.as_str(), status.as_str())
+        .fact("note", note);
+    audit::record(&mut tx, entry(user, "case_task_updated", case_id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod departments;
 pub mod enterprises;
 pub mod sessions;
+pub mod tasks;
 pub mod throttle;
 pub mod users;
 

@@ -1,0 +1,181 @@
+//! Department tasks of cases.
+
+use super::{is_unique_violation, Db, Tx};
+use crate::cases::tasks::{CaseTask, InboxTask, TaskStatus};
+use crate::cases::CaseType;
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Route a case to a department; `Ok(false)` if it already has a task there.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert(
+    tx: &mut Tx,
+    case_id: i64,
+    department_id: i64,
+    due_on: Option<NaiveDate>,
+    instructions: &str,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let r = on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into case_tasks (case_id, department_id, status, due_on, instructions, version, created_by, \
+                 created_at, updated_at) values ($1, $2, 'pending', $3, $4, 1, $5, $6, $6)",
+        )
+        .bind(case_id)
+        .bind(department_id)
+        .bind(due_on)
+        .bind(instructions)
+        .bind(by)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    });
+    match r {
+        Ok(()) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct TaskRow {
+    id: i64,
+    department_id: i64,
+    name_zh: String,
+    name_en: String,
+    name_fr: String,
+    status: String,
+    due_on: Option<NaiveDate>,
+    instructions: String,
+    department_note: String,
+    updated_by_name: Option<String>,
+    version: i32,
+    updated_at: DateTime<Utc>,
+}
+
+pub async fn for_case(db: &Db, case_id: i64) -> Result<Vec<CaseTask>, sqlx::Error> {
+    let rows: Vec<TaskRow> = on_db!(db, |pool| {
+        sqlx::query_as::<_, TaskRow>(
+            "select t.id, t.department_id, d.name_zh, d.name_en, d.name_fr, t.status, t.due_on, t.instructions, \
+                    t.department_note, u.display_name as updated_by_name, t.version, t.updated_at \
+             from case_tasks t join departments d on d.id = t.department_id left join users u on u.id = t.updated_by \
+             where t.case_id = $1 order by d.sort_order, t.id",
+        )
+        .bind(case_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CaseTask {
+            id: r.id,
+            department_id: r.department_id,
+            department_name_zh: r.name_zh,
+            department_name_en: r.name_en,
+            department_name_fr: r.name_fr,
+            status: TaskStatus::parse(&r.status).unwrap_or(TaskStatus::Pending),
+            due_on: r.due_on,
+            instructions: r.instructions,
+            department_note: r.department_note,
+            updated_by_name: r.updated_by_name,
+            version: r.version,
+            updated_at: r.updated_at,
+        })
+        .collect())
+}
+
+pub async fn open_count_in(tx: &mut Tx, case_id: i64) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>("select count(*) from case_tasks where case_id = $1 and status <> 'done'")
+            .bind(case_id)
+            .fetch_one(conn)
+            .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct InboxRow {
+    id: i64,
+    reference: String,
+    title: String,
+    case_type: String,
+    enterprise_name: String,
+    credit_code: Option<String>,
+    status: String,
+    due_on: Option<NaiveDate>,
+    instructions: String,
+    department_note: String,
+    version: i32,
+}
+
+/// One department's tasks, open ones first, soonest due first.
+pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::Error> {
+    let rows: Vec<InboxRow> = on_db!(db, |pool| {
+        sqlx::query_as::<_, InboxRow>(
+            "select t.id, c.reference, c.title, c.case_type, e.name_zh as enterprise_name, e.credit_code, t.status, \
+                    t.due_on, t.instructions, t.department_note, t.version \
+             from case_tasks t join cases c on c.id = t.case_id join enterprises e on e.id = c.enterprise_id \
+             where t.department_id = $1 \
+             order by (t.status = 'done'), coalesce(t.due_on, '9999-12-31'), t.id",
+        )
+        .bind(department_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| InboxTask {
+            id: r.id,
+            case_reference: r.reference,
+            case_title: r.title,
+            case_type: CaseType::parse(&r.case_type).unwrap_or(CaseType::Other),
+            enterprise_name: r.enterprise_name,
+            enterprise_credit_code: r.credit_code,
+            status: TaskStatus::parse(&r.status).unwrap_or(TaskStatus::Pending),
+            due_on: r.due_on,
+            instructions: r.instructions,
+            department_note: r.department_note,
+            version: r.version,
+        })
+        .collect())
+}
+
+/// The task's department, case, status and version, inside a write transaction.
+pub async fn state_in(tx: &mut Tx, id: i64) -> Result<Option<(i64, i64, String, i32)>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (i64, i64, String, i32)>(
+            "select department_id, case_id, status, version from case_tasks where id = $1",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })
+}
+
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    status: TaskStatus,
+    note: &str,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update case_tasks set status = $1, department_note = $2, updated_by = $3, updated_at = $4, \
+                 version = version + 1 where id = $5 and version = $6",
+        )
+        .bind(status.as_str())
+        .bind(note)
+        .bind(by)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
