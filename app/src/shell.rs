@@ -245,6 +245,24 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
+/// An error in place of a page's content; a refused permission gets the full explanation.
+pub fn page_error(e: AppError) -> AnyView {
+    match e {
+        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
+        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
+    }
+}
+
+/// Percent-encode a query-string value.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Shown instead of a page the user's role may not open (the server also answers 403).
 #[component]
 pub fn Forbidden() -> impl IntoView {

@@ -8,19 +8,11 @@ use super::{AuditFilter, Department, UserRecord, AUDIT_ACTIONS};
 use crate::domain::{Locale, Role};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, use_locale};
-use crate::shell::{error_text, field_message, role_name, Forbidden, FormError, Saved};
+use crate::shell::{field_message, page_error, role_name, FormError, Saved};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// An error in place of a page's content; a refused permission gets the full explanation.
-fn page_error(e: AppError) -> AnyView {
-    match e {
-        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
-        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
-    }
-}
 
 fn department_name(departments: &[Department], id: Option<i64>, locale: Locale) -> String {
     id.and_then(|id| departments.iter().find(|d| d.id == id)).map(|d| d.name(locale).to_string()).unwrap_or_default()
@@ -409,7 +401,7 @@ pub fn AuditPage() -> impl IntoView {
                         let next = page.more.then(|| {
                             let mut q = vec![format!("page={}", f.page + 1)];
                             if let Some(a) = &f.action { q.push(format!("action={a}")); }
-                            if let Some(a) = &f.actor { q.push(format!("actor={}", urlencode(a))); }
+                            if let Some(a) = &f.actor { q.push(format!("actor={}", crate::shell::url_encode(a))); }
                             format!("/admin/audit?{}", q.join("&"))
                         });
                         view! {
@@ -421,13 +413,4 @@ pub fn AuditPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -5,7 +5,7 @@ use super::pages::type_name;
 use super::tasks::{InboxTask, TaskStatus};
 use crate::error::AppError;
 use crate::i18n::{format_date, use_locale};
-use crate::shell::{error_text, field_message, Forbidden, FormError};
+use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_meta::Title;
@@ -32,8 +32,7 @@ pub fn TasksPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match tasks.await {
-                    Err(AppError::Forbidden) => view! { <Forbidden /> }.into_any(),
-                    Err(e) => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
+                    Err(e) => page_error(e),
                     Ok(list) if list.is_empty() => view! { <p class="muted">{tr!("tasks-none")}</p> }.into_any(),
                     Ok(list) => list.into_iter().map(|t| view! { <TaskCard t update error /> }).collect_view().into_any(),
                 }

@@ -7,18 +7,11 @@ use super::{Case, CaseEvent, CaseSummary, CaseType, EventKind, Priority};
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, use_locale};
-use crate::shell::{error_text, field_message, Forbidden, FormError};
+use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn page_error(e: AppError) -> AnyView {
-    match e {
-        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
-        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
-    }
-}
 
 pub fn status_name(s: CaseStatus) -> String {
     match s {

@@ -215,17 +215,8 @@ impl EnterpriseFilter {
         push("gap", self.gap.then(|| "true".into()));
         push("sort", self.sort.clone());
         push("page", (page > 0).then(|| page.to_string()));
-        q.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+        q.iter().map(|(k, v)| format!("{k}={}", crate::shell::url_encode(v))).collect::<Vec<_>>().join("&")
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,18 +10,11 @@ use crate::admin::AuditFilter;
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale};
-use crate::shell::{error_text, field_message, Forbidden, FormError, Saved};
+use crate::shell::{field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn page_error(e: AppError) -> AnyView {
-    match e {
-        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
-        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
-    }
-}
 
 pub fn lifecycle_name(l: Lifecycle) -> String {
     match l {
