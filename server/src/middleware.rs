@@ -58,6 +58,11 @@ pub async fn origin_check(State(state): State<AppState>, req: Request, next: Nex
 /// `lf-lang` cookie, which leptos-fluent reads on the server, and sent back to the browser so
 /// that hydration uses the same language.
 pub async fn session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    // Static files need neither a session nor a language: spare the database.
+    let path = req.uri().path();
+    if path.starts_with("/pkg/") || path.starts_with("/favicon") {
+        return next.run(req).await;
+    }
     let ip = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
