@@ -300,6 +300,13 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
         .unwrap();
     assert_eq!(log.matches("\"contact_recorded\"").count(), 3);
     assert!(log.contains("\"enterprise_registered\""));
+    // The officer, who may not read the audit log, still sees this enterprise's history.
+    let (status, _) = app_error(officer.call("audit", &[]).await).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let history = officer.call("enterprise_history", &[("id", &sid)]).await.text().await.unwrap();
+    assert_eq!(history.matches("\"contact_recorded\"").count(), 3);
+    let (_, page) = officer.page(&format!("/enterprises/{id}")).await;
+    assert!(page.contains("class=\"table audit\""), "the history table is on the officer's page");
 }
 both!(a_visit_clears_the_overdue_flag);
 

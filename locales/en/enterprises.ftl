@@ -32,7 +32,6 @@ enterprises-previous-liaisons = Previous liaison officers
 enterprises-contacts = Aftercare contacts
 enterprises-no-contacts = No contact recorded yet.
 enterprises-record-contact = Record a contact
-enterprises-history-admins-only = The change history is shown to administrators.
 
 field-name-zh = Name in Chinese
 field-name-original = Name in the original language

@@ -32,7 +32,6 @@ enterprises-previous-liaisons = Chargés de liaison précédents
 enterprises-contacts = Contacts de suivi
 enterprises-no-contacts = Aucun contact enregistré.
 enterprises-record-contact = Enregistrer un contact
-enterprises-history-admins-only = L’historique des modifications est réservé aux administrateurs.
 
 field-name-zh = Nom en chinois
 field-name-original = Nom dans la langue d’origine

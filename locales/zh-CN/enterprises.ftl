@@ -32,7 +32,6 @@ enterprises-previous-liaisons = 历任联系干部
 enterprises-contacts = 走访服务记录
 enterprises-no-contacts = 暂无联系记录。
 enterprises-record-contact = 登记联系记录
-enterprises-history-admins-only = 变更记录仅对系统管理员显示。
 
 field-name-zh = 中文名称
 field-name-original = 原文名称

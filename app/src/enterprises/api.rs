@@ -40,6 +40,21 @@ pub async fn get_enterprise(id: i64) -> Result<Enterprise, AppError> {
     super::service::load(&state, &user, id).await
 }
 
+/// The enterprise's change history, for everyone who may read the enterprise.
+#[server(endpoint = "enterprise_history")]
+pub async fn enterprise_history(id: i64) -> Result<crate::admin::AuditPage, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    let filter = crate::admin::AuditFilter {
+        entity_type: Some("enterprise".into()),
+        entity_id: Some(id.to_string()),
+        ..crate::admin::AuditFilter::default()
+    };
+    let (entries, more) = crate::db::audit::list(&state.db, &filter, 50).await?;
+    Ok(crate::admin::AuditPage { entries, more })
+}
+
 #[cfg(feature = "ssr")]
 #[allow(clippy::too_many_arguments)]
 fn form(

@@ -6,7 +6,6 @@ use super::api::{
     RegisterEnterprise, UpdateEnterprise,
 };
 use super::{ContactKind, Enterprise, EnterpriseFilter, EnterpriseSummary, IndustryChain, Lifecycle, Officer};
-use crate::admin::AuditFilter;
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale};
@@ -398,13 +397,7 @@ pub fn EnterprisePage() -> impl IntoView {
     let contact = ServerAction::<RecordContact>::new();
     let versions = move || (id(), update.version().get(), assign.version().get(), contact.version().get());
     let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
-    let history = Resource::new(versions, |(id, ..)| {
-        crate::admin::api::list_audit(AuditFilter {
-            entity_type: Some("enterprise".into()),
-            entity_id: Some(id.to_string()),
-            ..AuditFilter::default()
-        })
-    });
+    let history = Resource::new(versions, |(id, ..)| super::api::enterprise_history(id));
     let chains = Resource::new(|| (), |_| list_industry_chains());
     let officers = Resource::new(|| (), |_| list_officers());
     let cases = Resource::new(id, |id| crate::cases::api::list_cases(Some(id), false, None));
@@ -467,8 +460,7 @@ pub fn EnterprisePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match history.await {
                         Ok(page) => view! { <crate::admin::pages::AuditTable entries=page.entries /> }.into_any(),
-                        // Only admins read the audit log; others simply do not see this part.
-                        Err(_) => view! { <p class="muted">{tr!("enterprises-history-admins-only")}</p> }.into_any(),
+                        Err(e) => page_error(e),
                     }
                 })}
             </Transition>
