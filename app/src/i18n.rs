@@ -63,6 +63,12 @@ pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
     }
 }
 
+/// A calendar day (a date without a time, such as a due date) in the reader's locale.
+pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
+    // Noon in office time is the same day whatever the offset.
+    format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)
+}
+
 /// A date and time (24-hour clock) in the reader's locale, in office time.
 pub fn format_datetime(at: DateTime<Utc>, locale: Locale) -> String {
     let t = office_time(at);
@@ -140,6 +146,13 @@ mod tests {
         assert_eq!(format_datetime(at, Locale::ZhCn), "2027年1月1日 00:30");
         assert_eq!(format_datetime(at, Locale::En), "1 Jan 2027, 00:30");
         assert_eq!(format_datetime(at, Locale::Fr), "1 janv. 2027 à 00:30");
+    }
+
+    #[test]
+    fn days_stay_the_same_day() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(format_day(d, Locale::ZhCn), "2026年12月31日");
+        assert_eq!(format_day(d, Locale::Fr), "31 déc. 2026");
     }
 
     #[test]

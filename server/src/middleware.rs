@@ -14,17 +14,7 @@ use http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use std::net::SocketAddr;
 
-/// The value of one cookie in the request.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.trim())
-}
+pub use app::auth::server::cookie;
 
 /// Is a request with this method, `Origin` and `Sec-Fetch-Site` one this site made?
 /// Browsers send `Origin` on every cross-origin and every POST request; requests without

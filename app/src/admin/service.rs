@@ -59,15 +59,7 @@ async fn validate(state: &ServerState, f: &UserForm, v: &mut Validator) -> Resul
 }
 
 fn entry<'a>(admin: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry {
-        actor_id: Some(admin.id),
-        action,
-        entity_type: "user",
-        entity_id: Some(id.to_string()),
-        changes,
-        ip: Some(ip),
-        at: db::now(),
-    }
+    audit::Entry::by(admin.id, action, "user", id, changes, ip)
 }
 
 /// Who creates an account: an administrator in the UI, or an operator at the command line

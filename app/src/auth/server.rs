@@ -17,6 +17,18 @@ use std::sync::OnceLock;
 
 pub const SESSION_COOKIE: &str = "liaison_session";
 
+/// The value of one cookie in request headers.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+}
+
 /// A request's valid session, placed in the request extensions by the middleware.
 #[derive(Debug, Clone)]
 pub struct Authenticated {

@@ -35,16 +35,8 @@ pub async fn get_case(id: i64) -> Result<Case, AppError> {
     let user = server::require(Action::ReadCases)?;
     let state = server::state()?;
     let name = super::fresh_code_cookie(id);
-    let fresh = use_context::<http::request::Parts>().and_then(|p| {
-        p.headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    });
+    let fresh = use_context::<http::request::Parts>()
+        .and_then(|p| crate::auth::server::cookie(&p.headers, &name).map(str::to_string));
     if fresh.is_some() {
         crate::auth::api::set_cookie(&format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"));
     }

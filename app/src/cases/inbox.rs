@@ -4,7 +4,7 @@ use super::api::{my_tasks, UpdateTask};
 use super::pages::type_name;
 use super::tasks::{InboxTask, TaskStatus};
 use crate::error::AppError;
-use crate::i18n::{format_date, use_locale};
+use crate::i18n::use_locale;
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_fluent::tr;
@@ -48,7 +48,7 @@ fn TaskCard(
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let due = t.due_on.map(|d| format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale));
+    let due = t.due_on.map(|d| crate::i18n::format_day(d, locale));
     let form_id = format!("task-{}", t.id);
     let status_id = format!("status-{}", t.id);
     let note_id = format!("department_note-{}", t.id);

@@ -356,7 +356,7 @@ fn TasksSection(c: Case, departments: Vec<crate::admin::Department>, route: Serv
                 Locale::En => t.department_name_en.clone(),
                 Locale::Fr => t.department_name_fr.clone(),
             };
-            let due = t.due_on.map(|d| crate::i18n::format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale));
+            let due = t.due_on.map(|d| crate::i18n::format_day(d, locale));
             view! {
                 <tr>
                     <td>{name}</td>

@@ -39,15 +39,7 @@ pub struct CaseForm {
 }
 
 fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry {
-        actor_id: Some(user.id),
-        action,
-        entity_type: "case",
-        entity_id: Some(id.to_string()),
-        changes,
-        ip: Some(ip),
-        at: db::now(),
-    }
+    audit::Entry::by(user.id, action, "case", id, changes, ip)
 }
 
 /// Open a case for an enterprise; its liaison officer owns it. Returns the id and the access

@@ -49,6 +49,28 @@ pub struct Entry<'a> {
     pub at: DateTime<Utc>,
 }
 
+impl<'a> Entry<'a> {
+    /// A staff member's change to one record, now.
+    pub fn by(
+        actor_id: i64,
+        action: &'a str,
+        entity_type: &'a str,
+        entity_id: i64,
+        changes: Changes,
+        ip: &'a str,
+    ) -> Self {
+        Entry {
+            actor_id: Some(actor_id),
+            action,
+            entity_type,
+            entity_id: Some(entity_id.to_string()),
+            changes,
+            ip: Some(ip),
+            at: super::now(),
+        }
+    }
+}
+
 pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {
     let changes = Json(Value::Object(e.changes.0));
     on_tx!(tx, |conn| {

@@ -235,25 +235,9 @@ pub struct Officer {
     pub display_name: String,
 }
 
-/// Is an enterprise last contacted on `last` (or never, registered on `created`) overdue on
-/// `today`?
-pub fn is_overdue(last: Option<NaiveDate>, created: NaiveDate, today: NaiveDate, after_days: i64) -> bool {
-    (today - last.unwrap_or(created)).num_days() > after_days
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn overdue_after_ninety_days_without_contact() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let today = d("2026-11-25");
-        assert!(!is_overdue(Some(d("2026-08-27")), d("2020-01-01"), today, 90));
-        assert!(is_overdue(Some(d("2026-08-26")), d("2020-01-01"), today, 90));
-        assert!(!is_overdue(None, d("2026-10-01"), today, 90), "newly registered");
-        assert!(is_overdue(None, d("2026-01-01"), today, 90), "never visited");
-    }
 
     #[test]
     fn filters_survive_the_query_string() {

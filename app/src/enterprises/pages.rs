@@ -223,7 +223,7 @@ fn enterprise_row(e: EnterpriseSummary, chains: &[IndustryChain], locale: Locale
     let gap =
         (e.is_key && e.liaison_id.is_none() && e.lifecycle != Lifecycle::Exited).then(|| tr!("enterprises-gap-badge"));
     let overdue = e.overdue.then(|| tr!("enterprises-overdue-badge"));
-    let last = e.last_contact_on.map(|d| format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale));
+    let last = e.last_contact_on.map(|d| crate::i18n::format_day(d, locale));
     let never = tr!("enterprises-never-contacted");
     view! {
         <tr>
@@ -477,7 +477,7 @@ fn EnterpriseView(e: Enterprise, chains: Vec<IndustryChain>) -> impl IntoView {
     let overdue = e.overdue.then(|| tr!("enterprises-overdue-badge"));
     let last = e
         .last_contact_on
-        .map(|d| format_date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale))
+        .map(|d| crate::i18n::format_day(d, locale))
         .unwrap_or_else(|| tr!("enterprises-never-contacted"));
     view! {
         <h1>
@@ -579,7 +579,7 @@ fn ContactsSection(
         view! {
             <ul class="history">
                 {e.contacts.iter().map(|c| {
-                    let when = format_date(c.contacted_on.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(), locale);
+                    let when = crate::i18n::format_day(c.contacted_on, locale);
                     view! {
                         <li>
                             <strong>{when}" · "{contact_kind_name(c.kind)}</strong>

@@ -194,15 +194,7 @@ fn map_write(e: WriteError) -> AppError {
 }
 
 fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry {
-        actor_id: Some(user.id),
-        action,
-        entity_type: "enterprise",
-        entity_id: Some(id.to_string()),
-        changes,
-        ip: Some(ip),
-        at: db::now(),
-    }
+    audit::Entry::by(user.id, action, "enterprise", id, changes, ip)
 }
 
 /// Register an enterprise. A liaison officer who registers one becomes its liaison officer.
