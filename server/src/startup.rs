@@ -116,8 +116,16 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     Ok(Application { listener, router, state: server, first_admin })
 }
 
+/// The Leptos route list, generated once per process. Generating it sets a process-wide flag
+/// that parks any resource first polled meanwhile (leptos issue #4773): in a process that
+/// starts several apps (the tests) a second generation could hang another app's page render.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let server = state.server.clone();
         move || provide_context(server.clone())
