@@ -10,7 +10,7 @@ use serde_json::Value;
 
 const PASSWORD: &str = "a long enough password";
 
-async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp, i64) {
+pub(crate) async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp, i64) {
     let email = format!("officer{n}@liaison.test");
     assert_eq!(app.create_user(&email, "liaison_officer", "", PASSWORD).await.status(), StatusCode::OK);
     let officer = app.another_browser();
@@ -47,13 +47,13 @@ async fn open_case(who: &TestApp, enterprise: i64, title: &str) -> reqwest::Resp
     .await
 }
 
-async fn case(who: &TestApp, id: i64) -> Value {
+pub(crate) async fn case(who: &TestApp, id: i64) -> Value {
     let r = who.call("case", &[("id", &id.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
 
-async fn move_case(who: &TestApp, id: i64, version: i64, to: &str, reason: &str) -> reqwest::Response {
+pub(crate) async fn move_case(who: &TestApp, id: i64, version: i64, to: &str, reason: &str) -> reqwest::Response {
     who.call(
         "change_case_status",
         &[("id", &id.to_string()), ("version", &version.to_string()), ("to_status", to), ("reason", reason)],
@@ -175,9 +175,10 @@ async fn references_stay_unique_when_cases_are_opened_at_once(b: Backend) {
         let r = t.await.unwrap().unwrap();
         assert_eq!(r.status(), StatusCode::OK);
     }
-    let list: Vec<Value> =
-        officer.call("cases", &[("enterprise_id", &enterprise.to_string())]).await.json().await.unwrap();
-    let mut refs: Vec<String> = list.iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect();
+    let page: Value =
+        officer.call("cases", &[("filter[enterprise_id]", &enterprise.to_string())]).await.json().await.unwrap();
+    let mut refs: Vec<String> =
+        page["items"].as_array().unwrap().iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect();
     refs.sort();
     let year = chrono::Utc::now().format("%Y").to_string();
     let expected: Vec<String> = (1..=12).map(|n| format!("LN-{year}-{n:06}")).collect();
@@ -231,3 +232,57 @@ async fn only_the_owner_or_an_admin_works_a_case(b: Backend) {
     assert_eq!(c["summary"]["status"], "accepted");
 }
 both!(only_the_owner_or_an_admin_works_a_case);
+
+async fn public_updates_are_written_side_by_side_in_the_investors_languages(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let (officer, enterprise) = officer_with_enterprise(&app, 1).await;
+    // The applicant writes in French.
+    let id: i64 = open_case(&officer, enterprise, "Pré-dédouanement").await.json().await.unwrap();
+    let id_text = id.to_string();
+    let update = |zh: &'static str, en: &'static str, fr: &'static str| {
+        let form =
+            [("id", id_text.clone()), ("public_zh", zh.into()), ("public_en", en.into()), ("public_fr", fr.into())];
+        let officer = &officer;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            officer.call("add_public_update", &form).await
+        }
+    };
+    let (status, e) = app_error(update("", "  ", "").await).await;
+    assert_eq!(
+        (status, e),
+        (StatusCode::UNPROCESSABLE_ENTITY, AppError::field("public_en", FieldCode::PublicUpdateEmpty))
+    );
+    assert_eq!(case(&officer, id).await["events"].as_array().unwrap().len(), 1, "nothing added");
+
+    assert_eq!(
+        update("", "Customs confirmed the pre-clearance.", "La douane a confirmé le pré-dédouanement.").await.status(),
+        StatusCode::OK
+    );
+    let c = case(&officer, id).await;
+    let event = &c["events"][1];
+    assert_eq!(event["kind"], "public_update");
+    assert_eq!(event["public"]["fr"], "La douane a confirmé le pré-dédouanement.");
+    assert_eq!(event["public"]["en"], "Customs confirmed the pre-clearance.");
+    assert!(event["public"]["zh"].is_null());
+    let (_, page) = officer.page(&format!("/cases/{id}")).await;
+    assert!(page.contains("lang=\"fr\"") && page.contains("La douane a confirmé"));
+    assert!(
+        !page.contains("the applicant&#x27;s language: they will see")
+            && !page.contains("the applicant's language: they will see")
+    );
+
+    // Written only in English: the missing French is flagged for the officer.
+    assert_eq!(update("", "Documents received.", "").await.status(), StatusCode::OK);
+    let (_, page) = officer.page(&format!("/cases/{id}")).await;
+    assert!(page.contains("Not written in Français"), "{page}");
+
+    // Only the case's officer (or an admin) posts updates.
+    let (other, _) = officer_with_enterprise(&app, 2).await;
+    let r = other.call("add_public_update", &[("id", &id.to_string()), ("public_en", "Hello")]).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (_, audit) = app.page(&format!("/admin/audit?action=case_public_update")).await;
+    assert!(audit.contains("case_public_update") || audit.contains("languages"), "{audit}");
+}
+both!(public_updates_are_written_side_by_side_in_the_investors_languages);

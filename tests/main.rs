@@ -6,6 +6,7 @@ mod common;
 mod accounts;
 mod cases;
 mod configuration;
+mod deadlines;
 mod enterprises;
 mod languages;
 mod locales;

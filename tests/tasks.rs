@@ -8,19 +8,8 @@ use app::error::{AppError, FieldCode};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-const PASSWORD: &str = "a long enough password";
-
 async fn person(app: &TestApp, email: &str, role: &str, department: &str) -> TestApp {
-    let dept = if department.is_empty() {
-        String::new()
-    } else {
-        let all = app::db::departments::list(&app.db).await.unwrap();
-        all.iter().find(|d| d.code == department).unwrap().id.to_string()
-    };
-    assert_eq!(app.create_user(email, role, &dept, PASSWORD).await.status(), StatusCode::OK);
-    let p = app.another_browser();
-    assert_eq!(p.login(email, PASSWORD).await.status(), StatusCode::OK);
-    p
+    app.signed_in(email, role, department).await
 }
 
 async fn dept_id(app: &TestApp, code: &str) -> String {

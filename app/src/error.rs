@@ -43,6 +43,10 @@ pub enum FieldCode {
     OpenTasksNeedOverride,
     UnknownTaskStatus,
     CaseNotOpen,
+    DaysOutOfRange,
+    GreenChannelTooLong,
+    UnknownDayKind,
+    PublicUpdateEmpty,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

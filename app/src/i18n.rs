@@ -69,6 +69,16 @@ pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
     format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)
 }
 
+/// The day of the week of a calendar day in the reader's locale.
+pub fn format_weekday(day: chrono::NaiveDate, locale: Locale) -> &'static str {
+    let i = day.weekday().num_days_from_monday() as usize;
+    match locale {
+        Locale::ZhCn => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
+        Locale::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+        Locale::Fr => ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."][i],
+    }
+}
+
 /// A date and time (24-hour clock) in the reader's locale, in office time.
 pub fn format_datetime(at: DateTime<Utc>, locale: Locale) -> String {
     let t = office_time(at);

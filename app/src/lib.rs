@@ -11,7 +11,10 @@ pub mod db;
 pub mod domain;
 pub mod enterprises;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod i18n;
+pub mod service_levels;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -78,6 +81,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/new") view=cases::pages::NewCasePage ssr=SsrMode::Async />
                         <Route path=path!("/cases/:id") view=cases::pages::CasePage ssr=SsrMode::Async />
                         <Route path=path!("/tasks") view=cases::inbox::TasksPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/service-levels") view=service_levels::pages::ServiceLevelsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/calendar") view=service_levels::pages::CalendarPage ssr=SsrMode::Async />
+                        <Route path=path!("/deadlines") view=cases::pages::DeadlinesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>

@@ -84,6 +84,10 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                 NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
                 NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
                 NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
+                NavArea::Deadlines => ("/deadlines", "/deadlines", false, || tr!("nav-deadlines")),
+                NavArea::ServiceLevels => {
+                    ("/admin/service-levels", "/admin/service-levels", false, || tr!("nav-service-levels"))
+                }
                 NavArea::Users => ("/admin/users", "/admin/users", false, || tr!("nav-users")),
                 NavArea::Audit => ("/admin/audit", "/admin/audit", false, || tr!("nav-audit")),
             };
@@ -207,6 +211,18 @@ pub fn HomePage() -> impl IntoView {
                                                 <p>{move || tr!("home-cases-text")}</p>
                                             </a>
                                         }.into_any(),
+                                        NavArea::Deadlines => view! {
+                                            <a class="card" href="/deadlines">
+                                                <h2>{move || tr!("nav-deadlines")}</h2>
+                                                <p>{move || tr!("home-deadlines-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::ServiceLevels => view! {
+                                            <a class="card" href="/admin/service-levels">
+                                                <h2>{move || tr!("nav-service-levels")}</h2>
+                                                <p>{move || tr!("home-service-levels-text")}</p>
+                                            </a>
+                                        }.into_any(),
                                         _ => view! {
                                             <a class="card" href="/admin/audit">
                                                 <h2>{move || tr!("nav-audit")}</h2>
@@ -261,6 +277,30 @@ pub fn url_encode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// The text a percent-encoded query value stands for (`+` is a space); `None` when malformed.
+pub fn url_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                out.push(u8::from_str_radix(std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Shown instead of a page the user's role may not open (the server also answers 403).
@@ -337,6 +377,10 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::OpenTasksNeedOverride => tr!("field-open-tasks-need-override"),
         FieldCode::UnknownTaskStatus => tr!("field-unknown-task-status"),
         FieldCode::CaseNotOpen => tr!("field-case-not-open"),
+        FieldCode::DaysOutOfRange => tr!("field-days-out-of-range"),
+        FieldCode::GreenChannelTooLong => tr!("field-green-channel-too-long"),
+        FieldCode::UnknownDayKind => tr!("field-unknown-day-kind"),
+        FieldCode::PublicUpdateEmpty => tr!("field-public-update-empty"),
     }
 }
 

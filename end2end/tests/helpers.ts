@@ -20,3 +20,29 @@ export async function signOut(page: Page) {
   await page.locator('.usermenu button[type=submit]').click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+export interface Colleague {
+  name: string;
+  email: string;
+  role: string;
+  locale: string;
+  department?: string;
+  password: string;
+}
+
+/** The signed-in admin creates a colleague's account (department by its code's name). */
+export async function createColleague(page: Page, c: Colleague) {
+  await page.goto('/admin/users/new');
+  await hydrated(page);
+  await page.locator('#display_name').fill(c.name);
+  await page.locator('#email').fill(c.email);
+  await page.locator('#role').selectOption(c.role);
+  if (c.department) {
+    await page.locator('#department_id').selectOption({ label: c.department });
+  }
+  await page.locator('#locale').selectOption(c.locale);
+  await page.locator('#password').fill(c.password);
+  await page.locator('form.form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/admin\/users\/\d+/);
+  await hydrated(page);
+}

@@ -83,3 +83,33 @@ case-route-departments = Departments
 field-open-tasks-need-override = Departments still have open tasks: give a reason to resolve the case anyway.
 field-unknown-task-status = Choose a task status from the list.
 field-case-not-open = This case is no longer open.
+
+## Deadlines (service levels)
+case-due = Due
+case-deadline = Deadline
+deadline-overdue = Overdue
+deadline-at-risk = At risk
+deadline-stopped = Clock stopped
+deadline-on-track = On track
+case-clock-stopped = Clock stopped since { $since } while the applicant is asked for information; the deadline moves by the working days it waits.
+cases-search = Search
+cases-search-hint = A reference, or part of the title or the enterprise's name
+cases-led-only = Enterprises I am responsible for
+cases-count = { $from }–{ $to } of { $total }
+deadlines-title = Deadlines
+deadlines-hint = Deadlines count working days: weekends and public holidays do not count, make-up working days do. A case is at risk when it is due today or on the next working day.
+deadlines-led = Overdue cases of enterprises you are responsible for
+deadlines-overdue = Overdue
+deadlines-at-risk = At risk
+deadlines-count = All { $total }
+field-days-out-of-range = Enter a number of working days from 1 to 250.
+field-green-channel-too-long = The green channel cannot take longer than the normal deadline.
+field-unknown-day-kind = Choose a holiday or a make-up working day.
+field-public-update-empty = Write the update in at least one language.
+
+## Public updates
+public-update-title = Public update for the applicant
+public-update-hint = Shown to the applicant on the status page. Write in one or more languages; the applicant reads { $language }.
+public-update-post = Post the update
+public-update-investor-language = applicant's language
+public-update-missing-language = Not written in { $language }, the applicant's language: they will see another language as a fallback.

@@ -63,3 +63,6 @@ lifecycle-exited = Exited
 contact-kind-visit = Visit
 contact-kind-call = Call
 contact-kind-meeting = Meeting
+
+field-responsible-leader = Responsible leader
+enterprises-no-leader = No responsible leader

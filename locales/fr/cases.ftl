@@ -83,3 +83,33 @@ case-route-departments = Services
 field-open-tasks-need-override = Des services ont encore des tâches ouvertes : indiquez un motif pour traiter le dossier malgré tout.
 field-unknown-task-status = Choisissez un statut de tâche dans la liste.
 field-case-not-open = Ce dossier n’est plus ouvert.
+
+## Délais (niveaux de service)
+case-due = Échéance
+case-deadline = Délai
+deadline-overdue = En retard
+deadline-at-risk = À risque
+deadline-stopped = Délai suspendu
+deadline-on-track = Dans les délais
+case-clock-stopped = Délai suspendu depuis le { $since } dans l’attente d’informations du demandeur ; l’échéance est reportée d’autant de jours ouvrés.
+cases-search = Rechercher
+cases-search-hint = Une référence, ou une partie du titre ou du nom de l’entreprise
+cases-led-only = Entreprises dont je suis responsable
+cases-count = { $from }–{ $to } sur { $total }
+deadlines-title = Échéances
+deadlines-hint = Les délais se comptent en jours ouvrés : week-ends et jours fériés exclus, jours de récupération travaillés inclus. Un dossier est à risque lorsqu’il est dû aujourd’hui ou le jour ouvré suivant.
+deadlines-led = Dossiers en retard des entreprises dont vous êtes responsable
+deadlines-overdue = En retard
+deadlines-at-risk = À risque
+deadlines-count = Voir les { $total }
+field-days-out-of-range = Saisissez un nombre de jours ouvrés entre 1 et 250.
+field-green-channel-too-long = La procédure accélérée ne peut pas durer plus longtemps que le délai normal.
+field-unknown-day-kind = Choisissez un jour férié ou un jour ouvré de récupération.
+field-public-update-empty = Rédigez la mise à jour dans au moins une langue.
+
+## Mises à jour publiques
+public-update-title = Mise à jour publique pour le demandeur
+public-update-hint = Affichée au demandeur sur la page de suivi. Rédigez-la dans une ou plusieurs langues ; le demandeur lit le { $language }.
+public-update-post = Publier la mise à jour
+public-update-investor-language = langue du demandeur
+public-update-missing-language = Non rédigée en { $language }, la langue du demandeur : une autre langue lui sera affichée à défaut.

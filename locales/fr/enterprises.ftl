@@ -63,3 +63,6 @@ lifecycle-exited = Sortie
 contact-kind-visit = Visite
 contact-kind-call = Appel
 contact-kind-meeting = Réunion
+
+field-responsible-leader = Responsable hiérarchique
+enterprises-no-leader = Aucun responsable désigné

@@ -83,3 +83,33 @@ case-route-departments = 部门
 field-open-tasks-need-override = 仍有部门事项未完成：如仍要办结，请填写理由。
 field-unknown-task-status = 请从列表中选择事项状态。
 field-case-not-open = 该诉求已不在办理中。
+
+## 办理时限
+case-due = 办结时限
+case-deadline = 时限状态
+deadline-overdue = 已超期
+deadline-at-risk = 临近到期
+deadline-stopped = 计时暂停
+deadline-on-track = 正常
+case-clock-stopped = 自 { $since } 起等待申请人补充材料，计时暂停；办结时限按等待的工作日顺延。
+cases-search = 搜索
+cases-search-hint = 编号，或标题、企业名称的一部分
+cases-led-only = 我联系的企业
+cases-count = 第 { $from }–{ $to } 条，共 { $total } 条
+deadlines-title = 办理时限
+deadlines-hint = 时限按工作日计算：周末和法定节假日不计，调休上班日计入。今天或下一个工作日到期的诉求为临近到期。
+deadlines-led = 您联系的企业中已超期的诉求
+deadlines-overdue = 已超期
+deadlines-at-risk = 临近到期
+deadlines-count = 全部 { $total } 件
+field-days-out-of-range = 请输入 1 至 250 之间的工作日数。
+field-green-channel-too-long = 绿色通道时限不能长于普通时限。
+field-unknown-day-kind = 请选择节假日或调休上班日。
+field-public-update-empty = 请至少用一种语言填写进展。
+
+## 公开进展
+public-update-title = 向申请人公开的办理进展
+public-update-hint = 显示在申请人的查询页面上。可用一种或多种语言填写；申请人使用{ $language }。
+public-update-post = 发布进展
+public-update-investor-language = 申请人语言
+public-update-missing-language = 未用申请人语言（{ $language }）填写：申请人将看到其他语言的版本。

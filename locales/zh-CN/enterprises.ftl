@@ -63,3 +63,6 @@ lifecycle-exited = 已退出
 contact-kind-visit = 走访
 contact-kind-call = 电话
 contact-kind-meeting = 会议
+
+field-responsible-leader = 联系领导
+enterprises-no-leader = 未指定联系领导

@@ -60,13 +60,39 @@ pub async fn export_enterprises(
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let filter = app::enterprises::EnterpriseFilter::from_query(|k| params.get(k).cloned());
-    // The session middleware has put the page language into the request's cookie.
-    let locale =
-        crate::middleware::cookie(&headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En);
-    match app::enterprises::export::enterprises_csv(&state.server, &auth.user, &filter, locale).await {
+    let locale = page_locale(&headers);
+    csv_response(
+        "enterprises",
+        app::enterprises::export::enterprises_csv(&state.server, &auth.user, &filter, locale).await,
+    )
+}
+
+/// The case list with the page's filters as CSV, headers in the reader's language.
+/// The access middleware has already required a user who may read cases.
+pub async fn export_cases(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: http::HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(Extension(auth)) = auth else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let filter = app::cases::CaseFilter::from_query(|k| params.get(k).cloned());
+    let locale = page_locale(&headers);
+    csv_response("cases", app::cases::export::cases_csv(&state.server, &auth.user, &filter, locale).await)
+}
+
+/// The page language, which the session middleware has put into the request's cookie.
+fn page_locale(headers: &http::HeaderMap) -> Locale {
+    crate::middleware::cookie(headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En)
+}
+
+fn csv_response(name: &str, result: Result<Vec<u8>, app::error::AppError>) -> Response {
+    match result {
         Ok(bytes) => {
-            let name = format!("attachment; filename=\"enterprises-{}.csv\"", app::db::now().format("%Y-%m-%d"));
-            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, name)], bytes)
+            let disposition = format!("attachment; filename=\"{name}-{}.csv\"", app::db::now().format("%Y-%m-%d"));
+            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], bytes)
                 .into_response()
         }
         Err(e) => StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response(),

@@ -140,6 +140,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::healthz))
         .route("/lang", post(routes::set_language))
         .route("/enterprises/export.csv", get(routes::export_enterprises))
+        .route("/cases/export.csv", get(routes::export_cases))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -251,6 +251,28 @@ impl TestApp {
         .await
     }
 
+    /// Create an account (the caller must be an admin) and sign it in at another browser;
+    /// `department` is a department code (`customs`, …) or empty.
+    pub async fn signed_in(&self, email: &str, role: &str, department: &str) -> TestApp {
+        let dept = if department.is_empty() {
+            String::new()
+        } else {
+            let all = app::db::departments::list(&self.db).await.unwrap();
+            all.iter().find(|d| d.code == department).expect("a seeded department").id.to_string()
+        };
+        let password = "a long enough password";
+        assert_eq!(self.create_user(email, role, &dept, password).await.status(), StatusCode::OK, "{email} created");
+        let person = self.another_browser();
+        assert_eq!(person.login(email, password).await.status(), StatusCode::OK, "{email} signs in");
+        person
+    }
+
+    /// Run a statement directly on the database: tests use it to move time on (a deadline
+    /// that has passed) where waiting is not an option.
+    pub async fn execute(&self, sql: &str) {
+        app::on_db!(&self.db, |pool| sqlx::query(sql).execute(pool).await.map(|_| ())).expect("statement runs");
+    }
+
     pub async fn user_count(&self) -> i64 {
         app::db::users::count(&self.db).await.expect("count users")
     }

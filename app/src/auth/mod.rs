@@ -35,10 +35,13 @@ pub enum Action {
     ReadCases,
     /// Work a department's tasks (one's own department only, see `cases::service`).
     WorkDepartmentTasks,
+    /// Edit the service-level table and the working calendar.
+    ManageServiceLevels,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
+        Action::ManageServiceLevels,
         Action::WorkDepartmentTasks,
         Action::ManageUsers,
         Action::ReadAuditLog,
@@ -55,7 +58,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match action {
-        ManageUsers | ReadAuditLog | AssignLiaison => role == Admin,
+        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels => role == Admin,
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
@@ -87,10 +90,12 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::ReadEnterprises)
     } else if path == "/tasks" || path.starts_with("/tasks/") {
         PageAccess::Needs(Action::WorkDepartmentTasks)
-    } else if path == "/cases" || path.starts_with("/cases/") {
+    } else if path == "/cases" || path.starts_with("/cases/") || path == "/deadlines" {
         PageAccess::Needs(Action::ReadCases)
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
         PageAccess::Needs(Action::ReadAuditLog)
+    } else if path.starts_with("/admin/service-levels") || path.starts_with("/admin/calendar") {
+        PageAccess::Needs(Action::ManageServiceLevels)
     } else if path == "/admin" || path.starts_with("/admin/") {
         PageAccess::Needs(Action::ManageUsers)
     } else {
@@ -118,7 +123,9 @@ pub enum NavArea {
     Enterprises,
     Cases,
     Tasks,
+    Deadlines,
     Users,
+    ServiceLevels,
     Audit,
 }
 
@@ -132,12 +139,16 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadCases) {
         areas.push(NavArea::Cases);
+        areas.push(NavArea::Deadlines);
     }
     if role == Role::DepartmentLiaison {
         areas.push(NavArea::Tasks);
     }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
+    }
+    if allows(role, Action::ManageServiceLevels) {
+        areas.push(NavArea::ServiceLevels);
     }
     if allows(role, Action::ReadAuditLog) {
         areas.push(NavArea::Audit);
@@ -216,12 +227,22 @@ mod tests {
     fn navigation_shows_only_permitted_areas() {
         assert_eq!(
             nav_areas(Role::Admin),
-            vec![NavArea::Home, NavArea::Enterprises, NavArea::Cases, NavArea::Users, NavArea::Audit]
+            vec![
+                NavArea::Home,
+                NavArea::Enterprises,
+                NavArea::Cases,
+                NavArea::Deadlines,
+                NavArea::Users,
+                NavArea::ServiceLevels,
+                NavArea::Audit
+            ]
         );
         assert_eq!(
             nav_areas(Role::LiaisonOfficer),
-            vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases]
+            vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases, NavArea::Deadlines]
         );
+        assert_eq!(page_access("/admin/calendar"), PageAccess::Needs(Action::ManageServiceLevels));
+        assert_eq!(page_access("/deadlines"), PageAccess::Needs(Action::ReadCases));
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
     }
 

@@ -1,7 +1,7 @@
 //! Server functions for cases. Record-level rules (only the owner works a case) are in
 //! `service`; reading needs the `ReadCases` permission.
 
-use super::{Case, CaseSummary};
+use super::{Case, CaseFilter, CasePage};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -15,18 +15,33 @@ fn fresh_code_cookie_value(id: i64, code: &str, secure: bool) -> String {
     )
 }
 
+/// Cases shown per page of the list.
+pub const PER_PAGE: i64 = 50;
+
 #[server(endpoint = "cases")]
-pub async fn list_cases(
-    #[server(default)] enterprise_id: Option<i64>,
-    #[server(default)] mine: bool,
-    #[server(default)] status: Option<String>,
-) -> Result<Vec<CaseSummary>, AppError> {
+pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePage, AppError> {
     use crate::auth::{server, Action};
     let user = server::require(Action::ReadCases)?;
     let state = server::state()?;
-    let owner = mine.then_some(user.id);
-    let status = status.filter(|s| crate::domain::CaseStatus::parse(s).is_some());
-    Ok(crate::db::cases::list(&state.db, enterprise_id, owner, status.as_deref(), 200).await?)
+    let (items, total) = super::service::search(&state, &user, &filter, Some(PER_PAGE)).await?;
+    Ok(CasePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
+}
+
+/// Post a public update in one or more languages (empty ones are left out).
+#[server(endpoint = "add_public_update")]
+pub async fn add_public_update(
+    id: i64,
+    #[server(default)] public_zh: String,
+    #[server(default)] public_en: String,
+    #[server(default)] public_fr: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    let text = super::PublicText { zh: Some(public_zh), en: Some(public_en), fr: Some(public_fr) };
+    super::service::add_public_update(&state, &user, id, &text, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
 }
 
 #[server(endpoint = "case")]

@@ -2,6 +2,8 @@
 //! officer, moved through the status workflow, with a timeline of every event.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod inbox;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -9,7 +11,7 @@ pub mod service;
 pub mod tasks;
 
 use crate::domain::{CaseStatus, Locale};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,6 +108,123 @@ pub struct CaseSummary {
     pub status: CaseStatus,
     pub owner_name: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The service-level deadline (None for cases opened before deadlines existed).
+    pub due_on: Option<NaiveDate>,
+    pub deadline: Deadline,
+}
+
+/// Where a case stands against its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deadline {
+    /// No deadline recorded.
+    None,
+    OnTrack,
+    /// Due today or on the next working day.
+    AtRisk,
+    Overdue,
+    /// The clock is stopped while the applicant is asked for something.
+    Stopped,
+    /// Resolved, closed or rejected.
+    Finished,
+}
+
+impl Deadline {
+    /// The state of a case in `status`, due on `due`, seen `today`, when anything due by
+    /// `at_risk_until` (the next working day) is at risk.
+    pub fn of(status: CaseStatus, due: Option<NaiveDate>, today: NaiveDate, at_risk_until: NaiveDate) -> Deadline {
+        match (status, due) {
+            (CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Rejected, _) => Deadline::Finished,
+            (CaseStatus::AwaitingApplicant, _) => Deadline::Stopped,
+            (_, None) => Deadline::None,
+            (_, Some(d)) if d < today => Deadline::Overdue,
+            (_, Some(d)) if d <= at_risk_until => Deadline::AtRisk,
+            _ => Deadline::OnTrack,
+        }
+    }
+}
+
+/// The case list's search, filters and page, as the query string carries them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseFilter {
+    /// A reference, or part of the title or the enterprise's name.
+    pub q: Option<String>,
+    pub status: Option<String>,
+    pub case_type: Option<String>,
+    /// `overdue` or `at_risk`.
+    pub due: Option<String>,
+    pub enterprise_id: Option<i64>,
+    /// Only the reader's own cases.
+    pub mine: bool,
+    /// Only cases of enterprises the reader is the responsible leader of.
+    pub led: bool,
+    pub green_channel: bool,
+    pub page: i64,
+}
+
+impl CaseFilter {
+    /// The filter a query string describes; empty and malformed values count as absent.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> CaseFilter {
+        let text = |k: &str| get(k).filter(|s| !s.trim().is_empty());
+        CaseFilter {
+            q: text("q"),
+            status: text("status").filter(|s| CaseStatus::parse(s).is_some()),
+            case_type: text("case_type").filter(|s| CaseType::parse(s).is_some()),
+            due: text("due").filter(|s| s == "overdue" || s == "at_risk"),
+            enterprise_id: text("enterprise_id").and_then(|s| s.parse().ok()),
+            mine: text("mine").as_deref() == Some("true"),
+            led: text("led").as_deref() == Some("true"),
+            green_channel: text("green_channel").as_deref() == Some("true"),
+            page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0),
+        }
+    }
+
+    /// The query string for this filter on `page` (without `?`).
+    pub fn to_query(&self, page: i64) -> String {
+        let mut q: Vec<(&str, String)> = Vec::new();
+        let mut push = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        push("q", self.q.clone());
+        push("status", self.status.clone());
+        push("case_type", self.case_type.clone());
+        push("due", self.due.clone());
+        push("enterprise_id", self.enterprise_id.map(|v| v.to_string()));
+        push("mine", self.mine.then(|| "true".into()));
+        push("led", self.led.then(|| "true".into()));
+        push("green_channel", self.green_channel.then(|| "true".into()));
+        push("page", (page > 0).then(|| page.to_string()));
+        q.iter().map(|(k, v)| format!("{k}={}", crate::shell::url_encode(v))).collect::<Vec<_>>().join("&")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub items: Vec<CaseSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// A public update's text in each language it was written in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublicText {
+    pub zh: Option<String>,
+    pub en: Option<String>,
+    pub fr: Option<String>,
+}
+
+impl PublicText {
+    pub fn get(&self, locale: Locale) -> Option<&str> {
+        match locale {
+            Locale::ZhCn => self.zh.as_deref(),
+            Locale::En => self.en.as_deref(),
+            Locale::Fr => self.fr.as_deref(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +244,8 @@ pub struct CaseEvent {
     pub from_status: Option<CaseStatus>,
     pub to_status: Option<CaseStatus>,
     pub note: String,
+    /// The texts of a public update.
+    pub public: Option<PublicText>,
     pub author_name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -144,9 +265,65 @@ pub struct Case {
     pub editable: bool,
     /// The access code, only on the first view after it was made.
     pub fresh_access_code: Option<String>,
+    /// When the clock stopped for the applicant (while it waits).
+    pub paused_on: Option<NaiveDate>,
 }
 
 /// The cookie that carries a new access code to the one page view that shows it.
 pub fn fresh_code_cookie(case_id: i64) -> String {
     format!("liaison_new_code_{case_id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    #[test]
+    fn deadline_states() {
+        // Wednesday 25th; the next working day is Thursday 26th.
+        let of = |s, due| Deadline::of(s, due, d(25), d(26));
+        assert_eq!(of(CaseStatus::InProgress, Some(d(24))), Deadline::Overdue);
+        assert_eq!(of(CaseStatus::InProgress, Some(d(25))), Deadline::AtRisk);
+        assert_eq!(of(CaseStatus::Accepted, Some(d(26))), Deadline::AtRisk);
+        assert_eq!(of(CaseStatus::Submitted, Some(d(27))), Deadline::OnTrack);
+        assert_eq!(of(CaseStatus::AwaitingApplicant, Some(d(20))), Deadline::Stopped);
+        assert_eq!(of(CaseStatus::Resolved, Some(d(20))), Deadline::Finished);
+        assert_eq!(of(CaseStatus::InProgress, None), Deadline::None);
+    }
+
+    #[test]
+    fn case_filters_survive_the_query_string() {
+        let f = CaseFilter {
+            q: Some("LN-2026 & co".into()),
+            status: Some("in_progress".into()),
+            case_type: Some("tax".into()),
+            due: Some("overdue".into()),
+            enterprise_id: Some(7),
+            mine: true,
+            led: true,
+            green_channel: true,
+            page: 0,
+        };
+        let query = f.to_query(3);
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap();
+                (k.to_string(), crate::shell::url_decode(v).unwrap())
+            })
+            .collect();
+        let back = CaseFilter::from_query(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+        assert_eq!(back, CaseFilter { page: 3, ..f });
+        let junk = CaseFilter::from_query(|k| match k {
+            "status" => Some("archived".into()),
+            "due" => Some("someday".into()),
+            "page" => Some("x".into()),
+            _ => None,
+        });
+        assert_eq!(junk, CaseFilter::default());
+    }
 }

@@ -1,12 +1,14 @@
 //! Case pages: the list, opening a case for an enterprise, and the case with its workflow
 //! and timeline.
 
-use super::api::{get_case, list_cases, AddCaseNote, ChangeCaseStatus, OpenCase, ResetAccessCode, RouteCase};
+use super::api::{
+    get_case, list_cases, AddCaseNote, AddPublicUpdate, ChangeCaseStatus, OpenCase, ResetAccessCode, RouteCase,
+};
 use super::inbox::task_status_name;
-use super::{Case, CaseEvent, CaseSummary, CaseType, EventKind, Priority};
+use super::{Case, CaseEvent, CaseFilter, CasePage, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
-use crate::i18n::{format_datetime, use_locale};
+use crate::i18n::{format_datetime, format_number, use_locale};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_fluent::tr;
@@ -51,7 +53,18 @@ fn priority_name(p: Priority) -> String {
     }
 }
 
-/// A table of cases, shared by the case list and the enterprise page.
+pub fn deadline_badge(d: Deadline) -> Option<impl IntoView> {
+    let (class, text) = match d {
+        Deadline::Overdue => ("badge badge-danger", tr!("deadline-overdue")),
+        Deadline::AtRisk => ("badge badge-warn", tr!("deadline-at-risk")),
+        Deadline::Stopped => ("badge badge-muted", tr!("deadline-stopped")),
+        Deadline::OnTrack => ("badge badge-ok", tr!("deadline-on-track")),
+        Deadline::None | Deadline::Finished => return None,
+    };
+    Some(view! { <span class=class>{text}</span> })
+}
+
+/// A table of cases, shared by the case list, the deadlines page and the enterprise page.
 #[component]
 pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
     let locale = use_locale();
@@ -68,7 +81,8 @@ pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
                     <th scope="col">{tr!("case-enterprise")}</th>
                     <th scope="col">{tr!("case-type")}</th>
                     <th scope="col">{tr!("case-status")}</th>
-                    <th scope="col">{tr!("case-opened")}</th>
+                    <th scope="col">{tr!("case-owner")}</th>
+                    <th scope="col">{tr!("case-due")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -79,51 +93,190 @@ pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
 
 fn case_row(c: CaseSummary, locale: Locale) -> impl IntoView {
     let href = format!("/cases/{}", c.id);
+    let enterprise_href = format!("/enterprises/{}", c.enterprise_id);
     let green = c.green_channel.then(|| tr!("case-green-channel"));
+    let due = c.due_on.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_default();
     view! {
         <tr>
             <td><a href=href><code>{c.reference.clone()}</code></a></td>
             <td>{c.title.clone()}{green.map(|g| view! { <span class="badge badge-green">{g}</span> })}</td>
-            <td>{c.enterprise_name.clone()}</td>
+            <td><a href=enterprise_href>{c.enterprise_name.clone()}</a></td>
             <td>{type_name(c.case_type)}</td>
             <td><span class=format!("status status-{}", c.status.as_str())>{status_name(c.status)}</span></td>
-            <td>{format_datetime(c.created_at, locale)}</td>
+            <td>{c.owner_name.clone().unwrap_or_default()}</td>
+            <td>{due}" "{deadline_badge(c.deadline)}</td>
         </tr>
+    }
+}
+
+/// The list URL for a filter on another page.
+fn list_href(f: &CaseFilter, page: i64) -> String {
+    let q = f.to_query(page);
+    if q.is_empty() {
+        "/cases".into()
+    } else {
+        format!("/cases?{q}")
     }
 }
 
 #[component]
 pub fn CasesPage() -> impl IntoView {
     let query = use_query_map();
-    let mine = move || query.read().get("mine").as_deref() == Some("true");
-    let status = move || query.read().get("status").filter(|s| !s.is_empty());
-    let cases = Resource::new(move || (mine(), status()), |(mine, status)| list_cases(None, mine, status));
+    let filter = move || CaseFilter::from_query(|k| query.read().get(k));
+    let cases = Resource::new(filter, list_cases);
     view! {
         <Title text=tr!("cases-title") />
         <h1>{move || tr!("cases-title")}</h1>
-        <form method="get" action="/cases" class="form-inline filters" role="search">
-            <div class="field">
-                <label for="status">{move || tr!("case-status")}</label>
-                <select id="status" name="status">
-                    <option value="">{move || tr!("common-any")}</option>
-                    {CaseStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || status().as_deref() == Some(s.as_str())>{move || status_name(s)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field checkbox">
-                <label><input type="checkbox" name="mine" value="true" checked=mine />" "{move || tr!("cases-mine-only")}</label>
-            </div>
-            <button type="submit" class="button-secondary">{move || tr!("audit-filter")}</button>
-        </form>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match cases.await {
-                    Ok(list) => view! { <CasesTable cases=list /> }.into_any(),
+                    Ok(page) => {
+                        let f = filter();
+                        view! {
+                            <CaseFilterForm filter=f.clone() />
+                            <CaseResults page filter=f />
+                        }.into_any()
+                    }
                     Err(e) => page_error(e),
                 }
             })}
         </Transition>
+    }
+}
+
+#[component]
+fn CaseFilterForm(filter: CaseFilter) -> impl IntoView {
+    let f = filter;
+    view! {
+        <form method="get" action="/cases" class="form-inline filters" role="search">
+            {f.enterprise_id.map(|id| view! { <input type="hidden" name="enterprise_id" value=id.to_string() /> })}
+            <div class="field">
+                <label for="q">{tr!("cases-search")}</label>
+                <input id="q" name="q" type="search" value=f.q.clone().unwrap_or_default() aria-describedby="q-hint" />
+                <p class="hint" id="q-hint">{tr!("cases-search-hint")}</p>
+            </div>
+            <div class="field">
+                <label for="status">{tr!("case-status")}</label>
+                <select id="status" name="status">
+                    <option value="">{tr!("common-any")}</option>
+                    {CaseStatus::ALL.into_iter().map(|s| {
+                        let selected = f.status.as_deref() == Some(s.as_str());
+                        view! { <option value=s.as_str() selected=selected>{status_name(s)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="case_type">{tr!("case-type")}</label>
+                <select id="case_type" name="case_type">
+                    <option value="">{tr!("common-any")}</option>
+                    {CaseType::ALL.into_iter().map(|t| {
+                        let selected = f.case_type.as_deref() == Some(t.as_str());
+                        view! { <option value=t.as_str() selected=selected>{type_name(t)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="due">{tr!("case-deadline")}</label>
+                <select id="due" name="due">
+                    <option value="">{tr!("common-any")}</option>
+                    <option value="at_risk" selected=f.due.as_deref() == Some("at_risk")>{tr!("deadline-at-risk")}</option>
+                    <option value="overdue" selected=f.due.as_deref() == Some("overdue")>{tr!("deadline-overdue")}</option>
+                </select>
+            </div>
+            <div class="field checkbox">
+                <label><input type="checkbox" name="mine" value="true" checked=f.mine />" "{tr!("cases-mine-only")}</label>
+                <label><input type="checkbox" name="green_channel" value="true" checked=f.green_channel />" "{tr!("case-green-channel")}</label>
+                <label><input type="checkbox" name="led" value="true" checked=f.led />" "{tr!("cases-led-only")}</label>
+            </div>
+            <button type="submit" class="button-secondary">{tr!("audit-filter")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
+    let locale = use_locale();
+    let total = page.total;
+    let shown_from = if total == 0 { 0 } else { page.page * page.per_page + 1 };
+    let shown_to = (page.page * page.per_page + page.items.len() as i64).min(total);
+    let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
+    let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
+    let export = format!("/cases/export.csv?{}", filter.to_query(0));
+    let count = tr!("cases-count", {
+        "from" => format_number(shown_from as f64, 0, locale),
+        "to" => format_number(shown_to as f64, 0, locale),
+        "total" => format_number(total as f64, 0, locale),
+    });
+    view! {
+        <div class="page-header">
+            <p class="muted" role="status">{count}</p>
+            <a href=export download="cases.csv">{tr!("common-export-csv")}</a>
+        </div>
+        <CasesTable cases=page.items />
+        <nav class="pager" aria-label=tr!("common-pages")>
+            {prev.map(|href| view! { <a href=href rel="prev">{tr!("common-previous")}</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{tr!("common-next")}</a> })}
+        </nav>
+    }
+}
+
+/// Cases at risk and overdue; a leader sees first the overdue cases of the enterprises they
+/// are responsible for.
+#[component]
+pub fn DeadlinesPage() -> impl IntoView {
+    let me = crate::shell::use_me().0;
+    let overdue =
+        Resource::new(|| (), |_| list_cases(CaseFilter { due: Some("overdue".into()), ..Default::default() }));
+    let at_risk =
+        Resource::new(|| (), |_| list_cases(CaseFilter { due: Some("at_risk".into()), ..Default::default() }));
+    let led = Resource::new(
+        || (),
+        |_| list_cases(CaseFilter { due: Some("overdue".into()), led: true, ..Default::default() }),
+    );
+    view! {
+        <Title text=tr!("deadlines-title") />
+        <h1>{move || tr!("deadlines-title")}</h1>
+        <p class="hint">{move || tr!("deadlines-hint")}</p>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let is_leader = matches!(me.await, Ok(Some(u)) if u.role == crate::domain::Role::Leader);
+                let (overdue, at_risk, led) = (overdue.await, at_risk.await, led.await);
+                match (overdue, at_risk) {
+                    (Ok(overdue), Ok(at_risk)) => view! {
+                        {is_leader.then(|| {
+                            let led = led.map(|p| p.items).unwrap_or_default();
+                            view! {
+                                <section class="panel panel-alert" aria-labelledby="led-heading">
+                                    <h2 id="led-heading">{tr!("deadlines-led")}</h2>
+                                    <CasesTable cases=led />
+                                </section>
+                            }
+                        })}
+                        <DeadlineSection id="overdue" page=overdue />
+                        <DeadlineSection id="at_risk" page=at_risk />
+                    }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => page_error(e),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DeadlineSection(id: &'static str, page: CasePage) -> impl IntoView {
+    let heading = if id == "overdue" { tr!("deadlines-overdue") } else { tr!("deadlines-at-risk") };
+    let count = tr!("deadlines-count", { "total" => page.total });
+    let all = format!("/cases?due={id}");
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <div class="page-header">
+                <h2 id=heading_id>{heading}</h2>
+                <a href=all>{count}</a>
+            </div>
+            <CasesTable cases=page.items />
+        </section>
     }
 }
 
@@ -204,9 +357,13 @@ pub fn CasePage() -> impl IntoView {
     let note = ServerAction::<AddCaseNote>::new();
     let reset = ServerAction::<ResetAccessCode>::new();
     let route = ServerAction::<RouteCase>::new();
+    let update = ServerAction::<AddPublicUpdate>::new();
     let departments = Resource::new(|| (), |_| crate::admin::api::list_departments());
     let case = Resource::new(
-        move || (id(), change.version().get(), note.version().get(), reset.version().get(), route.version().get()),
+        move || {
+            let versions = [change.version(), note.version(), reset.version(), route.version(), update.version()];
+            (id(), versions.map(|v| v.get()))
+        },
         |(id, ..)| get_case(id),
     );
     let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
@@ -221,6 +378,7 @@ pub fn CasePage() -> impl IntoView {
                     Err(e) => page_error(e),
                     Ok(c) => view! {
                         <CaseView c=c.clone() change change_error note note_error reset />
+                        <PublicUpdateSection c=c.clone() update />
                         <TasksSection c departments route />
                     }.into_any(),
                 }
@@ -244,6 +402,12 @@ fn CaseView(
     let flags = [s.green_channel.then(|| tr!("case-green-channel")), c.full_agency.then(|| tr!("case-full-agency"))];
     let code = c.fresh_access_code.clone();
     let events = c.events.clone();
+    let due = s.due_on.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_else(|| "—".into());
+    let paused = c.paused_on.map(|d| {
+        let since = crate::i18n::format_day(d, locale);
+        view! { <br /><span class="muted small">{tr!("case-clock-stopped", { "since" => since })}</span> }
+    });
+    let investor = c.language;
     view! {
         <h1><code>{s.reference.clone()}</code>" "{s.title.clone()}</h1>
         <p>
@@ -263,6 +427,8 @@ fn CaseView(
             <dt>{tr!("case-language")}</dt><dd>{c.language.endonym()}</dd>
             <dt>{tr!("case-owner")}</dt><dd>{s.owner_name.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{tr!("case-opened")}</dt><dd>{format_datetime(s.created_at, locale)}</dd>
+            <dt>{tr!("case-due")}</dt>
+            <dd>{due}" "{deadline_badge(s.deadline)}{paused}</dd>
         </dl>
         <section class="panel"><h2>{tr!("case-description")}</h2><p class="notes">{c.description.clone()}</p></section>
         {(c.editable && !c.next_statuses.is_empty()).then(|| {
@@ -315,13 +481,13 @@ fn CaseView(
         <section class="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{tr!("case-timeline")}</h2>
             <ol class="history timeline">
-                {events.into_iter().map(|e| event_item(e, locale)).collect_view()}
+                {events.into_iter().map(|e| event_item(e, locale, investor)).collect_view()}
             </ol>
         </section>
     }
 }
 
-fn event_item(e: CaseEvent, locale: Locale) -> impl IntoView {
+fn event_item(e: CaseEvent, locale: Locale, investor: Locale) -> impl IntoView {
     let what = match e.kind {
         EventKind::Created => tr!("case-event-created"),
         EventKind::StatusChanged => {
@@ -338,7 +504,77 @@ fn event_item(e: CaseEvent, locale: Locale) -> impl IntoView {
         <li class:internal=internal>
             <strong>{what}</strong>" · "{format_datetime(e.created_at, locale)}" · "{e.author_name.clone().unwrap_or_default()}
             {(!e.note.is_empty()).then(|| view! { <br /><span class="notes">{e.note.clone()}</span> })}
+            {e.public.map(|p| public_texts(p, investor))}
         </li>
+    }
+}
+
+/// A public update's texts side by side, with the investor's language marked, or flagged
+/// when it is missing.
+fn public_texts(p: PublicText, investor: Locale) -> impl IntoView {
+    let missing = p.get(investor).is_none().then(|| {
+        view! { <p class="field-error">{tr!("public-update-missing-language", { "language" => investor.endonym() })}</p> }
+    });
+    let columns = Locale::ALL
+        .into_iter()
+        .filter_map(|l| p.get(l).map(|t| (l, t.to_string())))
+        .map(|(l, text)| public_column(l, text, l == investor))
+        .collect_view();
+    view! {
+        <div class="public-texts">{columns}</div>
+        {missing}
+    }
+}
+
+fn public_column(l: Locale, text: String, is_investors: bool) -> impl IntoView {
+    let mark = is_investors
+        .then(|| view! { " "<span class="badge badge-muted">{tr!("public-update-investor-language")}</span> });
+    view! {
+        <div class="public-text" lang=l.tag()>
+            <p class="muted small">{l.endonym()}{mark}</p>
+            <p class="notes">{text}</p>
+        </div>
+    }
+}
+
+/// The form for a public update: zh-CN, en and fr side by side, the investor's language
+/// marked; at least one is needed.
+#[component]
+fn PublicUpdateSection(c: Case, update: ServerAction<AddPublicUpdate>) -> impl IntoView {
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let investor = c.language;
+    let may = c.editable && !matches!(c.summary.status, CaseStatus::Closed | CaseStatus::Rejected);
+    may.then(|| {
+        let fields = Locale::ALL.into_iter().map(|l| public_field(l, l == investor, error)).collect_view();
+        view! {
+            <section class="panel" aria-labelledby="public-heading">
+                <h2 id="public-heading">{tr!("public-update-title")}</h2>
+                <p class="hint">{tr!("public-update-hint", { "language" => investor.endonym() })}</p>
+                <FormError error />
+                <ActionForm action=update attr:class="form form-wide">
+                    <input type="hidden" name="id" value=c.summary.id.to_string() />
+                    <div class="public-texts">{fields}</div>
+                    <button type="submit" class="button-primary">{tr!("public-update-post")}</button>
+                </ActionForm>
+            </section>
+        }
+    })
+}
+
+fn public_field(l: Locale, is_investors: bool, error: Signal<Option<AppError>>) -> impl IntoView {
+    let name: &'static str = match l {
+        Locale::ZhCn => "public_zh",
+        Locale::En => "public_en",
+        Locale::Fr => "public_fr",
+    };
+    let mark = is_investors
+        .then(|| view! { " "<span class="badge badge-muted">{tr!("public-update-investor-language")}</span> });
+    view! {
+        <div class="field public-text">
+            <label for=name>{l.endonym()}{mark}</label>
+            <textarea id=name name=name rows="4" lang=l.tag()></textarea>
+            {move || field_message(error.get(), name)}
+        </div>
     }
 }
 

@@ -2,7 +2,7 @@
 //! reference and the investor's access code, each change with its timeline event and audit
 //! entry in one transaction.
 
-use super::{Case, CaseType, EventKind, Priority};
+use super::{Case, CaseType, EventKind, Priority, PublicText};
 use crate::auth::server::hash_password;
 use crate::auth::SessionUser;
 use crate::db::cases::{self as data, NewCase, NewEvent};
@@ -105,6 +105,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         },
     )
     .await?;
+    let due = crate::service_levels::service::start_clock(&mut tx, id, case_type, f.green_channel, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -113,6 +114,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             from_status: None,
             to_status: Some(CaseStatus::Submitted),
             note: "",
+            public: None,
             author_id: user.id,
             at: now,
         },
@@ -122,7 +124,8 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         .set("reference", reference.as_str())
         .set("enterprise_id", f.enterprise_id)
         .set("case_type", case_type.as_str())
-        .set("title", title);
+        .set("title", title)
+        .set("due_on", due.map(|d| d.to_string()));
     audit::record(&mut tx, entry(user, "case_opened", id, changes, ip)).await?;
     tx.commit().await?;
     Ok((id, code))
@@ -167,6 +170,7 @@ pub async fn change_status(
     if !data::set_status(&mut tx, id, version, to, now).await? {
         return Err(AppError::StaleVersion);
     }
+    crate::service_levels::service::on_status_change(&mut tx, id, from, to, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -175,6 +179,7 @@ pub async fn change_status(
             from_status: Some(from),
             to_status: Some(to),
             note: reason,
+            public: None,
             author_id: user.id,
             at: now,
         },
@@ -215,6 +220,7 @@ pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &s
             from_status: None,
             to_status: None,
             note,
+            public: None,
             author_id: user.id,
             at: now,
         },
@@ -244,6 +250,7 @@ pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64,
             from_status: None,
             to_status: None,
             note: "",
+            public: None,
             author_id: user.id,
             at: now,
         },
@@ -254,6 +261,77 @@ pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64,
     Ok(code)
 }
 
+/// Today and the last day that counts as "at risk", under the working calendar.
+pub async fn risk_window(state: &ServerState) -> Result<data::RiskWindow, AppError> {
+    let (today, at_risk_until) = crate::service_levels::service::risk_window(state).await?;
+    Ok(data::RiskWindow { today, at_risk_until })
+}
+
+/// Cases matching a filter, one page of them (`per_page = None`: all, for the export).
+pub async fn search(
+    state: &ServerState,
+    user: &SessionUser,
+    filter: &super::CaseFilter,
+    per_page: Option<i64>,
+) -> Result<(Vec<super::CaseSummary>, i64), AppError> {
+    let window = risk_window(state).await?;
+    Ok(data::search(&state.db, filter, user.id, window, per_page).await?)
+}
+
+/// Post a public update (shown to the investor) in one or more of zh-CN, en and fr.
+pub async fn add_public_update(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    text: &PublicText,
+    ip: &str,
+) -> Result<(), AppError> {
+    let clean = |t: &Option<String>| t.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let text = PublicText { zh: clean(&text.zh), en: clean(&text.en), fr: clean(&text.fr) };
+    let mut v = Validator::default();
+    if text.zh.is_none() && text.en.is_none() && text.fr.is_none() {
+        v.push(FieldError::new("public_en", FieldCode::PublicUpdateEmpty));
+    }
+    for (field, t) in [("public_zh", &text.zh), ("public_en", &text.en), ("public_fr", &text.fr)] {
+        if t.as_deref().is_some_and(|t| t.chars().count() > 10_000) {
+            v.push(FieldError::new(field, FieldCode::TooLong));
+        }
+    }
+    v.finish()?;
+    let mut tx = state.db.begin().await?;
+    let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !may_work(user, owner) {
+        return Err(AppError::Forbidden);
+    }
+    let now = db::now();
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::PublicUpdate,
+            from_status: None,
+            to_status: None,
+            note: "",
+            public: Some(&text),
+            author_id: user.id,
+            at: now,
+        },
+    )
+    .await?;
+    let languages: Vec<&str> = [("zh-CN", &text.zh), ("en", &text.en), ("fr", &text.fr)]
+        .into_iter()
+        .filter(|(_, t)| t.is_some())
+        .map(|(l, _)| l)
+        .collect();
+    audit::record(
+        &mut tx,
+        entry(user, "case_public_update", id, audit::Changes::new().fact("languages", languages), ip),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The case page's data for this reader; a fresh access code travels in a short-lived
 /// cookie from the action that made it to this one view, and is then cleared.
 pub async fn load(
@@ -262,7 +340,8 @@ pub async fn load(
     id: i64,
     fresh_code: Option<String>,
 ) -> Result<Case, AppError> {
-    let (summary, row) = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let window = risk_window(state).await?;
+    let (summary, row) = data::get(&state.db, id, window).await?.ok_or(AppError::NotFound)?;
     let events = data::events(&state.db, id).await?;
     let tasks = crate::db::tasks::for_case(&state.db, id).await?;
     let editable = may_work(user, row.owner_id);
@@ -278,6 +357,7 @@ pub async fn load(
         next_statuses,
         editable,
         fresh_access_code: if editable { fresh_code } else { None },
+        paused_on: row.paused_on,
     })
 }
 

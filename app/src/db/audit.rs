@@ -69,6 +69,12 @@ impl<'a> Entry<'a> {
             at: super::now(),
         }
     }
+
+    /// The same entry about a record whose key is not a number (a case type, a day).
+    pub fn with_key(mut self, key: &str) -> Self {
+        self.entity_id = Some(key.to_string());
+        self
+    }
 }
 
 pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {

@@ -1,10 +1,10 @@
 //! Cases, their yearly reference counter and their timeline.
 
 use super::{Db, Tx};
-use crate::cases::{CaseEvent, CaseSummary, CaseType, EventKind, Priority};
+use crate::cases::{CaseEvent, CaseFilter, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
 use crate::domain::{CaseStatus, Locale};
 use crate::{on_db, on_tx};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// The next number of `year`, counted inside the caller's transaction: the counter row is
 /// locked until commit (PostgreSQL row lock; SQLite's write lock), so concurrent creations
@@ -76,53 +76,146 @@ struct SummaryRow {
     status: String,
     owner_name: Option<String>,
     created_at: DateTime<Utc>,
+    due_on: Option<NaiveDate>,
 }
 
-impl From<SummaryRow> for CaseSummary {
-    fn from(r: SummaryRow) -> Self {
+/// Today and the last day that counts as "at risk" (the next working day).
+#[derive(Debug, Clone, Copy)]
+pub struct RiskWindow {
+    pub today: NaiveDate,
+    pub at_risk_until: NaiveDate,
+}
+
+impl SummaryRow {
+    fn into_summary(self, w: RiskWindow) -> CaseSummary {
+        let status = CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Submitted);
         CaseSummary {
-            id: r.id,
-            reference: r.reference,
-            enterprise_id: r.enterprise_id,
-            enterprise_name: r.enterprise_name,
-            case_type: CaseType::parse(&r.case_type).unwrap_or(CaseType::Other),
-            priority: Priority::parse(&r.priority).unwrap_or(Priority::Normal),
-            green_channel: r.green_channel,
-            title: r.title,
-            status: CaseStatus::parse(&r.status).unwrap_or(CaseStatus::Submitted),
-            owner_name: r.owner_name,
-            created_at: r.created_at,
+            id: self.id,
+            reference: self.reference,
+            enterprise_id: self.enterprise_id,
+            enterprise_name: self.enterprise_name,
+            case_type: CaseType::parse(&self.case_type).unwrap_or(CaseType::Other),
+            priority: Priority::parse(&self.priority).unwrap_or(Priority::Normal),
+            green_channel: self.green_channel,
+            title: self.title,
+            status,
+            owner_name: self.owner_name,
+            created_at: self.created_at,
+            due_on: self.due_on,
+            deadline: Deadline::of(status, self.due_on, w.today, w.at_risk_until),
         }
     }
 }
 
 const SUMMARY: &str =
     "select c.id, c.reference, c.enterprise_id, e.name_zh as enterprise_name, c.case_type, c.priority, \
-        c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at \
+        c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on \
     from cases c join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id";
 
-/// Cases, newest first, optionally of one enterprise, one owner and/or one status.
-pub async fn list(
+/// The statuses in which a case's deadline runs.
+const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
+
+/// A value bound to a generated condition.
+enum Arg {
+    Int(i64),
+    Text(String),
+    Date(NaiveDate),
+}
+
+/// `bind_args!(query, args)`: bind each argument in order.
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut q = $query;
+        for a in $args {
+            q = match a {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.clone()),
+                Arg::Date(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
+}
+
+/// The conditions of a filter: only those it sets, so each query can use its indexes.
+fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> (String, Vec<Arg>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Arg> = Vec::new();
+    let mut push = |clause: &str, values: Vec<Arg>| {
+        let mut clause = clause.to_string();
+        for v in values {
+            args.push(v);
+            clause = clause.replacen('?', &format!("${}", args.len()), 1);
+        }
+        clauses.push(clause);
+    };
+    if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let like = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
+        push(
+            "(c.reference = ? or lower(c.title) like ? or lower(e.name_zh) like ? or lower(e.name_original) like ?)",
+            vec![Arg::Text(q.to_uppercase()), Arg::Text(like.clone()), Arg::Text(like.clone()), Arg::Text(like)],
+        );
+    }
+    if let Some(s) = f.status.as_deref().and_then(CaseStatus::parse) {
+        push("c.status = ?", vec![Arg::Text(s.as_str().into())]);
+    }
+    if let Some(t) = f.case_type.as_deref().and_then(CaseType::parse) {
+        push("c.case_type = ?", vec![Arg::Text(t.as_str().into())]);
+    }
+    match f.due.as_deref() {
+        Some("overdue") => push(&format!("{RUNNING} and c.due_on < ?"), vec![Arg::Date(w.today)]),
+        Some("at_risk") => push(
+            &format!("{RUNNING} and c.due_on >= ? and c.due_on <= ?"),
+            vec![Arg::Date(w.today), Arg::Date(w.at_risk_until)],
+        ),
+        _ => {}
+    }
+    if let Some(id) = f.enterprise_id {
+        push("c.enterprise_id = ?", vec![Arg::Int(id)]);
+    }
+    if f.mine {
+        push("c.owner_id = ?", vec![Arg::Int(reader_id)]);
+    }
+    if f.led {
+        push("e.responsible_leader_id = ?", vec![Arg::Int(reader_id)]);
+    }
+    if f.green_channel {
+        push("c.green_channel = true", vec![]);
+    }
+    let sql = if clauses.is_empty() { String::new() } else { format!(" where {}", clauses.join(" and ")) };
+    (sql, args)
+}
+
+/// One page of cases matching the filter (newest first; by deadline when filtered by it),
+/// and the number of matches. `per_page = None` returns every match (the CSV export).
+pub async fn search(
     db: &Db,
-    enterprise_id: Option<i64>,
-    owner_id: Option<i64>,
-    status: Option<&str>,
-    limit: i64,
-) -> Result<Vec<CaseSummary>, sqlx::Error> {
-    let sql = format!(
-        "{SUMMARY} where ($1 is null or c.enterprise_id = $1) and ($2 is null or c.owner_id = $2) \
-         and ($3 is null or c.status = $3) order by c.id desc limit $4"
+    f: &CaseFilter,
+    reader_id: i64,
+    w: RiskWindow,
+    per_page: Option<i64>,
+) -> Result<(Vec<CaseSummary>, i64), sqlx::Error> {
+    let (filters, args) = conditions(f, reader_id, w);
+    let order = if f.due.is_some() { "c.due_on, c.id" } else { "c.id desc" };
+    let page = match per_page {
+        Some(n) => format!(" limit {n} offset {}", f.page.max(0) * n),
+        None => String::new(),
+    };
+    let list_sql = format!("{SUMMARY}{filters} order by {order}{page}");
+    let count_sql = format!(
+        "select count(*) from cases c{}{filters}",
+        if filters.contains("e.") { " join enterprises e on e.id = c.enterprise_id" } else { "" }
     );
-    let rows: Vec<SummaryRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, SummaryRow>(&sql)
-            .bind(enterprise_id)
-            .bind(owner_id)
-            .bind(status)
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-    })?;
-    Ok(rows.into_iter().map(CaseSummary::from).collect())
+    let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
+        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), &args).fetch_all(pool).await?;
+        let total = match per_page {
+            Some(n) if f.page == 0 && (rows.len() as i64) < n => rows.len() as i64,
+            Some(_) => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &args).fetch_one(pool).await?,
+            None => rows.len() as i64,
+        };
+        (rows, total)
+    });
+    Ok((rows.into_iter().map(|r| r.into_summary(w)).collect(), total))
 }
 
 #[derive(sqlx::FromRow)]
@@ -132,22 +225,23 @@ pub struct CaseRow {
     pub full_agency: bool,
     pub version: i32,
     pub owner_id: Option<i64>,
+    pub paused_on: Option<NaiveDate>,
 }
 
-pub async fn get(db: &Db, id: i64) -> Result<Option<(CaseSummary, CaseRow)>, sqlx::Error> {
+pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary, CaseRow)>, sqlx::Error> {
     let sql = format!("{SUMMARY} where c.id = $1");
     let summary: Option<SummaryRow> =
         on_db!(db, |pool| sqlx::query_as::<_, SummaryRow>(&sql).bind(id).fetch_optional(pool).await)?;
     let Some(summary) = summary else { return Ok(None) };
     let row: CaseRow = on_db!(db, |pool| {
         sqlx::query_as::<_, CaseRow>(
-            "select description, language, full_agency, version, owner_id from cases where id = $1",
+            "select description, language, full_agency, version, owner_id, paused_on from cases where id = $1",
         )
         .bind(id)
         .fetch_one(pool)
         .await
     })?;
-    Ok(Some((summary.into(), row)))
+    Ok(Some((summary.into_summary(w), row)))
 }
 
 /// Status, version and owner, read inside a write transaction.
@@ -200,6 +294,7 @@ pub struct NewEvent<'a> {
     pub from_status: Option<CaseStatus>,
     pub to_status: Option<CaseStatus>,
     pub note: &'a str,
+    pub public: Option<&'a PublicText>,
     pub author_id: i64,
     pub at: DateTime<Utc>,
 }
@@ -217,14 +312,17 @@ fn kind_str(k: EventKind) -> &'static str {
 pub async fn add_event(tx: &mut Tx, e: &NewEvent<'_>) -> Result<(), sqlx::Error> {
     on_tx!(tx, |conn| {
         sqlx::query(
-            "insert into case_events (case_id, kind, from_status, to_status, note, author_id, created_at) \
-             values ($1, $2, $3, $4, $5, $6, $7)",
+            "insert into case_events (case_id, kind, from_status, to_status, note, public_zh, public_en, public_fr, \
+                 author_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(e.case_id)
         .bind(kind_str(e.kind))
         .bind(e.from_status.map(|s| s.as_str()))
         .bind(e.to_status.map(|s| s.as_str()))
         .bind(e.note)
+        .bind(e.public.and_then(|p| p.zh.as_deref()))
+        .bind(e.public.and_then(|p| p.en.as_deref()))
+        .bind(e.public.and_then(|p| p.fr.as_deref()))
         .bind(e.author_id)
         .bind(e.at)
         .execute(conn)
@@ -240,6 +338,9 @@ struct EventRow {
     from_status: Option<String>,
     to_status: Option<String>,
     note: String,
+    public_zh: Option<String>,
+    public_en: Option<String>,
+    public_fr: Option<String>,
     author_name: Option<String>,
     created_at: DateTime<Utc>,
 }
@@ -247,7 +348,8 @@ struct EventRow {
 pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
     let rows: Vec<EventRow> = on_db!(db, |pool| {
         sqlx::query_as::<_, EventRow>(
-            "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, u.display_name as author_name, ev.created_at \
+            "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, ev.public_zh, ev.public_en, ev.public_fr, \
+                    u.display_name as author_name, ev.created_at \
              from case_events ev left join users u on u.id = ev.author_id where ev.case_id = $1 order by ev.id",
         )
         .bind(case_id)
@@ -268,6 +370,11 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error
             from_status: r.from_status.as_deref().and_then(CaseStatus::parse),
             to_status: r.to_status.as_deref().and_then(CaseStatus::parse),
             note: r.note,
+            public: (r.kind == "public_update").then_some(PublicText {
+                zh: r.public_zh,
+                en: r.public_en,
+                fr: r.public_fr,
+            }),
             author_name: r.author_name,
             created_at: r.created_at,
         })

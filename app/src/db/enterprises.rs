@@ -442,3 +442,33 @@ pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>) -> Result<i64, sqlx
         Ok(id)
     })
 }
+
+/// Set (or clear) the enterprise's responsible leader; returns the one it had.
+pub async fn set_leader(
+    tx: &mut Tx,
+    enterprise_id: i64,
+    leader_id: Option<i64>,
+    at: DateTime<Utc>,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    let before: Option<Option<i64>> = on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, Option<i64>>("select responsible_leader_id from enterprises where id = $1")
+            .bind(enterprise_id)
+            .fetch_optional(conn)
+            .await
+    })?;
+    if before.is_some() {
+        on_tx!(tx, |conn| {
+            sqlx::query(
+                "update enterprises set responsible_leader_id = $1, updated_at = $2, version = version + 1 \
+                 where id = $3",
+            )
+            .bind(leader_id)
+            .bind(at)
+            .bind(enterprise_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+        })?;
+    }
+    Ok(before)
+}

@@ -2,6 +2,7 @@
 //! of the type is known to be well-formed wherever it travels.
 
 mod account;
+mod calendar;
 mod case_ref;
 mod case_status;
 mod countries;
@@ -9,6 +10,7 @@ mod credit_code;
 mod locale;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
+pub use calendar::{office_today, DayKind, WorkingCalendar};
 pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 pub use case_status::CaseStatus;
 pub use countries::Country;

@@ -21,6 +21,25 @@ pub async fn list_officers() -> Result<Vec<Officer>, AppError> {
     Ok(crate::db::enterprises::active_users_with_role(&state.db, "liaison_officer").await?)
 }
 
+/// Leaders, for the responsible-leader picker.
+#[server(endpoint = "leaders")]
+pub async fn list_leaders() -> Result<Vec<Officer>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    Ok(crate::db::enterprises::active_users_with_role(&state.db, "leader").await?)
+}
+
+#[server(endpoint = "set_responsible_leader")]
+pub async fn set_responsible_leader(id: i64, #[server(default)] leader_id: String) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::AssignLiaison)?;
+    let state = server::state()?;
+    super::service::set_leader(&state, &user, id, &leader_id, &server::client_ip()).await?;
+    back_to(id, "assigned");
+    Ok(())
+}
+
 #[server(endpoint = "enterprises")]
 pub async fn list_enterprises(#[server(default)] filter: EnterpriseFilter) -> Result<EnterprisePage, AppError> {
     use crate::auth::{server, Action};

@@ -254,22 +254,7 @@ mod tests {
             .split('&')
             .map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap();
-                let bytes: Vec<u8> = {
-                    let mut out = Vec::new();
-                    let b = v.as_bytes();
-                    let mut i = 0;
-                    while i < b.len() {
-                        if b[i] == b'%' {
-                            out.push(u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap());
-                            i += 3;
-                        } else {
-                            out.push(b[i]);
-                            i += 1;
-                        }
-                    }
-                    out
-                };
-                (k.to_string(), String::from_utf8(bytes).unwrap())
+                (k.to_string(), crate::shell::url_decode(v).unwrap())
             })
             .collect();
         let back = EnterpriseFilter::from_query(|k| pairs.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()));

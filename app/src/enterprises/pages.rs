@@ -395,12 +395,17 @@ pub fn EnterprisePage() -> impl IntoView {
     let update = ServerAction::<UpdateEnterprise>::new();
     let assign = ServerAction::<AssignLiaison>::new();
     let contact = ServerAction::<RecordContact>::new();
-    let versions = move || (id(), update.version().get(), assign.version().get(), contact.version().get());
+    let leader = ServerAction::<super::api::SetResponsibleLeader>::new();
+    let versions =
+        move || (id(), [update.version(), assign.version(), contact.version(), leader.version()].map(|v| v.get()));
+    let leaders = Resource::new(|| (), |_| super::api::list_leaders());
     let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
     let history = Resource::new(versions, |(id, ..)| super::api::enterprise_history(id));
     let chains = Resource::new(|| (), |_| list_industry_chains());
     let officers = Resource::new(|| (), |_| list_officers());
-    let cases = Resource::new(id, |id| crate::cases::api::list_cases(Some(id), false, None));
+    let cases = Resource::new(id, |id| {
+        crate::cases::api::list_cases(crate::cases::CaseFilter { enterprise_id: Some(id), ..Default::default() })
+    });
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let assign_error = Signal::derive(move || assign.value().get().and_then(Result::err));
     let contact_error = Signal::derive(move || contact.value().get().and_then(Result::err));
@@ -408,6 +413,7 @@ pub fn EnterprisePage() -> impl IntoView {
         matches!(update.value().get(), Some(Ok(())))
             || matches!(assign.value().get(), Some(Ok(())))
             || matches!(contact.value().get(), Some(Ok(())))
+            || matches!(leader.value().get(), Some(Ok(())))
             || query.read().get("saved").is_some()
     });
 
@@ -418,12 +424,14 @@ pub fn EnterprisePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let chains = chains.await.unwrap_or_default();
                 let officers = officers.await.unwrap_or_default();
+                let leaders = leaders.await.unwrap_or_default();
                 match enterprise.await {
                     Err(e) => page_error(e),
                     Ok(e) => view! {
                         <EnterpriseView e=e.clone() chains=chains.clone() />
                         <Saved show=saved />
                         <LiaisonSection e=e.clone() officers assign error=assign_error />
+                        <LeaderSection e=e.clone() leaders action=leader />
                         <section class="panel" aria-labelledby="cases-heading">
                             <div class="page-header">
                                 <h2 id="cases-heading">{tr!("cases-title")}</h2>
@@ -433,7 +441,7 @@ pub fn EnterprisePage() -> impl IntoView {
                                 })}
                             </div>
                             {match cases.await {
-                                Ok(list) => view! { <crate::cases::pages::CasesTable cases=list /> }.into_any(),
+                                Ok(list) => view! { <crate::cases::pages::CasesTable cases=list.items /> }.into_any(),
                                 Err(_) => ().into_any(),
                             }}
                         </section>
@@ -552,6 +560,43 @@ fn LiaisonSection(
                         view! { <li><strong>{l.officer_name.clone()}</strong>" · "{period}<br /><span class="muted">{l.handover_note.clone()}</span></li> }
                     }).collect_view()}
                 </ul>
+            })}
+        </section>
+    }
+}
+
+/// The enterprise's responsible leader, who sees its overdue cases flagged.
+#[component]
+fn LeaderSection(
+    e: Enterprise,
+    leaders: Vec<Officer>,
+    action: ServerAction<super::api::SetResponsibleLeader>,
+) -> impl IntoView {
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let current = e.responsible_leader_id;
+    let name = current.and_then(|id| leaders.iter().find(|l| l.id == id)).map(|l| l.display_name.clone());
+    let options = leaders
+        .iter()
+        .map(|l| view! { <option value=l.id.to_string() selected=current == Some(l.id)>{l.display_name.clone()}</option> })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="leader-heading">
+            <h2 id="leader-heading">{tr!("field-responsible-leader")}</h2>
+            <p>{name.unwrap_or_else(|| tr!("enterprises-no-leader"))}</p>
+            {e.assignable.then(|| view! {
+                <FormError error />
+                <ActionForm action attr:class="form-inline">
+                    <input type="hidden" name="id" value=e.id.to_string() />
+                    <div class="field">
+                        <label for="leader_id">{tr!("field-responsible-leader")}</label>
+                        <select id="leader_id" name="leader_id">
+                            <option value="">{tr!("enterprises-no-leader")}</option>
+                            {options}
+                        </select>
+                        {move || field_message(error.get(), "leader_id")}
+                    </div>
+                    <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+                </ActionForm>
             })}
         </section>
     }

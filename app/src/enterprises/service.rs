@@ -308,6 +308,33 @@ pub async fn assign(
     Ok(())
 }
 
+/// Set the enterprise's responsible leader (a user with the leader role), or clear it with
+/// an empty choice. Overdue cases of the enterprise are flagged for that leader.
+pub async fn set_leader(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    leader_id: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let leader = match leader_id.trim() {
+        "" => None,
+        raw => {
+            let leaders = data::active_users_with_role(&state.db, Role::Leader.as_str()).await?;
+            let chosen = raw.parse::<i64>().ok().filter(|l| leaders.iter().any(|x| x.id == *l));
+            Some(chosen.ok_or_else(|| AppError::field("leader_id", FieldCode::UnknownOfficer))?)
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    let before = data::set_leader(&mut tx, id, leader, db::now()).await?.ok_or(AppError::NotFound)?;
+    if before != leader {
+        let changes = audit::Changes::new().diff("responsible_leader_id", before, leader);
+        audit::record(&mut tx, entry(user, "responsible_leader_set", id, changes, ip)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Record an aftercare contact (its liaison officer, or an admin).
 #[allow(clippy::too_many_arguments)]
 pub async fn record_contact(

@@ -1,0 +1,248 @@
+//! The service-level table, the working calendar and each case's deadline clock.
+
+use super::{Db, Tx};
+use crate::cases::CaseType;
+use crate::domain::{DayKind, WorkingCalendar};
+use crate::service_levels::{CalendarDay, ServiceLevel};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(sqlx::FromRow)]
+struct LevelRow {
+    case_type: String,
+    working_days: i32,
+    green_channel_days: i32,
+    version: i32,
+    updated_by_name: Option<String>,
+    updated_at: Option<DateTime<Utc>>,
+}
+
+pub async fn list(db: &Db) -> Result<Vec<ServiceLevel>, sqlx::Error> {
+    let rows: Vec<LevelRow> = on_db!(db, |pool| {
+        sqlx::query_as::<_, LevelRow>(
+            "select s.case_type, s.working_days, s.green_channel_days, s.version, u.display_name as updated_by_name, \
+                    s.updated_at \
+             from service_levels s left join users u on u.id = s.updated_by",
+        )
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut levels: Vec<ServiceLevel> = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ServiceLevel {
+                case_type: CaseType::parse(&r.case_type)?,
+                working_days: r.working_days,
+                green_channel_days: r.green_channel_days,
+                version: r.version,
+                updated_by_name: r.updated_by_name,
+                updated_at: r.updated_at,
+            })
+        })
+        .collect();
+    levels.sort_by_key(|l| CaseType::ALL.iter().position(|t| *t == l.case_type));
+    Ok(levels)
+}
+
+/// `(working_days, green_channel_days, version)` of a case type, inside a transaction.
+pub async fn level_in(tx: &mut Tx, case_type: CaseType) -> Result<Option<(i32, i32, i32)>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (i32, i32, i32)>(
+            "select working_days, green_channel_days, version from service_levels where case_type = $1",
+        )
+        .bind(case_type.as_str())
+        .fetch_optional(conn)
+        .await
+    })
+}
+
+/// Change a case type's days if the row is still at `version`.
+pub async fn update(
+    tx: &mut Tx,
+    case_type: CaseType,
+    version: i32,
+    working_days: i32,
+    green_channel_days: i32,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update service_levels set working_days = $1, green_channel_days = $2, updated_by = $3, updated_at = $4, \
+                 version = version + 1 where case_type = $5 and version = $6",
+        )
+        .bind(working_days)
+        .bind(green_channel_days)
+        .bind(by)
+        .bind(at)
+        .bind(case_type.as_str())
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct DayRow {
+    day: NaiveDate,
+    kind: String,
+    name: String,
+}
+
+fn to_days(rows: Vec<DayRow>) -> Vec<CalendarDay> {
+    rows.into_iter()
+        .filter_map(|r| Some(CalendarDay { day: r.day, kind: DayKind::parse(&r.kind)?, name: r.name }))
+        .collect()
+}
+
+fn to_calendar(rows: Vec<DayRow>) -> WorkingCalendar {
+    WorkingCalendar::new(to_days(rows).into_iter().map(|d| (d.day, d.kind)))
+}
+
+const DAYS_BETWEEN: &str = "select day, kind, name from calendar_days where day >= $1 and day <= $2 order by day";
+
+/// The calendar's entries between two days (inclusive).
+pub async fn days_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>, sqlx::Error> {
+    let rows: Vec<DayRow> =
+        on_db!(db, |pool| sqlx::query_as::<_, DayRow>(DAYS_BETWEEN).bind(from).bind(to).fetch_all(pool).await)?;
+    Ok(to_days(rows))
+}
+
+/// The working calendar from `from` on (every deadline counted from then sees all it needs).
+pub async fn calendar_from(db: &Db, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
+    let rows: Vec<DayRow> = on_db!(db, |pool| {
+        sqlx::query_as::<_, DayRow>("select day, kind, name from calendar_days where day >= $1")
+            .bind(from)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(to_calendar(rows))
+}
+
+/// The working calendar from `from` on, inside a transaction.
+pub async fn calendar_in(tx: &mut Tx, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
+    let rows: Vec<DayRow> = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, DayRow>("select day, kind, name from calendar_days where day >= $1")
+            .bind(from)
+            .fetch_all(conn)
+            .await
+    })?;
+    Ok(to_calendar(rows))
+}
+
+/// The entry of one day, inside a transaction: `(kind, name)`.
+pub async fn day_in(tx: &mut Tx, day: NaiveDate) -> Result<Option<(String, String)>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (String, String)>("select kind, name from calendar_days where day = $1")
+            .bind(day)
+            .fetch_optional(conn)
+            .await
+    })
+}
+
+pub async fn put_day(
+    tx: &mut Tx,
+    day: NaiveDate,
+    kind: DayKind,
+    name: &str,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into calendar_days (day, kind, name, updated_by, updated_at) values ($1, $2, $3, $4, $5) \
+             on conflict (day) do update set kind = excluded.kind, name = excluded.name, \
+                 updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        )
+        .bind(day)
+        .bind(kind.as_str())
+        .bind(name)
+        .bind(by)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+pub async fn delete_day(tx: &mut Tx, day: NaiveDate) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from calendar_days where day = $1")
+            .bind(day)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// A case's deadline clock: started on `start`, with `days` working days, stopped since
+/// `paused_on` (while the applicant is asked for something) and `paused_days` stopped before.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct Clock {
+    pub id: i64,
+    pub sla_start_on: Option<NaiveDate>,
+    pub sla_working_days: Option<i32>,
+    pub paused_on: Option<NaiveDate>,
+    pub paused_working_days: i32,
+}
+
+impl Clock {
+    /// The deadline under `calendar`, or `None` for a case without a clock.
+    pub fn due(&self, calendar: &WorkingCalendar) -> Option<NaiveDate> {
+        let start = self.sla_start_on?;
+        let days = self.sla_working_days? + self.paused_working_days;
+        Some(calendar.add_working_days(start, days.max(0) as u32))
+    }
+}
+
+const CLOCK: &str = "select id, sla_start_on, sla_working_days, paused_on, paused_working_days from cases";
+
+pub async fn clock_in(tx: &mut Tx, case_id: i64) -> Result<Option<Clock>, sqlx::Error> {
+    let sql = format!("{CLOCK} where id = $1");
+    on_tx!(tx, |conn| sqlx::query_as::<_, Clock>(&sql).bind(case_id).fetch_optional(conn).await)
+}
+
+/// The clocks of open cases whose deadline is on or after `day`, or that are stopped: the
+/// ones a change of the calendar on `day` can move.
+pub async fn clocks_from_in(tx: &mut Tx, day: NaiveDate) -> Result<Vec<Clock>, sqlx::Error> {
+    let sql = format!(
+        "{CLOCK} where status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
+         and sla_start_on is not null and (due_on >= $1 or paused_on is not null)"
+    );
+    on_tx!(tx, |conn| sqlx::query_as::<_, Clock>(&sql).bind(day).fetch_all(conn).await)
+}
+
+/// Start a new case's clock.
+pub async fn start_clock(
+    tx: &mut Tx,
+    case_id: i64,
+    start: NaiveDate,
+    days: i32,
+    due: NaiveDate,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update cases set sla_start_on = $1, sla_working_days = $2, due_on = $3 where id = $4")
+            .bind(start)
+            .bind(days)
+            .bind(due)
+            .bind(case_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Store a clock's pause state and deadline.
+pub async fn set_clock(tx: &mut Tx, clock: &Clock, due: Option<NaiveDate>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update cases set paused_on = $1, paused_working_days = $2, due_on = $3 where id = $4")
+            .bind(clock.paused_on)
+            .bind(clock.paused_working_days)
+            .bind(due)
+            .bind(clock.id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
