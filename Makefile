@@ -77,8 +77,10 @@ e2e:
 countries: setup
 	cd end2end && node scripts/countries.mjs
 
-bench:
-	@echo "no benchmarks yet"
+## make bench: 100 000 enterprises and 1 000 000 cases in target/bench, pages loaded with wrk.
+bench: setup site server
+	@command -v wrk >/dev/null || { echo "installing wrk"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
+	cargo bench --locked -p liaison-server --bench load
 
 check-locales:
 	cargo test --locked -p liaison-server --test locales

@@ -1,13 +1,67 @@
 //! What the server hands to every page render and server function (server only).
 
 use crate::db::Db;
-use std::sync::Arc;
-use std::time::Duration;
+use std::any::Any;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 #[derive(Clone)]
 pub struct ServerState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub reference: Arc<ReferenceCache>,
+}
+
+impl ServerState {
+    pub fn new(db: Db, settings: Settings) -> ServerState {
+        ServerState { db, settings: Arc::new(settings), reference: Arc::default() }
+    }
+}
+
+/// Reference data that pages show on every view and that changes seldom (industry chains,
+/// departments, the pickers' officers and leaders, the working calendar), kept for a few
+/// seconds so that a page costs fewer queries. Each server keeps its own copy: a change made
+/// on this server clears it at once, one made on another server shows here within `TTL`.
+/// Rules (who may be assigned, the deadlines themselves) always read the database.
+#[derive(Default)]
+pub struct ReferenceCache {
+    entries: Mutex<HashMap<&'static str, (Instant, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl ReferenceCache {
+    pub const TTL: Duration = Duration::from_secs(30);
+
+    /// The cached value under `key`, or what `load` returns (then cached).
+    pub async fn get_or_load<T, E, F, Fut>(&self, key: &'static str, load: F) -> Result<Arc<T>, E>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        if let Some(hit) = self.fresh(key).and_then(|v| v.downcast::<T>().ok()) {
+            return Ok(hit);
+        }
+        let value = Arc::new(load().await?);
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.insert(key, (Instant::now(), value.clone()));
+        }
+        Ok(value)
+    }
+
+    fn fresh(&self, key: &'static str) -> Option<Arc<dyn Any + Send + Sync>> {
+        let entries = self.entries.lock().ok()?;
+        let (at, value) = entries.get(key)?;
+        (at.elapsed() < Self::TTL).then(|| value.clone())
+    }
+
+    /// Forget everything (after a change to any of it on this server).
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.clear();
+        }
+    }
 }
 
 /// Security settings read from the configuration at start-up.

@@ -96,6 +96,7 @@ cases-search = Search
 cases-search-hint = A reference, or part of the title or the enterprise's name
 cases-led-only = Enterprises I am responsible for
 cases-count = { $from }–{ $to } of { $total }
+cases-count-many = { $from }–{ $to } of more than { $total }
 deadlines-title = Deadlines
 deadlines-hint = Deadlines count working days: weekends and public holidays do not count, make-up working days do. A case is at risk when it is due today or on the next working day.
 deadlines-led = Overdue cases of enterprises you are responsible for

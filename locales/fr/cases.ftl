@@ -96,6 +96,7 @@ cases-search = Rechercher
 cases-search-hint = Une référence, ou une partie du titre ou du nom de l’entreprise
 cases-led-only = Entreprises dont je suis responsable
 cases-count = { $from }–{ $to } sur { $total }
+cases-count-many = { $from }–{ $to } sur plus de { $total }
 deadlines-title = Échéances
 deadlines-hint = Les délais se comptent en jours ouvrés : week-ends et jours fériés exclus, jours de récupération travaillés inclus. Un dossier est à risque lorsqu’il est dû aujourd’hui ou le jour ouvré suivant.
 deadlines-led = Dossiers en retard des entreprises dont vous êtes responsable

@@ -96,6 +96,7 @@ cases-search = 搜索
 cases-search-hint = 编号，或标题、企业名称的一部分
 cases-led-only = 我联系的企业
 cases-count = 第 { $from }–{ $to } 条，共 { $total } 条
+cases-count-many = 第 { $from }–{ $to } 条，共 { $total } 余条
 deadlines-title = 办理时限
 deadlines-hint = 时限按工作日计算：周末和法定节假日不计，调休上班日计入。今天或下一个工作日到期的诉求为临近到期。
 deadlines-led = 您联系的企业中已超期的诉求

@@ -119,7 +119,7 @@ async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
     let mut password = String::new();
     std::io::stdin().lock().read_line(&mut password)?;
     let password = password.trim_end_matches(['\r', '\n']);
-    let state = app::state::ServerState { db: db.clone(), settings: std::sync::Arc::new(config.settings.clone()) };
+    let state = app::state::ServerState::new(db.clone(), config.settings.clone());
     let form = UserForm {
         email: email.into(),
         display_name: name.into(),

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 pub async fn list_departments() -> Result<Vec<Department>, AppError> {
     crate::auth::server::require_user()?;
     let state = crate::auth::server::state()?;
-    Ok(crate::db::departments::list(&state.db).await?)
+    let departments = state.reference.get_or_load("departments", || crate::db::departments::list(&state.db));
+    Ok(departments.await?.to_vec())
 }
 
 #[server(endpoint = "users")]

@@ -119,6 +119,7 @@ pub async fn create_user(
     };
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
+    state.reference.clear();
     Ok(id)
 }
 
@@ -201,6 +202,7 @@ pub async fn update_user(
         audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
     }
     tx.commit().await?;
+    state.reference.clear();
     Ok(())
 }
 
@@ -241,6 +243,7 @@ pub async fn set_active(
     }
     audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
     tx.commit().await?;
+    state.reference.clear();
     Ok(())
 }
 

@@ -81,7 +81,7 @@ pub enum PageAccess {
 /// by accident.
 pub fn page_access(path: &str) -> PageAccess {
     let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/"];
-    let public_exact = ["/login", "/lang", "/healthz", "/favicon.ico", "/favicon.svg", "/robots.txt"];
+    let public_exact = ["/login", "/lang", "/healthz", "/livez", "/favicon.ico", "/favicon.svg", "/robots.txt"];
     if public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
         PageAccess::Public
     } else if path == "/enterprises/new" {

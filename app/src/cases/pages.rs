@@ -202,11 +202,13 @@ fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
     let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
     let export = format!("/cases/export.csv?{}", filter.to_query(0));
-    let count = tr!("cases-count", {
-        "from" => format_number(shown_from as f64, 0, locale),
-        "to" => format_number(shown_to as f64, 0, locale),
-        "total" => format_number(total as f64, 0, locale),
-    });
+    let (from, to) = (format_number(shown_from as f64, 0, locale), format_number(shown_to as f64, 0, locale));
+    let count = if total > crate::cases::COUNT_CAP {
+        let cap = format_number(crate::cases::COUNT_CAP as f64, 0, locale);
+        tr!("cases-count-many", { "from" => from, "to" => to, "total" => cap })
+    } else {
+        tr!("cases-count", { "from" => from, "to" => to, "total" => format_number(total as f64, 0, locale) })
+    };
     view! {
         <div class="page-header">
             <p class="muted" role="status">{count}</p>

@@ -343,7 +343,6 @@ pub async fn load(
     let window = risk_window(state).await?;
     let (summary, row) = data::get(&state.db, id, window).await?.ok_or(AppError::NotFound)?;
     let events = data::events(&state.db, id).await?;
-    let tasks = crate::db::tasks::for_case(&state.db, id).await?;
     let editable = may_work(user, row.owner_id);
     let next_statuses = if editable { summary.status.next().to_vec() } else { Vec::new() };
     Ok(Case {
@@ -353,7 +352,7 @@ pub async fn load(
         full_agency: row.full_agency,
         version: row.version,
         events,
-        tasks,
+        tasks: row.tasks,
         next_statuses,
         editable,
         fresh_access_code: if editable { fresh_code } else { None },

@@ -5,6 +5,7 @@ use crate::cases::{CaseEvent, CaseFilter, CaseSummary, CaseType, Deadline, Event
 use crate::domain::{CaseStatus, Locale};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::types::Json;
 
 /// The next number of `year`, counted inside the caller's transaction: the counter row is
 /// locked until commit (PostgreSQL row lock; SQLite's write lock), so concurrent creations
@@ -202,9 +203,12 @@ pub async fn search(
         None => String::new(),
     };
     let list_sql = format!("{SUMMARY}{filters} order by {order}{page}");
+    // Counting stops past COUNT_CAP: "more than 10 000" is all a reader needs, and a count of
+    // a million rows is not free.
     let count_sql = format!(
-        "select count(*) from cases c{}{filters}",
-        if filters.contains("e.") { " join enterprises e on e.id = c.enterprise_id" } else { "" }
+        "select count(*) from (select 1 from cases c{}{filters} limit {}) matches",
+        if filters.contains("e.") { " join enterprises e on e.id = c.enterprise_id" } else { "" },
+        crate::cases::COUNT_CAP + 1
     );
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), &args).fetch_all(pool).await?;
@@ -218,7 +222,7 @@ pub async fn search(
     Ok((rows.into_iter().map(|r| r.into_summary(w)).collect(), total))
 }
 
-#[derive(sqlx::FromRow)]
+/// What the case page needs beyond the summary.
 pub struct CaseRow {
     pub description: String,
     pub language: String,
@@ -226,22 +230,46 @@ pub struct CaseRow {
     pub version: i32,
     pub owner_id: Option<i64>,
     pub paused_on: Option<NaiveDate>,
+    pub tasks: Vec<crate::cases::tasks::CaseTask>,
 }
 
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    description: String,
+    language: String,
+    full_agency: bool,
+    version: i32,
+    owner_id: Option<i64>,
+    paused_on: Option<NaiveDate>,
+    tasks: Json<Vec<super::tasks::TaskJson>>,
+}
+
+/// A case with its department tasks, in one query.
 pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary, CaseRow)>, sqlx::Error> {
-    let sql = format!("{SUMMARY} where c.id = $1");
-    let summary: Option<SummaryRow> =
-        on_db!(db, |pool| sqlx::query_as::<_, SummaryRow>(&sql).bind(id).fetch_optional(pool).await)?;
-    let Some(summary) = summary else { return Ok(None) };
-    let row: CaseRow = on_db!(db, |pool| {
-        sqlx::query_as::<_, CaseRow>(
-            "select description, language, full_agency, version, owner_id, paused_on from cases where id = $1",
-        )
-        .bind(id)
-        .fetch_one(pool)
-        .await
-    })?;
-    Ok(Some((summary.into_summary(w), row)))
+    let sql = format!(
+        "select c.id, c.reference, c.enterprise_id, e.name_zh as enterprise_name, c.case_type, c.priority, \
+            c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on, \
+            c.description, c.language, c.full_agency, c.version, c.owner_id, c.paused_on, {} \
+         from cases c join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id \
+         where c.id = $1",
+        super::tasks::json_column(db)
+    );
+    let row: Option<DetailRow> =
+        on_db!(db, |pool| sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(|r| {
+        let detail = CaseRow {
+            description: r.description,
+            language: r.language,
+            full_agency: r.full_agency,
+            version: r.version,
+            owner_id: r.owner_id,
+            paused_on: r.paused_on,
+            tasks: super::tasks::from_json(r.tasks.0),
+        };
+        (r.summary.into_summary(w), detail)
+    }))
 }
 
 /// Status, version and owner, read inside a write transaction.

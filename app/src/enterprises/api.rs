@@ -9,7 +9,8 @@ use leptos::prelude::*;
 pub async fn list_industry_chains() -> Result<Vec<IndustryChain>, AppError> {
     crate::auth::server::require_user()?;
     let state = crate::auth::server::state()?;
-    Ok(crate::db::enterprises::industry_chains(&state.db).await?)
+    let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));
+    Ok(chains.await?.to_vec())
 }
 
 /// Liaison officers, for the assignment picker and the list filter.
@@ -18,7 +19,10 @@ pub async fn list_officers() -> Result<Vec<Officer>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadEnterprises)?;
     let state = server::state()?;
-    Ok(crate::db::enterprises::active_users_with_role(&state.db, "liaison_officer").await?)
+    let officers = state
+        .reference
+        .get_or_load("officers", || crate::db::enterprises::active_users_with_role(&state.db, "liaison_officer"));
+    Ok(officers.await?.to_vec())
 }
 
 /// Leaders, for the responsible-leader picker.
@@ -27,7 +31,9 @@ pub async fn list_leaders() -> Result<Vec<Officer>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadEnterprises)?;
     let state = server::state()?;
-    Ok(crate::db::enterprises::active_users_with_role(&state.db, "leader").await?)
+    let leaders =
+        state.reference.get_or_load("leaders", || crate::db::enterprises::active_users_with_role(&state.db, "leader"));
+    Ok(leaders.await?.to_vec())
 }
 
 #[server(endpoint = "set_responsible_leader")]

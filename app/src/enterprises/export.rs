@@ -25,7 +25,8 @@ pub async fn enterprises_csv(
 ) -> Result<Vec<u8>, AppError> {
     let f = EnterpriseFilter { page: 0, ..filter.clone() };
     let (rows, _) = crate::db::enterprises::search(&state.db, &f, user.id, super::service::cutoff(), MAX_ROWS).await?;
-    let chains: Vec<IndustryChain> = crate::db::enterprises::industry_chains(&state.db).await?;
+    let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));
+    let chains: Vec<IndustryChain> = chains.await?.to_vec();
     let headers = [
         "field-name-zh",
         "field-name-original",

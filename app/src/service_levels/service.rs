@@ -120,6 +120,7 @@ pub async fn put_day(
     )
     .await?;
     tx.commit().await?;
+    state.reference.clear();
     Ok(())
 }
 
@@ -140,6 +141,7 @@ pub async fn remove_day(state: &ServerState, user: &SessionUser, day: &str, ip: 
     )
     .await?;
     tx.commit().await?;
+    state.reference.clear();
     Ok(())
 }
 

@@ -1,0 +1,571 @@
+//! `make bench`: fill a SQLite database with 100 000 enterprises and 1 000 000 cases, serve it
+//! with the release build, count the SQL queries each page makes (from the server's own query
+//! log), then load each page with wrk on loopback at 16 connections, beside a route that
+//! returns a static string. Prints a table and writes `target/bench/report.json`.
+//!
+//! The generator writes straight into the tables (the data layer's one-row-at-a-time writes
+//! with their audit entries would take hours at this size); the pages read it back through the
+//! real server like any other data.
+
+use app::db::Db;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::{json, Value};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+const ENTERPRISES: i64 = 100_000;
+const CASES: i64 = 1_000_000;
+const OFFICERS: i64 = 60;
+const PORT: u16 = 3199;
+const ADMIN_EMAIL: &str = "bench-admin@liaison.test";
+const ADMIN_PASSWORD: &str = "bench admin password";
+const CONNECTIONS: u32 = 16;
+const SECONDS: u32 = 10;
+
+type Error = Box<dyn std::error::Error>;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let db_path = dir.join("liaison.db");
+    let url = format!("sqlite://{}", db_path.display());
+    let fresh = std::env::args().any(|a| a == "--fresh");
+    if fresh || !generated(&url).await {
+        let _ = std::fs::remove_file(&db_path);
+        let _ = std::fs::remove_file(dir.join("liaison.db-wal"));
+        let _ = std::fs::remove_file(dir.join("liaison.db-shm"));
+        let started = std::time::Instant::now();
+        generate(&url).await?;
+        println!("generated {ENTERPRISES} enterprises and {CASES} cases in {:.0?}", started.elapsed());
+    } else {
+        println!("reusing {} (pass --fresh to regenerate)", db_path.display());
+    }
+    let (case_id, search) = targets(&url).await?;
+    let scenarios = [
+        ("static", "/livez".to_string()),
+        ("enterprise_list_search", format!("/enterprises?q={}", app::shell::url_encode(&search))),
+        ("case_list_two_filters", "/cases?status=in_progress&case_type=customs".to_string()),
+        ("case_page", format!("/cases/{case_id}")),
+    ];
+
+    // Pass 1: the query log, to count the statements of each page.
+    let log_path = dir.join("queries.log");
+    let mut server = start_server(&url, Some(&log_path))?;
+    let client = reqwest::Client::builder().cookie_store(true).build()?;
+    let base = format!("http://127.0.0.1:{PORT}");
+    wait_ready(&client, &base).await?;
+    let cookie = login(&client, &base).await?;
+    let mut queries = HashMap::new();
+    for (name, path) in &scenarios {
+        for n in 0..5 {
+            let r =
+                client.get(format!("{base}{path}")).header("x-request-id", format!("bench-{name}-{n}")).send().await?;
+            if !r.status().is_success() {
+                return Err(format!("{name}: {} answered {}", path, r.status()).into());
+            }
+            r.bytes().await?;
+        }
+    }
+    stop(&mut server);
+    let log = std::fs::read_to_string(&log_path)?;
+    for (name, _) in &scenarios {
+        let per_request: Vec<usize> = (0..5).map(|n| count_queries(&log, &format!("bench-{name}-{n}"))).collect();
+        // The first request may also warm up a cache-less path; report the steady state.
+        queries.insert(*name, per_request[1..].iter().copied().max().unwrap_or(0));
+    }
+
+    // Pass 2: the load, with the server logging only warnings.
+    let mut server = start_server(&url, None)?;
+    wait_ready(&client, &base).await?;
+    let mut report = Vec::new();
+    for (name, path) in &scenarios {
+        let auth = if *name == "static" { None } else { Some(cookie.as_str()) };
+        let (rps, p50, p99) = wrk(&format!("{base}{path}"), auth)?;
+        report.push(json!({
+            "name": name,
+            "path": path,
+            "rps": (rps * 10.0).round() / 10.0,
+            "p50_ms": (p50 * 100.0).round() / 100.0,
+            "p99_ms": (p99 * 100.0).round() / 100.0,
+            "queries_per_request": queries[name],
+        }));
+    }
+    stop(&mut server);
+
+    println!();
+    println!("{:<24} {:>10} {:>9} {:>9} {:>8}", "scenario", "req/s", "p50 ms", "p99 ms", "queries");
+    for r in &report {
+        println!(
+            "{:<24} {:>10} {:>9} {:>9} {:>8}",
+            r["name"].as_str().unwrap_or_default(),
+            r["rps"],
+            r["p50_ms"],
+            r["p99_ms"],
+            r["queries_per_request"]
+        );
+    }
+    let doc = json!({
+        "machine": format!("{} cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+        "connections": CONNECTIONS,
+        "seconds_per_scenario": SECONDS,
+        "enterprises": ENTERPRISES,
+        "cases": CASES,
+        "targets": { "p99_ms": 20, "queries_per_request": 3 },
+        "scenarios": report,
+    });
+    std::fs::write(dir.join("report.json"), serde_json::to_string_pretty(&doc)?)?;
+    println!("\nwritten to target/bench/report.json");
+    Ok(())
+}
+
+async fn generated(url: &str) -> bool {
+    let Ok(Db::Sqlite(pool)) = Db::connect(url).await else { return false };
+    let cases: Result<i64, _> = sqlx::query_scalar("select count(*) from cases").fetch_one(&pool).await;
+    matches!(cases, Ok(n) if n >= CASES)
+}
+
+/// A case in the middle of the table, and a word that appears in about one name in forty.
+async fn targets(url: &str) -> Result<(i64, String), Error> {
+    let Db::Sqlite(pool) = Db::connect(url).await? else { return Err("not SQLite".into()) };
+    let id: i64 =
+        sqlx::query_scalar("select id from cases where status = 'in_progress' order by id limit 1 offset 5000")
+            .fetch_one(&pool)
+            .await?;
+    Ok((id, "精密".to_string()))
+}
+
+const CITIES: [&str; 20] = [
+    "里尔",
+    "帕多瓦",
+    "撒马尔罕",
+    "汉堡",
+    "里昂",
+    "米兰",
+    "大阪",
+    "釜山",
+    "新加坡",
+    "悉尼",
+    "多伦多",
+    "鹿特丹",
+    "巴塞罗那",
+    "苏黎世",
+    "维也纳",
+    "斯德哥尔摩",
+    "曼谷",
+    "迪拜",
+    "圣保罗",
+    "奥克兰",
+];
+const TRADES: [&str; 40] = [
+    "精密",
+    "光华",
+    "新材料",
+    "汽车零部件",
+    "生物医药",
+    "电子",
+    "食品",
+    "物流",
+    "化工",
+    "纺织",
+    "模具",
+    "机械",
+    "能源",
+    "环保",
+    "半导体",
+    "光电",
+    "医疗器械",
+    "软件",
+    "数据",
+    "航空",
+    "船舶",
+    "仪器",
+    "家居",
+    "包装",
+    "冷链",
+    "农业",
+    "酒店",
+    "文旅",
+    "咨询",
+    "贸易",
+    "钢结构",
+    "玻璃",
+    "陶瓷",
+    "涂料",
+    "轴承",
+    "电池",
+    "电机",
+    "传感器",
+    "机器人",
+    "检测",
+];
+const LATIN: [&str; 10] = [
+    "Precision",
+    "Composites",
+    "Logistics",
+    "Pharma",
+    "Electronics",
+    "Foods",
+    "Mechanics",
+    "Energy",
+    "Materials",
+    "Systems",
+];
+const COUNTRIES: [&str; 12] = ["FR", "IT", "UZ", "DE", "JP", "KR", "SG", "US", "GB", "NL", "ES", "CH"];
+const CASE_TYPES: [&str; 12] = [
+    "business_registration",
+    "customs",
+    "tax",
+    "foreign_exchange",
+    "work_permit",
+    "residence_permit",
+    "visa",
+    "land_utilities",
+    "financing",
+    "policy_question",
+    "complaint",
+    "other",
+];
+const STATUSES: [&str; 7] =
+    ["submitted", "accepted", "in_progress", "awaiting_applicant", "resolved", "closed", "rejected"];
+const LIFECYCLES: [&str; 4] = ["lead", "established", "expanding", "exited"];
+
+async fn generate(url: &str) -> Result<(), Error> {
+    let Db::Sqlite(pool) = Db::connect(url).await? else { return Err("not SQLite".into()) };
+    Db::Sqlite(pool.clone()).migrate().await?;
+    let mut rng = StdRng::seed_from_u64(2026);
+    let now: DateTime<Utc> = Utc::now();
+    let hash = app::auth::server::hash_password(ADMIN_PASSWORD.to_string()).await.map_err(|e| format!("{e:?}"))?;
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "insert into users (email, display_name, password_hash, role, locale, active, version, created_at, updated_at) \
+         values ($1, 'Bench Admin', $2, 'admin', 'zh-CN', true, 1, $3, $3)",
+    )
+    .bind(ADMIN_EMAIL)
+    .bind(&hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let mut officers = Vec::new();
+    for n in 0..OFFICERS {
+        let id: i64 = sqlx::query_scalar(
+            "insert into users (email, display_name, password_hash, role, locale, active, version, created_at, updated_at) \
+             values ($1, $2, $3, 'liaison_officer', 'zh-CN', true, 1, $4, $4) returning id",
+        )
+        .bind(format!("officer{n}@liaison.test"))
+        .bind(format!("联络员{n:02}"))
+        .bind(&hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        officers.push(id);
+    }
+    tx.commit().await?;
+
+    let mut enterprise_officer = Vec::with_capacity(ENTERPRISES as usize);
+    let mut tx = pool.begin().await?;
+    for chunk in (1..=ENTERPRISES).collect::<Vec<_>>().chunks(2000) {
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into enterprises (id, name_zh, name_original, country, industry_chain_id, employees, lifecycle, \
+             is_key, last_contact_on, version, created_at, updated_at) ",
+        );
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|id| {
+                let city = CITIES[rng.gen_range(0..CITIES.len())];
+                let trade = TRADES[rng.gen_range(0..TRADES.len())];
+                let name = format!("{city}{trade}{}有限公司", id);
+                let latin = format!("{} {} {}", city_latin(city), LATIN[rng.gen_range(0..LATIN.len())], id);
+                let created = now - Duration::days(rng.gen_range(30..3000));
+                let contact = (rng.gen_bool(0.7)).then(|| (now - Duration::days(rng.gen_range(0..400))).date_naive());
+                (
+                    *id,
+                    name,
+                    latin,
+                    COUNTRIES[rng.gen_range(0..COUNTRIES.len())],
+                    rng.gen_range(1..=10i64),
+                    rng.gen_range(5..3000i64),
+                    LIFECYCLES[rng.gen_range(0..4)],
+                    rng.gen_bool(0.2),
+                    contact,
+                    created,
+                )
+            })
+            .collect();
+        q.push_values(rows, |mut b, r| {
+            b.push_bind(r.0)
+                .push_bind(r.1)
+                .push_bind(r.2)
+                .push_bind(r.3)
+                .push_bind(r.4)
+                .push_bind(r.5)
+                .push_bind(r.6)
+                .push_bind(r.7)
+                .push_bind(r.8)
+                .push_bind(1)
+                .push_bind(r.9)
+                .push_bind(r.9);
+        });
+        q.build().execute(&mut *tx).await?;
+        let mut l: QueryBuilder<Sqlite> =
+            QueryBuilder::new("insert into enterprise_liaisons (enterprise_id, officer_id, assigned_at) ");
+        let assigned: Vec<(i64, i64)> =
+            chunk.iter().map(|id| (*id, officers[(*id as usize) % officers.len()])).collect();
+        enterprise_officer.extend(assigned.iter().map(|a| a.1));
+        l.push_values(assigned, |mut b, (e, o)| {
+            b.push_bind(e).push_bind(o).push_bind(now);
+        });
+        l.build().execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+
+    let calendar = calendar(&pool).await?;
+    let mut counters: HashMap<i32, i64> = HashMap::new();
+    let mut tx = pool.begin().await?;
+    for chunk in (1..=CASES).collect::<Vec<_>>().chunks(1000) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|id| {
+                let enterprise = rng.gen_range(1..=ENTERPRISES);
+                let created = now - Duration::minutes(rng.gen_range(0..(3 * 365 * 24 * 60)));
+                let year = chrono::Datelike::year(&created);
+                let n = counters.entry(year).and_modify(|n| *n += 1).or_insert(1);
+                let reference = format!("LN-{year}-{n:06}");
+                let status = STATUSES[weighted_status(&mut rng)];
+                let case_type = CASE_TYPES[rng.gen_range(0..CASE_TYPES.len())];
+                let start = (created + Duration::hours(8)).date_naive();
+                let days = rng.gen_range(3..15);
+                let due = add_working_days(&calendar, start, days);
+                (
+                    *id,
+                    reference,
+                    enterprise,
+                    case_type,
+                    status,
+                    created,
+                    start,
+                    days,
+                    due,
+                    enterprise_officer[(enterprise - 1) as usize],
+                    rng.gen_bool(0.1),
+                )
+            })
+            .collect();
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into cases (id, reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
+             description, language, status, owner_id, access_code_hash, version, created_at, updated_at, sla_start_on, \
+             sla_working_days, due_on) ",
+        );
+        q.push_values(rows.iter(), |mut b, r| {
+            b.push_bind(r.0)
+                .push_bind(&r.1)
+                .push_bind(r.2)
+                .push_bind(r.3)
+                .push_bind("normal")
+                .push_bind(r.10)
+                .push_bind(false)
+                .push_bind(format!("{} request {}", r.3, r.0))
+                .push_bind("Generated for the benchmark.")
+                .push_bind("en")
+                .push_bind(r.4)
+                .push_bind(r.9)
+                .push_bind("-")
+                .push_bind(1)
+                .push_bind(r.5)
+                .push_bind(r.5)
+                .push_bind(r.6)
+                .push_bind(r.7)
+                .push_bind(r.8);
+        });
+        q.build().execute(&mut *tx).await?;
+        let mut e: QueryBuilder<Sqlite> =
+            QueryBuilder::new("insert into case_events (case_id, kind, to_status, note, author_id, created_at) ");
+        e.push_values(rows.iter(), |mut b, r| {
+            b.push_bind(r.0).push_bind("created").push_bind("submitted").push_bind("").push_bind(r.9).push_bind(r.5);
+        });
+        e.build().execute(&mut *tx).await?;
+        let routed: Vec<_> = rows.iter().filter(|r| r.0 % 5 == 0).collect();
+        if !routed.is_empty() {
+            let mut t: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "insert into case_tasks (case_id, department_id, status, version, created_at, updated_at) ",
+            );
+            t.push_values(routed, |mut b, r| {
+                b.push_bind(r.0).push_bind(1 + r.0 % 5).push_bind("pending").push_bind(1).push_bind(r.5).push_bind(r.5);
+            });
+            t.build().execute(&mut *tx).await?;
+        }
+    }
+    for (year, n) in counters {
+        sqlx::query("insert into case_counters (year, last_number) values ($1, $2)")
+            .bind(year)
+            .bind(n)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    sqlx::query("analyze").execute(&pool).await?;
+    pool.close().await;
+    Ok(())
+}
+
+fn city_latin(city: &str) -> &'static str {
+    match city {
+        "里尔" => "Lille",
+        "帕多瓦" => "Padova",
+        "撒马尔罕" => "Samarkand",
+        _ => "Global",
+    }
+}
+
+/// Most cases are finished; the rest spread over the open statuses.
+fn weighted_status(rng: &mut StdRng) -> usize {
+    match rng.gen_range(0..100) {
+        0..=4 => 0,
+        5..=9 => 1,
+        10..=19 => 2,
+        20..=24 => 3,
+        25..=44 => 4,
+        45..=94 => 5,
+        _ => 6,
+    }
+}
+
+async fn calendar(pool: &SqlitePool) -> Result<app::domain::WorkingCalendar, Error> {
+    let rows: Vec<(NaiveDate, String)> = sqlx::query_as("select day, kind from calendar_days").fetch_all(pool).await?;
+    Ok(app::domain::WorkingCalendar::new(
+        rows.into_iter().filter_map(|(d, k)| app::domain::DayKind::parse(&k).map(|k| (d, k))),
+    ))
+}
+
+fn add_working_days(cal: &app::domain::WorkingCalendar, start: NaiveDate, days: u32) -> NaiveDate {
+    cal.add_working_days(start, days)
+}
+
+fn start_server(url: &str, query_log: Option<&Path>) -> Result<Child, Error> {
+    let bin = root().join("target/release/liaison");
+    if !bin.exists() {
+        return Err("target/release/liaison is missing: run `make bench` (it builds it first)".into());
+    }
+    let mut cmd = Command::new(bin);
+    cmd.arg("serve")
+        .current_dir(root())
+        .env("DATABASE_URL", url)
+        .env("LIAISON_ADDR", format!("127.0.0.1:{PORT}"))
+        .env("LEPTOS_SITE_ROOT", "target/site")
+        .env("LEPTOS_OUTPUT_NAME", "liaison")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null());
+    match query_log {
+        Some(path) => {
+            cmd.env("LIAISON_LOG", "warn,sqlx::query=debug")
+                .env("LIAISON_LOG_FORMAT", "json")
+                .stdout(std::fs::File::create(path)?);
+        }
+        None => {
+            cmd.env("LIAISON_LOG", "error").stdout(Stdio::null());
+        }
+    }
+    Ok(cmd.spawn()?)
+}
+
+fn stop(server: &mut Child) {
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+async fn wait_ready(client: &reqwest::Client, base: &str) -> Result<(), Error> {
+    for _ in 0..100 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return Ok(());
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err("the server did not start".into())
+}
+
+/// Sign in as the admin; returns the `Cookie` header value for wrk.
+async fn login(client: &reqwest::Client, base: &str) -> Result<String, Error> {
+    let r = client
+        .post(format!("{base}/api/login"))
+        .header("origin", base)
+        .header("accept", "application/json")
+        .form(&[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD)])
+        .send()
+        .await?;
+    if !r.status().is_success() {
+        return Err(format!("login answered {}", r.status()).into());
+    }
+    let cookies: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next().map(str::to_string))
+        .collect();
+    Ok(cookies.join("; "))
+}
+
+/// Statements the server logged for one request (its spans carry the request id).
+fn count_queries(log: &str, request_id: &str) -> usize {
+    BufReader::new(log.as_bytes())
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
+        .filter(|v| v["target"] == "sqlx::query" || v["db.statement"].is_string() || v["summary"].is_string())
+        .filter(|v| {
+            let in_span = |s: &Value| s["request_id"] == request_id;
+            in_span(&v["span"]) || v["spans"].as_array().is_some_and(|a| a.iter().any(in_span))
+        })
+        .count()
+}
+
+/// Run wrk; returns requests per second, p50 and p99 in milliseconds.
+fn wrk(url: &str, cookie: Option<&str>) -> Result<(f64, f64, f64), Error> {
+    let mut cmd = Command::new("wrk");
+    cmd.args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{SECONDS}s"), "--latency"]);
+    if let Some(c) = cookie {
+        cmd.args(["-H", &format!("Cookie: {c}")]);
+    }
+    let out = cmd.arg(url).output()?;
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    if !out.status.success() || text.contains("Non-2xx") {
+        return Err(format!("wrk on {url} failed:\n{text}").into());
+    }
+    let rps = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .ok_or("no Requests/sec in wrk's output")?;
+    let percentile = |p: &str| -> Option<f64> {
+        text.lines().find_map(|l| {
+            let mut parts = l.split_whitespace();
+            (parts.next()? == p).then_some(())?;
+            parse_duration_ms(parts.next()?)
+        })
+    };
+    Ok((rps, percentile("50%").ok_or("no p50")?, percentile("99%").ok_or("no p99")?))
+}
+
+/// wrk's durations: `812.00us`, `1.23ms`, `2.01s`.
+fn parse_duration_ms(s: &str) -> Option<f64> {
+    if let Some(v) = s.strip_suffix("us") {
+        v.parse::<f64>().ok().map(|v| v / 1000.0)
+    } else if let Some(v) = s.strip_suffix("ms") {
+        v.parse().ok()
+    } else if let Some(v) = s.strip_suffix('s') {
+        v.parse::<f64>().ok().map(|v| v * 1000.0)
+    } else {
+        None
+    }
+}
