@@ -347,3 +347,82 @@ async fn the_list_exports_to_csv_with_the_filters_and_localized_headers(b: Backe
     assert_eq!(department.get("/enterprises/export.csv").await.status(), StatusCode::FORBIDDEN);
 }
 both!(the_list_exports_to_csv_with_the_filters_and_localized_headers);
+
+async fn the_name_search_finds_any_part_of_either_name_in_any_case(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    register(&officer, "里尔光华复合材料有限公司", "", "FR").await;
+    register(&officer, "帕多瓦光明机械有限公司", "", "IT").await;
+    let found = |q: &'static str| {
+        let officer = &officer;
+        async move { names(&list(officer, &[("q", q)]).await) }
+    };
+    assert_eq!(found("光华").await, vec!["里尔光华复合材料有限公司"]);
+    assert_eq!(found("光").await.len(), 2, "one character: every name holding it");
+    // Both were registered with the original name "Lumière Composites SAS".
+    assert_eq!(found("LUMIÈRE comp").await.len(), 2, "any case, across words");
+    assert_eq!(found("material").await, Vec::<String>::new(), "parts of words in order only");
+    assert_eq!(found("100%_").await, Vec::<String>::new());
+    // Wildcard characters are searched for as themselves.
+    register(&officer, "ACME_CN精密有限公司", "", "SG").await;
+    assert_eq!(found("acme_cn").await, vec!["ACME_CN精密有限公司"]);
+    assert_eq!(found("acme%cn").await, Vec::<String>::new());
+    assert_eq!(found("acmexcn").await, Vec::<String>::new());
+
+    // Enterprises registered before the search index existed are indexed when the server starts.
+    app.execute("delete from enterprise_search_terms").await;
+    app.execute("update enterprises set search_name = null").await;
+    assert!(found("光华").await.is_empty());
+    app.db.migrate().await.expect("migrations and the index back-fill");
+    assert_eq!(found("光华").await, vec!["里尔光华复合材料有限公司"]);
+}
+both!(the_name_search_finds_any_part_of_either_name_in_any_case);
+
+async fn add_person(who: &TestApp, id: i64, form: &[(&str, &str)]) -> reqwest::Response {
+    let id = id.to_string();
+    let mut form = form.to_vec();
+    form.push(("id", &id));
+    who.call("add_enterprise_person", &form).await
+}
+
+async fn contact_persons_are_kept_with_their_language(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let other = staff(&app, "liaison_officer", 2).await;
+    let id = register(&officer, "里尔光华复合材料有限公司", "", "FR").await;
+    let claire = vec![
+        ("person_name", "Claire Dubois"),
+        ("person_title", "Directrice financière"),
+        ("person_email", "Claire.Dubois@Lumiere.fr"),
+        ("person_language", "fr"),
+    ];
+    let (status, e) = app_error(
+        add_person(&officer, id, &[("person_name", " "), ("person_email", "claire@"), ("person_language", "de")]).await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let AppError::Invalid(fields) = e else { panic!("{e:?}") };
+    let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(names, vec!["person_name", "person_email", "person_language"]);
+    assert!(enterprise(&officer, id).await["people"].as_array().unwrap().is_empty(), "nothing saved");
+
+    assert_eq!(add_person(&other, id, &claire).await.status(), StatusCode::FORBIDDEN, "not their enterprise");
+    let r = add_person(&officer, id, &claire).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let person: i64 = r.json().await.unwrap();
+    let e = enterprise(&officer, id).await;
+    assert_eq!(e["people"][0]["email"], "claire.dubois@lumiere.fr");
+    assert_eq!(e["people"][0]["language"], "fr");
+    let (_, page) = officer.page(&format!("/enterprises/{id}")).await;
+    assert!(page.contains("Claire Dubois") && page.contains("Directrice financière"));
+
+    let remove = [("id", id.to_string()), ("person_id", person.to_string())];
+    let remove: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(other.call("remove_enterprise_person", &remove).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(officer.call("remove_enterprise_person", &remove).await.status(), StatusCode::OK);
+    assert_eq!(officer.call("remove_enterprise_person", &remove).await.status(), StatusCode::NOT_FOUND);
+    assert!(enterprise(&officer, id).await["people"].as_array().unwrap().is_empty());
+}
+both!(contact_persons_are_kept_with_their_language);

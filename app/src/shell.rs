@@ -279,6 +279,27 @@ pub fn url_encode(s: &str) -> String {
         .collect()
 }
 
+/// Where one page of a list stands: its first and last row numbers, whether more rows
+/// follow, and whether the total is only a lower bound (counting stops past `COUNT_CAP`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub from: i64,
+    pub to: i64,
+    pub has_next: bool,
+    pub capped: bool,
+}
+
+impl Paging {
+    pub fn of(page: i64, per_page: i64, shown: usize, total: i64) -> Paging {
+        let capped = total > crate::cases::COUNT_CAP;
+        let first = page.max(0) * per_page;
+        let to = first + shown as i64;
+        let to = if capped { to } else { to.min(total) };
+        let has_next = if capped { shown as i64 == per_page } else { to < total };
+        Paging { from: if shown == 0 { 0 } else { first + 1 }, to, has_next, capped }
+    }
+}
+
 /// The text a percent-encoded query value stands for (`+` is a space); `None` when malformed.
 pub fn url_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
@@ -418,4 +439,19 @@ pub fn field_message(error: Option<AppError>, field: &'static str) -> Option<imp
 #[component]
 pub fn Saved(#[prop(into)] show: Signal<bool>) -> impl IntoView {
     move || show.get().then(|| view! { <div class="notice notice-ok" role="status"><p>{tr!("common-saved")}</p></div> })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Paging;
+
+    #[test]
+    fn pages_past_the_counting_cap_still_lead_on() {
+        assert_eq!(Paging::of(0, 50, 50, 120), Paging { from: 1, to: 50, has_next: true, capped: false });
+        assert_eq!(Paging::of(2, 50, 20, 120), Paging { from: 101, to: 120, has_next: false, capped: false });
+        assert_eq!(Paging::of(0, 50, 0, 0), Paging { from: 0, to: 0, has_next: false, capped: false });
+        // 10 001 means "more than 10 000": page 201 still has a next page when it is full.
+        assert_eq!(Paging::of(201, 50, 50, 10_001), Paging { from: 10_051, to: 10_100, has_next: true, capped: true });
+        assert_eq!(Paging::of(210, 50, 7, 10_001), Paging { from: 10_501, to: 10_507, has_next: false, capped: true });
+    }
 }

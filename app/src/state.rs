@@ -28,6 +28,8 @@ impl ServerState {
 #[derive(Default)]
 pub struct ReferenceCache {
     entries: Mutex<HashMap<&'static str, (Instant, Arc<dyn Any + Send + Sync>)>>,
+    /// Bumped by `clear`, so a load that began before a change is not kept after it.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl ReferenceCache {
@@ -40,12 +42,16 @@ impl ReferenceCache {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
+        use std::sync::atomic::Ordering;
         if let Some(hit) = self.fresh(key).and_then(|v| v.downcast::<T>().ok()) {
             return Ok(hit);
         }
+        let generation = self.generation.load(Ordering::SeqCst);
         let value = Arc::new(load().await?);
         if let Ok(mut entries) = self.entries.lock() {
-            entries.insert(key, (Instant::now(), value.clone()));
+            if self.generation.load(Ordering::SeqCst) == generation {
+                entries.insert(key, (Instant::now(), value.clone()));
+            }
         }
         Ok(value)
     }
@@ -59,6 +65,7 @@ impl ReferenceCache {
     /// Forget everything (after a change to any of it on this server).
     pub fn clear(&self) {
         if let Ok(mut entries) = self.entries.lock() {
+            self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             entries.clear();
         }
     }

@@ -204,6 +204,9 @@ impl CaseFilter {
 /// Lists count their matches up to this many; past it they say "more than".
 pub const COUNT_CAP: i64 = 10_000;
 
+/// The last page a list serves (pages beyond are empty).
+pub const MAX_PAGE: i64 = 10_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CasePage {
     pub items: Vec<CaseSummary>,

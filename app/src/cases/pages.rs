@@ -197,13 +197,12 @@ fn CaseFilterForm(filter: CaseFilter) -> impl IntoView {
 fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
     let locale = use_locale();
     let total = page.total;
-    let shown_from = if total == 0 { 0 } else { page.page * page.per_page + 1 };
-    let shown_to = (page.page * page.per_page + page.items.len() as i64).min(total);
+    let paging = crate::shell::Paging::of(page.page, page.per_page, page.items.len(), total);
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
-    let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
+    let next = paging.has_next.then(|| list_href(&filter, page.page + 1));
     let export = format!("/cases/export.csv?{}", filter.to_query(0));
-    let (from, to) = (format_number(shown_from as f64, 0, locale), format_number(shown_to as f64, 0, locale));
-    let count = if total > crate::cases::COUNT_CAP {
+    let (from, to) = (format_number(paging.from as f64, 0, locale), format_number(paging.to as f64, 0, locale));
+    let count = if paging.capped {
         let cap = format_number(crate::cases::COUNT_CAP as f64, 0, locale);
         tr!("cases-count-many", { "from" => from, "to" => to, "total" => cap })
     } else {

@@ -1,9 +1,9 @@
 //! Cases, their yearly reference counter and their timeline.
 
-use super::{Db, Tx};
+use super::{Arg, Db, Tx, Where};
 use crate::cases::{CaseEvent, CaseFilter, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
 use crate::domain::{CaseStatus, Locale};
-use crate::{on_db, on_tx};
+use crate::{bind_args, on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
 
@@ -116,45 +116,16 @@ const SUMMARY: &str =
 /// The statuses in which a case's deadline runs.
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
 
-/// A value bound to a generated condition.
-enum Arg {
-    Int(i64),
-    Text(String),
-    Date(NaiveDate),
-}
-
-/// `bind_args!(query, args)`: bind each argument in order.
-macro_rules! bind_args {
-    ($query:expr, $args:expr) => {{
-        let mut q = $query;
-        for a in $args {
-            q = match a {
-                Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.clone()),
-                Arg::Date(v) => q.bind(*v),
-            };
-        }
-        q
-    }};
-}
-
 /// The conditions of a filter: only those it sets, so each query can use its indexes.
-fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> (String, Vec<Arg>) {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut args: Vec<Arg> = Vec::new();
-    let mut push = |clause: &str, values: Vec<Arg>| {
-        let mut clause = clause.to_string();
-        for v in values {
-            args.push(v);
-            clause = clause.replacen('?', &format!("${}", args.len()), 1);
-        }
-        clauses.push(clause);
-    };
+fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
+    let mut cond = Where::default();
+    let mut push = |clause: &str, values: Vec<Arg>| cond.push(clause, values);
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
+        let q: String = q.chars().take(100).collect();
+        let like = format!("%{}%", super::like_escape(&crate::domain::search::normalize(&q)));
         push(
-            "(c.reference = ? or lower(c.title) like ? or lower(e.name_zh) like ? or lower(e.name_original) like ?)",
-            vec![Arg::Text(q.to_uppercase()), Arg::Text(like.clone()), Arg::Text(like.clone()), Arg::Text(like)],
+            "(c.reference = ? or lower(c.title) like ? escape '\\' or e.search_name like ? escape '\\')",
+            vec![Arg::Text(q.trim().to_uppercase()), Arg::Text(like.clone()), Arg::Text(like)],
         );
     }
     if let Some(s) = f.status.as_deref().and_then(CaseStatus::parse) {
@@ -183,8 +154,7 @@ fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> (String, Vec<Arg
     if f.green_channel {
         push("c.green_channel = true", vec![]);
     }
-    let sql = if clauses.is_empty() { String::new() } else { format!(" where {}", clauses.join(" and ")) };
-    (sql, args)
+    cond
 }
 
 /// One page of cases matching the filter (newest first; by deadline when filtered by it),
@@ -196,10 +166,11 @@ pub async fn search(
     w: RiskWindow,
     per_page: Option<i64>,
 ) -> Result<(Vec<CaseSummary>, i64), sqlx::Error> {
-    let (filters, args) = conditions(f, reader_id, w);
+    let cond = conditions(f, reader_id, w);
+    let (filters, args) = (cond.sql(), &cond.args);
     let order = if f.due.is_some() { "c.due_on, c.id" } else { "c.id desc" };
     let page = match per_page {
-        Some(n) => format!(" limit {n} offset {}", f.page.max(0) * n),
+        Some(n) => format!(" limit {n} offset {}", f.page.clamp(0, crate::cases::MAX_PAGE) * n),
         None => String::new(),
     };
     let list_sql = format!("{SUMMARY}{filters} order by {order}{page}");
@@ -211,10 +182,10 @@ pub async fn search(
         crate::cases::COUNT_CAP + 1
     );
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), &args).fetch_all(pool).await?;
+        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?;
         let total = match per_page {
             Some(n) if f.page == 0 && (rows.len() as i64) < n => rows.len() as i64,
-            Some(_) => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &args).fetch_one(pool).await?,
+            Some(_) => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
             None => rows.len() as i64,
         };
         (rows, total)

@@ -1,11 +1,13 @@
 //! Enterprises, their liaison assignments and aftercare contacts.
 
-use super::{is_unique_violation, Db, Tx};
+use super::{is_unique_violation, Arg, Db, Tx, Where};
+use crate::domain::search;
+use crate::domain::Locale;
 use crate::enterprises::{
-    AftercareContact, ContactKind, EnterpriseFilter, EnterpriseSummary, IndustryChain, LiaisonAssignment, Lifecycle,
-    Officer,
+    AftercareContact, ContactKind, ContactPerson, EnterpriseFilter, EnterpriseSummary, IndustryChain,
+    LiaisonAssignment, Lifecycle, Officer,
 };
-use crate::{on_db, on_tx};
+use crate::{bind_args, on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub async fn industry_chains(db: &Db) -> Result<Vec<IndustryChain>, sqlx::Error> {
@@ -61,12 +63,62 @@ struct SummaryRow {
     liaison_id: Option<i64>,
     liaison_name: Option<String>,
     last_contact_on: Option<NaiveDate>,
-    overdue: bool,
+    created_at: DateTime<Utc>,
 }
 
 const OVERDUE_SQL: &str = "(e.last_contact_on < $1 or (e.last_contact_on is null and e.created_at < $2))";
 
-/// One page of the list with its filters, and the number of matches.
+impl OverdueCutoff {
+    /// The rule of `OVERDUE_SQL`, for rows already read.
+    fn is_overdue(&self, last_contact_on: Option<NaiveDate>, created_at: DateTime<Utc>) -> bool {
+        match last_contact_on {
+            Some(d) => d < self.date,
+            None => created_at < self.at,
+        }
+    }
+}
+
+/// The name-search condition: through the index of character pairs and triples when the
+/// query allows it, checked against the lower-cased names; a credit code matches exactly.
+fn search_condition(cond: &mut Where, q: &str) {
+    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let pattern = format!("%{}%", super::like_escape(&search::normalize(&q)));
+    let names = match search::query_terms(&q) {
+        // A few entries narrow enough; the whole name is checked anyway.
+        Some(terms) => {
+            let terms: Vec<String> = terms.into_iter().take(MAX_QUERY_TERMS).collect();
+            let n = terms.len() as i64;
+            let marks = vec!["?"; terms.len()].join(", ");
+            let mut values: Vec<Arg> = terms.into_iter().map(Arg::Text).collect();
+            values.push(Arg::Int(n));
+            values.push(Arg::Text(pattern));
+            (
+                format!(
+                    "e.id in (select enterprise_id from enterprise_search_terms where term in ({marks}) \
+                     group by enterprise_id having count(*) = ?) and e.search_name like ? escape '\\'"
+                ),
+                values,
+            )
+        }
+        None => ("e.search_name like ? escape '\\'".to_string(), vec![Arg::Text(pattern)]),
+    };
+    // A valid credit code (typed loosely) finds its enterprise too.
+    match crate::domain::CreditCode::parse("q", &q) {
+        Ok(code) => {
+            let mut values = vec![Arg::Text(code.as_str().to_string())];
+            values.extend(names.1);
+            cond.push(&format!("(e.credit_code = ? or ({}))", names.0), values);
+        }
+        Err(_) => cond.push(&names.0, names.1),
+    }
+}
+
+/// A search uses at most this much of what was typed, and this many index entries.
+const MAX_QUERY_CHARS: usize = 100;
+const MAX_QUERY_TERMS: usize = 12;
+
+/// One page of the list with its filters, and the number of matches (counted up to
+/// `COUNT_CAP` and one more).
 pub async fn search(
     db: &Db,
     f: &EnterpriseFilter,
@@ -74,66 +126,68 @@ pub async fn search(
     cutoff: OverdueCutoff,
     per_page: i64,
 ) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
-    let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let like = q.map(|s| format!("%{}%", s.to_lowercase()));
-    let code = q.map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase());
-    let country = f.country.as_deref().filter(|s| !s.is_empty()).map(str::to_uppercase);
-    let lifecycle = f.lifecycle.as_deref().filter(|s| !s.is_empty());
-    let liaison = if f.mine { Some(reader_id) } else { f.liaison_id };
+    let mut cond = Where::default();
+    if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        search_condition(&mut cond, q);
+    }
+    if let Some(country) = f.country.as_deref().filter(|s| !s.is_empty()) {
+        cond.push("e.country = ?", vec![Arg::Text(country.to_uppercase())]);
+    }
+    if let Some(chain) = f.industry_chain_id {
+        cond.push("e.industry_chain_id = ?", vec![Arg::Int(chain)]);
+    }
+    if let Some(key) = f.is_key {
+        cond.push(if key { "e.is_key = true" } else { "e.is_key = false" }, vec![]);
+    }
+    if let Some(lifecycle) = f.lifecycle.as_deref().filter(|s| !s.is_empty()) {
+        cond.push("e.lifecycle = ?", vec![Arg::Text(lifecycle.to_string())]);
+    }
+    if let Some(officer) = if f.mine { Some(reader_id) } else { f.liaison_id } {
+        cond.push("l.officer_id = ?", vec![Arg::Int(officer)]);
+    }
+    if f.overdue {
+        cond.push(
+            "(e.last_contact_on < ? or (e.last_contact_on is null and e.created_at < ?))",
+            vec![Arg::Date(cutoff.date), Arg::Time(cutoff.at)],
+        );
+    }
+    if f.gap {
+        cond.push("e.is_key = true and l.id is null and e.lifecycle <> 'exited'", vec![]);
+    }
     let order = match f.sort.as_deref() {
         Some("updated") => "e.updated_at desc, e.id desc",
         Some("last_contact") => "coalesce(e.last_contact_on, '0001-01-01') asc, e.id",
         _ => "e.name_zh, e.id",
     };
-    let filters = format!(
-        "from enterprises e \
-         left join enterprise_liaisons l on l.enterprise_id = e.id and l.ended_at is null \
-         left join users u on u.id = l.officer_id \
-         where ($3 is null or lower(e.name_zh) like $3 or lower(e.name_original) like $3 or e.credit_code = $4) \
-           and ($5 is null or e.country = $5) \
-           and ($6 is null or e.industry_chain_id = $6) \
-           and ($7 is null or e.is_key = $7) \
-           and ($8 is null or e.lifecycle = $8) \
-           and ($9 is null or l.officer_id = $9) \
-           and ($10 = false or {OVERDUE_SQL}) \
-           and ($11 = false or (e.is_key = true and l.id is null and e.lifecycle <> 'exited'))"
-    );
+    // Filter, sort and cut the page first; join the officer only for the page's rows.
+    let filters = cond.sql();
+    let liaison_join = "left join enterprise_liaisons l on l.enterprise_id = e.id and l.ended_at is null";
+    let inner_join = if filters.contains("l.") { liaison_join } else { "" };
     let list_sql = format!(
         "select e.id, e.name_zh, e.name_original, e.credit_code, e.country, e.industry_chain_id, e.lifecycle, \
-                e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, \
-                coalesce({OVERDUE_SQL}, false) as overdue \
-         {filters} order by {order} limit $12 offset $13"
+                e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, e.created_at \
+         from (select e.* from enterprises e {inner_join}{filters} order by {order} limit {per_page} offset {}) e \
+         {liaison_join} left join users u on u.id = l.officer_id order by {order}",
+        f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
     );
-    let count_sql = format!("select count(*) {filters}");
-    let offset = f.page.max(0) * per_page;
-    macro_rules! bind_filters {
-        ($query:expr) => {
-            $query
-                .bind(cutoff.date)
-                .bind(cutoff.at)
-                .bind(&like)
-                .bind(&code)
-                .bind(&country)
-                .bind(f.industry_chain_id)
-                .bind(f.is_key)
-                .bind(lifecycle)
-                .bind(liaison)
-                .bind(f.overdue)
-                .bind(f.gap)
-        };
-    }
+    let count_sql = format!(
+        "select count(*) from (select 1 from enterprises e {inner_join}{filters} limit {}) matches",
+        crate::cases::COUNT_CAP + 1
+    );
+    let args = &cond.args;
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = bind_filters!(sqlx::query_as::<_, SummaryRow>(&list_sql))
-            .bind(per_page)
-            .bind(offset)
-            .fetch_all(pool)
-            .await?;
-        let total = bind_filters!(sqlx::query_scalar::<_, i64>(&count_sql)).fetch_one(pool).await?;
+        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?;
+        let total = if f.page <= 0 && (rows.len() as i64) < per_page {
+            rows.len() as i64
+        } else {
+            bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?
+        };
         (rows, total)
     });
     let items = rows
         .into_iter()
         .map(|r| EnterpriseSummary {
+            overdue: cutoff.is_overdue(r.last_contact_on, r.created_at),
             id: r.id,
             name_zh: r.name_zh,
             name_original: r.name_original,
@@ -145,10 +199,64 @@ pub async fn search(
             liaison_id: r.liaison_id,
             liaison_name: r.liaison_name,
             last_contact_on: r.last_contact_on,
-            overdue: r.overdue,
         })
         .collect();
     Ok((items, total))
+}
+
+/// Replace an enterprise's search entries after its names changed (in the same transaction).
+pub async fn index_names(tx: &mut Tx, id: i64, name_zh: &str, name_original: &str) -> Result<(), sqlx::Error> {
+    let terms = search::index_terms(&[name_zh, name_original]);
+    let name = search::normalize(&format!("{name_zh} {name_original}"));
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from enterprise_search_terms where enterprise_id = $1")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        for chunk in terms.iter().collect::<Vec<_>>().chunks(200) {
+            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, $1)", i + 2)).collect();
+            // Two servers back-filling at start-up may meet: the second insert changes nothing.
+            let sql = format!(
+                "insert into enterprise_search_terms (term, enterprise_id) values {} on conflict do nothing",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(&sql).bind(id);
+            for t in chunk {
+                q = q.bind(t.as_str());
+            }
+            q.execute(&mut *conn).await?;
+        }
+        sqlx::query("update enterprises set search_name = $1 where id = $2")
+            .bind(&name)
+            .bind(id)
+            .execute(&mut *conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Index the names of enterprises that have no search entries yet (those registered before
+/// the index existed); run at start-up, a batch per transaction.
+pub async fn index_missing(db: &Db) -> Result<usize, sqlx::Error> {
+    let mut done = 0;
+    loop {
+        let batch: Vec<(i64, String, String)> = on_db!(db, |pool| {
+            sqlx::query_as::<_, (i64, String, String)>(
+                "select id, name_zh, name_original from enterprises where search_name is null order by id limit 500",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = db.begin().await?;
+        for (id, zh, original) in &batch {
+            index_names(&mut tx, *id, zh, original).await?;
+        }
+        tx.commit().await?;
+        done += batch.len();
+    }
 }
 
 #[derive(sqlx::FromRow, Debug, Clone)]
@@ -288,7 +396,7 @@ fn map_write(e: sqlx::Error) -> WriteError {
 }
 
 pub async fn insert(tx: &mut Tx, f: &Fields<'_>, at: DateTime<Utc>) -> Result<i64, WriteError> {
-    on_tx!(tx, |conn| {
+    let id = on_tx!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "insert into enterprises (name_zh, name_original, credit_code, country, industry_chain_id, \
                  registered_capital_usd_cents, utilised_capital_usd_cents, employees, foreign_staff, lifecycle, is_key, \
@@ -313,12 +421,14 @@ pub async fn insert(tx: &mut Tx, f: &Fields<'_>, at: DateTime<Utc>) -> Result<i6
         .fetch_one(conn)
         .await
     })
-    .map_err(map_write)
+    .map_err(map_write)?;
+    index_names(tx, id, f.name_zh, f.name_original).await?;
+    Ok(id)
 }
 
 /// Save an edit if nobody saved since `version`; `Ok(false)` if somebody did.
 pub async fn update(tx: &mut Tx, id: i64, version: i32, f: &Fields<'_>, at: DateTime<Utc>) -> Result<bool, WriteError> {
-    on_tx!(tx, |conn| {
+    let saved = on_tx!(tx, |conn| {
         sqlx::query(
             "update enterprises set name_zh = $1, name_original = $2, credit_code = $3, country = $4, \
                  industry_chain_id = $5, registered_capital_usd_cents = $6, utilised_capital_usd_cents = $7, \
@@ -347,7 +457,11 @@ pub async fn update(tx: &mut Tx, id: i64, version: i32, f: &Fields<'_>, at: Date
         .await
         .map(|r| r.rows_affected() == 1)
     })
-    .map_err(map_write)
+    .map_err(map_write)?;
+    if saved {
+        index_names(tx, id, f.name_zh, f.name_original).await?;
+    }
+    Ok(saved)
 }
 
 /// End the active assignment (if any) with a handover note; returns the officer it ended.
@@ -471,4 +585,69 @@ pub async fn set_leader(
         })?;
     }
     Ok(before)
+}
+
+pub async fn people(db: &Db, enterprise_id: i64) -> Result<Vec<ContactPerson>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, Option<String>, String, String)> = on_db!(db, |pool| {
+        sqlx::query_as::<_, (i64, String, String, Option<String>, String, String)>(
+            "select id, name, title, email, phone, language from enterprise_people where enterprise_id = $1 order by id",
+        )
+        .bind(enterprise_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, title, email, phone, language)| ContactPerson {
+            id,
+            name,
+            title,
+            email,
+            phone,
+            language: Locale::parse(&language).unwrap_or(Locale::En),
+        })
+        .collect())
+}
+
+pub struct NewPerson<'a> {
+    pub enterprise_id: i64,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub email: Option<&'a str>,
+    pub phone: &'a str,
+    pub language: Locale,
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn insert_person(tx: &mut Tx, p: &NewPerson<'_>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into enterprise_people (enterprise_id, name, title, email, phone, language, created_by, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        )
+        .bind(p.enterprise_id)
+        .bind(p.name)
+        .bind(p.title)
+        .bind(p.email)
+        .bind(p.phone)
+        .bind(p.language.tag())
+        .bind(p.by)
+        .bind(p.at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Remove a person from an enterprise; returns their name, or `None` if they were not there.
+pub async fn delete_person(tx: &mut Tx, enterprise_id: i64, person_id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, String>(
+            "delete from enterprise_people where id = $1 and enterprise_id = $2 returning name",
+        )
+        .bind(person_id)
+        .bind(enterprise_id)
+        .fetch_optional(conn)
+        .await
+    })
 }

@@ -60,6 +60,64 @@ macro_rules! on_tx {
     };
 }
 
+/// A value bound to a generated condition (see `Where`).
+pub enum Arg {
+    Int(i64),
+    Text(String),
+    Date(chrono::NaiveDate),
+    Time(DateTime<Utc>),
+}
+
+/// `bind_args!(query, args)`: bind each argument of a `Where` in order.
+#[macro_export]
+macro_rules! bind_args {
+    ($query:expr, $args:expr) => {{
+        let mut q = $query;
+        for a in $args {
+            q = match a {
+                $crate::db::Arg::Int(v) => q.bind(*v),
+                $crate::db::Arg::Text(v) => q.bind(v.clone()),
+                $crate::db::Arg::Date(v) => q.bind(*v),
+                $crate::db::Arg::Time(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
+}
+
+/// The conditions a list filter sets, and only those, so each query can use its indexes.
+/// Clauses write `?` for their values, numbered `$n` in order as they are added.
+#[derive(Default)]
+pub struct Where {
+    clauses: Vec<String>,
+    pub args: Vec<Arg>,
+}
+
+impl Where {
+    pub fn push(&mut self, clause: &str, values: Vec<Arg>) {
+        let mut clause = clause.to_string();
+        for v in values {
+            self.args.push(v);
+            clause = clause.replacen('?', &format!("${}", self.args.len()), 1);
+        }
+        self.clauses.push(clause);
+    }
+
+    /// ` where a and b`, or nothing.
+    pub fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" where {}", self.clauses.join(" and "))
+        }
+    }
+}
+
+/// `text` for a `like` pattern with `\` as the escape character.
+pub fn like_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
     #[error("the URL scheme must be sqlite: or postgres://")]
@@ -126,11 +184,15 @@ impl Db {
         }
     }
 
+    /// Apply the migrations, then derive what SQL cannot (the name-search entries of
+    /// enterprises registered before the search index existed).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
-            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await?,
+            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
         }
+        enterprises::index_missing(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
+        Ok(())
     }
 
     /// Begin a write transaction. On SQLite it takes the write lock at once (`BEGIN

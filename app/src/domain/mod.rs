@@ -8,6 +8,7 @@ mod case_status;
 mod countries;
 mod credit_code;
 mod locale;
+pub mod search;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
 pub use calendar::{office_today, DayKind, WorkingCalendar};

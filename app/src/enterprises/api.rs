@@ -244,3 +244,37 @@ fn back_to(id: i64, what: &str) {
         leptos_axum::redirect(&format!("/enterprises/{id}?saved={what}"));
     }
 }
+
+#[server(endpoint = "add_enterprise_person")]
+pub async fn add_person(
+    id: i64,
+    person_name: String,
+    #[server(default)] person_title: String,
+    #[server(default)] person_email: String,
+    #[server(default)] person_phone: String,
+    person_language: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    let form = super::service::PersonForm {
+        name: person_name,
+        title: person_title,
+        email: person_email,
+        phone: person_phone,
+        language: person_language,
+    };
+    let person = super::service::add_person(&state, &user, id, &form, &server::client_ip()).await?;
+    back_to(id, "updated");
+    Ok(person)
+}
+
+#[server(endpoint = "remove_enterprise_person")]
+pub async fn remove_person(id: i64, person_id: i64) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadEnterprises)?;
+    let state = server::state()?;
+    super::service::remove_person(&state, &user, id, person_id, &server::client_ip()).await?;
+    back_to(id, "updated");
+    Ok(())
+}

@@ -127,10 +127,23 @@ pub struct Enterprise {
     /// Assignments, the active one (no end) first.
     pub liaisons: Vec<LiaisonAssignment>,
     pub contacts: Vec<AftercareContact>,
+    /// The people at the enterprise, with the language each reads.
+    pub people: Vec<ContactPerson>,
     /// May the reader edit it (its liaison officer, or an admin)?
     pub editable: bool,
     /// May the reader assign its liaison officer?
     pub assignable: bool,
+}
+
+/// Someone at the enterprise the office deals with (联系人).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactPerson {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub email: Option<String>,
+    pub phone: String,
+    pub language: crate::domain::Locale,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -177,16 +177,17 @@ fn FilterForm(filter: EnterpriseFilter, chains: Vec<IndustryChain>, officers: Ve
 fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: Vec<IndustryChain>) -> impl IntoView {
     let locale = use_locale();
     let total = page.total;
-    let shown_from = if total == 0 { 0 } else { page.page * page.per_page + 1 };
-    let shown_to = (page.page * page.per_page + page.items.len() as i64).min(total);
+    let paging = crate::shell::Paging::of(page.page, page.per_page, page.items.len(), total);
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
-    let next = (shown_to < total).then(|| list_href(&filter, page.page + 1));
+    let next = paging.has_next.then(|| list_href(&filter, page.page + 1));
     let export = format!("/enterprises/export.csv?{}", filter.to_query(0));
-    let count = tr!("enterprises-count", {
-        "from" => format_number(shown_from as f64, 0, locale),
-        "to" => format_number(shown_to as f64, 0, locale),
-        "total" => format_number(total as f64, 0, locale),
-    });
+    let (from, to) = (format_number(paging.from as f64, 0, locale), format_number(paging.to as f64, 0, locale));
+    let count = if paging.capped {
+        let cap = format_number(crate::cases::COUNT_CAP as f64, 0, locale);
+        tr!("enterprises-count-many", { "from" => from, "to" => to, "total" => cap })
+    } else {
+        tr!("enterprises-count", { "from" => from, "to" => to, "total" => format_number(total as f64, 0, locale) })
+    };
     if page.items.is_empty() {
         return view! { <p class="muted">{tr!("enterprises-none")}</p> }.into_any();
     }
@@ -396,8 +397,19 @@ pub fn EnterprisePage() -> impl IntoView {
     let assign = ServerAction::<AssignLiaison>::new();
     let contact = ServerAction::<RecordContact>::new();
     let leader = ServerAction::<super::api::SetResponsibleLeader>::new();
-    let versions =
-        move || (id(), [update.version(), assign.version(), contact.version(), leader.version()].map(|v| v.get()));
+    let add_person = ServerAction::<super::api::AddPerson>::new();
+    let remove_person = ServerAction::<super::api::RemovePerson>::new();
+    let versions = move || {
+        let actions = [
+            update.version(),
+            assign.version(),
+            contact.version(),
+            leader.version(),
+            add_person.version(),
+            remove_person.version(),
+        ];
+        (id(), actions.map(|v| v.get()))
+    };
     let leaders = Resource::new(|| (), |_| super::api::list_leaders());
     let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
     let history = Resource::new(versions, |(id, ..)| super::api::enterprise_history(id));
@@ -432,6 +444,7 @@ pub fn EnterprisePage() -> impl IntoView {
                         <Saved show=saved />
                         <LiaisonSection e=e.clone() officers assign error=assign_error />
                         <LeaderSection e=e.clone() leaders action=leader />
+                        <PeopleSection e=e.clone() add=add_person remove=remove_person />
                         <section class="panel" aria-labelledby="cases-heading">
                             <div class="page-header">
                                 <h2 id="cases-heading">{tr!("cases-title")}</h2>
@@ -562,6 +575,108 @@ fn LiaisonSection(
                 </ul>
             })}
         </section>
+    }
+}
+
+/// The people at the enterprise, each with the language they read.
+#[component]
+fn PeopleSection(
+    e: Enterprise,
+    add: ServerAction<super::api::AddPerson>,
+    remove: ServerAction<super::api::RemovePerson>,
+) -> impl IntoView {
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let remove_error = Signal::derive(move || remove.value().get().and_then(Result::err));
+    let editable = e.editable;
+    let rows = e.people.iter().map(|p| person_row(p.clone(), e.id, editable, remove)).collect_view();
+    let list = if e.people.is_empty() {
+        view! { <p class="muted">{tr!("people-none")}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-wrap"><table class="table">
+                <thead><tr>
+                    <th scope="col">{tr!("people-name")}</th>
+                    <th scope="col">{tr!("people-title")}</th>
+                    <th scope="col">{tr!("field-email")}</th>
+                    <th scope="col">{tr!("people-phone")}</th>
+                    <th scope="col">{tr!("field-language")}</th>
+                    {editable.then(|| view! { <th scope="col"><span class="visually-hidden">{tr!("people-remove")}</span></th> })}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table></div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="people-heading">
+            <h2 id="people-heading">{tr!("people-title-heading")}</h2>
+            <FormError error=remove_error />
+            {list}
+            {editable.then(|| view! {
+                <h3>{tr!("people-add")}</h3>
+                <FormError error />
+                <ActionForm action=add attr:class="form">
+                    <input type="hidden" name="id" value=e.id.to_string() />
+                    <div class="form-grid">
+                        <div class="field">
+                            <label for="person_name">{tr!("people-name")}</label>
+                            <input id="person_name" name="person_name" type="text" maxlength="100" required />
+                            {move || field_message(error.get(), "person_name")}
+                        </div>
+                        <div class="field">
+                            <label for="person_title">{tr!("people-title")}</label>
+                            <input id="person_title" name="person_title" type="text" maxlength="100" />
+                            {move || field_message(error.get(), "person_title")}
+                        </div>
+                        <div class="field">
+                            <label for="person_email">{tr!("field-email")}</label>
+                            <input id="person_email" name="person_email" type="email" maxlength="254" />
+                            {move || field_message(error.get(), "person_email")}
+                        </div>
+                        <div class="field">
+                            <label for="person_phone">{tr!("people-phone")}</label>
+                            <input id="person_phone" name="person_phone" type="tel" maxlength="40" />
+                            {move || field_message(error.get(), "person_phone")}
+                        </div>
+                        <div class="field">
+                            <label for="person_language">{tr!("field-language")}</label>
+                            <select id="person_language" name="person_language">
+                                {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                            </select>
+                            {move || field_message(error.get(), "person_language")}
+                        </div>
+                    </div>
+                    <button type="submit" class="button-secondary">{tr!("people-add")}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+fn person_row(
+    p: super::ContactPerson,
+    enterprise_id: i64,
+    editable: bool,
+    remove: ServerAction<super::api::RemovePerson>,
+) -> impl IntoView {
+    let mailto = p.email.clone().map(|m| format!("mailto:{m}"));
+    view! {
+        <tr>
+            <td>{p.name.clone()}</td>
+            <td>{p.title.clone()}</td>
+            <td>{mailto.map(|href| view! { <a href=href>{p.email.clone().unwrap_or_default()}</a> })}</td>
+            <td>{p.phone.clone()}</td>
+            <td>{p.language.endonym()}</td>
+            {editable.then(|| view! {
+                <td>
+                    <ActionForm action=remove attr:class="form-inline">
+                        <input type="hidden" name="id" value=enterprise_id.to_string() />
+                        <input type="hidden" name="person_id" value=p.id.to_string() />
+                        <button type="submit" class="button-plain">{tr!("people-remove")}</button>
+                    </ActionForm>
+                </td>
+            })}
+        </tr>
     }
 }
 

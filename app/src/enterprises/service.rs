@@ -408,6 +408,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<En
     let r = data::get(&state.db, id, cutoff()).await?.ok_or(AppError::NotFound)?;
     let liaisons = data::liaisons(&state.db, id).await?;
     let contacts = data::contacts(&state.db, id).await?;
+    let people = data::people(&state.db, id).await?;
     Ok(Enterprise {
         id: r.id,
         name_zh: r.name_zh,
@@ -433,7 +434,100 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<En
         assignable: crate::auth::allows(user.role, crate::auth::Action::AssignLiaison),
         liaisons,
         contacts,
+        people,
     })
+}
+
+pub struct PersonForm {
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    pub language: String,
+}
+
+/// Add a person at the enterprise (its liaison officer, or an admin).
+pub async fn add_person(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    f: &PersonForm,
+    ip: &str,
+) -> Result<i64, AppError> {
+    let mut v = Validator::default();
+    let name = f.name.trim();
+    if name.is_empty() {
+        v.push(FieldError::new("person_name", FieldCode::Required));
+    } else if name.chars().count() > 100 {
+        v.push(FieldError::new("person_name", FieldCode::TooLong));
+    }
+    let title = f.title.trim();
+    if title.chars().count() > 100 {
+        v.push(FieldError::new("person_title", FieldCode::TooLong));
+    }
+    let email = match f.email.trim() {
+        "" => None,
+        raw => match crate::domain::Email::parse("person_email", raw) {
+            Ok(e) => Some(e),
+            Err(e) => {
+                v.push(e);
+                None
+            }
+        },
+    };
+    let phone = f.phone.trim();
+    if phone.chars().count() > 40 {
+        v.push(FieldError::new("person_phone", FieldCode::TooLong));
+    }
+    let language = crate::domain::Locale::parse(&f.language).filter(|l| l.tag() == f.language.trim());
+    if language.is_none() {
+        v.push(FieldError::new("person_language", FieldCode::UnknownLocale));
+    }
+    v.finish()?;
+    let Some(language) = language else { return Err(AppError::Internal) };
+    let mut tx = state.db.begin().await?;
+    let e = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    if !may_edit(user, e.liaison_id) {
+        return Err(AppError::Forbidden);
+    }
+    let person = data::insert_person(
+        &mut tx,
+        &data::NewPerson {
+            enterprise_id: id,
+            name,
+            title,
+            email: email.as_ref().map(|e| e.as_str()),
+            phone,
+            language,
+            by: user.id,
+            at: db::now(),
+        },
+    )
+    .await?;
+    let changes = audit::Changes::new().fact("person_id", person).set("name", name).set("language", language.tag());
+    audit::record(&mut tx, entry(user, "person_added", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(person)
+}
+
+/// Remove a person from the enterprise (its liaison officer, or an admin).
+pub async fn remove_person(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    person_id: i64,
+    ip: &str,
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let e = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
+    if !may_edit(user, e.liaison_id) {
+        return Err(AppError::Forbidden);
+    }
+    let name = data::delete_person(&mut tx, id, person_id).await?.ok_or(AppError::NotFound)?;
+    let changes = audit::Changes::new().fact("person_id", person_id).diff("name", Some(name), None);
+    audit::record(&mut tx, entry(user, "person_removed", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

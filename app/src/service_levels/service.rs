@@ -207,6 +207,9 @@ pub async fn on_status_change(
 /// Today in the office and the last day a case counts as "at risk" (the next working day).
 pub async fn risk_window(state: &ServerState) -> Result<(NaiveDate, NaiveDate), AppError> {
     let today = office_today(db::now());
-    let calendar: WorkingCalendar = data::calendar_from(&state.db, today).await?;
+    let calendar: std::sync::Arc<WorkingCalendar> = state
+        .reference
+        .get_or_load("calendar", || data::calendar_from(&state.db, today - chrono::Duration::days(7)))
+        .await?;
     Ok((today, calendar.next_working_day(today)))
 }
