@@ -12,5 +12,6 @@ mod languages;
 mod locales;
 mod migrations;
 mod operations;
+mod permissions;
 mod sign_in;
 mod tasks;
