@@ -450,8 +450,8 @@ mod tests {
         assert_eq!(Paging::of(0, 50, 50, 120), Paging { from: 1, to: 50, has_next: true, capped: false });
         assert_eq!(Paging::of(2, 50, 20, 120), Paging { from: 101, to: 120, has_next: false, capped: false });
         assert_eq!(Paging::of(0, 50, 0, 0), Paging { from: 0, to: 0, has_next: false, capped: false });
-        // 10 001 means "more than 10 000": page 201 still has a next page when it is full.
-        assert_eq!(Paging::of(201, 50, 50, 10_001), Paging { from: 10_051, to: 10_100, has_next: true, capped: true });
-        assert_eq!(Paging::of(210, 50, 7, 10_001), Paging { from: 10_501, to: 10_507, has_next: false, capped: true });
+        // 1 001 means "more than 1 000": page 21 still has a next page when it is full.
+        assert_eq!(Paging::of(21, 50, 50, 1_001), Paging { from: 1_051, to: 1_100, has_next: true, capped: true });
+        assert_eq!(Paging::of(30, 50, 7, 1_001), Paging { from: 1_501, to: 1_507, has_next: false, capped: true });
     }
 }

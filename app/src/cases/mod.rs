@@ -201,8 +201,9 @@ impl CaseFilter {
     }
 }
 
-/// Lists count their matches up to this many; past it they say "more than".
-pub const COUNT_CAP: i64 = 10_000;
+/// Lists count their matches up to this many; past it they say "more than" (a worklist
+/// needs no exact count of thousands, and counting them costs every page view).
+pub const COUNT_CAP: i64 = 1_000;
 
 /// The last page a list serves (pages beyond are empty).
 pub const MAX_PAGE: i64 = 10_000;

@@ -174,7 +174,7 @@ pub async fn search(
         None => String::new(),
     };
     let list_sql = format!("{SUMMARY}{filters} order by {order}{page}");
-    // Counting stops past COUNT_CAP: "more than 10 000" is all a reader needs, and a count of
+    // Counting stops past COUNT_CAP: "more than 1 000" is all a reader needs, and a count of
     // a million rows is not free.
     let count_sql = format!(
         "select count(*) from (select 1 from cases c{}{filters} limit {}) matches",
