@@ -25,9 +25,12 @@ impl ServerState {
 /// seconds so that a page costs fewer queries. Each server keeps its own copy: a change made
 /// on this server clears it at once, one made on another server shows here within `TTL`.
 /// Rules (who may be assigned, the deadlines themselves) always read the database.
+/// When a value was loaded, and the value.
+type Entry = (Instant, Arc<dyn Any + Send + Sync>);
+
 #[derive(Default)]
 pub struct ReferenceCache {
-    entries: Mutex<HashMap<&'static str, (Instant, Arc<dyn Any + Send + Sync>)>>,
+    entries: Mutex<HashMap<&'static str, Entry>>,
     /// Bumped by `clear`, so a load that began before a change is not kept after it.
     generation: std::sync::atomic::AtomicU64,
 }

@@ -85,6 +85,12 @@ fn search_condition(cond: &mut Where, q: &str) {
     let pattern = format!("%{}%", super::like_escape(&search::normalize(&q)));
     let names = match search::query_terms(&q) {
         // A few entries narrow enough; the whole name is checked anyway.
+        // The query is itself one index entry (two Chinese characters, say): every name
+        // with that entry holds it, so the names need no check.
+        Some(terms) if terms.len() == 1 && terms.first() == Some(&search::normalize(&q)) => (
+            "e.id in (select enterprise_id from enterprise_search_terms where term = ?)".to_string(),
+            terms.into_iter().map(Arg::Text).collect(),
+        ),
         Some(terms) => {
             let terms: Vec<String> = terms.into_iter().take(MAX_QUERY_TERMS).collect();
             let n = terms.len() as i64;
