@@ -300,6 +300,24 @@ impl Paging {
     }
 }
 
+/// A query string (without `?`) of the parameters that have a value.
+pub fn query_string(params: &[(&str, Option<String>)]) -> String {
+    params
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", url_encode(v))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `path` with a query string, or `path` alone when the query is empty.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The text a percent-encoded query value stands for (`+` is a space); `None` when malformed.
 pub fn url_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();

@@ -17,6 +17,14 @@ mod web {
             .unwrap_or(false)
     }
 
+    /// Send a plain form post (no JavaScript) back to `path`; with JavaScript the page
+    /// refreshes itself.
+    pub fn back_to_page(path: &str) {
+        if is_plain_form() {
+            leptos_axum::redirect(path);
+        }
+    }
+
     pub fn set_cookie(value: &str) {
         if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(value)) {
             res.append_header(SET_COOKIE, v);
@@ -24,7 +32,7 @@ mod web {
     }
 }
 #[cfg(feature = "ssr")]
-pub use web::{is_plain_form, set_cookie};
+pub use web::{back_to_page, is_plain_form, set_cookie};
 
 /// The signed-in user, if any.
 #[server(endpoint = "me")]

@@ -127,9 +127,7 @@ pub async fn reset_access_code(id: i64) -> Result<(), AppError> {
 
 #[cfg(feature = "ssr")]
 fn back_to(id: i64) {
-    if crate::auth::api::is_plain_form() {
-        leptos_axum::redirect(&format!("/cases/{id}"));
-    }
+    crate::auth::api::back_to_page(&format!("/cases/{id}"));
 }
 
 /// Route the case to departments (checkboxes named `department_ids[]`).

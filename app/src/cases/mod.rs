@@ -182,22 +182,17 @@ impl CaseFilter {
 
     /// The query string for this filter on `page` (without `?`).
     pub fn to_query(&self, page: i64) -> String {
-        let mut q: Vec<(&str, String)> = Vec::new();
-        let mut push = |k: &'static str, v: Option<String>| {
-            if let Some(v) = v {
-                q.push((k, v));
-            }
-        };
-        push("q", self.q.clone());
-        push("status", self.status.clone());
-        push("case_type", self.case_type.clone());
-        push("due", self.due.clone());
-        push("enterprise_id", self.enterprise_id.map(|v| v.to_string()));
-        push("mine", self.mine.then(|| "true".into()));
-        push("led", self.led.then(|| "true".into()));
-        push("green_channel", self.green_channel.then(|| "true".into()));
-        push("page", (page > 0).then(|| page.to_string()));
-        q.iter().map(|(k, v)| format!("{k}={}", crate::shell::url_encode(v))).collect::<Vec<_>>().join("&")
+        crate::shell::query_string(&[
+            ("q", self.q.clone()),
+            ("status", self.status.clone()),
+            ("case_type", self.case_type.clone()),
+            ("due", self.due.clone()),
+            ("enterprise_id", self.enterprise_id.map(|v| v.to_string())),
+            ("mine", self.mine.then(|| "true".into())),
+            ("led", self.led.then(|| "true".into())),
+            ("green_channel", self.green_channel.then(|| "true".into())),
+            ("page", (page > 0).then(|| page.to_string())),
+        ])
     }
 }
 

@@ -111,12 +111,7 @@ fn case_row(c: CaseSummary, locale: Locale) -> impl IntoView {
 
 /// The list URL for a filter on another page.
 fn list_href(f: &CaseFilter, page: i64) -> String {
-    let q = f.to_query(page);
-    if q.is_empty() {
-        "/cases".into()
-    } else {
-        format!("/cases?{q}")
-    }
+    crate::shell::with_query("/cases", &f.to_query(page))
 }
 
 #[component]

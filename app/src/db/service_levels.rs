@@ -100,6 +100,7 @@ fn to_calendar(rows: Vec<DayRow>) -> WorkingCalendar {
     WorkingCalendar::new(to_days(rows).into_iter().map(|d| (d.day, d.kind)))
 }
 
+const DAYS_FROM: &str = "select day, kind, name from calendar_days where day >= $1";
 const DAYS_BETWEEN: &str = "select day, kind, name from calendar_days where day >= $1 and day <= $2 order by day";
 
 /// The calendar's entries between two days (inclusive).
@@ -111,23 +112,14 @@ pub async fn days_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec
 
 /// The working calendar from `from` on (every deadline counted from then sees all it needs).
 pub async fn calendar_from(db: &Db, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, DayRow>("select day, kind, name from calendar_days where day >= $1")
-            .bind(from)
-            .fetch_all(pool)
-            .await
-    })?;
+    let rows: Vec<DayRow> =
+        on_db!(db, |pool| { sqlx::query_as::<_, DayRow>(DAYS_FROM).bind(from).fetch_all(pool).await })?;
     Ok(to_calendar(rows))
 }
 
 /// The working calendar from `from` on, inside a transaction.
 pub async fn calendar_in(tx: &mut Tx, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> = on_tx!(tx, |conn| {
-        sqlx::query_as::<_, DayRow>("select day, kind, name from calendar_days where day >= $1")
-            .bind(from)
-            .fetch_all(conn)
-            .await
-    })?;
+    let rows: Vec<DayRow> = on_tx!(tx, |conn| sqlx::query_as::<_, DayRow>(DAYS_FROM).bind(from).fetch_all(conn).await)?;
     Ok(to_calendar(rows))
 }
 

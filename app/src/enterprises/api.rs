@@ -240,9 +240,7 @@ pub async fn record_contact(
 
 #[cfg(feature = "ssr")]
 fn back_to(id: i64, what: &str) {
-    if crate::auth::api::is_plain_form() {
-        leptos_axum::redirect(&format!("/enterprises/{id}?saved={what}"));
-    }
+    crate::auth::api::back_to_page(&format!("/enterprises/{id}?saved={what}"));
 }
 
 #[server(endpoint = "add_enterprise_person")]

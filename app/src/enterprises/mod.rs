@@ -211,24 +211,19 @@ impl EnterpriseFilter {
 
     /// The query string for this filter on `page` (without `?`).
     pub fn to_query(&self, page: i64) -> String {
-        let mut q: Vec<(&str, String)> = Vec::new();
-        let mut push = |k: &'static str, v: Option<String>| {
-            if let Some(v) = v {
-                q.push((k, v));
-            }
-        };
-        push("q", self.q.clone());
-        push("country", self.country.clone());
-        push("industry_chain_id", self.industry_chain_id.map(|v| v.to_string()));
-        push("is_key", self.is_key.map(|v| v.to_string()));
-        push("lifecycle", self.lifecycle.clone());
-        push("liaison_id", self.liaison_id.map(|v| v.to_string()));
-        push("mine", self.mine.then(|| "true".into()));
-        push("overdue", self.overdue.then(|| "true".into()));
-        push("gap", self.gap.then(|| "true".into()));
-        push("sort", self.sort.clone());
-        push("page", (page > 0).then(|| page.to_string()));
-        q.iter().map(|(k, v)| format!("{k}={}", crate::shell::url_encode(v))).collect::<Vec<_>>().join("&")
+        crate::shell::query_string(&[
+            ("q", self.q.clone()),
+            ("country", self.country.clone()),
+            ("industry_chain_id", self.industry_chain_id.map(|v| v.to_string())),
+            ("is_key", self.is_key.map(|v| v.to_string())),
+            ("lifecycle", self.lifecycle.clone()),
+            ("liaison_id", self.liaison_id.map(|v| v.to_string())),
+            ("mine", self.mine.then(|| "true".into())),
+            ("overdue", self.overdue.then(|| "true".into())),
+            ("gap", self.gap.then(|| "true".into())),
+            ("sort", self.sort.clone()),
+            ("page", (page > 0).then(|| page.to_string())),
+        ])
     }
 }
 

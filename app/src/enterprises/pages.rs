@@ -46,12 +46,7 @@ fn filter_from_query(q: &leptos_router::params::ParamsMap) -> EnterpriseFilter {
 
 /// The list URL for a filter on another page.
 fn list_href(f: &EnterpriseFilter, page: i64) -> String {
-    let q = f.to_query(page);
-    if q.is_empty() {
-        "/enterprises".into()
-    } else {
-        format!("/enterprises?{q}")
-    }
+    crate::shell::with_query("/enterprises", &f.to_query(page))
 }
 
 #[component]

@@ -4,13 +4,6 @@ use super::{CalendarYear, ServiceLevel};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[cfg(feature = "ssr")]
-fn back_to(path: &str) {
-    if crate::auth::api::is_plain_form() {
-        leptos_axum::redirect(path);
-    }
-}
-
 #[server(endpoint = "service_levels")]
 pub async fn service_levels() -> Result<Vec<ServiceLevel>, AppError> {
     use crate::auth::{server, Action};
@@ -39,7 +32,7 @@ pub async fn update_service_level(
         &server::client_ip(),
     )
     .await?;
-    back_to("/admin/service-levels");
+    crate::auth::api::back_to_page("/admin/service-levels");
     Ok(())
 }
 
@@ -66,7 +59,7 @@ pub async fn set_calendar_day(day: String, kind: String, #[server(default)] name
     let user = server::require(Action::ManageServiceLevels)?;
     let state = server::state()?;
     super::service::put_day(&state, &user, &day, &kind, &name, &server::client_ip()).await?;
-    back_to(&format!("/admin/calendar?year={}", day.get(..4).unwrap_or_default()));
+    crate::auth::api::back_to_page(&format!("/admin/calendar?year={}", day.get(..4).unwrap_or_default()));
     Ok(())
 }
 
@@ -76,6 +69,6 @@ pub async fn remove_calendar_day(day: String) -> Result<(), AppError> {
     let user = server::require(Action::ManageServiceLevels)?;
     let state = server::state()?;
     super::service::remove_day(&state, &user, &day, &server::client_ip()).await?;
-    back_to(&format!("/admin/calendar?year={}", day.get(..4).unwrap_or_default()));
+    crate::auth::api::back_to_page(&format!("/admin/calendar?year={}", day.get(..4).unwrap_or_default()));
     Ok(())
 }
