@@ -37,6 +37,9 @@ export default defineConfig({
       LIAISON_ADMIN_EMAIL: 'admin@liaison.test',
       LIAISON_ADMIN_PASSWORD: 'first admin password',
       LIAISON_LOG: 'warn',
+      // No mail server here: the outbox writes each message as a file, and sends soon.
+      LIAISON_MAIL_DIR: '../target/e2e/outbox',
+      LIAISON_OUTBOX_POLL: '1s',
       LEPTOS_OUTPUT_NAME: 'liaison',
       LEPTOS_SITE_ROOT: '../target/site',
       LEPTOS_SITE_PKG_DIR: 'pkg',

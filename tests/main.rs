@@ -10,6 +10,7 @@ mod deadlines;
 mod enterprises;
 mod languages;
 mod locales;
+mod mail;
 mod migrations;
 mod operations;
 mod permissions;

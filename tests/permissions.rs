@@ -89,6 +89,8 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         ("set_calendar_day", vec![("day", "2031-01-01"), ("kind", "holiday")], [401, OK, NO, NO, NO, NO, NO]),
         ("users", vec![], [401, OK, NO, NO, NO, NO, NO]),
         ("audit", vec![], [401, OK, NO, NO, NO, NO, NO]),
+        ("outbox", vec![], [401, OK, NO, NO, NO, NO, NO]),
+        ("retry_message", vec![("id", "0")], [401, 404, NO, NO, NO, NO, NO]),
     ];
     let people = [&anonymous, &app, &owner, &other, &leader, &protocol, &customs];
     let names = ["anonymous", "admin", "owner", "other officer", "leader", "protocol officer", "customs liaison"];

@@ -44,8 +44,7 @@ pub fn lang_cookie(locale: Locale) -> String {
 
 /// Office time: Asia/Shanghai, UTC+8 all year (no daylight saving since 1991).
 fn office_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    at.with_timezone(&offset)
+    crate::domain::office_time(at)
 }
 
 const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

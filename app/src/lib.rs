@@ -14,6 +14,7 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod i18n;
+pub mod mail;
 pub mod service_levels;
 pub mod shell;
 #[cfg(feature = "ssr")]
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/calendar") view=service_levels::pages::CalendarPage ssr=SsrMode::Async />
                         <Route path=path!("/deadlines") view=cases::pages::DeadlinesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/outbox") view=mail::pages::OutboxPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>
             </Router>

@@ -89,6 +89,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                     ("/admin/service-levels", "/admin/service-levels", false, || tr!("nav-service-levels"))
                 }
                 NavArea::Users => ("/admin/users", "/admin/users", false, || tr!("nav-users")),
+                NavArea::Outbox => ("/admin/outbox", "/admin/outbox", false, || tr!("nav-outbox")),
                 NavArea::Audit => ("/admin/audit", "/admin/audit", false, || tr!("nav-audit")),
             };
             view! { <li><a href=href aria-current=move || current(prefix, mine)>{label}</a></li> }
@@ -221,6 +222,12 @@ pub fn HomePage() -> impl IntoView {
                                             <a class="card" href="/admin/service-levels">
                                                 <h2>{move || tr!("nav-service-levels")}</h2>
                                                 <p>{move || tr!("home-service-levels-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::Outbox => view! {
+                                            <a class="card" href="/admin/outbox">
+                                                <h2>{move || tr!("nav-outbox")}</h2>
+                                                <p>{move || tr!("home-outbox-text")}</p>
                                             </a>
                                         }.into_any(),
                                         _ => view! {

@@ -87,6 +87,10 @@ pub struct Settings {
     pub login_max_failures_per_account: i64,
     pub login_max_failures_per_address: i64,
     pub login_window: Duration,
+    /// The public address links in e-mails point to, without a trailing slash.
+    pub public_url: String,
+    /// The domain of Message-IDs (the sender's).
+    pub mail_domain: String,
 }
 
 impl Default for Settings {
@@ -98,6 +102,8 @@ impl Default for Settings {
             login_max_failures_per_account: 5,
             login_max_failures_per_address: 20,
             login_window: Duration::from_secs(15 * 60),
+            public_url: "http://127.0.0.1:3000".to_string(),
+            mail_domain: "liaison.localhost".to_string(),
         }
     }
 }

@@ -2,7 +2,10 @@
 //! Fluent files as the interface, looked up in a language chosen by the caller.
 
 use crate::domain::Locale;
+pub use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -20,6 +23,13 @@ fn language(locale: Locale) -> LanguageIdentifier {
 /// The message `id` in `locale` (English when the locale lacks it).
 pub fn t(locale: Locale, id: &str) -> String {
     LOCALES.lookup(&language(locale), id)
+}
+
+/// The message `id` in `locale` with its arguments (`{ $name }` and so on).
+pub fn t_args(locale: Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), v.clone())).collect();
+    LOCALES.lookup_with_args(&language(locale), id, &args)
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ test('a case goes through customs and tax and is resolved and closed', async ({ 
   await page.locator('#language').selectOption('fr');
   await page.locator('#title').fill('Rapatriement de dividendes');
   await page.locator('#description').fill('Enregistrement FDI et dédouanement d’un moule importé.');
+  await page.locator('#applicant_name').fill('Claire Martin');
+  await page.locator('#applicant_email').fill('claire.martin@moules-lille.example');
   await page.getByRole('button', { name: 'Open the case' }).click();
   await expect(page).toHaveURL(/\/cases\/\d+/);
   const reference = (await page.getByRole('heading', { level: 1 }).locator('code').textContent())!;
@@ -110,4 +112,14 @@ test('a case goes through customs and tax and is resolved and closed', async ({ 
   await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
   await expect(page.getByRole('link', { name: reference })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/cases.png`, fullPage: true });
+  await signOut(page);
+
+  // The administrator sees what went out: the applicant's French news, the departments' tasks.
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole('navigation').getByRole('link', { name: '发件箱' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('发件箱');
+  const toClaire = page.locator('tbody tr', { hasText: 'claire.martin@moules-lille.example' });
+  await expect(toClaire.filter({ hasText: `Nouvelles de votre demande ${reference}` })).toContainText('已发送');
+  await expect(page.locator('tbody tr', { hasText: 'zhou.min@customs.test' })).toContainText('任务分派');
+  await page.screenshot({ path: `${SHOTS}/outbox.png`, fullPage: true });
 });

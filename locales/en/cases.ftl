@@ -114,3 +114,7 @@ public-update-hint = Shown to the applicant on the status page. Write in one or 
 public-update-post = Post the update
 public-update-investor-language = applicant's language
 public-update-missing-language = Not written in { $language }, the applicant's language: they will see another language as a fallback.
+case-applicant = Applicant
+case-applicant-name = Applicant's name (optional)
+case-applicant-email = Applicant's e-mail (optional)
+case-applicant-email-hint = The applicant receives the case's news at this address, in the case's language.

@@ -95,3 +95,5 @@ field-handover-note-required = Write a handover note for the new liaison officer
 field-unknown-contact-kind = Choose visit, call or meeting.
 field-invalid-date = Enter a date such as 2026-11-25.
 field-date-in-future = A contact cannot be recorded in the future.
+nav-outbox = Outbox
+home-outbox-text = Every e-mail Liaison sends, whether it was delivered, and the ones to send again.

@@ -9,3 +9,5 @@ account-title = Mon compte
 account-language = Langue
 account-language-hint = Liaison utilisera cette langue pour vous sur tous vos appareils.
 account-change-password = Changer le mot de passe
+account-digest = Courriel quotidien
+account-digest-label = M’envoyer chaque matin ouvré un résumé de mes dossiers ouverts, en commençant par ceux en retard ou à échéance proche.

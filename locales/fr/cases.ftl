@@ -114,3 +114,7 @@ public-update-hint = Affichée au demandeur sur la page de suivi. Rédigez-la da
 public-update-post = Publier la mise à jour
 public-update-investor-language = langue du demandeur
 public-update-missing-language = Non rédigée en { $language }, la langue du demandeur : une autre langue lui sera affichée à défaut.
+case-applicant = Demandeur
+case-applicant-name = Nom du demandeur (facultatif)
+case-applicant-email = Courriel du demandeur (facultatif)
+case-applicant-email-hint = Le demandeur reçoit les nouvelles du dossier à cette adresse, dans la langue du dossier.

@@ -95,3 +95,5 @@ field-handover-note-required = Rédigez une note de passation pour le nouveau ch
 field-unknown-contact-kind = Choisissez visite, appel ou réunion.
 field-invalid-date = Saisissez une date, par exemple 2026-11-25.
 field-date-in-future = Un contact ne peut pas être enregistré dans le futur.
+nav-outbox = Boîte d’envoi
+home-outbox-text = Tous les courriels envoyés par Liaison, leur remise, et ceux à renvoyer.

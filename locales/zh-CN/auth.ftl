@@ -9,3 +9,5 @@ account-title = 我的账号
 account-language = 语言
 account-language-hint = 系统将在您的所有设备上使用此语言。
 account-change-password = 修改密码
+account-digest = 每日邮件
+account-digest-label = 每个工作日早上向我发送在办事项摘要，超期和即将到期的事项排在前面。

@@ -114,3 +114,7 @@ public-update-hint = 显示在申请人的查询页面上。可用一种或多�
 public-update-post = 发布进展
 public-update-investor-language = 申请人语言
 public-update-missing-language = 未用申请人语言（{ $language }）填写：申请人将看到其他语言的版本。
+case-applicant = 申请人
+case-applicant-name = 申请人姓名（选填）
+case-applicant-email = 申请人电子邮箱（选填）
+case-applicant-email-hint = 申请人将通过此邮箱收到事项进展，语言为事项所选语言。

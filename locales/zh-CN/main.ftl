@@ -95,3 +95,5 @@ field-handover-note-required = 请为新的联系干部填写交接说明。
 field-unknown-contact-kind = 请选择走访、电话或会议。
 field-invalid-date = 请输入日期，例如 2026-11-25。
 field-date-in-future = 不能登记未来日期的联系记录。
+nav-outbox = 发件箱
+home-outbox-text = “联络”发出的每封邮件、投递情况，以及需要重新发送的邮件。

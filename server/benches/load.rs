@@ -484,6 +484,10 @@ fn start_server(url: &str, query_log: Option<&Path>) -> Result<Child, Error> {
         .env("LIAISON_ADDR", format!("127.0.0.1:{PORT}"))
         .env("LEPTOS_SITE_ROOT", "target/site")
         .env("LEPTOS_OUTPUT_NAME", "liaison")
+        // No background work during the load, and no statement of its own in the query count:
+        // the deadline notices are off and the outbox is looked at once an hour.
+        .env("LIAISON_NOTICES", "off")
+        .env("LIAISON_OUTBOX_POLL", "1h")
         .stdin(Stdio::null())
         .stderr(Stdio::null());
     match query_log {

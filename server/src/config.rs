@@ -1,6 +1,7 @@
 //! Configuration from the environment, validated once at start-up. A bad value stops the
 //! program with one line naming the variable (exit code 2), never a panic trace.
 
+use crate::mail::MailConfig;
 use app::state::Settings;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -8,6 +9,8 @@ use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/liaison.db";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_MAIL_FROM: &str = "Liaison <liaison@liaison.localhost>";
+pub const DEFAULT_MAIL_DIR: &str = "data/outbox";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogFormat {
@@ -27,6 +30,9 @@ pub struct Config {
     pub log_format: LogFormat,
     pub admin_email: String,
     pub admin_password: Option<String>,
+    pub mail: MailConfig,
+    /// How often deadline notices and digests are looked for; `None`: never (`off`).
+    pub notices_every: Option<Duration>,
 }
 
 impl std::fmt::Debug for Config {
@@ -40,6 +46,8 @@ impl std::fmt::Debug for Config {
             .field("log_filter", &self.log_filter)
             .field("log_format", &self.log_format)
             .field("admin_email", &self.admin_email)
+            .field("smtp", &self.mail.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail.from.to_string())
             .finish_non_exhaustive()
     }
 }
@@ -136,6 +144,11 @@ impl Config {
                 },
             }
         };
+        let mail = mail_config(&get, &duration, &count)?;
+        let notices_every = match get("LIAISON_NOTICES").as_deref() {
+            Some("off") => None,
+            _ => Some(duration("LIAISON_NOTICES", Duration::from_secs(600))?),
+        };
         let defaults = Settings::default();
         let settings = Settings {
             session_idle: duration("LIAISON_SESSION_IDLE", defaults.session_idle)?,
@@ -150,6 +163,8 @@ impl Config {
                 defaults.login_max_failures_per_address,
             )?,
             login_window: duration("LIAISON_LOGIN_WINDOW", defaults.login_window)?,
+            public_url: base_url.clone(),
+            mail_domain: mail.domain(),
         };
         if settings.session_idle > settings.session_absolute {
             return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));
@@ -192,8 +207,56 @@ impl Config {
             None => None,
         };
 
-        Ok(Config { database_url, addr, base_url, settings, log_filter, log_format, admin_email, admin_password })
+        Ok(Config {
+            database_url,
+            addr,
+            base_url,
+            settings,
+            log_filter,
+            log_format,
+            admin_email,
+            admin_password,
+            mail,
+            notices_every,
+        })
     }
+}
+
+/// The mail settings: where messages go (an SMTP server, or `.eml` files) and how the
+/// outbox retries.
+fn mail_config(
+    get: &dyn Fn(&str) -> Option<String>,
+    duration: &dyn Fn(&'static str, Duration) -> Result<Duration, ConfigError>,
+    count: &dyn Fn(&'static str, i64) -> Result<i64, ConfigError>,
+) -> Result<MailConfig, ConfigError> {
+    use lettre::{AsyncSmtpTransport, Tokio1Executor};
+    let smtp_url = get("SMTP_URL");
+    if let Some(url) = &smtp_url {
+        let scheme_ok = url.starts_with("smtp://") || url.starts_with("smtps://");
+        if !scheme_ok || AsyncSmtpTransport::<Tokio1Executor>::from_url(url).is_err() {
+            return Err(err(
+                "SMTP_URL",
+                format!(
+                    "'{}' must be a URL such as smtp://mail.example.cn:25 or smtps://user:password@host:465",
+                    redact_url(url)
+                ),
+            ));
+        }
+    }
+    let from_raw = get("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_string());
+    let from: lettre::message::Mailbox = from_raw
+        .parse()
+        .map_err(|_| err("MAIL_FROM", format!("'{from_raw}' is not a sender such as Liaison <liaison@example.cn>")))?;
+    let max_attempts = count("LIAISON_OUTBOX_MAX_ATTEMPTS", 8)?;
+    Ok(MailConfig {
+        smtp_url,
+        from,
+        dir: std::path::PathBuf::from(get("LIAISON_MAIL_DIR").unwrap_or_else(|| DEFAULT_MAIL_DIR.to_string())),
+        poll: duration("LIAISON_OUTBOX_POLL", Duration::from_secs(5))?,
+        retry_base: duration("LIAISON_OUTBOX_RETRY", Duration::from_secs(30))?,
+        max_attempts: max_attempts.clamp(1, 100) as i32,
+        lease: duration("LIAISON_OUTBOX_LEASE", Duration::from_secs(300))?,
+    })
 }
 
 #[cfg(test)]
@@ -229,6 +292,12 @@ mod tests {
             ("LIAISON_ADMIN_EMAIL", "nobody"),
             ("LIAISON_ADMIN_PASSWORD", "short"),
             ("LIAISON_LOGIN_MAX_FAILURES", "-1"),
+            ("SMTP_URL", "mail.example.cn:25"),
+            ("SMTP_URL", "http://mail.example.cn"),
+            ("MAIL_FROM", "not an address"),
+            ("LIAISON_OUTBOX_POLL", "often"),
+            ("LIAISON_OUTBOX_MAX_ATTEMPTS", "0"),
+            ("LIAISON_NOTICES", "sometimes"),
         ] {
             let e = Config::from_map(&env(&[(var, value)])).err().unwrap_or_else(|| panic!("{var}={value} accepted"));
             assert_eq!(e.var, var);
@@ -255,6 +324,25 @@ mod tests {
         assert_eq!(redact_url("sqlite://data/liaison.db"), "sqlite://data/liaison.db");
         assert!(!format!("{:?}", Config::from_map(&env(&[("DATABASE_URL", "postgres://u:pw@h/d")])).unwrap())
             .contains("pw"));
+        let smtp = Config::from_map(&env(&[("SMTP_URL", "smtps://u:secret@mail.example.cn:465")])).unwrap();
+        assert!(!format!("{smtp:?}").contains("secret"));
+    }
+
+    #[test]
+    fn mail_goes_to_files_unless_a_server_is_given() {
+        let c = Config::from_map(&HashMap::new()).unwrap();
+        assert_eq!(c.mail.smtp_url, None);
+        assert_eq!(c.mail.dir, std::path::PathBuf::from(DEFAULT_MAIL_DIR));
+        assert_eq!(c.settings.mail_domain, "liaison.localhost");
+        let c = Config::from_map(&env(&[
+            ("SMTP_URL", "smtp://127.0.0.1:2525"),
+            ("MAIL_FROM", "Bureau <liaison@invest.example.cn>"),
+            ("LIAISON_BASE_URL", "https://liaison.example.cn"),
+        ]))
+        .unwrap();
+        assert_eq!(c.mail.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+        assert_eq!(c.settings.mail_domain, "invest.example.cn");
+        assert_eq!(c.settings.public_url, "https://liaison.example.cn");
     }
 
     #[test]

@@ -29,3 +29,22 @@ pub async fn cleanup(state: &ServerState) -> Result<(), sqlx::Error> {
     tracing::debug!(ended, pruned, "clean-up done");
     Ok(())
 }
+
+/// Look for deadline notices and digests due every `every` (first one minute after start).
+pub fn spawn_notices(state: ServerState, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(60).min(every)).await;
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match app::mail::notices::deadlines(&state).await {
+                Ok(n) => tracing::debug!(queued = n, "deadline notices"),
+                Err(e) => tracing::warn!(error = ?e, "deadline notices failed; will retry"),
+            }
+            match app::mail::notices::digests(&state, db::now()).await {
+                Ok(n) => tracing::debug!(queued = n, "digests"),
+                Err(e) => tracing::warn!(error = ?e, "digests failed; will retry"),
+            }
+        }
+    })
+}

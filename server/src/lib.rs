@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod jobs;
+pub mod mail;
 pub mod middleware;
 pub mod routes;
 pub mod startup;

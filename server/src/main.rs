@@ -76,6 +76,10 @@ async fn serve(config: &Config) -> Result<(), Failure> {
     } else {
         println!("Sign in with an existing account. `liaison create-user` adds one.");
     }
+    match &config.mail.smtp_url {
+        Some(url) => println!("E-mail is sent through {}.", redact_url(url)),
+        None => println!("E-mail is written as .eml files to {} (set SMTP_URL to send it).", config.mail.dir.display()),
+    }
     println!("Stop with Ctrl-C.\n");
     app.serve(startup::shutdown_signal()).await?;
     Ok(())

@@ -45,6 +45,8 @@ pub enum StartError {
     Bootstrap(app::error::AppError),
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    #[error("cannot start the mail worker: {0}")]
+    Mail(String),
 }
 
 /// The first administrator, created on an empty database.
@@ -59,6 +61,8 @@ pub struct Application {
     router: Router,
     pub state: ServerState,
     pub first_admin: Option<FirstAdmin>,
+    /// The background jobs (session clean-up, the mail worker); they end with the process.
+    pub jobs: Vec<tokio::task::JoinHandle<()>>,
 }
 
 /// Open and migrate the database.
@@ -112,8 +116,14 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let state =
         AppState { leptos_options: leptos_options(), server: server.clone(), base_url: config.base_url.clone() };
     let router = router(state);
-    jobs::spawn_cleanup(server.clone());
-    Ok(Application { listener, router, state: server, first_admin })
+    let mut jobs = vec![
+        jobs::spawn_cleanup(server.clone()),
+        crate::mail::spawn(server.db.clone(), config.mail.clone()).map_err(StartError::Mail)?,
+    ];
+    if let Some(every) = config.notices_every {
+        jobs.push(jobs::spawn_notices(server.clone(), every));
+    }
+    Ok(Application { listener, router, state: server, first_admin, jobs })
 }
 
 /// The Leptos route list, generated once per process. Generating it sets a process-wide flag

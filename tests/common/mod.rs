@@ -112,11 +112,15 @@ pub struct TestApp {
     pub database: TestDatabase,
     pub config: Config,
     server: tokio::task::JoinHandle<()>,
+    jobs: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        for job in &self.jobs {
+            job.abort();
+        }
     }
 }
 
@@ -126,8 +130,17 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Start an app with extra environment settings (e.g. a short session timeout).
 pub async fn spawn_app_with(backend: Backend, settings: &[(&str, &str)]) -> TestApp {
-    let database = TestDatabase::create(backend).await;
+    spawn_app_on(TestDatabase::create(backend).await, settings).await
+}
+
+/// Start an app on an existing database (a restart, or a second app server).
+pub async fn spawn_app_on(database: TestDatabase, settings: &[(&str, &str)]) -> TestApp {
+    // Mail is written as files to a folder of the test's own unless a test gives a server.
+    let mail_dir = std::env::temp_dir().join(format!("liaison-mail-{}", uuid::Uuid::new_v4().simple()));
     let mut env: HashMap<String, String> = HashMap::from([
+        ("LIAISON_MAIL_DIR".into(), mail_dir.display().to_string()),
+        // Deadline notices and digests run when a test calls them, not on a timer.
+        ("LIAISON_NOTICES".into(), "off".into()),
         ("DATABASE_URL".into(), database.url.clone()),
         ("LIAISON_ADDR".into(), "127.0.0.1:0".into()),
         ("LIAISON_ADMIN_EMAIL".into(), ADMIN_EMAIL.into()),
@@ -139,13 +152,14 @@ pub async fn spawn_app_with(backend: Backend, settings: &[(&str, &str)]) -> Test
     }
     let config = Config::from_map(&env).expect("test configuration is valid");
     liaison_server::telemetry::init(&config);
-    let app = startup::build(&config).await.expect("the app starts");
+    let mut app = startup::build(&config).await.expect("the app starts");
+    let jobs = std::mem::take(&mut app.jobs);
     let address = format!("http://{}", app.local_addr());
     let db = app.state.db.clone();
     let server = tokio::spawn(async move {
         let _ = app.serve(std::future::pending()).await;
     });
-    TestApp { address, db, client: client(), database, config, server }
+    TestApp { address, db, client: client(), database, config, server, jobs }
 }
 
 /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
@@ -173,7 +187,26 @@ impl TestApp {
             database: TestDatabase { url: self.database.url.clone(), sqlite_dir: None, pg_name: None },
             config: self.config.clone(),
             server: tokio::spawn(async {}),
+            jobs: Vec::new(),
         }
+    }
+
+    /// A second app server on the same database, with settings of its own.
+    pub async fn another_server(&self, settings: &[(&str, &str)]) -> TestApp {
+        let shared = TestDatabase { url: self.database.url.clone(), sqlite_dir: None, pg_name: None };
+        spawn_app_on(shared, settings).await
+    }
+
+    /// Stop this app (its server and background jobs) and hand back its database.
+    pub async fn stop(mut self) -> TestDatabase {
+        self.server.abort();
+        for job in self.jobs.drain(..) {
+            job.abort();
+            let _ = job.await;
+        }
+        self.db.close().await;
+        let url = self.database.url.clone();
+        std::mem::replace(&mut self.database, TestDatabase { url, sqlite_dir: None, pg_name: None })
     }
 
     pub async fn get(&self, path: &str) -> Response {

@@ -37,11 +37,14 @@ pub enum Action {
     WorkDepartmentTasks,
     /// Edit the service-level table and the working calendar.
     ManageServiceLevels,
+    /// Watch the e-mail outbox and send failed messages again.
+    ManageOutbox,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::ManageServiceLevels,
+        Action::ManageOutbox,
         Action::WorkDepartmentTasks,
         Action::ManageUsers,
         Action::ReadAuditLog,
@@ -58,7 +61,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match action {
-        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels => role == Admin,
+        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels | ManageOutbox => role == Admin,
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
@@ -94,6 +97,8 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::ReadCases)
     } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
         PageAccess::Needs(Action::ReadAuditLog)
+    } else if path == "/admin/outbox" {
+        PageAccess::Needs(Action::ManageOutbox)
     } else if path.starts_with("/admin/service-levels") || path.starts_with("/admin/calendar") {
         PageAccess::Needs(Action::ManageServiceLevels)
     } else if path == "/admin" || path.starts_with("/admin/") {
@@ -126,6 +131,7 @@ pub enum NavArea {
     Deadlines,
     Users,
     ServiceLevels,
+    Outbox,
     Audit,
 }
 
@@ -149,6 +155,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ManageServiceLevels) {
         areas.push(NavArea::ServiceLevels);
+    }
+    if allows(role, Action::ManageOutbox) {
+        areas.push(NavArea::Outbox);
     }
     if allows(role, Action::ReadAuditLog) {
         areas.push(NavArea::Audit);
@@ -234,6 +243,7 @@ mod tests {
                 NavArea::Deadlines,
                 NavArea::Users,
                 NavArea::ServiceLevels,
+                NavArea::Outbox,
                 NavArea::Audit
             ]
         );

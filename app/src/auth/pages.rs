@@ -135,5 +135,42 @@ pub fn AccountPage() -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
+        <DigestSection />
+    }
+}
+
+/// A liaison officer's daily digest of their cases by e-mail: on or off.
+#[component]
+fn DigestSection() -> impl IntoView {
+    use crate::mail::api::{daily_digest, SetDailyDigest};
+    let me = use_me().0;
+    let set = ServerAction::<SetDailyDigest>::new();
+    let current = Resource::new(move || set.version().get(), |_| daily_digest());
+    let query = use_query_map();
+    let saved = Signal::derive(move || {
+        matches!(set.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("digest")
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let officer = me.await.ok().flatten().is_some_and(|u| u.role == crate::domain::Role::LiaisonOfficer);
+                let on = current.await.unwrap_or(true);
+                officer.then(|| view! {
+                    <section class="panel" aria-labelledby="digest-heading">
+                        <h2 id="digest-heading">{tr!("account-digest")}</h2>
+                        <Saved show=saved />
+                        <ActionForm action=set attr:class="form">
+                            <div class="field checkbox">
+                                <label>
+                                    <input type="checkbox" id="digest" name="enabled" value="true" checked=on />
+                                    " "{tr!("account-digest-label")}
+                                </label>
+                            </div>
+                            <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+                        </ActionForm>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }

@@ -69,6 +69,8 @@ pub async fn open_case(
     language: String,
     #[server(default)] green_channel: Option<String>,
     #[server(default)] full_agency: Option<String>,
+    #[server(default)] applicant_name: String,
+    #[server(default)] applicant_email: String,
 ) -> Result<i64, AppError> {
     use crate::auth::{server, Action};
     let user = server::require(Action::ReadCases)?;
@@ -82,6 +84,8 @@ pub async fn open_case(
         language,
         green_channel: green_channel.is_some_and(|v| v == "true" || v == "on"),
         full_agency: full_agency.is_some_and(|v| v == "true" || v == "on"),
+        applicant_name,
+        applicant_email,
     };
     let (id, code) = super::service::open(&state, &user, &form, &server::client_ip()).await?;
     crate::auth::api::set_cookie(&fresh_code_cookie_value(id, &code, state.settings.secure_cookies));

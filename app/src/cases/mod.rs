@@ -269,6 +269,11 @@ pub struct Case {
     pub fresh_access_code: Option<String>,
     /// When the clock stopped for the applicant (while it waits).
     pub paused_on: Option<NaiveDate>,
+    /// Who asked, and where the case's news goes by e-mail (in `language`).
+    pub applicant_name: String,
+    pub applicant_email: Option<String>,
+    /// The e-mails the case has sent.
+    pub messages: Vec<crate::mail::CaseMessage>,
 }
 
 /// The cookie that carries a new access code to the one page view that shows it.

@@ -330,6 +330,18 @@ pub fn NewCasePage() -> impl IntoView {
                                         <textarea id="description" name="description" rows="5" required></textarea>
                                         {move || field_message(error.get(), "description")}
                                     </div>
+                                    <div class="field">
+                                        <label for="applicant_name">{tr!("case-applicant-name")}</label>
+                                        <input id="applicant_name" name="applicant_name" type="text" maxlength="200" autocomplete="off" />
+                                        {move || field_message(error.get(), "applicant_name")}
+                                    </div>
+                                    <div class="field">
+                                        <label for="applicant_email">{tr!("case-applicant-email")}</label>
+                                        <input id="applicant_email" name="applicant_email" type="email" maxlength="254"
+                                            autocomplete="off" aria-describedby="applicant-email-hint" />
+                                        <p class="hint" id="applicant-email-hint">{tr!("case-applicant-email-hint")}</p>
+                                        {move || field_message(error.get(), "applicant_email")}
+                                    </div>
                                     <div class="field checkbox wide">
                                         <label><input type="checkbox" id="green_channel" name="green_channel" value="true" />" "{tr!("case-green-channel-long")}</label>
                                         <label><input type="checkbox" id="full_agency" name="full_agency" value="true" />" "{tr!("case-full-agency-long")}</label>
@@ -375,7 +387,8 @@ pub fn CasePage() -> impl IntoView {
                     Ok(c) => view! {
                         <CaseView c=c.clone() change change_error note note_error reset />
                         <PublicUpdateSection c=c.clone() update />
-                        <TasksSection c departments route />
+                        <TasksSection c=c.clone() departments route />
+                        <crate::mail::pages::CaseMessages messages=c.messages />
                     }.into_any(),
                 }
             })}
@@ -404,6 +417,12 @@ fn CaseView(
         view! { <br /><span class="muted small">{tr!("case-clock-stopped", { "since" => since })}</span> }
     });
     let investor = c.language;
+    let applicant = match (c.applicant_name.trim(), c.applicant_email.as_deref()) {
+        ("", None) => None,
+        (name, None) => Some(name.to_string()),
+        ("", Some(email)) => Some(email.to_string()),
+        (name, Some(email)) => Some(format!("{name} <{email}>")),
+    };
     view! {
         <h1><code>{s.reference.clone()}</code>" "{s.title.clone()}</h1>
         <p>
@@ -421,6 +440,7 @@ fn CaseView(
             <dt>{tr!("case-type")}</dt><dd>{type_name(s.case_type)}</dd>
             <dt>{tr!("case-priority")}</dt><dd>{priority_name(s.priority)}</dd>
             <dt>{tr!("case-language")}</dt><dd>{c.language.endonym()}</dd>
+            {applicant.map(|a| view! { <dt>{tr!("case-applicant")}</dt><dd>{a}</dd> })}
             <dt>{tr!("case-owner")}</dt><dd>{s.owner_name.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{tr!("case-opened")}</dt><dd>{format_datetime(s.created_at, locale)}</dd>
             <dt>{tr!("case-due")}</dt>

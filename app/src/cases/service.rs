@@ -10,6 +10,7 @@ use crate::db::enterprises::{self as enterprises_data};
 use crate::db::{self, audit};
 use crate::domain::{CaseReference, CaseStatus, Locale, Role, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::mail::compose;
 use crate::state::ServerState;
 use chrono::Datelike;
 use rand::RngCore;
@@ -36,6 +37,21 @@ pub struct CaseForm {
     pub language: String,
     pub green_channel: bool,
     pub full_agency: bool,
+    pub applicant_name: String,
+    pub applicant_email: String,
+}
+
+/// Queue messages in the transaction of the change that causes them.
+async fn queue_all(
+    tx: &mut crate::db::Tx,
+    state: &ServerState,
+    messages: &[crate::db::outbox::NewMessage],
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    for m in messages {
+        compose::queue(tx, &state.settings, m, at).await?;
+    }
+    Ok(())
 }
 
 fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
@@ -70,6 +86,20 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
     } else if description.chars().count() > 10_000 {
         v.push(FieldError::new("description", FieldCode::TooLong));
     }
+    let applicant_name = f.applicant_name.trim();
+    if applicant_name.chars().count() > 200 {
+        v.push(FieldError::new("applicant_name", FieldCode::TooLong));
+    }
+    let applicant_email = match f.applicant_email.trim() {
+        "" => None,
+        raw => match crate::domain::Email::parse("applicant_email", raw) {
+            Ok(e) => Some(e.as_str().to_string()),
+            Err(e) => {
+                v.push(e);
+                None
+            }
+        },
+    };
     v.finish()?;
     let (Some(case_type), Some(priority), Some(language)) = (case_type, priority, language) else {
         return Err(AppError::Internal);
@@ -98,6 +128,8 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             title,
             description,
             language,
+            applicant_name,
+            applicant_email: applicant_email.as_deref(),
             owner_id: enterprise.liaison_id,
             access_code_hash: &hash,
             created_by: user.id,
@@ -127,6 +159,15 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         .set("title", title)
         .set("due_on", due.map(|d| d.to_string()));
     audit::record(&mut tx, entry(user, "case_opened", id, changes, ip)).await?;
+    let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts).into_iter().collect();
+    // The officer hears of a case someone else opened for their enterprise.
+    if let Some(owner) = enterprise.liaison_id.filter(|o| *o != user.id) {
+        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+            messages.push(compose::case_assigned(&state.settings, &officer, &facts));
+        }
+    }
+    queue_all(&mut tx, state, &messages, now).await?;
     tx.commit().await?;
     Ok((id, code))
 }
@@ -171,6 +212,12 @@ pub async fn change_status(
         return Err(AppError::StaleVersion);
     }
     crate::service_levels::service::on_status_change(&mut tx, id, from, to, now).await?;
+    // The applicant is told; the reason is theirs to read only when it is addressed to them
+    // (a rejection, a request for information), not an officer's override.
+    let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let public_reason = if to.needs_reason() { reason } else { "" };
+    let messages: Vec<_> = compose::status_changed(&state.settings, &facts, to, public_reason).into_iter().collect();
+    queue_all(&mut tx, state, &messages, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -318,6 +365,9 @@ pub async fn add_public_update(
         },
     )
     .await?;
+    let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    let messages: Vec<_> = compose::public_update(&state.settings, &facts, &text).into_iter().collect();
+    queue_all(&mut tx, state, &messages, now).await?;
     let languages: Vec<&str> = [("zh-CN", &text.zh), ("en", &text.en), ("fr", &text.fr)]
         .into_iter()
         .filter(|(_, t)| t.is_some())
@@ -357,6 +407,9 @@ pub async fn load(
         editable,
         fresh_access_code: if editable { fresh_code } else { None },
         paused_on: row.paused_on,
+        applicant_name: row.applicant_name,
+        applicant_email: row.applicant_email,
+        messages: row.messages,
     })
 }
 
@@ -410,6 +463,17 @@ pub async fn route(
     if !created.is_empty() {
         let changes = audit::Changes::new().fact("departments", &created).fact("due_on", due.map(|d| d.to_string()));
         audit::record(&mut tx, entry(user, "case_routed", id, changes, ip)).await?;
+        // Each department's liaisons hear of their new task, in their own language.
+        let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        let mut messages = Vec::new();
+        for d in &created {
+            let Some(department) = departments.iter().find(|x| x.id == *d) else { continue };
+            for to in crate::db::users::department_liaisons_in(&mut tx, *d).await? {
+                let name = department.name(to.locale).to_string();
+                messages.push(compose::task_assigned(&state.settings, &to, &facts, &name, due, instructions));
+            }
+        }
+        queue_all(&mut tx, state, &messages, now).await?;
     }
     tx.commit().await?;
     Ok(created.len())

@@ -33,6 +33,8 @@ pub struct NewCase<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub language: Locale,
+    pub applicant_name: &'a str,
+    pub applicant_email: Option<&'a str>,
     pub owner_id: Option<i64>,
     pub access_code_hash: &'a str,
     pub created_by: i64,
@@ -43,8 +45,9 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
     on_tx!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "insert into cases (reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
-                 description, language, status, owner_id, access_code_hash, version, created_by, created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13) returning id",
+                 description, language, status, owner_id, access_code_hash, version, created_by, created_at, updated_at, \
+                 applicant_name, applicant_email) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13, $14, $15) returning id",
         )
         .bind(c.reference)
         .bind(c.enterprise_id)
@@ -59,6 +62,8 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
         .bind(c.access_code_hash)
         .bind(c.created_by)
         .bind(c.at)
+        .bind(c.applicant_name)
+        .bind(c.applicant_email)
         .fetch_one(conn)
         .await
     })
@@ -201,7 +206,10 @@ pub struct CaseRow {
     pub version: i32,
     pub owner_id: Option<i64>,
     pub paused_on: Option<NaiveDate>,
+    pub applicant_name: String,
+    pub applicant_email: Option<String>,
     pub tasks: Vec<crate::cases::tasks::CaseTask>,
+    pub messages: Vec<crate::mail::CaseMessage>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -214,7 +222,10 @@ struct DetailRow {
     version: i32,
     owner_id: Option<i64>,
     paused_on: Option<NaiveDate>,
+    applicant_name: String,
+    applicant_email: Option<String>,
     tasks: Json<Vec<super::tasks::TaskJson>>,
+    messages: Json<Vec<super::outbox::MessageJson>>,
 }
 
 /// A case with its department tasks, in one query.
@@ -222,10 +233,12 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
     let sql = format!(
         "select c.id, c.reference, c.enterprise_id, e.name_zh as enterprise_name, c.case_type, c.priority, \
             c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on, \
-            c.description, c.language, c.full_agency, c.version, c.owner_id, c.paused_on, {} \
+            c.description, c.language, c.full_agency, c.version, c.owner_id, c.paused_on, \
+            c.applicant_name, c.applicant_email, {}, {} \
          from cases c join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id \
          where c.id = $1",
-        super::tasks::json_column(db)
+        super::tasks::json_column(db),
+        super::outbox::json_column(db)
     );
     let row: Option<DetailRow> =
         on_db!(db, |pool| sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(pool).await)?;
@@ -237,7 +250,10 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
             version: r.version,
             owner_id: r.owner_id,
             paused_on: r.paused_on,
+            applicant_name: r.applicant_name,
+            applicant_email: r.applicant_email,
             tasks: super::tasks::from_json(r.tasks.0),
+            messages: super::outbox::from_json(r.messages.0),
         };
         (r.summary.into_summary(w), detail)
     }))
@@ -378,4 +394,73 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error
             created_at: r.created_at,
         })
         .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct FactsRow {
+    id: i64,
+    reference: String,
+    title: String,
+    enterprise_name: String,
+    case_type: String,
+    due_on: Option<NaiveDate>,
+    language: String,
+    applicant_name: String,
+    applicant_email: Option<String>,
+}
+
+/// What e-mails about a case say, read inside the transaction that sends them.
+pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::CaseFacts>, sqlx::Error> {
+    let row: Option<FactsRow> = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, FactsRow>(
+            "select c.id, c.reference, c.title, e.name_zh as enterprise_name, c.case_type, c.due_on, c.language, \
+                    c.applicant_name, c.applicant_email \
+             from cases c join enterprises e on e.id = c.enterprise_id where c.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row.map(|r| crate::mail::compose::CaseFacts {
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        enterprise_name: r.enterprise_name,
+        case_type: CaseType::parse(&r.case_type).unwrap_or(CaseType::Other),
+        due_on: r.due_on,
+        language: Locale::parse(&r.language).unwrap_or(Locale::En),
+        applicant_name: r.applicant_name,
+        applicant_email: r.applicant_email,
+    }))
+}
+
+/// A running case due by some day, as the deadline notices need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DueCase {
+    pub id: i64,
+    pub due_on: NaiveDate,
+    pub owner_id: Option<i64>,
+    pub leader_id: Option<i64>,
+}
+
+/// Running cases due between `since` and `until` (inclusive), soonest first, at most `limit`.
+pub async fn due_between(db: &Db, since: NaiveDate, until: NaiveDate, limit: i64) -> Result<Vec<DueCase>, sqlx::Error> {
+    let sql = format!(
+        "select c.id, c.due_on, c.owner_id, e.responsible_leader_id as leader_id \
+         from cases c join enterprises e on e.id = c.enterprise_id \
+         where {RUNNING} and c.due_on >= $1 and c.due_on <= $2 order by c.due_on, c.id limit $3"
+    );
+    on_db!(db, |pool| sqlx::query_as::<_, DueCase>(&sql).bind(since).bind(until).bind(limit).fetch_all(pool).await)
+}
+
+/// An officer's open cases (those still being worked or waiting for the applicant), soonest
+/// due first, for the daily digest.
+pub async fn open_owned(db: &Db, owner_id: i64, w: RiskWindow, limit: i64) -> Result<Vec<CaseSummary>, sqlx::Error> {
+    let sql = format!(
+        "{SUMMARY} where c.owner_id = $1 and c.status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
+         order by coalesce(c.due_on, '9999-12-31'), c.id limit $2"
+    );
+    let rows: Vec<SummaryRow> =
+        on_db!(db, |pool| sqlx::query_as::<_, SummaryRow>(&sql).bind(owner_id).bind(limit).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(|r| r.into_summary(w)).collect())
 }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod cases;
 pub mod departments;
 pub mod enterprises;
+pub mod outbox;
 pub mod service_levels;
 pub mod sessions;
 pub mod tasks;

@@ -196,3 +196,29 @@ pub async fn update(
         .map(|r| r.rows_affected() == 1)
     })
 }
+
+/// An open task past its due date, on a case still open.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OverdueTask {
+    pub id: i64,
+    pub case_id: i64,
+    pub department_id: i64,
+    pub due_on: NaiveDate,
+}
+
+/// Tasks not done that were due between `since` and the day before `today`, at most `limit`.
+pub async fn overdue(db: &Db, today: NaiveDate, since: NaiveDate, limit: i64) -> Result<Vec<OverdueTask>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, OverdueTask>(
+            "select t.id, t.case_id, t.department_id, t.due_on from case_tasks t join cases c on c.id = t.case_id \
+             where t.status <> 'done' and t.due_on < $1 and t.due_on >= $2 \
+               and c.status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
+             order by t.due_on, t.id limit $3",
+        )
+        .bind(today)
+        .bind(since)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}

@@ -207,3 +207,95 @@ pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, 
             .await
     })
 }
+
+#[derive(sqlx::FromRow)]
+struct RecipientRow {
+    email: String,
+    display_name: String,
+    locale: String,
+}
+
+impl RecipientRow {
+    fn into_recipient(self) -> crate::mail::compose::Recipient {
+        crate::mail::compose::Recipient {
+            email: self.email,
+            name: self.display_name,
+            locale: Locale::parse(&self.locale).unwrap_or(Locale::ZhCn),
+        }
+    }
+}
+
+/// An active user as the recipient of an e-mail, in their own language.
+pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::Recipient>, sqlx::Error> {
+    let row: Option<RecipientRow> = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, RecipientRow>(
+            "select email, display_name, locale from users where id = $1 and active = true",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row.map(RecipientRow::into_recipient))
+}
+
+/// The active liaisons of a department, who hear of its new tasks.
+pub async fn department_liaisons_in(
+    tx: &mut Tx,
+    department_id: i64,
+) -> Result<Vec<crate::mail::compose::Recipient>, sqlx::Error> {
+    let rows: Vec<RecipientRow> = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, RecipientRow>(
+            "select email, display_name, locale from users \
+             where role = 'department_liaison' and department_id = $1 and active = true order by id",
+        )
+        .bind(department_id)
+        .fetch_all(conn)
+        .await
+    })?;
+    Ok(rows.into_iter().map(RecipientRow::into_recipient).collect())
+}
+
+/// The liaison officers who take the daily digest: (user id, recipient).
+pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, crate::mail::compose::Recipient)>, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        email: String,
+        display_name: String,
+        locale: String,
+    }
+    let rows: Vec<Row> = on_db!(db, |pool| {
+        sqlx::query_as::<_, Row>(
+            "select id, email, display_name, locale from users \
+             where role = 'liaison_officer' and active = true and daily_digest = true order by id",
+        )
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let to = RecipientRow { email: r.email, display_name: r.display_name, locale: r.locale }.into_recipient();
+            (r.id, to)
+        })
+        .collect())
+}
+
+/// Switch a user's daily digest on or off.
+pub async fn set_daily_digest(tx: &mut Tx, id: i64, on: bool) -> Result<bool, sqlx::Error> {
+    let n = on_tx!(tx, |conn| {
+        sqlx::query("update users set daily_digest = $1 where id = $2")
+            .bind(on)
+            .bind(id)
+            .execute(conn)
+            .await?
+            .rows_affected()
+    });
+    Ok(n == 1)
+}
+
+pub async fn daily_digest(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, bool>("select daily_digest from users where id = $1").bind(id).fetch_one(pool).await
+    })
+}

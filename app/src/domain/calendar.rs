@@ -33,10 +33,15 @@ impl DayKind {
     }
 }
 
-/// The day it is now in the office (Asia/Shanghai, UTC+8 all year).
-pub fn office_today(now: DateTime<Utc>) -> NaiveDate {
+/// The time it is now in the office (Asia/Shanghai, UTC+8 all year).
+pub fn office_time(now: DateTime<Utc>) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    now.with_timezone(&offset).date_naive()
+    now.with_timezone(&offset)
+}
+
+/// The day it is now in the office.
+pub fn office_today(now: DateTime<Utc>) -> NaiveDate {
+    office_time(now).date_naive()
 }
 
 /// No search walks further than this (ten years of days), whatever the calendar holds.

@@ -11,7 +11,7 @@ mod locale;
 pub mod search;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
-pub use calendar::{office_today, DayKind, WorkingCalendar};
+pub use calendar::{office_time, office_today, DayKind, WorkingCalendar};
 pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 pub use case_status::CaseStatus;
 pub use countries::Country;

@@ -204,12 +204,18 @@ pub async fn on_status_change(
     Ok(())
 }
 
+/// The working calendar from a week ago on (kept like other reference data).
+pub async fn calendar(state: &ServerState) -> Result<std::sync::Arc<WorkingCalendar>, AppError> {
+    let today = office_today(db::now());
+    Ok(state
+        .reference
+        .get_or_load("calendar", || data::calendar_from(&state.db, today - chrono::Duration::days(7)))
+        .await?)
+}
+
 /// Today in the office and the last day a case counts as "at risk" (the next working day).
 pub async fn risk_window(state: &ServerState) -> Result<(NaiveDate, NaiveDate), AppError> {
     let today = office_today(db::now());
-    let calendar: std::sync::Arc<WorkingCalendar> = state
-        .reference
-        .get_or_load("calendar", || data::calendar_from(&state.db, today - chrono::Duration::days(7)))
-        .await?;
+    let calendar = calendar(state).await?;
     Ok((today, calendar.next_working_day(today)))
 }
