@@ -44,6 +44,8 @@ impl Received {
 struct Mailbox {
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<AtomicBool>,
+    /// How long the server takes to accept each message.
+    slow: Duration,
     to: Vec<String>,
     data: Vec<u8>,
 }
@@ -66,6 +68,7 @@ impl Handler for Mailbox {
         Ok(())
     }
     fn data_end(&mut self) -> Response {
+        std::thread::sleep(self.slow);
         let message = Received { to: std::mem::take(&mut self.to), raw: std::mem::take(&mut self.data) };
         self.received.lock().expect("mailbox").push(message);
         OK
@@ -228,9 +231,14 @@ async fn a_french_investor_reads_updates_in_french_and_an_english_one_in_english
     let asked = to_claire.iter().find(|m| m.subject().contains("En attente")).expect("the awaiting message");
     assert!(asked.text().contains("Merci d’envoyer la facture commerciale."), "{}", asked.text());
 
-    // The case page shows what was sent to whom.
+    // The case page lists what was sent to whom, and that it went.
     let (_, page) = officer.page(&format!("/cases/{french}")).await;
-    assert!(page.contains("claire@lille.example"), "the case lists its messages");
+    let list = &page[page.find("class=\"case-messages\"").expect("the list of e-mails")..];
+    let list = &list[..list.find("</ul>").expect("its end")];
+    assert_eq!(list.matches("<li>").count(), 5, "{list}");
+    assert!(
+        list.contains("Public update") && list.contains("claire@lille.example") && list.contains("message-state-sent")
+    );
 }
 both!(a_french_investor_reads_updates_in_french_and_an_english_one_in_english);
 
@@ -319,7 +327,8 @@ async fn a_pending_message_survives_a_restart(b: Backend) {
 both!(a_pending_message_survives_a_restart);
 
 async fn two_app_servers_send_each_message_once(b: Backend) {
-    let mailbox = Mailbox::default();
+    // A slow mail server: while one worker waits on it, the other takes the next message.
+    let mailbox = Mailbox { slow: Duration::from_millis(300), ..Mailbox::default() };
     let port = free_port();
     start_mail_server(port, &mailbox);
     let first = app_sending_to(b, port, &[]).await;
@@ -340,6 +349,11 @@ async fn two_app_servers_send_each_message_once(b: Backend) {
     ids.dedup();
     assert_eq!(ids.len(), 13, "each Message-ID once");
     assert!(got.iter().any(|m| m.text().contains("Étape 11")));
+    let senders: i64 = app::on_db!(&first.db, |pool| {
+        sqlx::query_scalar::<_, i64>("select count(distinct sent_by) from outbox").fetch_one(pool).await
+    })
+    .expect("senders");
+    assert_eq!(senders, 2, "both servers sent some");
     drop(second);
 }
 both!(two_app_servers_send_each_message_once);

@@ -19,6 +19,8 @@ create table outbox (
     claim text,
     claimed_until text,
     last_error text,
+    -- Which worker sent it (a random name each app server's worker takes when it starts).
+    sent_by text,
     created_at text not null,
     sent_at text
 );

@@ -255,7 +255,14 @@ fn mail_config(
         poll: duration("LIAISON_OUTBOX_POLL", Duration::from_secs(5))?,
         retry_base: duration("LIAISON_OUTBOX_RETRY", Duration::from_secs(30))?,
         max_attempts: max_attempts.clamp(1, 100) as i32,
-        lease: duration("LIAISON_OUTBOX_LEASE", Duration::from_secs(300))?,
+        lease: match duration("LIAISON_OUTBOX_LEASE", Duration::from_secs(300))? {
+            // A claim must outlast a slow send (30 s per SMTP step), or a second server could
+            // take the message over while it is still being sent.
+            lease if lease < Duration::from_secs(120) => {
+                return Err(err("LIAISON_OUTBOX_LEASE", "must be at least 2m"));
+            }
+            lease => lease,
+        },
     })
 }
 
@@ -298,6 +305,7 @@ mod tests {
             ("LIAISON_OUTBOX_POLL", "often"),
             ("LIAISON_OUTBOX_MAX_ATTEMPTS", "0"),
             ("LIAISON_NOTICES", "sometimes"),
+            ("LIAISON_OUTBOX_LEASE", "30s"),
         ] {
             let e = Config::from_map(&env(&[(var, value)])).err().unwrap_or_else(|| panic!("{var}={value} accepted"));
             assert_eq!(e.var, var);

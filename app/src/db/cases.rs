@@ -443,14 +443,27 @@ pub struct DueCase {
     pub leader_id: Option<i64>,
 }
 
-/// Running cases due between `since` and `until` (inclusive), soonest first, at most `limit`.
-pub async fn due_between(db: &Db, since: NaiveDate, until: NaiveDate, limit: i64) -> Result<Vec<DueCase>, sqlx::Error> {
+/// Running cases due between `since` and `until` (inclusive) whose notice has not gone yet
+/// (`mail_notices` key `case:<id>:<overdue|at_risk>:<due date>`, overdue meaning due before
+/// `today`), soonest first, at most `limit`.
+pub async fn due_unnoticed(
+    db: &Db,
+    since: NaiveDate,
+    until: NaiveDate,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<DueCase>, sqlx::Error> {
     let sql = format!(
         "select c.id, c.due_on, c.owner_id, e.responsible_leader_id as leader_id \
          from cases c join enterprises e on e.id = c.enterprise_id \
-         where {RUNNING} and c.due_on >= $1 and c.due_on <= $2 order by c.due_on, c.id limit $3"
+         where {RUNNING} and c.due_on >= $1 and c.due_on <= $2 \
+           and not exists (select 1 from mail_notices n where n.key = 'case:' || c.id || ':' \
+                 || (case when c.due_on < $3 then 'overdue' else 'at_risk' end) || ':' || c.due_on) \
+         order by c.due_on, c.id limit $4"
     );
-    on_db!(db, |pool| sqlx::query_as::<_, DueCase>(&sql).bind(since).bind(until).bind(limit).fetch_all(pool).await)
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, DueCase>(&sql).bind(since).bind(until).bind(today).bind(limit).fetch_all(pool).await
+    })
 }
 
 /// An officer's open cases (those still being worked or waiting for the applicant), soonest

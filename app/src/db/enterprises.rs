@@ -78,44 +78,107 @@ impl OverdueCutoff {
     }
 }
 
-/// The name-search condition: through the index of character pairs and triples when the
-/// query allows it, checked against the lower-cased names; a credit code matches exactly.
-fn search_condition(cond: &mut Where, q: &str) {
-    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
-    let pattern = format!("%{}%", super::like_escape(&search::normalize(&q)));
-    let names = match search::query_terms(&q) {
-        // A few entries narrow enough; the whole name is checked anyway.
-        // The query is itself one index entry (two Chinese characters, say): every name
-        // with that entry holds it, so the names need no check.
-        Some(terms) if terms.len() == 1 && terms.first() == Some(&search::normalize(&q)) => (
-            "e.id in (select enterprise_id from enterprise_search_terms where term = ?)".to_string(),
-            terms.into_iter().map(Arg::Text).collect(),
-        ),
-        Some(terms) => {
-            let terms: Vec<String> = terms.into_iter().take(MAX_QUERY_TERMS).collect();
-            let n = terms.len() as i64;
-            let marks = vec!["?"; terms.len()].join(", ");
-            let mut values: Vec<Arg> = terms.into_iter().map(Arg::Text).collect();
-            values.push(Arg::Int(n));
-            values.push(Arg::Text(pattern));
-            (
-                format!(
-                    "e.id in (select enterprise_id from enterprise_search_terms where term in ({marks}) \
-                     group by enterprise_id having count(*) = ?) and e.search_name like ? escape '\\'"
-                ),
-                values,
+/// How a name search reads the index. Each entry's number of enterprises is counted first
+/// (up to `BROAD`); the matches are then found from the rarest entry's enterprises, checked
+/// for the others, or, when every entry is common, by walking the register in name order
+/// until the page is full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NameSearch {
+    /// The query has a word too short for the index: the names are scanned.
+    Scan { pattern: String },
+    /// Index entries, rarest first, and whether the names must still be checked (the query
+    /// is more than one entry, or spans words).
+    Terms { terms: Vec<String>, pattern: Option<String>, broad: bool },
+}
+
+/// An entry with at least this many enterprises is common.
+const BROAD: i64 = 1000;
+
+/// Count each entry's enterprises (up to `BROAD`) in one statement.
+async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error> {
+    use sqlx::Row;
+    let columns: Vec<String> = (1..=terms.len())
+        .map(|i| {
+            format!(
+                "(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {BROAD}) t{i})"
             )
+        })
+        .collect();
+    let sql = format!("select {}", columns.join(", "));
+    on_db!(db, |pool| {
+        let mut q = sqlx::query(&sql);
+        for t in terms {
+            q = q.bind(t);
         }
-        None => ("e.search_name like ? escape '\\'".to_string(), vec![Arg::Text(pattern)]),
+        let row = q.fetch_one(pool).await?;
+        (0..terms.len()).map(|i| row.try_get::<i64, _>(i)).collect::<Result<Vec<i64>, sqlx::Error>>()
+    })
+}
+
+async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
+    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let normalized = search::normalize(&q);
+    let pattern = format!("%{}%", super::like_escape(&normalized));
+    let Some(terms) = search::query_terms(&q) else {
+        return Ok(NameSearch::Scan { pattern });
     };
-    // A valid credit code (typed loosely) finds its enterprise too.
-    match crate::domain::CreditCode::parse("q", &q) {
-        Ok(code) => {
-            let mut values = vec![Arg::Text(code.as_str().to_string())];
-            values.extend(names.1);
-            cond.push(&format!("(e.credit_code = ? or ({}))", names.0), values);
+    // The query is itself one index entry (two Chinese characters, say): every name with
+    // that entry holds it, so the names need no check.
+    let exact = terms.len() == 1 && terms.first() == Some(&normalized);
+    let terms: Vec<String> = terms.into_iter().take(MAX_QUERY_TERMS).collect();
+    let counts = term_counts(db, &terms).await?;
+    let mut ranked: Vec<(i64, String)> = counts.into_iter().zip(terms).collect();
+    ranked.sort();
+    let broad = ranked.first().is_some_and(|(n, _)| *n >= BROAD);
+    Ok(NameSearch::Terms {
+        terms: ranked.into_iter().map(|(_, t)| t).collect(),
+        pattern: (!exact).then_some(pattern),
+        broad,
+    })
+}
+
+/// The name-search condition. `by_name`: for the page of a broad search, let the register be
+/// read in name order (each row checked against the index); otherwise the rarest entry's
+/// enterprises are read and checked. A valid credit code matches its enterprise too.
+fn search_condition(cond: &mut Where, q: &str, plan: &NameSearch, by_name: bool) {
+    let (sql, mut values) = match plan {
+        NameSearch::Scan { pattern } => {
+            ("e.search_name like ? escape '\\'".to_string(), vec![Arg::Text(pattern.clone())])
         }
-        Err(_) => cond.push(&names.0, names.1),
+        NameSearch::Terms { terms, pattern, broad } => {
+            let mut values: Vec<Arg> = terms.iter().cloned().map(Arg::Text).collect();
+            let mut sql = if by_name && *broad {
+                let each: Vec<&str> = terms
+                    .iter()
+                    .map(|_| {
+                        "exists (select 1 from enterprise_search_terms t where t.term = ? and t.enterprise_id = e.id)"
+                    })
+                    .collect();
+                each.join(" and ")
+            } else {
+                let others: String = terms
+                    .iter()
+                    .skip(1)
+                    .map(|_| {
+                        " and exists (select 1 from enterprise_search_terms t1 \
+                         where t1.term = ? and t1.enterprise_id = t0.enterprise_id)"
+                    })
+                    .collect();
+                format!("e.id in (select t0.enterprise_id from enterprise_search_terms t0 where t0.term = ?{others})")
+            };
+            if let Some(p) = pattern {
+                sql.push_str(" and e.search_name like ? escape '\\'");
+                values.push(Arg::Text(p.clone()));
+            }
+            (sql, values)
+        }
+    };
+    match crate::domain::CreditCode::parse("q", q) {
+        Ok(code) => {
+            values.insert(0, Arg::Text(code.as_str().to_string()));
+            cond.push(&format!("(e.credit_code = ? or ({sql}))"), values);
+        }
+        Err(_) => cond.push(&sql, values),
     }
 }
 
@@ -123,19 +186,8 @@ fn search_condition(cond: &mut Where, q: &str) {
 const MAX_QUERY_CHARS: usize = 100;
 const MAX_QUERY_TERMS: usize = 12;
 
-/// One page of the list with its filters, and the number of matches (counted up to
-/// `COUNT_CAP` and one more).
-pub async fn search(
-    db: &Db,
-    f: &EnterpriseFilter,
-    reader_id: i64,
-    cutoff: OverdueCutoff,
-    per_page: i64,
-) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
-    let mut cond = Where::default();
-    if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        search_condition(&mut cond, q);
-    }
+/// The filters other than the name search.
+fn filter_conditions(cond: &mut Where, f: &EnterpriseFilter, reader_id: i64, cutoff: OverdueCutoff) {
     if let Some(country) = f.country.as_deref().filter(|s| !s.is_empty()) {
         cond.push("e.country = ?", vec![Arg::Text(country.to_uppercase())]);
     }
@@ -160,35 +212,80 @@ pub async fn search(
     if f.gap {
         cond.push("e.is_key = true and l.id is null and e.lifecycle <> 'exited'", vec![]);
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct PageRow {
+    #[sqlx(flatten)]
+    row: SummaryRow,
+    total: i64,
+}
+
+/// One page of the list with its filters, and the number of matches (counted up to
+/// `COUNT_CAP` and one more). A search reads its index entries' sizes first; the page and
+/// its count come in one statement.
+pub async fn search(
+    db: &Db,
+    f: &EnterpriseFilter,
+    reader_id: i64,
+    cutoff: OverdueCutoff,
+    per_page: i64,
+) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
+    let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let plan = match q {
+        Some(q) => Some((q, plan_name_search(db, q).await?)),
+        None => None,
+    };
+    let mut cond = Where::default();
+    if let Some((q, plan)) = &plan {
+        let by_name = !matches!(f.sort.as_deref(), Some("updated" | "last_contact"));
+        search_condition(&mut cond, q, plan, by_name);
+    }
+    filter_conditions(&mut cond, f, reader_id, cutoff);
+    let mut count_cond = Where::after(&cond);
+    if let Some((q, plan)) = &plan {
+        search_condition(&mut count_cond, q, plan, false);
+    }
+    filter_conditions(&mut count_cond, f, reader_id, cutoff);
+
     let order = match f.sort.as_deref() {
         Some("updated") => "e.updated_at desc, e.id desc",
         Some("last_contact") => "coalesce(e.last_contact_on, '0001-01-01') asc, e.id",
         _ => "e.name_zh, e.id",
     };
     // Filter, sort and cut the page first; join the officer only for the page's rows.
-    let filters = cond.sql();
+    let (filters, count_filters) = (cond.sql(), count_cond.sql());
     let liaison_join = "left join enterprise_liaisons l on l.enterprise_id = e.id and l.ended_at is null";
     let inner_join = if filters.contains("l.") { liaison_join } else { "" };
+    let count_sql = format!(
+        "select count(*) from (select 1 from enterprises e {inner_join}{count_filters} limit {}) matches",
+        crate::cases::COUNT_CAP + 1
+    );
     let list_sql = format!(
         "select e.id, e.name_zh, e.name_original, e.credit_code, e.country, e.industry_chain_id, e.lifecycle, \
-                e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, e.created_at \
+                e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, e.created_at, \
+                ({count_sql}) as total \
          from (select e.* from enterprises e {inner_join}{filters} order by {order} limit {per_page} offset {}) e \
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
         f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
     );
-    let count_sql = format!(
-        "select count(*) from (select 1 from enterprises e {inner_join}{filters} limit {}) matches",
-        crate::cases::COUNT_CAP + 1
-    );
-    let args = &cond.args;
+    let (list_args, count_args) = (&cond.args, &count_cond.args);
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?;
-        let total = if f.page <= 0 && (rows.len() as i64) < per_page {
-            rows.len() as i64
-        } else {
-            bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?
+        let q = bind_args!(sqlx::query_as::<_, PageRow>(&list_sql), list_args);
+        let rows = bind_args!(q, count_args).fetch_all(pool).await?;
+        let total = match rows.first() {
+            Some(r) => r.total,
+            // Past the last page: count on its own.
+            None if f.page > 0 => {
+                let count_only = format!(
+                    "select count(*) from (select 1 from enterprises e {inner_join}{filters} limit {}) matches",
+                    crate::cases::COUNT_CAP + 1
+                );
+                bind_args!(sqlx::query_scalar::<_, i64>(&count_only), list_args).fetch_one(pool).await?
+            }
+            None => 0,
         };
-        (rows, total)
+        (rows.into_iter().map(|r| r.row).collect(), total)
     });
     let items = rows
         .into_iter()

@@ -92,14 +92,22 @@ macro_rules! bind_args {
 pub struct Where {
     clauses: Vec<String>,
     pub args: Vec<Arg>,
+    /// Placeholders already used by another condition of the same statement.
+    offset: usize,
 }
 
 impl Where {
+    /// A condition for the same statement as `before`: its placeholders continue after
+    /// `before`'s, and its arguments are bound after them.
+    pub fn after(before: &Where) -> Where {
+        Where { clauses: Vec::new(), args: Vec::new(), offset: before.offset + before.args.len() }
+    }
+
     pub fn push(&mut self, clause: &str, values: Vec<Arg>) {
         let mut clause = clause.to_string();
         for v in values {
             self.args.push(v);
-            clause = clause.replacen('?', &format!("${}", self.args.len()), 1);
+            clause = clause.replacen('?', &format!("${}", self.offset + self.args.len()), 1);
         }
         self.clauses.push(clause);
     }

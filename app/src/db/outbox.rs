@@ -129,21 +129,29 @@ pub async fn attachments(db: &Db, id: i64) -> Result<Vec<Attachment>, sqlx::Erro
     })
 }
 
-/// The message went out. False when this worker's claim was taken over meanwhile.
-pub async fn mark_sent(db: &Db, id: i64, claim: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
-    let n = on_db!(db, |pool| {
-        sqlx::query(
-            "update outbox set state = 'sent', sent_at = $1, claim = null, claimed_until = null, last_error = null \
-             where id = $2 and claim = $3",
-        )
-        .bind(at)
-        .bind(id)
-        .bind(claim)
-        .execute(pool)
-        .await?
-        .rows_affected()
+/// The message went out (sent is final, whoever holds the claim now). Returns false when
+/// this worker's claim had been taken over meanwhile: the message may have gone twice.
+pub async fn mark_sent(db: &Db, id: i64, claim: &str, sender: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    const SENT: &str = "update outbox set state = 'sent', sent_at = $1, sent_by = $2, last_error = null, \
+                        claim = null, claimed_until = null where id = $3 and state = 'pending'";
+    let (ours, n) = on_db!(db, |pool| {
+        let ours = sqlx::query(&format!("{SENT} and claim = $4"))
+            .bind(at)
+            .bind(sender)
+            .bind(id)
+            .bind(claim)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        // Taken over meanwhile: it went out all the same.
+        let n = if ours == 1 {
+            1
+        } else {
+            sqlx::query(SENT).bind(at).bind(sender).bind(id).execute(pool).await?.rows_affected()
+        };
+        (ours, n)
     });
-    Ok(n == 1)
+    Ok(ours == 1 && n == 1)
 }
 
 /// Sending failed: try again at `retry_at`, or give up (`None`: the message is dead).
@@ -177,13 +185,16 @@ pub async fn mark_failed(
     Ok(n == 1)
 }
 
-/// An administrator sends a failed or dead message again, from a fresh count of attempts.
-/// Returns the message's recipient, or `None` when there is no such unsent message.
+/// An administrator sends a given-up or failed message again, from a fresh count of
+/// attempts; never one a worker is sending right now. Returns its recipient, or `None` when
+/// there is no such message.
 pub async fn retry(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
     on_tx!(tx, |conn| {
         sqlx::query_scalar(
             "update outbox set state = 'pending', attempts = 0, next_attempt_at = $1, claim = null, claimed_until = null \
-             where id = $2 and state <> 'sent' returning recipient",
+             where id = $2 and (state = 'dead' or (state = 'pending' and last_error is not null)) \
+               and (claimed_until is null or claimed_until < $1) \
+             returning recipient",
         )
         .bind(now)
         .bind(id)

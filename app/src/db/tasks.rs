@@ -206,13 +206,15 @@ pub struct OverdueTask {
     pub due_on: NaiveDate,
 }
 
-/// Tasks not done that were due between `since` and the day before `today`, at most `limit`.
+/// Tasks not done that were due between `since` and the day before `today` and whose notice
+/// has not gone yet (`mail_notices` key `task:<id>:overdue:<due date>`), at most `limit`.
 pub async fn overdue(db: &Db, today: NaiveDate, since: NaiveDate, limit: i64) -> Result<Vec<OverdueTask>, sqlx::Error> {
     on_db!(db, |pool| {
         sqlx::query_as::<_, OverdueTask>(
             "select t.id, t.case_id, t.department_id, t.due_on from case_tasks t join cases c on c.id = t.case_id \
              where t.status <> 'done' and t.due_on < $1 and t.due_on >= $2 \
                and c.status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
+               and not exists (select 1 from mail_notices n where n.key = 'task:' || t.id || ':overdue:' || t.due_on) \
              order by t.due_on, t.id limit $3",
         )
         .bind(today)

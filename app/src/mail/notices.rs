@@ -15,8 +15,13 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 const LOOKBACK_DAYS: i64 = 30;
 /// At most this many notices of each sort per run; the next run takes the rest.
 const BATCH: i64 = 500;
-/// The digest goes out from this time of the office's morning.
+/// The digest goes out from this time of the office's morning…
 pub const DIGEST_AT: NaiveTime = match NaiveTime::from_hms_opt(8, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+/// …and not after this one (a server that was down all day sends none in the evening).
+pub const DIGEST_UNTIL: NaiveTime = match NaiveTime::from_hms_opt(18, 0, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
 };
@@ -27,7 +32,7 @@ pub async fn deadlines(state: &ServerState) -> Result<usize, AppError> {
     let since = today - Duration::days(LOOKBACK_DAYS);
     let now = db::now();
     let mut queued = 0;
-    for c in db::cases::due_between(&state.db, since, at_risk_until, BATCH).await? {
+    for c in db::cases::due_unnoticed(&state.db, since, at_risk_until, today, BATCH).await? {
         let overdue = c.due_on < today;
         let key = format!("case:{}:{}:{}", c.id, if overdue { "overdue" } else { "at_risk" }, c.due_on);
         let mut tx = state.db.begin().await?;
@@ -76,12 +81,12 @@ pub async fn deadlines(state: &ServerState) -> Result<usize, AppError> {
     Ok(queued)
 }
 
-/// Send each officer who takes it their digest, once per working day, from `DIGEST_AT`
-/// office time; returns how many were queued.
+/// Send each officer who takes it their digest, once per working day, between `DIGEST_AT`
+/// and `DIGEST_UNTIL` office time; returns how many were queued.
 pub async fn digests(state: &ServerState, now: DateTime<Utc>) -> Result<usize, AppError> {
     let local = crate::domain::office_time(now);
     let today = local.date_naive();
-    if local.time() < DIGEST_AT {
+    if local.time() < DIGEST_AT || local.time() >= DIGEST_UNTIL {
         return Ok(0);
     }
     let calendar = crate::service_levels::service::calendar(state).await?;

@@ -52,6 +52,8 @@ enum SendError {
 }
 
 pub struct Worker {
+    /// This worker's name in `outbox.sent_by`.
+    name: String,
     db: Db,
     config: MailConfig,
     transport: Transport,
@@ -68,7 +70,9 @@ impl Worker {
             ),
             None => Transport::Files(config.dir.clone()),
         };
-        Ok(Worker { db, config, transport })
+        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "liaison".into());
+        let name = format!("{host}:{}:{}", std::process::id(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
+        Ok(Worker { name, db, config, transport })
     }
 
     /// Send every due message until none is left; returns how many were handled.
@@ -95,7 +99,7 @@ impl Worker {
         };
         match outcome {
             Ok(()) => {
-                if !outbox::mark_sent(&self.db, m.id, &claim, db::now()).await? {
+                if !outbox::mark_sent(&self.db, m.id, &claim, &self.name, db::now()).await? {
                     tracing::warn!(id = m.id, "message sent after its claim ran out; it may go twice");
                 }
                 tracing::info!(id = m.id, message_id = %m.message_id, "message sent");
@@ -125,7 +129,11 @@ impl Worker {
     async fn deliver(&self, m: &Claimed, message: Message) -> Result<(), SendError> {
         match &self.transport {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
+                // Only a refused mailbox is hopeless. Other 5xx replies (a wrong password, a
+                // relay that refuses us) are the server's set-up: retried until fixed.
+                let mailbox_refused = e.is_permanent()
+                    && e.status().is_some_and(|c| matches!(c.to_string().as_str(), "550" | "551" | "553"));
+                if mailbox_refused {
                     SendError::Permanent(e.to_string())
                 } else {
                     SendError::Transient(e.to_string())
