@@ -88,7 +88,18 @@ enum NameSearch {
     Scan { pattern: String },
     /// Index entries, rarest first, and whether the names must still be checked (the query
     /// is more than one entry, or spans words).
-    Terms { terms: Vec<String>, pattern: Option<String>, broad: bool },
+    Terms { terms: Vec<String>, pattern: Option<String>, broad: bool, rarest: i64 },
+}
+
+impl NameSearch {
+    /// The number of matches when the query is exactly one index entry: its entry count
+    /// (up to `COUNT_CAP` and one more), with no statement of its own.
+    fn exact_count(&self) -> Option<i64> {
+        match self {
+            NameSearch::Terms { terms, pattern: None, rarest, .. } if terms.len() == 1 => Some(*rarest),
+            _ => None,
+        }
+    }
 }
 
 /// An entry with at least this many enterprises is common.
@@ -100,7 +111,8 @@ async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error>
     let columns: Vec<String> = (1..=terms.len())
         .map(|i| {
             format!(
-                "(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {BROAD}) t{i})"
+                "(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {}) t{i})",
+                crate::cases::COUNT_CAP + 1
             )
         })
         .collect();
@@ -129,11 +141,12 @@ async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
     let counts = term_counts(db, &terms).await?;
     let mut ranked: Vec<(i64, String)> = counts.into_iter().zip(terms).collect();
     ranked.sort();
-    let broad = ranked.first().is_some_and(|(n, _)| *n >= BROAD);
+    let rarest = ranked.first().map(|(n, _)| *n).unwrap_or(0);
     Ok(NameSearch::Terms {
         terms: ranked.into_iter().map(|(_, t)| t).collect(),
         pattern: (!exact).then_some(pattern),
-        broad,
+        broad: rarest >= BROAD,
+        rarest,
     })
 }
 
@@ -145,7 +158,7 @@ fn search_condition(cond: &mut Where, q: &str, plan: &NameSearch, by_name: bool)
         NameSearch::Scan { pattern } => {
             ("e.search_name like ? escape '\\'".to_string(), vec![Arg::Text(pattern.clone())])
         }
-        NameSearch::Terms { terms, pattern, broad } => {
+        NameSearch::Terms { terms, pattern, broad, .. } => {
             let mut values: Vec<Arg> = terms.iter().cloned().map(Arg::Text).collect();
             let mut sql = if by_name && *broad {
                 let each: Vec<&str> = terms
@@ -261,10 +274,19 @@ pub async fn search(
         "select count(*) from (select 1 from enterprises e {inner_join}{count_filters} limit {}) matches",
         crate::cases::COUNT_CAP + 1
     );
+    // A search that is one index entry and nothing else is counted already.
+    let known = match &plan {
+        Some((q, p)) if count_cond.len() == 1 && crate::domain::CreditCode::parse("q", q).is_err() => p.exact_count(),
+        _ => None,
+    };
+    let total_sql = match known {
+        Some(n) => format!("cast({n} as bigint)"),
+        None => format!("({count_sql})"),
+    };
     let list_sql = format!(
         "select e.id, e.name_zh, e.name_original, e.credit_code, e.country, e.industry_chain_id, e.lifecycle, \
                 e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, e.created_at, \
-                ({count_sql}) as total \
+                {total_sql} as total \
          from (select e.* from enterprises e {inner_join}{filters} order by {order} limit {per_page} offset {}) e \
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
         f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
@@ -272,7 +294,7 @@ pub async fn search(
     let (list_args, count_args) = (&cond.args, &count_cond.args);
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let q = bind_args!(sqlx::query_as::<_, PageRow>(&list_sql), list_args);
-        let rows = bind_args!(q, count_args).fetch_all(pool).await?;
+        let rows = if known.is_some() { q } else { bind_args!(q, count_args) }.fetch_all(pool).await?;
         let total = match rows.first() {
             Some(r) => r.total,
             // Past the last page: count on its own.

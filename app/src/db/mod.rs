@@ -112,6 +112,15 @@ impl Where {
         self.clauses.push(clause);
     }
 
+    /// How many conditions there are.
+    pub fn len(&self) -> usize {
+        self.clauses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
     /// ` where a and b`, or nothing.
     pub fn sql(&self) -> String {
         if self.clauses.is_empty() {

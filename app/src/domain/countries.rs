@@ -4,6 +4,7 @@
 use super::Locale;
 use crate::error::{FieldCode, FieldError};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 #[path = "countries_data.rs"]
 mod data;
@@ -19,11 +20,7 @@ impl Country {
         if code.is_empty() {
             return Err(FieldError::new(field, FieldCode::Required));
         }
-        data::COUNTRIES
-            .iter()
-            .find(|row| row.0 == code)
-            .map(|row| Country(row.0))
-            .ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
+        row_of(&code).map(|row| Country(row.0)).ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
     }
 
     pub fn code(self) -> &'static str {
@@ -31,7 +28,7 @@ impl Country {
     }
 
     pub fn name(self, locale: Locale) -> &'static str {
-        let row = data::COUNTRIES.iter().find(|row| row.0 == self.0).unwrap_or(&data::COUNTRIES[0]);
+        let row = row_of(self.0).unwrap_or(&ROWS[0]);
         match locale {
             Locale::ZhCn => row.1,
             Locale::En => row.2,
@@ -42,15 +39,28 @@ impl Country {
     /// Every country, ordered for a picker in the reader's language: alphabetically ignoring
     /// accents in English and French; Chinese names follow the English order, as no pinyin
     /// collation is available here.
-    pub fn all_sorted(locale: Locale) -> Vec<Country> {
-        let mut all: Vec<Country> = data::COUNTRIES.iter().map(|row| Country(row.0)).collect();
-        let key = |c: &Country| match locale {
-            Locale::Fr => fold(c.name(Locale::Fr)),
-            _ => fold(c.name(Locale::En)),
+    /// Sorted once per process (every list and form page shows the picker).
+    pub fn all_sorted(locale: Locale) -> &'static [Country] {
+        static BY_ENGLISH: OnceLock<Vec<Country>> = OnceLock::new();
+        static BY_FRENCH: OnceLock<Vec<Country>> = OnceLock::new();
+        let (cell, by) = match locale {
+            Locale::Fr => (&BY_FRENCH, Locale::Fr),
+            _ => (&BY_ENGLISH, Locale::En),
         };
-        all.sort_by_key(key);
-        all
+        cell.get_or_init(|| {
+            let mut all: Vec<Country> = ROWS.iter().map(|row| Country(row.0)).collect();
+            all.sort_by_cached_key(|c| fold(c.name(by)));
+            all
+        })
     }
+}
+
+/// The generated table, ordered by code (a test checks it).
+static ROWS: &[(&str, &str, &str, &str)] = &data::COUNTRIES;
+
+/// A code's row, found by binary search.
+fn row_of(code: &str) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
+    ROWS.binary_search_by(|row| row.0.cmp(code)).ok().map(|i| &ROWS[i])
 }
 
 /// Lower-case without the accents of French, for sorting.
@@ -83,6 +93,14 @@ impl From<Country> for String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_table_is_ordered_by_code_for_binary_search() {
+        assert!(ROWS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(Country::parse("c", "fr").map(|c| c.name(Locale::ZhCn)), Ok("法国"));
+        assert_eq!(Country::parse("c", "ZW").map(Country::code), Ok("ZW"));
+    }
+
     use super::*;
 
     #[test]

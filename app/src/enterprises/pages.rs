@@ -105,7 +105,7 @@ fn FilterForm(filter: EnterpriseFilter, chains: Vec<IndustryChain>, officers: Ve
                 <label for="country">{tr!("field-country")}</label>
                 <select id="country" name="country">
                     <option value="">{tr!("common-any")}</option>
-                    {Country::all_sorted(locale).into_iter().map(|c| {
+                    {Country::all_sorted(locale).iter().map(|&c| {
                         let selected = f.country.as_deref() == Some(c.code());
                         view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
                     }).collect_view()}
@@ -290,7 +290,7 @@ fn EnterpriseFields(
                 <label for="country">{tr!("field-country")}</label>
                 <select id="country" name="country" required>
                     <option value="">{tr!("common-choose")}</option>
-                    {Country::all_sorted(locale).into_iter().map(|c| {
+                    {Country::all_sorted(locale).iter().map(|&c| {
                         let selected = country == c.code();
                         view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
                     }).collect_view()}
