@@ -169,18 +169,26 @@ async fn outbox_state(app: &TestApp, recipient: &str, kind: &str) -> (String, i6
     .expect("the message is in the outbox")
 }
 
-/// The message's state once it is `want` (the mail server has it a moment before the
-/// worker records it), or whatever it is after 10 s.
-async fn state_becomes(app: &TestApp, recipient: &str, kind: &str, want: &str) -> String {
-    let mut state = String::new();
+type Outcome = (String, i64, Option<String>);
+
+/// The message's (state, attempts, last error) once `done` holds for it, or whatever it is
+/// after 10 s.
+async fn outcome_when(app: &TestApp, recipient: &str, kind: &str, done: impl Fn(&Outcome) -> bool) -> Outcome {
+    let mut outcome = outbox_state(app, recipient, kind).await;
     for _ in 0..100 {
-        state = outbox_state(app, recipient, kind).await.0;
-        if state == want {
+        if done(&outcome) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+        outcome = outbox_state(app, recipient, kind).await;
     }
-    state
+    outcome
+}
+
+/// The message's state once it is `want` (the mail server has it a moment before the
+/// worker records it), or whatever it is after 10 s.
+async fn state_becomes(app: &TestApp, recipient: &str, kind: &str, want: &str) -> String {
+    outcome_when(app, recipient, kind, |o| o.0 == want).await.0
 }
 
 async fn a_french_investor_reads_updates_in_french_and_an_english_one_in_english(b: Backend) {
@@ -285,14 +293,7 @@ async fn a_message_waits_while_the_mail_server_is_down_and_goes_once(b: Backend)
     investor_case(&officer, enterprise, "claire@lille.example", "fr").await;
 
     // Nothing listens yet: the attempt fails and the message waits for another.
-    let mut state = (String::new(), 0, None);
-    for _ in 0..100 {
-        state = outbox_state(&app, "claire@lille.example", "case_opened").await;
-        if state.1 >= 1 && state.2.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let state = outcome_when(&app, "claire@lille.example", "case_opened", |o| o.1 >= 1 && o.2.is_some()).await;
     assert_eq!(state.0, "pending", "still waiting: {state:?}");
     assert!(state.2.is_some(), "the failure is recorded");
 
@@ -367,14 +368,7 @@ async fn a_refused_message_ends_dead_on_the_outbox_page_and_can_be_sent_again(b:
     app.login_as_admin().await;
     let (officer, enterprise) = officer_with_enterprise(&app, 1).await;
     investor_case(&officer, enterprise, "nobody@lille.example", "fr").await;
-    let mut state = (String::new(), 0, None);
-    for _ in 0..100 {
-        state = outbox_state(&app, "nobody@lille.example", "case_opened").await;
-        if state.0 == "dead" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let state = outcome_when(&app, "nobody@lille.example", "case_opened", |o| o.0 == "dead").await;
     assert_eq!(state.0, "dead", "a refused recipient is given up at once: {state:?}");
     assert!(state.2.as_deref().unwrap_or_default().contains("550"), "{state:?}");
 
