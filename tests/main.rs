@@ -14,5 +14,6 @@ mod mail;
 mod migrations;
 mod operations;
 mod permissions;
+mod portal;
 mod sign_in;
 mod tasks;

@@ -64,3 +64,62 @@ async fn both_databases_get_the_same_tables_and_columns() {
     lite.db.migrate().await.unwrap();
     pg.db.migrate().await.unwrap();
 }
+
+/// Upgrading an SQLite database with cases to the portal's schema (which rebuilds the cases
+/// and timeline tables) keeps every row and every reference to them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upgrading_sqlite_to_the_portal_keeps_cases_and_their_references() {
+    let dir = tempfile_dir();
+    let url = format!("sqlite://{}/old.db", dir.display());
+    let app::db::Db::Sqlite(pool) = app::db::Db::connect(&url).await.unwrap() else { unreachable!() };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/sqlite");
+    let mut before = sqlx::migrate::Migrator::new(root).await.unwrap();
+    before.migrations = before.migrations.iter().filter(|m| m.version <= 9).cloned().collect::<Vec<_>>().into();
+    before.run(&pool).await.unwrap();
+    for sql in [
+        "insert into enterprises (id, name_zh, name_original, country, created_at, updated_at) \
+         values (1, '里尔光学', 'Lille Optique', 'FR', '2026-01-01', '2026-01-01')",
+        "insert into cases (id, reference, enterprise_id, case_type, title, description, language, access_code_hash, \
+             created_at, updated_at, due_on, applicant_name) \
+         values (7, 'LN-2026-000007', 1, 'tax', 'VAT', 'VAT refund', 'fr', '$argon2id$x', '2026-01-02', '2026-01-02', \
+             '2026-01-09', 'Marie')",
+        "insert into case_events (case_id, kind, note, created_at) values (7, 'internal_note', 'kept', '2026-01-02')",
+        "insert into case_tasks (case_id, department_id, created_at, updated_at) \
+         values (7, (select min(id) from departments), '2026-01-02', '2026-01-02')",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    let db = app::db::Db::Sqlite(pool.clone());
+    db.migrate().await.unwrap();
+    let (reference, due, name, source): (String, String, String, String) =
+        sqlx::query_as("select reference, due_on, applicant_name, source from cases where id = 7")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (reference.as_str(), due.as_str(), name.as_str(), source.as_str()),
+        ("LN-2026-000007", "2026-01-09", "Marie", "staff")
+    );
+    let notes: Vec<String> =
+        sqlx::query_scalar("select note from case_events where case_id = 7").fetch_all(&pool).await.unwrap();
+    assert_eq!(notes, vec!["kept".to_string()]);
+    let broken: Vec<(String,)> =
+        sqlx::query_as("select \"table\" from pragma_foreign_key_check").fetch_all(&pool).await.unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    // Portal requests may now wait without an enterprise.
+    sqlx::query(
+        "insert into cases (reference, case_type, title, description, language, access_code_hash, created_at, updated_at, source) \
+         values ('LN-2026-000008', 'visa', 'Visa', 'Visa', 'en', 'k1$00', '2026-01-03', '2026-01-03', 'portal')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("liaison-upgrade-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -47,6 +47,17 @@ pub enum FieldCode {
     GreenChannelTooLong,
     UnknownDayKind,
     PublicUpdateEmpty,
+    InvalidReference,
+    InvalidAccessCode,
+    InvalidPhone,
+    InvalidPassportNumber,
+    RatingOutOfRange,
+    AlreadyRated,
+    NotRateableYet,
+    NotAwaitingReply,
+    EnterpriseNotFound,
+    EnterpriseHasNoLiaison,
+    NotInIntake,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +94,16 @@ pub enum AppError {
     CannotChangeSelf,
     #[error("invalid")]
     Invalid(Vec<FieldError>),
+    /// The portal: no request with this reference and access code (the same answer whether
+    /// the reference exists or not).
+    #[error("not_recognised")]
+    NotRecognised,
+    /// The portal: too many wrong access codes for this reference; it is locked for a while.
+    #[error("reference_locked")]
+    ReferenceLocked,
+    /// The portal: too many requests from this address.
+    #[error("rate_limited")]
+    RateLimited,
     /// Something failed on the server; the cause is in the server log under the request id.
     #[error("internal")]
     Internal,
@@ -111,7 +132,8 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::InvalidCredentials => 401,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts | AppError::ReferenceLocked | AppError::RateLimited => 429,
+            AppError::NotRecognised => 401,
             AppError::StaleVersion => 409,
             AppError::CannotChangeSelf | AppError::Invalid(_) => 422,
             AppError::Internal => 500,

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod mail;
+pub mod portal;
 pub mod service_levels;
 pub mod shell;
 #[cfg(feature = "ssr")]
@@ -87,6 +88,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/deadlines") view=cases::pages::DeadlinesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/outbox") view=mail::pages::OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/portal") view=portal::pages::PortalHomePage ssr=SsrMode::Async />
+                        <Route path=path!("/portal/request") view=portal::pages::EnterpriseRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/portal/foreign-staff") view=portal::pages::ForeignStaffRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/portal/submitted") view=portal::pages::ConfirmationPage ssr=SsrMode::Async />
+                        <Route path=path!("/portal/status") view=portal::pages::LookupPage ssr=SsrMode::Async />
+                        <Route path=path!("/portal/case") view=portal::pages::StatusPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>
             </Router>

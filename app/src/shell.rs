@@ -381,6 +381,9 @@ pub fn error_text(e: &AppError) -> String {
         AppError::StaleVersion => tr!("error-stale-version"),
         AppError::CannotChangeSelf => tr!("error-cannot-change-self"),
         AppError::Invalid(_) => tr!("error-invalid"),
+        AppError::NotRecognised => tr!("error-not-recognised"),
+        AppError::ReferenceLocked => tr!("error-reference-locked"),
+        AppError::RateLimited => tr!("error-rate-limited"),
         AppError::Internal => tr!("error-internal"),
         AppError::Communication => tr!("error-communication"),
     }
@@ -427,6 +430,17 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::GreenChannelTooLong => tr!("field-green-channel-too-long"),
         FieldCode::UnknownDayKind => tr!("field-unknown-day-kind"),
         FieldCode::PublicUpdateEmpty => tr!("field-public-update-empty"),
+        FieldCode::InvalidReference => tr!("field-invalid-reference"),
+        FieldCode::InvalidAccessCode => tr!("field-invalid-access-code"),
+        FieldCode::InvalidPhone => tr!("field-invalid-phone"),
+        FieldCode::InvalidPassportNumber => tr!("field-invalid-passport-number"),
+        FieldCode::RatingOutOfRange => tr!("field-rating-out-of-range"),
+        FieldCode::AlreadyRated => tr!("field-already-rated"),
+        FieldCode::NotRateableYet => tr!("field-not-rateable-yet"),
+        FieldCode::NotAwaitingReply => tr!("field-not-awaiting-reply"),
+        FieldCode::EnterpriseNotFound => tr!("field-enterprise-not-found"),
+        FieldCode::EnterpriseHasNoLiaison => tr!("field-enterprise-has-no-liaison"),
+        FieldCode::NotInIntake => tr!("field-not-in-intake"),
     }
 }
 

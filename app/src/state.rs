@@ -12,11 +12,13 @@ pub struct ServerState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub reference: Arc<ReferenceCache>,
+    /// The installation's keys, read from the database on first use.
+    pub keys: Arc<tokio::sync::OnceCell<crate::portal::service::Keys>>,
 }
 
 impl ServerState {
     pub fn new(db: Db, settings: Settings) -> ServerState {
-        ServerState { db, settings: Arc::new(settings), reference: Arc::default() }
+        ServerState { db, settings: Arc::new(settings), reference: Arc::default(), keys: Arc::default() }
     }
 }
 
@@ -91,6 +93,16 @@ pub struct Settings {
     pub public_url: String,
     /// The domain of Message-IDs (the sender's).
     pub mail_domain: String,
+    /// Status lookups per address per `portal_window` (0: no limit).
+    pub portal_lookups_per_window: i64,
+    /// Request submissions per address per `portal_window` (0: no limit).
+    pub portal_submissions_per_window: i64,
+    pub portal_window: Duration,
+    /// Wrong access codes for one reference within `portal_lock_for` that lock it for as long.
+    pub portal_max_code_failures: i64,
+    pub portal_lock_for: Duration,
+    /// How long a portal session (after a right code) lasts.
+    pub portal_session: Duration,
 }
 
 impl Default for Settings {
@@ -104,6 +116,12 @@ impl Default for Settings {
             login_window: Duration::from_secs(15 * 60),
             public_url: "http://127.0.0.1:3000".to_string(),
             mail_domain: "liaison.localhost".to_string(),
+            portal_lookups_per_window: 30,
+            portal_submissions_per_window: 10,
+            portal_window: Duration::from_secs(15 * 60),
+            portal_max_code_failures: 5,
+            portal_lock_for: Duration::from_secs(15 * 60),
+            portal_session: Duration::from_secs(30 * 60),
         }
     }
 }

@@ -118,3 +118,21 @@ case-applicant = Applicant
 case-applicant-name = Applicant's name (optional)
 case-applicant-email = Applicant's e-mail (optional)
 case-applicant-email-hint = The applicant receives the case's news at this address, in the case's language.
+
+## Portal requests on the staff side
+case-from-portal = Submitted online
+case-intake-badge = not in the register
+case-intake-title = Intake queue: give this request its enterprise
+case-intake-text = The applicant named an enterprise that was not found in the register. Enter its credit code: the enterprise's liaison officer then owns the case (or you, if it has none).
+case-intake-take = Route to the enterprise
+case-credit-code-given = Credit code given
+case-applicant-phone = Applicant's telephone
+case-foreign-staff = Foreign employee
+case-passport-masked = (masked: only the case's officer sees it whole)
+case-passport-audited = (this view is recorded in the audit log)
+case-rating = Rated { $rating } out of 5 by the applicant.
+case-event-applicant-reply = The applicant answered
+case-event-rated = The applicant rated the service
+case-event-routed = Routed from the intake queue
+case-author-applicant = applicant
+cases-filter-intake = Intake queue only

@@ -81,3 +81,6 @@ mail-kind-case-at-risk = Case due soon
 mail-kind-case-overdue = Case overdue
 mail-kind-task-overdue = Task overdue
 mail-kind-digest = Daily digest
+
+mail-replied-subject = The applicant answered on { $reference }
+mail-replied-body = The applicant of { $reference } ("{ $title }") has answered your request for information. The case is back in progress with you.

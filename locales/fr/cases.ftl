@@ -118,3 +118,21 @@ case-applicant = Demandeur
 case-applicant-name = Nom du demandeur (facultatif)
 case-applicant-email = Courriel du demandeur (facultatif)
 case-applicant-email-hint = Le demandeur reçoit les nouvelles du dossier à cette adresse, dans la langue du dossier.
+
+## Demandes du portail côté agents
+case-from-portal = Déposée en ligne
+case-intake-badge = hors registre
+case-intake-title = File d’accueil : rattacher cette demande à son entreprise
+case-intake-text = Le demandeur a indiqué une entreprise introuvable dans le registre. Saisissez son code de crédit : le chargé de liaison de l’entreprise devient responsable du dossier (ou vous, si elle n’en a pas).
+case-intake-take = Rattacher à l’entreprise
+case-credit-code-given = Code de crédit indiqué
+case-applicant-phone = Téléphone du demandeur
+case-foreign-staff = Employé étranger
+case-passport-masked = (masqué : seul le chargé du dossier le voit en entier)
+case-passport-audited = (cette consultation est inscrite au journal d’audit)
+case-rating = Évalué { $rating } sur 5 par le demandeur.
+case-event-applicant-reply = Le demandeur a répondu
+case-event-rated = Le demandeur a évalué le service
+case-event-routed = Rattaché depuis la file d’accueil
+case-author-applicant = demandeur
+cases-filter-intake = File d’accueil seulement

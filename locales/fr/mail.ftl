@@ -81,3 +81,6 @@ mail-kind-case-at-risk = Échéance proche
 mail-kind-case-overdue = Dossier en retard
 mail-kind-task-overdue = Tâche en retard
 mail-kind-digest = Résumé quotidien
+
+mail-replied-subject = Le demandeur a répondu sur { $reference }
+mail-replied-body = Le demandeur du dossier { $reference } (« { $title } ») a répondu à votre demande de compléments. Le dossier est de nouveau en cours de traitement chez vous.

@@ -118,3 +118,21 @@ case-applicant = 申请人
 case-applicant-name = 申请人姓名（选填）
 case-applicant-email = 申请人电子邮箱（选填）
 case-applicant-email-hint = 申请人将通过此邮箱收到事项进展，语言为事项所选语言。
+
+## 门户提交的诉求（工作人员端）
+case-from-portal = 网上提交
+case-intake-badge = 名录外企业
+case-intake-title = 待分派：为此诉求关联企业
+case-intake-text = 申请人填写的企业在名录中未找到。请输入其统一社会信用代码：关联后由该企业的联系干部负责（企业尚无联系干部时由您负责）。
+case-intake-take = 关联企业
+case-credit-code-given = 申请人填写的信用代码
+case-applicant-phone = 申请人电话
+case-foreign-staff = 外籍员工
+case-passport-masked = （已遮盖：仅本事项的联系干部可见完整号码）
+case-passport-audited = （本次查看已记入审计日志）
+case-rating = 申请人评价为 { $rating } 分（满分 5 分）。
+case-event-applicant-reply = 申请人已答复
+case-event-rated = 申请人已评价服务
+case-event-routed = 已从待分派队列关联企业
+case-author-applicant = 申请人
+cases-filter-intake = 仅看待分派

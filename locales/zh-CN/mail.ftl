@@ -78,3 +78,6 @@ mail-kind-case-at-risk = 事项即将到期
 mail-kind-case-overdue = 事项超期
 mail-kind-task-overdue = 任务超期
 mail-kind-digest = 每日摘要
+
+mail-replied-subject = 申请人已就 { $reference } 补充材料
+mail-replied-body = 事项 { $reference }（“{ $title }”）的申请人已回复您的补充材料要求，事项已回到您处继续办理。

@@ -144,6 +144,16 @@ impl Config {
                 },
             }
         };
+        // A limit of requests: a whole number, 0 meaning none.
+        let limit = |var: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match get(var) {
+                None => Ok(default),
+                Some(v) => match v.parse::<i64>() {
+                    Ok(n) if n >= 0 => Ok(n),
+                    _ => Err(err(var, format!("'{v}' is not a whole number (0 for no limit)"))),
+                },
+            }
+        };
         let mail = mail_config(&get, &duration, &count)?;
         let notices_every = match get("LIAISON_NOTICES").as_deref() {
             Some("off") => None,
@@ -165,6 +175,12 @@ impl Config {
             login_window: duration("LIAISON_LOGIN_WINDOW", defaults.login_window)?,
             public_url: base_url.clone(),
             mail_domain: mail.domain(),
+            portal_lookups_per_window: limit("LIAISON_PORTAL_LOOKUPS", defaults.portal_lookups_per_window)?,
+            portal_submissions_per_window: limit("LIAISON_PORTAL_SUBMISSIONS", defaults.portal_submissions_per_window)?,
+            portal_window: duration("LIAISON_PORTAL_WINDOW", defaults.portal_window)?,
+            portal_max_code_failures: count("LIAISON_PORTAL_MAX_CODE_FAILURES", defaults.portal_max_code_failures)?,
+            portal_lock_for: duration("LIAISON_PORTAL_LOCK", defaults.portal_lock_for)?,
+            portal_session: duration("LIAISON_PORTAL_SESSION", defaults.portal_session)?,
         };
         if settings.session_idle > settings.session_absolute {
             return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));

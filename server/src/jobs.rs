@@ -26,7 +26,10 @@ pub async fn cleanup(state: &ServerState) -> Result<(), sqlx::Error> {
     let window = ChronoDuration::from_std(s.login_window).unwrap_or(ChronoDuration::MAX);
     let ended = sessions::delete_expired(&state.db, now - idle, now - absolute).await?;
     let pruned = throttle::prune(&state.db, now - window).await?;
-    tracing::debug!(ended, pruned, "clean-up done");
+    let portal_window = s.portal_window.as_secs().max(1) as i64;
+    let lock = ChronoDuration::from_std(s.portal_lock_for).unwrap_or(ChronoDuration::MAX);
+    let portal = app::db::portal::prune(&state.db, now.timestamp() - portal_window, now, now - lock).await?;
+    tracing::debug!(ended, pruned, portal, "clean-up done");
     Ok(())
 }
 

@@ -5,6 +5,7 @@ pub mod config;
 pub mod jobs;
 pub mod mail;
 pub mod middleware;
+pub mod portal;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

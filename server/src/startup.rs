@@ -154,6 +154,13 @@ fn router(state: AppState) -> Router {
         .route("/lang", post(routes::set_language))
         .route("/enterprises/export.csv", get(routes::export_enterprises))
         .route("/cases/export.csv", get(routes::export_cases))
+        // The investor portal's forms (their pages are Leptos routes on the same paths).
+        .route("/portal/request", post(crate::portal::submit_enterprise))
+        .route("/portal/foreign-staff", post(crate::portal::submit_foreign_staff))
+        .route("/portal/status", post(crate::portal::lookup))
+        .route("/portal/case/reply", post(crate::portal::reply))
+        .route("/portal/case/rating", post(crate::portal::rate))
+        .route("/portal/leave", post(crate::portal::leave))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

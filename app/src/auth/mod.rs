@@ -85,7 +85,9 @@ pub enum PageAccess {
 pub fn page_access(path: &str) -> PageAccess {
     let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/"];
     let public_exact = ["/login", "/lang", "/healthz", "/livez", "/favicon.ico", "/favicon.svg", "/robots.txt"];
-    if public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
+    // The investor portal is public; its pages check the portal session themselves.
+    let portal = path == "/portal" || path.starts_with("/portal/");
+    if portal || public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
         PageAccess::Public
     } else if path == "/enterprises/new" {
         PageAccess::Needs(Action::RegisterEnterprise)
@@ -213,6 +215,9 @@ mod tests {
         assert_eq!(page_access("/login"), PageAccess::Public);
         assert_eq!(page_access("/pkg/liaison.js"), PageAccess::Public);
         assert_eq!(page_access("/healthz"), PageAccess::Public);
+        assert_eq!(page_access("/portal"), PageAccess::Public);
+        assert_eq!(page_access("/portal/case"), PageAccess::Public);
+        assert_eq!(page_access("/portalx"), PageAccess::Staff);
         assert_eq!(page_access("/"), PageAccess::Staff);
         assert_eq!(page_access("/account"), PageAccess::Staff);
         assert_eq!(page_access("/something-new"), PageAccess::Staff);

@@ -58,6 +58,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || tr!("login-submit")}
                 </button>
             </ActionForm>
+            <p class="muted portal-link">{move || tr!("login-investor")}" "<a href="/portal">{move || tr!("login-investor-link")}</a></p>
         </div>
     }
 }

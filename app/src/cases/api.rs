@@ -55,7 +55,7 @@ pub async fn get_case(id: i64) -> Result<Case, AppError> {
     if fresh.is_some() {
         crate::auth::api::set_cookie(&format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"));
     }
-    super::service::load(&state, &user, id, fresh).await
+    super::service::load(&state, &user, id, fresh, &server::client_ip()).await
 }
 
 #[server(endpoint = "open_case")]
@@ -125,6 +125,17 @@ pub async fn reset_access_code(id: i64) -> Result<(), AppError> {
     let state = server::state()?;
     let code = super::service::reset_access_code(&state, &user, id, &server::client_ip()).await?;
     crate::auth::api::set_cookie(&fresh_code_cookie_value(id, &code, state.settings.secure_cookies));
+    back_to(id);
+    Ok(())
+}
+
+/// Give a portal request from the intake queue its enterprise, by credit code.
+#[server(endpoint = "take_from_intake")]
+pub async fn take_from_intake(id: i64, version: i32, credit_code: String) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    super::service::take_from_intake(&state, &user, id, version, &credit_code, &server::client_ip()).await?;
     back_to(id);
     Ok(())
 }

@@ -99,7 +99,9 @@ impl Priority {
 pub struct CaseSummary {
     pub id: i64,
     pub reference: String,
-    pub enterprise_id: i64,
+    /// None while a portal request waits in the intake queue for its enterprise.
+    pub enterprise_id: Option<i64>,
+    /// The enterprise's Chinese name (or, before routing, the name the applicant gave).
     pub enterprise_name: String,
     pub case_type: CaseType,
     pub priority: Priority,
@@ -160,6 +162,8 @@ pub struct CaseFilter {
     /// Only cases of enterprises the reader is the responsible leader of.
     pub led: bool,
     pub green_channel: bool,
+    /// Only the intake queue: open cases without an officer (portal requests).
+    pub intake: bool,
     pub page: i64,
 }
 
@@ -176,6 +180,7 @@ impl CaseFilter {
             mine: text("mine").as_deref() == Some("true"),
             led: text("led").as_deref() == Some("true"),
             green_channel: text("green_channel").as_deref() == Some("true"),
+            intake: text("intake").as_deref() == Some("true"),
             page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0),
         }
     }
@@ -191,6 +196,7 @@ impl CaseFilter {
             ("mine", self.mine.then(|| "true".into())),
             ("led", self.led.then(|| "true".into())),
             ("green_channel", self.green_channel.then(|| "true".into())),
+            ("intake", self.intake.then(|| "true".into())),
             ("page", (page > 0).then(|| page.to_string())),
         ])
     }
@@ -237,6 +243,12 @@ pub enum EventKind {
     InternalNote,
     PublicUpdate,
     AccessCodeReset,
+    /// The applicant answered a request for information (through the portal).
+    ApplicantReply,
+    /// The applicant rated the service.
+    Rated,
+    /// Staff gave a portal request its enterprise and officer.
+    Routed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,6 +286,29 @@ pub struct Case {
     pub applicant_email: Option<String>,
     /// The e-mails the case has sent.
     pub messages: Vec<crate::mail::CaseMessage>,
+    /// Submitted by the applicant through the portal.
+    pub from_portal: bool,
+    pub applicant_phone: Option<String>,
+    /// What the applicant typed about the enterprise, while no enterprise is linked.
+    pub enterprise_name_given: Option<String>,
+    pub credit_code_given: Option<String>,
+    /// A foreign employee's identity (one-stop requests).
+    pub foreign_staff: Option<ForeignStaff>,
+    pub rating: Option<(i32, String)>,
+    /// May the reader give this intake case its enterprise?
+    pub routable: bool,
+}
+
+/// A foreign employee's identity on a case. The passport number is whole only for the
+/// case's officer (each such view is audited), masked for every other reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForeignStaff {
+    pub passport_name: String,
+    pub nationality: String,
+    pub passport_number: String,
+    pub passport_masked: bool,
+    pub position: String,
+    pub arrival_date: Option<NaiveDate>,
 }
 
 /// The cookie that carries a new access code to the one page view that shows it.
@@ -313,6 +348,7 @@ mod tests {
             mine: true,
             led: true,
             green_channel: true,
+            intake: true,
             page: 0,
         };
         let query = f.to_query(3);

@@ -3,6 +3,7 @@
 
 use super::api::{
     get_case, list_cases, AddCaseNote, AddPublicUpdate, ChangeCaseStatus, OpenCase, ResetAccessCode, RouteCase,
+    TakeFromIntake,
 };
 use super::inbox::task_status_name;
 use super::{Case, CaseEvent, CaseFilter, CasePage, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
@@ -91,16 +92,25 @@ pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
     .into_any()
 }
 
+/// The enterprise of a case, linked; a portal request not yet routed shows the name the
+/// applicant gave, marked as such.
+fn enterprise_link(id: Option<i64>, name: String) -> AnyView {
+    match id {
+        Some(id) => view! { <a href=format!("/enterprises/{id}")>{name}</a> }.into_any(),
+        None => view! { {name}" "<span class="badge badge-warn">{tr!("case-intake-badge")}</span> }.into_any(),
+    }
+}
+
 fn case_row(c: CaseSummary, locale: Locale) -> impl IntoView {
     let href = format!("/cases/{}", c.id);
-    let enterprise_href = format!("/enterprises/{}", c.enterprise_id);
+    let enterprise = enterprise_link(c.enterprise_id, c.enterprise_name.clone());
     let green = c.green_channel.then(|| tr!("case-green-channel"));
     let due = c.due_on.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_default();
     view! {
         <tr>
             <td><a href=href><code>{c.reference.clone()}</code></a></td>
             <td>{c.title.clone()}{green.map(|g| view! { <span class="badge badge-green">{g}</span> })}</td>
-            <td><a href=enterprise_href>{c.enterprise_name.clone()}</a></td>
+            <td>{enterprise}</td>
             <td>{type_name(c.case_type)}</td>
             <td><span class=format!("status status-{}", c.status.as_str())>{status_name(c.status)}</span></td>
             <td>{c.owner_name.clone().unwrap_or_default()}</td>
@@ -181,6 +191,7 @@ fn CaseFilterForm(filter: CaseFilter) -> impl IntoView {
             <div class="field checkbox">
                 <label><input type="checkbox" name="mine" value="true" checked=f.mine />" "{tr!("cases-mine-only")}</label>
                 <label><input type="checkbox" name="green_channel" value="true" checked=f.green_channel />" "{tr!("case-green-channel")}</label>
+                <label><input type="checkbox" name="intake" value="true" checked=f.intake />" "{tr!("cases-filter-intake")}</label>
                 <label><input type="checkbox" name="led" value="true" checked=f.led />" "{tr!("cases-led-only")}</label>
             </div>
             <button type="submit" class="button-secondary">{tr!("audit-filter")}</button>
@@ -366,10 +377,12 @@ pub fn CasePage() -> impl IntoView {
     let reset = ServerAction::<ResetAccessCode>::new();
     let route = ServerAction::<RouteCase>::new();
     let update = ServerAction::<AddPublicUpdate>::new();
+    let take = ServerAction::<TakeFromIntake>::new();
     let departments = Resource::new(|| (), |_| crate::admin::api::list_departments());
     let case = Resource::new(
         move || {
-            let versions = [change.version(), note.version(), reset.version(), route.version(), update.version()];
+            let versions =
+                [change.version(), note.version(), reset.version(), route.version(), update.version(), take.version()];
             (id(), versions.map(|v| v.get()))
         },
         |(id, ..)| get_case(id),
@@ -385,6 +398,7 @@ pub fn CasePage() -> impl IntoView {
                 match case.await {
                     Err(e) => page_error(e),
                     Ok(c) => view! {
+                        <IntakeSection c=c.clone() take />
                         <CaseView c=c.clone() change change_error note note_error reset />
                         <PublicUpdateSection c=c.clone() update />
                         <TasksSection c=c.clone() departments route />
@@ -407,8 +421,16 @@ fn CaseView(
 ) -> impl IntoView {
     let locale = use_locale();
     let s = c.summary.clone();
-    let enterprise_href = format!("/enterprises/{}", s.enterprise_id);
-    let flags = [s.green_channel.then(|| tr!("case-green-channel")), c.full_agency.then(|| tr!("case-full-agency"))];
+    let enterprise = enterprise_link(s.enterprise_id, s.enterprise_name.clone());
+    let flags = [
+        s.green_channel.then(|| tr!("case-green-channel")),
+        c.full_agency.then(|| tr!("case-full-agency")),
+        c.from_portal.then(|| tr!("case-from-portal")),
+    ];
+    let staff = c.foreign_staff.clone();
+    let rating = c.rating.clone();
+    let phone = c.applicant_phone.clone();
+    let code_given = c.credit_code_given.clone().filter(|_| s.enterprise_id.is_none());
     let code = c.fresh_access_code.clone();
     let events = c.events.clone();
     let due = s.due_on.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_else(|| "—".into());
@@ -436,17 +458,49 @@ fn CaseView(
             </div>
         })}
         <dl class="facts">
-            <dt>{tr!("case-enterprise")}</dt><dd><a href=enterprise_href>{s.enterprise_name.clone()}</a></dd>
+            <dt>{tr!("case-enterprise")}</dt><dd>{enterprise}</dd>
+            {code_given.map(|code| view! { <dt>{tr!("case-credit-code-given")}</dt><dd><code>{code}</code></dd> })}
             <dt>{tr!("case-type")}</dt><dd>{type_name(s.case_type)}</dd>
             <dt>{tr!("case-priority")}</dt><dd>{priority_name(s.priority)}</dd>
             <dt>{tr!("case-language")}</dt><dd>{c.language.endonym()}</dd>
             {applicant.map(|a| view! { <dt>{tr!("case-applicant")}</dt><dd>{a}</dd> })}
+            {phone.map(|p| view! { <dt>{tr!("case-applicant-phone")}</dt><dd>{p}</dd> })}
             <dt>{tr!("case-owner")}</dt><dd>{s.owner_name.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{tr!("case-opened")}</dt><dd>{format_datetime(s.created_at, locale)}</dd>
             <dt>{tr!("case-due")}</dt>
             <dd>{due}" "{deadline_badge(s.deadline)}{paused}</dd>
         </dl>
+        {staff.map(|f| {
+            let nationality = crate::domain::Country::parse("nationality", &f.nationality)
+                .map(|c| c.name(locale).to_string())
+                .unwrap_or(f.nationality.clone());
+            let arrival = f.arrival_date.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_default();
+            let masked = f.passport_masked;
+            view! {
+                <section class="panel" aria-labelledby="staff-heading">
+                    <h2 id="staff-heading">{tr!("case-foreign-staff")}</h2>
+                    <dl class="facts">
+                        <dt>{tr!("portal-field-passport-name")}</dt><dd>{f.passport_name.clone()}</dd>
+                        <dt>{tr!("portal-field-nationality")}</dt><dd>{nationality}</dd>
+                        <dt>{tr!("portal-field-passport-number")}</dt>
+                        <dd><code id="passport-number">{f.passport_number.clone()}</code>
+                            {masked.then(|| view! { " "<span class="muted small">{tr!("case-passport-masked")}</span> })}
+                            {(!masked).then(|| view! { " "<span class="muted small">{tr!("case-passport-audited")}</span> })}
+                        </dd>
+                        <dt>{tr!("portal-field-position")}</dt><dd>{f.position.clone()}</dd>
+                        <dt>{tr!("portal-field-arrival-date")}</dt><dd>{arrival}</dd>
+                    </dl>
+                </section>
+            }
+        })}
         <section class="panel"><h2>{tr!("case-description")}</h2><p class="notes">{c.description.clone()}</p></section>
+        {rating.map(|(n, comment)| view! {
+            <section class="panel" aria-labelledby="rating-heading">
+                <h2 id="rating-heading">{tr!("portal-rating-title")}</h2>
+                <p id="case-rating">{tr!("case-rating", { "rating" => n })}</p>
+                {(!comment.is_empty()).then(|| view! { <blockquote>{comment}</blockquote> })}
+            </section>
+        })}
         {(c.editable && !c.next_statuses.is_empty()).then(|| {
             let next = c.next_statuses.clone();
             view! {
@@ -514,11 +568,15 @@ fn event_item(e: CaseEvent, locale: Locale, investor: Locale) -> impl IntoView {
         EventKind::InternalNote => tr!("case-event-internal-note"),
         EventKind::PublicUpdate => tr!("case-event-public-update"),
         EventKind::AccessCodeReset => tr!("case-event-access-code-reset"),
+        EventKind::ApplicantReply => tr!("case-event-applicant-reply"),
+        EventKind::Rated => tr!("case-event-rated"),
+        EventKind::Routed => tr!("case-event-routed"),
     };
+    let author = e.author_name.clone().unwrap_or_else(|| tr!("case-author-applicant"));
     let internal = e.kind == EventKind::InternalNote;
     view! {
         <li class:internal=internal>
-            <strong>{what}</strong>" · "{format_datetime(e.created_at, locale)}" · "{e.author_name.clone().unwrap_or_default()}
+            <strong>{what}</strong>" · "{format_datetime(e.created_at, locale)}" · "{author}
             {(!e.note.is_empty()).then(|| view! { <br /><span class="notes">{e.note.clone()}</span> })}
             {e.public.map(|p| public_texts(p, investor))}
         </li>
@@ -668,4 +726,30 @@ fn TasksSection(c: Case, departments: Vec<crate::admin::Department>, route: Serv
             })}
         </section>
     }
+}
+
+/// A portal request in the intake queue: staff give it its enterprise by credit code.
+#[component]
+fn IntakeSection(c: Case, take: ServerAction<TakeFromIntake>) -> impl IntoView {
+    let error = Signal::derive(move || take.value().get().and_then(Result::err));
+    c.routable.then(|| {
+        let given = c.credit_code_given.clone().unwrap_or_default();
+        view! {
+            <section class="panel notice-info" aria-labelledby="intake-heading">
+                <h2 id="intake-heading">{tr!("case-intake-title")}</h2>
+                <p>{tr!("case-intake-text")}</p>
+                <FormError error />
+                <ActionForm action=take attr:class="form form-inline">
+                    <input type="hidden" name="id" value=c.summary.id.to_string() />
+                    <input type="hidden" name="version" value=c.version.to_string() />
+                    <div class="field">
+                        <label for="credit_code">{tr!("field-credit-code")}</label>
+                        <input id="credit_code" name="credit_code" type="text" value=given maxlength="18" />
+                        {move || field_message(error.get(), "credit_code")}
+                    </div>
+                    <button type="submit" class="button-primary">{tr!("case-intake-take")}</button>
+                </ActionForm>
+            </section>
+        }
+    })
 }

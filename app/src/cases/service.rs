@@ -2,8 +2,7 @@
 //! reference and the investor's access code, each change with its timeline event and audit
 //! entry in one transaction.
 
-use super::{Case, CaseType, EventKind, Priority, PublicText};
-use crate::auth::server::hash_password;
+use super::{Case, CaseType, EventKind, ForeignStaff, Priority, PublicText};
 use crate::auth::SessionUser;
 use crate::db::cases::{self as data, NewCase, NewEvent};
 use crate::db::enterprises::{self as enterprises_data};
@@ -111,7 +110,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         return Err(AppError::Forbidden);
     }
     let code = new_access_code();
-    let hash = hash_password(code.clone()).await?;
+    let hash = crate::portal::service::code_hash(crate::portal::service::keys(state).await?, &code);
     let now = db::now();
     let mut tx = state.db.begin().await?;
     let n = data::next_number(&mut tx, now.year()).await?;
@@ -120,7 +119,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         &mut tx,
         &NewCase {
             reference: reference.as_str(),
-            enterprise_id: f.enterprise_id,
+            enterprise_id: Some(f.enterprise_id),
             case_type,
             priority,
             green_channel: f.green_channel,
@@ -132,8 +131,12 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             applicant_email: applicant_email.as_deref(),
             owner_id: enterprise.liaison_id,
             access_code_hash: &hash,
-            created_by: user.id,
+            created_by: Some(user.id),
             at: now,
+            source: "staff",
+            applicant_phone: None,
+            enterprise_name_given: None,
+            credit_code_given: None,
         },
     )
     .await?;
@@ -147,7 +150,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             to_status: Some(CaseStatus::Submitted),
             note: "",
             public: None,
-            author_id: user.id,
+            author_id: Some(user.id),
             at: now,
         },
     )
@@ -227,7 +230,7 @@ pub async fn change_status(
             to_status: Some(to),
             note: reason,
             public: None,
-            author_id: user.id,
+            author_id: Some(user.id),
             at: now,
         },
     )
@@ -268,7 +271,7 @@ pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &s
             to_status: None,
             note,
             public: None,
-            author_id: user.id,
+            author_id: Some(user.id),
             at: now,
         },
     )
@@ -281,7 +284,7 @@ pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &s
 /// Replace the access code (the old one stops working); the new one is shown once.
 pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<String, AppError> {
     let code = new_access_code();
-    let hash = hash_password(code.clone()).await?;
+    let hash = crate::portal::service::code_hash(crate::portal::service::keys(state).await?, &code);
     let mut tx = state.db.begin().await?;
     let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !may_work(user, owner) {
@@ -298,7 +301,7 @@ pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64,
             to_status: None,
             note: "",
             public: None,
-            author_id: user.id,
+            author_id: Some(user.id),
             at: now,
         },
     )
@@ -360,7 +363,7 @@ pub async fn add_public_update(
             to_status: None,
             note: "",
             public: Some(&text),
-            author_id: user.id,
+            author_id: Some(user.id),
             at: now,
         },
     )
@@ -389,12 +392,41 @@ pub async fn load(
     user: &SessionUser,
     id: i64,
     fresh_code: Option<String>,
+    ip: &str,
 ) -> Result<Case, AppError> {
     let window = risk_window(state).await?;
     let (summary, row) = data::get(&state.db, id, window).await?.ok_or(AppError::NotFound)?;
     let events = data::events(&state.db, id).await?;
     let editable = may_work(user, row.owner_id);
     let next_statuses = if editable { summary.status.next().to_vec() } else { Vec::new() };
+    let foreign_staff = match row.foreign_staff {
+        None => None,
+        Some(f) => {
+            // The whole passport number only for the case's own officer, and each such view
+            // is in the audit log; everyone else sees it masked.
+            let whole = user.role == Role::LiaisonOfficer && row.owner_id == Some(user.id);
+            if whole {
+                let mut tx = state.db.begin().await?;
+                let changes = audit::Changes::new().fact("field", "passport_number");
+                audit::record(&mut tx, entry(user, "personal_data_viewed", id, changes, ip)).await?;
+                tx.commit().await?;
+            }
+            Some(ForeignStaff {
+                passport_number: if whole {
+                    f.passport_number
+                } else {
+                    crate::domain::mask_passport(&f.passport_number)
+                },
+                passport_masked: !whole,
+                passport_name: f.passport_name,
+                nationality: f.nationality,
+                position: f.position,
+                arrival_date: f.arrival_date,
+            })
+        }
+    };
+    let routable =
+        row.owner_id.is_none() && summary.status.is_open() && matches!(user.role, Role::Admin | Role::LiaisonOfficer);
     Ok(Case {
         summary,
         description: row.description,
@@ -410,7 +442,75 @@ pub async fn load(
         applicant_name: row.applicant_name,
         applicant_email: row.applicant_email,
         messages: row.messages,
+        from_portal: row.source == "portal",
+        applicant_phone: row.applicant_phone,
+        enterprise_name_given: row.enterprise_name_given,
+        credit_code_given: row.credit_code_given,
+        foreign_staff,
+        rating: row.rating.map(|r| (r, row.rating_comment.unwrap_or_default())),
+        routable,
     })
+}
+
+/// Give a portal request from the intake queue its enterprise (by credit code): the
+/// enterprise's liaison officer owns it from then on, or the officer routing it when the
+/// enterprise has none. Admins and liaison officers may route.
+pub async fn take_from_intake(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    version: i32,
+    credit_code: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    if !matches!(user.role, Role::Admin | Role::LiaisonOfficer) {
+        return Err(AppError::Forbidden);
+    }
+    let code = crate::domain::CreditCode::parse("credit_code", credit_code)?;
+    let mut tx = state.db.begin().await?;
+    let (status, current_version, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if owner.is_some() || !CaseStatus::parse(&status).is_some_and(CaseStatus::is_open) {
+        return Err(AppError::field("credit_code", FieldCode::NotInIntake));
+    }
+    if current_version != version {
+        return Err(AppError::StaleVersion);
+    }
+    let (enterprise_id, liaison) = enterprises_data::by_credit_code_in(&mut tx, code.as_str())
+        .await?
+        .ok_or_else(|| AppError::field("credit_code", FieldCode::EnterpriseNotFound))?;
+    let owner = match liaison {
+        Some(o) => o,
+        None if user.role == Role::LiaisonOfficer => user.id,
+        None => return Err(AppError::field("credit_code", FieldCode::EnterpriseHasNoLiaison)),
+    };
+    let now = db::now();
+    if !data::route(&mut tx, id, version, enterprise_id, owner, now).await? {
+        return Err(AppError::StaleVersion);
+    }
+    data::add_event(
+        &mut tx,
+        &NewEvent {
+            case_id: id,
+            kind: EventKind::Routed,
+            from_status: None,
+            to_status: None,
+            note: "",
+            public: None,
+            author_id: Some(user.id),
+            at: now,
+        },
+    )
+    .await?;
+    let changes = audit::Changes::new().set("enterprise_id", enterprise_id).set("owner_id", owner);
+    audit::record(&mut tx, entry(user, "case_taken_from_intake", id, changes, ip)).await?;
+    if owner != user.id {
+        let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+            queue_all(&mut tx, state, &[compose::case_assigned(&state.settings, &officer, &facts)], now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Route a case to departments (its owner, or an admin). Departments it already has a task

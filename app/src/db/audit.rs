@@ -70,6 +70,19 @@ impl<'a> Entry<'a> {
         }
     }
 
+    /// A change made by an applicant through the portal (no staff account), now.
+    pub fn applicant(action: &'a str, entity_type: &'a str, entity_id: i64, changes: Changes, ip: &'a str) -> Self {
+        Entry {
+            actor_id: None,
+            action,
+            entity_type,
+            entity_id: Some(entity_id.to_string()),
+            changes,
+            ip: Some(ip),
+            at: super::now(),
+        }
+    }
+
     /// The same entry about a record whose key is not a number (a case type, a day).
     pub fn with_key(mut self, key: &str) -> Self {
         self.entity_id = Some(key.to_string());

@@ -25,7 +25,8 @@ pub async fn next_number(tx: &mut Tx, year: i32) -> Result<i64, sqlx::Error> {
 
 pub struct NewCase<'a> {
     pub reference: &'a str,
-    pub enterprise_id: i64,
+    /// None for a portal request naming an enterprise the office does not know.
+    pub enterprise_id: Option<i64>,
     pub case_type: CaseType,
     pub priority: Priority,
     pub green_channel: bool,
@@ -37,8 +38,13 @@ pub struct NewCase<'a> {
     pub applicant_email: Option<&'a str>,
     pub owner_id: Option<i64>,
     pub access_code_hash: &'a str,
-    pub created_by: i64,
+    /// None for a request submitted through the portal.
+    pub created_by: Option<i64>,
     pub at: DateTime<Utc>,
+    pub source: &'a str,
+    pub applicant_phone: Option<&'a str>,
+    pub enterprise_name_given: Option<&'a str>,
+    pub credit_code_given: Option<&'a str>,
 }
 
 pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
@@ -46,8 +52,9 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar::<_, i64>(
             "insert into cases (reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
                  description, language, status, owner_id, access_code_hash, version, created_by, created_at, updated_at, \
-                 applicant_name, applicant_email) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13, $14, $15) returning id",
+                 applicant_name, applicant_email, source, applicant_phone, enterprise_name_given, credit_code_given) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13, $14, $15, $16, $17, \
+                 $18, $19) returning id",
         )
         .bind(c.reference)
         .bind(c.enterprise_id)
@@ -64,6 +71,10 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
         .bind(c.at)
         .bind(c.applicant_name)
         .bind(c.applicant_email)
+        .bind(c.source)
+        .bind(c.applicant_phone)
+        .bind(c.enterprise_name_given)
+        .bind(c.credit_code_given)
         .fetch_one(conn)
         .await
     })
@@ -73,7 +84,7 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
 struct SummaryRow {
     id: i64,
     reference: String,
-    enterprise_id: i64,
+    enterprise_id: Option<i64>,
     enterprise_name: String,
     case_type: String,
     priority: String,
@@ -114,9 +125,9 @@ impl SummaryRow {
 }
 
 const SUMMARY: &str =
-    "select c.id, c.reference, c.enterprise_id, e.name_zh as enterprise_name, c.case_type, c.priority, \
-        c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on \
-    from cases c join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id";
+    "select c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+        c.case_type, c.priority, c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on \
+    from cases c left join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id";
 
 /// The statuses in which a case's deadline runs.
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
@@ -159,6 +170,9 @@ fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
     if f.green_channel {
         push("c.green_channel = true", vec![]);
     }
+    if f.intake {
+        push("c.owner_id is null and c.status not in ('closed', 'rejected')", vec![]);
+    }
     cond
 }
 
@@ -183,7 +197,7 @@ pub async fn search(
     // a million rows is not free.
     let count_sql = format!(
         "select count(*) from (select 1 from cases c{}{filters} limit {}) matches",
-        if filters.contains("e.") { " join enterprises e on e.id = c.enterprise_id" } else { "" },
+        if filters.contains("e.") { " left join enterprises e on e.id = c.enterprise_id" } else { "" },
         crate::cases::COUNT_CAP + 1
     );
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
@@ -208,6 +222,13 @@ pub struct CaseRow {
     pub paused_on: Option<NaiveDate>,
     pub applicant_name: String,
     pub applicant_email: Option<String>,
+    pub source: String,
+    pub applicant_phone: Option<String>,
+    pub enterprise_name_given: Option<String>,
+    pub credit_code_given: Option<String>,
+    pub rating: Option<i32>,
+    pub rating_comment: Option<String>,
+    pub foreign_staff: Option<super::portal::ForeignStaffRow>,
     pub tasks: Vec<crate::cases::tasks::CaseTask>,
     pub messages: Vec<crate::mail::CaseMessage>,
 }
@@ -224,6 +245,17 @@ struct DetailRow {
     paused_on: Option<NaiveDate>,
     applicant_name: String,
     applicant_email: Option<String>,
+    source: String,
+    applicant_phone: Option<String>,
+    enterprise_name_given: Option<String>,
+    credit_code_given: Option<String>,
+    rating: Option<i32>,
+    rating_comment: Option<String>,
+    passport_name: Option<String>,
+    nationality: Option<String>,
+    passport_number: Option<String>,
+    position: Option<String>,
+    arrival_date: Option<NaiveDate>,
     tasks: Json<Vec<super::tasks::TaskJson>>,
     messages: Json<Vec<super::outbox::MessageJson>>,
 }
@@ -231,11 +263,15 @@ struct DetailRow {
 /// A case with its department tasks, in one query.
 pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary, CaseRow)>, sqlx::Error> {
     let sql = format!(
-        "select c.id, c.reference, c.enterprise_id, e.name_zh as enterprise_name, c.case_type, c.priority, \
+        "select c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+            c.case_type, c.priority, \
             c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on, \
             c.description, c.language, c.full_agency, c.version, c.owner_id, c.paused_on, \
-            c.applicant_name, c.applicant_email, {}, {} \
-         from cases c join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id \
+            c.applicant_name, c.applicant_email, c.source, c.applicant_phone, c.enterprise_name_given, \
+            c.credit_code_given, c.rating, c.rating_comment, fs.passport_name, fs.nationality, fs.passport_number, \
+            fs.position, fs.arrival_date, {}, {} \
+         from cases c left join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id \
+         left join case_foreign_staff fs on fs.case_id = c.id \
          where c.id = $1",
         super::tasks::json_column(db),
         super::outbox::json_column(db)
@@ -252,6 +288,24 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
             paused_on: r.paused_on,
             applicant_name: r.applicant_name,
             applicant_email: r.applicant_email,
+            source: r.source,
+            applicant_phone: r.applicant_phone,
+            enterprise_name_given: r.enterprise_name_given,
+            credit_code_given: r.credit_code_given,
+            rating: r.rating,
+            rating_comment: r.rating_comment,
+            foreign_staff: match (r.passport_name, r.nationality, r.passport_number) {
+                (Some(passport_name), Some(nationality), Some(passport_number)) => {
+                    Some(super::portal::ForeignStaffRow {
+                        passport_name,
+                        nationality,
+                        passport_number,
+                        position: r.position.unwrap_or_default(),
+                        arrival_date: r.arrival_date,
+                    })
+                }
+                _ => None,
+            },
             tasks: super::tasks::from_json(r.tasks.0),
             messages: super::outbox::from_json(r.messages.0),
         };
@@ -310,7 +364,8 @@ pub struct NewEvent<'a> {
     pub to_status: Option<CaseStatus>,
     pub note: &'a str,
     pub public: Option<&'a PublicText>,
-    pub author_id: i64,
+    /// None for the applicant (through the portal).
+    pub author_id: Option<i64>,
     pub at: DateTime<Utc>,
 }
 
@@ -321,6 +376,9 @@ fn kind_str(k: EventKind) -> &'static str {
         EventKind::InternalNote => "internal_note",
         EventKind::PublicUpdate => "public_update",
         EventKind::AccessCodeReset => "access_code_reset",
+        EventKind::ApplicantReply => "applicant_reply",
+        EventKind::Rated => "rated",
+        EventKind::Routed => "routed",
     }
 }
 
@@ -380,6 +438,9 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error
                 "status_changed" => EventKind::StatusChanged,
                 "public_update" => EventKind::PublicUpdate,
                 "access_code_reset" => EventKind::AccessCodeReset,
+                "applicant_reply" => EventKind::ApplicantReply,
+                "rated" => EventKind::Rated,
+                "routed" => EventKind::Routed,
                 _ => EventKind::InternalNote,
             },
             from_status: r.from_status.as_deref().and_then(CaseStatus::parse),
@@ -413,9 +474,9 @@ struct FactsRow {
 pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::CaseFacts>, sqlx::Error> {
     let row: Option<FactsRow> = on_tx!(tx, |conn| {
         sqlx::query_as::<_, FactsRow>(
-            "select c.id, c.reference, c.title, e.name_zh as enterprise_name, c.case_type, c.due_on, c.language, \
-                    c.applicant_name, c.applicant_email \
-             from cases c join enterprises e on e.id = c.enterprise_id where c.id = $1",
+            "select c.id, c.reference, c.title, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+                    c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email \
+             from cases c left join enterprises e on e.id = c.enterprise_id where c.id = $1",
         )
         .bind(id)
         .fetch_optional(conn)
@@ -455,7 +516,7 @@ pub async fn due_unnoticed(
 ) -> Result<Vec<DueCase>, sqlx::Error> {
     let sql = format!(
         "select c.id, c.due_on, c.owner_id, e.responsible_leader_id as leader_id \
-         from cases c join enterprises e on e.id = c.enterprise_id \
+         from cases c left join enterprises e on e.id = c.enterprise_id \
          where {RUNNING} and c.due_on >= $1 and c.due_on <= $2 \
            and not exists (select 1 from mail_notices n where n.key = 'case:' || c.id || ':' \
                  || (case when c.due_on < $3 then 'overdue' else 'at_risk' end) || ':' || c.due_on) \
@@ -476,4 +537,30 @@ pub async fn open_owned(db: &Db, owner_id: i64, w: RiskWindow, limit: i64) -> Re
     let rows: Vec<SummaryRow> =
         on_db!(db, |pool| sqlx::query_as::<_, SummaryRow>(&sql).bind(owner_id).bind(limit).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(|r| r.into_summary(w)).collect())
+}
+
+/// Give a case from the intake queue its enterprise and officer, if it is still at `version`
+/// and still has no officer; `Ok(false)` otherwise.
+pub async fn route(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    enterprise_id: i64,
+    owner_id: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update cases set enterprise_id = $1, owner_id = $2, updated_at = $3, version = version + 1 \
+             where id = $4 and version = $5 and owner_id is null",
+        )
+        .bind(enterprise_id)
+        .bind(owner_id)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
 }

@@ -776,3 +776,54 @@ pub async fn delete_person(tx: &mut Tx, enterprise_id: i64, person_id: i64) -> R
         .await
     })
 }
+
+/// The enterprise a portal request names, with its active liaison officer: by credit code
+/// when one is given, otherwise by its exact name (Chinese, or original in any case). A name
+/// that several enterprises share matches none (staff route such requests by hand).
+pub async fn find_for_request(
+    tx: &mut Tx,
+    credit_code: Option<&str>,
+    name: &str,
+) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+    const SELECT: &str = "select e.id, l.officer_id from enterprises e \
+         left join enterprise_liaisons l on l.enterprise_id = e.id and l.ended_at is null";
+    if let Some(code) = credit_code {
+        let by_code = on_tx!(tx, |conn| {
+            sqlx::query_as::<_, (i64, Option<i64>)>(&format!("{SELECT} where e.credit_code = $1"))
+                .bind(code)
+                .fetch_optional(&mut *conn)
+                .await
+        })?;
+        if by_code.is_some() {
+            return Ok(by_code);
+        }
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let found = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (i64, Option<i64>)>(&format!(
+            "{SELECT} where e.name_zh = $1 or lower(e.name_original) = lower($1) limit 2"
+        ))
+        .bind(name)
+        .fetch_all(&mut *conn)
+        .await
+    })?;
+    Ok(if found.len() == 1 { found.into_iter().next() } else { None })
+}
+
+/// An enterprise's id and active liaison officer by its credit code (staff routing a case
+/// from the intake queue).
+pub async fn by_credit_code_in(tx: &mut Tx, credit_code: &str) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (i64, Option<i64>)>(
+            "select e.id, l.officer_id from enterprises e \
+             left join enterprise_liaisons l on l.enterprise_id = e.id and l.ended_at is null \
+             where e.credit_code = $1",
+        )
+        .bind(credit_code)
+        .fetch_optional(&mut *conn)
+        .await
+    })
+}

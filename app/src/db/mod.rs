@@ -8,6 +8,7 @@ pub mod cases;
 pub mod departments;
 pub mod enterprises;
 pub mod outbox;
+pub mod portal;
 pub mod service_levels;
 pub mod sessions;
 pub mod tasks;

@@ -7,6 +7,7 @@ mod case_ref;
 mod case_status;
 mod countries;
 mod credit_code;
+mod identity;
 mod locale;
 pub mod search;
 
@@ -16,4 +17,5 @@ pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, A
 pub use case_status::CaseStatus;
 pub use countries::Country;
 pub use credit_code::CreditCode;
+pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;

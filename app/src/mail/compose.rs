@@ -177,7 +177,7 @@ fn case_url(settings: &Settings, id: i64) -> String {
 /// To the applicant: how to follow their request.
 fn check_status(l: Letter, settings: &Settings) -> Letter {
     let locale = l.to.locale;
-    l.para(tr!(locale, "mail-check-status", { "url" => settings.public_url.clone() }))
+    l.para(tr!(locale, "mail-check-status", { "url" => format!("{}/portal/status", settings.public_url) }))
 }
 
 /// To the applicant: their request is registered, with its reference and expected date.
@@ -262,6 +262,18 @@ pub fn case_assigned(settings: &Settings, to: &Recipient, case: &CaseFacts) -> N
         "due" => due_text(locale, case.due_on),
     });
     Letter::new("case_assigned", to, subject, Some(case.id))
+        .para(body)
+        .link(tr!(locale, "mail-open-case"), case_url(settings, case.id))
+        .finish()
+}
+
+/// To the officer: the applicant answered their request for information.
+pub fn applicant_replied(settings: &Settings, to: &Recipient, case: &CaseFacts) -> NewMessage {
+    let locale = to.locale;
+    let (reference, title) = (case.reference.clone(), case.title.clone());
+    let subject = tr!(locale, "mail-replied-subject", { "reference" => reference.clone() });
+    let body = tr!(locale, "mail-replied-body", { "reference" => reference, "title" => title });
+    Letter::new("applicant_replied", to, subject, Some(case.id))
         .para(body)
         .link(tr!(locale, "mail-open-case"), case_url(settings, case.id))
         .finish()

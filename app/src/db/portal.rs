@@ -1,0 +1,318 @@
+//! The investor portal's SQL: access-code credentials, the lock on a reference after wrong
+//! codes, request counts per address, the public view of a case, foreign staff details and
+//! the installation's keys. Nothing here returns internal notes, task notes or audit data.
+
+use super::{Db, Tx};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The key stored under `name`, made from `fresh` the first time any server asks (the first
+/// writer wins, so every server of one installation uses the same key).
+pub async fn secret(db: &Db, name: &str, fresh: &str) -> Result<String, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("insert into app_secrets (name, value) values ($1, $2) on conflict (name) do nothing")
+            .bind(name)
+            .bind(fresh)
+            .execute(pool)
+            .await?;
+        sqlx::query_scalar::<_, String>("select value from app_secrets where name = $1")
+            .bind(name)
+            .fetch_one(pool)
+            .await
+    })
+}
+
+/// Count one request of `scope` from `ip` in the window starting at `window_start` (a Unix
+/// time); returns the window's count so far, this one included.
+pub async fn hit(db: &Db, scope: &str, ip: &str, window_start: i64) -> Result<i64, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, i32>(
+            "insert into portal_hits (scope, ip, window_start, hits) values ($1, $2, $3, 1) \
+             on conflict (scope, ip, window_start) do update set hits = portal_hits.hits + 1 returning hits",
+        )
+        .bind(scope)
+        .bind(ip)
+        .bind(window_start)
+        .fetch_one(pool)
+        .await
+        .map(i64::from)
+    })
+}
+
+/// Forget request counts of windows that started before `before`, and locks that ended.
+pub async fn prune(
+    db: &Db,
+    before_window: i64,
+    now: DateTime<Utc>,
+    failures_since: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    on_db!(db, |pool| {
+        let hits =
+            sqlx::query("delete from portal_hits where window_start < $1").bind(before_window).execute(pool).await?;
+        let locks = sqlx::query(
+            "delete from portal_lockouts where (locked_until is null or locked_until < $1) and first_failure_at < $2",
+        )
+        .bind(now)
+        .bind(failures_since)
+        .execute(pool)
+        .await?;
+        Ok::<u64, sqlx::Error>(hits.rows_affected() + locks.rows_affected())
+    })
+}
+
+/// Until when a reference is locked, if it is.
+pub async fn locked_until(db: &Db, reference: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, Option<DateTime<Utc>>>("select locked_until from portal_lockouts where reference = $1")
+            .bind(reference)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+    })
+}
+
+/// Is there any count of wrong codes for a reference (to clear after a right one)?
+pub async fn has_failures(db: &Db, reference: &str) -> Result<bool, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, i64>("select count(*) from portal_lockouts where reference = $1")
+            .bind(reference)
+            .fetch_one(pool)
+            .await
+            .map(|n| n > 0)
+    })
+}
+
+/// Count a wrong code for `reference`: failures older than `window_start` start the count
+/// anew; the `max`-th failure locks the reference until `lock_until`. One statement, so two
+/// servers counting at once both count.
+pub async fn record_failure(
+    db: &Db,
+    reference: &str,
+    now: DateTime<Utc>,
+    window_start: DateTime<Utc>,
+    max: i64,
+    lock_until: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query(
+            "insert into portal_lockouts (reference, failures, first_failure_at, locked_until) \
+                 values ($1, 1, $2, case when 1 >= $4 then $5 else null end) \
+             on conflict (reference) do update set \
+                 failures = case when portal_lockouts.first_failure_at < $3 then 1 else portal_lockouts.failures + 1 end, \
+                 first_failure_at = case when portal_lockouts.first_failure_at < $3 then $2 \
+                     else portal_lockouts.first_failure_at end, \
+                 locked_until = case when portal_lockouts.first_failure_at >= $3 and portal_lockouts.failures + 1 >= $4 \
+                     then $5 else portal_lockouts.locked_until end",
+        )
+        .bind(reference)
+        .bind(now)
+        .bind(window_start)
+        .bind(max)
+        .bind(lock_until)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
+pub async fn clear_failures(db: &Db, reference: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("delete from portal_lockouts where reference = $1").bind(reference).execute(pool).await.map(|_| ())
+    })
+}
+
+/// A case's id and access-code hash by its reference.
+pub async fn credentials(db: &Db, reference: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, (i64, String)>("select id, access_code_hash from cases where reference = $1")
+            .bind(reference)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+/// Replace an old-style (password-hashed) access code's hash by its keyed hash.
+pub async fn upgrade_hash(db: &Db, id: i64, old: &str, new: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("update cases set access_code_hash = $1 where id = $2 and access_code_hash = $3")
+            .bind(new)
+            .bind(id)
+            .bind(old)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// What the public status page shows of a case, and the hash its portal session is bound to.
+#[derive(Debug, sqlx::FromRow)]
+pub struct PublicRow {
+    pub id: i64,
+    pub reference: String,
+    pub access_code_hash: String,
+    pub case_type: String,
+    pub title: String,
+    pub status: String,
+    pub language: String,
+    pub created_at: DateTime<Utc>,
+    pub due_on: Option<NaiveDate>,
+    pub rating: Option<i32>,
+    pub rating_comment: Option<String>,
+    pub officer_name: Option<String>,
+    pub officer_email: Option<String>,
+    pub version: i32,
+}
+
+pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, PublicRow>(
+            "select c.id, c.reference, c.access_code_hash, c.case_type, c.title, c.status, c.language, c.created_at, \
+                    c.due_on, c.rating, c.rating_comment, u.display_name as officer_name, u.email as officer_email, \
+                    c.version \
+             from cases c left join users u on u.id = c.owner_id where c.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Each department's progress on a case: its names and the task's status, nothing else.
+#[derive(Debug, sqlx::FromRow)]
+pub struct PublicTaskRow {
+    pub name_zh: String,
+    pub name_en: String,
+    pub name_fr: String,
+    pub status: String,
+}
+
+pub async fn public_tasks(db: &Db, case_id: i64) -> Result<Vec<PublicTaskRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, PublicTaskRow>(
+            "select d.name_zh, d.name_en, d.name_fr, t.status from case_tasks t \
+             join departments d on d.id = t.department_id where t.case_id = $1 order by d.sort_order, d.id",
+        )
+        .bind(case_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// The events the applicant may read: public updates, their own replies and ratings, and
+/// status changes, with a reason only where it is addressed to them (a request for
+/// information, a rejection). Internal notes and code resets never leave this query.
+#[derive(Debug, sqlx::FromRow)]
+pub struct PublicEventRow {
+    pub kind: String,
+    pub to_status: Option<String>,
+    pub note: String,
+    pub public_zh: Option<String>,
+    pub public_en: Option<String>,
+    pub public_fr: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn public_events(db: &Db, case_id: i64) -> Result<Vec<PublicEventRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, PublicEventRow>(
+            "select kind, to_status, \
+                    case when kind = 'applicant_reply' \
+                           or (kind = 'status_changed' and to_status in ('awaiting_applicant', 'rejected')) \
+                         then note else '' end as note, \
+                    public_zh, public_en, public_fr, created_at \
+             from case_events where case_id = $1 \
+               and kind in ('created', 'status_changed', 'public_update', 'applicant_reply', 'rated') \
+             order by id",
+        )
+        .bind(case_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Record the applicant's rating unless there is one; `Ok(false)` if there was.
+pub async fn rate(tx: &mut Tx, id: i64, rating: i32, comment: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update cases set rating = $1, rating_comment = $2, rated_at = $3, updated_at = $3 \
+             where id = $4 and rating is null",
+        )
+        .bind(rating)
+        .bind(comment)
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// A foreign employee's identity on a request.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ForeignStaffRow {
+    pub passport_name: String,
+    pub nationality: String,
+    pub passport_number: String,
+    pub position: String,
+    pub arrival_date: Option<NaiveDate>,
+}
+
+pub async fn insert_foreign_staff(tx: &mut Tx, case_id: i64, f: &ForeignStaffRow) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into case_foreign_staff (case_id, passport_name, nationality, passport_number, position, arrival_date) \
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(case_id)
+        .bind(&f.passport_name)
+        .bind(&f.nationality)
+        .bind(&f.passport_number)
+        .bind(&f.position)
+        .bind(f.arrival_date)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+pub async fn foreign_staff(db: &Db, case_id: i64) -> Result<Option<ForeignStaffRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, ForeignStaffRow>(
+            "select passport_name, nationality, passport_number, position, arrival_date \
+             from case_foreign_staff where case_id = $1",
+        )
+        .bind(case_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn applicant_email(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, Option<String>>("select applicant_email from cases where id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+    })
+}
+
+/// A case's code hash, status and version, read inside a write transaction.
+pub async fn session_state_in(tx: &mut Tx, id: i64) -> Result<Option<(String, String, i32)>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, (String, String, i32)>("select access_code_hash, status, version from cases where id = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+    })
+}
+
+pub async fn owner_in(tx: &mut Tx, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, Option<i64>>("select owner_id from cases where id = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await
+            .map(Option::flatten)
+    })
+}

@@ -1,0 +1,185 @@
+//! The portal's form posts. Each is a plain HTML form (it works the same with or without
+//! JavaScript): a valid post is answered with a redirect (post/redirect/get); a refused one
+//! renders its page again, with what was typed, the error summary and the fitting status
+//! (422 refused, 401 not recognised, 429 too many requests).
+
+use crate::startup::AppState;
+use app::auth::server::ClientIp;
+use app::domain::Locale;
+use app::error::{AppError, FieldCode};
+use app::portal::service::{self, clear_cookie, session_cookie};
+use app::portal::{LookupForm, PortalPost, RatingForm, Refused, ReplyForm, RequestForm, RequestKind};
+use app::portal::{CASE_COOKIE, CONFIRMATION_COOKIE};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::header::SET_COOKIE;
+use http::request::Parts;
+use http::{HeaderValue, Method, StatusCode, Uri};
+use leptos::prelude::provide_context;
+
+/// The largest form body accepted (a request's text is at most 5 000 characters).
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The body of a form post, or `None` when it is larger than `BODY_LIMIT` or unreadable.
+async fn read_form<T: serde::de::DeserializeOwned + Default>(req: Request) -> (Parts, Option<T>) {
+    let (parts, body) = req.into_parts();
+    let form = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(bytes) => Some(serde_urlencoded::from_bytes::<T>(&bytes).unwrap_or_default()),
+        Err(_) => None,
+    };
+    (parts, form)
+}
+
+fn ip(parts: &Parts) -> String {
+    parts.extensions.get::<ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into())
+}
+
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    app::auth::server::cookie(&parts.headers, name).filter(|v| !v.is_empty()).map(str::to_string)
+}
+
+/// Render the page at `path` for a refused post, with `status`.
+async fn render(
+    state: &AppState,
+    mut parts: Parts,
+    path: &'static str,
+    post: PortalPost,
+    status: StatusCode,
+) -> Response {
+    parts.method = Method::GET;
+    parts.uri = Uri::from_static(path);
+    parts.headers.remove(http::header::CONTENT_TYPE);
+    parts.headers.remove(http::header::CONTENT_LENGTH);
+    let req = Request::from_parts(parts, Body::empty());
+    let server = state.server.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(server.clone());
+            provide_context(post.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut res = handler(req).await;
+    *res.status_mut() = status;
+    res
+}
+
+fn status_of(e: &AppError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+fn with_cookies(mut res: Response, cookies: &[String]) -> Response {
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(c) {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+fn too_large() -> AppError {
+    AppError::field("description", FieldCode::TooLong)
+}
+
+pub async fn submit_enterprise(State(state): State<AppState>, req: Request) -> Response {
+    submit(state, RequestKind::Enterprise, req).await
+}
+
+pub async fn submit_foreign_staff(State(state): State<AppState>, req: Request) -> Response {
+    submit(state, RequestKind::ForeignStaff, req).await
+}
+
+async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
+    let (parts, form) = read_form::<RequestForm>(req).await;
+    let path = match kind {
+        RequestKind::Enterprise => "/portal/request",
+        RequestKind::ForeignStaff => "/portal/foreign-staff",
+    };
+    let Some(form) = form else {
+        let post = PortalPost::Request(Refused { form: RequestForm::default(), error: too_large() });
+        return render(&state, parts, path, post, StatusCode::PAYLOAD_TOO_LARGE).await;
+    };
+    let locale = cookie(&parts, app::i18n::LANG_COOKIE).and_then(|l| Locale::parse(&l)).unwrap_or(Locale::En);
+    match service::submit(&state.server, kind, &form, locale, &ip(&parts)).await {
+        Ok(done) => with_cookies(
+            Redirect::to("/portal/submitted").into_response(),
+            &[
+                session_cookie(&state.server, &done.token),
+                format!(
+                    "{CONFIRMATION_COOKIE}={}.{}; Path=/; Max-Age=600; HttpOnly; SameSite=Strict{}",
+                    done.id,
+                    done.access_code,
+                    if state.server.settings.secure_cookies { "; Secure" } else { "" }
+                ),
+            ],
+        ),
+        Err(AppError::RateLimited) => {
+            render(&state, parts, path, PortalPost::RateLimited, StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(e) => {
+            let status = status_of(&e);
+            let form = RequestForm { website: String::new(), ..form };
+            render(&state, parts, path, PortalPost::Request(Refused { form, error: e }), status).await
+        }
+    }
+}
+
+pub async fn lookup(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, form) = read_form::<LookupForm>(req).await;
+    let form = form.unwrap_or_default();
+    match service::lookup(&state.server, &form, &ip(&parts)).await {
+        Ok(token) => {
+            with_cookies(Redirect::to("/portal/case").into_response(), &[session_cookie(&state.server, &token)])
+        }
+        Err(AppError::RateLimited) => {
+            render(&state, parts, "/portal/status", PortalPost::RateLimited, StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(e) => {
+            let status = status_of(&e);
+            // The code typed is never sent back.
+            let form = LookupForm { reference: form.reference, access_code: String::new() };
+            render(&state, parts, "/portal/status", PortalPost::Lookup(Refused { form, error: e }), status).await
+        }
+    }
+}
+
+pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, form) = read_form::<ReplyForm>(req).await;
+    let token = cookie(&parts, CASE_COOKIE);
+    let Some(form) = form else {
+        let post = PortalPost::Reply(Refused {
+            form: ReplyForm::default(),
+            error: AppError::field("reply", FieldCode::TooLong),
+        });
+        return render(&state, parts, "/portal/case", post, StatusCode::PAYLOAD_TOO_LARGE).await;
+    };
+    match service::reply(&state.server, token.as_deref(), &form, &ip(&parts)).await {
+        Ok(()) => Redirect::to("/portal/case?done=reply").into_response(),
+        Err(AppError::NotAuthenticated) => Redirect::to("/portal/status?ended=1").into_response(),
+        Err(e) => {
+            let status = status_of(&e);
+            render(&state, parts, "/portal/case", PortalPost::Reply(Refused { form, error: e }), status).await
+        }
+    }
+}
+
+pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, form) = read_form::<RatingForm>(req).await;
+    let token = cookie(&parts, CASE_COOKIE);
+    let form = form.unwrap_or_default();
+    match service::rate(&state.server, token.as_deref(), &form, &ip(&parts)).await {
+        Ok(()) => Redirect::to("/portal/case?done=rating").into_response(),
+        Err(AppError::NotAuthenticated) => Redirect::to("/portal/status?ended=1").into_response(),
+        Err(e) => {
+            let status = status_of(&e);
+            render(&state, parts, "/portal/case", PortalPost::Rating(Refused { form, error: e }), status).await
+        }
+    }
+}
+
+/// End the portal session on this browser.
+pub async fn leave() -> Response {
+    with_cookies(Redirect::to("/portal").into_response(), &[clear_cookie(CASE_COOKIE)])
+}
