@@ -98,7 +98,7 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
         RequestKind::ForeignStaff => "/portal/foreign-staff",
     };
     let Some(form) = form else {
-        let post = PortalPost::Request(Refused { form: RequestForm::default(), error: too_large() });
+        let post = PortalPost::Request(Box::new(Refused { form: RequestForm::default(), error: too_large() }));
         return render(&state, parts, path, post, StatusCode::PAYLOAD_TOO_LARGE).await;
     };
     let locale = cookie(&parts, app::i18n::LANG_COOKIE).and_then(|l| Locale::parse(&l)).unwrap_or(Locale::En);
@@ -121,7 +121,7 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
         Err(e) => {
             let status = status_of(&e);
             let form = RequestForm { website: String::new(), ..form };
-            render(&state, parts, path, PortalPost::Request(Refused { form, error: e }), status).await
+            render(&state, parts, path, PortalPost::Request(Box::new(Refused { form, error: e })), status).await
         }
     }
 }

@@ -104,7 +104,7 @@ pub struct RatingForm {
 /// What a portal page rendered after a refused post shows (set by the server's form handler).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PortalPost {
-    Request(Refused<RequestForm>),
+    Request(Box<Refused<RequestForm>>),
     Lookup(Refused<LookupForm>),
     Reply(Refused<ReplyForm>),
     Rating(Refused<RatingForm>),

@@ -146,7 +146,7 @@ fn RequestPage(kind: RequestKind) -> impl IntoView {
             {move || Suspend::new(async move {
                 match post.await.ok().flatten() {
                     Some(PortalPost::RateLimited) => rate_limited_notice().into_any(),
-                    Some(PortalPost::Request(r)) => request_form(kind, Some(r)).into_any(),
+                    Some(PortalPost::Request(r)) => request_form(kind, Some(*r)).into_any(),
                     _ => request_form(kind, None).into_any(),
                 }
             })}
@@ -485,7 +485,7 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
         })}
         <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">{tr!("portal-history")}</h2>
-            <ol class="timeline" id="public-timeline">
+            <ol class="timeline" id="public-timeline" reversed="">
                 {events.into_iter().rev().map(|e| event_view(e, locale, case_language)).collect_view()}
             </ol>
         </section>
