@@ -8,7 +8,6 @@ use crate::both;
 use crate::cases::{case, move_case, officer_with_enterprise};
 use crate::common::*;
 use reqwest::{Response, StatusCode};
-use serde_json::Value;
 
 /// Post a portal form as a browser does (with or without JavaScript: the forms are plain).
 async fn post(who: &TestApp, path: &str, form: &[(&str, &str)]) -> Response {
@@ -91,6 +90,8 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     let html = investor.page("/portal/case").await.1;
     assert!(html.contains("Votre demande"), "the status page is in French");
     assert!(html.contains(&reference));
+    // The officer is named once they accept it, not to whoever files a request.
+    assert!(!html.contains("id=\"officer-name\""));
 
     // The officer accepts, writes in French and English, then asks for a document.
     assert_eq!(move_case(&officer, id, 1, "accepted", "").await.status(), StatusCode::OK);
@@ -125,6 +126,7 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     assert!(!html.contains(">The file was passed"), "the other language is not shown when the reader's exists");
     assert!(html.contains("Merci d&#x27;envoyer les factures d&#x27;export.") || html.contains("Merci d'envoyer"));
     assert!(html.contains("id=\"action-needed\""));
+    assert!(html.contains("id=\"officer-name\""));
 
     // The answer joins the timeline and the case returns to the officer.
     let r = post(&reader, "/portal/case/reply", &[("reply", "")]).await;
@@ -363,8 +365,34 @@ async fn wrong_codes_lock_a_reference_without_telling_which_exist(b: Backend) {
         look_up(&app, "LN-2026-999999", wrong).await;
     }
     assert_eq!(look_up(&app, "LN-2026-999999", wrong).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Wrong codes sent at once cannot slip past the count: no more than the allowed three
+    // are checked.
+    let other = "LN-2026-888888";
+    let mut handles = Vec::new();
+    for _ in 0..10 {
+        let (client, url, origin) = (app.client.clone(), app.url("/portal/status"), app.address.clone());
+        handles.push(tokio::spawn(async move {
+            let form = [("reference", other), ("access_code", wrong)];
+            client.post(url).header("origin", origin).form(&form).send().await.expect("lookup").status()
+        }));
+    }
+    let mut answers = Vec::new();
+    for h in handles {
+        answers.push(h.await.unwrap());
+    }
+    let checked = answers.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    assert_eq!(checked, 3, "{answers:?}");
+    assert_eq!(answers.len() - checked, 7);
+    assert!(answers.iter().all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS));
+
     // When the lock ends, the right code works and clears the count.
-    app.execute("update portal_lockouts set locked_until = first_failure_at").await;
+    let past = chrono::Utc::now() - chrono::Duration::hours(1);
+    app::on_db!(&app.db, |pool| sqlx::query("update portal_lockouts set first_failure_at = $1, locked_until = $1")
+        .bind(past)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
     assert_eq!(look_up(&app, &reference, &code).await.status(), StatusCode::SEE_OTHER);
     assert!(!app::db::portal::has_failures(&app.db, &reference).await.unwrap());
 }

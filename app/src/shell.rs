@@ -21,11 +21,13 @@ pub fn use_me() -> Me {
 
 #[component]
 pub fn DocumentTitle() -> impl IntoView {
-    let i18n = expect_context::<leptos_fluent::I18n>();
+    // The product's name is read once, here: leptos_meta may call the formatter after the
+    // page's reactive owner is gone (as the response streams out), where reading the language
+    // signal panics. The language never changes within a page (the switcher reloads it).
+    let app = tr!("app-name");
     view! {
         <Title formatter=move |page: String| {
-            let app = tr!(i18n, "app-name");
-            if page.is_empty() { app } else { format!("{page} · {app}") }
+            if page.is_empty() { app.clone() } else { format!("{page} · {app}") }
         } />
     }
 }

@@ -173,8 +173,8 @@ for (const js of [true, false]) {
       await expect(page).toHaveURL(/\/portal\/submitted$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request received');
       await expect(page.locator('#access-code')).toHaveText(/^[A-Z0-9]{12}$/);
-      // An enterprise the office does not know yet: the request waits in the intake queue.
-      await expect(page.locator('.panel')).toContainText(['Our intake team will pass the request']);
+      // The confirmation says the same whether or not the office knows the enterprise.
+      await expect(page.locator('.panel')).toContainText(['A liaison officer will accept the request']);
       await context.close();
     });
   });

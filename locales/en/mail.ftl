@@ -8,6 +8,7 @@ mail-check-status = You can check the status of your request at any time at { $u
 
 mail-opened-subject = Your request { $reference } has been registered
 mail-opened-intro = Your request "{ $title }" has been registered under the reference number { $reference }. Your liaison officer will give you the access code to follow it online.
+mail-opened-intro-portal = Your request "{ $title }" has been registered under the reference number { $reference }. Follow it online with this reference number and the access code shown when you submitted it.
 mail-opened-expected = We expect to answer by { $due }.
 
 mail-update-subject = Update on your request { $reference }

@@ -8,6 +8,7 @@ mail-check-status = Vous pouvez suivre votre demande à tout moment sur { $url }
 
 mail-opened-subject = Votre demande { $reference } a été enregistrée
 mail-opened-intro = Votre demande « { $title } » a été enregistrée sous la référence { $reference }. Votre chargé de liaison vous remettra le code d’accès pour la suivre en ligne.
+mail-opened-intro-portal = Votre demande « { $title } » a été enregistrée sous la référence { $reference }. Suivez-la en ligne avec ce numéro de référence et le code d’accès affiché lors du dépôt.
 mail-opened-expected = Nous prévoyons de vous répondre d’ici le { $due }.
 
 mail-update-subject = Nouvelles de votre demande { $reference }

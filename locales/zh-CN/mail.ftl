@@ -2,12 +2,13 @@
 
 mail-greeting = { $name }，您好：
 mail-greeting-anonymous = 您好：
-mail-footer = 本邮件由外事办公室与投资促进局的“联络”事项系统发送，请勿直接回复；如有问题请联系您的联络专员。
+mail-footer = 本邮件由外事办公室与投资促进局的“联络”事项系统发送，请勿直接回复；如有问题请联系您的联系干部。
 mail-no-due-date = 未设定日期
 mail-check-status = 您可随时凭受理编号和查询码在 { $url } 查询办理进度。
 
 mail-opened-subject = 您的诉求 { $reference } 已登记
-mail-opened-intro = 您的诉求“{ $title }”已登记，受理编号为 { $reference }。联络专员将向您提供在线查询所需的查询码。
+mail-opened-intro = 您的诉求“{ $title }”已登记，受理编号为 { $reference }。联系干部将向您提供在线查询所需的查询码。
+mail-opened-intro-portal = 您的诉求“{ $title }”已登记，受理编号为 { $reference }。请凭此受理编号和提交时显示的查询码在线查询办理进度。
 mail-opened-expected = 预计于 { $due } 前答复。
 
 mail-update-subject = 诉求 { $reference } 有新进展
@@ -17,9 +18,9 @@ mail-update-other-language = 本条进展暂无中文版本，以下为{ $langua
 mail-status-subject = 诉求 { $reference }：{ $status }
 mail-status-intro = 您的诉求 { $reference }（“{ $title }”）当前状态：{ $status }。
 mail-status-expected = 预计于 { $due } 前答复。
-mail-status-awaiting = 需要您补充信息后才能继续办理。联络专员在下方说明了所需材料；在您答复之前，办理时限暂停计算。
-mail-status-resolved = 您的诉求已办结。如有不妥，请联系您的联络专员。
-mail-status-reason = 联络专员留言：
+mail-status-awaiting = 需要您补充信息后才能继续办理。联系干部在下方说明了所需材料；在您答复之前，办理时限暂停计算。
+mail-status-resolved = 您的诉求已办结。如有不妥，请联系您的联系干部。
+mail-status-reason = 联系干部留言：
 
 mail-assigned-subject = 新事项 { $reference }：{ $title }
 mail-assigned-body = { $enterprise } 的事项 { $reference }（“{ $title }”，{ $type }）已分派给您，办理期限为 { $due }。
@@ -27,7 +28,7 @@ mail-open-case = 打开事项
 
 mail-task-subject = { $department } 新任务：事项 { $reference }
 mail-task-body = { $enterprise } 的事项 { $reference }（“{ $title }”）已转交 { $department }，任务期限为 { $due }。
-mail-task-instructions = 联络专员的说明：
+mail-task-instructions = 联系干部的说明：
 mail-open-tasks = 打开本部门任务
 
 outbox-title = 发件箱

@@ -108,9 +108,8 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
             &[
                 session_cookie(&state.server, &done.token),
                 format!(
-                    "{CONFIRMATION_COOKIE}={}.{}; Path=/; Max-Age=600; HttpOnly; SameSite=Strict{}",
-                    done.id,
-                    done.access_code,
+                    "{CONFIRMATION_COOKIE}={}; Path=/; Max-Age=600; HttpOnly; SameSite=Strict{}",
+                    done.confirmation,
                     if state.server.settings.secure_cookies { "; Secure" } else { "" }
                 ),
             ],

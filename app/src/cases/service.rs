@@ -163,7 +163,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         .set("due_on", due.map(|d| d.to_string()));
     audit::record(&mut tx, entry(user, "case_opened", id, changes, ip)).await?;
     let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts).into_iter().collect();
+    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts, false).into_iter().collect();
     // The officer hears of a case someone else opened for their enterprise.
     if let Some(owner) = enterprise.liaison_id.filter(|o| *o != user.id) {
         if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
@@ -425,8 +425,10 @@ pub async fn load(
             })
         }
     };
-    let routable =
-        row.owner_id.is_none() && summary.status.is_open() && matches!(user.role, Role::Admin | Role::LiaisonOfficer);
+    let routable = row.owner_id.is_none()
+        && row.source == "portal"
+        && summary.status.is_open()
+        && matches!(user.role, Role::Admin | Role::LiaisonOfficer);
     Ok(Case {
         summary,
         description: row.description,
@@ -472,6 +474,7 @@ pub async fn take_from_intake(
     if owner.is_some() || !CaseStatus::parse(&status).is_some_and(CaseStatus::is_open) {
         return Err(AppError::field("credit_code", FieldCode::NotInIntake));
     }
+    // (Only portal requests wait in the intake queue: `route` refuses any other case.)
     if current_version != version {
         return Err(AppError::StaleVersion);
     }
@@ -485,7 +488,7 @@ pub async fn take_from_intake(
     };
     let now = db::now();
     if !data::route(&mut tx, id, version, enterprise_id, owner, now).await? {
-        return Err(AppError::StaleVersion);
+        return Err(AppError::field("credit_code", FieldCode::NotInIntake));
     }
     data::add_event(
         &mut tx,

@@ -140,8 +140,9 @@ fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
         let q: String = q.chars().take(100).collect();
         let like = format!("%{}%", super::like_escape(&crate::domain::search::normalize(&q)));
         push(
-            "(c.reference = ? or lower(c.title) like ? escape '\\' or e.search_name like ? escape '\\')",
-            vec![Arg::Text(q.trim().to_uppercase()), Arg::Text(like.clone()), Arg::Text(like)],
+            "(c.reference = ? or lower(c.title) like ? escape '\\' or e.search_name like ? escape '\\' \
+              or lower(c.enterprise_name_given) like ? escape '\\')",
+            vec![Arg::Text(q.trim().to_uppercase()), Arg::Text(like.clone()), Arg::Text(like.clone()), Arg::Text(like)],
         );
     }
     if let Some(s) = f.status.as_deref().and_then(CaseStatus::parse) {
@@ -171,7 +172,11 @@ fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
         push("c.green_channel = true", vec![]);
     }
     if f.intake {
-        push("c.owner_id is null and c.status not in ('closed', 'rejected')", vec![]);
+        push(
+            "c.owner_id is null and c.source = 'portal' and c.status in ('submitted', 'accepted', 'in_progress', \
+            'awaiting_applicant')",
+            vec![],
+        );
     }
     cond
 }
@@ -552,7 +557,7 @@ pub async fn route(
     on_tx!(tx, |conn| {
         sqlx::query(
             "update cases set enterprise_id = $1, owner_id = $2, updated_at = $3, version = version + 1 \
-             where id = $4 and version = $5 and owner_id is null",
+             where id = $4 and version = $5 and owner_id is null and source = 'portal'",
         )
         .bind(enterprise_id)
         .bind(owner_id)

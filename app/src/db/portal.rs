@@ -60,18 +60,49 @@ pub async fn prune(
     })
 }
 
-/// Until when a reference is locked, if it is.
-pub async fn locked_until(db: &Db, reference: &str) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+/// Count one lookup of `reference` and return its number within the current run of wrong
+/// codes, with the lock in force. A run older than `window_start` with no lock in force starts
+/// again at 1. One statement, so lookups sent at once each get their own number.
+pub async fn count_attempt(
+    db: &Db,
+    reference: &str,
+    now: DateTime<Utc>,
+    window_start: DateTime<Utc>,
+) -> Result<(i64, Option<DateTime<Utc>>), sqlx::Error> {
+    const FRESH: &str = "portal_lockouts.first_failure_at < $3 \
+        and (portal_lockouts.locked_until is null or portal_lockouts.locked_until < $2)";
+    let sql = format!(
+        "insert into portal_lockouts (reference, failures, first_failure_at, locked_until) values ($1, 1, $2, null) \
+         on conflict (reference) do update set \
+             failures = case when {FRESH} then 1 else portal_lockouts.failures + 1 end, \
+             first_failure_at = case when {FRESH} then $2 else portal_lockouts.first_failure_at end, \
+             locked_until = case when {FRESH} then null else portal_lockouts.locked_until end \
+         returning failures, locked_until"
+    );
     on_db!(db, |pool| {
-        sqlx::query_scalar::<_, Option<DateTime<Utc>>>("select locked_until from portal_lockouts where reference = $1")
+        sqlx::query_as::<_, (i32, Option<DateTime<Utc>>)>(&sql)
             .bind(reference)
-            .fetch_optional(pool)
+            .bind(now)
+            .bind(window_start)
+            .fetch_one(pool)
             .await
-            .map(Option::flatten)
+            .map(|(n, until)| (i64::from(n), until))
     })
 }
 
-/// Is there any count of wrong codes for a reference (to clear after a right one)?
+/// Lock a reference until `until`.
+pub async fn lock(db: &Db, reference: &str, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("update portal_lockouts set locked_until = $1 where reference = $2")
+            .bind(until)
+            .bind(reference)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Is a run of wrong codes counted for a reference?
 pub async fn has_failures(db: &Db, reference: &str) -> Result<bool, sqlx::Error> {
     on_db!(db, |pool| {
         sqlx::query_scalar::<_, i64>("select count(*) from portal_lockouts where reference = $1")
@@ -79,39 +110,6 @@ pub async fn has_failures(db: &Db, reference: &str) -> Result<bool, sqlx::Error>
             .fetch_one(pool)
             .await
             .map(|n| n > 0)
-    })
-}
-
-/// Count a wrong code for `reference`: failures older than `window_start` start the count
-/// anew; the `max`-th failure locks the reference until `lock_until`. One statement, so two
-/// servers counting at once both count.
-pub async fn record_failure(
-    db: &Db,
-    reference: &str,
-    now: DateTime<Utc>,
-    window_start: DateTime<Utc>,
-    max: i64,
-    lock_until: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query(
-            "insert into portal_lockouts (reference, failures, first_failure_at, locked_until) \
-                 values ($1, 1, $2, case when 1 >= $4 then $5 else null end) \
-             on conflict (reference) do update set \
-                 failures = case when portal_lockouts.first_failure_at < $3 then 1 else portal_lockouts.failures + 1 end, \
-                 first_failure_at = case when portal_lockouts.first_failure_at < $3 then $2 \
-                     else portal_lockouts.first_failure_at end, \
-                 locked_until = case when portal_lockouts.first_failure_at >= $3 and portal_lockouts.failures + 1 >= $4 \
-                     then $5 else portal_lockouts.locked_until end",
-        )
-        .bind(reference)
-        .bind(now)
-        .bind(window_start)
-        .bind(max)
-        .bind(lock_until)
-        .execute(pool)
-        .await
-        .map(|_| ())
     })
 }
 

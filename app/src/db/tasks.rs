@@ -131,9 +131,11 @@ struct InboxRow {
 pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::Error> {
     let rows: Vec<InboxRow> = on_db!(db, |pool| {
         sqlx::query_as::<_, InboxRow>(
-            "select t.id, c.reference, c.title, c.case_type, e.name_zh as enterprise_name, e.credit_code, t.status, \
+            "select t.id, c.reference, c.title, c.case_type, \
+                    coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+                    coalesce(e.credit_code, c.credit_code_given) as credit_code, t.status, \
                     t.due_on, t.instructions, t.department_note, t.version \
-             from case_tasks t join cases c on c.id = t.case_id join enterprises e on e.id = c.enterprise_id \
+             from case_tasks t join cases c on c.id = t.case_id left join enterprises e on e.id = c.enterprise_id \
              where t.department_id = $1 \
              order by (t.status = 'done'), coalesce(t.due_on, '9999-12-31'), t.id",
         )

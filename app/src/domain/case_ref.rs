@@ -17,7 +17,7 @@ impl CaseReference {
         let mut parts = s.split('-');
         let ok = parts.next() == Some("LN")
             && parts.next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-            && parts.next().is_some_and(|n| n.len() >= 6 && n.bytes().all(|b| b.is_ascii_digit()))
+            && parts.next().is_some_and(|n| (6..=9).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
             && parts.next().is_none();
         ok.then_some(CaseReference(s))
     }
@@ -46,7 +46,7 @@ mod tests {
         assert_eq!(r.as_str(), "LN-2026-000123");
         assert_eq!(CaseReference::parse(" ln-2026-000123 "), Some(r));
         assert_eq!(CaseReference::new(2026, 1_234_567).as_str(), "LN-2026-1234567");
-        for bad in ["LN-26-000123", "XX-2026-000123", "LN-2026-12", "LN-2026-000123-1", ""] {
+        for bad in ["LN-26-000123", "XX-2026-000123", "LN-2026-12", "LN-2026-000123-1", "LN-2026-0000001234", ""] {
             assert_eq!(CaseReference::parse(bad), None, "{bad}");
         }
     }

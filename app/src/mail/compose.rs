@@ -180,14 +180,19 @@ fn check_status(l: Letter, settings: &Settings) -> Letter {
     l.para(tr!(locale, "mail-check-status", { "url" => format!("{}/portal/status", settings.public_url) }))
 }
 
-/// To the applicant: their request is registered, with its reference and expected date.
-pub fn case_opened(settings: &Settings, case: &CaseFacts) -> Option<NewMessage> {
+/// To the applicant: their request is registered, with its reference and expected date
+/// (`portal`: they submitted it themselves and hold the access code already).
+pub fn case_opened(settings: &Settings, case: &CaseFacts, portal: bool) -> Option<NewMessage> {
     let to = case.applicant()?;
     let locale = to.locale;
     let (reference, title) = (case.reference.clone(), case.title.clone());
     let subject = tr!(locale, "mail-opened-subject", { "reference" => reference.clone() });
-    let mut l = Letter::new("case_opened", &to, subject, Some(case.id))
-        .para(tr!(locale, "mail-opened-intro", { "title" => title, "reference" => reference }));
+    let intro = if portal {
+        tr!(locale, "mail-opened-intro-portal", { "title" => title, "reference" => reference })
+    } else {
+        tr!(locale, "mail-opened-intro", { "title" => title, "reference" => reference })
+    };
+    let mut l = Letter::new("case_opened", &to, subject, Some(case.id)).para(intro);
     if let Some(due) = case.due_on {
         l = l.para(tr!(locale, "mail-opened-expected", { "due" => format_day(due, locale) }));
     }

@@ -178,8 +178,6 @@ pub struct Confirmation {
     pub access_code: String,
     pub due_on: Option<NaiveDate>,
     pub email: String,
-    /// Was the request routed to an officer (a known enterprise) or to the intake queue?
-    pub routed: bool,
 }
 
 /// Cookies of the portal: the signed-in case (a signed token, never the code itself) and

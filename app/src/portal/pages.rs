@@ -292,7 +292,7 @@ fn confirmation_view(c: Confirmation) -> impl IntoView {
         <section class="panel" aria-labelledby="next-heading">
             <h2 id="next-heading">{tr!("portal-what-next")}</h2>
             <ol class="steps-text">
-                <li>{if c.routed { tr!("portal-next-routed") } else { tr!("portal-next-intake") }}</li>
+                <li>{tr!("portal-next-officer")}</li>
                 <li>{tr!("portal-next-email", { "email" => c.email.clone() })}</li>
                 <li>{match due {
                     Some(d) => tr!("portal-next-expected", { "date" => d }),
@@ -397,6 +397,15 @@ pub fn pick_text(texts: &PublicText, reader: Locale, case_language: Locale) -> O
     [case_language, Locale::En, Locale::Fr, Locale::ZhCn]
         .into_iter()
         .find_map(|l| texts.get(l).map(|t| (t.to_string(), Some(l))))
+}
+
+/// A language's name in the reader's language.
+fn language_name(l: Locale) -> String {
+    match l {
+        Locale::ZhCn => tr!("portal-language-zh"),
+        Locale::En => tr!("portal-language-en"),
+        Locale::Fr => tr!("portal-language-fr"),
+    }
 }
 
 /// The steps a request goes through, the current one marked.
@@ -524,7 +533,7 @@ fn event_view(e: PublicEvent, locale: Locale, case_language: Locale) -> impl Int
         <li class="timeline-item">
             <p class="timeline-meta"><strong>{heading}</strong> " · " <time>{at}</time></p>
             {fallback.map(|l| view! {
-                <p class="fallback-note muted">{tr!("portal-update-other-language", { "language" => l.endonym() })}</p>
+                <p class="fallback-note muted">{tr!("portal-update-other-language", { "language" => language_name(l) })}</p>
             })}
             {body.map(|b| view! { <p class="timeline-text" lang=lang>{b}</p> })}
         </li>

@@ -163,8 +163,16 @@ pub async fn lookup(state: &ServerState, form: &LookupForm, ip: &str) -> Result<
     v.finish()?;
     let reference = reference.ok_or(AppError::Internal)?;
     let now = db::now();
-    let lock = data::locked_until(&state.db, reference.as_str()).await?;
-    if lock.is_some_and(|until| until > now) {
+    let s = &state.settings;
+    let lock_for = chrono::Duration::from_std(s.portal_lock_for).unwrap_or(chrono::Duration::minutes(15));
+    // The attempt is counted before the code is checked, in one statement: requests sent at
+    // once each get their own number, so no more than the allowed number are ever checked.
+    let (attempt, locked_until) = data::count_attempt(&state.db, reference.as_str(), now, now - lock_for).await?;
+    if locked_until.is_some_and(|until| until > now) {
+        return Err(AppError::ReferenceLocked);
+    }
+    if attempt > s.portal_max_code_failures {
+        data::lock(&state.db, reference.as_str(), now + lock_for).await?;
         return Err(AppError::ReferenceLocked);
     }
     let keys = keys(state).await?;
@@ -178,23 +186,13 @@ pub async fn lookup(state: &ServerState, form: &LookupForm, ip: &str) -> Result<
         }
     };
     let Some((id, stored)) = found.filter(|_| matched) else {
-        let s = &state.settings;
-        let lock_for = chrono::Duration::from_std(s.portal_lock_for).unwrap_or(chrono::Duration::minutes(15));
-        data::record_failure(
-            &state.db,
-            reference.as_str(),
-            now,
-            now - lock_for,
-            s.portal_max_code_failures,
-            now + lock_for,
-        )
-        .await?;
+        if attempt >= s.portal_max_code_failures {
+            data::lock(&state.db, reference.as_str(), now + lock_for).await?;
+        }
         tracing::info!(reference = reference.as_str(), ip, "portal lookup refused");
         return Err(AppError::NotRecognised);
     };
-    if data::has_failures(&state.db, reference.as_str()).await? {
-        data::clear_failures(&state.db, reference.as_str()).await?;
-    }
+    data::clear_failures(&state.db, reference.as_str()).await?;
     let hash = if stored.starts_with(KEYED) {
         stored
     } else {
@@ -256,6 +254,9 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
                 .map(|e| e.note.clone())
         })
         .flatten();
+    // The officer is named once they have accepted the request, not to whoever files one
+    // in an enterprise's name.
+    let named = status != CaseStatus::Submitted;
     Ok(PublicCase {
         reference: row.reference,
         title: row.title,
@@ -264,8 +265,8 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
         language: Locale::parse(&row.language).unwrap_or(Locale::En),
         submitted_at: row.created_at,
         due_on: row.due_on,
-        officer_name: row.officer_name,
-        officer_email: row.officer_email,
+        officer_name: row.officer_name.filter(|_| named),
+        officer_email: row.officer_email.filter(|_| named),
         departments: tasks
             .into_iter()
             .map(|t| DepartmentProgress {
@@ -279,11 +280,32 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
     })
 }
 
-/// What a valid submission made: the case, its code (shown once) and a session for it.
+/// What a valid submission made: the case, its code (shown once), a session for it and
+/// the signed value that carries the code to the confirmation page.
 pub struct Submitted {
     pub id: i64,
     pub access_code: String,
     pub token: String,
+    pub confirmation: String,
+}
+
+/// The confirmation cookie's value: the case, its code and an expiry under a MAC, so that
+/// the confirmation page never checks a code itself (it would be an unlimited code oracle).
+fn confirmation_value(keys: &Keys, id: i64, code: &str, expires: i64) -> String {
+    let m = mac(keys, &[b"confirmation", id.to_string().as_bytes(), code.as_bytes(), expires.to_string().as_bytes()]);
+    format!("{id}.{code}.{expires}.{}", hex::encode(m.finalize().into_bytes()))
+}
+
+fn confirmation_parts(keys: &Keys, value: &str, now: DateTime<Utc>) -> Option<(i64, String)> {
+    let mut parts = value.split('.');
+    let (id, code, expires, tag) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let (id, expires_at) = (id.parse::<i64>().ok()?, expires.parse::<i64>().ok()?);
+    let tag = hex::decode(tag).ok()?;
+    let m = mac(keys, &[b"confirmation", id.to_string().as_bytes(), code.as_bytes(), expires.as_bytes()]);
+    (m.verify_slice(&tag).is_ok() && expires_at > now.timestamp()).then(|| (id, code.to_string()))
 }
 
 fn text_field(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
@@ -457,7 +479,7 @@ pub async fn submit(
         .set("due_on", due.map(|d| d.to_string()));
     audit::record(&mut tx, audit::Entry::applicant("case_submitted", "case", id, changes, ip)).await?;
     let facts = cases_data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts).into_iter().collect();
+    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts, true).into_iter().collect();
     if let Some(owner) = owner {
         if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
             messages.push(compose::case_assigned(&state.settings, &officer, &facts));
@@ -468,27 +490,22 @@ pub async fn submit(
     }
     tx.commit().await?;
     let expires = now.timestamp() + state.settings.portal_session.as_secs() as i64;
-    Ok(Submitted { id, token: session_token(keys, id, expires, &hash), access_code })
+    Ok(Submitted {
+        id,
+        token: session_token(keys, id, expires, &hash),
+        confirmation: confirmation_value(keys, id, &access_code, now.timestamp() + 600),
+        access_code,
+    })
 }
 
-/// The confirmation page's facts, shown once: the new case and its code, checked against
-/// the stored hash (so the cookie cannot show another case).
+/// The confirmation page's facts, shown once: the new case and its code, from a cookie this
+/// server signed (anything else shows nothing, before any look at the database).
 pub async fn confirmation(state: &ServerState, cookie: &str) -> Result<Option<Confirmation>, AppError> {
-    let Some((id, code)) = cookie.split_once('.') else { return Ok(None) };
-    let Ok(id) = id.parse::<i64>() else { return Ok(None) };
-    let Some(row) = data::public_case(&state.db, id).await? else { return Ok(None) };
     let keys = keys(state).await?;
-    if !code_matches(keys, &row.access_code_hash, code).await {
-        return Ok(None);
-    }
+    let Some((id, code)) = confirmation_parts(keys, cookie, Utc::now()) else { return Ok(None) };
+    let Some(row) = data::public_case(&state.db, id).await? else { return Ok(None) };
     let email = data::applicant_email(&state.db, id).await?.unwrap_or_default();
-    Ok(Some(Confirmation {
-        reference: row.reference,
-        access_code: code.to_string(),
-        due_on: row.due_on,
-        email,
-        routed: row.officer_name.is_some(),
-    }))
+    Ok(Some(Confirmation { reference: row.reference, access_code: code, due_on: row.due_on, email }))
 }
 
 /// The case of a portal session that may be written to, with its status and version, read
@@ -640,5 +657,17 @@ mod tests {
         let forged = format!("43.{expires}.{}", hex::encode(&tag));
         let (id, expires, tag) = parse_token(&forged, now).unwrap();
         assert!(!session_valid(&k, id, expires, &tag, "k1$old"));
+    }
+
+    #[test]
+    fn confirmations_are_signed_and_expire() {
+        let k = keys();
+        let now = Utc::now();
+        let value = confirmation_value(&k, 7, "ACDE3467FGHJ", now.timestamp() + 600);
+        assert_eq!(confirmation_parts(&k, &value, now), Some((7, "ACDE3467FGHJ".to_string())));
+        assert_eq!(confirmation_parts(&k, &value, now + chrono::Duration::seconds(601)), None);
+        let guessed = value.replacen("ACDE3467FGHJ", "ACDE3467FGHK", 1);
+        assert_eq!(confirmation_parts(&k, &guessed, now), None);
+        assert_eq!(confirmation_parts(&k, "7.ACDE3467FGHJ", now), None);
     }
 }
