@@ -483,6 +483,8 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
     let status_page = &bodies.iter().find(|(p, _)| p == "/portal/case").unwrap().1;
     assert!(status_page.contains("Customs are checking the HS codes."), "the public update is there");
     assert!(status_page.contains("id=\"case-status\""));
+    // Each department's progress shows, without its notes.
+    assert!(status_page.contains("<span>Customs</span>: <strong>Blocked</strong>"), "customs' progress is shown");
     for (what, body) in &bodies {
         assert!(!body.contains(MARKER), "{what} leaks an internal field");
     }

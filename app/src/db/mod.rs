@@ -176,8 +176,11 @@ impl Db {
                         }
                     }
                 }
+                // An embedded database's connection cannot drop: no ping before each use (it
+                // costs a round trip to the connection's thread on every statement).
                 let pool = SqlitePoolOptions::new()
                     .max_connections(if in_memory { 1 } else { 8 })
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await?;

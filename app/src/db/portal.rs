@@ -5,6 +5,7 @@
 use super::{Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::types::Json;
 
 /// The key stored under `name`, made from `fresh` the first time any server asks (the first
 /// writer wins, so every server of one installation uses the same key).
@@ -142,7 +143,8 @@ pub async fn upgrade_hash(db: &Db, id: i64, old: &str, new: &str) -> Result<(), 
     })
 }
 
-/// What the public status page shows of a case, and the hash its portal session is bound to.
+/// What the public status page shows of a case, and the hash its portal session is bound to:
+/// one statement, with the departments' progress and the readable events as JSON columns.
 #[derive(Debug, sqlx::FromRow)]
 pub struct PublicRow {
     pub id: i64,
@@ -159,48 +161,27 @@ pub struct PublicRow {
     pub officer_name: Option<String>,
     pub officer_email: Option<String>,
     pub version: i32,
-}
-
-pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, PublicRow>(
-            "select c.id, c.reference, c.access_code_hash, c.case_type, c.title, c.status, c.language, c.created_at, \
-                    c.due_on, c.rating, c.rating_comment, u.display_name as officer_name, u.email as officer_email, \
-                    c.version \
-             from cases c left join users u on u.id = c.owner_id where c.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-    })
+    pub tasks: Json<Vec<PublicTaskRow>>,
+    pub events: Json<Vec<PublicEventRow>>,
 }
 
 /// Each department's progress on a case: its names and the task's status, nothing else.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug, serde::Deserialize)]
 pub struct PublicTaskRow {
+    pub id: i64,
+    pub sort_order: i64,
     pub name_zh: String,
     pub name_en: String,
     pub name_fr: String,
     pub status: String,
 }
 
-pub async fn public_tasks(db: &Db, case_id: i64) -> Result<Vec<PublicTaskRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, PublicTaskRow>(
-            "select d.name_zh, d.name_en, d.name_fr, t.status from case_tasks t \
-             join departments d on d.id = t.department_id where t.case_id = $1 order by d.sort_order, d.id",
-        )
-        .bind(case_id)
-        .fetch_all(pool)
-        .await
-    })
-}
-
 /// The events the applicant may read: public updates, their own replies and ratings, and
 /// status changes, with a reason only where it is addressed to them (a request for
-/// information, a rejection). Internal notes and code resets never leave this query.
-#[derive(Debug, sqlx::FromRow)]
+/// information, a rejection). Internal notes and code resets never leave the statement.
+#[derive(Debug, serde::Deserialize)]
 pub struct PublicEventRow {
+    pub id: i64,
     pub kind: String,
     pub to_status: Option<String>,
     pub note: String,
@@ -210,22 +191,39 @@ pub struct PublicEventRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn public_events(db: &Db, case_id: i64) -> Result<Vec<PublicEventRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, PublicEventRow>(
-            "select kind, to_status, \
-                    case when kind = 'applicant_reply' \
-                           or (kind = 'status_changed' and to_status in ('awaiting_applicant', 'rejected')) \
-                         then note else '' end as note, \
-                    public_zh, public_en, public_fr, created_at \
-             from case_events where case_id = $1 \
-               and kind in ('created', 'status_changed', 'public_update', 'applicant_reply', 'rated') \
-             order by id",
-        )
-        .bind(case_id)
-        .fetch_all(pool)
-        .await
-    })
+/// Only these notes are addressed to the applicant.
+const PUBLIC_NOTE: &str = "case when ev.kind = 'applicant_reply' \
+    or (ev.kind = 'status_changed' and ev.to_status in ('awaiting_applicant', 'rejected')) then ev.note else '' end";
+const PUBLIC_KINDS: &str = "ev.kind in ('created', 'status_changed', 'public_update', 'applicant_reply', 'rated')";
+
+fn public_sql(db: &Db) -> String {
+    let (agg, obj, empty) = match db {
+        Db::Sqlite(_) => ("json_group_array", "json_object", ""),
+        Db::Postgres(_) => ("coalesce(json_agg", "json_build_object", ", '[]'::json)"),
+    };
+    format!(
+        "select c.id, c.reference, c.access_code_hash, c.case_type, c.title, c.status, c.language, c.created_at, \
+                c.due_on, c.rating, c.rating_comment, u.display_name as officer_name, u.email as officer_email, \
+                c.version, \
+                (select {agg}({obj}('id', d.id, 'sort_order', d.sort_order, 'name_zh', d.name_zh, \
+                     'name_en', d.name_en, 'name_fr', d.name_fr, 'status', t.status)){empty} \
+                 from case_tasks t join departments d on d.id = t.department_id where t.case_id = c.id) as tasks, \
+                (select {agg}({obj}('id', ev.id, 'kind', ev.kind, 'to_status', ev.to_status, 'note', {PUBLIC_NOTE}, \
+                     'public_zh', ev.public_zh, 'public_en', ev.public_en, 'public_fr', ev.public_fr, \
+                     'created_at', ev.created_at)){empty} \
+                 from case_events ev where ev.case_id = c.id and {PUBLIC_KINDS}) as events \
+         from cases c left join users u on u.id = c.owner_id where c.id = $1"
+    )
+}
+
+pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
+    let sql = public_sql(db);
+    let row = on_db!(db, |pool| sqlx::query_as::<_, PublicRow>(&sql).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(|mut r| {
+        r.tasks.0.sort_by_key(|t| (t.sort_order, t.id));
+        r.events.0.sort_by_key(|e| e.id);
+        r
+    }))
 }
 
 /// Record the applicant's rating unless there is one; `Ok(false)` if there was.

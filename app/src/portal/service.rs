@@ -220,8 +220,7 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
         None => None,
     }
     .ok_or(AppError::NotAuthenticated)?;
-    let tasks = data::public_tasks(&state.db, row.id).await?;
-    let events = data::public_events(&state.db, row.id).await?;
+    let (tasks, events) = (row.tasks.0, row.events.0);
     let status = CaseStatus::parse(&row.status).unwrap_or(CaseStatus::Submitted);
     let events: Vec<PublicEvent> = events
         .into_iter()
