@@ -233,6 +233,12 @@ impl PublicText {
             Locale::Fr => self.fr.as_deref(),
         }
     }
+
+    /// The text for a `reader`: in their language, else in `next` (the case's language), else
+    /// in English, French or Chinese; with the language it is written in.
+    pub fn for_reader(&self, reader: Locale, next: Locale) -> Option<(&str, Locale)> {
+        [reader, next, Locale::En, Locale::Fr, Locale::ZhCn].into_iter().find_map(|l| self.get(l).map(|t| (t, l)))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

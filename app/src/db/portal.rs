@@ -160,7 +160,6 @@ pub struct PublicRow {
     pub rating_comment: Option<String>,
     pub officer_name: Option<String>,
     pub officer_email: Option<String>,
-    pub version: i32,
     pub tasks: Json<Vec<PublicTaskRow>>,
     pub events: Json<Vec<PublicEventRow>>,
 }
@@ -204,7 +203,6 @@ fn public_sql(db: &Db) -> String {
     format!(
         "select c.id, c.reference, c.access_code_hash, c.case_type, c.title, c.status, c.language, c.created_at, \
                 c.due_on, c.rating, c.rating_comment, u.display_name as officer_name, u.email as officer_email, \
-                c.version, \
                 (select {agg}({obj}('id', d.id, 'sort_order', d.sort_order, 'name_zh', d.name_zh, \
                      'name_en', d.name_en, 'name_fr', d.name_fr, 'status', t.status)){empty} \
                  from case_tasks t join departments d on d.id = t.department_id where t.case_id = c.id) as tasks, \
@@ -268,18 +266,6 @@ pub async fn insert_foreign_staff(tx: &mut Tx, case_id: i64, f: &ForeignStaffRow
         .execute(conn)
         .await
         .map(|_| ())
-    })
-}
-
-pub async fn foreign_staff(db: &Db, case_id: i64) -> Result<Option<ForeignStaffRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, ForeignStaffRow>(
-            "select passport_name, nationality, passport_number, position, arrival_date \
-             from case_foreign_staff where case_id = $1",
-        )
-        .bind(case_id)
-        .fetch_optional(pool)
-        .await
     })
 }
 

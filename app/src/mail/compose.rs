@@ -204,15 +204,7 @@ pub fn case_opened(settings: &Settings, case: &CaseFacts, portal: bool) -> Optio
 pub fn public_update(settings: &Settings, case: &CaseFacts, text: &crate::cases::PublicText) -> Option<NewMessage> {
     let to = case.applicant()?;
     let locale = to.locale;
-    let in_language = |l: Locale| match l {
-        Locale::ZhCn => text.zh.as_deref(),
-        Locale::En => text.en.as_deref(),
-        Locale::Fr => text.fr.as_deref(),
-    };
-    let (body, written_in) = match in_language(locale) {
-        Some(b) => (b, locale),
-        None => [Locale::En, Locale::Fr, Locale::ZhCn].into_iter().find_map(|l| in_language(l).map(|b| (b, l)))?,
-    };
+    let (body, written_in) = text.for_reader(locale, locale)?;
     let (reference, title) = (case.reference.clone(), case.title.clone());
     let subject = tr!(locale, "mail-update-subject", { "reference" => reference.clone() });
     let mut l = Letter::new("public_update", &to, subject, Some(case.id))

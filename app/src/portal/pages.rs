@@ -8,7 +8,6 @@ use super::{
 };
 use crate::cases::inbox::task_status_name;
 use crate::cases::pages::{status_name, type_name};
-use crate::cases::PublicText;
 use crate::domain::{CaseStatus, Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_day, use_locale};
@@ -389,16 +388,6 @@ fn status_explanation(s: CaseStatus) -> (String, String) {
     }
 }
 
-/// The text of a public update in the reader's language, or another one (then named).
-pub fn pick_text(texts: &PublicText, reader: Locale, case_language: Locale) -> Option<(String, Option<Locale>)> {
-    if let Some(t) = texts.get(reader) {
-        return Some((t.to_string(), None));
-    }
-    [case_language, Locale::En, Locale::Fr, Locale::ZhCn]
-        .into_iter()
-        .find_map(|l| texts.get(l).map(|t| (t.to_string(), Some(l))))
-}
-
 /// A language's name in the reader's language.
 fn language_name(l: Locale) -> String {
     match l {
@@ -521,8 +510,10 @@ fn event_view(e: PublicEvent, locale: Locale, case_language: Locale) -> impl Int
             (!e.note.is_empty()).then(|| e.note.clone()),
             None,
         ),
-        PublicEventKind::Update => match e.texts.as_ref().and_then(|t| pick_text(t, locale, case_language)) {
-            Some((text, other)) => (tr!("portal-event-update"), Some(text), other),
+        PublicEventKind::Update => match e.texts.as_ref().and_then(|t| t.for_reader(locale, case_language)) {
+            Some((text, written_in)) => {
+                (tr!("portal-event-update"), Some(text.to_string()), (written_in != locale).then_some(written_in))
+            }
             None => (tr!("portal-event-update"), None, None),
         },
         PublicEventKind::Reply => (tr!("portal-event-reply"), Some(e.note.clone()), None),
