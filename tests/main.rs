@@ -7,6 +7,7 @@ mod accounts;
 mod cases;
 mod configuration;
 mod deadlines;
+mod delegations;
 mod enterprises;
 mod languages;
 mod locales;

@@ -58,6 +58,17 @@ pub enum FieldCode {
     EnterpriseNotFound,
     EnterpriseHasNoLiaison,
     NotInIntake,
+    UnknownDirection,
+    EndsBeforeStart,
+    UnknownResourceKind,
+    InterpreterNeedsLanguage,
+    ResourceNameTaken,
+    InvalidTime,
+    UnknownActivity,
+    UnknownResource,
+    DayOutsideVisit,
+    DelegationClosed,
+    ClashesNeedOverride,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +115,10 @@ pub enum AppError {
     /// The portal: too many requests from this address.
     #[error("rate_limited")]
     RateLimited,
+    /// A booking would double-book resources: the clashes, each with the other item, so the
+    /// officer can choose another resource or book anyway. Nothing was saved.
+    #[error("booking_clashes")]
+    BookingClashes(Vec<crate::delegations::Clash>),
     /// Something failed on the server; the cause is in the server log under the request id.
     #[error("internal")]
     Internal,
@@ -134,7 +149,7 @@ impl AppError {
             AppError::InvalidCredentials => 401,
             AppError::TooManyAttempts | AppError::ReferenceLocked | AppError::RateLimited => 429,
             AppError::NotRecognised => 401,
-            AppError::StaleVersion => 409,
+            AppError::StaleVersion | AppError::BookingClashes(_) => 409,
             AppError::CannotChangeSelf | AppError::Invalid(_) => 422,
             AppError::Internal => 500,
             AppError::Communication => 502,

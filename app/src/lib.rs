@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cases;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod delegations;
 pub mod domain;
 pub mod enterprises;
 pub mod error;
@@ -88,6 +89,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/deadlines") view=cases::pages::DeadlinesPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/outbox") view=mail::pages::OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations") view=delegations::pages::DelegationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/new") view=delegations::pages::NewDelegationPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/resources") view=delegations::pages::ResourcesPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/:id") view=delegations::pages::DelegationPage ssr=SsrMode::Async />
                         <Route path=path!("/portal") view=portal::pages::PortalHomePage ssr=SsrMode::Async />
                         <Route path=path!("/portal/request") view=portal::pages::EnterpriseRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/portal/foreign-staff") view=portal::pages::ForeignStaffRequestPage ssr=SsrMode::Async />

@@ -87,6 +87,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                 NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
                 NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
                 NavArea::Deadlines => ("/deadlines", "/deadlines", false, || tr!("nav-deadlines")),
+                NavArea::Delegations => ("/delegations", "/delegations", false, || tr!("nav-delegations")),
                 NavArea::ServiceLevels => {
                     ("/admin/service-levels", "/admin/service-levels", false, || tr!("nav-service-levels"))
                 }
@@ -381,6 +382,7 @@ pub fn error_text(e: &AppError) -> String {
         AppError::InvalidCredentials => tr!("error-invalid-credentials"),
         AppError::TooManyAttempts => tr!("error-too-many-attempts"),
         AppError::StaleVersion => tr!("error-stale-version"),
+        AppError::BookingClashes(_) => tr!("error-booking-clashes"),
         AppError::CannotChangeSelf => tr!("error-cannot-change-self"),
         AppError::Invalid(_) => tr!("error-invalid"),
         AppError::NotRecognised => tr!("error-not-recognised"),
@@ -443,6 +445,17 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::EnterpriseNotFound => tr!("field-enterprise-not-found"),
         FieldCode::EnterpriseHasNoLiaison => tr!("field-enterprise-has-no-liaison"),
         FieldCode::NotInIntake => tr!("field-not-in-intake"),
+        FieldCode::UnknownDirection => tr!("field-unknown-direction"),
+        FieldCode::EndsBeforeStart => tr!("field-ends-before-start"),
+        FieldCode::UnknownResourceKind => tr!("field-unknown-resource-kind"),
+        FieldCode::InterpreterNeedsLanguage => tr!("field-interpreter-needs-language"),
+        FieldCode::ResourceNameTaken => tr!("field-resource-name-taken"),
+        FieldCode::InvalidTime => tr!("field-invalid-time"),
+        FieldCode::UnknownActivity => tr!("field-unknown-activity"),
+        FieldCode::UnknownResource => tr!("field-unknown-resource"),
+        FieldCode::DayOutsideVisit => tr!("field-day-outside-visit"),
+        FieldCode::DelegationClosed => tr!("field-delegation-closed"),
+        FieldCode::ClashesNeedOverride => tr!("field-clashes-need-override"),
     }
 }
 
@@ -474,6 +487,19 @@ pub fn field_message(error: Option<AppError>, field: &'static str) -> Option<imp
     let code = error?.field_errors().iter().find(|f: &&FieldError| f.field == field).map(|f| f.code)?;
     let id = format!("{field}-error");
     Some(view! { <p class="field-error" id=id>{field_error_text(code)}</p> })
+}
+
+/// Empty a form (back to its initial values) once `succeeded` says its action worked, so
+/// the next entry does not start from the last one's choices. Browser only: without
+/// JavaScript the page reloads with a fresh form anyway.
+pub fn reset_when(succeeded: impl Fn() -> bool + Send + Sync + 'static, form: NodeRef<leptos::html::Form>) {
+    Effect::new(move |_| {
+        if succeeded() {
+            if let Some(f) = form.get() {
+                f.reset();
+            }
+        }
+    });
 }
 
 /// A confirmation shown after a successful save.

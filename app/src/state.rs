@@ -103,6 +103,8 @@ pub struct Settings {
     pub portal_lock_for: Duration,
     /// How long a portal session (after a right code) lasts.
     pub portal_session: Duration,
+    /// The time a person or a car needs between items at two different venues.
+    pub travel_buffer: Duration,
 }
 
 impl Default for Settings {
@@ -122,6 +124,7 @@ impl Default for Settings {
             portal_max_code_failures: 5,
             portal_lock_for: Duration::from_secs(15 * 60),
             portal_session: Duration::from_secs(30 * 60),
+            travel_buffer: Duration::from_secs(30 * 60),
         }
     }
 }

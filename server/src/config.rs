@@ -181,6 +181,11 @@ impl Config {
             portal_max_code_failures: count("LIAISON_PORTAL_MAX_CODE_FAILURES", defaults.portal_max_code_failures)?,
             portal_lock_for: duration("LIAISON_PORTAL_LOCK", defaults.portal_lock_for)?,
             portal_session: duration("LIAISON_PORTAL_SESSION", defaults.portal_session)?,
+            // `0` turns the buffer off: only overlapping items clash.
+            travel_buffer: match get("LIAISON_TRAVEL_BUFFER").as_deref().map(str::trim) {
+                Some("0") => Duration::ZERO,
+                _ => duration("LIAISON_TRAVEL_BUFFER", defaults.travel_buffer)?,
+            },
         };
         if settings.session_idle > settings.session_absolute {
             return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));

@@ -83,6 +83,57 @@ pub async fn export_cases(
     csv_response("cases", app::cases::export::cases_csv(&state.server, &auth.user, &filter, locale).await)
 }
 
+/// A delegation's printed programme: Chinese beside the delegation's language, or the one
+/// `?lang=` asks for. The access middleware has already required a user who may read it.
+pub async fn delegation_programme(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(Extension(auth)) = auth else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match app::delegations::service::load_for_print(&state.server, &auth.user, id).await {
+        Ok(d) => {
+            let asked = params.get("lang").and_then(|l| Locale::parse(l));
+            let html = app::delegations::programme::render(&d, app::delegations::programme::second_language(&d, asked));
+            ([(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+        }
+        Err(e) => error_status(&e),
+    }
+}
+
+/// A delegation's itinerary as an iCalendar file, described in the reader's language.
+pub async fn delegation_calendar(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: http::HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Response {
+    let Some(Extension(auth)) = auth else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match app::delegations::service::load_for_print(&state.server, &auth.user, id).await {
+        Ok(d) => {
+            let ics = app::delegations::ics::calendar(
+                &d,
+                &state.server.settings.mail_domain,
+                page_locale(&headers),
+                app::db::now(),
+            );
+            let disposition = format!("attachment; filename=\"delegation-{id}.ics\"");
+            ([(CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], ics)
+                .into_response()
+        }
+        Err(e) => error_status(&e),
+    }
+}
+
+fn error_status(e: &app::error::AppError) -> Response {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+}
+
 /// The page language, which the session middleware has put into the request's cookie.
 fn page_locale(headers: &http::HeaderMap) -> Locale {
     crate::middleware::cookie(headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En)
@@ -95,6 +146,6 @@ fn csv_response(name: &str, result: Result<Vec<u8>, app::error::AppError>) -> Re
             ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], bytes)
                 .into_response()
         }
-        Err(e) => StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response(),
+        Err(e) => error_status(&e),
     }
 }

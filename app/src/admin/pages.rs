@@ -355,6 +355,15 @@ fn audit_action_name(action: &str) -> String {
         "password_changed" => tr!("audit-action-password-changed"),
         "sessions_ended" => tr!("audit-action-sessions-ended"),
         "language_changed" => tr!("audit-action-language-changed"),
+        "personal_data_viewed" => tr!("audit-action-personal-data-viewed"),
+        "delegation_created" => tr!("audit-action-delegation-created"),
+        "delegation_updated" => tr!("audit-action-delegation-updated"),
+        "delegation_status_changed" => tr!("audit-action-delegation-status-changed"),
+        "delegation_member_added" => tr!("audit-action-delegation-member-added"),
+        "delegation_member_removed" => tr!("audit-action-delegation-member-removed"),
+        "itinerary_item_added" => tr!("audit-action-itinerary-item-added"),
+        "itinerary_item_removed" => tr!("audit-action-itinerary-item-removed"),
+        "resource_added" => tr!("audit-action-resource-added"),
         other => other.to_string(),
     }
 }

@@ -39,10 +39,17 @@ pub enum Action {
     ManageServiceLevels,
     /// Watch the e-mail outbox and send failed messages again.
     ManageOutbox,
+    /// See delegations, their itineraries and the bookable resources.
+    ReadDelegations,
+    /// Create and plan delegations, book resources, manage the resources (approving a
+    /// mission abroad is a leader's, see `delegations::service::allowed_moves`).
+    PlanDelegations,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
+        Action::ReadDelegations,
+        Action::PlanDelegations,
         Action::ManageServiceLevels,
         Action::ManageOutbox,
         Action::WorkDepartmentTasks,
@@ -66,6 +73,8 @@ pub fn allows(role: Role, action: Action) -> bool {
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
         WorkDepartmentTasks => matches!(role, Admin | DepartmentLiaison),
+        ReadDelegations => matches!(role, Admin | ProtocolOfficer | Leader),
+        PlanDelegations => matches!(role, Admin | ProtocolOfficer),
     }
 }
 
@@ -93,6 +102,10 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::RegisterEnterprise)
     } else if path == "/enterprises" || path.starts_with("/enterprises/") {
         PageAccess::Needs(Action::ReadEnterprises)
+    } else if path == "/delegations/new" || path == "/delegations/resources" {
+        PageAccess::Needs(Action::PlanDelegations)
+    } else if path == "/delegations" || path.starts_with("/delegations/") {
+        PageAccess::Needs(Action::ReadDelegations)
     } else if path == "/tasks" || path.starts_with("/tasks/") {
         PageAccess::Needs(Action::WorkDepartmentTasks)
     } else if path == "/cases" || path.starts_with("/cases/") || path == "/deadlines" {
@@ -131,6 +144,7 @@ pub enum NavArea {
     Cases,
     Tasks,
     Deadlines,
+    Delegations,
     Users,
     ServiceLevels,
     Outbox,
@@ -151,6 +165,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if role == Role::DepartmentLiaison {
         areas.push(NavArea::Tasks);
+    }
+    if allows(role, Action::ReadDelegations) {
+        areas.push(NavArea::Delegations);
     }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
@@ -246,6 +263,7 @@ mod tests {
                 NavArea::Enterprises,
                 NavArea::Cases,
                 NavArea::Deadlines,
+                NavArea::Delegations,
                 NavArea::Users,
                 NavArea::ServiceLevels,
                 NavArea::Outbox,
@@ -259,6 +277,9 @@ mod tests {
         assert_eq!(page_access("/admin/calendar"), PageAccess::Needs(Action::ManageServiceLevels));
         assert_eq!(page_access("/deadlines"), PageAccess::Needs(Action::ReadCases));
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
+        assert_eq!(nav_areas(Role::ProtocolOfficer), vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations]);
+        assert_eq!(page_access("/delegations/3/programme"), PageAccess::Needs(Action::ReadDelegations));
+        assert_eq!(page_access("/delegations/resources"), PageAccess::Needs(Action::PlanDelegations));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod delegations;
 pub mod departments;
 pub mod enterprises;
 pub mod outbox;

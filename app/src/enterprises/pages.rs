@@ -721,13 +721,7 @@ fn ContactsSection(
     let locale = use_locale();
     // With JavaScript the form stays on the page: empty it once the contact is saved.
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = contact.value().get() {
-            if let Some(form) = form_ref.get() {
-                form.reset();
-            }
-        }
-    });
+    crate::shell::reset_when(move || matches!(contact.value().get(), Some(Ok(()))), form_ref);
     let list = if e.contacts.is_empty() {
         view! { <p class="muted">{tr!("enterprises-no-contacts")}</p> }.into_any()
     } else {

@@ -1,0 +1,599 @@
+//! Delegations, their members, the bookable resources and the itinerary's bookings.
+
+use super::{is_unique_violation, Db, Tx};
+use crate::delegations::{
+    split_list, Activity, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Resource, ResourceKind,
+};
+use crate::domain::Locale;
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    direction: String,
+    title: String,
+    countries: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    status: String,
+    members: i64,
+    officer_name: Option<String>,
+}
+
+fn direction(s: &str) -> Direction {
+    Direction::parse(s).unwrap_or(Direction::Incoming)
+}
+
+fn status(s: &str) -> DelegationStatus {
+    DelegationStatus::parse(s).unwrap_or(DelegationStatus::Draft)
+}
+
+fn locale(s: &str) -> Locale {
+    Locale::parse(s).unwrap_or(Locale::En)
+}
+
+/// Delegations matching the filter, the latest first.
+pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary>, sqlx::Error> {
+    let (from, to) = match f.year {
+        Some(y) => (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)),
+        None => (None, None),
+    };
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, SummaryRow>(
+            "select d.id, d.direction, d.title, d.countries, d.starts_on, d.ends_on, d.status, \
+                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members, \
+                 u.display_name as officer_name \
+             from delegations d left join users u on u.id = d.officer_id \
+             where ($1 is null or d.direction = $1) and ($2 is null or d.status = $2) \
+               and ($3 is null or d.starts_on <= $4) and ($3 is null or d.ends_on >= $3) \
+             order by d.starts_on desc, d.id desc limit 500",
+        )
+        .bind(f.direction.as_deref())
+        .bind(f.status.as_deref())
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DelegationSummary {
+            id: r.id,
+            direction: direction(&r.direction),
+            title: r.title,
+            countries: split_list(&r.countries),
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            status: status(&r.status),
+            members: r.members,
+            officer_name: r.officer_name,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    direction: String,
+    title: String,
+    organisation: String,
+    countries: String,
+    purpose: String,
+    language: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    status: String,
+    officer_id: Option<i64>,
+    officer_name: Option<String>,
+    override_reason: String,
+    version: i32,
+}
+
+/// A delegation's own fields as stored.
+#[derive(Debug, Clone)]
+pub struct DelegationRow {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub organisation: String,
+    pub countries: Vec<String>,
+    pub purpose: String,
+    pub language: Locale,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub officer_id: Option<i64>,
+    pub officer_name: Option<String>,
+    pub override_reason: String,
+    pub version: i32,
+}
+
+impl From<Row> for DelegationRow {
+    fn from(r: Row) -> Self {
+        DelegationRow {
+            id: r.id,
+            direction: direction(&r.direction),
+            title: r.title,
+            organisation: r.organisation,
+            countries: split_list(&r.countries),
+            purpose: r.purpose,
+            language: locale(&r.language),
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            status: status(&r.status),
+            officer_id: r.officer_id,
+            officer_name: r.officer_name,
+            override_reason: r.override_reason,
+            version: r.version,
+        }
+    }
+}
+
+const GET_SQL: &str = "select d.id, d.direction, d.title, d.organisation, d.countries, d.purpose, d.language, \
+         d.starts_on, d.ends_on, d.status, d.officer_id, u.display_name as officer_name, d.override_reason, d.version \
+     from delegations d left join users u on u.id = d.officer_id where d.id = $1";
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
+    let row = on_db!(db, |pool| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(DelegationRow::from))
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
+    let row = on_tx!(tx, |conn| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(conn).await)?;
+    Ok(row.map(DelegationRow::from))
+}
+
+/// A delegation's fields as a form sets them.
+pub struct Fields<'a> {
+    pub direction: Direction,
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub countries: &'a str,
+    pub purpose: &'a str,
+    pub language: Locale,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+pub async fn insert(tx: &mut Tx, f: &Fields<'_>, officer_id: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegations (direction, title, organisation, countries, purpose, language, starts_on, \
+                 ends_on, officer_id, created_by, created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10) returning id",
+        )
+        .bind(f.direction.as_str())
+        .bind(f.title)
+        .bind(f.organisation)
+        .bind(f.countries)
+        .bind(f.purpose)
+        .bind(f.language.tag())
+        .bind(f.starts_on)
+        .bind(f.ends_on)
+        .bind(officer_id)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Save the fields if nobody saved since `version`; false otherwise.
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    f: &Fields<'_>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update delegations set direction = $1, title = $2, organisation = $3, countries = $4, purpose = $5, \
+                 language = $6, starts_on = $7, ends_on = $8, updated_at = $9, version = version + 1 \
+             where id = $10 and version = $11",
+        )
+        .bind(f.direction.as_str())
+        .bind(f.title)
+        .bind(f.organisation)
+        .bind(f.countries)
+        .bind(f.purpose)
+        .bind(f.language.tag())
+        .bind(f.starts_on)
+        .bind(f.ends_on)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// Move to `to` if nobody saved since `version`; false otherwise.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    to: DelegationStatus,
+    override_reason: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update delegations set status = $1, override_reason = $2, updated_at = $3, version = version + 1 \
+             where id = $4 and version = $5",
+        )
+        .bind(to.as_str())
+        .bind(override_reason)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// Record a change to a delegation's parts (members, items): bumps its version, so a status
+/// change decided on the page before it is refused as stale.
+pub async fn touch(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update delegations set updated_at = $1, version = version + 1 where id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected() == 1)
+    })
+}
+
+#[derive(sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub passport_name: String,
+    pub chinese_name: String,
+    pub title: String,
+    pub organisation: String,
+    pub language: String,
+    pub dietary: String,
+    pub passport_number: String,
+}
+
+pub async fn members(db: &Db, delegation_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, MemberRow>(
+            "select id, passport_name, chinese_name, title, organisation, language, dietary, passport_number \
+             from delegation_members where delegation_id = $1 order by id",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+pub struct NewMember<'a> {
+    pub delegation_id: i64,
+    pub passport_name: &'a str,
+    pub chinese_name: &'a str,
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub language: Locale,
+    pub dietary: &'a str,
+    pub passport_number: &'a str,
+}
+
+pub async fn insert_member(tx: &mut Tx, m: &NewMember<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegation_members (delegation_id, passport_name, chinese_name, title, organisation, \
+                 language, dietary, passport_number, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+        )
+        .bind(m.delegation_id)
+        .bind(m.passport_name)
+        .bind(m.chinese_name)
+        .bind(m.title)
+        .bind(m.organisation)
+        .bind(m.language.tag())
+        .bind(m.dietary)
+        .bind(m.passport_number)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Remove a member; returns their passport name, or `None` when the delegation has no such member.
+pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, String>(
+            "delete from delegation_members where id = $1 and delegation_id = $2 returning passport_name",
+        )
+        .bind(member_id)
+        .bind(delegation_id)
+        .fetch_optional(conn)
+        .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct ResourceRow {
+    id: i64,
+    kind: String,
+    name: String,
+    languages: String,
+    details: String,
+}
+
+impl From<ResourceRow> for Resource {
+    fn from(r: ResourceRow) -> Self {
+        Resource {
+            id: r.id,
+            kind: ResourceKind::parse(&r.kind).unwrap_or(ResourceKind::Venue),
+            name: r.name,
+            languages: split_list(&r.languages).iter().filter_map(|l| Locale::parse(l)).collect(),
+            details: r.details,
+        }
+    }
+}
+
+/// The active resources, by kind and name.
+pub async fn resources(db: &Db) -> Result<Vec<Resource>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, ResourceRow>(
+            "select id, kind, name, languages, details from resources where active = true order by kind, name, id",
+        )
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows.into_iter().map(Resource::from).collect())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error("a resource of this kind has this name")]
+    NameTaken,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub async fn insert_resource(
+    tx: &mut Tx,
+    kind: ResourceKind,
+    name: &str,
+    languages: &str,
+    details: &str,
+    at: DateTime<Utc>,
+) -> Result<i64, ResourceError> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into resources (kind, name, languages, details, created_at) values ($1, $2, $3, $4, $5) returning id",
+        )
+        .bind(kind.as_str())
+        .bind(name)
+        .bind(languages)
+        .bind(details)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+    .map_err(|e| if is_unique_violation(&e) { ResourceError::NameTaken } else { ResourceError::Db(e) })
+}
+
+/// Take the resource's booking lock for this transaction (a row lock on PostgreSQL; SQLite's
+/// write transactions already run one at a time) and return it, or `None` when it is not an
+/// active resource. Two bookings of one resource thus run one after the other, and the second
+/// sees the first's item.
+pub async fn lock_resource(tx: &mut Tx, id: i64) -> Result<Option<Resource>, sqlx::Error> {
+    let row = on_tx!(tx, |conn| {
+        sqlx::query_as::<_, ResourceRow>(
+            "update resources set bookings = bookings + 1 where id = $1 and active = true \
+             returning id, kind, name, languages, details",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })?;
+    Ok(row.map(Resource::from))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ItemRow {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub activity: String,
+    pub title_zh: String,
+    pub title_foreign: String,
+    pub venue_id: Option<i64>,
+    pub participants: String,
+    pub notes: String,
+}
+
+impl ItemRow {
+    pub fn activity(&self) -> Activity {
+        Activity::parse(&self.activity).unwrap_or(Activity::Meeting)
+    }
+}
+
+pub async fn items(db: &Db, delegation_id: i64) -> Result<Vec<ItemRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, ItemRow>(
+            "select id, starts_at, ends_at, activity, title_zh, title_foreign, venue_id, participants, notes \
+             from itinerary_items where delegation_id = $1 order by starts_at, id",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct BookedRow {
+    item_id: i64,
+    id: i64,
+    kind: String,
+    name: String,
+    languages: String,
+    details: String,
+}
+
+/// The resources each item of the delegation books: (item, resource).
+pub async fn bookings(db: &Db, delegation_id: i64) -> Result<Vec<(i64, Resource)>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, BookedRow>(
+            "select b.item_id, r.id, r.kind, r.name, r.languages, r.details \
+             from item_bookings b join itinerary_items i on i.id = b.item_id join resources r on r.id = b.resource_id \
+             where i.delegation_id = $1 order by r.kind, r.name",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let item = r.item_id;
+            (
+                item,
+                Resource::from(ResourceRow {
+                    id: r.id,
+                    kind: r.kind,
+                    name: r.name,
+                    languages: r.languages,
+                    details: r.details,
+                }),
+            )
+        })
+        .collect())
+}
+
+pub struct NewItem<'a> {
+    pub delegation_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub activity: Activity,
+    pub title_zh: &'a str,
+    pub title_foreign: &'a str,
+    pub venue_id: Option<i64>,
+    pub participants: &'a str,
+    pub notes: &'a str,
+    pub created_by: i64,
+}
+
+pub async fn insert_item(tx: &mut Tx, i: &NewItem<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into itinerary_items (delegation_id, starts_at, ends_at, activity, title_zh, title_foreign, \
+                 venue_id, participants, notes, created_by, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id",
+        )
+        .bind(i.delegation_id)
+        .bind(i.starts_at)
+        .bind(i.ends_at)
+        .bind(i.activity.as_str())
+        .bind(i.title_zh)
+        .bind(i.title_foreign)
+        .bind(i.venue_id)
+        .bind(i.participants)
+        .bind(i.notes)
+        .bind(i.created_by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+pub async fn insert_booking(tx: &mut Tx, item_id: i64, resource_id: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("insert into item_bookings (item_id, resource_id) values ($1, $2)")
+            .bind(item_id)
+            .bind(resource_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Remove an item and its bookings; returns its Chinese title, or `None` when the delegation
+/// has no such item.
+pub async fn delete_item(tx: &mut Tx, delegation_id: i64, item_id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "delete from item_bookings where item_id = $1 and item_id in \
+                     (select id from itinerary_items where delegation_id = $2)",
+        )
+        .bind(item_id)
+        .bind(delegation_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query_scalar::<_, String>(
+            "delete from itinerary_items where id = $1 and delegation_id = $2 returning title_zh",
+        )
+        .bind(item_id)
+        .bind(delegation_id)
+        .fetch_optional(&mut *conn)
+        .await
+    })
+}
+
+/// Another booking of a resource, with what the clash rule and the officer need to know.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Booking {
+    /// The item of the delegation asked about (for `clash_candidates`), or 0.
+    pub own_item_id: i64,
+    pub resource_id: i64,
+    pub item_id: i64,
+    pub delegation_id: i64,
+    pub delegation_title: String,
+    pub title_zh: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub venue_id: Option<i64>,
+}
+
+const BOOKINGS_OF_SQL: &str =
+    "select cast(0 as bigint) as own_item_id, b.resource_id, i.id as item_id, i.delegation_id, \
+         d.title as delegation_title, i.title_zh, i.starts_at, i.ends_at, i.venue_id \
+     from item_bookings b join itinerary_items i on i.id = b.item_id join delegations d on d.id = i.delegation_id \
+     where b.resource_id = $1 and d.status <> 'cancelled' and i.starts_at < $2 and i.ends_at > $3 \
+     order by i.starts_at";
+
+/// The bookings of a resource by items that overlap `[from, to)`, in delegations that are
+/// not cancelled. Callers widen the window by the travel buffer and apply the exact rule.
+pub async fn bookings_of(
+    tx: &mut Tx,
+    resource_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Booking>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_as::<_, Booking>(BOOKINGS_OF_SQL).bind(resource_id).bind(to).bind(from).fetch_all(conn).await
+    })
+}
+
+/// Every other booking of the resources this delegation's items book, by items overlapping
+/// `[from, to)` (the delegation's items' span, widened by the caller).
+pub async fn clash_candidates(
+    db: &Db,
+    delegation_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Booking>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, Booking>(
+            "select own.item_id as own_item_id, b.resource_id, i.id as item_id, i.delegation_id, \
+                 d.title as delegation_title, i.title_zh, i.starts_at, i.ends_at, i.venue_id \
+             from item_bookings own join itinerary_items mine on mine.id = own.item_id \
+             join item_bookings b on b.resource_id = own.resource_id and b.item_id <> own.item_id \
+             join itinerary_items i on i.id = b.item_id join delegations d on d.id = i.delegation_id \
+             where mine.delegation_id = $1 and d.status <> 'cancelled' and i.starts_at < $2 and i.ends_at > $3 \
+             order by i.starts_at",
+        )
+        .bind(delegation_id)
+        .bind(to)
+        .bind(from)
+        .fetch_all(pool)
+        .await
+    })
+}

@@ -1,0 +1,242 @@
+//! Server functions for delegations, resources and itineraries. Each checks the permission
+//! table; record-level rules (who approves a mission abroad, who reads passport numbers)
+//! live in `service`.
+
+use super::{Clash, Delegation, DelegationFilter, DelegationSummary, Resource};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[server(endpoint = "delegations")]
+pub async fn list_delegations(#[server(default)] filter: DelegationFilter) -> Result<Vec<DelegationSummary>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    Ok(crate::db::delegations::list(&state.db, &filter).await?)
+}
+
+#[server(endpoint = "delegation")]
+pub async fn get_delegation(id: i64) -> Result<Delegation, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    super::service::load(&state, &user, id, &server::client_ip()).await
+}
+
+/// The delegation's change history.
+#[server(endpoint = "delegation_history")]
+pub async fn delegation_history(id: i64) -> Result<crate::admin::AuditPage, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    let filter = crate::admin::AuditFilter {
+        entity_type: Some("delegation".into()),
+        entity_id: Some(id.to_string()),
+        ..crate::admin::AuditFilter::default()
+    };
+    let (entries, more) = crate::db::audit::list(&state.db, &filter, 50).await?;
+    Ok(crate::admin::AuditPage { entries, more })
+}
+
+#[server(endpoint = "resources")]
+pub async fn list_resources() -> Result<Vec<Resource>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    let all = state.reference.get_or_load("resources", || crate::db::delegations::resources(&state.db));
+    Ok(all.await?.to_vec())
+}
+
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+fn form(
+    direction: String,
+    title: String,
+    organisation: String,
+    countries: Vec<String>,
+    purpose: String,
+    language: String,
+    starts_on: String,
+    ends_on: String,
+) -> super::service::DelegationForm {
+    super::service::DelegationForm { direction, title, organisation, countries, purpose, language, starts_on, ends_on }
+}
+
+/// Register a delegation (countries as checkboxes or a multiple select named `countries[]`).
+#[server(endpoint = "create_delegation")]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_delegation(
+    direction: String,
+    title: String,
+    #[server(default)] organisation: String,
+    #[server(default)] countries: Vec<String>,
+    #[server(default)] purpose: String,
+    language: String,
+    starts_on: String,
+    ends_on: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let f = form(direction, title, organisation, countries, purpose, language, starts_on, ends_on);
+    let id = super::service::create(&state, &user, &f, &server::client_ip()).await?;
+    leptos_axum::redirect(&format!("/delegations/{id}"));
+    Ok(id)
+}
+
+#[server(endpoint = "update_delegation")]
+#[allow(clippy::too_many_arguments)]
+pub async fn update_delegation(
+    id: i64,
+    version: i32,
+    direction: String,
+    title: String,
+    #[server(default)] organisation: String,
+    #[server(default)] countries: Vec<String>,
+    #[server(default)] purpose: String,
+    language: String,
+    starts_on: String,
+    ends_on: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let f = form(direction, title, organisation, countries, purpose, language, starts_on, ends_on);
+    super::service::update(&state, &user, id, version, &f, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn back_to(id: i64) {
+    crate::auth::api::back_to_page(&format!("/delegations/{id}"));
+}
+
+#[server(endpoint = "add_delegation_member")]
+#[allow(clippy::too_many_arguments)]
+pub async fn add_member(
+    id: i64,
+    passport_name: String,
+    #[server(default)] chinese_name: String,
+    #[server(default)] member_title: String,
+    #[server(default)] member_organisation: String,
+    member_language: String,
+    #[server(default)] dietary: String,
+    #[server(default)] passport_number: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let f = super::service::MemberForm {
+        passport_name,
+        chinese_name,
+        title: member_title,
+        organisation: member_organisation,
+        language: member_language,
+        dietary,
+        passport_number,
+    };
+    let member = super::service::add_member(&state, &user, id, &f, &server::client_ip()).await?;
+    back_to(id);
+    Ok(member)
+}
+
+#[server(endpoint = "remove_delegation_member")]
+pub async fn remove_member(id: i64, member_id: i64) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    super::service::remove_member(&state, &user, id, member_id, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+/// A saved itinerary item and the clashes the officer booked it over (none unless they
+/// chose to book anyway).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemSaved {
+    pub id: i64,
+    pub clashes: Vec<Clash>,
+}
+
+/// Add an itinerary item (vehicles, interpreters and officials as `resource_ids[]`). A
+/// booking that clashes is refused with the clashes, unless `accept_clashes` is set.
+#[server(endpoint = "add_itinerary_item")]
+#[allow(clippy::too_many_arguments)]
+pub async fn add_item(
+    id: i64,
+    day: String,
+    starts: String,
+    ends: String,
+    activity: String,
+    title_zh: String,
+    #[server(default)] title_foreign: String,
+    #[server(default)] venue_id: String,
+    #[server(default)] resource_ids: Vec<String>,
+    #[server(default)] participants: String,
+    #[server(default)] item_notes: String,
+    #[server(default)] accept_clashes: Option<String>,
+) -> Result<ItemSaved, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let f = super::service::ItemForm {
+        day,
+        starts,
+        ends,
+        activity,
+        title_zh,
+        title_foreign,
+        venue_id,
+        resource_ids,
+        participants,
+        notes: item_notes,
+        accept_clashes: accept_clashes.is_some_and(|v| v == "true" || v == "on"),
+    };
+    let (item, clashes) = super::service::add_item(&state, &user, id, &f, &server::client_ip()).await?;
+    back_to(id);
+    Ok(ItemSaved { id: item, clashes })
+}
+
+#[server(endpoint = "remove_itinerary_item")]
+pub async fn remove_item(id: i64, item_id: i64) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    super::service::remove_item(&state, &user, id, item_id, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+/// Move a delegation on; a leader approves missions abroad.
+#[server(endpoint = "change_delegation_status")]
+pub async fn change_status(
+    id: i64,
+    version: i32,
+    to_status: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    super::service::change_status(&state, &user, id, version, &to_status, &reason, &server::client_ip()).await?;
+    back_to(id);
+    Ok(())
+}
+
+/// Add a bookable resource (an interpreter's languages as `languages[]`).
+#[server(endpoint = "add_resource")]
+pub async fn add_resource(
+    kind: String,
+    name: String,
+    #[server(default)] languages: Vec<String>,
+    #[server(default)] details: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let id =
+        super::service::add_resource(&state, &user, &kind, &name, &languages, &details, &server::client_ip()).await?;
+    crate::auth::api::back_to_page("/delegations/resources");
+    Ok(id)
+}

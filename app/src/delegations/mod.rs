@@ -1,0 +1,420 @@
+//! Delegations (团组) received and sent: their members, the office's bookable resources
+//! (venues, vehicles, interpreters, officials), the itinerary (日程) that books them, and the
+//! rule that finds a resource booked twice. The types here are shared by browser and server;
+//! the rules are plain functions, unit-tested below.
+
+pub mod api;
+pub mod pages;
+
+/// `tr!(locale, "id")` or `tr!(locale, "id", { "name" => value, … })`: a message in a
+/// language the caller chooses, for the documents below (a printed programme in two
+/// languages, a calendar file in the reader's). It has the shape of leptos-fluent's `tr!` so
+/// that its translation check covers these messages too. Only the modules declared after it
+/// see it; `pages` (above) uses leptos-fluent's own.
+#[cfg(feature = "ssr")]
+macro_rules! tr {
+    ($locale:expr, $id:literal) => {
+        $crate::translate::t($locale, $id)
+    };
+    ($locale:expr, $id:literal, { $($name:literal => $value:expr),* $(,)? }) => {
+        $crate::translate::t_args($locale, $id, &[$(($name, $crate::translate::FluentValue::from($value))),*])
+    };
+}
+
+#[cfg(feature = "ssr")]
+pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod programme;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::domain::Locale;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s.trim())
+            }
+        }
+    };
+}
+
+codes!(
+    /// Received here (来访) or sent abroad (出访).
+    Direction { Incoming => "incoming", Outgoing => "outgoing" }
+);
+
+codes!(
+    /// The life of a delegation.
+    DelegationStatus {
+        Draft => "draft",
+        Approved => "approved",
+        Confirmed => "confirmed",
+        InProgress => "in_progress",
+        Completed => "completed",
+        Cancelled => "cancelled",
+    }
+);
+
+impl DelegationStatus {
+    /// The statuses a delegation may move to from this one.
+    pub fn next(self) -> &'static [DelegationStatus] {
+        use DelegationStatus::*;
+        match self {
+            Draft => &[Approved, Cancelled],
+            // An approved or confirmed programme may be reopened for changes.
+            Approved => &[Confirmed, Draft, Cancelled],
+            Confirmed => &[InProgress, Approved, Cancelled],
+            InProgress => &[Completed],
+            Completed | Cancelled => &[],
+        }
+    }
+
+    pub fn may_move_to(self, to: DelegationStatus) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Does a delegation in this status still hold its bookings?
+    pub fn books_resources(self) -> bool {
+        self != DelegationStatus::Cancelled
+    }
+}
+
+codes!(
+    /// What a bookable resource is.
+    ResourceKind { Venue => "venue", Vehicle => "vehicle", Interpreter => "interpreter", Official => "official" }
+);
+
+codes!(
+    /// What happens in an itinerary item.
+    Activity {
+        Meeting => "meeting",
+        Banquet => "banquet",
+        SiteVisit => "site_visit",
+        Signing => "signing",
+        Transfer => "transfer",
+        FreeTime => "free_time",
+    }
+);
+
+impl Activity {
+    /// Activities where the visitors talk with their hosts and need an interpreter.
+    pub fn needs_interpreter(self) -> bool {
+        matches!(self, Activity::Meeting | Activity::Banquet | Activity::SiteVisit | Activity::Signing)
+    }
+}
+
+/// A venue, vehicle, interpreter or official that itinerary items book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    pub id: i64,
+    pub kind: ResourceKind,
+    pub name: String,
+    /// Interpreters: the languages they work in besides Chinese.
+    pub languages: Vec<Locale>,
+    pub details: String,
+}
+
+/// One line of the delegation list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationSummary {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub countries: Vec<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub members: i64,
+    pub officer_name: Option<String>,
+}
+
+/// The list's filters, as the query string carries them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DelegationFilter {
+    pub direction: Option<String>,
+    pub status: Option<String>,
+    pub year: Option<i32>,
+}
+
+impl DelegationFilter {
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> DelegationFilter {
+        let text = |k: &str| get(k).filter(|s| !s.trim().is_empty());
+        DelegationFilter {
+            direction: text("direction").filter(|d| Direction::parse(d).is_some()),
+            status: text("status").filter(|s| DelegationStatus::parse(s).is_some()),
+            year: text("year").and_then(|y| y.trim().parse().ok()),
+        }
+    }
+}
+
+/// A member of a delegation. The passport number is whole only for the delegation's officer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: i64,
+    pub passport_name: String,
+    pub chinese_name: String,
+    pub title: String,
+    pub organisation: String,
+    pub language: Locale,
+    pub dietary: String,
+    pub passport_number: String,
+    pub passport_masked: bool,
+}
+
+/// One item of the itinerary with the resources it books.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub activity: Activity,
+    pub title_zh: String,
+    pub title_foreign: String,
+    pub venue_id: Option<i64>,
+    pub participants: String,
+    pub notes: String,
+    pub resources: Vec<Resource>,
+}
+
+impl Item {
+    pub fn slot(&self) -> Slot {
+        Slot { starts_at: self.starts_at, ends_at: self.ends_at, venue_id: self.venue_id }
+    }
+
+    pub fn venue(&self) -> Option<&Resource> {
+        self.resources.iter().find(|r| Some(r.id) == self.venue_id)
+    }
+
+    pub fn booked(&self, kind: ResourceKind) -> impl Iterator<Item = &Resource> {
+        self.resources.iter().filter(move |r| r.kind == kind)
+    }
+}
+
+/// A resource booked by two items whose times collide: `item_id` of this delegation (0 for
+/// an item not saved yet) and the other item, perhaps of another delegation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clash {
+    pub item_id: i64,
+    pub resource_id: i64,
+    pub resource_name: String,
+    pub resource_kind: ResourceKind,
+    pub other_item_id: i64,
+    pub other_delegation_id: i64,
+    pub other_delegation_title: String,
+    pub other_title: String,
+    pub other_starts_at: DateTime<Utc>,
+    pub other_ends_at: DateTime<Utc>,
+}
+
+/// An item where members speak a language no booked interpreter works in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageGap {
+    pub item_id: i64,
+    pub language: Locale,
+}
+
+/// A delegation with everything its page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegation {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub organisation: String,
+    pub countries: Vec<String>,
+    pub purpose: String,
+    pub language: Locale,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub officer_id: Option<i64>,
+    pub officer_name: Option<String>,
+    pub override_reason: String,
+    pub version: i32,
+    pub members: Vec<Member>,
+    pub items: Vec<Item>,
+    pub clashes: Vec<Clash>,
+    pub language_gaps: Vec<LanguageGap>,
+    /// May the reader change it (a protocol officer or an admin)?
+    pub editable: bool,
+    /// The statuses the reader may move it to.
+    pub next_statuses: Vec<DelegationStatus>,
+}
+
+/// When an item happens and where: what the clash rule compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub venue_id: Option<i64>,
+}
+
+/// Do two bookings of one resource collide? Intervals are half-open, so an item that starts
+/// when the other ends does not. A person or a car moving between two different venues also
+/// needs `travel` between the end of one item and the start of the other; a venue does not
+/// move, and two items in the same venue need no travel.
+pub fn clashes(kind: ResourceKind, a: &Slot, b: &Slot, travel: Duration) -> bool {
+    let moves = kind != ResourceKind::Venue && matches!((a.venue_id, b.venue_id), (Some(x), Some(y)) if x != y);
+    let gap = if moves { travel } else { Duration::zero() };
+    a.starts_at < b.ends_at + gap && b.starts_at < a.ends_at + gap
+}
+
+/// The languages members speak (other than Chinese) that no interpreter booked on the item
+/// works in; empty for items that need no interpreter.
+pub fn language_gaps(item: &Item, members: &[Member]) -> Vec<Locale> {
+    if !item.activity.needs_interpreter() {
+        return Vec::new();
+    }
+    let mut spoken: Vec<Locale> = members.iter().map(|m| m.language).filter(|l| *l != Locale::ZhCn).collect();
+    spoken.sort_by_key(|l| l.tag());
+    spoken.dedup();
+    spoken.retain(|l| !item.booked(ResourceKind::Interpreter).any(|i| i.languages.contains(l)));
+    spoken
+}
+
+/// Countries as stored: ISO codes, comma-separated.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, h, m, 0).unwrap()
+    }
+
+    fn slot(from: (u32, u32), to: (u32, u32), venue: Option<i64>) -> Slot {
+        Slot { starts_at: at(from.0, from.1), ends_at: at(to.0, to.1), venue_id: venue }
+    }
+
+    #[test]
+    fn touching_items_do_not_clash() {
+        let a = slot((1, 0), (2, 0), Some(1));
+        let b = slot((2, 0), (3, 0), Some(1));
+        for kind in ResourceKind::ALL {
+            assert!(!clashes(*kind, &a, &b, Duration::minutes(30)), "{kind:?}");
+            assert!(!clashes(*kind, &b, &a, Duration::minutes(30)), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn overlapping_items_clash_for_every_kind() {
+        let a = slot((1, 0), (2, 0), Some(1));
+        let b = slot((1, 59), (3, 0), Some(1));
+        for kind in ResourceKind::ALL {
+            assert!(clashes(*kind, &a, &b, Duration::zero()));
+        }
+        // One inside the other.
+        assert!(clashes(
+            ResourceKind::Venue,
+            &slot((1, 0), (5, 0), None),
+            &slot((2, 0), (3, 0), None),
+            Duration::zero()
+        ));
+    }
+
+    #[test]
+    fn moving_between_venues_needs_the_travel_buffer() {
+        let a = slot((1, 0), (2, 0), Some(1));
+        let b = slot((2, 20), (3, 0), Some(2));
+        let travel = Duration::minutes(30);
+        assert!(clashes(ResourceKind::Interpreter, &a, &b, travel));
+        assert!(clashes(ResourceKind::Interpreter, &b, &a, travel));
+        assert!(clashes(ResourceKind::Vehicle, &a, &b, travel));
+        assert!(clashes(ResourceKind::Official, &a, &b, travel));
+        // Exactly the buffer is enough; a venue never travels; the same venue needs none.
+        assert!(!clashes(ResourceKind::Interpreter, &a, &slot((2, 30), (3, 0), Some(2)), travel));
+        assert!(!clashes(ResourceKind::Venue, &a, &b, travel));
+        assert!(!clashes(ResourceKind::Interpreter, &a, &slot((2, 20), (3, 0), Some(1)), travel));
+        // Without a known venue on both sides there is no travel to count.
+        assert!(!clashes(ResourceKind::Interpreter, &a, &slot((2, 20), (3, 0), None), travel));
+    }
+
+    #[test]
+    fn the_workflow_allows_only_its_moves() {
+        use DelegationStatus::*;
+        assert!(Draft.may_move_to(Approved));
+        assert!(!Draft.may_move_to(Confirmed));
+        assert!(Approved.may_move_to(Confirmed));
+        assert!(Confirmed.may_move_to(InProgress));
+        assert!(InProgress.may_move_to(Completed));
+        assert!(!InProgress.may_move_to(Cancelled));
+        assert!(Completed.next().is_empty() && Cancelled.next().is_empty());
+        for s in DelegationStatus::ALL {
+            assert_eq!(DelegationStatus::parse(s.as_str()), Some(*s));
+            assert!(!s.may_move_to(*s), "{s:?} to itself");
+        }
+        assert!(!Cancelled.books_resources() && Draft.books_resources());
+    }
+
+    fn member(language: Locale) -> Member {
+        Member {
+            id: 1,
+            passport_name: "MARTIN Claire".into(),
+            chinese_name: String::new(),
+            title: String::new(),
+            organisation: String::new(),
+            language,
+            dietary: String::new(),
+            passport_number: String::new(),
+            passport_masked: true,
+        }
+    }
+
+    fn interpreter(languages: Vec<Locale>) -> Resource {
+        Resource { id: 9, kind: ResourceKind::Interpreter, name: "Wang".into(), languages, details: String::new() }
+    }
+
+    #[test]
+    fn a_language_without_an_interpreter_is_a_gap() {
+        let mut item = Item {
+            id: 1,
+            starts_at: at(1, 0),
+            ends_at: at(2, 0),
+            activity: Activity::Meeting,
+            title_zh: "会见".into(),
+            title_foreign: "Rencontre".into(),
+            venue_id: None,
+            participants: String::new(),
+            notes: String::new(),
+            resources: vec![interpreter(vec![Locale::En])],
+        };
+        let members = [member(Locale::Fr), member(Locale::Fr), member(Locale::En), member(Locale::ZhCn)];
+        assert_eq!(language_gaps(&item, &members), vec![Locale::Fr]);
+        item.resources.push(interpreter(vec![Locale::Fr]));
+        assert!(language_gaps(&item, &members).is_empty());
+        item.resources.clear();
+        item.activity = Activity::Transfer;
+        assert!(language_gaps(&item, &members).is_empty());
+    }
+
+    #[test]
+    fn filters_ignore_what_they_do_not_know() {
+        let f = DelegationFilter::from_query(|k| match k {
+            "direction" => Some("incoming".into()),
+            "status" => Some("lost".into()),
+            "year" => Some("2026".into()),
+            _ => None,
+        });
+        assert_eq!(f, DelegationFilter { direction: Some("incoming".into()), status: None, year: Some(2026) });
+        assert_eq!(split_list("FR, IT,,UZ"), vec!["FR", "IT", "UZ"]);
+    }
+}

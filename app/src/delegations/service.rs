@@ -1,0 +1,726 @@
+//! Delegation rules (server only): validation, who may change what, the double-booking check
+//! made under the resources' booking locks, and each change written with its audit entry in
+//! one transaction.
+
+use super::{
+    clashes, language_gaps, Activity, Clash, Delegation, DelegationStatus, Direction, Item, LanguageGap, Member,
+    Resource, ResourceKind, Slot,
+};
+use crate::auth::SessionUser;
+use crate::db::delegations::{self as data, Booking, DelegationRow, Fields, NewItem, NewMember, ResourceError};
+use crate::db::{self, audit, Tx};
+use crate::domain::{mask_passport, office_time, Country, Locale, PassportNumber, Role};
+use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::state::ServerState;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+
+/// May this user plan delegations (create, edit, book)? Protocol officers and admins.
+pub fn may_plan(user: &SessionUser) -> bool {
+    matches!(user.role, Role::Admin | Role::ProtocolOfficer)
+}
+
+/// The statuses this user may move a delegation to. Sending a mission abroad needs a
+/// leader's approval; every other move is the protocol officers'.
+pub fn allowed_moves(user: &SessionUser, d: &DelegationRow) -> Vec<DelegationStatus> {
+    d.status
+        .next()
+        .iter()
+        .copied()
+        .filter(|to| {
+            let approval = *to == DelegationStatus::Approved
+                && d.status == DelegationStatus::Draft
+                && d.direction == Direction::Outgoing;
+            if approval {
+                matches!(user.role, Role::Admin | Role::Leader)
+            } else {
+                may_plan(user)
+            }
+        })
+        .collect()
+}
+
+fn travel(state: &ServerState) -> Duration {
+    Duration::from_std(state.settings.travel_buffer).unwrap_or_else(|_| Duration::zero())
+}
+
+fn text(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
+    let s = raw.trim();
+    if required && s.is_empty() {
+        v.push(FieldError::new(field, FieldCode::Required));
+    } else if s.chars().count() > max {
+        v.push(FieldError::new(field, FieldCode::TooLong));
+    }
+    s.to_string()
+}
+
+fn day(v: &mut Validator, field: &str, raw: &str) -> Option<NaiveDate> {
+    match raw.trim() {
+        "" => {
+            v.push(FieldError::new(field, FieldCode::Required));
+            None
+        }
+        s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| v.push(FieldError::new(field, FieldCode::InvalidDate)))
+            .ok(),
+    }
+}
+
+fn language(v: &mut Validator, field: &str, raw: &str) -> Option<Locale> {
+    let l = Locale::parse(raw.trim()).filter(|l| l.tag() == raw.trim());
+    if l.is_none() {
+        v.push(FieldError::new(field, FieldCode::UnknownLocale));
+    }
+    l
+}
+
+/// The delegation form as a browser sends it.
+#[derive(Debug, Clone, Default)]
+pub struct DelegationForm {
+    pub direction: String,
+    pub title: String,
+    pub organisation: String,
+    /// ISO codes, as the multiple country picker sends them.
+    pub countries: Vec<String>,
+    pub purpose: String,
+    pub language: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+struct Valid {
+    direction: Direction,
+    title: String,
+    organisation: String,
+    countries: String,
+    purpose: String,
+    language: Locale,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+}
+
+impl Valid {
+    fn fields(&self) -> Fields<'_> {
+        Fields {
+            direction: self.direction,
+            title: &self.title,
+            organisation: &self.organisation,
+            countries: &self.countries,
+            purpose: &self.purpose,
+            language: self.language,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+        }
+    }
+}
+
+fn validate(f: &DelegationForm) -> Result<Valid, AppError> {
+    let mut v = Validator::default();
+    let direction = Direction::parse(&f.direction);
+    if direction.is_none() {
+        v.push(FieldError::new("direction", FieldCode::UnknownDirection));
+    }
+    let title = text(&mut v, "title", &f.title, true, 200);
+    let organisation = text(&mut v, "organisation", &f.organisation, false, 200);
+    let mut countries: Vec<&'static str> = Vec::new();
+    for raw in f.countries.iter().filter(|c| !c.trim().is_empty()) {
+        if let Some(c) = v.check(Country::parse("countries", raw)) {
+            if !countries.contains(&c.code()) {
+                countries.push(c.code());
+            }
+        }
+    }
+    if countries.is_empty() && f.countries.iter().all(|c| c.trim().is_empty()) {
+        v.push(FieldError::new("countries", FieldCode::Required));
+    }
+    let purpose = text(&mut v, "purpose", &f.purpose, false, 4000);
+    let language = language(&mut v, "language", &f.language);
+    let starts_on = day(&mut v, "starts_on", &f.starts_on);
+    let ends_on = day(&mut v, "ends_on", &f.ends_on);
+    if let (Some(s), Some(e)) = (starts_on, ends_on) {
+        if e < s {
+            v.push(FieldError::new("ends_on", FieldCode::EndsBeforeStart));
+        }
+    }
+    v.finish()?;
+    match (direction, language, starts_on, ends_on) {
+        (Some(direction), Some(language), Some(starts_on), Some(ends_on)) => Ok(Valid {
+            direction,
+            title,
+            organisation,
+            countries: countries.join(","),
+            purpose,
+            language,
+            starts_on,
+            ends_on,
+        }),
+        _ => Err(AppError::Internal),
+    }
+}
+
+fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
+    audit::Entry::by(user.id, action, "delegation", id, changes, ip)
+}
+
+/// Register a delegation; the protocol officer who does is responsible for it.
+pub async fn create(state: &ServerState, user: &SessionUser, f: &DelegationForm, ip: &str) -> Result<i64, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let v = validate(f)?;
+    let mut tx = state.db.begin().await?;
+    let id = data::insert(&mut tx, &v.fields(), user.id, db::now()).await?;
+    let changes = audit::Changes::new()
+        .set("direction", v.direction.as_str())
+        .set("title", &v.title)
+        .set("countries", &v.countries)
+        .set("language", v.language.tag())
+        .set("starts_on", v.starts_on)
+        .set("ends_on", v.ends_on);
+    audit::record(&mut tx, entry(user, "delegation_created", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    version: i32,
+    f: &DelegationForm,
+    ip: &str,
+) -> Result<(), AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let v = validate(f)?;
+    let mut tx = state.db.begin().await?;
+    let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if before.version != version || !data::update(&mut tx, id, version, &v.fields(), db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("direction", before.direction.as_str(), v.direction.as_str())
+        .diff("title", before.title.as_str(), v.title.as_str())
+        .diff("organisation", before.organisation.as_str(), v.organisation.as_str())
+        .diff("countries", before.countries.join(",").as_str(), v.countries.as_str())
+        .diff("purpose", before.purpose.as_str(), v.purpose.as_str())
+        .diff("language", before.language.tag(), v.language.tag())
+        .diff("starts_on", before.starts_on, v.starts_on)
+        .diff("ends_on", before.ends_on, v.ends_on);
+    if !changes.is_empty() {
+        audit::record(&mut tx, entry(user, "delegation_updated", id, changes, ip)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A member as the form sends them.
+#[derive(Debug, Clone, Default)]
+pub struct MemberForm {
+    pub passport_name: String,
+    pub chinese_name: String,
+    pub title: String,
+    pub organisation: String,
+    pub language: String,
+    pub dietary: String,
+    pub passport_number: String,
+}
+
+pub async fn add_member(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    f: &MemberForm,
+    ip: &str,
+) -> Result<i64, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let passport_name = text(&mut v, "passport_name", &f.passport_name, true, 200);
+    let chinese_name = text(&mut v, "chinese_name", &f.chinese_name, false, 100);
+    let title = text(&mut v, "member_title", &f.title, false, 200);
+    let organisation = text(&mut v, "member_organisation", &f.organisation, false, 200);
+    let language = language(&mut v, "member_language", &f.language);
+    let dietary = text(&mut v, "dietary", &f.dietary, false, 300);
+    let passport = if f.passport_number.trim().is_empty() {
+        None
+    } else {
+        v.check(PassportNumber::parse("passport_number", &f.passport_number))
+    };
+    v.finish()?;
+    let language = language.ok_or(AppError::Internal)?;
+    let mut tx = state.db.begin().await?;
+    data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let member = NewMember {
+        delegation_id: id,
+        passport_name: &passport_name,
+        chinese_name: &chinese_name,
+        title: &title,
+        organisation: &organisation,
+        language,
+        dietary: &dietary,
+        passport_number: passport.as_ref().map(|p| p.as_str()).unwrap_or(""),
+    };
+    let now = db::now();
+    let member_id = data::insert_member(&mut tx, &member, now).await?;
+    data::touch(&mut tx, id, now).await?;
+    // The passport number is personal data: the audit records that one was given, not which.
+    let changes = audit::Changes::new()
+        .fact("member_id", member_id)
+        .fact("passport_name", &passport_name)
+        .fact("passport_number_given", passport.is_some());
+    audit::record(&mut tx, entry(user, "delegation_member_added", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(member_id)
+}
+
+pub async fn remove_member(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    member_id: i64,
+    ip: &str,
+) -> Result<(), AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    let name = data::delete_member(&mut tx, id, member_id).await?.ok_or(AppError::NotFound)?;
+    data::touch(&mut tx, id, db::now()).await?;
+    let changes = audit::Changes::new().fact("member_id", member_id).fact("passport_name", name);
+    audit::record(&mut tx, entry(user, "delegation_member_removed", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Add a venue, vehicle, interpreter or official to the bookable resources.
+pub async fn add_resource(
+    state: &ServerState,
+    user: &SessionUser,
+    kind: &str,
+    name: &str,
+    languages: &[String],
+    details: &str,
+    ip: &str,
+) -> Result<i64, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let kind = ResourceKind::parse(kind);
+    if kind.is_none() {
+        v.push(FieldError::new("kind", FieldCode::UnknownResourceKind));
+    }
+    let name = text(&mut v, "name", name, true, 200);
+    let details = text(&mut v, "details", details, false, 1000);
+    let mut tags: Vec<&'static str> = Vec::new();
+    for raw in languages.iter().filter(|l| !l.trim().is_empty()) {
+        match Locale::parse(raw.trim()).filter(|l| l.tag() == raw.trim() && *l != Locale::ZhCn) {
+            Some(l) if !tags.contains(&l.tag()) => tags.push(l.tag()),
+            Some(_) => {}
+            None => v.push(FieldError::new("languages", FieldCode::UnknownLocale)),
+        }
+    }
+    if kind == Some(ResourceKind::Interpreter) && tags.is_empty() {
+        v.push(FieldError::new("languages", FieldCode::InterpreterNeedsLanguage));
+    }
+    v.finish()?;
+    let kind = kind.ok_or(AppError::Internal)?;
+    let languages = if kind == ResourceKind::Interpreter { tags.join(",") } else { String::new() };
+    let mut tx = state.db.begin().await?;
+    let id =
+        data::insert_resource(&mut tx, kind, &name, &languages, &details, db::now()).await.map_err(|e| match e {
+            ResourceError::NameTaken => AppError::field("name", FieldCode::ResourceNameTaken),
+            ResourceError::Db(e) => e.into(),
+        })?;
+    let changes = audit::Changes::new().set("kind", kind.as_str()).set("name", &name).set("languages", &languages);
+    audit::record(&mut tx, audit::Entry::by(user.id, "resource_added", "resource", id, changes, ip)).await?;
+    tx.commit().await?;
+    state.reference.clear();
+    Ok(id)
+}
+
+/// An itinerary item as the form sends it: a day and two times in office time.
+#[derive(Debug, Clone, Default)]
+pub struct ItemForm {
+    pub day: String,
+    pub starts: String,
+    pub ends: String,
+    pub activity: String,
+    pub title_zh: String,
+    pub title_foreign: String,
+    pub venue_id: String,
+    /// Vehicles, interpreters and officials (`resource_ids[]`).
+    pub resource_ids: Vec<String>,
+    pub participants: String,
+    pub notes: String,
+    /// The officer has seen the clashes and books anyway.
+    pub accept_clashes: bool,
+}
+
+/// A day and a time in office time (Asia/Shanghai) as UTC.
+pub fn office_instant(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    let local = day.and_time(time);
+    office_time(Utc::now()).offset().from_local_datetime(&local).single().map(|t| t.with_timezone(&Utc))
+}
+
+fn time(v: &mut Validator, field: &str, raw: &str) -> Option<NaiveTime> {
+    match raw.trim() {
+        "" => {
+            v.push(FieldError::new(field, FieldCode::Required));
+            None
+        }
+        s => NaiveTime::parse_from_str(s, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+            .map_err(|_| v.push(FieldError::new(field, FieldCode::InvalidTime)))
+            .ok(),
+    }
+}
+
+/// The clashes of a booking of `resource` at `slot` with `others` (its other bookings).
+fn clashes_with(resource: &Resource, own_item: i64, slot: &Slot, others: &[Booking], travel: Duration) -> Vec<Clash> {
+    others
+        .iter()
+        .filter(|b| b.item_id != own_item)
+        .filter(|b| {
+            let other = Slot { starts_at: b.starts_at, ends_at: b.ends_at, venue_id: b.venue_id };
+            clashes(resource.kind, slot, &other, travel)
+        })
+        .map(|b| Clash {
+            item_id: own_item,
+            resource_id: resource.id,
+            resource_name: resource.name.clone(),
+            resource_kind: resource.kind,
+            other_item_id: b.item_id,
+            other_delegation_id: b.delegation_id,
+            other_delegation_title: b.delegation_title.clone(),
+            other_title: b.title_zh.clone(),
+            other_starts_at: b.starts_at,
+            other_ends_at: b.ends_at,
+        })
+        .collect()
+}
+
+/// Add an item to the itinerary. Its resources are locked first (in id order, so two
+/// bookings never wait on each other), then checked for clashes: with clashes the item is
+/// refused with them, unless the officer has seen them and books anyway. Returns the item
+/// and the clashes it was booked with.
+pub async fn add_item(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    f: &ItemForm,
+    ip: &str,
+) -> Result<(i64, Vec<Clash>), AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let day = day(&mut v, "day", &f.day);
+    let starts = time(&mut v, "starts", &f.starts);
+    let ends = time(&mut v, "ends", &f.ends);
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e <= s {
+            v.push(FieldError::new("ends", FieldCode::EndsBeforeStart));
+        }
+    }
+    let activity = Activity::parse(&f.activity);
+    if activity.is_none() {
+        v.push(FieldError::new("activity", FieldCode::UnknownActivity));
+    }
+    let title_zh = text(&mut v, "title_zh", &f.title_zh, true, 200);
+    let title_foreign = text(&mut v, "title_foreign", &f.title_foreign, false, 200);
+    let participants = text(&mut v, "participants", &f.participants, false, 1000);
+    let notes = text(&mut v, "item_notes", &f.notes, false, 2000);
+    let venue_id = match f.venue_id.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                v.push(FieldError::new("venue_id", FieldCode::UnknownResource));
+                None
+            }
+        },
+    };
+    let mut ids: Vec<i64> = Vec::new();
+    for raw in f.resource_ids.iter().filter(|r| !r.trim().is_empty()) {
+        match raw.trim().parse::<i64>() {
+            Ok(n) => ids.push(n),
+            Err(_) => v.push(FieldError::new("resource_ids", FieldCode::UnknownResource)),
+        }
+    }
+    ids.extend(venue_id);
+    ids.sort_unstable();
+    ids.dedup();
+    let mut tx = state.db.begin().await?;
+    let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if let Some(day) = day {
+        if day < d.starts_on || day > d.ends_on {
+            v.push(FieldError::new("day", FieldCode::DayOutsideVisit));
+        }
+    }
+    if !d.status.books_resources() || d.status == DelegationStatus::Completed {
+        v.push(FieldError::new("day", FieldCode::DelegationClosed));
+    }
+    v.finish()?;
+    let (Some(day), Some(starts), Some(ends), Some(activity)) = (day, starts, ends, activity) else {
+        return Err(AppError::Internal);
+    };
+    let (Some(starts_at), Some(ends_at)) = (office_instant(day, starts), office_instant(day, ends)) else {
+        return Err(AppError::field("starts", FieldCode::InvalidTime));
+    };
+    // Lock every resource before reading any booking: a concurrent booking of the same
+    // resource waits here and then sees this one.
+    let mut resources = Vec::with_capacity(ids.len());
+    for rid in &ids {
+        match data::lock_resource(&mut tx, *rid).await? {
+            Some(r) => resources.push(r),
+            None => return Err(AppError::field("resource_ids", FieldCode::UnknownResource)),
+        }
+    }
+    if let Some(venue) = venue_id {
+        if resources.iter().any(|r| r.id == venue && r.kind != ResourceKind::Venue) {
+            return Err(AppError::field("venue_id", FieldCode::UnknownResource));
+        }
+    }
+    let slot = Slot { starts_at, ends_at, venue_id };
+    let found = find_clashes(&mut tx, &resources, 0, &slot, travel(state)).await?;
+    if !found.is_empty() && !f.accept_clashes {
+        return Err(AppError::BookingClashes(found));
+    }
+    let now = db::now();
+    let item = NewItem {
+        delegation_id: id,
+        starts_at,
+        ends_at,
+        activity,
+        title_zh: &title_zh,
+        title_foreign: &title_foreign,
+        venue_id,
+        participants: &participants,
+        notes: &notes,
+        created_by: user.id,
+    };
+    let item_id = data::insert_item(&mut tx, &item, now).await?;
+    for r in &resources {
+        data::insert_booking(&mut tx, item_id, r.id).await?;
+    }
+    data::touch(&mut tx, id, now).await?;
+    let mut changes = audit::Changes::new()
+        .fact("item_id", item_id)
+        .fact("title_zh", &title_zh)
+        .fact("starts_at", starts_at)
+        .fact("ends_at", ends_at)
+        .fact("resources", &ids);
+    if !found.is_empty() {
+        changes = changes.fact("booked_over_clashes", found.len());
+    }
+    audit::record(&mut tx, entry(user, "itinerary_item_added", id, changes, ip)).await?;
+    tx.commit().await?;
+    let found = found.into_iter().map(|c| Clash { item_id, ..c }).collect();
+    Ok((item_id, found))
+}
+
+async fn find_clashes(
+    tx: &mut Tx,
+    resources: &[Resource],
+    own_item: i64,
+    slot: &Slot,
+    travel: Duration,
+) -> Result<Vec<Clash>, AppError> {
+    let mut found = Vec::new();
+    for r in resources {
+        let others = data::bookings_of(tx, r.id, slot.starts_at - travel, slot.ends_at + travel).await?;
+        found.extend(clashes_with(r, own_item, slot, &others, travel));
+    }
+    Ok(found)
+}
+
+pub async fn remove_item(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    item_id: i64,
+    ip: &str,
+) -> Result<(), AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    let title = data::delete_item(&mut tx, id, item_id).await?.ok_or(AppError::NotFound)?;
+    data::touch(&mut tx, id, db::now()).await?;
+    let changes = audit::Changes::new().fact("item_id", item_id).fact("title_zh", title);
+    audit::record(&mut tx, entry(user, "itinerary_item_removed", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Move the delegation on. Confirming a programme whose resources are double-booked needs
+/// the officer's written reason, which is kept and audited; cancelling needs a reason too.
+pub async fn change_status(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    version: i32,
+    to: &str,
+    reason: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    let reason = reason.trim();
+    let mut tx = state.db.begin().await?;
+    let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let to =
+        DelegationStatus::parse(to).ok_or_else(|| AppError::field("to_status", FieldCode::TransitionNotAllowed))?;
+    if !d.status.may_move_to(to) {
+        return Err(AppError::field("to_status", FieldCode::TransitionNotAllowed));
+    }
+    if !allowed_moves(user, &d).contains(&to) {
+        return Err(AppError::Forbidden);
+    }
+    if d.version != version {
+        return Err(AppError::StaleVersion);
+    }
+    if reason.chars().count() > 2000 {
+        return Err(AppError::field("reason", FieldCode::TooLong));
+    }
+    let mut changes = audit::Changes::new().diff("status", d.status.as_str(), to.as_str());
+    let mut override_reason = d.override_reason.clone();
+    if to == DelegationStatus::Confirmed {
+        let found = delegation_clashes(state, id).await?;
+        if !found.is_empty() {
+            if reason.is_empty() {
+                return Err(AppError::field("reason", FieldCode::ClashesNeedOverride));
+            }
+            override_reason = reason.to_string();
+            changes = changes.fact("override_reason", reason).fact("clashes", found.len());
+        } else {
+            override_reason.clear();
+        }
+    } else if to == DelegationStatus::Cancelled {
+        if reason.is_empty() {
+            return Err(AppError::field("reason", FieldCode::ReasonRequired));
+        }
+        changes = changes.fact("reason", reason);
+    }
+    if !data::set_status(&mut tx, id, version, to, &override_reason, db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    audit::record(&mut tx, entry(user, "delegation_status_changed", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every clash of the delegation's items with any other booking (its own items included).
+pub async fn delegation_clashes(state: &ServerState, id: i64) -> Result<Vec<Clash>, AppError> {
+    let items = data::items(&state.db, id).await?;
+    let (Some(from), Some(to)) = (items.iter().map(|i| i.starts_at).min(), items.iter().map(|i| i.ends_at).max())
+    else {
+        return Ok(Vec::new());
+    };
+    let travel = travel(state);
+    let candidates = data::clash_candidates(&state.db, id, from - travel, to + travel).await?;
+    let booked = data::bookings(&state.db, id).await?;
+    let mut found = Vec::new();
+    for item in &items {
+        let slot = Slot { starts_at: item.starts_at, ends_at: item.ends_at, venue_id: item.venue_id };
+        for (_, resource) in booked.iter().filter(|(i, _)| *i == item.id) {
+            let others: Vec<Booking> = candidates
+                .iter()
+                .filter(|b| b.own_item_id == item.id && b.resource_id == resource.id)
+                // A clash between two items of this delegation is listed once, on the earlier.
+                .filter(|b| b.delegation_id != id || b.item_id > item.id)
+                .cloned()
+                .collect();
+            found.extend(clashes_with(resource, item.id, &slot, &others, travel));
+        }
+    }
+    Ok(found)
+}
+
+/// The delegation with its members, itinerary, clashes and language gaps, as `user` may see
+/// it: passport numbers whole for the delegation's officer (each such view audited), masked
+/// for everyone else.
+pub async fn load(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<Delegation, AppError> {
+    assemble(state, user, id, Some(ip)).await
+}
+
+/// The same for documents that never show passport numbers (the printed programme, the
+/// calendar file): every number masked, nothing audited.
+pub async fn load_for_print(state: &ServerState, user: &SessionUser, id: i64) -> Result<Delegation, AppError> {
+    assemble(state, user, id, None).await
+}
+
+async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&str>) -> Result<Delegation, AppError> {
+    let d = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let whole_passports = ip.is_some() && d.officer_id == Some(user.id);
+    let members: Vec<Member> = data::members(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let masked = !whole_passports && !m.passport_number.is_empty();
+            Member {
+                id: m.id,
+                passport_name: m.passport_name,
+                chinese_name: m.chinese_name,
+                title: m.title,
+                organisation: m.organisation,
+                language: Locale::parse(&m.language).unwrap_or(Locale::En),
+                dietary: m.dietary,
+                passport_number: if masked { mask_passport(&m.passport_number) } else { m.passport_number },
+                passport_masked: masked,
+            }
+        })
+        .collect();
+    if whole_passports && members.iter().any(|m| !m.passport_number.is_empty()) {
+        let mut tx = state.db.begin().await?;
+        let shown = members.iter().filter(|m| !m.passport_number.is_empty()).count();
+        let changes = audit::Changes::new().fact("passport_numbers", shown);
+        audit::record(&mut tx, entry(user, "personal_data_viewed", id, changes, ip.unwrap_or_default())).await?;
+        tx.commit().await?;
+    }
+    let booked = data::bookings(&state.db, id).await?;
+    let items: Vec<Item> = data::items(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|i| Item {
+            id: i.id,
+            starts_at: i.starts_at,
+            ends_at: i.ends_at,
+            activity: i.activity(),
+            resources: booked.iter().filter(|(item, _)| *item == i.id).map(|(_, r)| r.clone()).collect(),
+            title_zh: i.title_zh,
+            title_foreign: i.title_foreign,
+            venue_id: i.venue_id,
+            participants: i.participants,
+            notes: i.notes,
+        })
+        .collect();
+    let language_gaps = items
+        .iter()
+        .flat_map(|i| language_gaps(i, &members).into_iter().map(|language| LanguageGap { item_id: i.id, language }))
+        .collect();
+    let clashes = delegation_clashes(state, id).await?;
+    Ok(Delegation {
+        next_statuses: allowed_moves(user, &d),
+        editable: may_plan(user),
+        id: d.id,
+        direction: d.direction,
+        title: d.title,
+        organisation: d.organisation,
+        countries: d.countries,
+        purpose: d.purpose,
+        language: d.language,
+        starts_on: d.starts_on,
+        ends_on: d.ends_on,
+        status: d.status,
+        officer_id: d.officer_id,
+        officer_name: d.officer_name,
+        override_reason: d.override_reason,
+        version: d.version,
+        members,
+        items,
+        clashes,
+        language_gaps,
+    })
+}

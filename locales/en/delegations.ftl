@@ -1,0 +1,136 @@
+nav-delegations = Delegations
+common-remove = Remove
+common-actions = Actions
+
+delegations-title = Delegations
+delegations-new = New delegation
+delegations-create = Register the delegation
+delegations-none = No delegation matches these filters.
+delegation-edit = Edit the delegation’s details
+delegation-members = Members
+delegation-print-programme = Print the programme
+delegation-download-ics = Download the calendar (.ics)
+delegation-change-status = Change the status
+delegation-new-status = New status
+delegation-reason = Reason
+delegation-reason-hint = Needed to cancel, and to confirm a programme whose resources are double-booked.
+delegation-confirmed-over-clashes = Confirmed although resources are double-booked:
+delegation-clashes = { $count ->
+    [one] One resource is double-booked
+   *[other] { $count } double bookings of resources
+}
+delegation-language-gaps = No interpreter is booked for a language the members speak:
+delegation-language-gap = { $language } — { $item }
+
+delegation-field-direction = Direction
+delegation-field-status = Status
+delegation-field-year = Year
+delegation-field-title = Title
+delegation-field-organisation = Organisation
+delegation-field-countries = Countries
+delegation-field-countries-hint = Hold Ctrl (⌘ on a Mac) to choose several.
+delegation-field-language = Language of the programme
+delegation-field-language-hint = The printed programme shows Chinese beside this language.
+delegation-field-starts-on = First day
+delegation-field-ends-on = Last day
+delegation-field-dates = Dates
+delegation-field-purpose = Purpose
+delegation-field-officer = Protocol officer
+
+delegation-direction-incoming = Incoming delegation
+delegation-direction-outgoing = Outgoing mission
+delegation-status-draft = Draft
+delegation-status-approved = Approved
+delegation-status-confirmed = Confirmed
+delegation-status-in-progress = In progress
+delegation-status-completed = Completed
+delegation-status-cancelled = Cancelled
+
+activity-meeting = Meeting
+activity-banquet = Banquet
+activity-site-visit = Site visit
+activity-signing = Signing ceremony
+activity-transfer = Transfer
+activity-free-time = Free time
+
+itinerary-title = Itinerary
+itinerary-none = No item in the itinerary yet.
+itinerary-add = Add an item to the itinerary
+itinerary-add-button = Add the item
+itinerary-clash-refused = Nothing was saved: these resources are already booked at that time. Choose others, change the time, or book anyway.
+itinerary-book-anyway = I have seen the double bookings; book anyway
+itinerary-booked-over-clashes = { $count ->
+    [one] The item was saved over one double booking.
+   *[other] The item was saved over { $count } double bookings.
+}
+
+item-field-day = Day
+item-field-starts = Starts
+item-field-ends = Ends
+item-field-time = Time
+item-field-activity = Activity
+item-field-title = Item
+item-field-title-zh = Title in Chinese
+item-field-title-foreign = Title in the delegation’s language ({ $language })
+item-field-venue = Venue
+item-field-resources = Interpreters, officials and vehicles
+item-field-participants = Participants
+item-field-notes = Notes (internal)
+
+member-add = Add a member
+member-field-passport-name = Name as in passport
+member-field-chinese-name = Chinese name
+member-field-title = Title
+member-field-organisation = Organisation
+member-field-language = Language
+member-field-dietary = Dietary needs
+member-field-passport-number = Passport number
+
+resources-title = Venues, vehicles, interpreters and officials
+resources-none = No resource yet.
+resources-add = Add a resource
+resource-field-kind = Kind
+resource-field-name = Name
+resource-field-languages = Languages
+resource-field-languages-hint = Interpreters: the languages they interpret to and from Chinese.
+resource-field-details = Details
+resource-kind-venue = Venue
+resource-kind-vehicle = Vehicle
+resource-kind-interpreter = Interpreter
+resource-kind-official = Official
+
+programme-title = Programme
+programme-dates = { $from } to { $to }
+programme-time = Time
+programme-column = Programme
+programme-venue = Venue:
+programme-hosts = Hosts:
+programme-interpreters = Interpreters:
+programme-participants = Participants:
+programme-members = Members of the delegation
+programme-empty = The programme is not planned yet.
+programme-back = Back to the delegation
+programme-footer = Times are Beijing time (UTC+8).
+
+error-booking-clashes = This booking clashes with others.
+field-unknown-direction = Choose incoming or outgoing.
+field-ends-before-start = The end must come after the start.
+field-unknown-resource-kind = Choose a kind of resource.
+field-interpreter-needs-language = Give at least one language the interpreter works in.
+field-resource-name-taken = A resource of this kind already has this name.
+field-invalid-time = Enter a time as HH:MM, for example 09:30.
+field-unknown-activity = Choose an activity.
+field-unknown-resource = Choose resources from the list.
+field-day-outside-visit = The day must fall within the delegation’s dates.
+field-delegation-closed = This delegation is completed or cancelled; its itinerary can no longer change.
+field-clashes-need-override = Resources are double-booked: give the reason to confirm anyway, or resolve the clashes first.
+
+audit-action-personal-data-viewed = Personal data viewed
+audit-action-delegation-created = Delegation registered
+audit-action-delegation-updated = Delegation edited
+audit-action-delegation-status-changed = Delegation status changed
+audit-action-delegation-member-added = Member added
+audit-action-delegation-member-removed = Member removed
+audit-action-itinerary-item-added = Itinerary item added
+audit-action-itinerary-item-removed = Itinerary item removed
+audit-action-resource-added = Resource added

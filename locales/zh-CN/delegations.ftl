@@ -1,0 +1,136 @@
+nav-delegations = 团组
+common-remove = 移除
+common-actions = 操作
+
+delegations-title = 团组
+delegations-new = 新建团组
+delegations-create = 登记团组
+delegations-none = 没有符合筛选条件的团组。
+delegation-edit = 修改团组信息
+delegation-members = 团组成员
+delegation-print-programme = 打印日程表
+delegation-download-ics = 下载日历（.ics）
+delegation-change-status = 变更状态
+delegation-new-status = 新状态
+delegation-reason = 理由
+delegation-reason-hint = 取消团组，或在资源重复预订的情况下确认日程时必须填写。
+delegation-confirmed-over-clashes = 已在资源重复预订的情况下确认：
+delegation-clashes = { $count ->
+    [one] 有 1 处资源重复预订
+   *[other] 有 { $count } 处资源重复预订
+}
+delegation-language-gaps = 成员使用的语言没有预订翻译：
+delegation-language-gap = { $language } — { $item }
+
+delegation-field-direction = 类别
+delegation-field-status = 状态
+delegation-field-year = 年份
+delegation-field-title = 团组名称
+delegation-field-organisation = 派出单位
+delegation-field-countries = 国家（地区）
+delegation-field-countries-hint = 按住 Ctrl（Mac 上为 ⌘）可多选。
+delegation-field-language = 日程表语言
+delegation-field-language-hint = 打印的日程表以中文和此语言对照排列。
+delegation-field-starts-on = 首日
+delegation-field-ends-on = 末日
+delegation-field-dates = 日期
+delegation-field-purpose = 来访（出访）目的
+delegation-field-officer = 礼宾干部
+
+delegation-direction-incoming = 来访团组
+delegation-direction-outgoing = 出访团组
+delegation-status-draft = 草稿
+delegation-status-approved = 已批准
+delegation-status-confirmed = 已确认
+delegation-status-in-progress = 进行中
+delegation-status-completed = 已完成
+delegation-status-cancelled = 已取消
+
+activity-meeting = 会见会谈
+activity-banquet = 宴请
+activity-site-visit = 参观考察
+activity-signing = 签约仪式
+activity-transfer = 转场
+activity-free-time = 自由活动
+
+itinerary-title = 日程
+itinerary-none = 日程尚无安排。
+itinerary-add = 添加日程
+itinerary-add-button = 添加
+itinerary-clash-refused = 未保存：以下资源在该时段已被预订。请另选资源、调整时间，或确认仍要预订。
+itinerary-book-anyway = 我已知悉重复预订，仍要预订
+itinerary-booked-over-clashes = { $count ->
+    [one] 已保存该日程，存在 1 处重复预订。
+   *[other] 已保存该日程，存在 { $count } 处重复预订。
+}
+
+item-field-day = 日期
+item-field-starts = 开始时间
+item-field-ends = 结束时间
+item-field-time = 时间
+item-field-activity = 活动类型
+item-field-title = 活动
+item-field-title-zh = 中文名称
+item-field-title-foreign = 外文名称（{ $language }）
+item-field-venue = 地点
+item-field-resources = 翻译、出席领导和车辆
+item-field-participants = 参加人员
+item-field-notes = 备注（内部）
+
+member-add = 添加成员
+member-field-passport-name = 护照姓名
+member-field-chinese-name = 中文姓名
+member-field-title = 职务
+member-field-organisation = 单位
+member-field-language = 语言
+member-field-dietary = 饮食禁忌
+member-field-passport-number = 护照号码
+
+resources-title = 场地、车辆、翻译和出席领导
+resources-none = 尚无资源。
+resources-add = 添加资源
+resource-field-kind = 类别
+resource-field-name = 名称
+resource-field-languages = 语种
+resource-field-languages-hint = 翻译：与中文互译的语种。
+resource-field-details = 说明
+resource-kind-venue = 场地
+resource-kind-vehicle = 车辆
+resource-kind-interpreter = 翻译
+resource-kind-official = 出席领导
+
+programme-title = 日程安排
+programme-dates = { $from }至{ $to }
+programme-time = 时间
+programme-column = 日程
+programme-venue = 地点：
+programme-hosts = 出席领导：
+programme-interpreters = 翻译：
+programme-participants = 参加人员：
+programme-members = 团组成员
+programme-empty = 日程尚未安排。
+programme-back = 返回团组
+programme-footer = 以上均为北京时间（UTC+8）。
+
+error-booking-clashes = 此预订与其他安排冲突。
+field-unknown-direction = 请选择来访或出访。
+field-ends-before-start = 结束时间必须晚于开始时间。
+field-unknown-resource-kind = 请选择资源类别。
+field-interpreter-needs-language = 请至少填写翻译的一个语种。
+field-resource-name-taken = 该类别中已有同名资源。
+field-invalid-time = 请按“时:分”填写时间，例如 09:30。
+field-unknown-activity = 请选择活动类型。
+field-unknown-resource = 请从列表中选择资源。
+field-day-outside-visit = 日期必须在团组的日期范围内。
+field-delegation-closed = 该团组已完成或已取消，日程不能再修改。
+field-clashes-need-override = 存在资源重复预订：请填写理由后确认，或先解决冲突。
+
+audit-action-personal-data-viewed = 查看个人信息
+audit-action-delegation-created = 登记团组
+audit-action-delegation-updated = 修改团组
+audit-action-delegation-status-changed = 变更团组状态
+audit-action-delegation-member-added = 添加成员
+audit-action-delegation-member-removed = 移除成员
+audit-action-itinerary-item-added = 添加日程
+audit-action-itinerary-item-removed = 移除日程
+audit-action-resource-added = 添加资源
