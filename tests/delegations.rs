@@ -401,3 +401,335 @@ async fn who_may_do_what_with_delegations(b: Backend) {
     assert!(!entries.is_empty() && entries.iter().all(|e| e["actor_id"] == me["id"]), "{entries:?}");
 }
 both!(who_may_do_what_with_delegations);
+
+async fn add_member(who: &TestApp, id: i64, name: &str) -> StatusCode {
+    let id = id.to_string();
+    who.call("add_delegation_member", &[("id", id.as_str()), ("passport_name", name), ("member_language", "fr")])
+        .await
+        .status()
+}
+
+async fn a_mission_abroad_beyond_the_rules_needs_a_leaders_written_justification(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+
+    // The office allows 10 days, 3 countries and 6 members (the seeded rules).
+    let rules: Value = officer.call("mission_rules", &[]).await.json().await.unwrap();
+    assert_eq!(
+        (rules["max_days"].as_i64(), rules["max_countries"].as_i64(), rules["max_members"].as_i64()),
+        (Some(10), Some(3), Some(6))
+    );
+    let form = [
+        ("direction", "outgoing"),
+        ("title", "赴欧洲经贸考察团"),
+        ("countries[]", "FR"),
+        ("countries[]", "IT"),
+        ("countries[]", "ES"),
+        ("countries[]", "DE"),
+        ("language", "fr"),
+        ("starts_on", "2027-03-01"),
+        ("ends_on", "2027-03-11"),
+    ];
+    let r = officer.call("create_delegation", &form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let mission: i64 = r.json().await.unwrap();
+    for name in ["ZHANG Wei", "LI Na"] {
+        assert_eq!(add_member(&officer, mission, name).await, StatusCode::OK);
+    }
+    let breaches = delegation(&leader, mission).await["breaches"].clone();
+    assert_eq!(
+        breaches,
+        serde_json::json!([
+            { "rule": "days", "limit": 10, "planned": 11 },
+            { "rule": "countries", "limit": 3, "planned": 4 }
+        ])
+    );
+    let (status, e) = app_error(move_to(&leader, mission, "approved", "").await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(e, AppError::field("reason", FieldCode::MissionRulesBreached));
+    assert_eq!(delegation(&leader, mission).await["status"], "draft", "nothing changed");
+    let why = "第四站德国为省政府统一安排的对口交流，多一天用于签约。";
+    assert_eq!(move_to(&leader, mission, "approved", why).await.status(), StatusCode::OK);
+    let history = leader.call("delegation_history", &[("id", &mission.to_string())]).await.text().await.unwrap();
+    assert!(history.contains("justification") && history.contains("rules_breached"), "{history}");
+
+    // Only an admin changes the rules; a stale form is refused.
+    let set = |version: &str| {
+        [
+            ("version", version.to_string()),
+            ("max_days", "12".into()),
+            ("max_countries", "4".into()),
+            ("max_members", "8".into()),
+        ]
+    };
+    let version = rules["version"].to_string();
+    let form = set(&version);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app_error(leader.call("set_mission_rules", &form).await).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app_error(officer.call("set_mission_rules", &form).await).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.call("set_mission_rules", &form).await.status(), StatusCode::OK);
+    assert_eq!(app_error(app.call("set_mission_rules", &form).await).await.1, AppError::StaleVersion);
+    let zero = [("version", "2"), ("max_days", "0"), ("max_countries", "4"), ("max_members", "8")];
+    assert_eq!(
+        app_error(app.call("set_mission_rules", &zero).await).await.1,
+        AppError::field("max_days", FieldCode::LimitOutOfRange)
+    );
+    // Within the new rules the same plan breaks nothing.
+    let second = officer
+        .call(
+            "create_delegation",
+            &[
+                ("direction", "outgoing"),
+                ("title", "赴法国友城访问团"),
+                ("countries[]", "FR"),
+                ("language", "fr"),
+                ("starts_on", "2027-05-01"),
+                ("ends_on", "2027-05-12"),
+            ],
+        )
+        .await
+        .json::<i64>()
+        .await
+        .unwrap();
+    assert_eq!(delegation(&leader, second).await["breaches"], serde_json::json!([]));
+    assert_eq!(move_to(&leader, second, "approved", "").await.status(), StatusCode::OK);
+}
+both!(a_mission_abroad_beyond_the_rules_needs_a_leaders_written_justification);
+
+async fn gifts_outcomes_and_the_years_figures(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let lille = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-03-02", "2026-03-03").await;
+    let padua = create(&officer, "帕多瓦市代表团", "en", &["IT", "FR"], "2026-03-30", "2026-04-01").await;
+    let late = create(&officer, "首尔代表团", "en", &["KR"], "2026-12-31", "2027-01-02").await;
+    let next = create(&officer, "大阪代表团", "en", &["JP"], "2027-01-01", "2027-01-02").await;
+    let cancelled = create(&officer, "撒马尔罕市代表团", "en", &["UZ"], "2026-05-01", "2026-05-02").await;
+    for (id, n) in [(lille, 8), (padua, 5), (late, 3), (next, 9), (cancelled, 4)] {
+        for i in 0..n {
+            assert_eq!(add_member(&officer, id, &format!("MEMBER {i}")).await, StatusCode::OK);
+        }
+    }
+    assert_eq!(move_to(&officer, cancelled, "cancelled", "访问取消").await.status(), StatusCode::OK);
+
+    let stats: Value = leader.call("delegation_statistics", &[("year", "2026")]).await.json().await.unwrap();
+    assert_eq!(stats["incoming"], serde_json::json!({ "delegations": 3, "people": 16 }));
+    assert_eq!(stats["outgoing"], serde_json::json!({ "delegations": 0, "people": 0 }));
+    assert_eq!(stats["months"][2][0], serde_json::json!({ "delegations": 2, "people": 13 }));
+    assert_eq!(stats["months"][11][0], serde_json::json!({ "delegations": 1, "people": 3 }));
+    assert_eq!(stats["months"][4][0], serde_json::json!({ "delegations": 0, "people": 0 }), "cancelled: not counted");
+    assert_eq!(stats["countries"][0][0], "FR");
+    assert_eq!(stats["countries"][0][1], serde_json::json!({ "delegations": 2, "people": 13 }));
+    let (status, page) = leader.page("/delegations/statistics?year=2026").await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(page.contains("3 incoming delegations, 16 visitors"), "the headline");
+
+    // Gifts: registered with their value, refused without a description, exported for the year.
+    let gift = |id: i64, direction: &'static str, on: &'static str, what: &'static str, value: &'static str| {
+        [
+            ("id", id.to_string()),
+            ("gift_direction", direction.to_string()),
+            ("given_on", on.to_string()),
+            ("gift_description", what.to_string()),
+            ("value_cny", value.to_string()),
+            ("giver", "张市长".to_string()),
+            ("receiver", "Mme Martine Aubry".to_string()),
+            ("disposition", "上交办公室保管".to_string()),
+        ]
+    };
+    for g in [
+        gift(lille, "given", "2026-03-02", "景德镇青花瓷瓶", "1,200.50"),
+        gift(lille, "received", "2026-03-03", "=Lille city medal", ""),
+        gift(next, "given", "2027-01-01", "茶叶礼盒", "300"),
+    ] {
+        let form: Vec<(&str, &str)> = g.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(officer.call("add_delegation_gift", &form).await.status(), StatusCode::OK);
+    }
+    let bad = gift(lille, "lent", "2026-13-01", "", "a lot");
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (_, e) = app_error(officer.call("add_delegation_gift", &bad).await).await;
+    let codes: Vec<FieldCode> = e.field_errors().iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            FieldCode::UnknownGiftDirection,
+            FieldCode::InvalidDate,
+            FieldCode::Required,
+            FieldCode::InvalidYuanAmount
+        ]
+    );
+    let form = gift(lille, "given", "2026-03-02", "x", "1");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app_error(leader.call("add_delegation_gift", &form).await).await.0, StatusCode::FORBIDDEN);
+    let d = delegation(&officer, lille).await;
+    assert_eq!(d["gifts"].as_array().unwrap().len(), 2);
+    assert_eq!(d["gifts"][0]["value_cny_cents"], 120_050);
+    // The admin reads Chinese: so do the export's headers.
+    let (status, csv) = app.page("/delegations/gifts.csv?year=2026").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csv.starts_with('\u{FEFF}'), "byte-order mark for Excel");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(lines.len(), 3, "the header and 2026's two gifts, not 2027's: {csv}");
+    assert!(lines[0].starts_with("日期,赠送或收受,礼品,估值（元）"), "{}", lines[0]);
+    assert!(lines[1].contains("景德镇青花瓷瓶") && lines[1].contains("¥1,200.50") && lines[1].contains("里尔市代表团"));
+    assert!(lines[2].contains("'=Lille city medal"), "formulas neutralised: {}", lines[2]);
+
+    // Outcomes come once the visit is under way, and may name an enterprise by its credit code.
+    let outcome = |id: i64, code: &'static str| {
+        [
+            ("id", id.to_string()),
+            ("outcome_kind", "agreement".to_string()),
+            ("outcome_description", "签署友好交流城市意向书".to_string()),
+            ("credit_code", code.to_string()),
+        ]
+    };
+    let early = outcome(lille, "");
+    let early: Vec<(&str, &str)> = early.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        app_error(officer.call("add_delegation_outcome", &early).await).await.1,
+        AppError::field("outcome_kind", FieldCode::OutcomeTooEarly)
+    );
+    for to in ["approved", "confirmed", "in_progress"] {
+        assert_eq!(move_to(&officer, lille, to, "").await.status(), StatusCode::OK, "{to}");
+    }
+    assert_eq!(officer.call("add_delegation_outcome", &early).await.status(), StatusCode::OK);
+    let liaison = app.signed_in("liaison@liaison.test", "liaison_officer", "").await;
+    let r = liaison
+        .call(
+            "register_enterprise",
+            &[
+                ("name_zh", "里尔精密模具有限公司"),
+                ("name_original", "Moules de Précision de Lille SARL"),
+                ("credit_code", "91350100M000100Y43"),
+                ("country", "FR"),
+                ("lifecycle", "lead"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let enterprise: i64 = r.json().await.unwrap();
+    let unknown = outcome(lille, "91110000802100433B");
+    let unknown: Vec<(&str, &str)> = unknown.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        app_error(officer.call("add_delegation_outcome", &unknown).await).await.1,
+        AppError::field("credit_code", FieldCode::EnterpriseNotFound)
+    );
+    let linked = [
+        ("id", lille.to_string()),
+        ("outcome_kind", "lead".to_string()),
+        ("outcome_description", "模具厂扩产意向".to_string()),
+        ("credit_code", "91350100M000100Y43".to_string()),
+    ];
+    let linked: Vec<(&str, &str)> = linked.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(officer.call("add_delegation_outcome", &linked).await.status(), StatusCode::OK);
+    let outcomes = delegation(&leader, lille).await["outcomes"].clone();
+    assert_eq!(outcomes.as_array().unwrap().len(), 2);
+    assert_eq!(outcomes[1]["enterprise_id"], enterprise);
+    assert_eq!(outcomes[1]["enterprise_name"], "里尔精密模具有限公司");
+}
+both!(gifts_outcomes_and_the_years_figures);
+
+async fn every_delegation_page_renders_for_those_who_may_see_it(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let id = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-12-01", "2026-12-02").await;
+    let wang = resource(&officer, "interpreter", "王芳", &["fr"]).await;
+    let item = Booking {
+        day: "2026-12-01",
+        starts: "09:00",
+        ends: "10:00",
+        title: "市长会见",
+        venue: "",
+        resources: vec![&wang],
+    };
+    assert_eq!(book(&officer, id, &item, false).await.status(), StatusCode::OK);
+    // Created accounts read English.
+    let pages = [
+        ("/delegations".to_string(), "里尔市代表团"),
+        (format!("/delegations/{id}"), "Itinerary"),
+        ("/delegations/statistics?year=2026".to_string(), "Delegations in figures"),
+        ("/delegations/gifts?year=2026".to_string(), "Gift register"),
+        ("/delegations/rules".to_string(), "Rules for missions abroad"),
+    ];
+    for who in [&officer, &leader] {
+        for (path, expected) in &pages {
+            let (status, html) = who.page(path).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert!(html.contains(expected), "{path} shows {expected}");
+        }
+    }
+    for path in ["/delegations/new", "/delegations/resources"] {
+        assert_eq!(officer.page(path).await.0, StatusCode::OK, "{path}");
+        assert_eq!(leader.page(path).await.0, StatusCode::FORBIDDEN, "{path}");
+    }
+    // Only the admin gets the rules as a form.
+    assert!(app.page("/delegations/rules").await.1.contains("name=\"max_days\""));
+    assert!(!leader.page("/delegations/rules").await.1.contains("name=\"max_days\""));
+    // The planning forms are the planners' only.
+    assert!(officer.page(&format!("/delegations/{id}")).await.1.contains("name=\"title_zh\""));
+    assert!(!leader.page(&format!("/delegations/{id}")).await.1.contains("name=\"title_zh\""));
+    assert_eq!(officer.page("/delegations/999999").await.0, StatusCode::NOT_FOUND);
+}
+both!(every_delegation_page_renders_for_those_who_may_see_it);
+
+async fn the_calendar_shows_a_month_or_a_week_by_resource_or_delegation(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let lille = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-11-30", "2026-12-02").await;
+    let padua = create(&officer, "帕多瓦市代表团", "en", &["IT"], "2026-12-14", "2026-12-15").await;
+    let wang = resource(&officer, "interpreter", "王芳", &["fr", "en"]).await;
+    let hall = resource(&officer, "venue", "市政府会见厅", &[]).await;
+    fn at<'a>(day: &'a str, title: &'a str, venue: &'a str) -> Booking<'a> {
+        Booking { day, starts: "09:00", ends: "10:00", title, venue, resources: vec![] }
+    }
+    // 30 November 07:00 Beijing time is still 29 November in UTC; it shows on the 30th.
+    let early = Booking { starts: "07:00", ends: "08:00", resources: vec![&wang], ..at("2026-11-30", "早餐会", "") };
+    for (id, b) in [
+        (lille, early),
+        (lille, Booking { resources: vec![&wang], ..at("2026-12-01", "市长会见", &hall) }),
+        (lille, at("2026-12-02", "参观高新区", "")),
+        (padua, Booking { resources: vec![&wang], ..at("2026-12-14", "大学交流", &hall) }),
+    ] {
+        assert_eq!(book(&officer, id, &b, false).await.status(), StatusCode::OK);
+    }
+    let titles = |v: Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|i| i["title_zh"].as_str().unwrap().to_string()).collect()
+    };
+    let calendar = |view: &'static str, date: &'static str, resource: Option<String>, delegation: Option<i64>| {
+        let mut form = vec![("filter[view]", view.to_string()), ("filter[date]", date.to_string())];
+        form.extend(resource.map(|r| ("filter[resource_id]", r)));
+        form.extend(delegation.map(|d| ("filter[delegation_id]", d.to_string())));
+        let officer = &officer;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = officer.call("delegation_calendar", &form).await;
+            assert_eq!(r.status(), StatusCode::OK);
+            r.json::<Value>().await.unwrap()
+        }
+    };
+    // December's grid runs from Monday 30 November to Sunday 3 January.
+    let month = calendar("month", "2026-12-20", None, None).await;
+    assert_eq!(titles(month.clone()), ["早餐会", "市长会见", "参观高新区", "大学交流"]);
+    assert_eq!(month[1]["resources"], serde_json::json!(["市政府会见厅", "王芳"]), "the venue first");
+    assert_eq!(titles(calendar("week", "2026-12-16", None, None).await), ["大学交流"]);
+    assert_eq!(
+        titles(calendar("month", "2026-12-20", Some(wang.clone()), None).await),
+        ["早餐会", "市长会见", "大学交流"]
+    );
+    assert_eq!(titles(calendar("month", "2026-12-20", Some(hall.clone()), Some(lille)).await), ["市长会见"]);
+    assert_eq!(titles(calendar("month", "2026-10-01", None, None).await), Vec::<String>::new());
+    // A cancelled delegation leaves the calendar.
+    assert_eq!(move_to(&officer, padua, "cancelled", "推迟").await.status(), StatusCode::OK);
+    assert_eq!(titles(calendar("month", "2026-12-20", Some(wang), None).await), ["早餐会", "市长会见"]);
+    let (status, html) = officer.page("/delegations/calendar?view=month&date=2026-12-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("December 2026") && html.contains("市长会见") && html.contains("calendar-month"));
+}
+both!(the_calendar_shows_a_month_or_a_week_by_resource_or_delegation);

@@ -69,6 +69,12 @@ pub enum FieldCode {
     DayOutsideVisit,
     DelegationClosed,
     ClashesNeedOverride,
+    UnknownGiftDirection,
+    UnknownOutcomeKind,
+    OutcomeTooEarly,
+    MissionRulesBreached,
+    LimitOutOfRange,
+    InvalidYuanAmount,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -92,6 +92,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/delegations") view=delegations::pages::DelegationsPage ssr=SsrMode::Async />
                         <Route path=path!("/delegations/new") view=delegations::pages::NewDelegationPage ssr=SsrMode::Async />
                         <Route path=path!("/delegations/resources") view=delegations::pages::ResourcesPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/calendar") view=delegations::pages::CalendarPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/statistics") view=delegations::pages::StatisticsPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/gifts") view=delegations::pages::GiftRegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/delegations/rules") view=delegations::pages::RulesPage ssr=SsrMode::Async />
                         <Route path=path!("/delegations/:id") view=delegations::pages::DelegationPage ssr=SsrMode::Async />
                         <Route path=path!("/portal") view=portal::pages::PortalHomePage ssr=SsrMode::Async />
                         <Route path=path!("/portal/request") view=portal::pages::EnterpriseRequestPage ssr=SsrMode::Async />

@@ -271,8 +271,16 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// An error in place of a page's content; a refused permission gets the full explanation.
+/// An error in place of a page's content, with its HTTP status when rendered on the server (a
+/// page about a record that does not exist answers 404); a refused permission gets the full
+/// explanation.
 pub fn page_error(e: AppError) -> AnyView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(e.status()) {
+            res.set_status(status);
+        }
+    }
     match e {
         AppError::Forbidden => view! { <Forbidden /> }.into_any(),
         e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
@@ -456,6 +464,12 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::DayOutsideVisit => tr!("field-day-outside-visit"),
         FieldCode::DelegationClosed => tr!("field-delegation-closed"),
         FieldCode::ClashesNeedOverride => tr!("field-clashes-need-override"),
+        FieldCode::UnknownGiftDirection => tr!("field-unknown-gift-direction"),
+        FieldCode::UnknownOutcomeKind => tr!("field-unknown-outcome-kind"),
+        FieldCode::OutcomeTooEarly => tr!("field-outcome-too-early"),
+        FieldCode::MissionRulesBreached => tr!("field-mission-rules-breached"),
+        FieldCode::LimitOutOfRange => tr!("field-limit-out-of-range"),
+        FieldCode::InvalidYuanAmount => tr!("field-invalid-yuan-amount"),
     }
 }
 

@@ -109,7 +109,7 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await expect(page.locator('#refused-clashes')).toHaveCount(0);
   await expect(page.locator('#clashes')).toHaveCount(0);
   await expect(page.locator('.itinerary').first()).toContainText('市长会见');
-  await expect(page.locator('main h3')).toHaveCount(2 + 1); // two days, and "add a member"
+  await expect(page.locator('#itinerary-heading ~ h3')).toHaveText(['2026年12月1日 周二', '2026年12月2日 周三']);
 
   // Approve, then confirm: no clash is left, so no override is asked for.
   await page.locator('#to_status').selectOption('approved');
@@ -118,6 +118,18 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await page.locator('#to_status').selectOption('confirmed');
   await page.locator('#status-heading ~ form button[type=submit]').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('已确认');
+
+  // The mayor's gift to Mme Martin goes into the register.
+  await page.locator('#gift_direction').selectOption('given');
+  await page.locator('#given_on').fill('2026-12-01');
+  await page.locator('#gift_description').fill('景德镇青花瓷盘');
+  await page.locator('#value_cny').fill('800');
+  await page.locator('#giver').fill('张市长');
+  await page.locator('#receiver').fill('MARTIN Claire');
+  await page.locator('#gifts-heading ~ form button[type=submit]').click();
+  await expect(page.locator('table.gifts')).toContainText('景德镇青花瓷盘');
+  await expect(page.locator('table.gifts')).toContainText('¥800.00');
+  await expect(page.locator('#gift_description')).toHaveValue('');
   await page.screenshot({ path: `${SHOTS}/delegation.png`, fullPage: true });
 
   // The printed programme: Chinese beside French, then beside English.
@@ -139,6 +151,24 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await page.screenshot({ path: `${SHOTS}/programme-fr.png`, fullPage: true });
   await page.getByRole('link', { name: '中文 + English' }).click();
   await expect(page.locator('section.day').first().locator('tbody tr').first().locator('td[lang="en"]')).toContainText('Hosts: 张市长');
+
+  // The year in figures and the gift register.
+  await page.goto('/delegations/statistics?year=2026');
+  await expect(page.locator('#incoming-figure')).toHaveText(/接待来访团组\W*1\W*批\W*1\W*人次/);
+  await expect(page.locator('table.statistics').last()).toContainText('法国');
+  await page.screenshot({ path: `${SHOTS}/delegation-statistics.png`, fullPage: true });
+  // The week of the visit in the calendar, then only the French interpreter's bookings.
+  await page.goto('/delegations/calendar?view=week&date=2026-12-01');
+  await expect(page.locator('#calendar-heading')).toHaveText('2026年11月30日 – 2026年12月6日');
+  await expect(page.locator('table.calendar-week .calendar-item')).toHaveCount(4);
+  await page.screenshot({ path: `${SHOTS}/delegation-calendar.png`, fullPage: true });
+  await page.locator('#resource').selectOption({ label: '翻译 · 王芳' });
+  await page.locator('form.filters button[type=submit]').click();
+  await expect(page.locator('table.calendar-week .calendar-item')).toHaveCount(3);
+  await expect(page.locator('table.calendar-week')).not.toContainText('企业座谈会');
+  await page.goto('/delegations/gifts?year=2026');
+  await expect(page.locator('table.gifts')).toContainText('景德镇青花瓷盘');
+  await expect(page.locator('table.gifts')).toContainText('里尔市政府代表团');
   await signOut_(page);
 });
 

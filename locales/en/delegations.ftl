@@ -134,3 +134,103 @@ audit-action-delegation-member-removed = Member removed
 audit-action-itinerary-item-added = Itinerary item added
 audit-action-itinerary-item-removed = Itinerary item removed
 audit-action-resource-added = Resource added
+
+delegations-more = More about delegations
+statistics-title = Delegations in figures
+gifts-register-title = Gift register
+rules-title = Rules for missions abroad
+rules-hint = A mission abroad that goes beyond these limits can be approved by a leader only with a written justification.
+rules-max-days = Most days away (first and last day included)
+rules-max-countries = Most countries visited
+rules-max-members = Most members
+rule-breaches = This mission goes beyond the office’s rules; a leader approves it only with a written justification:
+rule-breach-days = { $planned } days away; the rule allows { $limit }.
+rule-breach-countries = { $planned } countries; the rule allows { $limit }.
+rule-breach-members = { $planned } members; the rule allows { $limit }.
+
+gifts-title = Gifts
+gifts-none = No gift registered.
+gifts-add = Register a gift
+gift-direction-given = Given
+gift-direction-received = Received
+gift-field-direction = Given or received
+gift-field-given-on = Date
+gift-field-description = Gift
+gift-field-value = Estimated value (CNY)
+gift-field-giver = Given by
+gift-field-receiver = Received by
+gift-field-disposition = What became of it
+gift-field-disposition-hint = For example: handed to the office’s collection, on display in the reception hall.
+
+outcomes-title = Outcomes
+outcomes-add = Record the outcome
+outcome-kind-agreement = Agreement signed
+outcome-kind-lead = Investment lead
+outcome-kind-other = Other outcome
+outcome-field-kind = Kind
+outcome-field-description = Description
+outcome-field-credit-code = Enterprise concerned (credit code)
+outcome-field-credit-code-hint = Optional: the unified social credit code of a registered enterprise.
+
+statistics-incoming = { $delegations ->
+    [one] One incoming delegation
+   *[other] { $delegations } incoming delegations
+}, { $people } visitors
+statistics-outgoing = { $delegations ->
+    [one] One mission abroad
+   *[other] { $delegations } missions abroad
+}, { $people } members
+statistics-hint = Cancelled delegations are not counted. A delegation counts in the month of its first day; one from several countries counts once for each of them.
+statistics-by-month = By month
+statistics-by-country = By country
+statistics-month = Month
+statistics-delegations = Delegations
+statistics-people = People
+statistics-month-name = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+
+field-unknown-gift-direction = Choose given or received.
+field-unknown-outcome-kind = Choose a kind of outcome.
+field-outcome-too-early = Outcomes are recorded once the delegation is under way or completed.
+field-mission-rules-breached = This mission goes beyond the office’s rules: write the justification to approve it.
+field-limit-out-of-range = Enter a whole number above zero (up to 365 days, 50 countries, 200 members).
+field-invalid-yuan-amount = Enter an amount in yuan, such as 1,200 or 350.50.
+audit-action-delegation-gift-registered = Gift registered
+audit-action-delegation-outcome-recorded = Outcome recorded
+audit-action-mission-rules-changed = Mission rules changed
+
+agenda-title = Calendar
+agenda-view = Show
+agenda-month = Month
+agenda-week = Week
+agenda-date = Around the day
+agenda-resource = Resource
+agenda-delegation = Delegation
+agenda-previous = ← Previous
+agenda-next = Next →
+agenda-month-of = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }

@@ -134,3 +134,103 @@ audit-action-delegation-member-removed = Membre retiré
 audit-action-itinerary-item-added = Point du programme ajouté
 audit-action-itinerary-item-removed = Point du programme retiré
 audit-action-resource-added = Ressource ajoutée
+
+delegations-more = Autour des délégations
+statistics-title = Les délégations en chiffres
+gifts-register-title = Registre des cadeaux
+rules-title = Règles des missions à l’étranger
+rules-hint = Une mission à l’étranger qui dépasse ces limites ne peut être approuvée par un responsable qu’avec une justification écrite.
+rules-max-days = Nombre maximal de jours (premier et dernier compris)
+rules-max-countries = Nombre maximal de pays visités
+rules-max-members = Nombre maximal de membres
+rule-breaches = Cette mission dépasse les règles du bureau ; un responsable ne l’approuve qu’avec une justification écrite :
+rule-breach-days = { $planned } jours à l’étranger ; la règle en permet { $limit }.
+rule-breach-countries = { $planned } pays ; la règle en permet { $limit }.
+rule-breach-members = { $planned } membres ; la règle en permet { $limit }.
+
+gifts-title = Cadeaux
+gifts-none = Aucun cadeau enregistré.
+gifts-add = Enregistrer un cadeau
+gift-direction-given = Offert
+gift-direction-received = Reçu
+gift-field-direction = Offert ou reçu
+gift-field-given-on = Date
+gift-field-description = Cadeau
+gift-field-value = Valeur estimée (CNY)
+gift-field-giver = Offert par
+gift-field-receiver = Reçu par
+gift-field-disposition = Devenir du cadeau
+gift-field-disposition-hint = Par exemple : remis à la collection du bureau, exposé dans le salon de réception.
+
+outcomes-title = Résultats
+outcomes-add = Enregistrer le résultat
+outcome-kind-agreement = Accord signé
+outcome-kind-lead = Piste d’investissement
+outcome-kind-other = Autre résultat
+outcome-field-kind = Type
+outcome-field-description = Description
+outcome-field-credit-code = Entreprise concernée (code de crédit)
+outcome-field-credit-code-hint = Facultatif : le code unifié de crédit social d’une entreprise enregistrée.
+
+statistics-incoming = { $delegations ->
+    [one] Une délégation reçue
+   *[other] { $delegations } délégations reçues
+}, { $people } visiteurs
+statistics-outgoing = { $delegations ->
+    [one] Une mission à l’étranger
+   *[other] { $delegations } missions à l’étranger
+}, { $people } membres
+statistics-hint = Les délégations annulées ne sont pas comptées. Une délégation compte pour le mois de son premier jour ; celle qui vient de plusieurs pays compte pour chacun d’eux.
+statistics-by-month = Par mois
+statistics-by-country = Par pays
+statistics-month = Mois
+statistics-delegations = Délégations
+statistics-people = Personnes
+statistics-month-name = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+}
+
+field-unknown-gift-direction = Choisissez offert ou reçu.
+field-unknown-outcome-kind = Choisissez un type de résultat.
+field-outcome-too-early = Les résultats s’enregistrent une fois la délégation en cours ou terminée.
+field-mission-rules-breached = Cette mission dépasse les règles du bureau : rédigez la justification pour l’approuver.
+field-limit-out-of-range = Saisissez un nombre entier supérieur à zéro (au plus 365 jours, 50 pays, 200 membres).
+field-invalid-yuan-amount = Saisissez un montant en yuans, par exemple 1 200 ou 350,50.
+audit-action-delegation-gift-registered = Cadeau enregistré
+audit-action-delegation-outcome-recorded = Résultat enregistré
+audit-action-mission-rules-changed = Règles des missions modifiées
+
+agenda-title = Calendrier
+agenda-view = Affichage
+agenda-month = Mois
+agenda-week = Semaine
+agenda-date = Autour du
+agenda-resource = Ressource
+agenda-delegation = Délégation
+agenda-previous = ← Précédent
+agenda-next = Suivant →
+agenda-month-of = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }

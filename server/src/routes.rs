@@ -130,6 +130,26 @@ pub async fn delegation_calendar(
     }
 }
 
+/// The year's gift register as CSV (`?year=`, this year by default).
+pub async fn export_gifts(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: http::HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    if auth.is_none() {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    use chrono::Datelike;
+    let year = params
+        .get("year")
+        .and_then(|y| y.trim().parse::<i32>().ok())
+        .filter(|y| (2000..=2100).contains(y))
+        .unwrap_or_else(|| app::domain::office_today(app::db::now()).year());
+    let bytes = app::delegations::export::gifts_csv(&state.server, year, page_locale(&headers)).await;
+    csv_response(&format!("gifts-{year}"), bytes)
+}
+
 fn error_status(e: &app::error::AppError) -> Response {
     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
 }

@@ -364,6 +364,9 @@ fn audit_action_name(action: &str) -> String {
         "itinerary_item_added" => tr!("audit-action-itinerary-item-added"),
         "itinerary_item_removed" => tr!("audit-action-itinerary-item-removed"),
         "resource_added" => tr!("audit-action-resource-added"),
+        "delegation_gift_registered" => tr!("audit-action-delegation-gift-registered"),
+        "delegation_outcome_recorded" => tr!("audit-action-delegation-outcome-recorded"),
+        "mission_rules_changed" => tr!("audit-action-mission-rules-changed"),
         other => other.to_string(),
     }
 }

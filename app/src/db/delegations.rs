@@ -2,7 +2,8 @@
 
 use super::{is_unique_violation, Db, Tx};
 use crate::delegations::{
-    split_list, Activity, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Resource, ResourceKind,
+    split_list, Activity, CalendarItem, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction,
+    Gift, GiftDirection, MissionRules, Outcome, OutcomeKind, Resource, ResourceKind,
 };
 use crate::domain::Locale;
 use crate::{on_db, on_tx};
@@ -596,4 +597,314 @@ pub async fn clash_candidates(
         .fetch_all(pool)
         .await
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct GiftRow {
+    id: i64,
+    delegation_id: i64,
+    delegation_title: String,
+    direction: String,
+    given_on: NaiveDate,
+    description: String,
+    value_cny_cents: Option<i64>,
+    giver: String,
+    receiver: String,
+    disposition: String,
+}
+
+impl From<GiftRow> for Gift {
+    fn from(r: GiftRow) -> Self {
+        Gift {
+            id: r.id,
+            delegation_id: r.delegation_id,
+            delegation_title: r.delegation_title,
+            direction: GiftDirection::parse(&r.direction).unwrap_or(GiftDirection::Received),
+            given_on: r.given_on,
+            description: r.description,
+            value_cny_cents: r.value_cny_cents,
+            giver: r.giver,
+            receiver: r.receiver,
+            disposition: r.disposition,
+        }
+    }
+}
+
+const GIFTS_SQL: &str = "select g.id, g.delegation_id, d.title as delegation_title, g.direction, g.given_on, \
+         g.description, g.value_cny_cents, g.giver, g.receiver, g.disposition \
+     from delegation_gifts g join delegations d on d.id = g.delegation_id";
+
+/// The gifts of one delegation, in the order they were given.
+pub async fn gifts(db: &Db, delegation_id: i64) -> Result<Vec<Gift>, sqlx::Error> {
+    let sql = format!("{GIFTS_SQL} where g.delegation_id = $1 order by g.given_on, g.id");
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, GiftRow>(&sql).bind(delegation_id).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(Gift::from).collect())
+}
+
+/// The year's register: every gift given or received between 1 January and 31 December.
+pub async fn gifts_of_year(db: &Db, year: i32) -> Result<Vec<Gift>, sqlx::Error> {
+    let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+        return Ok(Vec::new());
+    };
+    let sql = format!("{GIFTS_SQL} where g.given_on >= $1 and g.given_on <= $2 order by g.given_on, g.id");
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, GiftRow>(&sql).bind(from).bind(to).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(Gift::from).collect())
+}
+
+pub struct NewGift<'a> {
+    pub delegation_id: i64,
+    pub direction: GiftDirection,
+    pub given_on: NaiveDate,
+    pub description: &'a str,
+    pub value_cny_cents: Option<i64>,
+    pub giver: &'a str,
+    pub receiver: &'a str,
+    pub disposition: &'a str,
+    pub created_by: i64,
+}
+
+pub async fn insert_gift(tx: &mut Tx, g: &NewGift<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegation_gifts (delegation_id, direction, given_on, description, value_cny_cents, giver, \
+                 receiver, disposition, created_by, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id",
+        )
+        .bind(g.delegation_id)
+        .bind(g.direction.as_str())
+        .bind(g.given_on)
+        .bind(g.description)
+        .bind(g.value_cny_cents)
+        .bind(g.giver)
+        .bind(g.receiver)
+        .bind(g.disposition)
+        .bind(g.created_by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct OutcomeRow {
+    id: i64,
+    kind: String,
+    description: String,
+    enterprise_id: Option<i64>,
+}
+
+/// A delegation's outcomes; the enterprises' names are for the caller to add.
+pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, OutcomeRow>(
+            "select id, kind, description, enterprise_id from delegation_outcomes where delegation_id = $1 order by id",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Outcome {
+            id: r.id,
+            kind: OutcomeKind::parse(&r.kind).unwrap_or(OutcomeKind::Other),
+            description: r.description,
+            enterprise_id: r.enterprise_id,
+            enterprise_name: None,
+        })
+        .collect())
+}
+
+pub async fn insert_outcome(
+    tx: &mut Tx,
+    delegation_id: i64,
+    kind: OutcomeKind,
+    description: &str,
+    enterprise_id: Option<i64>,
+    created_by: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegation_outcomes (delegation_id, kind, description, enterprise_id, created_by, created_at) \
+             values ($1, $2, $3, $4, $5, $6) returning id",
+        )
+        .bind(delegation_id)
+        .bind(kind.as_str())
+        .bind(description)
+        .bind(enterprise_id)
+        .bind(created_by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct RulesRow {
+    max_days: i64,
+    max_countries: i64,
+    max_members: i64,
+    version: i32,
+}
+
+const RULES_SQL: &str = "select cast(max_days as bigint) as max_days, cast(max_countries as bigint) as max_countries, \
+     cast(max_members as bigint) as max_members, version from mission_rules where id = 1";
+
+fn rules(r: RulesRow) -> MissionRules {
+    MissionRules {
+        max_days: r.max_days,
+        max_countries: r.max_countries,
+        max_members: r.max_members,
+        version: r.version,
+    }
+}
+
+pub async fn mission_rules(db: &Db) -> Result<MissionRules, sqlx::Error> {
+    on_db!(db, |pool| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(pool).await).map(rules)
+}
+
+pub async fn mission_rules_in(tx: &mut Tx) -> Result<MissionRules, sqlx::Error> {
+    on_tx!(tx, |conn| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(conn).await).map(rules)
+}
+
+/// Save new limits if nobody saved since `version`; false otherwise.
+pub async fn update_mission_rules(
+    tx: &mut Tx,
+    version: i32,
+    r: &MissionRules,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update mission_rules set max_days = $1, max_countries = $2, max_members = $3, updated_by = $4, \
+                 updated_at = $5, version = version + 1 where id = 1 and version = $6",
+        )
+        .bind(r.max_days)
+        .bind(r.max_countries)
+        .bind(r.max_members)
+        .bind(by)
+        .bind(at)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+pub async fn member_count_in(tx: &mut Tx, delegation_id: i64) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>("select count(*) from delegation_members where delegation_id = $1")
+            .bind(delegation_id)
+            .fetch_one(conn)
+            .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    direction: String,
+    starts_on: NaiveDate,
+    countries: String,
+    members: i64,
+}
+
+/// The delegations that count in `year`'s figures: not cancelled, first day in the year.
+pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
+    let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+        return Ok(Vec::new());
+    };
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, CountedRow>(
+            "select d.direction, d.starts_on, d.countries, \
+                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members \
+             from delegations d where d.status <> 'cancelled' and d.starts_on >= $1 and d.starts_on <= $2",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Counted {
+            direction: direction(&r.direction),
+            starts_on: r.starts_on,
+            countries: split_list(&r.countries),
+            members: r.members,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct CalendarRow {
+    id: i64,
+    delegation_id: i64,
+    delegation_title: String,
+    status: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    activity: String,
+    title_zh: String,
+    venue_id: Option<i64>,
+}
+
+/// The items between `from` and `to` of delegations that are not cancelled, perhaps only
+/// one delegation's or only those booking one resource, with the names of what they book.
+pub async fn calendar(
+    db: &Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    delegation_id: Option<i64>,
+    resource_id: Option<i64>,
+) -> Result<Vec<CalendarItem>, sqlx::Error> {
+    const WHERE: &str = "from itinerary_items i join delegations d on d.id = i.delegation_id \
+         where i.starts_at < $2 and i.ends_at > $1 and d.status <> 'cancelled' \
+           and ($3 is null or i.delegation_id = $3) \
+           and ($4 is null or exists (select 1 from item_bookings f where f.item_id = i.id and f.resource_id = $4))";
+    let items_sql = format!(
+        "select i.id, i.delegation_id, d.title as delegation_title, d.status, i.starts_at, i.ends_at, i.activity, \
+             i.title_zh, i.venue_id {WHERE} order by i.starts_at, i.id limit 2000"
+    );
+    let booked_sql = format!(
+        "select b.item_id, r.id, r.kind, r.name, r.languages, r.details from item_bookings b \
+         join resources r on r.id = b.resource_id where b.item_id in (select i.id {WHERE}) order by r.name"
+    );
+    let (rows, booked) = on_db!(db, |pool| {
+        let rows = sqlx::query_as::<_, CalendarRow>(&items_sql)
+            .bind(from)
+            .bind(to)
+            .bind(delegation_id)
+            .bind(resource_id)
+            .fetch_all(pool)
+            .await?;
+        let booked = sqlx::query_as::<_, BookedRow>(&booked_sql)
+            .bind(from)
+            .bind(to)
+            .bind(delegation_id)
+            .bind(resource_id)
+            .fetch_all(pool)
+            .await?;
+        Ok::<_, sqlx::Error>((rows, booked))
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mine = booked.iter().filter(|b| b.item_id == r.id);
+            let venue = mine.clone().filter(|b| Some(b.id) == r.venue_id).map(|b| b.name.clone());
+            let others = mine.filter(|b| Some(b.id) != r.venue_id).map(|b| b.name.clone());
+            CalendarItem {
+                id: r.id,
+                delegation_id: r.delegation_id,
+                delegation_title: r.delegation_title,
+                status: status(&r.status),
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                activity: Activity::parse(&r.activity).unwrap_or(Activity::Meeting),
+                title_zh: r.title_zh,
+                resources: venue.chain(others).collect(),
+            }
+        })
+        .collect())
 }

@@ -240,3 +240,117 @@ pub async fn add_resource(
     crate::auth::api::back_to_page("/delegations/resources");
     Ok(id)
 }
+
+#[server(endpoint = "add_delegation_gift")]
+#[allow(clippy::too_many_arguments)]
+pub async fn add_gift(
+    id: i64,
+    gift_direction: String,
+    given_on: String,
+    gift_description: String,
+    #[server(default)] value_cny: String,
+    #[server(default)] giver: String,
+    #[server(default)] receiver: String,
+    #[server(default)] disposition: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let f = super::service::GiftForm {
+        direction: gift_direction,
+        given_on,
+        description: gift_description,
+        value_cny,
+        giver,
+        receiver,
+        disposition,
+    };
+    let gift = super::service::add_gift(&state, &user, id, &f, &server::client_ip()).await?;
+    back_to(id);
+    Ok(gift)
+}
+
+/// Record an outcome; `credit_code` links it to a registered enterprise.
+#[server(endpoint = "add_delegation_outcome")]
+pub async fn add_outcome(
+    id: i64,
+    outcome_kind: String,
+    outcome_description: String,
+    #[server(default)] credit_code: String,
+) -> Result<i64, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let outcome = super::service::add_outcome(
+        &state,
+        &user,
+        id,
+        &outcome_kind,
+        &outcome_description,
+        &credit_code,
+        &server::client_ip(),
+    )
+    .await?;
+    back_to(id);
+    Ok(outcome)
+}
+
+/// The year's gift register.
+#[server(endpoint = "gift_register")]
+pub async fn gift_register(year: i32) -> Result<Vec<super::Gift>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    Ok(crate::db::delegations::gifts_of_year(&state.db, year).await?)
+}
+
+/// The year's delegations and people ("15 delegations, 110 visitors").
+#[server(endpoint = "delegation_statistics")]
+pub async fn delegation_statistics(year: i32) -> Result<super::Statistics, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    super::service::statistics(&state, year).await
+}
+
+#[server(endpoint = "mission_rules")]
+pub async fn mission_rules() -> Result<super::MissionRules, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    Ok(crate::db::delegations::mission_rules(&state.db).await?)
+}
+
+/// Change the limits of a mission abroad (admins).
+#[server(endpoint = "set_mission_rules")]
+pub async fn set_mission_rules(
+    version: i32,
+    max_days: String,
+    max_countries: String,
+    max_members: String,
+) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    super::service::set_mission_rules(
+        &state,
+        &user,
+        version,
+        &max_days,
+        &max_countries,
+        &max_members,
+        &server::client_ip(),
+    )
+    .await?;
+    crate::auth::api::back_to_page("/delegations/rules");
+    Ok(())
+}
+
+/// The items of the month or week the filter shows.
+#[server(endpoint = "delegation_calendar")]
+pub async fn calendar(filter: super::CalendarFilter) -> Result<Vec<super::CalendarItem>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::ReadDelegations)?;
+    let state = server::state()?;
+    super::service::calendar(&state, &filter).await
+}

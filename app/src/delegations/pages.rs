@@ -3,17 +3,18 @@
 //! bookable resources.
 
 use super::api::{
-    delegation_history, get_delegation, list_delegations, list_resources, AddItem, AddMember, AddResource,
-    ChangeStatus, CreateDelegation, RemoveItem, RemoveMember, UpdateDelegation,
+    delegation_history, delegation_statistics, get_delegation, gift_register, list_delegations, list_resources,
+    mission_rules, AddGift, AddItem, AddMember, AddOutcome, AddResource, ChangeStatus, CreateDelegation, RemoveItem,
+    RemoveMember, SetMissionRules, UpdateDelegation,
 };
 use super::Resource as Bookable;
 use super::{
-    Activity, Clash, Delegation, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Item, Member,
-    ResourceKind,
+    Activity, Clash, Count, Delegation, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Gift,
+    GiftDirection, Item, Member, OutcomeKind, ResourceKind, Rule, RuleBreach,
 };
 use crate::domain::{office_time, Country, Locale};
 use crate::error::AppError;
-use crate::i18n::{format_day, format_weekday, use_locale};
+use crate::i18n::{format_day, format_money, format_number, format_weekday, use_locale};
 use crate::shell::{field_message, page_error, reset_when, FormError};
 use leptos::prelude::*;
 use leptos_fluent::tr;
@@ -97,6 +98,12 @@ pub fn DelegationsPage() -> impl IntoView {
                 })}
             </Transition>
         </div>
+        <nav class="subnav" aria-label=move || tr!("delegations-more")>
+            <a href="/delegations/calendar">{move || tr!("agenda-title")}</a>
+            <a href="/delegations/statistics">{move || tr!("statistics-title")}</a>
+            <a href="/delegations/gifts">{move || tr!("gifts-register-title")}</a>
+            <a href="/delegations/rules">{move || tr!("rules-title")}</a>
+        </nav>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
@@ -289,6 +296,8 @@ pub fn DelegationPage() -> impl IntoView {
     let add_member = ServerAction::<AddMember>::new();
     let remove_member = ServerAction::<RemoveMember>::new();
     let change = ServerAction::<ChangeStatus>::new();
+    let add_gift = ServerAction::<AddGift>::new();
+    let add_outcome = ServerAction::<AddOutcome>::new();
     let versions = move || {
         let v = [
             update.version().get(),
@@ -297,6 +306,8 @@ pub fn DelegationPage() -> impl IntoView {
             add_member.version().get(),
             remove_member.version().get(),
             change.version().get(),
+            add_gift.version().get(),
+            add_outcome.version().get(),
         ];
         (id(), v)
     };
@@ -314,10 +325,13 @@ pub fn DelegationPage() -> impl IntoView {
                     Ok(d) => view! {
                         <DelegationView d=d.clone() />
                         <ClashesPanel d=d.clone() />
+                        <BreachesPanel breaches=d.breaches.clone() />
                         <StatusPanel d=d.clone() change />
                         <ItineraryPanel d=d.clone() remove=remove_item />
                         {d.editable.then(|| view! { <AddItemPanel d=d.clone() resources=resources.clone() add=add_item /> })}
                         <MembersPanel d=d.clone() add=add_member remove=remove_member />
+                        <GiftsPanel d=d.clone() add=add_gift />
+                        <OutcomesPanel d=d.clone() add=add_outcome />
                         {d.editable.then(|| {
                             let error = Signal::derive(move || update.value().get().and_then(Result::err));
                             view! {
@@ -856,4 +870,543 @@ fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+fn rule_text(b: &RuleBreach) -> String {
+    let (limit, planned) = (b.limit, b.planned);
+    match b.rule {
+        Rule::Days => tr!("rule-breach-days", { "limit" => limit, "planned" => planned }),
+        Rule::Countries => tr!("rule-breach-countries", { "limit" => limit, "planned" => planned }),
+        Rule::Members => tr!("rule-breach-members", { "limit" => limit, "planned" => planned }),
+    }
+}
+
+/// A mission abroad that breaks the office's rules: what it breaks, before a leader approves.
+#[component]
+fn BreachesPanel(breaches: Vec<RuleBreach>) -> impl IntoView {
+    (!breaches.is_empty()).then(|| {
+        view! {
+            <div class="notice notice-warn" role="note" id="rule-breaches">
+                <p><strong>{tr!("rule-breaches")}</strong></p>
+                <ul>{breaches.iter().map(|b| view! { <li>{rule_text(b)}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+fn gift_direction_name(d: GiftDirection) -> String {
+    match d {
+        GiftDirection::Given => tr!("gift-direction-given"),
+        GiftDirection::Received => tr!("gift-direction-received"),
+    }
+}
+
+fn outcome_kind_name(k: OutcomeKind) -> String {
+    match k {
+        OutcomeKind::Agreement => tr!("outcome-kind-agreement"),
+        OutcomeKind::Lead => tr!("outcome-kind-lead"),
+        OutcomeKind::Other => tr!("outcome-kind-other"),
+    }
+}
+
+#[component]
+fn GiftTable(gifts: Vec<Gift>, #[prop(optional)] with_delegation: bool) -> impl IntoView {
+    let locale = use_locale();
+    let day_label = tr!("gift-field-given-on");
+    let rows = gifts
+        .into_iter()
+        .map(|g| {
+            let value = g.value_cny_cents.map(|v| format_money(v, "CNY", locale)).unwrap_or_default();
+            let href = format!("/delegations/{}", g.delegation_id);
+            view! {
+                <tr>
+                    <td>{format_day(g.given_on, locale)}</td>
+                    <td>{gift_direction_name(g.direction)}</td>
+                    <td>{g.description.clone()}</td>
+                    <td class="num">{value}</td>
+                    <td>{g.giver.clone()}</td>
+                    <td>{g.receiver.clone()}</td>
+                    <td>{g.disposition.clone()}</td>
+                    {with_delegation.then(|| view! { <td><a href=href>{g.delegation_title.clone()}</a></td> })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table gifts">
+                <thead><tr>
+                    <th scope="col">{day_label}</th>
+                    <th scope="col">{tr!("gift-field-direction")}</th>
+                    <th scope="col">{tr!("gift-field-description")}</th>
+                    <th scope="col">{tr!("gift-field-value")}</th>
+                    <th scope="col">{tr!("gift-field-giver")}</th>
+                    <th scope="col">{tr!("gift-field-receiver")}</th>
+                    <th scope="col">{tr!("gift-field-disposition")}</th>
+                    {with_delegation.then(|| view! { <th scope="col">{tr!("delegation-field-title")}</th> })}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn GiftsPanel(d: Delegation, add: ServerAction<AddGift>) -> impl IntoView {
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let form = NodeRef::<leptos::html::Form>::new();
+    reset_when(move || matches!(add.value().get(), Some(Ok(_))), form);
+    let list = if d.gifts.is_empty() {
+        view! { <p class="muted">{tr!("gifts-none")}</p> }.into_any()
+    } else {
+        view! { <GiftTable gifts=d.gifts.clone() /> }.into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="gifts-heading">
+            <h2 id="gifts-heading">{tr!("gifts-title")}</h2>
+            {list}
+            {d.editable.then(|| view! {
+                <h3>{tr!("gifts-add")}</h3>
+                <FormError error />
+                <ActionForm action=add node_ref=form attr:class="form form-wide">
+                    <input type="hidden" name="id" value=d.id.to_string() />
+                    <div class="form-grid">
+                        <div class="field">
+                            <label for="gift_direction">{tr!("gift-field-direction")}</label>
+                            <select id="gift_direction" name="gift_direction">
+                                {GiftDirection::ALL.iter().map(|g| view! { <option value=g.as_str()>{gift_direction_name(*g)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="given_on">{tr!("gift-field-given-on")}</label>
+                            <input id="given_on" name="given_on" type="date" value=d.starts_on.to_string() required />
+                            {move || field_message(error.get(), "given_on")}
+                        </div>
+                        <div class="field wide">
+                            <label for="gift_description">{tr!("gift-field-description")}</label>
+                            <input id="gift_description" name="gift_description" type="text" maxlength="500" required />
+                            {move || field_message(error.get(), "gift_description")}
+                        </div>
+                        <div class="field">
+                            <label for="value_cny">{tr!("gift-field-value")}</label>
+                            <input id="value_cny" name="value_cny" type="text" inputmode="decimal" />
+                            {move || field_message(error.get(), "value_cny")}
+                        </div>
+                        <div class="field">
+                            <label for="giver">{tr!("gift-field-giver")}</label>
+                            <input id="giver" name="giver" type="text" maxlength="200" />
+                        </div>
+                        <div class="field">
+                            <label for="receiver">{tr!("gift-field-receiver")}</label>
+                            <input id="receiver" name="receiver" type="text" maxlength="200" />
+                        </div>
+                        <div class="field wide">
+                            <label for="disposition">{tr!("gift-field-disposition")}</label>
+                            <input id="disposition" name="disposition" type="text" maxlength="500" aria-describedby="disposition-hint" />
+                            <p class="hint" id="disposition-hint">{tr!("gift-field-disposition-hint")}</p>
+                        </div>
+                    </div>
+                    <button type="submit" class="button-secondary">{tr!("gifts-add")}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn OutcomesPanel(d: Delegation, add: ServerAction<AddOutcome>) -> impl IntoView {
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let form = NodeRef::<leptos::html::Form>::new();
+    reset_when(move || matches!(add.value().get(), Some(Ok(_))), form);
+    let open = matches!(d.status, DelegationStatus::InProgress | DelegationStatus::Completed);
+    (open || !d.outcomes.is_empty()).then(|| {
+        let items = d
+            .outcomes
+            .iter()
+            .map(|o| {
+                let enterprise = o.enterprise_id.map(|e| {
+                    let href = format!("/enterprises/{e}");
+                    view! { " · "<a href=href>{o.enterprise_name.clone().unwrap_or_default()}</a> }
+                });
+                view! { <li><strong>{outcome_kind_name(o.kind)}</strong>" "{o.description.clone()}{enterprise}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="outcomes-heading">
+                <h2 id="outcomes-heading">{tr!("outcomes-title")}</h2>
+                <ul class="history outcomes">{items}</ul>
+                {(open && d.editable).then(|| view! {
+                    <FormError error />
+                    <ActionForm action=add node_ref=form attr:class="form">
+                        <input type="hidden" name="id" value=d.id.to_string() />
+                        <div class="field">
+                            <label for="outcome_kind">{tr!("outcome-field-kind")}</label>
+                            <select id="outcome_kind" name="outcome_kind">
+                                {OutcomeKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{outcome_kind_name(*k)}</option> }).collect_view()}
+                            </select>
+                            {move || field_message(error.get(), "outcome_kind")}
+                        </div>
+                        <div class="field">
+                            <label for="outcome_description">{tr!("outcome-field-description")}</label>
+                            <textarea id="outcome_description" name="outcome_description" rows="2" required></textarea>
+                            {move || field_message(error.get(), "outcome_description")}
+                        </div>
+                        <div class="field">
+                            <label for="credit_code">{tr!("outcome-field-credit-code")}</label>
+                            <input id="credit_code" name="credit_code" type="text" maxlength="24" autocomplete="off" spellcheck="false" aria-describedby="credit_code-hint" />
+                            <p class="hint" id="credit_code-hint">{tr!("outcome-field-credit-code-hint")}</p>
+                            {move || field_message(error.get(), "credit_code")}
+                        </div>
+                        <button type="submit" class="button-secondary">{tr!("outcomes-add")}</button>
+                    </ActionForm>
+                })}
+            </section>
+        }
+    })
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    office_time(chrono::Utc::now()).year()
+}
+
+fn year_from_query() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get("year")
+            .and_then(|y| y.trim().parse().ok())
+            .filter(|y| (2000..=2100).contains(y))
+            .unwrap_or_else(this_year)
+    }
+}
+
+#[component]
+fn YearForm(action: &'static str, year: i32) -> impl IntoView {
+    view! {
+        <form method="get" action=action class="form-inline filters" role="search">
+            <div class="field">
+                <label for="year">{tr!("delegation-field-year")}</label>
+                <input id="year" name="year" type="number" min="2000" max="2100" inputmode="numeric" value=year.to_string() />
+            </div>
+            <button type="submit" class="button-secondary">{tr!("audit-filter")}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    let year = year_from_query();
+    let stats = Resource::new(year, delegation_statistics);
+    view! {
+        <Title text=tr!("statistics-title") />
+        <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
+        <h1>{move || tr!("statistics-title")}</h1>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                match stats.await {
+                    Err(e) => page_error(e),
+                    Ok(s) => view! { <YearForm action="/delegations/statistics" year=s.year /> <StatisticsView s /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn StatisticsView(s: super::Statistics) -> impl IntoView {
+    let locale = use_locale();
+    let n = move |v: i64| format_number(v as f64, 0, locale);
+    let headline_in =
+        tr!("statistics-incoming", { "delegations" => s.incoming.delegations, "people" => s.incoming.people });
+    let headline_out =
+        tr!("statistics-outgoing", { "delegations" => s.outgoing.delegations, "people" => s.outgoing.people });
+    let cells = move |c: Count| view! { <td class="num">{n(c.delegations)}</td><td class="num">{n(c.people)}</td> };
+    let month_label = tr!("statistics-month");
+    let months = s
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, (inc, out))| {
+            let label = tr!("statistics-month-name", { "month" => i as i64 + 1 });
+            view! { <tr><th scope="row">{label}</th>{cells(*inc)}{cells(*out)}</tr> }
+        })
+        .collect_view();
+    let country_label = tr!("delegation-field-countries");
+    let countries = s
+        .countries
+        .iter()
+        .map(|(code, inc, out)| {
+            let name = countries_text(std::slice::from_ref(code), locale);
+            view! { <tr><th scope="row">{name}</th>{cells(*inc)}{cells(*out)}</tr> }
+        })
+        .collect_view();
+    let head = move |first: String| {
+        view! {
+            <thead>
+                <tr>
+                    <th scope="col" rowspan="2">{first}</th>
+                    <th scope="colgroup" colspan="2">{tr!("delegation-direction-incoming")}</th>
+                    <th scope="colgroup" colspan="2">{tr!("delegation-direction-outgoing")}</th>
+                </tr>
+                <tr>
+                    <th scope="col">{tr!("statistics-delegations")}</th>
+                    <th scope="col">{tr!("statistics-people")}</th>
+                    <th scope="col">{tr!("statistics-delegations")}</th>
+                    <th scope="col">{tr!("statistics-people")}</th>
+                </tr>
+            </thead>
+        }
+    };
+    view! {
+        <div class="figures">
+            <p class="figure" id="incoming-figure">{headline_in}</p>
+            <p class="figure" id="outgoing-figure">{headline_out}</p>
+        </div>
+        <p class="hint">{tr!("statistics-hint")}</p>
+        <h2>{tr!("statistics-by-month")}</h2>
+        <div class="table-wrap"><table class="table statistics">{head(month_label)}<tbody>{months}</tbody></table></div>
+        <h2>{tr!("statistics-by-country")}</h2>
+        <div class="table-wrap"><table class="table statistics">{head(country_label)}<tbody>{countries}</tbody></table></div>
+    }
+}
+
+#[component]
+pub fn GiftRegisterPage() -> impl IntoView {
+    let year = year_from_query();
+    let gifts = Resource::new(year, gift_register);
+    view! {
+        <Title text=tr!("gifts-register-title") />
+        <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
+        <div class="page-header">
+            <h1>{move || tr!("gifts-register-title")}</h1>
+            {move || {
+                let href = format!("/delegations/gifts.csv?year={}", year());
+                view! { <a href=href download="gifts.csv" rel="external">{tr!("common-export-csv")}</a> }
+            }}
+        </div>
+        <YearForm action="/delegations/gifts" year=year() />
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                match gifts.await {
+                    Err(e) => page_error(e),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{tr!("gifts-none")}</p> }.into_any(),
+                    Ok(list) => view! { <GiftTable gifts=list with_delegation=true /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    let save = ServerAction::<SetMissionRules>::new();
+    let rules = Resource::new(move || save.version().get(), |_| mission_rules());
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let me = crate::shell::use_me().0;
+    view! {
+        <Title text=tr!("rules-title") />
+        <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
+        <h1>{move || tr!("rules-title")}</h1>
+        <p class="hint">{move || tr!("rules-hint")}</p>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let admin = matches!(me.await, Ok(Some(u)) if u.role == crate::domain::Role::Admin);
+                match rules.await {
+                    Err(e) => page_error(e),
+                    Ok(r) if !admin => view! {
+                        <dl class="facts">
+                            <dt>{tr!("rules-max-days")}</dt><dd>{r.max_days}</dd>
+                            <dt>{tr!("rules-max-countries")}</dt><dd>{r.max_countries}</dd>
+                            <dt>{tr!("rules-max-members")}</dt><dd>{r.max_members}</dd>
+                        </dl>
+                    }.into_any(),
+                    Ok(r) => view! {
+                        <FormError error />
+                        <ActionForm action=save attr:class="form">
+                            <input type="hidden" name="version" value=r.version.to_string() />
+                            <div class="field">
+                                <label for="max_days">{tr!("rules-max-days")}</label>
+                                <input id="max_days" name="max_days" type="number" min="1" max="365" value=r.max_days.to_string() required />
+                                {move || field_message(error.get(), "max_days")}
+                            </div>
+                            <div class="field">
+                                <label for="max_countries">{tr!("rules-max-countries")}</label>
+                                <input id="max_countries" name="max_countries" type="number" min="1" max="50" value=r.max_countries.to_string() required />
+                                {move || field_message(error.get(), "max_countries")}
+                            </div>
+                            <div class="field">
+                                <label for="max_members">{tr!("rules-max-members")}</label>
+                                <input id="max_members" name="max_members" type="number" min="1" max="200" value=r.max_members.to_string() required />
+                                {move || field_message(error.get(), "max_members")}
+                            </div>
+                            <button type="submit" class="button-primary">{tr!("common-save")}</button>
+                        </ActionForm>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || {
+        let today = crate::domain::office_today(chrono::Utc::now());
+        super::CalendarFilter::from_query(|k| query.read().get(k), today)
+    };
+    let items = Resource::new(filter, super::api::calendar);
+    let resources = Resource::new(|| (), |_| list_resources());
+    let delegations = Resource::new(|| (), |_| list_delegations(DelegationFilter::default()));
+    view! {
+        <Title text=tr!("agenda-title") />
+        <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
+        <h1>{move || tr!("agenda-title")}</h1>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let resources = resources.await.unwrap_or_default();
+                let delegations = delegations.await.unwrap_or_default();
+                match items.await {
+                    Err(e) => page_error(e),
+                    Ok(items) => {
+                        let f = filter();
+                        view! {
+                            <CalendarFilterForm f=f.clone() resources delegations />
+                            <CalendarGrid f items />
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CalendarFilterForm(
+    f: super::CalendarFilter,
+    resources: Vec<Bookable>,
+    delegations: Vec<DelegationSummary>,
+) -> impl IntoView {
+    let view_name = |v: super::CalendarView| match v {
+        super::CalendarView::Month => tr!("agenda-month"),
+        super::CalendarView::Week => tr!("agenda-week"),
+    };
+    view! {
+        <form method="get" action="/delegations/calendar" class="form-inline filters" role="search">
+            <div class="field">
+                <label for="view">{tr!("agenda-view")}</label>
+                <select id="view" name="view">
+                    {super::CalendarView::ALL.iter().map(|v| view! { <option value=v.as_str() selected=*v == f.view>{view_name(*v)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="date">{tr!("agenda-date")}</label>
+                <input id="date" name="date" type="date" value=f.date.to_string() />
+            </div>
+            <div class="field">
+                <label for="resource">{tr!("agenda-resource")}</label>
+                <select id="resource" name="resource">
+                    <option value="">{tr!("common-any")}</option>
+                    {resources.into_iter().map(|r| {
+                        let selected = f.resource_id == Some(r.id);
+                        let label = format!("{} · {}", kind_name(r.kind), r.name);
+                        view! { <option value=r.id.to_string() selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="delegation">{tr!("agenda-delegation")}</label>
+                <select id="delegation" name="delegation">
+                    <option value="">{tr!("common-any")}</option>
+                    {delegations.into_iter().map(|d| {
+                        let selected = f.delegation_id == Some(d.id);
+                        view! { <option value=d.id.to_string() selected=selected>{d.title.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button-secondary">{tr!("audit-filter")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn CalendarGrid(f: super::CalendarFilter, items: Vec<super::CalendarItem>) -> impl IntoView {
+    use chrono::Datelike;
+    let locale = use_locale();
+    let (prev, next) = f.neighbours();
+    let prev_href = format!("/delegations/calendar?{}", f.to_query(prev));
+    let next_href = format!("/delegations/calendar?{}", f.to_query(next));
+    let today = crate::domain::office_today(chrono::Utc::now());
+    let heading = match f.view {
+        super::CalendarView::Month => tr!("agenda-month-of", { "month" => f.date.month(), "year" => f.date.year() }),
+        super::CalendarView::Week => {
+            let days = f.weeks();
+            let (a, b) = (days[0][0], days[0][6]);
+            format!("{} – {}", format_day(a, locale), format_day(b, locale))
+        }
+    };
+    let monday = f.weeks()[0][0];
+    let weekday_label = format_weekday(monday, locale).to_string();
+    let other_weekdays = (1..7)
+        .map(|i| view! { <th scope="col">{format_weekday(monday + chrono::Duration::days(i), locale)}</th> })
+        .collect_view();
+    let month = f.date.month();
+    let in_month = move |d: chrono::NaiveDate| f.view == super::CalendarView::Week || d.month() == month;
+    let rows = f
+        .weeks()
+        .into_iter()
+        .map(|week| {
+            let cells = week
+                .into_iter()
+                .map(|d| {
+                    let day_items = items.iter().filter(|i| {
+                        let start = office_time(i.starts_at).date_naive();
+                        let end = office_time(i.ends_at - chrono::Duration::seconds(1)).date_naive();
+                        start <= d && d <= end
+                    });
+                    let list = day_items
+                        .map(|i| {
+                            let href = format!("/delegations/{}", i.delegation_id);
+                            let class = format!("calendar-item activity-{}", i.activity.as_str());
+                            let title = format!("{} · {}", i.delegation_title, i.resources.join(", "));
+                            view! {
+                                <li class=class>
+                                    <a href=href title=title>
+                                        <span class="time">{hhmm(i.starts_at)}"–"{hhmm(i.ends_at)}</span>" "
+                                        <span lang="zh-CN">{i.title_zh.clone()}</span>
+                                    </a>
+                                    <span class="muted">{i.delegation_title.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let label =
+                        if f.view == super::CalendarView::Month { d.day().to_string() } else { format_day(d, locale) };
+                    view! {
+                        <td class:outside=!in_month(d) class:today=d == today>
+                            <span class="day-number">{label}</span>
+                            <ul class="calendar-items">{list}</ul>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    let class = format!("calendar calendar-{}", f.view.as_str());
+    view! {
+        <div class="page-header calendar-nav">
+            <a href=prev_href rel="prev">{tr!("agenda-previous")}</a>
+            <h2 id="calendar-heading">{heading}</h2>
+            <a href=next_href rel="next">{tr!("agenda-next")}</a>
+        </div>
+        <div class="table-wrap">
+            <table class=class aria-labelledby="calendar-heading">
+                <thead><tr><th scope="col">{weekday_label}</th>{other_weekdays}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }

@@ -3,13 +3,15 @@
 //! one transaction.
 
 use super::{
-    clashes, language_gaps, Activity, Clash, Delegation, DelegationStatus, Direction, Item, LanguageGap, Member,
-    Resource, ResourceKind, Slot,
+    breaches, clashes, language_gaps, Activity, Clash, Delegation, DelegationStatus, Direction, GiftDirection, Item,
+    LanguageGap, Member, MissionRules, OutcomeKind, Resource, ResourceKind, Slot, Statistics,
 };
 use crate::auth::SessionUser;
-use crate::db::delegations::{self as data, Booking, DelegationRow, Fields, NewItem, NewMember, ResourceError};
+use crate::db::delegations::{
+    self as data, Booking, DelegationRow, Fields, NewGift, NewItem, NewMember, ResourceError,
+};
 use crate::db::{self, audit, Tx};
-use crate::domain::{mask_passport, office_time, Country, Locale, PassportNumber, Role};
+use crate::domain::{mask_passport, office_time, Country, CreditCode, Locale, PassportNumber, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -586,6 +588,18 @@ pub async fn change_status(
     }
     let mut changes = audit::Changes::new().diff("status", d.status.as_str(), to.as_str());
     let mut override_reason = d.override_reason.clone();
+    if to == DelegationStatus::Approved && d.status == DelegationStatus::Draft && d.direction == Direction::Outgoing {
+        let rules = data::mission_rules_in(&mut tx).await?;
+        let members = data::member_count_in(&mut tx, id).await?;
+        let broken = breaches(&rules, d.direction, d.starts_on, d.ends_on, d.countries.len(), members as usize);
+        if !broken.is_empty() {
+            if reason.is_empty() {
+                return Err(AppError::field("reason", FieldCode::MissionRulesBreached));
+            }
+            let rules: Vec<&str> = broken.iter().map(|b| b.rule.as_str()).collect();
+            changes = changes.fact("justification", reason).fact("rules_breached", rules);
+        }
+    }
     if to == DelegationStatus::Confirmed {
         let found = delegation_clashes(state, id).await?;
         if !found.is_empty() {
@@ -701,6 +715,20 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
         .flat_map(|i| language_gaps(i, &members).into_iter().map(|language| LanguageGap { item_id: i.id, language }))
         .collect();
     let clashes = delegation_clashes(state, id).await?;
+    let gifts = data::gifts(&state.db, id).await?;
+    let mut outcomes = data::outcomes(&state.db, id).await?;
+    for o in outcomes.iter_mut() {
+        if let Some(e) = o.enterprise_id {
+            let cutoff = crate::enterprises::service::cutoff();
+            o.enterprise_name = crate::db::enterprises::get(&state.db, e, cutoff).await?.map(|e| e.name_zh);
+        }
+    }
+    let breaches = if d.direction == Direction::Outgoing && d.status == DelegationStatus::Draft {
+        let rules = data::mission_rules(&state.db).await?;
+        breaches(&rules, d.direction, d.starts_on, d.ends_on, d.countries.len(), members.len())
+    } else {
+        Vec::new()
+    };
     Ok(Delegation {
         next_statuses: allowed_moves(user, &d),
         editable: may_plan(user),
@@ -722,5 +750,192 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
         items,
         clashes,
         language_gaps,
+        gifts,
+        outcomes,
+        breaches,
     })
+}
+
+/// A gift as the form sends it.
+#[derive(Debug, Clone, Default)]
+pub struct GiftForm {
+    pub direction: String,
+    pub given_on: String,
+    pub description: String,
+    pub value_cny: String,
+    pub giver: String,
+    pub receiver: String,
+    pub disposition: String,
+}
+
+/// Register a gift given to or received from the delegation.
+pub async fn add_gift(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    f: &GiftForm,
+    ip: &str,
+) -> Result<i64, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let direction = GiftDirection::parse(&f.direction);
+    if direction.is_none() {
+        v.push(FieldError::new("gift_direction", FieldCode::UnknownGiftDirection));
+    }
+    let given_on = day(&mut v, "given_on", &f.given_on);
+    let description = text(&mut v, "gift_description", &f.description, true, 500);
+    // Amounts follow the same rules as capital amounts: 1,234.50 or 1 234,50.
+    let value = match crate::enterprises::service::parse_usd_cents(&f.value_cny) {
+        Ok(v) => v,
+        Err(()) => {
+            v.push(FieldError::new("value_cny", FieldCode::InvalidYuanAmount));
+            None
+        }
+    };
+    let giver = text(&mut v, "giver", &f.giver, false, 200);
+    let receiver = text(&mut v, "receiver", &f.receiver, false, 200);
+    let disposition = text(&mut v, "disposition", &f.disposition, false, 500);
+    v.finish()?;
+    let (Some(direction), Some(given_on)) = (direction, given_on) else { return Err(AppError::Internal) };
+    let mut tx = state.db.begin().await?;
+    data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let gift = NewGift {
+        delegation_id: id,
+        direction,
+        given_on,
+        description: &description,
+        value_cny_cents: value,
+        giver: &giver,
+        receiver: &receiver,
+        disposition: &disposition,
+        created_by: user.id,
+    };
+    let now = db::now();
+    let gift_id = data::insert_gift(&mut tx, &gift, now).await?;
+    data::touch(&mut tx, id, now).await?;
+    let changes = audit::Changes::new()
+        .fact("gift_id", gift_id)
+        .fact("direction", direction.as_str())
+        .fact("description", &description)
+        .fact("value_cny_cents", value);
+    audit::record(&mut tx, entry(user, "delegation_gift_registered", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(gift_id)
+}
+
+/// Record an outcome of a delegation under way or completed, perhaps with the enterprise it
+/// concerns (by credit code).
+pub async fn add_outcome(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    kind: &str,
+    description: &str,
+    credit_code: &str,
+    ip: &str,
+) -> Result<i64, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let kind = OutcomeKind::parse(kind);
+    if kind.is_none() {
+        v.push(FieldError::new("outcome_kind", FieldCode::UnknownOutcomeKind));
+    }
+    let description = text(&mut v, "outcome_description", description, true, 2000);
+    let code =
+        if credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", credit_code)) };
+    v.finish()?;
+    let kind = kind.ok_or(AppError::Internal)?;
+    let mut tx = state.db.begin().await?;
+    let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !matches!(d.status, DelegationStatus::InProgress | DelegationStatus::Completed) {
+        return Err(AppError::field("outcome_kind", FieldCode::OutcomeTooEarly));
+    }
+    let enterprise = match &code {
+        Some(c) => Some(
+            crate::db::enterprises::by_credit_code_in(&mut tx, c.as_str())
+                .await?
+                .map(|(e, _)| e)
+                .ok_or_else(|| AppError::field("credit_code", FieldCode::EnterpriseNotFound))?,
+        ),
+        None => None,
+    };
+    let now = db::now();
+    let outcome = data::insert_outcome(&mut tx, id, kind, &description, enterprise, user.id, now).await?;
+    data::touch(&mut tx, id, now).await?;
+    let changes = audit::Changes::new()
+        .fact("outcome_id", outcome)
+        .fact("kind", kind.as_str())
+        .fact("description", &description)
+        .fact("enterprise_id", enterprise);
+    audit::record(&mut tx, entry(user, "delegation_outcome_recorded", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Change the mission rules (admins only).
+pub async fn set_mission_rules(
+    state: &ServerState,
+    user: &SessionUser,
+    version: i32,
+    max_days: &str,
+    max_countries: &str,
+    max_members: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    if user.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let mut v = Validator::default();
+    let mut limit = |field: &str, raw: &str, max: i64| match raw.trim().parse::<i64>() {
+        Ok(n) if (1..=max).contains(&n) => n,
+        _ => {
+            v.push(FieldError::new(field, FieldCode::LimitOutOfRange));
+            0
+        }
+    };
+    let rules = MissionRules {
+        max_days: limit("max_days", max_days, 365),
+        max_countries: limit("max_countries", max_countries, 50),
+        max_members: limit("max_members", max_members, 200),
+        version,
+    };
+    v.finish()?;
+    let mut tx = state.db.begin().await?;
+    let before = data::mission_rules_in(&mut tx).await?;
+    if before.version != version || !data::update_mission_rules(&mut tx, version, &rules, user.id, db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("max_days", before.max_days, rules.max_days)
+        .diff("max_countries", before.max_countries, rules.max_countries)
+        .diff("max_members", before.max_members, rules.max_members);
+    audit::record(&mut tx, audit::Entry::by(user.id, "mission_rules_changed", "mission_rules", 1, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One year's delegations and people, in total, by month and by country.
+pub async fn statistics(state: &ServerState, year: i32) -> Result<Statistics, AppError> {
+    if !(2000..=2100).contains(&year) {
+        return Err(AppError::field("year", FieldCode::InvalidNumber));
+    }
+    Ok(super::statistics(year, &data::counted(&state.db, year).await?))
+}
+
+/// The items the calendar shows for this filter: every day of its weeks, in office time.
+pub async fn calendar(state: &ServerState, f: &super::CalendarFilter) -> Result<Vec<super::CalendarItem>, AppError> {
+    let weeks = f.weeks();
+    let (Some(first), Some(last)) = (weeks.first().map(|w| w[0]), weeks.last().map(|w| w[6])) else {
+        return Ok(Vec::new());
+    };
+    let (Some(from), Some(to)) =
+        (office_instant(first, NaiveTime::MIN), office_instant(last + Duration::days(1), NaiveTime::MIN))
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(data::calendar(&state.db, from, to, f.delegation_id, f.resource_id).await?)
 }
