@@ -4,7 +4,8 @@
 
 use crate::both;
 use crate::cases::{case, move_case, officer_with_enterprise};
-use crate::common::{spawn_app_with, Backend, TestApp};
+use crate::common::{app_error, spawn_app_with, Backend, TestApp};
+use app::error::{AppError, FieldCode};
 use mail_parser::{MessageParser, MimeHeaders};
 use mailin_embedded::response::{NO_MAILBOX, OK};
 use mailin_embedded::{Handler, Response, Server, SslConfig};
@@ -557,3 +558,105 @@ async fn a_message_carries_its_attachments(b: Backend) {
     assert_eq!(attachment.contents(), calendar.as_bytes());
 }
 both!(a_message_carries_its_attachments);
+
+/// The protocol officer sends the programme: the French interpreter reads her items in
+/// French and the official his in Chinese, each with a calendar file of only their items;
+/// the car without an e-mail address gets nothing, and nothing goes before approval.
+async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backend) {
+    let mailbox = Mailbox::default();
+    let port = free_port();
+    start_mail_server(port, &mailbox);
+    let app = app_sending_to(b, port, &[]).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol@liaison.test", "protocol_officer", "").await;
+    let form = [
+        ("direction", "incoming"),
+        ("title", "里尔市代表团"),
+        ("countries[]", "FR"),
+        ("language", "fr"),
+        ("starts_on", "2026-12-01"),
+        ("ends_on", "2026-12-02"),
+    ];
+    let id: i64 = officer.call("create_delegation", &form).await.json().await.unwrap();
+    let add = |kind: &'static str, name: &'static str, email: &'static str, language: &'static str| {
+        let officer = &officer;
+        async move {
+            let mut form = vec![("kind", kind), ("name", name), ("email", email), ("language", language)];
+            if kind == "interpreter" {
+                form.push(("languages[]", "fr"));
+            }
+            let r = officer.call("add_resource", &form).await;
+            assert_eq!(r.status(), StatusCode::OK, "{name}");
+            r.json::<i64>().await.unwrap().to_string()
+        }
+    };
+    let anne = add("interpreter", "Anne Dubois", "anne.dubois@interpretes.test", "fr").await;
+    let mayor = add("official", "张市长", "mayor@city.test", "zh-CN").await;
+    let car = add("vehicle", "考斯特 1 号", "", "zh-CN").await;
+    let hall = add("venue", "市政府会见厅", "hall@city.test", "zh-CN").await;
+    let sid = id.to_string();
+    let book = |day: &'static str, title: &'static str, fr: &'static str, who: Vec<String>| {
+        let officer = &officer;
+        let sid = sid.clone();
+        let hall = hall.clone();
+        async move {
+            let mut form: Vec<(&str, String)> = vec![
+                ("id", sid),
+                ("day", day.into()),
+                ("starts", "09:00".into()),
+                ("ends", "10:30".into()),
+                ("activity", "meeting".into()),
+                ("title_zh", title.into()),
+                ("title_foreign", fr.into()),
+                ("venue_id", hall),
+            ];
+            form.extend(who.into_iter().map(|w| ("resource_ids[]", w)));
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            assert_eq!(officer.call("add_itinerary_item", &form).await.status(), StatusCode::OK);
+        }
+    };
+    book("2026-12-01", "市长会见", "Rencontre avec le maire", vec![anne.clone(), mayor.clone(), car.clone()]).await;
+    book("2026-12-02", "企业座谈会", "Table ronde", vec![anne.clone(), car.clone()]).await;
+
+    let (status, e) = app_error(officer.call("send_delegation_programme", &[("id", &sid)]).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not before approval");
+    assert_eq!(e, AppError::field("send", FieldCode::ProgrammeNotReady));
+    let version = officer.call("delegation", &[("id", &sid)]).await.json::<serde_json::Value>().await.unwrap()
+        ["version"]
+        .to_string();
+    let r = officer
+        .call("change_delegation_status", &[("id", sid.as_str()), ("version", &version), ("to_status", "approved")])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let r = officer.call("send_delegation_programme", &[("id", &sid)]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.json::<usize>().await.unwrap(),
+        2,
+        "the interpreter and the official; the car has no address, the venue is not a person"
+    );
+
+    let anne_mail = &mailbox.wait_for("anne.dubois@interpretes.test", 1).await[0];
+    assert_eq!(anne_mail.subject(), "Programme : 里尔市代表团");
+    let text = anne_mail.text();
+    assert!(
+        text.contains("Rencontre avec le maire") && text.contains("Table ronde") && text.contains("Entretien"),
+        "{text}"
+    );
+    assert!(text.contains("1 déc. 2026 09:00–10:30"), "{text}");
+    let parsed = anne_mail.parsed();
+    let ics = parsed.attachment(0).expect("a calendar file");
+    assert_eq!(ics.attachment_name(), Some(format!("programme-{id}.ics").as_str()));
+    let calendar: icalendar::Calendar = String::from_utf8_lossy(ics.contents()).parse().expect("an iCalendar file");
+    assert_eq!(calendar.components.iter().filter(|c| c.as_event().is_some()).count(), 2);
+
+    let mayor_mail = &mailbox.wait_for("mayor@city.test", 1).await[0];
+    assert_eq!(mayor_mail.subject(), "日程安排：里尔市代表团");
+    assert!(mayor_mail.text().contains("市长会见") && !mayor_mail.text().contains("企业座谈会"), "only his item");
+    let calendar: icalendar::Calendar =
+        String::from_utf8_lossy(mayor_mail.parsed().attachment(0).unwrap().contents()).parse().unwrap();
+    assert_eq!(calendar.components.iter().filter(|c| c.as_event().is_some()).count(), 1);
+    assert!(mailbox.all().iter().all(|m| !m.text().contains("hall@city.test")));
+    assert_eq!(mailbox.all().len(), 2);
+}
+both!(officials_and_interpreters_receive_their_part_of_the_programme);

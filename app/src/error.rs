@@ -75,6 +75,8 @@ pub enum FieldCode {
     MissionRulesBreached,
     LimitOutOfRange,
     InvalidYuanAmount,
+    ProgrammeNotReady,
+    NobodyToSendTo,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -470,6 +470,8 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::MissionRulesBreached => tr!("field-mission-rules-breached"),
         FieldCode::LimitOutOfRange => tr!("field-limit-out-of-range"),
         FieldCode::InvalidYuanAmount => tr!("field-invalid-yuan-amount"),
+        FieldCode::ProgrammeNotReady => tr!("field-programme-not-ready"),
+        FieldCode::NobodyToSendTo => tr!("field-nobody-to-send-to"),
     }
 }
 

@@ -169,6 +169,17 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await page.goto('/delegations/gifts?year=2026');
   await expect(page.locator('table.gifts')).toContainText('景德镇青花瓷盘');
   await expect(page.locator('table.gifts')).toContainText('里尔市政府代表团');
+
+  // Her own calendar feed, which a calendar reads without signing in.
+  await page.goto('/account');
+  await hydrated(page);
+  await page.getByRole('button', { name: '生成我的日历地址' }).click();
+  const feed = (await page.locator('#feed-url').textContent())!;
+  expect(feed).toMatch(/\/feeds\/[0-9a-f]{48}\.ics$/);
+  await expect(page.getByRole('button', { name: '更换我的日历地址' })).toBeVisible();
+  const ics = await page.request.get(feed.slice(feed.indexOf('/feeds/')), { headers: { cookie: '' } });
+  expect(ics.status()).toBe(200);
+  expect(await ics.text()).toContain('SUMMARY:市长会见');
   await signOut_(page);
 });
 

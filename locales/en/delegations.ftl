@@ -234,3 +234,29 @@ agenda-month-of = { $month ->
     [11] November
    *[12] December
 } { $year }
+
+resource-field-email = E-mail (for the programme)
+resource-field-email-hint = An official, an interpreter or a car’s driver receives their part of the programme here.
+resource-field-language = Reads
+resource-field-user = Staff account
+resource-field-user-hint = Optional: the bookings then show in that person’s calendar feed.
+programme-send-title = Send the programme
+programme-send-hint = Each official, interpreter and driver with an e-mail address receives the items they take part in, in their language, with a calendar file.
+programme-send = Send the programme to those involved
+programme-sent = { $count ->
+    [one] The programme is on its way to one person.
+   *[other] The programme is on its way to { $count } people.
+}
+field-programme-not-ready = The programme can be sent once the delegation is approved, and until it is completed.
+field-nobody-to-send-to = No official, interpreter or driver booked on the itinerary has an e-mail address.
+feed-title = My calendar feed
+feed-hint = A private address your calendar (Outlook, Apple Calendar, Google) subscribes to: it shows the delegation items you take part in. Anyone with the address can read it; replace it if it leaks.
+feed-create = Create my calendar address
+feed-replace = Replace my calendar address
+feed-end = Stop my calendar feed
+feed-created = Your calendar address, shown only now: copy it into your calendar. The previous one, if any, no longer works.
+feed-name = Liaison: my delegation programme
+mail-programme-subject = Programme: { $delegation }
+mail-programme-intro = You take part in the following items of the programme of { $delegation } (Beijing time):
+mail-programme-calendar = The attached calendar file adds these items to your calendar.
+audit-action-delegation-programme-sent = Programme sent

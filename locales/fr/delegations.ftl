@@ -234,3 +234,29 @@ agenda-month-of = { $month ->
     [11] novembre
    *[12] décembre
 } { $year }
+
+resource-field-email = Courriel (pour le programme)
+resource-field-email-hint = Un officiel, un interprète ou le chauffeur d’un véhicule y reçoit sa partie du programme.
+resource-field-language = Langue de lecture
+resource-field-user = Compte du personnel
+resource-field-user-hint = Facultatif : les réservations apparaissent alors dans le calendrier personnel de cette personne.
+programme-send-title = Envoyer le programme
+programme-send-hint = Chaque officiel, interprète et chauffeur doté d’une adresse électronique reçoit les points auxquels il participe, dans sa langue, avec un fichier de calendrier.
+programme-send = Envoyer le programme aux intéressés
+programme-sent = { $count ->
+    [one] Le programme part vers une personne.
+   *[other] Le programme part vers { $count } personnes.
+}
+field-programme-not-ready = Le programme s’envoie une fois la délégation approuvée, et jusqu’à ce qu’elle soit terminée.
+field-nobody-to-send-to = Aucun officiel, interprète ou chauffeur réservé au programme n’a d’adresse électronique.
+feed-title = Mon calendrier
+feed-hint = Une adresse privée à laquelle votre agenda (Outlook, Calendrier Apple, Google) s’abonne : elle montre les points des délégations auxquels vous participez. Quiconque la connaît peut la lire ; remplacez-la si elle a fuité.
+feed-create = Créer mon adresse de calendrier
+feed-replace = Remplacer mon adresse de calendrier
+feed-end = Arrêter mon calendrier
+feed-created = Votre adresse de calendrier, affichée une seule fois : copiez-la dans votre agenda. L’éventuelle adresse précédente ne fonctionne plus.
+feed-name = Liaison : mon programme des délégations
+mail-programme-subject = Programme : { $delegation }
+mail-programme-intro = Vous participez aux points suivants du programme de la délégation « { $delegation } » (heure de Pékin) :
+mail-programme-calendar = Le fichier de calendrier joint ajoute ces points à votre agenda.
+audit-action-delegation-programme-sent = Programme envoyé

@@ -150,6 +150,23 @@ pub async fn export_gifts(
     csv_response(&format!("gifts-{year}"), bytes)
 }
 
+/// A personal calendar feed: the token in the URL is the only credential, so an unknown or
+/// ended one gets a plain 404 and nothing else.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    match app::delegations::service::feed(&state.server, token).await {
+        Ok(Some(ics)) => {
+            ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (http::header::CACHE_CONTROL, "private, no-cache")], ics)
+                .into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => error_status(&e),
+    }
+}
+
 fn error_status(e: &app::error::AppError) -> Response {
     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
 }

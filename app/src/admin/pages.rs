@@ -367,6 +367,7 @@ fn audit_action_name(action: &str) -> String {
         "delegation_gift_registered" => tr!("audit-action-delegation-gift-registered"),
         "delegation_outcome_recorded" => tr!("audit-action-delegation-outcome-recorded"),
         "mission_rules_changed" => tr!("audit-action-mission-rules-changed"),
+        "delegation_programme_sent" => tr!("audit-action-delegation-programme-sent"),
         other => other.to_string(),
     }
 }

@@ -92,7 +92,8 @@ pub enum PageAccess {
 /// The access rule for a path; unknown paths need a signed-in user, so nothing new is public
 /// by accident.
 pub fn page_access(path: &str) -> PageAccess {
-    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/"];
+    // A calendar feed's secret token in its URL is its access check (calendars cannot sign in).
+    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/", "/feeds/"];
     let public_exact = ["/login", "/lang", "/healthz", "/livez", "/favicon.ico", "/favicon.svg", "/robots.txt"];
     // The investor portal is public; its pages check the portal session themselves.
     let portal = path == "/portal" || path.starts_with("/portal/");
@@ -232,6 +233,7 @@ mod tests {
         assert_eq!(page_access("/login"), PageAccess::Public);
         assert_eq!(page_access("/pkg/liaison.js"), PageAccess::Public);
         assert_eq!(page_access("/healthz"), PageAccess::Public);
+        assert_eq!(page_access("/feeds/0a1b.ics"), PageAccess::Public);
         assert_eq!(page_access("/portal"), PageAccess::Public);
         assert_eq!(page_access("/portal/case"), PageAccess::Public);
         assert_eq!(page_access("/portalx"), PageAccess::Staff);

@@ -92,6 +92,7 @@ pub fn AccountPage() -> impl IntoView {
             })}
         </Transition>
 
+        <crate::delegations::pages::CalendarFeedPanel />
         <section class="panel" aria-labelledby="language-heading">
             <h2 id="language-heading">{move || tr!("account-language")}</h2>
             <p class="muted">{move || tr!("account-language-hint")}</p>

@@ -3,7 +3,7 @@
 use super::{is_unique_violation, Db, Tx};
 use crate::delegations::{
     split_list, Activity, CalendarItem, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction,
-    Gift, GiftDirection, MissionRules, Outcome, OutcomeKind, Resource, ResourceKind,
+    Gift, GiftDirection, Item, MissionRules, Outcome, OutcomeKind, Resource, ResourceKind,
 };
 use crate::domain::Locale;
 use crate::{on_db, on_tx};
@@ -317,14 +317,20 @@ pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> R
     })
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, Clone)]
 struct ResourceRow {
     id: i64,
     kind: String,
     name: String,
     languages: String,
     details: String,
+    email: String,
+    language: String,
+    user_id: Option<i64>,
 }
+
+/// The columns of `ResourceRow`, from `resources r`.
+const RESOURCE_COLUMNS: &str = "r.id, r.kind, r.name, r.languages, r.details, r.email, r.language, r.user_id";
 
 impl From<ResourceRow> for Resource {
     fn from(r: ResourceRow) -> Self {
@@ -334,19 +340,17 @@ impl From<ResourceRow> for Resource {
             name: r.name,
             languages: split_list(&r.languages).iter().filter_map(|l| Locale::parse(l)).collect(),
             details: r.details,
+            email: r.email,
+            language: locale(&r.language),
+            user_id: r.user_id,
         }
     }
 }
 
 /// The active resources, by kind and name.
 pub async fn resources(db: &Db) -> Result<Vec<Resource>, sqlx::Error> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, ResourceRow>(
-            "select id, kind, name, languages, details from resources where active = true order by kind, name, id",
-        )
-        .fetch_all(pool)
-        .await
-    })?;
+    let sql = format!("select {RESOURCE_COLUMNS} from resources r where r.active = true order by r.kind, r.name, r.id");
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, ResourceRow>(&sql).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(Resource::from).collect())
 }
 
@@ -358,22 +362,29 @@ pub enum ResourceError {
     Db(#[from] sqlx::Error),
 }
 
-pub async fn insert_resource(
-    tx: &mut Tx,
-    kind: ResourceKind,
-    name: &str,
-    languages: &str,
-    details: &str,
-    at: DateTime<Utc>,
-) -> Result<i64, ResourceError> {
+pub struct NewResource<'a> {
+    pub kind: ResourceKind,
+    pub name: &'a str,
+    pub languages: &'a str,
+    pub details: &'a str,
+    pub email: &'a str,
+    pub language: Locale,
+    pub user_id: Option<i64>,
+}
+
+pub async fn insert_resource(tx: &mut Tx, r: &NewResource<'_>, at: DateTime<Utc>) -> Result<i64, ResourceError> {
     on_tx!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
-            "insert into resources (kind, name, languages, details, created_at) values ($1, $2, $3, $4, $5) returning id",
+            "insert into resources (kind, name, languages, details, email, language, user_id, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
         )
-        .bind(kind.as_str())
-        .bind(name)
-        .bind(languages)
-        .bind(details)
+        .bind(r.kind.as_str())
+        .bind(r.name)
+        .bind(r.languages)
+        .bind(r.details)
+        .bind(r.email)
+        .bind(r.language.tag())
+        .bind(r.user_id)
         .bind(at)
         .fetch_one(conn)
         .await
@@ -389,7 +400,7 @@ pub async fn lock_resource(tx: &mut Tx, id: i64) -> Result<Option<Resource>, sql
     let row = on_tx!(tx, |conn| {
         sqlx::query_as::<_, ResourceRow>(
             "update resources set bookings = bookings + 1 where id = $1 and active = true \
-             returning id, kind, name, languages, details",
+             returning id, kind, name, languages, details, email, language, user_id",
         )
         .bind(id)
         .fetch_optional(conn)
@@ -432,41 +443,19 @@ pub async fn items(db: &Db, delegation_id: i64) -> Result<Vec<ItemRow>, sqlx::Er
 #[derive(sqlx::FromRow)]
 struct BookedRow {
     item_id: i64,
-    id: i64,
-    kind: String,
-    name: String,
-    languages: String,
-    details: String,
+    #[sqlx(flatten)]
+    resource: ResourceRow,
 }
 
 /// The resources each item of the delegation books: (item, resource).
 pub async fn bookings(db: &Db, delegation_id: i64) -> Result<Vec<(i64, Resource)>, sqlx::Error> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, BookedRow>(
-            "select b.item_id, r.id, r.kind, r.name, r.languages, r.details \
-             from item_bookings b join itinerary_items i on i.id = b.item_id join resources r on r.id = b.resource_id \
-             where i.delegation_id = $1 order by r.kind, r.name",
-        )
-        .bind(delegation_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let item = r.item_id;
-            (
-                item,
-                Resource::from(ResourceRow {
-                    id: r.id,
-                    kind: r.kind,
-                    name: r.name,
-                    languages: r.languages,
-                    details: r.details,
-                }),
-            )
-        })
-        .collect())
+    let sql = format!(
+        "select b.item_id, {RESOURCE_COLUMNS} \
+         from item_bookings b join itinerary_items i on i.id = b.item_id join resources r on r.id = b.resource_id \
+         where i.delegation_id = $1 order by r.kind, r.name"
+    );
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, BookedRow>(&sql).bind(delegation_id).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(|r| (r.item_id, Resource::from(r.resource))).collect())
 }
 
 pub struct NewItem<'a> {
@@ -868,7 +857,7 @@ pub async fn calendar(
              i.title_zh, i.venue_id {WHERE} order by i.starts_at, i.id limit 2000"
     );
     let booked_sql = format!(
-        "select b.item_id, r.id, r.kind, r.name, r.languages, r.details from item_bookings b \
+        "select b.item_id, {RESOURCE_COLUMNS} from item_bookings b \
          join resources r on r.id = b.resource_id where b.item_id in (select i.id {WHERE}) order by r.name"
     );
     let (rows, booked) = on_db!(db, |pool| {
@@ -891,7 +880,7 @@ pub async fn calendar(
     Ok(rows
         .into_iter()
         .map(|r| {
-            let mine = booked.iter().filter(|b| b.item_id == r.id);
+            let mine = booked.iter().filter(|b| b.item_id == r.id).map(|b| &b.resource);
             let venue = mine.clone().filter(|b| Some(b.id) == r.venue_id).map(|b| b.name.clone());
             let others = mine.filter(|b| Some(b.id) != r.venue_id).map(|b| b.name.clone());
             CalendarItem {
@@ -905,6 +894,119 @@ pub async fn calendar(
                 title_zh: r.title_zh,
                 resources: venue.chain(others).collect(),
             }
+        })
+        .collect())
+}
+
+/// Give `user_id` a feed with this token hash, replacing any earlier one.
+pub async fn set_feed(tx: &mut Tx, user_id: i64, token_hash: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into calendar_feeds (user_id, token_hash, created_at) values ($1, $2, $3) \
+             on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at",
+        )
+        .bind(user_id)
+        .bind(token_hash)
+        .bind(at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+/// End `user_id`'s feed; false when there was none.
+pub async fn delete_feed(tx: &mut Tx, user_id: i64) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from calendar_feeds where user_id = $1")
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected() > 0)
+    })
+}
+
+/// Does `user_id` have a feed?
+pub async fn has_feed(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, i64>("select count(*) from calendar_feeds where user_id = $1")
+            .bind(user_id)
+            .fetch_one(pool)
+            .await
+            .map(|n| n > 0)
+    })
+}
+
+/// The active account (and its language) whose feed has this token hash.
+pub async fn feed_owner(db: &Db, token_hash: &str) -> Result<Option<(i64, Locale)>, sqlx::Error> {
+    let row = on_db!(db, |pool| {
+        sqlx::query_as::<_, (i64, String)>(
+            "select u.id, u.locale from calendar_feeds f join users u on u.id = f.user_id \
+             where f.token_hash = $1 and u.active = true",
+        )
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(row.map(|(id, l)| (id, locale(&l))))
+}
+
+/// The items between `from` and `to` of delegations not cancelled that `user_id` takes part
+/// in: as the delegation's officer, or through a resource tied to their account; each with
+/// its delegation's id, title and status.
+pub async fn items_of_person(
+    db: &Db,
+    user_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(i64, String, DelegationStatus, Item)>, sqlx::Error> {
+    const WHERE: &str = "from itinerary_items i join delegations d on d.id = i.delegation_id \
+         where i.starts_at < $2 and i.ends_at > $1 and d.status <> 'cancelled' \
+           and (d.officer_id = $3 or exists (select 1 from item_bookings f join resources fr on fr.id = f.resource_id \
+                where f.item_id = i.id and fr.user_id = $3))";
+    let items_sql = format!(
+        "select i.id, i.delegation_id, d.title as delegation_title, d.status, i.starts_at, i.ends_at, i.activity, \
+             i.title_zh, i.venue_id {WHERE} order by i.starts_at, i.id limit 2000"
+    );
+    let extra_sql = format!("select i.id, i.title_foreign, i.participants {WHERE}");
+    let booked_sql = format!(
+        "select b.item_id, {RESOURCE_COLUMNS} from item_bookings b \
+         join resources r on r.id = b.resource_id where b.item_id in (select i.id {WHERE}) order by r.name"
+    );
+    let (rows, extra, booked) = on_db!(db, |pool| {
+        let rows =
+            sqlx::query_as::<_, CalendarRow>(&items_sql).bind(from).bind(to).bind(user_id).fetch_all(pool).await?;
+        let extra = sqlx::query_as::<_, (i64, String, String)>(&extra_sql)
+            .bind(from)
+            .bind(to)
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?;
+        let booked =
+            sqlx::query_as::<_, BookedRow>(&booked_sql).bind(from).bind(to).bind(user_id).fetch_all(pool).await?;
+        Ok::<_, sqlx::Error>((rows, extra, booked))
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (title_foreign, participants) =
+                extra.iter().find(|(id, ..)| *id == r.id).map(|(_, t, p)| (t.clone(), p.clone())).unwrap_or_default();
+            let item = Item {
+                id: r.id,
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                activity: Activity::parse(&r.activity).unwrap_or(Activity::Meeting),
+                title_zh: r.title_zh,
+                title_foreign,
+                venue_id: r.venue_id,
+                participants,
+                notes: String::new(),
+                resources: booked
+                    .iter()
+                    .filter(|b| b.item_id == r.id)
+                    .map(|b| Resource::from(b.resource.clone()))
+                    .collect(),
+            };
+            (r.delegation_id, r.delegation_title, status(&r.status), item)
         })
         .collect())
 }

@@ -224,21 +224,82 @@ pub async fn change_status(
     Ok(())
 }
 
-/// Add a bookable resource (an interpreter's languages as `languages[]`).
+/// Add a bookable resource (an interpreter's languages as `languages[]`); `email`, `language`
+/// and `user_id` say who receives its programme and whose calendar feed shows it.
 #[server(endpoint = "add_resource")]
+#[allow(clippy::too_many_arguments)]
 pub async fn add_resource(
     kind: String,
     name: String,
     #[server(default)] languages: Vec<String>,
     #[server(default)] details: String,
+    #[server(default)] email: String,
+    #[server(default)] language: String,
+    #[server(default)] user_id: String,
 ) -> Result<i64, AppError> {
     use crate::auth::{server, Action};
     let user = server::require(Action::PlanDelegations)?;
     let state = server::state()?;
-    let id =
-        super::service::add_resource(&state, &user, &kind, &name, &languages, &details, &server::client_ip()).await?;
+    let f = super::service::ResourceForm { kind, name, languages, details, email, language, user_id };
+    let id = super::service::add_resource(&state, &user, &f, &server::client_ip()).await?;
     crate::auth::api::back_to_page("/delegations/resources");
     Ok(id)
+}
+
+/// Active staff accounts, for tying a resource to the person's calendar feed.
+#[server(endpoint = "staff_accounts")]
+pub async fn staff_accounts() -> Result<Vec<crate::enterprises::Officer>, AppError> {
+    use crate::auth::{server, Action};
+    server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let users = crate::db::users::list(&state.db).await?;
+    Ok(users
+        .into_iter()
+        .filter(|u| u.active)
+        .map(|u| crate::enterprises::Officer { id: u.id, display_name: u.display_name })
+        .collect())
+}
+
+/// E-mail each official, interpreter and driver their part of the programme; returns how
+/// many messages were queued.
+#[server(endpoint = "send_delegation_programme")]
+pub async fn send_programme(id: i64) -> Result<usize, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    let n = super::service::send_programme(&state, &user, id, &server::client_ip()).await?;
+    back_to(id);
+    Ok(n)
+}
+
+/// Does the signed-in user have a calendar feed?
+#[server(endpoint = "calendar_feed")]
+pub async fn calendar_feed() -> Result<bool, AppError> {
+    use crate::auth::server;
+    let user = server::require_user()?;
+    let state = server::state()?;
+    Ok(crate::db::delegations::has_feed(&state.db, user.id).await?)
+}
+
+/// A new personal calendar feed (the old URL stops working); returns its URL, shown once.
+#[server(endpoint = "new_calendar_feed")]
+pub async fn new_calendar_feed() -> Result<String, AppError> {
+    use crate::auth::server;
+    let user = server::require_user()?;
+    let state = server::state()?;
+    let token = super::service::new_feed(&state, &user, &server::client_ip()).await?;
+    Ok(format!("{}/feeds/{token}.ics", state.settings.public_url))
+}
+
+/// Stop the signed-in user's calendar feed.
+#[server(endpoint = "end_calendar_feed")]
+pub async fn end_calendar_feed() -> Result<(), AppError> {
+    use crate::auth::server;
+    let user = server::require_user()?;
+    let state = server::state()?;
+    super::service::end_feed(&state, &user, &server::client_ip()).await?;
+    crate::auth::api::back_to_page("/account");
+    Ok(())
 }
 
 #[server(endpoint = "add_delegation_gift")]

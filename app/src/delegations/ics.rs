@@ -2,7 +2,7 @@
 //! officials, interpreters and drivers. Times are written in UTC (`…Z`), which every
 //! calendar shows in its own zone; texts are escaped and lines folded at 75 octets.
 
-use super::{Delegation, ResourceKind};
+use super::{Delegation, DelegationStatus, Item, ResourceKind};
 use crate::domain::Locale;
 use chrono::{DateTime, Utc};
 
@@ -41,24 +41,44 @@ fn stamp(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
+/// One event: an item and the delegation it belongs to.
+pub struct Entry<'a> {
+    pub delegation_id: i64,
+    pub delegation_title: &'a str,
+    pub status: DelegationStatus,
+    pub item: &'a Item,
+}
+
 /// The calendar of one delegation's itinerary; `domain` makes the events' UIDs unique, and
 /// `locale` is the reader's language for the descriptions.
 pub fn calendar(d: &Delegation, domain: &str, locale: Locale, now: DateTime<Utc>) -> String {
+    let entries: Vec<Entry<'_>> = d
+        .items
+        .iter()
+        .map(|item| Entry { delegation_id: d.id, delegation_title: &d.title, status: d.status, item })
+        .collect();
+    render(&d.title, &entries, domain, locale, now)
+}
+
+/// A calendar named `name` of these events. An event keeps its UID wherever it appears (a
+/// delegation's file, a personal feed), so calendars update it instead of doubling it.
+pub fn render(name: &str, entries: &[Entry<'_>], domain: &str, locale: Locale, now: DateTime<Utc>) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
         "PRODID:-//Liaison//Delegations//EN".into(),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", escape(&d.title)),
+        format!("X-WR-CALNAME:{}", escape(name)),
     ];
-    for item in &d.items {
+    for e in entries {
+        let item = e.item;
         let title = if item.title_foreign.is_empty() || locale == Locale::ZhCn {
             item.title_zh.clone()
         } else {
             format!("{} / {}", item.title_zh, item.title_foreign)
         };
-        let mut description = vec![format!("{}: {}", tr!(locale, "delegation-field-title"), d.title)];
+        let mut description = vec![format!("{}: {}", tr!(locale, "delegation-field-title"), e.delegation_title)];
         for (kind, label) in [
             (ResourceKind::Official, tr!(locale, "resource-kind-official")),
             (ResourceKind::Interpreter, tr!(locale, "resource-kind-interpreter")),
@@ -73,7 +93,7 @@ pub fn calendar(d: &Delegation, domain: &str, locale: Locale, now: DateTime<Utc>
             description.push(format!("{}: {}", tr!(locale, "item-field-participants"), item.participants));
         }
         lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:delegation-{}-item-{}@{}", d.id, item.id, domain));
+        lines.push(format!("UID:delegation-{}-item-{}@{}", e.delegation_id, item.id, domain));
         lines.push(format!("DTSTAMP:{}", stamp(now)));
         lines.push(format!("DTSTART:{}", stamp(item.starts_at)));
         lines.push(format!("DTEND:{}", stamp(item.ends_at)));
@@ -82,9 +102,9 @@ pub fn calendar(d: &Delegation, domain: &str, locale: Locale, now: DateTime<Utc>
             lines.push(format!("LOCATION:{}", escape(&venue.name)));
         }
         lines.push(format!("DESCRIPTION:{}", escape(&description.join("\n"))));
-        let status = match d.status {
-            super::DelegationStatus::Cancelled => "CANCELLED",
-            super::DelegationStatus::Draft | super::DelegationStatus::Approved => "TENTATIVE",
+        let status = match e.status {
+            DelegationStatus::Cancelled => "CANCELLED",
+            DelegationStatus::Draft | DelegationStatus::Approved => "TENTATIVE",
             _ => "CONFIRMED",
         };
         lines.push(format!("STATUS:{status}"));

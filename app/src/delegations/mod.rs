@@ -129,6 +129,12 @@ pub struct Resource {
     /// Interpreters: the languages they work in besides Chinese.
     pub languages: Vec<Locale>,
     pub details: String,
+    /// Where the programme goes (an official, an interpreter, a car's driver); may be empty.
+    pub email: String,
+    /// The language that person reads.
+    pub language: Locale,
+    /// The staff account whose calendar feed shows this resource's bookings.
+    pub user_id: Option<i64>,
 }
 
 /// One line of the delegation list.
@@ -638,7 +644,16 @@ mod tests {
     }
 
     fn interpreter(languages: Vec<Locale>) -> Resource {
-        Resource { id: 9, kind: ResourceKind::Interpreter, name: "Wang".into(), languages, details: String::new() }
+        Resource {
+            id: 9,
+            kind: ResourceKind::Interpreter,
+            name: "Wang".into(),
+            languages,
+            details: String::new(),
+            email: String::new(),
+            language: Locale::ZhCn,
+            user_id: None,
+        }
     }
 
     #[test]

@@ -298,6 +298,7 @@ pub fn DelegationPage() -> impl IntoView {
     let change = ServerAction::<ChangeStatus>::new();
     let add_gift = ServerAction::<AddGift>::new();
     let add_outcome = ServerAction::<AddOutcome>::new();
+    let send = ServerAction::<super::api::SendProgramme>::new();
     let versions = move || {
         let v = [
             update.version().get(),
@@ -308,6 +309,7 @@ pub fn DelegationPage() -> impl IntoView {
             change.version().get(),
             add_gift.version().get(),
             add_outcome.version().get(),
+            send.version().get(),
         ];
         (id(), v)
     };
@@ -330,6 +332,7 @@ pub fn DelegationPage() -> impl IntoView {
                         <ItineraryPanel d=d.clone() remove=remove_item />
                         {d.editable.then(|| view! { <AddItemPanel d=d.clone() resources=resources.clone() add=add_item /> })}
                         <MembersPanel d=d.clone() add=add_member remove=remove_member />
+                        {d.editable.then(|| view! { <SendPanel d=d.clone() send /> })}
                         <GiftsPanel d=d.clone() add=add_gift />
                         <OutcomesPanel d=d.clone() add=add_outcome />
                         {d.editable.then(|| {
@@ -787,6 +790,7 @@ fn MembersPanel(d: Delegation, add: ServerAction<AddMember>, remove: ServerActio
 pub fn ResourcesPage() -> impl IntoView {
     let add = ServerAction::<AddResource>::new();
     let resources = Resource::new(move || add.version().get(), |_| list_resources());
+    let staff = Resource::new(|| (), |_| super::api::staff_accounts());
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     let form = NodeRef::<leptos::html::Form>::new();
     reset_when(move || matches!(add.value().get(), Some(Ok(_))), form);
@@ -830,6 +834,33 @@ pub fn ResourcesPage() -> impl IntoView {
                     <label for="details">{move || tr!("resource-field-details")}</label>
                     <input id="details" name="details" type="text" maxlength="1000" />
                 </div>
+                <div class="field">
+                    <label for="email">{move || tr!("resource-field-email")}</label>
+                    <input id="email" name="email" type="email" maxlength="254" aria-describedby="email-hint" />
+                    <p class="hint" id="email-hint">{move || tr!("resource-field-email-hint")}</p>
+                    {move || field_message(error.get(), "email")}
+                </div>
+                <div class="field">
+                    <label for="language">{move || tr!("resource-field-language")}</label>
+                    <select id="language" name="language">
+                        {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="user_id">{move || tr!("resource-field-user")}</label>
+                    <select id="user_id" name="user_id" aria-describedby="user_id-hint">
+                        <option value="">{move || tr!("common-none")}</option>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                staff.await.unwrap_or_default().into_iter().map(|u| view! {
+                                    <option value=u.id.to_string()>{u.display_name.clone()}</option>
+                                }).collect_view()
+                            })}
+                        </Transition>
+                    </select>
+                    <p class="hint" id="user_id-hint">{move || tr!("resource-field-user-hint")}</p>
+                    {move || field_message(error.get(), "user_id")}
+                </div>
                 <button type="submit" class="button-primary">{move || tr!("resources-add")}</button>
             </ActionForm>
         </section>
@@ -846,12 +877,15 @@ fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
         .into_iter()
         .map(|r| {
             let langs = r.languages.iter().map(|l| l.endonym()).collect::<Vec<_>>().join(", ");
+            let contact =
+                if r.email.is_empty() { String::new() } else { format!("{} ({})", r.email, r.language.endonym()) };
             view! {
                 <tr>
                     <td>{kind_name(r.kind)}</td>
                     <td>{r.name.clone()}</td>
                     <td>{langs}</td>
                     <td>{r.details.clone()}</td>
+                    <td>{contact}</td>
                 </tr>
             }
         })
@@ -864,6 +898,7 @@ fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
                     <th scope="col">{tr!("resource-field-name")}</th>
                     <th scope="col">{tr!("resource-field-languages")}</th>
                     <th scope="col">{tr!("resource-field-details")}</th>
+                    <th scope="col">{tr!("resource-field-email")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -1408,5 +1443,70 @@ fn CalendarGrid(f: super::CalendarFilter, items: Vec<super::CalendarItem>) -> im
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// Send the officials, interpreters and drivers their part of the programme.
+#[component]
+fn SendPanel(d: Delegation, send: ServerAction<super::api::SendProgramme>) -> impl IntoView {
+    let error = Signal::derive(move || send.value().get().and_then(Result::err));
+    let sent = Signal::derive(move || match send.value().get() {
+        Some(Ok(n)) => n,
+        _ => 0,
+    });
+    view! {
+        <section class="panel" aria-labelledby="send-heading">
+            <h2 id="send-heading">{tr!("programme-send-title")}</h2>
+            <p class="hint">{tr!("programme-send-hint")}</p>
+            <FormError error />
+            {move || (sent.get() > 0).then(|| view! {
+                <div class="notice notice-ok" role="status" id="programme-sent"><p>{tr!("programme-sent", { "count" => sent.get() })}</p></div>
+            })}
+            <ActionForm action=send attr:class="form">
+                <input type="hidden" name="id" value=d.id.to_string() />
+                <button type="submit" class="button-secondary">{tr!("programme-send")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The signed-in user's personal calendar feed: create it (its URL shown once), replace it,
+/// or stop it.
+#[component]
+pub fn CalendarFeedPanel() -> impl IntoView {
+    let create = ServerAction::<super::api::NewCalendarFeed>::new();
+    let end = ServerAction::<super::api::EndCalendarFeed>::new();
+    let has = Resource::new(move || (create.version().get(), end.version().get()), |_| super::api::calendar_feed());
+    let url = Signal::derive(move || create.value().get().and_then(Result::ok));
+    view! {
+        <section class="panel" aria-labelledby="feed-heading">
+            <h2 id="feed-heading">{move || tr!("feed-title")}</h2>
+            <p class="hint">{move || tr!("feed-hint")}</p>
+            {move || url.get().map(|u| view! {
+                <div class="notice notice-ok" role="status">
+                    <p>{tr!("feed-created")}</p>
+                    <p><code id="feed-url">{u}</code></p>
+                </div>
+            })}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let active = matches!(has.await, Ok(true));
+                    view! {
+                        <div class="actions">
+                            <ActionForm action=create attr:class="inline-form">
+                                <button type="submit" class="button-secondary">
+                                    {if active { tr!("feed-replace") } else { tr!("feed-create") }}
+                                </button>
+                            </ActionForm>
+                            {active.then(|| view! {
+                                <ActionForm action=end attr:class="inline-form">
+                                    <button type="submit" class="button-link">{tr!("feed-end")}</button>
+                                </ActionForm>
+                            })}
+                        </div>
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }

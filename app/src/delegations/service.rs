@@ -296,28 +296,38 @@ pub async fn remove_member(
     Ok(())
 }
 
+/// A resource as the form sends it.
+#[derive(Debug, Clone, Default)]
+pub struct ResourceForm {
+    pub kind: String,
+    pub name: String,
+    /// Interpreters: the languages they work in besides Chinese (`languages[]`).
+    pub languages: Vec<String>,
+    pub details: String,
+    pub email: String,
+    pub language: String,
+    pub user_id: String,
+}
+
 /// Add a venue, vehicle, interpreter or official to the bookable resources.
 pub async fn add_resource(
     state: &ServerState,
     user: &SessionUser,
-    kind: &str,
-    name: &str,
-    languages: &[String],
-    details: &str,
+    f: &ResourceForm,
     ip: &str,
 ) -> Result<i64, AppError> {
     if !may_plan(user) {
         return Err(AppError::Forbidden);
     }
     let mut v = Validator::default();
-    let kind = ResourceKind::parse(kind);
+    let kind = ResourceKind::parse(&f.kind);
     if kind.is_none() {
         v.push(FieldError::new("kind", FieldCode::UnknownResourceKind));
     }
-    let name = text(&mut v, "name", name, true, 200);
-    let details = text(&mut v, "details", details, false, 1000);
+    let name = text(&mut v, "name", &f.name, true, 200);
+    let details = text(&mut v, "details", &f.details, false, 1000);
     let mut tags: Vec<&'static str> = Vec::new();
-    for raw in languages.iter().filter(|l| !l.trim().is_empty()) {
+    for raw in f.languages.iter().filter(|l| !l.trim().is_empty()) {
         match Locale::parse(raw.trim()).filter(|l| l.tag() == raw.trim() && *l != Locale::ZhCn) {
             Some(l) if !tags.contains(&l.tag()) => tags.push(l.tag()),
             Some(_) => {}
@@ -327,16 +337,44 @@ pub async fn add_resource(
     if kind == Some(ResourceKind::Interpreter) && tags.is_empty() {
         v.push(FieldError::new("languages", FieldCode::InterpreterNeedsLanguage));
     }
+    let email = if f.email.trim().is_empty() { None } else { v.check(crate::domain::Email::parse("email", &f.email)) };
+    let language =
+        if f.language.trim().is_empty() { Some(Locale::ZhCn) } else { language(&mut v, "language", &f.language) };
+    let user_id = match f.user_id.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if crate::db::users::get(&state.db, id).await?.is_some_and(|u| u.active) => Some(id),
+            _ => {
+                v.push(FieldError::new("user_id", FieldCode::UnknownOfficer));
+                None
+            }
+        },
+    };
     v.finish()?;
-    let kind = kind.ok_or(AppError::Internal)?;
+    let (Some(kind), Some(language)) = (kind, language) else { return Err(AppError::Internal) };
     let languages = if kind == ResourceKind::Interpreter { tags.join(",") } else { String::new() };
+    let email = email.map(|e| e.as_str().to_string()).unwrap_or_default();
+    let resource = data::NewResource {
+        kind,
+        name: &name,
+        languages: &languages,
+        details: &details,
+        email: &email,
+        language,
+        user_id,
+    };
     let mut tx = state.db.begin().await?;
-    let id =
-        data::insert_resource(&mut tx, kind, &name, &languages, &details, db::now()).await.map_err(|e| match e {
-            ResourceError::NameTaken => AppError::field("name", FieldCode::ResourceNameTaken),
-            ResourceError::Db(e) => e.into(),
-        })?;
-    let changes = audit::Changes::new().set("kind", kind.as_str()).set("name", &name).set("languages", &languages);
+    let id = data::insert_resource(&mut tx, &resource, db::now()).await.map_err(|e| match e {
+        ResourceError::NameTaken => AppError::field("name", FieldCode::ResourceNameTaken),
+        ResourceError::Db(e) => e.into(),
+    })?;
+    let changes = audit::Changes::new()
+        .set("kind", kind.as_str())
+        .set("name", &name)
+        .set("languages", &languages)
+        .set("email", &email)
+        .set("language", language.tag())
+        .set("user_id", user_id);
     audit::record(&mut tx, audit::Entry::by(user.id, "resource_added", "resource", id, changes, ip)).await?;
     tx.commit().await?;
     state.reference.clear();
@@ -938,4 +976,113 @@ pub async fn calendar(state: &ServerState, f: &super::CalendarFilter) -> Result<
         return Ok(Vec::new());
     };
     Ok(data::calendar(&state.db, from, to, f.delegation_id, f.resource_id).await?)
+}
+
+/// Send each official, interpreter and driver booked on the itinerary (those with an
+/// e-mail address) their part of the programme in their language, with a calendar file of
+/// their items; queued in one transaction with its audit entry. Returns how many were queued.
+pub async fn send_programme(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<usize, AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let d = load_for_print(state, user, id).await?;
+    if !matches!(d.status, DelegationStatus::Approved | DelegationStatus::Confirmed | DelegationStatus::InProgress) {
+        return Err(AppError::field("send", FieldCode::ProgrammeNotReady));
+    }
+    // Each person once, with the items that book them.
+    let mut people: Vec<(&Resource, Vec<&Item>)> = Vec::new();
+    for item in &d.items {
+        for r in item.resources.iter().filter(|r| r.kind != ResourceKind::Venue && !r.email.is_empty()) {
+            match people.iter_mut().find(|(p, _)| p.id == r.id) {
+                Some((_, items)) => items.push(item),
+                None => people.push((r, vec![item])),
+            }
+        }
+    }
+    if people.is_empty() {
+        return Err(AppError::field("send", FieldCode::NobodyToSendTo));
+    }
+    let now = db::now();
+    let mut tx = state.db.begin().await?;
+    for (person, items) in &people {
+        let mine = Delegation { items: items.iter().map(|i| (*i).clone()).collect(), ..d.clone() };
+        let ics = super::ics::calendar(&mine, &state.settings.mail_domain, person.language, now);
+        let to = crate::mail::compose::Recipient {
+            email: person.email.clone(),
+            name: person.name.clone(),
+            locale: person.language,
+        };
+        let message = crate::mail::compose::programme(&to, &mine, ics.into_bytes());
+        crate::mail::compose::queue(&mut tx, &state.settings, &message, now).await?;
+    }
+    let names: Vec<&str> = people.iter().map(|(p, _)| p.name.as_str()).collect();
+    let changes = audit::Changes::new().fact("recipients", &names);
+    audit::record(&mut tx, entry(user, "delegation_programme_sent", id, changes, ip)).await?;
+    tx.commit().await?;
+    Ok(people.len())
+}
+
+/// A new secret calendar feed for `user` (replacing any earlier one, whose URL stops
+/// working); returns the token, which only its URL holds (the database keeps its hash).
+pub async fn new_feed(state: &ServerState, user: &SessionUser, ip: &str) -> Result<String, AppError> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 24];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let mut tx = state.db.begin().await?;
+    data::set_feed(&mut tx, user.id, &feed_hash(&token), db::now()).await?;
+    audit::record(
+        &mut tx,
+        audit::Entry::by(user.id, "calendar_feed_created", "user", user.id, audit::Changes::new(), ip),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Stop `user`'s calendar feed.
+pub async fn end_feed(state: &ServerState, user: &SessionUser, ip: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    if data::delete_feed(&mut tx, user.id).await? {
+        audit::record(
+            &mut tx,
+            audit::Entry::by(user.id, "calendar_feed_ended", "user", user.id, audit::Changes::new(), ip),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn feed_hash(token: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The calendar file behind a feed token: the items of the last 30 days and the next year
+/// that the token's owner takes part in (as the delegation's officer, or through a resource
+/// tied to their account), in their language; `None` for an unknown or ended token or an
+/// inactive account.
+pub async fn feed(state: &ServerState, token: &str) -> Result<Option<String>, AppError> {
+    if token.len() != 48 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let Some((user_id, locale)) = data::feed_owner(&state.db, &feed_hash(token)).await? else { return Ok(None) };
+    let now = db::now();
+    let items = data::items_of_person(&state.db, user_id, now - Duration::days(30), now + Duration::days(366)).await?;
+    let entries: Vec<super::ics::Entry<'_>> = items
+        .iter()
+        .map(|(delegation_id, title, status, item)| super::ics::Entry {
+            delegation_id: *delegation_id,
+            delegation_title: title,
+            status: *status,
+            item,
+        })
+        .collect();
+    let name = tr_feed_name(locale);
+    Ok(Some(super::ics::render(&name, &entries, &state.settings.mail_domain, locale, now)))
+}
+
+fn tr_feed_name(locale: Locale) -> String {
+    tr!(locale, "feed-name")
 }

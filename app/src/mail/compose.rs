@@ -404,6 +404,40 @@ pub fn digest(settings: &Settings, to: &Recipient, lines: &[DigestLine], today: 
         .finish()
 }
 
+/// To an official, an interpreter or a driver: the items of a delegation's programme they
+/// take part in, in their language, with a calendar file of those items attached.
+pub fn programme(to: &Recipient, d: &crate::delegations::Delegation, ics: Vec<u8>) -> NewMessage {
+    use crate::delegations::programme::activity_name;
+    let locale = to.locale;
+    let subject = tr!(locale, "mail-programme-subject", { "delegation" => d.title.as_str() });
+    let mut l = Letter::new("delegation_programme", to, subject, None)
+        .para(tr!(locale, "mail-programme-intro", { "delegation" => d.title.as_str() }));
+    for item in &d.items {
+        let (start, end) = (crate::domain::office_time(item.starts_at), crate::domain::office_time(item.ends_at));
+        let title =
+            if locale == Locale::ZhCn || item.title_foreign.is_empty() { &item.title_zh } else { &item.title_foreign };
+        let mut line = format!(
+            "{} {}–{} · {} · {}",
+            format_day(start.date_naive(), locale),
+            start.format("%H:%M"),
+            end.format("%H:%M"),
+            activity_name(item.activity, locale),
+            title
+        );
+        if let Some(venue) = item.venue() {
+            line.push_str(&format!(" · {}", venue.name));
+        }
+        l = l.para(line);
+    }
+    let mut m = l.para(tr!(locale, "mail-programme-calendar")).finish();
+    m.attachments.push(outbox::Attachment {
+        filename: format!("programme-{}.ics", d.id),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        content: ics,
+    });
+    m
+}
+
 /// Queue `m` in the caller's transaction under a new, stable Message-ID.
 pub async fn queue(tx: &mut Tx, settings: &Settings, m: &NewMessage, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
     use rand::RngCore;
