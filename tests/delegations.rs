@@ -63,7 +63,7 @@ async fn book(who: &TestApp, delegation: i64, b: &Booking<'_>, anyway: bool) -> 
     if anyway {
         form.push(("accept_clashes", "true"));
     }
-    who.call("add_itinerary_item", &form).await
+    who.call("save_itinerary_item", &form).await
 }
 
 async fn delegation(who: &TestApp, id: i64) -> Value {
@@ -799,3 +799,110 @@ async fn a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced(b: B
     assert_eq!(official.call("calendar_feed", &[]).await.json::<bool>().await.unwrap(), false);
 }
 both!(a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced);
+
+async fn changing_an_item_is_checked_like_adding_one(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let lille = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-12-01", "2026-12-01").await;
+    let padua = create(&officer, "帕多瓦市代表团", "en", &["IT"], "2026-12-01", "2026-12-01").await;
+    let wang = resource(&officer, "interpreter", "王芳", &["fr"]).await;
+    let meeting = Booking {
+        day: "2026-12-01",
+        starts: "09:00",
+        ends: "10:00",
+        title: "市长会见",
+        venue: "",
+        resources: vec![&wang],
+    };
+    let talks = Booking { starts: "11:00", ends: "12:00", title: "经贸座谈", ..meeting.clone() };
+    let first: Value = book(&officer, lille, &meeting, false).await.json().await.unwrap();
+    let second: Value = book(&officer, lille, &talks, false).await.json().await.unwrap();
+    let (first, second) = (first["id"].to_string(), second["id"].to_string());
+    let change = |delegation: i64, item: &str, b: &Booking<'_>| {
+        let mut form = vec![
+            ("id", delegation.to_string()),
+            ("item_id", item.to_string()),
+            ("day", b.day.to_string()),
+            ("starts", b.starts.to_string()),
+            ("ends", b.ends.to_string()),
+            ("activity", "meeting".to_string()),
+            ("title_zh", b.title.to_string()),
+            ("venue_id", b.venue.to_string()),
+        ];
+        form.extend(b.resources.iter().map(|r| ("resource_ids[]", r.to_string())));
+        form
+    };
+    let call = |form: Vec<(&'static str, String)>| {
+        let officer = &officer;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            officer.call("save_itinerary_item", &form).await
+        }
+    };
+    // Moving the talks onto the meeting is refused, and nothing changes.
+    let clashes =
+        clashes_of(call(change(lille, &second, &Booking { starts: "09:30", ends: "10:30", ..talks.clone() })).await)
+            .await;
+    assert_eq!(clashes[0].other_title, "市长会见");
+    let items = delegation(&officer, lille).await["items"].clone();
+    assert_eq!(items[1]["title_zh"], "经贸座谈");
+    assert_eq!(items[1]["starts_at"], "2026-12-01T03:00:00Z");
+    // Right after it is fine; an item never clashes with its own old booking.
+    assert_eq!(
+        call(change(lille, &second, &Booking { starts: "10:00", ends: "11:00", ..talks.clone() })).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        call(change(lille, &first, &Booking { title: "市长会见（扩大）", ..meeting.clone() })).await.status(),
+        StatusCode::OK
+    );
+    let items = delegation(&officer, lille).await["items"].clone();
+    assert_eq!(items[0]["title_zh"], "市长会见（扩大）");
+    assert_eq!(items[1]["starts_at"], "2026-12-01T02:00:00Z");
+    // Taking the interpreter off the meeting frees her for Padua at 9.
+    assert_eq!(
+        call(change(lille, &first, &Booking { resources: vec![], ..meeting.clone() })).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        book(&officer, padua, &Booking { title: "大学交流", ..meeting.clone() }, false).await.status(),
+        StatusCode::OK
+    );
+    // An item is changed only through its own delegation.
+    assert_eq!(app_error(call(change(padua, &first, &meeting)).await).await.1, AppError::NotFound);
+    let history = officer.call("delegation_history", &[("id", &lille.to_string())]).await.text().await.unwrap();
+    assert!(history.contains("itinerary_item_updated"));
+}
+both!(changing_an_item_is_checked_like_adding_one);
+
+async fn a_retired_resource_is_no_longer_offered_but_keeps_its_bookings(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let lille = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-12-01", "2026-12-01").await;
+    let car = resource(&officer, "vehicle", "考斯特 1 号", &[]).await;
+    let transfer =
+        Booking {
+            day: "2026-12-01", starts: "08:00", ends: "09:00", title: "接机", venue: "", resources: vec![&car]
+        };
+    assert_eq!(book(&officer, lille, &transfer, false).await.status(), StatusCode::OK);
+    assert_eq!(
+        app_error(leader.call("retire_resource", &[("resource_id", &car)]).await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(officer.call("retire_resource", &[("resource_id", &car)]).await.status(), StatusCode::OK);
+    assert_eq!(app_error(officer.call("retire_resource", &[("resource_id", &car)]).await).await.1, AppError::NotFound);
+    let offered: Value = officer.call("resources", &[]).await.json().await.unwrap();
+    assert_eq!(offered, serde_json::json!([]));
+    let later = Booking { starts: "18:00", ends: "19:00", title: "送机", ..transfer.clone() };
+    let (_, e) = app_error(book(&officer, lille, &later, false).await).await;
+    assert_eq!(e, AppError::field("resource_ids", FieldCode::UnknownResource));
+    let items = delegation(&officer, lille).await["items"].clone();
+    assert_eq!(items[0]["resources"][0]["name"], "考斯特 1 号", "the booking made stays");
+    // The office adds its new car as usual.
+    let r = officer.call("add_resource", &[("kind", "vehicle"), ("name", "考斯特 2 号")]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+}
+both!(a_retired_resource_is_no_longer_offered_but_keeps_its_bookings);

@@ -612,7 +612,7 @@ async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backe
             ];
             form.extend(who.into_iter().map(|w| ("resource_ids[]", w)));
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            assert_eq!(officer.call("add_itinerary_item", &form).await.status(), StatusCode::OK);
+            assert_eq!(officer.call("save_itinerary_item", &form).await.status(), StatusCode::OK);
         }
     };
     book("2026-12-01", "市长会见", "Rencontre avec le maire", vec![anne.clone(), mayor.clone(), car.clone()]).await;

@@ -111,6 +111,16 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await expect(page.locator('.itinerary').first()).toContainText('市长会见');
   await expect(page.locator('#itinerary-heading ~ h3')).toHaveText(['2026年12月1日 周二', '2026年12月2日 周三']);
 
+  // The site visit runs half an hour longer: change it in place.
+  await page.locator('table.itinerary tr', { hasText: '参观高新区' }).getByRole('link', { name: '修改' }).click();
+  await expect(page.locator('#add-item-heading')).toHaveText('修改日程');
+  await expect(page.locator('#title_zh')).toHaveValue('参观高新区');
+  await page.locator('#ends').fill('16:30');
+  await page.locator('#add-item-heading ~ form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/delegations\/\d+$/);
+  await expect(page.locator('table.itinerary tr', { hasText: '参观高新区' })).toContainText('14:00–16:30');
+  await expect(page.locator('#add-item-heading')).toHaveText('添加日程');
+
   // Approve, then confirm: no clash is left, so no override is asked for.
   await page.locator('#to_status').selectOption('approved');
   await page.locator('#status-heading ~ form button[type=submit]').click();

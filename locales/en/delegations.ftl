@@ -260,3 +260,11 @@ mail-programme-subject = Programme: { $delegation }
 mail-programme-intro = You take part in the following items of the programme of { $delegation } (Beijing time):
 mail-programme-calendar = The attached calendar file adds these items to your calendar.
 audit-action-delegation-programme-sent = Programme sent
+
+itinerary-edit = Change the item
+itinerary-edit-cancel = Cancel
+common-edit = Change
+audit-action-itinerary-item-updated = Itinerary item changed
+
+resource-retire = Retire
+audit-action-resource-retired = Resource retired

@@ -260,3 +260,11 @@ mail-programme-subject = Programme : { $delegation }
 mail-programme-intro = Vous participez aux points suivants du programme de la délégation « { $delegation } » (heure de Pékin) :
 mail-programme-calendar = Le fichier de calendrier joint ajoute ces points à votre agenda.
 audit-action-delegation-programme-sent = Programme envoyé
+
+itinerary-edit = Modifier le point
+itinerary-edit-cancel = Annuler
+common-edit = Modifier
+audit-action-itinerary-item-updated = Point du programme modifié
+
+resource-retire = Retirer du service
+audit-action-resource-retired = Ressource retirée

@@ -225,3 +225,11 @@ mail-programme-subject = 日程安排：{ $delegation }
 mail-programme-intro = 您参与{ $delegation }日程中的以下活动（北京时间）：
 mail-programme-calendar = 附件中的日历文件可将这些活动加入您的日历。
 audit-action-delegation-programme-sent = 发送日程
+
+itinerary-edit = 修改日程
+itinerary-edit-cancel = 取消
+common-edit = 修改
+audit-action-itinerary-item-updated = 修改日程
+
+resource-retire = 停用
+audit-action-resource-retired = 停用资源

@@ -392,6 +392,19 @@ pub async fn insert_resource(tx: &mut Tx, r: &NewResource<'_>, at: DateTime<Utc>
     .map_err(|e| if is_unique_violation(&e) { ResourceError::NameTaken } else { ResourceError::Db(e) })
 }
 
+/// Retire a resource: no longer offered or bookable; its past and planned bookings stay.
+/// Returns its name, or `None` when there is no such active resource.
+pub async fn retire_resource(tx: &mut Tx, id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, String>(
+            "update resources set active = false, bookings = bookings + 1 where id = $1 and active = true returning name",
+        )
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+    })
+}
+
 /// Take the resource's booking lock for this transaction (a row lock on PostgreSQL; SQLite's
 /// write transactions already run one at a time) and return it, or `None` when it is not an
 /// active resource. Two bookings of one resource thus run one after the other, and the second
@@ -491,6 +504,48 @@ pub async fn insert_item(tx: &mut Tx, i: &NewItem<'_>, at: DateTime<Utc>) -> Res
         .bind(at)
         .fetch_one(conn)
         .await
+    })
+}
+
+/// Is `item_id` an item of this delegation?
+pub async fn item_in(tx: &mut Tx, delegation_id: i64, item_id: i64) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>("select count(*) from itinerary_items where id = $1 and delegation_id = $2")
+            .bind(item_id)
+            .bind(delegation_id)
+            .fetch_one(conn)
+            .await
+            .map(|n| n > 0)
+    })
+}
+
+pub async fn update_item(tx: &mut Tx, item_id: i64, i: &NewItem<'_>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update itinerary_items set starts_at = $1, ends_at = $2, activity = $3, title_zh = $4, \
+                 title_foreign = $5, venue_id = $6, participants = $7, notes = $8 \
+             where id = $9 and delegation_id = $10",
+        )
+        .bind(i.starts_at)
+        .bind(i.ends_at)
+        .bind(i.activity.as_str())
+        .bind(i.title_zh)
+        .bind(i.title_foreign)
+        .bind(i.venue_id)
+        .bind(i.participants)
+        .bind(i.notes)
+        .bind(item_id)
+        .bind(i.delegation_id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+/// Forget what an item books (before booking its new choice).
+pub async fn delete_bookings(tx: &mut Tx, item_id: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from item_bookings where item_id = $1").bind(item_id).execute(conn).await.map(|_| ())
     })
 }
 

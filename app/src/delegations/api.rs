@@ -159,12 +159,44 @@ pub struct ItemSaved {
     pub clashes: Vec<Clash>,
 }
 
-/// Add an itinerary item (vehicles, interpreters and officials as `resource_ids[]`). A
-/// booking that clashes is refused with the clashes, unless `accept_clashes` is set.
-#[server(endpoint = "add_itinerary_item")]
+#[cfg(feature = "ssr")]
 #[allow(clippy::too_many_arguments)]
-pub async fn add_item(
+fn item_form(
+    day: String,
+    starts: String,
+    ends: String,
+    activity: String,
+    title_zh: String,
+    title_foreign: String,
+    venue_id: String,
+    resource_ids: Vec<String>,
+    participants: String,
+    item_notes: String,
+    accept_clashes: Option<String>,
+) -> super::service::ItemForm {
+    super::service::ItemForm {
+        day,
+        starts,
+        ends,
+        activity,
+        title_zh,
+        title_foreign,
+        venue_id,
+        resource_ids,
+        participants,
+        notes: item_notes,
+        accept_clashes: accept_clashes.is_some_and(|v| v == "true" || v == "on"),
+    }
+}
+
+/// Add an itinerary item, or change the one `item_id` names (vehicles, interpreters and
+/// officials as `resource_ids[]`). A booking that clashes is refused with the clashes, unless
+/// `accept_clashes` is set.
+#[server(endpoint = "save_itinerary_item")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_item(
     id: i64,
+    #[server(default)] item_id: Option<i64>,
     day: String,
     starts: String,
     ends: String,
@@ -180,7 +212,7 @@ pub async fn add_item(
     use crate::auth::{server, Action};
     let user = server::require(Action::PlanDelegations)?;
     let state = server::state()?;
-    let f = super::service::ItemForm {
+    let f = item_form(
         day,
         starts,
         ends,
@@ -190,10 +222,14 @@ pub async fn add_item(
         venue_id,
         resource_ids,
         participants,
-        notes: item_notes,
-        accept_clashes: accept_clashes.is_some_and(|v| v == "true" || v == "on"),
+        item_notes,
+        accept_clashes,
+    );
+    let ip = server::client_ip();
+    let (item, clashes) = match item_id {
+        Some(item_id) => super::service::update_item(&state, &user, id, item_id, &f, &ip).await?,
+        None => super::service::add_item(&state, &user, id, &f, &ip).await?,
     };
-    let (item, clashes) = super::service::add_item(&state, &user, id, &f, &server::client_ip()).await?;
     back_to(id);
     Ok(ItemSaved { id: item, clashes })
 }
@@ -244,6 +280,17 @@ pub async fn add_resource(
     let id = super::service::add_resource(&state, &user, &f, &server::client_ip()).await?;
     crate::auth::api::back_to_page("/delegations/resources");
     Ok(id)
+}
+
+/// Retire a resource: no longer offered; bookings already made stay.
+#[server(endpoint = "retire_resource")]
+pub async fn retire_resource(resource_id: i64) -> Result<(), AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::PlanDelegations)?;
+    let state = server::state()?;
+    super::service::retire_resource(&state, &user, resource_id, &server::client_ip()).await?;
+    crate::auth::api::back_to_page("/delegations/resources");
+    Ok(())
 }
 
 /// Active staff accounts, for tying a resource to the person's calendar feed.

@@ -4,8 +4,8 @@
 
 use super::api::{
     delegation_history, delegation_statistics, get_delegation, gift_register, list_delegations, list_resources,
-    mission_rules, AddGift, AddItem, AddMember, AddOutcome, AddResource, ChangeStatus, CreateDelegation, RemoveItem,
-    RemoveMember, SetMissionRules, UpdateDelegation,
+    mission_rules, AddGift, AddMember, AddOutcome, AddResource, ChangeStatus, CreateDelegation, RemoveItem,
+    RemoveMember, SaveItem, SetMissionRules, UpdateDelegation,
 };
 use super::Resource as Bookable;
 use super::{
@@ -289,9 +289,10 @@ pub fn NewDelegationPage() -> impl IntoView {
 #[component]
 pub fn DelegationPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let update = ServerAction::<UpdateDelegation>::new();
-    let add_item = ServerAction::<AddItem>::new();
+    let add_item = ServerAction::<SaveItem>::new();
     let remove_item = ServerAction::<RemoveItem>::new();
     let add_member = ServerAction::<AddMember>::new();
     let remove_member = ServerAction::<RemoveMember>::new();
@@ -311,10 +312,21 @@ pub fn DelegationPage() -> impl IntoView {
             add_outcome.version().get(),
             send.version().get(),
         ];
-        (id(), v)
+        // Opening an item for a change reloads the page's data with it.
+        let editing = query.read().get("edit");
+        (id(), v, editing)
     };
-    let delegation = Resource::new(versions, |(id, _)| get_delegation(id));
-    let history = Resource::new(versions, |(id, _)| delegation_history(id));
+    let delegation = Resource::new(versions, |(id, ..)| get_delegation(id));
+    let history = Resource::new(versions, |(id, ..)| delegation_history(id));
+    // A change saved: leave the edit form for the plain page.
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add_item.value().get() {
+            if query.read_untracked().get("edit").is_some() {
+                navigate(&format!("/delegations/{}", id()), Default::default());
+            }
+        }
+    });
     let resources = Resource::new(|| (), |_| list_resources());
     view! {
         <Title text=tr!("delegations-title") />
@@ -330,7 +342,12 @@ pub fn DelegationPage() -> impl IntoView {
                         <BreachesPanel breaches=d.breaches.clone() />
                         <StatusPanel d=d.clone() change />
                         <ItineraryPanel d=d.clone() remove=remove_item />
-                        {d.editable.then(|| view! { <AddItemPanel d=d.clone() resources=resources.clone() add=add_item /> })}
+                        {d.editable.then(|| {
+                            // `?edit=<item>` opens that item in the form instead of a blank one.
+                            let editing = query.read_untracked().get("edit").and_then(|e| e.parse::<i64>().ok())
+                                .and_then(|e| d.items.iter().find(|i| i.id == e).cloned());
+                            view! { <ItemPanel d=d.clone() resources=resources.clone() save=add_item editing /> }
+                        })}
                         <MembersPanel d=d.clone() add=add_member remove=remove_member />
                         {d.editable.then(|| view! { <SendPanel d=d.clone() send /> })}
                         <GiftsPanel d=d.clone() add=add_gift />
@@ -527,12 +544,18 @@ fn ItineraryPanel(d: Delegation, remove: ServerAction<RemoveItem>) -> impl IntoV
                                     {(!i.title_foreign.is_empty()).then(|| view! { <br /><span class="muted">{i.title_foreign.clone()}</span> })}</td>
                                 <td>{venue}</td>
                                 <td>{others}</td>
-                                <td>{editable.then(|| view! {
-                                    <ActionForm action=remove attr:class="inline-form">
-                                        <input type="hidden" name="id" value=did.to_string() />
-                                        <input type="hidden" name="item_id" value=item_id.to_string() />
-                                        <button type="submit" class="button-link">{tr!("common-remove")}</button>
-                                    </ActionForm>
+                                <td>{editable.then(|| {
+                                    let edit = format!("/delegations/{did}?edit={item_id}#add-item-heading");
+                                    view! {
+                                        <div class="actions">
+                                            <a href=edit>{tr!("common-edit")}</a>
+                                            <ActionForm action=remove attr:class="inline-form">
+                                                <input type="hidden" name="id" value=did.to_string() />
+                                                <input type="hidden" name="item_id" value=item_id.to_string() />
+                                                <button type="submit" class="button-link">{tr!("common-remove")}</button>
+                                            </ActionForm>
+                                        </div>
+                                    }
                                 })}</td>
                             </tr>
                         }
@@ -567,7 +590,13 @@ fn ItineraryPanel(d: Delegation, remove: ServerAction<RemoveItem>) -> impl IntoV
 }
 
 #[component]
-fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddItem>) -> impl IntoView {
+fn ItemPanel(
+    d: Delegation,
+    resources: Vec<Bookable>,
+    save: ServerAction<SaveItem>,
+    editing: Option<Item>,
+) -> impl IntoView {
+    let add = save;
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     let refused: Signal<Vec<Clash>> = Signal::derive(move || match add.value().get() {
         Some(Err(AppError::BookingClashes(c))) => c,
@@ -589,7 +618,8 @@ fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddIt
                     {list.into_iter().map(|r| {
                         let langs = r.languages.iter().map(|l| l.endonym()).collect::<Vec<_>>().join(", ");
                         let label = if langs.is_empty() { r.name.clone() } else { format!("{} ({langs})", r.name) };
-                        view! { <label><input type="checkbox" name="resource_ids[]" value=r.id.to_string() />" "{label}</label> }
+                        let checked = editing.as_ref().is_some_and(|i| i.resources.iter().any(|x| x.id == r.id));
+                        view! { <label><input type="checkbox" name="resource_ids[]" value=r.id.to_string() checked=checked />" "{label}</label> }
                     }).collect_view()}
                 </fieldset>
             }
@@ -600,9 +630,26 @@ fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddIt
     let items = d.items.clone();
     let form = NodeRef::<leptos::html::Form>::new();
     reset_when(move || matches!(add.value().get(), Some(Ok(_))), form);
+    let e = editing.as_ref();
+    let day = e.map(|i| office_time(i.starts_at).date_naive()).unwrap_or(d.starts_on).to_string();
+    let starts = e.map(|i| hhmm(i.starts_at)).unwrap_or_default();
+    let ends = e.map(|i| hhmm(i.ends_at)).unwrap_or_default();
+    let activity = e.map(|i| i.activity).unwrap_or(Activity::Meeting);
+    let title_zh = e.map(|i| i.title_zh.clone()).unwrap_or_default();
+    let title_foreign = e.map(|i| i.title_foreign.clone()).unwrap_or_default();
+    let venue_id = e.and_then(|i| i.venue_id);
+    let participants = e.map(|i| i.participants.clone()).unwrap_or_default();
+    let notes = e.map(|i| i.notes.clone()).unwrap_or_default();
+    let item_id = e.map(|i| i.id);
+    let heading = if editing.is_some() { tr!("itinerary-edit") } else { tr!("itinerary-add") };
+    let button = if editing.is_some() { tr!("common-save") } else { tr!("itinerary-add-button") };
+    let cancel = editing.is_some().then(|| {
+        let href = format!("/delegations/{}", d.id);
+        view! { <a href=href>{tr!("itinerary-edit-cancel")}</a> }
+    });
     view! {
         <section class="panel" aria-labelledby="add-item-heading">
-            <h2 id="add-item-heading">{tr!("itinerary-add")}</h2>
+            <h2 id="add-item-heading">{heading}</h2>
             <FormError error />
             {move || {
                 let c = refused.get();
@@ -618,45 +665,46 @@ fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddIt
             })}
             <ActionForm action=add node_ref=form attr:class="form form-wide">
                 <input type="hidden" name="id" value=d.id.to_string() />
+                {item_id.map(|i| view! { <input type="hidden" name="item_id" value=i.to_string() /> })}
                 <div class="form-grid">
                     <div class="field">
                         <label for="day">{tr!("item-field-day")}</label>
                         <input id="day" name="day" type="date" min=d.starts_on.to_string() max=d.ends_on.to_string()
-                            value=d.starts_on.to_string() required />
+                            value=day required />
                         {move || field_message(error.get(), "day")}
                     </div>
                     <div class="field">
                         <label for="starts">{tr!("item-field-starts")}</label>
-                        <input id="starts" name="starts" type="time" required />
+                        <input id="starts" name="starts" type="time" value=starts required />
                         {move || field_message(error.get(), "starts")}
                     </div>
                     <div class="field">
                         <label for="ends">{tr!("item-field-ends")}</label>
-                        <input id="ends" name="ends" type="time" required />
+                        <input id="ends" name="ends" type="time" value=ends required />
                         {move || field_message(error.get(), "ends")}
                     </div>
                     <div class="field">
                         <label for="activity">{tr!("item-field-activity")}</label>
                         <select id="activity" name="activity">
-                            {Activity::ALL.iter().map(|a| view! { <option value=a.as_str()>{activity_name(*a)}</option> }).collect_view()}
+                            {Activity::ALL.iter().map(|a| view! { <option value=a.as_str() selected=*a == activity>{activity_name(*a)}</option> }).collect_view()}
                         </select>
                         {move || field_message(error.get(), "activity")}
                     </div>
                     <div class="field">
                         <label for="title_zh">{tr!("item-field-title-zh")}</label>
-                        <input id="title_zh" name="title_zh" type="text" maxlength="200" lang="zh-CN" required />
+                        <input id="title_zh" name="title_zh" type="text" maxlength="200" lang="zh-CN" value=title_zh required />
                         {move || field_message(error.get(), "title_zh")}
                     </div>
                     <div class="field">
                         <label for="title_foreign">{tr!("item-field-title-foreign", { "language" => d.language.endonym() })}</label>
-                        <input id="title_foreign" name="title_foreign" type="text" maxlength="200" lang=d.language.tag() />
+                        <input id="title_foreign" name="title_foreign" type="text" maxlength="200" lang=d.language.tag() value=title_foreign />
                         {move || field_message(error.get(), "title_foreign")}
                     </div>
                     <div class="field">
                         <label for="venue_id">{tr!("item-field-venue")}</label>
                         <select id="venue_id" name="venue_id">
                             <option value="">{tr!("common-none")}</option>
-                            {venues.into_iter().map(|v| view! { <option value=v.id.to_string()>{v.name.clone()}</option> }).collect_view()}
+                            {venues.into_iter().map(|v| view! { <option value=v.id.to_string() selected=venue_id == Some(v.id)>{v.name.clone()}</option> }).collect_view()}
                         </select>
                         {move || field_message(error.get(), "venue_id")}
                     </div>
@@ -668,11 +716,11 @@ fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddIt
                     </div>
                     <div class="field wide">
                         <label for="participants">{tr!("item-field-participants")}</label>
-                        <input id="participants" name="participants" type="text" maxlength="1000" />
+                        <input id="participants" name="participants" type="text" maxlength="1000" value=participants />
                     </div>
                     <div class="field wide">
                         <label for="item_notes">{tr!("item-field-notes")}</label>
-                        <textarea id="item_notes" name="item_notes" rows="2"></textarea>
+                        <textarea id="item_notes" name="item_notes" rows="2">{notes}</textarea>
                     </div>
                     {move || (!refused.get().is_empty()).then(|| view! {
                         <div class="field checkbox wide">
@@ -680,7 +728,10 @@ fn AddItemPanel(d: Delegation, resources: Vec<Bookable>, add: ServerAction<AddIt
                         </div>
                     })}
                 </div>
-                <button type="submit" class="button-primary">{tr!("itinerary-add-button")}</button>
+                <div class="actions">
+                    <button type="submit" class="button-primary">{button}</button>
+                    {cancel}
+                </div>
             </ActionForm>
         </section>
     }
@@ -789,7 +840,8 @@ fn MembersPanel(d: Delegation, add: ServerAction<AddMember>, remove: ServerActio
 #[component]
 pub fn ResourcesPage() -> impl IntoView {
     let add = ServerAction::<AddResource>::new();
-    let resources = Resource::new(move || add.version().get(), |_| list_resources());
+    let retire = ServerAction::<super::api::RetireResource>::new();
+    let resources = Resource::new(move || (add.version().get(), retire.version().get()), |_| list_resources());
     let staff = Resource::new(|| (), |_| super::api::staff_accounts());
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     let form = NodeRef::<leptos::html::Form>::new();
@@ -802,7 +854,7 @@ pub fn ResourcesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match resources.await {
                     Err(e) => page_error(e),
-                    Ok(list) => view! { <ResourceTable list /> }.into_any(),
+                    Ok(list) => view! { <ResourceTable list retire /> }.into_any(),
                 }
             })}
         </Transition>
@@ -868,7 +920,7 @@ pub fn ResourcesPage() -> impl IntoView {
 }
 
 #[component]
-fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
+fn ResourceTable(list: Vec<Bookable>, retire: ServerAction<super::api::RetireResource>) -> impl IntoView {
     if list.is_empty() {
         return view! { <p class="muted">{tr!("resources-none")}</p> }.into_any();
     }
@@ -886,6 +938,12 @@ fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
                     <td>{langs}</td>
                     <td>{r.details.clone()}</td>
                     <td>{contact}</td>
+                    <td>
+                        <ActionForm action=retire attr:class="inline-form">
+                            <input type="hidden" name="resource_id" value=r.id.to_string() />
+                            <button type="submit" class="button-link">{tr!("resource-retire")}</button>
+                        </ActionForm>
+                    </td>
                 </tr>
             }
         })
@@ -899,6 +957,7 @@ fn ResourceTable(list: Vec<Bookable>) -> impl IntoView {
                     <th scope="col">{tr!("resource-field-languages")}</th>
                     <th scope="col">{tr!("resource-field-details")}</th>
                     <th scope="col">{tr!("resource-field-email")}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!("common-actions")}</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

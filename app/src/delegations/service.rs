@@ -381,6 +381,20 @@ pub async fn add_resource(
     Ok(id)
 }
 
+/// Retire a resource (it takes the booking lock, so no booking of it is half-way).
+pub async fn retire_resource(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<(), AppError> {
+    if !may_plan(user) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    let name = data::retire_resource(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let changes = audit::Changes::new().fact("name", name).diff("active", true, false);
+    audit::record(&mut tx, audit::Entry::by(user.id, "resource_retired", "resource", id, changes, ip)).await?;
+    tx.commit().await?;
+    state.reference.clear();
+    Ok(())
+}
+
 /// An itinerary item as the form sends it: a day and two times in office time.
 #[derive(Debug, Clone, Default)]
 pub struct ItemForm {
@@ -453,6 +467,30 @@ pub async fn add_item(
     f: &ItemForm,
     ip: &str,
 ) -> Result<(i64, Vec<Clash>), AppError> {
+    save_item(state, user, id, None, f, ip).await
+}
+
+/// Change an item of the itinerary: the same checks as adding one, its own old bookings
+/// aside.
+pub async fn update_item(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    item_id: i64,
+    f: &ItemForm,
+    ip: &str,
+) -> Result<(i64, Vec<Clash>), AppError> {
+    save_item(state, user, id, Some(item_id), f, ip).await
+}
+
+async fn save_item(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    existing: Option<i64>,
+    f: &ItemForm,
+    ip: &str,
+) -> Result<(i64, Vec<Clash>), AppError> {
     if !may_plan(user) {
         return Err(AppError::Forbidden);
     }
@@ -495,6 +533,11 @@ pub async fn add_item(
     ids.dedup();
     let mut tx = state.db.begin().await?;
     let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if let Some(item) = existing {
+        if !data::item_in(&mut tx, id, item).await? {
+            return Err(AppError::NotFound);
+        }
+    }
     if let Some(day) = day {
         if day < d.starts_on || day > d.ends_on {
             v.push(FieldError::new("day", FieldCode::DayOutsideVisit));
@@ -525,7 +568,7 @@ pub async fn add_item(
         }
     }
     let slot = Slot { starts_at, ends_at, venue_id };
-    let found = find_clashes(&mut tx, &resources, 0, &slot, travel(state)).await?;
+    let found = find_clashes(&mut tx, &resources, existing.unwrap_or(0), &slot, travel(state)).await?;
     if !found.is_empty() && !f.accept_clashes {
         return Err(AppError::BookingClashes(found));
     }
@@ -542,7 +585,14 @@ pub async fn add_item(
         notes: &notes,
         created_by: user.id,
     };
-    let item_id = data::insert_item(&mut tx, &item, now).await?;
+    let item_id = match existing {
+        Some(item_id) => {
+            data::update_item(&mut tx, item_id, &item).await?;
+            data::delete_bookings(&mut tx, item_id).await?;
+            item_id
+        }
+        None => data::insert_item(&mut tx, &item, now).await?,
+    };
     for r in &resources {
         data::insert_booking(&mut tx, item_id, r.id).await?;
     }
@@ -556,7 +606,8 @@ pub async fn add_item(
     if !found.is_empty() {
         changes = changes.fact("booked_over_clashes", found.len());
     }
-    audit::record(&mut tx, entry(user, "itinerary_item_added", id, changes, ip)).await?;
+    let action = if existing.is_some() { "itinerary_item_updated" } else { "itinerary_item_added" };
+    audit::record(&mut tx, entry(user, action, id, changes, ip)).await?;
     tx.commit().await?;
     let found = found.into_iter().map(|c| Clash { item_id, ..c }).collect();
     Ok((item_id, found))
