@@ -77,6 +77,16 @@ pub enum FieldCode {
     InvalidYuanAmount,
     ProgrammeNotReady,
     NobodyToSendTo,
+    IntentBeforeContact,
+    FormalNeedsIntent,
+    SisterNeedsAgreement,
+    ProspectiveNeedsIntent,
+    InvalidCoordinate,
+    UnknownCityKind,
+    UnknownArea,
+    UnknownExchangeKind,
+    UnknownDelegation,
+    DelegationAlreadyLinked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

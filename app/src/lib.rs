@@ -14,6 +14,7 @@ pub mod enterprises;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod export;
+pub mod friendship_cities;
 pub mod i18n;
 pub mod mail;
 pub mod portal;
@@ -97,6 +98,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/delegations/gifts") view=delegations::pages::GiftRegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/delegations/rules") view=delegations::pages::RulesPage ssr=SsrMode::Async />
                         <Route path=path!("/delegations/:id") view=delegations::pages::DelegationPage ssr=SsrMode::Async />
+                        <Route path=path!("/cities") view=friendship_cities::pages::CitiesPage ssr=SsrMode::Async />
+                        <Route path=path!("/cities/new") view=friendship_cities::pages::NewCityPage ssr=SsrMode::Async />
+                        <Route path=path!("/cities/:id") view=friendship_cities::pages::CityPage ssr=SsrMode::Async />
                         <Route path=path!("/portal") view=portal::pages::PortalHomePage ssr=SsrMode::Async />
                         <Route path=path!("/portal/request") view=portal::pages::EnterpriseRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/portal/foreign-staff") view=portal::pages::ForeignStaffRequestPage ssr=SsrMode::Async />

@@ -88,6 +88,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                 NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
                 NavArea::Deadlines => ("/deadlines", "/deadlines", false, || tr!("nav-deadlines")),
                 NavArea::Delegations => ("/delegations", "/delegations", false, || tr!("nav-delegations")),
+                NavArea::Cities => ("/cities", "/cities", false, || tr!("nav-cities")),
                 NavArea::ServiceLevels => {
                     ("/admin/service-levels", "/admin/service-levels", false, || tr!("nav-service-levels"))
                 }
@@ -472,6 +473,16 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::InvalidYuanAmount => tr!("field-invalid-yuan-amount"),
         FieldCode::ProgrammeNotReady => tr!("field-programme-not-ready"),
         FieldCode::NobodyToSendTo => tr!("field-nobody-to-send-to"),
+        FieldCode::IntentBeforeContact => tr!("field-intent-before-contact"),
+        FieldCode::FormalNeedsIntent => tr!("field-formal-needs-intent"),
+        FieldCode::SisterNeedsAgreement => tr!("field-sister-needs-agreement"),
+        FieldCode::ProspectiveNeedsIntent => tr!("field-prospective-needs-intent"),
+        FieldCode::InvalidCoordinate => tr!("field-invalid-coordinate"),
+        FieldCode::UnknownCityKind => tr!("field-unknown-city-kind"),
+        FieldCode::UnknownArea => tr!("field-unknown-area"),
+        FieldCode::UnknownExchangeKind => tr!("field-unknown-exchange-kind"),
+        FieldCode::UnknownDelegation => tr!("field-unknown-delegation"),
+        FieldCode::DelegationAlreadyLinked => tr!("field-delegation-already-linked"),
     }
 }
 

@@ -105,6 +105,8 @@ pub struct Settings {
     pub portal_session: Duration,
     /// The time a person or a car needs between items at two different venues.
     pub travel_buffer: Duration,
+    /// A friendship-city relation with no exchange for this many years is dormant.
+    pub dormant_after_years: u32,
 }
 
 impl Default for Settings {
@@ -125,6 +127,7 @@ impl Default for Settings {
             portal_lock_for: Duration::from_secs(15 * 60),
             portal_session: Duration::from_secs(30 * 60),
             travel_buffer: Duration::from_secs(30 * 60),
+            dormant_after_years: 2,
         }
     }
 }

@@ -186,6 +186,8 @@ impl Config {
                 Some("0") => Duration::ZERO,
                 _ => duration("LIAISON_TRAVEL_BUFFER", defaults.travel_buffer)?,
             },
+            dormant_after_years: count("LIAISON_DORMANT_AFTER_YEARS", defaults.dormant_after_years as i64)?.min(100)
+                as u32,
         };
         if settings.session_idle > settings.session_absolute {
             return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));

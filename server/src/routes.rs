@@ -150,6 +150,22 @@ pub async fn export_gifts(
     csv_response(&format!("gifts-{year}"), bytes)
 }
 
+/// The friendship-city register with the page's filters as CSV.
+/// The access middleware has already required a user who may read it.
+pub async fn export_cities(
+    State(state): State<AppState>,
+    auth: Option<Extension<Authenticated>>,
+    headers: http::HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    if auth.is_none() {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let filter = app::friendship_cities::CityFilter::from_query(|k| params.get(k).cloned());
+    let bytes = app::friendship_cities::service::register_csv(&state.server, &filter, page_locale(&headers)).await;
+    csv_response("partner-cities", bytes)
+}
+
 /// A personal calendar feed: the token in the URL is the only credential, so an unknown or
 /// ended one gets a plain 404 and nothing else.
 pub async fn calendar_feed(

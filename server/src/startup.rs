@@ -156,6 +156,7 @@ fn router(state: AppState) -> Router {
         .route("/cases/export.csv", get(routes::export_cases))
         .route("/delegations/gifts.csv", get(routes::export_gifts))
         .route("/feeds/{file}", get(routes::calendar_feed))
+        .route("/cities/export.csv", get(routes::export_cities))
         .route("/delegations/{id}/programme", get(routes::delegation_programme))
         .route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar))
         // The investor portal's forms (their pages are Leptos routes on the same paths).

@@ -44,10 +44,16 @@ pub enum Action {
     /// Create and plan delegations, book resources, manage the resources (approving a
     /// mission abroad is a leader's, see `delegations::service::allowed_moves`).
     PlanDelegations,
+    /// See the friendship-city register.
+    ReadCities,
+    /// Register partner cities and record their exchanges.
+    ManageCities,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 13] = [
+        Action::ReadCities,
+        Action::ManageCities,
         Action::ReadDelegations,
         Action::PlanDelegations,
         Action::ManageServiceLevels,
@@ -75,6 +81,8 @@ pub fn allows(role: Role, action: Action) -> bool {
         WorkDepartmentTasks => matches!(role, Admin | DepartmentLiaison),
         ReadDelegations => matches!(role, Admin | ProtocolOfficer | Leader),
         PlanDelegations => matches!(role, Admin | ProtocolOfficer),
+        ReadCities => matches!(role, Admin | ProtocolOfficer | Leader),
+        ManageCities => matches!(role, Admin | ProtocolOfficer),
     }
 }
 
@@ -107,6 +115,10 @@ pub fn page_access(path: &str) -> PageAccess {
         PageAccess::Needs(Action::PlanDelegations)
     } else if path == "/delegations" || path.starts_with("/delegations/") {
         PageAccess::Needs(Action::ReadDelegations)
+    } else if path == "/cities/new" {
+        PageAccess::Needs(Action::ManageCities)
+    } else if path == "/cities" || path.starts_with("/cities/") {
+        PageAccess::Needs(Action::ReadCities)
     } else if path == "/tasks" || path.starts_with("/tasks/") {
         PageAccess::Needs(Action::WorkDepartmentTasks)
     } else if path == "/cases" || path.starts_with("/cases/") || path == "/deadlines" {
@@ -146,6 +158,7 @@ pub enum NavArea {
     Tasks,
     Deadlines,
     Delegations,
+    Cities,
     Users,
     ServiceLevels,
     Outbox,
@@ -169,6 +182,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadDelegations) {
         areas.push(NavArea::Delegations);
+    }
+    if allows(role, Action::ReadCities) {
+        areas.push(NavArea::Cities);
     }
     if allows(role, Action::ManageUsers) {
         areas.push(NavArea::Users);
@@ -266,6 +282,7 @@ mod tests {
                 NavArea::Cases,
                 NavArea::Deadlines,
                 NavArea::Delegations,
+                NavArea::Cities,
                 NavArea::Users,
                 NavArea::ServiceLevels,
                 NavArea::Outbox,
@@ -279,7 +296,10 @@ mod tests {
         assert_eq!(page_access("/admin/calendar"), PageAccess::Needs(Action::ManageServiceLevels));
         assert_eq!(page_access("/deadlines"), PageAccess::Needs(Action::ReadCases));
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
-        assert_eq!(nav_areas(Role::ProtocolOfficer), vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations]);
+        assert_eq!(
+            nav_areas(Role::ProtocolOfficer),
+            vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]
+        );
         assert_eq!(page_access("/delegations/3/programme"), PageAccess::Needs(Action::ReadDelegations));
         assert_eq!(page_access("/delegations/resources"), PageAccess::Needs(Action::PlanDelegations));
     }

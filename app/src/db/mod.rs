@@ -8,6 +8,7 @@ pub mod cases;
 pub mod delegations;
 pub mod departments;
 pub mod enterprises;
+pub mod friendship_cities;
 pub mod outbox;
 pub mod portal;
 pub mod service_levels;

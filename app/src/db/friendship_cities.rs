@@ -1,0 +1,280 @@
+//! Partner cities, their exchanges and counterpart contacts.
+
+use super::{Db, Tx};
+use crate::domain::Locale;
+use crate::friendship_cities::{split_areas, CityKind, Contact, Exchange, ExchangeKind};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A city's row, with the date of its latest exchange (notes aside).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CityRow {
+    pub id: i64,
+    pub name_original: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub name_fr: String,
+    pub country: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub kind: String,
+    pub first_contact_on: Option<NaiveDate>,
+    pub letter_of_intent_on: Option<NaiveDate>,
+    pub agreement_on: Option<NaiveDate>,
+    pub stage_reason: String,
+    pub areas: String,
+    pub notes: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub last_exchange_on: Option<NaiveDate>,
+}
+
+impl CityRow {
+    pub fn kind(&self) -> CityKind {
+        CityKind::parse(&self.kind).unwrap_or(CityKind::Exchange)
+    }
+
+    pub fn areas(&self) -> Vec<String> {
+        split_areas(&self.areas)
+    }
+}
+
+const SELECT: &str = "select c.id, c.name_original, c.name_zh, c.name_en, c.name_fr, c.country, c.latitude, \
+         c.longitude, c.kind, c.first_contact_on, c.letter_of_intent_on, c.agreement_on, c.stage_reason, c.areas, \
+         c.notes, c.version, c.created_at, \
+         (select max(x.happened_on) from partner_city_exchanges x where x.city_id = c.id and x.kind <> 'note') \
+             as last_exchange_on \
+     from partner_cities c";
+
+/// Every partner city, by Chinese name (a city register is small: a few dozen).
+pub async fn all(db: &Db) -> Result<Vec<CityRow>, sqlx::Error> {
+    let sql = format!("{SELECT} order by c.name_zh, c.id");
+    on_db!(db, |pool| sqlx::query_as::<_, CityRow>(&sql).fetch_all(pool).await)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<CityRow>, sqlx::Error> {
+    let sql = format!("{SELECT} where c.id = $1");
+    on_db!(db, |pool| sqlx::query_as::<_, CityRow>(&sql).bind(id).fetch_optional(pool).await)
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<CityRow>, sqlx::Error> {
+    let sql = format!("{SELECT} where c.id = $1");
+    on_tx!(tx, |conn| sqlx::query_as::<_, CityRow>(&sql).bind(id).fetch_optional(conn).await)
+}
+
+/// A city's fields as a form sets them.
+pub struct Fields<'a> {
+    pub name_original: &'a str,
+    pub name_zh: &'a str,
+    pub name_en: &'a str,
+    pub name_fr: &'a str,
+    pub country: &'a str,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub kind: CityKind,
+    pub first_contact_on: Option<NaiveDate>,
+    pub letter_of_intent_on: Option<NaiveDate>,
+    pub agreement_on: Option<NaiveDate>,
+    pub stage_reason: &'a str,
+    pub areas: &'a str,
+    pub notes: &'a str,
+}
+
+pub async fn insert(tx: &mut Tx, f: &Fields<'_>, by: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into partner_cities (name_original, name_zh, name_en, name_fr, country, latitude, longitude, kind, \
+                 first_contact_on, letter_of_intent_on, agreement_on, stage_reason, areas, notes, created_by, \
+                 created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id",
+        )
+        .bind(f.name_original)
+        .bind(f.name_zh)
+        .bind(f.name_en)
+        .bind(f.name_fr)
+        .bind(f.country)
+        .bind(f.latitude)
+        .bind(f.longitude)
+        .bind(f.kind.as_str())
+        .bind(f.first_contact_on)
+        .bind(f.letter_of_intent_on)
+        .bind(f.agreement_on)
+        .bind(f.stage_reason)
+        .bind(f.areas)
+        .bind(f.notes)
+        .bind(by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Save the fields if nobody saved since `version`; false otherwise.
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    f: &Fields<'_>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update partner_cities set name_original = $1, name_zh = $2, name_en = $3, name_fr = $4, country = $5, \
+                 latitude = $6, longitude = $7, kind = $8, first_contact_on = $9, letter_of_intent_on = $10, \
+                 agreement_on = $11, stage_reason = $12, areas = $13, notes = $14, updated_at = $15, \
+                 version = version + 1 \
+             where id = $16 and version = $17",
+        )
+        .bind(f.name_original)
+        .bind(f.name_zh)
+        .bind(f.name_en)
+        .bind(f.name_fr)
+        .bind(f.country)
+        .bind(f.latitude)
+        .bind(f.longitude)
+        .bind(f.kind.as_str())
+        .bind(f.first_contact_on)
+        .bind(f.letter_of_intent_on)
+        .bind(f.agreement_on)
+        .bind(f.stage_reason)
+        .bind(f.areas)
+        .bind(f.notes)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct ExchangeRow {
+    id: i64,
+    happened_on: NaiveDate,
+    kind: String,
+    title: String,
+    notes: String,
+    delegation_id: Option<i64>,
+}
+
+/// A city's timeline, the latest first.
+pub async fn exchanges(db: &Db, city_id: i64) -> Result<Vec<Exchange>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, ExchangeRow>(
+            "select id, happened_on, kind, title, notes, delegation_id from partner_city_exchanges \
+             where city_id = $1 order by happened_on desc, id desc",
+        )
+        .bind(city_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Exchange {
+            id: r.id,
+            happened_on: r.happened_on,
+            kind: ExchangeKind::parse(&r.kind).unwrap_or(ExchangeKind::Note),
+            title: r.title,
+            notes: r.notes,
+            delegation_id: r.delegation_id,
+        })
+        .collect())
+}
+
+pub struct NewExchange<'a> {
+    pub city_id: i64,
+    pub happened_on: NaiveDate,
+    pub kind: ExchangeKind,
+    pub title: &'a str,
+    pub notes: &'a str,
+    pub delegation_id: Option<i64>,
+    pub created_by: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("the delegation is already linked to this city")]
+    AlreadyLinked,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub async fn insert_exchange(tx: &mut Tx, e: &NewExchange<'_>, at: DateTime<Utc>) -> Result<i64, ExchangeError> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into partner_city_exchanges (city_id, happened_on, kind, title, notes, delegation_id, created_by, \
+                 created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        )
+        .bind(e.city_id)
+        .bind(e.happened_on)
+        .bind(e.kind.as_str())
+        .bind(e.title)
+        .bind(e.notes)
+        .bind(e.delegation_id)
+        .bind(e.created_by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+    .map_err(|e| if super::is_unique_violation(&e) { ExchangeError::AlreadyLinked } else { ExchangeError::Db(e) })
+}
+
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    id: i64,
+    name: String,
+    title: String,
+    email: String,
+    phone: String,
+    language: String,
+}
+
+pub async fn contacts(db: &Db, city_id: i64) -> Result<Vec<Contact>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, ContactRow>(
+            "select id, name, title, email, phone, language from partner_city_contacts where city_id = $1 order by id",
+        )
+        .bind(city_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Contact {
+            id: r.id,
+            name: r.name,
+            title: r.title,
+            email: r.email,
+            phone: r.phone,
+            language: Locale::parse(&r.language).unwrap_or(Locale::En),
+        })
+        .collect())
+}
+
+pub struct NewContact<'a> {
+    pub city_id: i64,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub language: Locale,
+}
+
+pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into partner_city_contacts (city_id, name, title, email, phone, language, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7) returning id",
+        )
+        .bind(c.city_id)
+        .bind(c.name)
+        .bind(c.title)
+        .bind(c.email)
+        .bind(c.phone)
+        .bind(c.language.tag())
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
