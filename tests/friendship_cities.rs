@@ -147,6 +147,12 @@ async fn lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_
     }
     assert_eq!(leader.page("/cities/new").await.0, StatusCode::FORBIDDEN);
     assert_eq!(officer.page("/cities/new").await.0, StatusCode::OK);
+    // The map places Lille (50.6292 N, 3.0573 E) at its point and links it to its page.
+    let (_, register_page) = leader.page("/cities").await;
+    assert!(register_page.contains("class=\"land\""), "the world outline is drawn");
+    let dot = format!("<a href=\"/cities/{lille}\"");
+    let at = register_page.find(&dot).expect("Lille on the map");
+    assert!(register_page[at..].contains("cx=\"508.5\" cy=\"109.4\""), "at its coordinates");
     let history = app.call("audit", &[("filter[entity_type]", "partner_city")]).await.text().await.unwrap();
     assert!(history.contains("partner_city_exchange_added"));
 }

@@ -75,3 +75,4 @@ audit-action-partner-city-registered = Partner city registered
 audit-action-partner-city-updated = Partner city edited
 audit-action-partner-city-exchange-added = Exchange recorded
 audit-action-partner-city-contact-added = Counterpart added
+cities-map = Partner cities on the world map (Natural Earth outline)

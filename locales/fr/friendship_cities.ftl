@@ -75,3 +75,4 @@ audit-action-partner-city-registered = Ville partenaire enregistrée
 audit-action-partner-city-updated = Ville partenaire modifiée
 audit-action-partner-city-exchange-added = Échange enregistré
 audit-action-partner-city-contact-added = Interlocuteur ajouté
+cities-map = Les villes partenaires sur la carte du monde (tracé Natural Earth)

@@ -7,6 +7,7 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod world;
 
 use crate::domain::Locale;
 use crate::error::{FieldCode, FieldError};
@@ -172,6 +173,12 @@ pub fn next_anniversary(signed: NaiveDate, today: NaiveDate, within_days: i64) -
         }
         years += 5;
     }
+}
+
+/// Where a place lies on the world map (`world::LAND`'s equirectangular projection on a
+/// `WIDTH` × `HEIGHT` box): x grows eastward from 180° W, y southward from 90° N.
+pub fn map_point(latitude: f64, longitude: f64) -> (f64, f64) {
+    ((longitude + 180.0) / 360.0 * world::WIDTH, (90.0 - latitude) / 180.0 * world::HEIGHT)
 }
 
 /// One line of the register.
@@ -341,6 +348,17 @@ mod tests {
         assert_eq!(next_anniversary(day(2026, 3, 1), day(2026, 11, 26), 365), None);
         assert_eq!(next_anniversary(day(2022, 3, 1), day(2026, 11, 26), 365), Some((5, day(2027, 3, 1))));
         assert_eq!(next_anniversary(day(2012, 2, 29), day(2026, 11, 26), 365), Some((15, day(2027, 2, 28))));
+    }
+
+    #[test]
+    fn a_city_is_placed_by_its_coordinates() {
+        let (x, y) = map_point(50.6292, 3.0573);
+        assert!((x - 508.49).abs() < 0.01 && (y - 109.36).abs() < 0.01, "Lille at {x}, {y}");
+        assert_eq!(map_point(0.0, 0.0), (500.0, 250.0));
+        assert_eq!(map_point(90.0, -180.0), (0.0, 0.0));
+        assert_eq!(map_point(-90.0, 180.0), (1000.0, 500.0));
+        // The outline is a real map: it starts with a move and closes its rings.
+        assert!(world::LAND.starts_with('M') && world::LAND.matches('Z').count() > 100);
     }
 
     #[test]
