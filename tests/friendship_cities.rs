@@ -6,7 +6,7 @@
 use crate::both;
 use crate::common::*;
 use app::error::{AppError, FieldCode};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -218,7 +218,6 @@ async fn quiet_relations_go_dormant_and_round_anniversaries_are_listed(b: Backen
     assert!(cities(&officer, &[("dormant", "true")]).await.is_empty());
     let (_, page) = officer.page("/cities").await;
     assert!(page.contains("id=\"anniversaries\"") && page.contains("撒马尔罕"), "the register lists the anniversary");
-    assert!(today.year() >= 2026);
 }
 both!(quiet_relations_go_dormant_and_round_anniversaries_are_listed);
 

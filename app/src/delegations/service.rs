@@ -716,18 +716,43 @@ pub async fn change_status(
 
 /// Every clash of the delegation's items with any other booking (its own items included).
 pub async fn delegation_clashes(state: &ServerState, id: i64) -> Result<Vec<Clash>, AppError> {
-    let items = data::items(&state.db, id).await?;
+    let items = itinerary(state, id).await?;
+    clashes_of(state, id, &items).await
+}
+
+/// The delegation's items with the resources each books.
+async fn itinerary(state: &ServerState, id: i64) -> Result<Vec<Item>, AppError> {
+    let booked = data::bookings(&state.db, id).await?;
+    Ok(data::items(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|i| Item {
+            id: i.id,
+            starts_at: i.starts_at,
+            ends_at: i.ends_at,
+            activity: i.activity(),
+            resources: booked.iter().filter(|(item, _)| *item == i.id).map(|(_, r)| r.clone()).collect(),
+            title_zh: i.title_zh,
+            title_foreign: i.title_foreign,
+            venue_id: i.venue_id,
+            participants: i.participants,
+            notes: i.notes,
+        })
+        .collect())
+}
+
+/// The clashes of these items (the delegation `id`'s) with any other booking.
+async fn clashes_of(state: &ServerState, id: i64, items: &[Item]) -> Result<Vec<Clash>, AppError> {
     let (Some(from), Some(to)) = (items.iter().map(|i| i.starts_at).min(), items.iter().map(|i| i.ends_at).max())
     else {
         return Ok(Vec::new());
     };
     let travel = travel(state);
     let candidates = data::clash_candidates(&state.db, id, from - travel, to + travel).await?;
-    let booked = data::bookings(&state.db, id).await?;
     let mut found = Vec::new();
-    for item in &items {
-        let slot = Slot { starts_at: item.starts_at, ends_at: item.ends_at, venue_id: item.venue_id };
-        for (_, resource) in booked.iter().filter(|(i, _)| *i == item.id) {
+    for item in items {
+        let slot = item.slot();
+        for resource in &item.resources {
             let others: Vec<Booking> = candidates
                 .iter()
                 .filter(|b| b.own_item_id == item.id && b.resource_id == resource.id)
@@ -782,28 +807,12 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
         audit::record(&mut tx, entry(user, "personal_data_viewed", id, changes, ip.unwrap_or_default())).await?;
         tx.commit().await?;
     }
-    let booked = data::bookings(&state.db, id).await?;
-    let items: Vec<Item> = data::items(&state.db, id)
-        .await?
-        .into_iter()
-        .map(|i| Item {
-            id: i.id,
-            starts_at: i.starts_at,
-            ends_at: i.ends_at,
-            activity: i.activity(),
-            resources: booked.iter().filter(|(item, _)| *item == i.id).map(|(_, r)| r.clone()).collect(),
-            title_zh: i.title_zh,
-            title_foreign: i.title_foreign,
-            venue_id: i.venue_id,
-            participants: i.participants,
-            notes: i.notes,
-        })
-        .collect();
+    let items = itinerary(state, id).await?;
     let language_gaps = items
         .iter()
         .flat_map(|i| language_gaps(i, &members).into_iter().map(|language| LanguageGap { item_id: i.id, language }))
         .collect();
-    let clashes = delegation_clashes(state, id).await?;
+    let clashes = clashes_of(state, id, &items).await?;
     let gifts = data::gifts(&state.db, id).await?;
     let mut outcomes = data::outcomes(&state.db, id).await?;
     for o in outcomes.iter_mut() {
