@@ -464,7 +464,7 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
     {
         bodies.push((path.to_string(), investor.page(path).await.1));
     }
-    for function in ["portal_case", "portal_post", "portal_confirmation"] {
+    for function in ["portal_post", "portal_confirmation"] {
         let r = investor.call(function, &[]).await;
         bodies.push((function.to_string(), r.text().await.unwrap()));
     }

@@ -31,10 +31,63 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
     }
 }
 
-/// The page's language as a `Locale`.
+/// The page's language as a `Locale`: the one a page rendered outside the app was given
+/// (`PageLanguage`), else leptos-fluent's.
 pub fn use_locale() -> Locale {
+    if let Some(PageLanguage(l)) = use_context::<PageLanguage>() {
+        return l;
+    }
     let i18n = expect_context::<leptos_fluent::I18n>();
     Locale::parse(i18n.language.get().id).unwrap_or(Locale::En)
+}
+
+/// The language of a page rendered on the server outside the app's router and leptos-fluent
+/// provider (the investor's status page); `tr!` and `use_locale` read it first.
+#[derive(Clone, Copy, Debug)]
+pub struct PageLanguage(pub Locale);
+
+/// The message `id` in the page's language (see `tr!` in `lib.rs`).
+#[cfg(feature = "ssr")]
+pub fn message(id: &'static str) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<HashMap<(Locale, &'static str), String>> = RefCell::new(HashMap::new());
+    }
+    let locale = use_locale();
+    MEMO.with(|memo| {
+        if let Some(text) = memo.borrow().get(&(locale, id)) {
+            return text.clone();
+        }
+        let text = crate::translate::t(locale, id);
+        memo.borrow_mut().insert((locale, id), text.clone());
+        text
+    })
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn message(id: &'static str) -> String {
+    expect_context::<leptos_fluent::I18n>().tr(id)
+}
+
+/// The message `id` with its arguments in the page's language (see `tr!`).
+#[cfg(feature = "ssr")]
+pub fn message_with_args(
+    id: &'static str,
+    args: &std::collections::HashMap<std::borrow::Cow<'static, str>, crate::translate::FluentValue<'_>>,
+) -> String {
+    crate::translate::t_map(use_locale(), id, args)
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn message_with_args(
+    id: &'static str,
+    args: &std::collections::HashMap<
+        std::borrow::Cow<'static, str>,
+        leptos_fluent::__reexports::fluent_bundle::FluentValue<'_>,
+    >,
+) -> String {
+    expect_context::<leptos_fluent::I18n>().tr_with_args(id, args)
 }
 
 /// The `Set-Cookie` value that remembers a language for a year.

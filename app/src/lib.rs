@@ -3,6 +3,22 @@
 
 #![recursion_limit = "256"]
 
+/// Translate a message in the page's language; the same syntax as leptos-fluent's `tr!`, so
+/// that its translation check reads every call. Defined before the modules so that each sees
+/// it without an import (the check refuses any other import of a `tr`). On the server a message without arguments is
+/// formatted once per language and thread, then copied: a list page asks for the same few
+/// labels hundreds of times.
+macro_rules! tr {
+    ($text_id:literal $(,)?) => {
+        $crate::i18n::message($text_id)
+    };
+    ($text_id:literal, {$($key:literal => $value:expr),* $(,)?} $(,)?) => {{
+        let mut args = ::std::collections::HashMap::new();
+        $( args.insert($key.into(), $value.into()); )*
+        $crate::i18n::message_with_args($text_id, &args)
+    }};
+}
+
 pub mod admin;
 pub mod auth;
 pub mod cases;
@@ -106,7 +122,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/portal/foreign-staff") view=portal::pages::ForeignStaffRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/portal/submitted") view=portal::pages::ConfirmationPage ssr=SsrMode::Async />
                         <Route path=path!("/portal/status") view=portal::pages::LookupPage ssr=SsrMode::Async />
-                        <Route path=path!("/portal/case") view=portal::pages::StatusPage ssr=SsrMode::Async />
                     </Routes>
                 </shell::Layout>
             </Router>

@@ -7,7 +7,6 @@ use crate::auth::{nav_areas, NavArea, SessionUser};
 use crate::domain::{Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
@@ -40,11 +39,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{move || tr!("shell-skip-to-content")}</a>
         <header class="topbar">
             <div class="topbar-inner">
-                <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    <span class="brand-name">{move || tr!("app-name")}</span>
-                    <span class="brand-tagline">{move || tr!("app-tagline")}</span>
-                </a>
+                <Brand />
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         match me.await {
@@ -59,10 +54,74 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Brand() -> impl IntoView {
+    view! {
+        <a class="brand" href="/">
+            <span class="brand-mark" aria-hidden="true">"◆"</span>
+            <span class="brand-name">{move || tr!("app-name")}</span>
+            <span class="brand-tagline">{move || tr!("app-tagline")}</span>
+        </a>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
         <footer class="footer">
             <p>{move || tr!("shell-footer")}</p>
         </footer>
     }
+}
+
+/// A whole HTML document for a page rendered on the server alone, outside the app: no router,
+/// no hydration, no data sent along for the browser. Its header, language switcher and footer
+/// are the app's own. For public pages whose every control is a plain form post (the
+/// investor's status page): they read the same with and without JavaScript, and cost a
+/// fraction of an app page to render.
+#[cfg(feature = "ssr")]
+pub fn standalone_document(
+    locale: Locale,
+    path: String,
+    title: impl FnOnce() -> String,
+    content: impl FnOnce() -> AnyView,
+) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(crate::i18n::PageLanguage(locale));
+        let title = format!("{} · {}", title(), tr!("app-name"));
+        let page = view! {
+            <!DOCTYPE html>
+            <html lang=locale.tag() dir="ltr">
+                <head>
+                    <meta charset="utf-8" />
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
+                    <meta name="color-scheme" content="light" />
+                    <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                    <link rel="stylesheet" id="liaison" href="/pkg/liaison.css" />
+                    <title>{title}</title>
+                </head>
+                <body>
+                    <a class="skip-link" href="#main">{tr!("shell-skip-to-content")}</a>
+                    <header class="topbar">
+                        <div class="topbar-inner">
+                            <Brand />
+                            <LanguageForm next=Signal::stored(path) />
+                        </div>
+                    </header>
+                    <main id="main" class="page" tabindex="-1">
+                        {content()}
+                    </main>
+                    <Footer />
+                </body>
+            </html>
+        };
+        page.to_html()
+    })
 }
 
 #[component]
@@ -141,6 +200,12 @@ fn LanguageSwitcher() -> impl IntoView {
             format!("{}?{}", location.pathname.get(), search)
         }
     };
+    view! { <LanguageForm next=Signal::derive(next) /> }
+}
+
+/// The language buttons; the server stores the choice, then sends the reader back to `next`.
+#[component]
+fn LanguageForm(next: Signal<String>) -> impl IntoView {
     let current = crate::i18n::use_locale;
     view! {
         <form class="langswitch" method="post" action="/lang" aria-label=move || tr!("shell-language")>
@@ -265,10 +330,10 @@ pub fn NotFound() -> impl IntoView {
     // Captured here: the router may run the fallback's closures outside this component.
     let i18n = expect_context::<leptos_fluent::I18n>();
     view! {
-        <Title text=tr!(i18n, "notfound-title") />
-        <h1>{move || tr!(i18n, "notfound-title")}</h1>
-        <p>{move || tr!(i18n, "notfound-text")}</p>
-        <p><a href="/">{move || tr!(i18n, "nav-home")}</a></p>
+        <Title text=leptos_fluent::tr!(i18n, "notfound-title") />
+        <h1>{move || leptos_fluent::tr!(i18n, "notfound-title")}</h1>
+        <p>{move || leptos_fluent::tr!(i18n, "notfound-text")}</p>
+        <p><a href="/">{move || leptos_fluent::tr!(i18n, "nav-home")}</a></p>
     }
 }
 

@@ -3,9 +3,10 @@
 
 use crate::domain::Locale;
 pub use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
+use fluent_templates::LanguageIdentifier;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -16,20 +17,32 @@ fluent_templates::static_loader! {
     };
 }
 
-fn language(locale: Locale) -> LanguageIdentifier {
-    locale.tag().parse().unwrap_or_default()
+fn language(locale: Locale) -> &'static LanguageIdentifier {
+    static LANGUAGES: LazyLock<[LanguageIdentifier; 3]> =
+        LazyLock::new(|| Locale::ALL.map(|l| l.tag().parse().unwrap_or_default()));
+    &LANGUAGES[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
 }
 
-/// The message `id` in `locale` (English when the locale lacks it).
+/// The message `id` in `locale` (English when the locale lacks it). Looked up in the
+/// language's own bundle, then English: no language negotiation per message.
 pub fn t(locale: Locale, id: &str) -> String {
-    LOCALES.lookup(&language(locale), id)
+    t_map(locale, id, &HashMap::new())
 }
 
 /// The message `id` in `locale` with its arguments (`{ $name }` and so on).
 pub fn t_args(locale: Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
         args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), v.clone())).collect();
-    LOCALES.lookup_with_args(&language(locale), id, &args)
+    t_map(locale, id, &args)
+}
+
+/// `t_args` with the arguments already in a map (as `tr!` builds them).
+pub fn t_map(locale: Locale, id: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
+    let args = (!args.is_empty()).then_some(args);
+    LOCALES
+        .lookup_single_language(language(locale), id, args)
+        .or_else(|_| LOCALES.lookup_single_language(language(Locale::En), id, args))
+        .unwrap_or_else(|_| format!("Unknown localization {id}"))
 }
 
 #[cfg(test)]

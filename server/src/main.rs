@@ -11,6 +11,9 @@ use liaison_server::startup;
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: liaison [serve | migrate | create-user --email E --name N --role R [--department CODE] [--language zh-CN|en|fr] | backup FILE]";
 
 #[tokio::main]

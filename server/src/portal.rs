@@ -13,7 +13,7 @@ use app::portal::{CASE_COOKIE, CONFIRMATION_COOKIE};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use http::header::SET_COOKIE;
+use http::header::{CONTENT_TYPE, SET_COOKIE};
 use http::request::Parts;
 use http::{HeaderValue, Method, StatusCode, Uri};
 use leptos::prelude::provide_context;
@@ -101,8 +101,7 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
         let post = PortalPost::Request(Box::new(Refused { form: RequestForm::default(), error: too_large() }));
         return render(&state, parts, path, post, StatusCode::PAYLOAD_TOO_LARGE).await;
     };
-    let locale = cookie(&parts, app::i18n::LANG_COOKIE).and_then(|l| Locale::parse(&l)).unwrap_or(Locale::En);
-    match service::submit(&state.server, kind, &form, locale, &ip(&parts)).await {
+    match service::submit(&state.server, kind, &form, page_locale(&parts), &ip(&parts)).await {
         Ok(done) => with_cookies(
             Redirect::to("/portal/submitted").into_response(),
             &[
@@ -144,6 +143,40 @@ pub async fn lookup(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
+/// The status page of this browser's portal session (`?done=reply` or `?done=rating` after a
+/// post); without a valid session, the way back to the lookup.
+pub async fn status(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    let done = parts
+        .uri
+        .query()
+        .and_then(|q| q.split('&').find_map(|p| p.strip_prefix("done=")).filter(|d| matches!(*d, "reply" | "rating")));
+    status_response(&state, &parts, None, done, StatusCode::OK).await
+}
+
+/// The status page, with a refused reply or rating when there is one, and `status`.
+async fn status_response(
+    state: &AppState,
+    parts: &Parts,
+    refused: Option<PortalPost>,
+    done: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let token = cookie(parts, CASE_COOKIE);
+    let case = service::public_case(&state.server, token.as_deref()).await;
+    let status = match &case {
+        Err(e) if !matches!(e, AppError::NotAuthenticated) => status_of(e),
+        _ => status,
+    };
+    let html = app::portal::status_page::status_page(page_locale(parts), case, refused, done);
+    (status, [(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+/// The page language the session middleware chose and put into the request's cookie.
+fn page_locale(parts: &Parts) -> Locale {
+    cookie(parts, app::i18n::LANG_COOKIE).and_then(|l| Locale::parse(&l)).unwrap_or(Locale::En)
+}
+
 pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<ReplyForm>(req).await;
     let token = cookie(&parts, CASE_COOKIE);
@@ -152,14 +185,14 @@ pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
             form: ReplyForm::default(),
             error: AppError::field("reply", FieldCode::TooLong),
         });
-        return render(&state, parts, "/portal/case", post, StatusCode::PAYLOAD_TOO_LARGE).await;
+        return status_response(&state, &parts, Some(post), None, StatusCode::PAYLOAD_TOO_LARGE).await;
     };
     match service::reply(&state.server, token.as_deref(), &form, &ip(&parts)).await {
         Ok(()) => Redirect::to("/portal/case?done=reply").into_response(),
         Err(AppError::NotAuthenticated) => Redirect::to("/portal/status?ended=1").into_response(),
         Err(e) => {
             let status = status_of(&e);
-            render(&state, parts, "/portal/case", PortalPost::Reply(Refused { form, error: e }), status).await
+            status_response(&state, &parts, Some(PortalPost::Reply(Refused { form, error: e })), None, status).await
         }
     }
 }
@@ -173,7 +206,7 @@ pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
         Err(AppError::NotAuthenticated) => Redirect::to("/portal/status?ended=1").into_response(),
         Err(e) => {
             let status = status_of(&e);
-            render(&state, parts, "/portal/case", PortalPost::Rating(Refused { form, error: e }), status).await
+            status_response(&state, &parts, Some(PortalPost::Rating(Refused { form, error: e })), None, status).await
         }
     }
 }

@@ -20,11 +20,22 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+/// What every handler and middleware is given; shared, so that handing it on costs one
+/// reference count rather than a copy of each setting.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub server: ServerState,
     pub base_url: String,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -113,8 +124,11 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let first_admin = ensure_first_admin(&server, config).await?;
     let listener =
         TcpListener::bind(config.addr).await.map_err(|source| StartError::Bind { addr: config.addr, source })?;
-    let state =
-        AppState { leptos_options: leptos_options(), server: server.clone(), base_url: config.base_url.clone() };
+    let state = AppState(Arc::new(Shared {
+        leptos_options: leptos_options(),
+        server: server.clone(),
+        base_url: config.base_url.clone(),
+    }));
     let router = router(state);
     let mut jobs = vec![
         jobs::spawn_cleanup(server.clone()),
@@ -159,10 +173,12 @@ fn router(state: AppState) -> Router {
         .route("/cities/export.csv", get(routes::export_cities))
         .route("/delegations/{id}/programme", get(routes::delegation_programme))
         .route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar))
-        // The investor portal's forms (their pages are Leptos routes on the same paths).
+        // The investor portal's forms (their pages are Leptos routes on the same paths) and its
+        // status page (rendered on its own: see `app::portal::status_page`).
         .route("/portal/request", post(crate::portal::submit_enterprise))
         .route("/portal/foreign-staff", post(crate::portal::submit_foreign_staff))
         .route("/portal/status", post(crate::portal::lookup))
+        .route("/portal/case", get(crate::portal::status))
         .route("/portal/case/reply", post(crate::portal::reply))
         .route("/portal/case/rating", post(crate::portal::rate))
         .route("/portal/leave", post(crate::portal::leave))

@@ -4,7 +4,6 @@ use super::api::{ChangePassword, Login};
 use crate::domain::Locale;
 use crate::shell::{field_message, role_name, use_me, FormError, Saved};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 

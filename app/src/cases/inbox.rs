@@ -7,7 +7,6 @@ use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 
 pub fn task_status_name(s: TaskStatus) -> String {

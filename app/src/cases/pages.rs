@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::i18n::{format_datetime, format_number, use_locale};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

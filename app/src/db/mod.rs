@@ -169,7 +169,11 @@ impl Db {
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(10))
-                    .foreign_keys(true);
+                    .foreign_keys(true)
+                    // Read pages straight from the file's memory map rather than copying each
+                    // into every connection's own cache; sorts and temporary indexes in memory.
+                    .pragma("mmap_size", "268435456")
+                    .pragma("temp_store", "memory");
                 let in_memory = url.contains(":memory:") || url.contains("mode=memory");
                 if !in_memory {
                     if let Some(parent) = options.get_filename().parent() {

@@ -11,7 +11,6 @@ use crate::error::AppError;
 use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale};
 use crate::shell::{field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

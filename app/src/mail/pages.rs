@@ -6,7 +6,6 @@ use crate::domain::Locale;
 use crate::i18n::{format_datetime, use_locale};
 use crate::shell::{page_error, FormError};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 

@@ -1,8 +1,8 @@
 //! Server functions the portal's pages load their data with. The forms themselves post to
 //! plain routes (`server/src/portal.rs`), which render a refused form again through
-//! `refused_post`.
+//! `refused_post`. The status page is rendered by its route alone (`status_page`).
 
-use super::{Confirmation, PortalPost, PublicCase};
+use super::{Confirmation, PortalPost};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -11,14 +11,6 @@ use leptos::prelude::*;
 #[server(endpoint = "portal_post")]
 pub async fn refused_post() -> Result<Option<PortalPost>, AppError> {
     Ok(use_context::<PortalPost>())
-}
-
-/// The case of this browser's portal session (after a right reference and access code).
-#[server(endpoint = "portal_case")]
-pub async fn portal_case() -> Result<PublicCase, AppError> {
-    let state = crate::auth::server::state()?;
-    let token = request_cookie(super::CASE_COOKIE);
-    super::service::public_case(&state, token.as_deref()).await
 }
 
 /// The reference and access code of the request just submitted, once; the cookie that

@@ -10,6 +10,8 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod status_page;
 
 use crate::cases::tasks::TaskStatus;
 use crate::cases::{CaseType, PublicText};

@@ -7,7 +7,6 @@ use crate::domain::{DayKind, Locale};
 use crate::i18n::{format_datetime, format_day, use_locale};
 use crate::shell::{field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
