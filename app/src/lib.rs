@@ -5,9 +5,9 @@
 
 /// Translate a message in the page's language; the same syntax as leptos-fluent's `tr!`, so
 /// that its translation check reads every call. Defined before the modules so that each sees
-/// it without an import (the check refuses any other import of a `tr`). On the server a message without arguments is
-/// formatted once per language and thread, then copied: a list page asks for the same few
-/// labels hundreds of times.
+/// it without an import (the check refuses any other import of a `tr`). On the server a
+/// message without arguments is formatted once per language and thread, then copied: a list
+/// page asks for the same few labels hundreds of times.
 macro_rules! tr {
     ($text_id:literal $(,)?) => {
         $crate::i18n::message($text_id)

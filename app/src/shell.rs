@@ -25,9 +25,16 @@ pub fn DocumentTitle() -> impl IntoView {
     // signal panics. The language never changes within a page (the switcher reloads it).
     let app = tr!("app-name");
     view! {
-        <Title formatter=move |page: String| {
-            if page.is_empty() { app.clone() } else { format!("{page} · {app}") }
-        } />
+        <Title formatter=move |page: String| document_title(&page, &app) />
+    }
+}
+
+/// The document's title: the page's, then the product's name.
+fn document_title(page: &str, app: &str) -> String {
+    if page.is_empty() {
+        app.to_string()
+    } else {
+        format!("{page} · {app}")
     }
 }
 
@@ -93,7 +100,7 @@ pub fn standalone_document(
     let owner = Owner::new();
     owner.with(|| {
         provide_context(crate::i18n::PageLanguage(locale));
-        let title = format!("{} · {}", title(), tr!("app-name"));
+        let title = document_title(&title(), &tr!("app-name"));
         let page = view! {
             <!DOCTYPE html>
             <html lang=locale.tag() dir="ltr">

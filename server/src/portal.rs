@@ -3,9 +3,9 @@
 //! renders its page again, with what was typed, the error summary and the fitting status
 //! (422 refused, 401 not recognised, 429 too many requests).
 
+use crate::routes::page_locale;
 use crate::startup::AppState;
 use app::auth::server::ClientIp;
-use app::domain::Locale;
 use app::error::{AppError, FieldCode};
 use app::portal::service::{self, clear_cookie, session_cookie};
 use app::portal::{LookupForm, PortalPost, RatingForm, Refused, ReplyForm, RequestForm, RequestKind};
@@ -101,7 +101,7 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
         let post = PortalPost::Request(Box::new(Refused { form: RequestForm::default(), error: too_large() }));
         return render(&state, parts, path, post, StatusCode::PAYLOAD_TOO_LARGE).await;
     };
-    match service::submit(&state.server, kind, &form, page_locale(&parts), &ip(&parts)).await {
+    match service::submit(&state.server, kind, &form, page_locale(&parts.headers), &ip(&parts)).await {
         Ok(done) => with_cookies(
             Redirect::to("/portal/submitted").into_response(),
             &[
@@ -168,13 +168,8 @@ async fn status_response(
         Err(e) if !matches!(e, AppError::NotAuthenticated) => status_of(e),
         _ => status,
     };
-    let html = app::portal::status_page::status_page(page_locale(parts), case, refused, done);
+    let html = app::portal::status_page::status_page(page_locale(&parts.headers), case, refused, done);
     (status, [(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
-}
-
-/// The page language the session middleware chose and put into the request's cookie.
-fn page_locale(parts: &Parts) -> Locale {
-    cookie(parts, app::i18n::LANG_COOKIE).and_then(|l| Locale::parse(&l)).unwrap_or(Locale::En)
 }
 
 pub async fn reply(State(state): State<AppState>, req: Request) -> Response {

@@ -188,7 +188,7 @@ fn error_status(e: &app::error::AppError) -> Response {
 }
 
 /// The page language, which the session middleware has put into the request's cookie.
-fn page_locale(headers: &http::HeaderMap) -> Locale {
+pub(crate) fn page_locale(headers: &http::HeaderMap) -> Locale {
     crate::middleware::cookie(headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En)
 }
 
