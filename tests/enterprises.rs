@@ -379,6 +379,40 @@ async fn the_name_search_finds_any_part_of_either_name_in_any_case(b: Backend) {
 }
 both!(the_name_search_finds_any_part_of_either_name_in_any_case);
 
+async fn search_results_come_in_name_order_and_follow_a_rename(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let b_id = register(&officer, "B帕多瓦精密有限公司", "", "IT").await;
+    register(&officer, "A帕多瓦精密有限公司", "", "IT").await;
+    register(&officer, "C精密有限公司", "", "FR").await;
+    register(&officer, "D帕多瓦机械有限公司", "", "IT").await;
+    let found = |q: &'static str, country: &'static str| {
+        let officer = &officer;
+        async move {
+            let mut filter = vec![("q", q)];
+            if !country.is_empty() {
+                filter.push(("country", country));
+            }
+            names(&list(officer, &filter).await)
+        }
+    };
+    // (Names that sort alike in every collation.)
+    assert_eq!(found("精密", "").await, vec!["A帕多瓦精密有限公司", "B帕多瓦精密有限公司", "C精密有限公司"]);
+    assert_eq!(found("帕多瓦精密", "").await, vec!["A帕多瓦精密有限公司", "B帕多瓦精密有限公司"]);
+    assert_eq!(found("精密", "FR").await, vec!["C精密有限公司"]);
+
+    // Renamed, it moves to its new place in the results, and its old name finds nothing.
+    let mut form = enterprise_form("E精密有限公司", "", "IT");
+    let id = b_id.to_string();
+    form.push(("id", &id));
+    form.push(("version", "1"));
+    assert_eq!(officer.call("update_enterprise", &form).await.status(), StatusCode::OK);
+    assert_eq!(found("精密", "").await, vec!["A帕多瓦精密有限公司", "C精密有限公司", "E精密有限公司"]);
+    assert_eq!(found("b帕多瓦", "").await, Vec::<String>::new());
+}
+both!(search_results_come_in_name_order_and_follow_a_rename);
+
 async fn add_person(who: &TestApp, id: i64, form: &[(&str, &str)]) -> reqwest::Response {
     let id = id.to_string();
     let mut form = form.to_vec();

@@ -325,9 +325,11 @@ async fn generate(url: &str) -> Result<(), Error> {
                 )
             })
             .collect();
-        let terms: Vec<(String, i64)> = rows
+        let terms: Vec<(String, i64, String)> = rows
             .iter()
-            .flat_map(|r| app::domain::search::index_terms(&[&r.1, &r.2]).into_iter().map(move |t| (t, r.0)))
+            .flat_map(|r| {
+                app::domain::search::index_terms(&[&r.1, &r.2]).into_iter().map(move |t| (t, r.0, r.1.clone()))
+            })
             .collect();
         q.push_values(rows, |mut b, r| {
             let search_name = app::domain::search::normalize(&format!("{} {}", r.1, r.2));
@@ -348,9 +350,9 @@ async fn generate(url: &str) -> Result<(), Error> {
         q.build().execute(&mut *tx).await?;
         for batch in terms.chunks(10_000) {
             let mut t: QueryBuilder<Sqlite> =
-                QueryBuilder::new("insert into enterprise_search_terms (term, enterprise_id) ");
-            t.push_values(batch, |mut b, (term, id)| {
-                b.push_bind(term).push_bind(id);
+                QueryBuilder::new("insert into enterprise_search_terms (term, enterprise_id, name_zh) ");
+            t.push_values(batch, |mut b, (term, id, name)| {
+                b.push_bind(term).push_bind(id).push_bind(name);
             });
             t.build().execute(&mut *tx).await?;
         }

@@ -79,9 +79,8 @@ impl OverdueCutoff {
 }
 
 /// How a name search reads the index. Each entry's number of enterprises is counted first
-/// (up to `BROAD`); the matches are then found from the rarest entry's enterprises, checked
-/// for the others, or, when every entry is common, by walking the register in name order
-/// until the page is full.
+/// (up to `COUNT_CAP` and one more); the matches are then read from the rarest entry's
+/// enterprises in name order, their names checked against the query, until the page is full.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum NameSearch {
     /// The query has a word too short for the index: the names are scanned.
@@ -150,35 +149,41 @@ async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
     })
 }
 
-/// The name-search condition. `by_name`: for the page of a broad search, let the register be
-/// read in name order (each row checked against the index); otherwise the rarest entry's
-/// enterprises are read and checked. A valid credit code matches its enterprise too.
-fn search_condition(cond: &mut Where, q: &str, plan: &NameSearch, by_name: bool) {
-    let (sql, mut values) = match plan {
+/// How a search's page reads the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// The page in name order, straight from the rarest entry's enterprises in their name
+    /// order (`t0`, joined to the register).
+    InNameOrder,
+    /// The register walked in name order, each row checked against the index (a broad
+    /// search that may also be a credit code).
+    WalkRegister,
+    /// The rarest entry's enterprises (for counting, and for the other sort orders).
+    Candidates,
+}
+
+/// The name-search condition, for `shape`. Only the rarest entry is read: a query of more
+/// than one entry has its names checked against the whole query, and a name that holds the
+/// query holds each of its entries. A valid credit code matches its enterprise too (never
+/// with `InNameOrder`, which reads the index's entries only).
+fn search_condition(cond: &mut Where, q: &str, plan: &NameSearch, shape: Shape) {
+    let (mut sql, mut values) = match plan {
         NameSearch::Scan { pattern } => {
             ("e.search_name like ? escape '\\'".to_string(), vec![Arg::Text(pattern.clone())])
         }
-        NameSearch::Terms { terms, pattern, broad, .. } => {
-            let mut values: Vec<Arg> = terms.iter().cloned().map(Arg::Text).collect();
-            let mut sql = if by_name && *broad {
-                let each: Vec<&str> = terms
-                    .iter()
-                    .map(|_| {
-                        "exists (select 1 from enterprise_search_terms t where t.term = ? and t.enterprise_id = e.id)"
-                    })
-                    .collect();
-                each.join(" and ")
-            } else {
-                let others: String = terms
-                    .iter()
-                    .skip(1)
-                    .map(|_| {
-                        " and exists (select 1 from enterprise_search_terms t1 \
-                         where t1.term = ? and t1.enterprise_id = t0.enterprise_id)"
-                    })
-                    .collect();
-                format!("e.id in (select t0.enterprise_id from enterprise_search_terms t0 where t0.term = ?{others})")
+        NameSearch::Terms { terms, pattern, .. } => {
+            let rarest = terms.first().cloned().unwrap_or_default();
+            let mut sql = match shape {
+                Shape::InNameOrder => "t0.term = ?".to_string(),
+                Shape::WalkRegister => {
+                    "exists (select 1 from enterprise_search_terms t where t.term = ? and t.enterprise_id = e.id)"
+                        .to_string()
+                }
+                Shape::Candidates => {
+                    "e.id in (select t0.enterprise_id from enterprise_search_terms t0 where t0.term = ?)".to_string()
+                }
             };
+            let mut values = vec![Arg::Text(rarest)];
             if let Some(p) = pattern {
                 sql.push_str(" and e.search_name like ? escape '\\'");
                 values.push(Arg::Text(p.clone()));
@@ -187,11 +192,12 @@ fn search_condition(cond: &mut Where, q: &str, plan: &NameSearch, by_name: bool)
         }
     };
     match crate::domain::CreditCode::parse("q", q) {
-        Ok(code) => {
+        Ok(code) if shape != Shape::InNameOrder => {
             values.insert(0, Arg::Text(code.as_str().to_string()));
-            cond.push(&format!("(e.credit_code = ? or ({sql}))"), values);
+            sql = format!("(e.credit_code = ? or ({sql}))");
+            cond.push(&sql, values);
         }
-        Err(_) => cond.push(&sql, values),
+        _ => cond.push(&sql, values),
     }
 }
 
@@ -249,15 +255,28 @@ pub async fn search(
         Some(q) => Some((q, plan_name_search(db, q).await?)),
         None => None,
     };
+    let by_name = !matches!(f.sort.as_deref(), Some("updated" | "last_contact"));
+    let shape = match &plan {
+        // A credit code is not in the index: it needs the register.
+        Some((q, NameSearch::Terms { broad, .. })) if by_name => {
+            if crate::domain::CreditCode::parse("q", q).is_err() {
+                Shape::InNameOrder
+            } else if *broad {
+                Shape::WalkRegister
+            } else {
+                Shape::Candidates
+            }
+        }
+        _ => Shape::Candidates,
+    };
     let mut cond = Where::default();
     if let Some((q, plan)) = &plan {
-        let by_name = !matches!(f.sort.as_deref(), Some("updated" | "last_contact"));
-        search_condition(&mut cond, q, plan, by_name);
+        search_condition(&mut cond, q, plan, shape);
     }
     filter_conditions(&mut cond, f, reader_id, cutoff);
     let mut count_cond = Where::after(&cond);
     if let Some((q, plan)) = &plan {
-        search_condition(&mut count_cond, q, plan, false);
+        search_condition(&mut count_cond, q, plan, Shape::Candidates);
     }
     filter_conditions(&mut count_cond, f, reader_id, cutoff);
 
@@ -265,6 +284,13 @@ pub async fn search(
         Some("updated") => "e.updated_at desc, e.id desc",
         Some("last_contact") => "coalesce(e.last_contact_on, '0001-01-01') asc, e.id",
         _ => "e.name_zh, e.id",
+    };
+    // The page's rows: from the index in name order, or from the register.
+    let (source, inner_order) = match shape {
+        Shape::InNameOrder => {
+            ("enterprise_search_terms t0 join enterprises e on e.id = t0.enterprise_id", "t0.name_zh, t0.enterprise_id")
+        }
+        _ => ("enterprises e", order),
     };
     // Filter, sort and cut the page first; join the officer only for the page's rows.
     let (filters, count_filters) = (cond.sql(), count_cond.sql());
@@ -287,7 +313,7 @@ pub async fn search(
         "select e.id, e.name_zh, e.name_original, e.credit_code, e.country, e.industry_chain_id, e.lifecycle, \
                 e.is_key, l.officer_id as liaison_id, u.display_name as liaison_name, e.last_contact_on, e.created_at, \
                 {total_sql} as total \
-         from (select e.* from enterprises e {inner_join}{filters} order by {order} limit {per_page} offset {}) e \
+         from (select e.* from {source} {inner_join}{filters} order by {inner_order} limit {per_page} offset {}) e \
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
         f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
     );
@@ -300,7 +326,7 @@ pub async fn search(
             // Past the last page: count on its own.
             None if f.page > 0 => {
                 let count_only = format!(
-                    "select count(*) from (select 1 from enterprises e {inner_join}{filters} limit {}) matches",
+                    "select count(*) from (select 1 from {source} {inner_join}{filters} limit {}) matches",
                     crate::cases::COUNT_CAP + 1
                 );
                 bind_args!(sqlx::query_scalar::<_, i64>(&count_only), list_args).fetch_one(pool).await?
@@ -329,7 +355,8 @@ pub async fn search(
     Ok((items, total))
 }
 
-/// Replace an enterprise's search entries after its names changed (in the same transaction).
+/// Replace an enterprise's search entries, which carry its Chinese name for ordering, after
+/// it is saved (in the same transaction).
 pub async fn index_names(tx: &mut Tx, id: i64, name_zh: &str, name_original: &str) -> Result<(), sqlx::Error> {
     let terms = search::index_terms(&[name_zh, name_original]);
     let name = search::normalize(&format!("{name_zh} {name_original}"));
@@ -339,13 +366,13 @@ pub async fn index_names(tx: &mut Tx, id: i64, name_zh: &str, name_original: &st
             .execute(&mut *conn)
             .await?;
         for chunk in terms.iter().collect::<Vec<_>>().chunks(200) {
-            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, $1)", i + 2)).collect();
+            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, $1, $2)", i + 3)).collect();
             // Two servers back-filling at start-up may meet: the second insert changes nothing.
             let sql = format!(
-                "insert into enterprise_search_terms (term, enterprise_id) values {} on conflict do nothing",
+                "insert into enterprise_search_terms (term, enterprise_id, name_zh) values {} on conflict do nothing",
                 marks.join(", ")
             );
-            let mut q = sqlx::query(&sql).bind(id);
+            let mut q = sqlx::query(&sql).bind(id).bind(name_zh);
             for t in chunk {
                 q = q.bind(t.as_str());
             }
