@@ -21,6 +21,8 @@ pub enum LogFormat {
 #[derive(Clone)]
 pub struct Config {
     pub database_url: String,
+    /// Connections this server keeps to the database (`None`: the backend's default).
+    pub db_connections: Option<u32>,
     pub addr: SocketAddr,
     /// The public address, without a trailing slash: the origin that state-changing
     /// requests must come from, and whether cookies are `Secure`.
@@ -40,6 +42,7 @@ impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")
             .field("database", &redact_url(&self.database_url))
+            .field("db_connections", &self.db_connections)
             .field("addr", &self.addr)
             .field("base_url", &self.base_url)
             .field("settings", &self.settings)
@@ -154,6 +157,13 @@ impl Config {
                 },
             }
         };
+        let db_connections = match get("LIAISON_DB_CONNECTIONS") {
+            None => None,
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => Some(n),
+                _ => return Err(err("LIAISON_DB_CONNECTIONS", format!("'{v}' is not a whole number from 1 to 1000"))),
+            },
+        };
         let mail = mail_config(&get, &duration, &count)?;
         let notices_every = match get("LIAISON_NOTICES").as_deref() {
             Some("off") => None,
@@ -232,6 +242,7 @@ impl Config {
 
         Ok(Config {
             database_url,
+            db_connections,
             addr,
             base_url,
             settings,
@@ -313,6 +324,8 @@ mod tests {
         for (var, value) in [
             ("DATABASE_URL", "mysql://x"),
             ("LIAISON_ADDR", "localhost"),
+            ("LIAISON_DB_CONNECTIONS", "0"),
+            ("LIAISON_DB_CONNECTIONS", "many"),
             ("LIAISON_BASE_URL", "ftp://x"),
             ("LIAISON_BASE_URL", "https://x.cn/app"),
             ("LIAISON_SESSION_IDLE", "soon"),

@@ -78,7 +78,7 @@ pub struct Application {
 
 /// Open and migrate the database.
 pub async fn open_database(config: &Config) -> Result<Db, StartError> {
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect_sized(&config.database_url, config.db_connections).await?;
     db.migrate().await?;
     Ok(db)
 }

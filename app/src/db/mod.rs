@@ -162,6 +162,13 @@ impl Db {
     }
 
     pub async fn connect(url: &str) -> Result<Db, ConnectError> {
+        Db::connect_sized(url, None).await
+    }
+
+    /// Connect with at most `connections` connections (by default 8 on SQLite, whose reads
+    /// each run on their connection's own thread, and 16 on PostgreSQL; an in-memory SQLite
+    /// database has one).
+    pub async fn connect_sized(url: &str, connections: Option<u32>) -> Result<Db, ConnectError> {
         match Db::backend_of(url) {
             Some("sqlite") => {
                 let options = SqliteConnectOptions::from_str(url)?
@@ -185,7 +192,7 @@ impl Db {
                 // An embedded database's connection cannot drop: no ping before each use (it
                 // costs a round trip to the connection's thread on every statement).
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(if in_memory { 1 } else { 8 })
+                    .max_connections(if in_memory { 1 } else { connections.unwrap_or(8) })
                     .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
@@ -195,7 +202,7 @@ impl Db {
             Some(_) => {
                 let options = PgConnectOptions::from_str(url)?;
                 let pool = PgPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(connections.unwrap_or(16))
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await?;
