@@ -81,6 +81,16 @@ pub struct Refused<T> {
     pub error: AppError,
 }
 
+impl<T: Default> Refused<T> {
+    /// What a form shows: what was typed and its error after a refused post, or a blank form.
+    pub fn or_blank(refused: Option<Refused<T>>) -> (T, Option<AppError>) {
+        match refused {
+            Some(r) => (r.form, Some(r.error)),
+            None => (T::default(), None),
+        }
+    }
+}
+
 /// The status lookup form as typed (the access code is never sent back).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -150,10 +150,7 @@ fn RequestPage(kind: RequestKind) -> impl IntoView {
 
 fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> impl IntoView {
     let locale = use_locale();
-    let (f, error) = match refused {
-        Some(r) => (r.form, Some(r.error)),
-        None => (RequestForm::default(), None),
-    };
+    let (f, error) = Refused::or_blank(refused);
     let error_signal = Signal::stored(error.clone());
     let err = move || error.clone();
     let staff = kind == RequestKind::ForeignStaff;
@@ -324,10 +321,7 @@ pub fn LookupPage() -> impl IntoView {
 }
 
 fn lookup_form(refused: Option<Refused<LookupForm>>) -> impl IntoView {
-    let (f, error) = match refused {
-        Some(r) => (r.form, Some(r.error)),
-        None => (LookupForm::default(), None),
-    };
+    let (f, error) = Refused::or_blank(refused);
     let error_signal = Signal::stored(error.clone());
     view! {
         <FormError error=error_signal />

@@ -210,10 +210,7 @@ fn event_view(e: PublicEvent, locale: Locale, case_language: Locale) -> impl Int
 }
 
 fn reply_box(request: Option<String>, refused: Option<Refused<ReplyForm>>) -> impl IntoView {
-    let (f, error) = match refused {
-        Some(r) => (r.form, Some(r.error)),
-        None => (ReplyForm::default(), None),
-    };
+    let (f, error) = Refused::or_blank(refused);
     let error_signal = Signal::stored(error.clone());
     view! {
         <section class="panel action-needed" aria-labelledby="action-heading" id="action-needed">
@@ -235,10 +232,7 @@ fn reply_box(request: Option<String>, refused: Option<Refused<ReplyForm>>) -> im
 }
 
 fn rating_form(refused: Option<Refused<RatingForm>>) -> impl IntoView {
-    let (f, error) = match refused {
-        Some(r) => (r.form, Some(r.error)),
-        None => (RatingForm::default(), None),
-    };
+    let (f, error) = Refused::or_blank(refused);
     let error_signal = Signal::stored(error.clone());
     let chosen = f.rating.clone();
     view! {
