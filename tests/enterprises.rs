@@ -5,6 +5,7 @@
 use crate::both;
 use crate::common::*;
 use app::error::{AppError, FieldCode};
+use futures_util::future::join_all;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -460,3 +461,20 @@ async fn contact_persons_are_kept_with_their_language(b: Backend) {
     assert!(enterprise(&officer, id).await["people"].as_array().unwrap().is_empty());
 }
 both!(contact_persons_are_kept_with_their_language);
+
+/// An office running several servers on one database may give each server a single database
+/// connection: registrations and searches arriving together are all answered, and saved.
+async fn a_server_with_one_database_connection_answers_many_people_at_once(b: Backend) {
+    let app = spawn_app_with(b, &[("LIAISON_DB_CONNECTIONS", "1")]).await;
+    assert_eq!(app.db.connections(), 1);
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let registered: Vec<String> = (1..=6).map(|i| format!("{i}号精密有限公司")).collect();
+    let registrations = join_all(registered.iter().map(|name| register(&officer, name, "", "IT")));
+    let searches = join_all((0..12).map(|_| list(&officer, &[("q", "精密")])));
+    let (ids, pages) = tokio::join!(registrations, searches);
+    assert_eq!(ids.len(), 6);
+    assert!(pages.iter().all(|p| p["items"].is_array()));
+    assert_eq!(names(&list(&officer, &[("q", "精密")]).await), registered);
+}
+both!(a_server_with_one_database_connection_answers_many_people_at_once);

@@ -75,7 +75,7 @@ async fn upgrading_sqlite_to_the_portal_keeps_cases_and_their_references() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/sqlite");
     let mut before = sqlx::migrate::Migrator::new(root).await.unwrap();
     before.migrations = before.migrations.iter().filter(|m| m.version <= 9).cloned().collect::<Vec<_>>().into();
-    before.run(&pool).await.unwrap();
+    before.run(pool.pool()).await.unwrap();
     for sql in [
         "insert into enterprises (id, name_zh, name_original, country, created_at, updated_at) \
          values (1, '里尔光学', 'Lille Optique', 'FR', '2026-01-01', '2026-01-01')",

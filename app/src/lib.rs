@@ -22,6 +22,7 @@ macro_rules! tr {
 pub mod admin;
 pub mod auth;
 pub mod cases;
+pub mod codec;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod delegations;

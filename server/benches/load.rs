@@ -264,8 +264,10 @@ const STATUSES: [&str; 7] =
 const LIFECYCLES: [&str; 4] = ["lead", "established", "expanding", "exited"];
 
 async fn generate(url: &str) -> Result<(), Error> {
-    let Db::Sqlite(pool) = Db::connect(url).await? else { return Err("not SQLite".into()) };
-    Db::Sqlite(pool.clone()).migrate().await?;
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    let Db::Sqlite(db) = db else { return Err("not SQLite".into()) };
+    let pool = db.pool().clone();
     let mut rng = StdRng::seed_from_u64(2026);
     let now: DateTime<Utc> = Utc::now();
     let hash = app::auth::server::hash_password(ADMIN_PASSWORD.to_string()).await.map_err(|e| format!("{e:?}"))?;

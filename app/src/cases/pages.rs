@@ -127,7 +127,8 @@ fn list_href(f: &CaseFilter, page: i64) -> String {
 pub fn CasesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || CaseFilter::from_query(|k| query.read().get(k));
-    let cases = Resource::new(filter, list_cases);
+    // A page of fifty cases: sent to the browser as ASCII (see `codec`).
+    let cases = Resource::<_, crate::codec::AsciiJson>::new_with_options(filter, list_cases, false);
     view! {
         <Title text=tr!("cases-title") />
         <h1>{move || tr!("cases-title")}</h1>

@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod portal;
 pub mod service_levels;
 pub mod sessions;
+pub mod sqlite;
 pub mod tasks;
 pub mod throttle;
 pub mod users;
@@ -20,13 +21,13 @@ pub mod users;
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use sqlx::{PgPool, Postgres, Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    Sqlite(sqlite::SqliteDb),
     Postgres(PgPool),
 }
 
@@ -165,9 +166,10 @@ impl Db {
         Db::connect_sized(url, None).await
     }
 
-    /// Connect with at most `connections` connections (by default 8 on SQLite, whose reads
-    /// each run on their connection's own thread, and 16 on PostgreSQL; an in-memory SQLite
-    /// database has one).
+    /// Connect with at most `connections` connections (by default 8 on SQLite, whose
+    /// statements each run on their connection's own thread, and 16 on PostgreSQL). SQLite has
+    /// that many for reading and as many for write transactions (see `sqlite`); an in-memory
+    /// SQLite database has one for both.
     pub async fn connect_sized(url: &str, connections: Option<u32>) -> Result<Db, ConnectError> {
         match Db::backend_of(url) {
             Some("sqlite") => {
@@ -191,13 +193,18 @@ impl Db {
                 }
                 // An embedded database's connection cannot drop: no ping before each use (it
                 // costs a round trip to the connection's thread on every statement).
+                let connections = if in_memory { 1 } else { connections.unwrap_or(8) };
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(if in_memory { 1 } else { connections.unwrap_or(8) })
+                    .max_connections(connections)
                     .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(10))
-                    .connect_with(options)
+                    .connect_with(options.clone())
                     .await?;
-                Ok(Db::Sqlite(pool))
+                Ok(Db::Sqlite(if in_memory {
+                    sqlite::SqliteDb::new(pool)
+                } else {
+                    sqlite::SqliteDb::with_readers(pool, options, connections)
+                }))
             }
             Some(_) => {
                 let options = PgConnectOptions::from_str(url)?;
@@ -212,6 +219,15 @@ impl Db {
         }
     }
 
+    /// How many statements may run at once: on SQLite, reads (write transactions have as
+    /// many connections again, and queue for SQLite's one writer).
+    pub fn connections(&self) -> u32 {
+        match self {
+            Db::Sqlite(db) => db.readers(),
+            Db::Postgres(pool) => pool.options().get_max_connections(),
+        }
+    }
+
     pub fn backend(&self) -> &'static str {
         match self {
             Db::Sqlite(_) => "sqlite",
@@ -223,7 +239,7 @@ impl Db {
     /// enterprises registered before the search index existed).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await?,
+            Db::Sqlite(db) => sqlx::migrate!("../migrations/sqlite").run(db.pool()).await?,
             Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
         }
         enterprises::index_missing(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
@@ -235,7 +251,7 @@ impl Db {
     /// when it upgrades from reading to writing.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(db) => Tx::Sqlite(db.pool().begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

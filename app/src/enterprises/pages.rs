@@ -52,7 +52,8 @@ fn list_href(f: &EnterpriseFilter, page: i64) -> String {
 pub fn EnterprisesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || filter_from_query(&query.read());
-    let page = Resource::new(filter, list_enterprises);
+    // A page of fifty names: sent to the browser as ASCII (see `codec`).
+    let page = Resource::<_, crate::codec::AsciiJson>::new_with_options(filter, list_enterprises, false);
     let chains = Resource::new(|| (), |_| list_industry_chains());
     let officers = Resource::new(|| (), |_| list_officers());
     let me = crate::shell::use_me().0;
