@@ -25,6 +25,9 @@ use sqlx::{PgPool, Postgres, Sqlite, Transaction};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// How long a statement waits for a free connection before it fails.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
 #[derive(Clone, Debug)]
 pub enum Db {
     Sqlite(sqlite::SqliteDb),
@@ -197,7 +200,7 @@ impl Db {
                 let pool = SqlitePoolOptions::new()
                     .max_connections(connections)
                     .test_before_acquire(false)
-                    .acquire_timeout(Duration::from_secs(10))
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(options.clone())
                     .await?;
                 Ok(Db::Sqlite(if in_memory {
@@ -210,7 +213,7 @@ impl Db {
                 let options = PgConnectOptions::from_str(url)?;
                 let pool = PgPoolOptions::new()
                     .max_connections(connections.unwrap_or(16))
-                    .acquire_timeout(Duration::from_secs(10))
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect_with(options)
                     .await?;
                 Ok(Db::Postgres(pool))

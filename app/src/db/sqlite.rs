@@ -13,7 +13,6 @@ use sqlx::sqlite::{
 };
 use sqlx::{ConnectOptions, Connection, Either, Execute, Executor, Sqlite, SqlitePool};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// An SQLite database: reads through `readers`, transactions through `pool`.
@@ -75,12 +74,9 @@ struct Readers {
     permits: Arc<Semaphore>,
 }
 
-/// As long as sqlx's pool waits for a connection.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
-
 impl Readers {
     async fn acquire(self: &Arc<Self>) -> Result<Reader, sqlx::Error> {
-        let permit = match tokio::time::timeout(ACQUIRE_TIMEOUT, self.permits.clone().acquire_owned()).await {
+        let permit = match tokio::time::timeout(super::ACQUIRE_TIMEOUT, self.permits.clone().acquire_owned()).await {
             Err(_) => return Err(sqlx::Error::PoolTimedOut),
             Ok(Err(_)) => return Err(sqlx::Error::PoolClosed),
             Ok(Ok(p)) => p,
@@ -164,10 +160,7 @@ impl<'c> Executor<'c> for &'c SqliteDb {
         let Some(readers) = self.readers.clone() else { return self.pool.fetch_optional(query) };
         Box::pin(async move {
             let mut reader = readers.acquire().await?;
-            let result = match reader.conn() {
-                Ok(c) => c.fetch_optional(query).await,
-                Err(e) => Err(e),
-            };
+            let result = reader.conn()?.fetch_optional(query).await;
             reader.settle(result)
         })
     }
@@ -183,10 +176,7 @@ impl<'c> Executor<'c> for &'c SqliteDb {
         let Some(readers) = self.readers.clone() else { return self.pool.prepare_with(sql, parameters) };
         Box::pin(async move {
             let mut reader = readers.acquire().await?;
-            let result = match reader.conn() {
-                Ok(c) => c.prepare_with(sql, parameters).await,
-                Err(e) => Err(e),
-            };
+            let result = reader.conn()?.prepare_with(sql, parameters).await;
             reader.settle(result)
         })
     }
@@ -198,10 +188,7 @@ impl<'c> Executor<'c> for &'c SqliteDb {
         let Some(readers) = self.readers.clone() else { return self.pool.describe(sql) };
         Box::pin(async move {
             let mut reader = readers.acquire().await?;
-            let result = match reader.conn() {
-                Ok(c) => c.describe(sql).await,
-                Err(e) => Err(e),
-            };
+            let result = reader.conn()?.describe(sql).await;
             reader.settle(result)
         })
     }
