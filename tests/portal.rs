@@ -156,6 +156,22 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     assert_eq!(c["rating"][0], 5);
     assert_eq!(c["rating"][1], "Très efficace");
 
+    // On SQLite the status page's case is read on the server's own thread, through rusqlite:
+    // field by field it is the case sqlx's pool reads (dates, the rating, tasks and events).
+    if let app::db::Db::Sqlite(lite) = &app.db {
+        assert!(lite.read_here("select 1", |_| Ok(())).is_some(), "a database in a file is read on this thread");
+        let pooled = app::db::Db::Sqlite(app::db::sqlite::SqliteDb::new(lite.pool().clone()));
+        let here = app::db::portal::public_case(&app.db, id).await.unwrap().expect("the case");
+        let pooled = app::db::portal::public_case(&pooled, id).await.unwrap().expect("the case");
+        assert_eq!(format!("{here:?}"), format!("{pooled:?}"));
+        assert_eq!(here.rating, Some(5));
+        assert!(here
+            .events
+            .0
+            .iter()
+            .any(|e| e.public_fr.as_deref() == Some("Le dossier a été transmis au service des impôts.")));
+    }
+
     // A new access code ends the old sessions.
     assert_eq!(officer.call("reset_access_code", &[("id", &id.to_string())]).await.status(), StatusCode::OK);
     let html = reader.page("/portal/case").await.1;

@@ -5,6 +5,12 @@
 //! On SQLite a ping is a round trip to the connection's own thread, so a read cost two round
 //! trips and a task; an embedded database's connection cannot drop, so the readers here go
 //! back to their pool as soon as their statement has answered.
+//!
+//! Even so, each statement of sqlx's SQLite driver runs on its connection's own thread: two
+//! thread switches per statement. For the few reads on the hottest public path (the portal's
+//! status page) `read_here` runs the statement on the caller's thread instead, through
+//! rusqlite over the same SQLite library; such a read by primary key takes tens of
+//! microseconds, well within what a task may take between two awaits.
 
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream, StreamExt};
@@ -21,23 +27,27 @@ pub struct SqliteDb {
     pool: SqlitePool,
     /// `None` for a database in memory, which exists only on the pool's one connection.
     readers: Option<Arc<Readers>>,
+    /// Connections for `read_here`; `None` for a database in memory.
+    here: Option<Arc<Here>>,
 }
 
 impl SqliteDb {
     /// Reads and writes both through `pool` (a database in memory, or a pool made elsewhere).
     pub fn new(pool: SqlitePool) -> SqliteDb {
-        SqliteDb { pool, readers: None }
+        SqliteDb { pool, readers: None, here: None }
     }
 
     /// Writes through `pool`; reads through at most `readers` connections opened with `options`.
     pub fn with_readers(pool: SqlitePool, options: SqliteConnectOptions, readers: u32) -> SqliteDb {
+        let here =
+            Here { path: options.get_filename().to_path_buf(), idle: Mutex::new(Some(Vec::new())), size: readers };
         let readers = Readers {
             options,
             size: readers,
             idle: Mutex::new(Vec::new()),
             permits: Arc::new(Semaphore::new(readers as usize)),
         };
-        SqliteDb { pool, readers: Some(Arc::new(readers)) }
+        SqliteDb { pool, readers: Some(Arc::new(readers)), here: Some(Arc::new(here)) }
     }
 
     /// At most how many statements read at once.
@@ -53,7 +63,30 @@ impl SqliteDb {
         &self.pool
     }
 
+    /// Run the statement `sql` on a reading connection on this thread (no round trip to a
+    /// connection's own thread), `read` taking its rows; for short reads only, as the thread
+    /// waits for it. Logged as sqlx logs its statements, so the query log holds every one.
+    /// `None` for a database in memory: read through the pool instead.
+    pub fn read_here<T>(
+        &self,
+        sql: &str,
+        read: impl FnOnce(&mut rusqlite::Statement) -> rusqlite::Result<T>,
+    ) -> Option<Result<T, sqlx::Error>> {
+        let here = self.here.as_ref()?;
+        let started = std::time::Instant::now();
+        let result = here.read(|conn| {
+            let mut statement = conn.prepare_cached(sql)?;
+            read(&mut statement)
+        });
+        let elapsed = started.elapsed();
+        tracing::event!(target: "sqlx::query", tracing::Level::DEBUG, db.statement = sql, ?elapsed, "read here");
+        Some(result)
+    }
+
     pub async fn close(&self) {
+        if let Some(h) = &self.here {
+            h.close();
+        }
         if let Some(r) = &self.readers {
             r.permits.close();
             let idle = std::mem::take(&mut *r.idle.lock().unwrap_or_else(|e| e.into_inner()));
@@ -119,6 +152,93 @@ impl Drop for Reader {
             self.readers.idle.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
         }
     }
+}
+
+/// rusqlite connections for `read_here`, opened read-only on demand and kept for the next read.
+#[derive(Debug)]
+struct Here {
+    path: std::path::PathBuf,
+    /// `None` once the database is closed.
+    idle: Mutex<Option<Vec<rusqlite::Connection>>>,
+    /// At most this many idle connections are kept.
+    size: u32,
+}
+
+impl Here {
+    fn read<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>) -> Result<T, sqlx::Error> {
+        let idle = match self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            None => return Err(sqlx::Error::PoolClosed),
+            Some(idle) => idle.pop(),
+        };
+        let conn = match idle {
+            Some(c) => c,
+            None => self.open().map_err(from_rusqlite)?,
+        };
+        let result = read(&conn).map_err(from_rusqlite);
+        if let Some(idle) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            if idle.len() < self.size as usize {
+                idle.push(conn);
+            }
+        }
+        result
+    }
+
+    fn open(&self) -> rusqlite::Result<rusqlite::Connection> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = rusqlite::Connection::open_with_flags(&self.path, flags)?;
+        // In WAL mode a reader waits only while another connection recovers the log.
+        conn.busy_timeout(std::time::Duration::from_secs(1))?;
+        conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        Ok(conn)
+    }
+
+    fn close(&self) {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+}
+
+/// rusqlite's errors as sqlx's, so the data layer has one error type.
+fn from_rusqlite(e: rusqlite::Error) -> sqlx::Error {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
+            sqlx::Error::Decode(Box::new(e))
+        }
+        e => sqlx::Error::Io(std::io::Error::other(e)),
+    }
+}
+
+/// Column `i` of `row`: a date and time as sqlx writes it to SQLite (RFC 3339) or as SQLite's
+/// own functions write it (`2026-11-26 18:46:50`, in UTC).
+pub fn time_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
+    use chrono::{DateTime, NaiveDateTime, Utc};
+    let text = row.get_ref(i)?.as_str().map_err(|e| from_sql_error(i, e))?;
+    if let Ok(t) = DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_str(text, "%F %T%.f%:z")) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    ["%F %T%.f", "%FT%T%.f", "%F %R"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .map(|t| t.and_utc())
+        .ok_or_else(|| from_sql_error(i, rusqlite::types::FromSqlError::Other(format!("not a time: {text}").into())))
+}
+
+/// Column `i` of `row`: a date, `2026-11-26`, as sqlx writes it to SQLite.
+pub fn date_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let Some(text) = row.get_ref(i)?.as_str_or_null().map_err(|e| from_sql_error(i, e))? else { return Ok(None) };
+    chrono::NaiveDate::parse_from_str(text, "%F")
+        .map(Some)
+        .map_err(|e| from_sql_error(i, rusqlite::types::FromSqlError::Other(e.into())))
+}
+
+/// Column `i` of `row`: JSON text, decoded.
+pub fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+    let text = row.get_ref(i)?.as_str().map_err(|e| from_sql_error(i, e))?;
+    serde_json::from_str(text).map_err(|e| from_sql_error(i, rusqlite::types::FromSqlError::Other(e.into())))
+}
+
+fn from_sql_error(i: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
 
 type Item = Result<Either<SqliteQueryResult, SqliteRow>, sqlx::Error>;
