@@ -31,7 +31,7 @@ pub(crate) async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp
     (officer, id)
 }
 
-async fn open_case(who: &TestApp, enterprise: i64, title: &str) -> reqwest::Response {
+pub(crate) async fn open_case(who: &TestApp, enterprise: i64, title: &str) -> reqwest::Response {
     who.call(
         "open_case",
         &[

@@ -478,3 +478,80 @@ async fn a_server_with_one_database_connection_answers_many_people_at_once(b: Ba
     assert_eq!(names(&list(&officer, &[("q", "精密")]).await), registered);
 }
 both!(a_server_with_one_database_connection_answers_many_people_at_once);
+
+/// On SQLite the session, the two lists and the status page are read on the request's own
+/// thread (rusqlite, `SqliteDb::read_here`): filter by filter, the lists hold what sqlx's pool
+/// reads. A read that runs past its budget there is interrupted and read through the pool.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
+    use app::cases::CaseFilter;
+    use app::db::{cases::RiskWindow, sqlite::SqliteDb, Db};
+    use app::enterprises::EnterpriseFilter;
+    let app = spawn_app(Backend::Sqlite).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let mut ids = Vec::new();
+    for (name, country) in
+        [("帕多瓦精密机械", "IT"), ("里尔精密部件", "FR"), ("撒马尔罕贸易", "UZ"), ("里尔食品", "FR")]
+    {
+        ids.push(register(&officer, name, "", country).await);
+    }
+    let long_ago = (chrono::Utc::now().date_naive() - chrono::Duration::days(120)).to_string();
+    let (id, notes) = (ids[1].to_string(), "年度走访");
+    let visit = [("id", id.as_str()), ("kind", "visit"), ("contacted_on", &long_ago), ("notes", notes)];
+    assert_eq!(officer.call("record_contact", &visit).await.status(), StatusCode::OK);
+    for (i, id) in ids.iter().enumerate() {
+        for n in 0..=i {
+            let r = crate::cases::open_case(&officer, *id, &format!("报关 {n}")).await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+    }
+
+    let Db::Sqlite(lite) = &app.db else { panic!("an SQLite server") };
+    let pooled = Db::Sqlite(SqliteDb::new(lite.pool().clone()));
+    let cutoff = app::enterprises::service::cutoff();
+    let text = |q: &str| Some(q.to_string());
+    let filters = [
+        EnterpriseFilter::default(),
+        EnterpriseFilter { q: text("精密"), ..Default::default() },
+        EnterpriseFilter { q: text("里尔精密"), ..Default::default() },
+        EnterpriseFilter { q: text("精"), ..Default::default() },
+        EnterpriseFilter { q: text("精密"), country: text("FR"), ..Default::default() },
+        EnterpriseFilter { overdue: true, sort: text("last_contact"), ..Default::default() },
+        EnterpriseFilter { page: 1, ..Default::default() },
+    ];
+    for f in &filters {
+        let here = app::db::enterprises::search(&app.db, f, 1, cutoff, 2).await.unwrap();
+        let pool = app::db::enterprises::search(&pooled, f, 1, cutoff, 2).await.unwrap();
+        assert_eq!(here, pool, "{f:?}");
+    }
+    let all = app::db::enterprises::search(&app.db, &filters[0], 1, cutoff, 50).await.unwrap();
+    assert_eq!(all.1, 4);
+    assert!(all.0.iter().any(|e| e.last_contact_on.is_some()), "a date was read");
+
+    let today = chrono::Utc::now().date_naive();
+    let w = RiskWindow { today, at_risk_until: today + chrono::Duration::days(30) };
+    let filters = [
+        CaseFilter::default(),
+        CaseFilter { status: text("submitted"), case_type: text("customs"), ..Default::default() },
+        CaseFilter { q: text("帕多瓦"), ..Default::default() },
+        CaseFilter { due: text("at_risk"), ..Default::default() },
+        CaseFilter { enterprise_id: Some(ids[3]), page: 1, ..Default::default() },
+    ];
+    for f in &filters {
+        let here = app::db::cases::search(&app.db, f, 1, w, Some(3)).await.unwrap();
+        let pool = app::db::cases::search(&pooled, f, 1, w, Some(3)).await.unwrap();
+        assert_eq!(here, pool, "{f:?}");
+    }
+    let (cases, total) = app::db::cases::search(&app.db, &filters[0], 1, w, Some(3)).await.unwrap();
+    assert_eq!((cases.len(), total), (3, 10));
+    assert!(cases.iter().all(|c| c.due_on.is_some()), "the deadlines were read");
+
+    // A statement that would run long is interrupted on the request's thread, and read through
+    // the pool instead; a quick one is read here.
+    let long = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000000) \
+                select count(*) from n";
+    assert!(lite.read_here(long, |s| s.query_row([], |r| r.get::<_, i64>(0))).is_none());
+    let quick = lite.read_here("select count(*) from enterprises", |s| s.query_row([], |r| r.get::<_, i64>(0)));
+    assert_eq!(quick.map(Result::unwrap), Some(4));
+}

@@ -116,6 +116,35 @@ pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
 }
 
 /// A calendar day (a date without a time, such as a due date) in the reader's locale.
+/// A table's repeated labels (a status, a type, a badge), each translated once per table
+/// instead of once per row: a translation costs a context lookup and a Fluent format, and a
+/// list page has fifty rows.
+pub struct Labels<K> {
+    known: Vec<(K, String)>,
+}
+
+impl<K: Copy + PartialEq> Labels<K> {
+    pub fn new() -> Self {
+        Labels { known: Vec::new() }
+    }
+
+    /// The label of `key`, made with `make` the first time.
+    pub fn get(&mut self, key: K, make: impl FnOnce(K) -> String) -> String {
+        if let Some((_, label)) = self.known.iter().find(|(k, _)| *k == key) {
+            return label.clone();
+        }
+        let label = make(key);
+        self.known.push((key, label.clone()));
+        label
+    }
+}
+
+impl<K: Copy + PartialEq> Default for Labels<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
     // Noon in office time is the same day whatever the offset.
     format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)

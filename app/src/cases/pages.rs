@@ -9,7 +9,7 @@ use super::inbox::task_status_name;
 use super::{Case, CaseEvent, CaseFilter, CasePage, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
-use crate::i18n::{format_datetime, format_number, use_locale};
+use crate::i18n::{format_datetime, format_number, use_locale, Labels};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -54,13 +54,24 @@ fn priority_name(p: Priority) -> String {
 }
 
 pub fn deadline_badge(d: Deadline) -> Option<impl IntoView> {
-    let (class, text) = match d {
-        Deadline::Overdue => ("badge badge-danger", tr!("deadline-overdue")),
-        Deadline::AtRisk => ("badge badge-warn", tr!("deadline-at-risk")),
-        Deadline::Stopped => ("badge badge-muted", tr!("deadline-stopped")),
-        Deadline::OnTrack => ("badge badge-ok", tr!("deadline-on-track")),
+    deadline_badge_with(d, &mut Labels::new())
+}
+
+/// The deadline's badge, its text from a table's `labels`.
+fn deadline_badge_with(d: Deadline, labels: &mut Labels<Deadline>) -> Option<impl IntoView> {
+    let class = match d {
+        Deadline::Overdue => "badge badge-danger",
+        Deadline::AtRisk => "badge badge-warn",
+        Deadline::Stopped => "badge badge-muted",
+        Deadline::OnTrack => "badge badge-ok",
         Deadline::None | Deadline::Finished => return None,
     };
+    let text = labels.get(d, |d| match d {
+        Deadline::Overdue => tr!("deadline-overdue"),
+        Deadline::AtRisk => tr!("deadline-at-risk"),
+        Deadline::Stopped => tr!("deadline-stopped"),
+        _ => tr!("deadline-on-track"),
+    });
     Some(view! { <span class=class>{text}</span> })
 }
 
@@ -71,7 +82,8 @@ pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
     if cases.is_empty() {
         return view! { <p class="muted">{tr!("cases-none")}</p> }.into_any();
     }
-    let rows = cases.into_iter().map(|c| case_row(c, locale)).collect_view();
+    let mut labels = RowLabels::default();
+    let rows = cases.into_iter().map(|c| case_row(c, locale, &mut labels)).collect_view();
     view! {
         <div class="table-wrap">
             <table class="table">
@@ -93,27 +105,43 @@ pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
 
 /// The enterprise of a case, linked; a portal request not yet routed shows the name the
 /// applicant gave, marked as such.
-fn enterprise_link(id: Option<i64>, name: String) -> AnyView {
+fn enterprise_link(id: Option<i64>, name: String, intake: &mut Labels<()>) -> AnyView {
     match id {
         Some(id) => view! { <a href=format!("/enterprises/{id}")>{name}</a> }.into_any(),
-        None => view! { {name}" "<span class="badge badge-warn">{tr!("case-intake-badge")}</span> }.into_any(),
+        None => {
+            let badge = intake.get((), |_| tr!("case-intake-badge"));
+            view! { {name}" "<span class="badge badge-warn">{badge}</span> }.into_any()
+        }
     }
 }
 
-fn case_row(c: CaseSummary, locale: Locale) -> impl IntoView {
+/// The labels the rows of one table share.
+#[derive(Default)]
+struct RowLabels {
+    intake: Labels<()>,
+    green: Labels<()>,
+    types: Labels<CaseType>,
+    statuses: Labels<CaseStatus>,
+    deadlines: Labels<Deadline>,
+}
+
+fn case_row(c: CaseSummary, locale: Locale, labels: &mut RowLabels) -> impl IntoView {
     let href = format!("/cases/{}", c.id);
-    let enterprise = enterprise_link(c.enterprise_id, c.enterprise_name.clone());
-    let green = c.green_channel.then(|| tr!("case-green-channel"));
+    let enterprise = enterprise_link(c.enterprise_id, c.enterprise_name.clone(), &mut labels.intake);
+    let green = c.green_channel.then(|| labels.green.get((), |_| tr!("case-green-channel")));
     let due = c.due_on.map(|d| crate::i18n::format_day(d, locale)).unwrap_or_default();
+    let case_type = labels.types.get(c.case_type, type_name);
+    let status = labels.statuses.get(c.status, status_name);
+    let deadline = deadline_badge_with(c.deadline, &mut labels.deadlines);
     view! {
         <tr>
             <td><a href=href><code>{c.reference.clone()}</code></a></td>
             <td>{c.title.clone()}{green.map(|g| view! { <span class="badge badge-green">{g}</span> })}</td>
             <td>{enterprise}</td>
-            <td>{type_name(c.case_type)}</td>
-            <td><span class=format!("status status-{}", c.status.as_str())>{status_name(c.status)}</span></td>
+            <td>{case_type}</td>
+            <td><span class=format!("status status-{}", c.status.as_str())>{status}</span></td>
             <td>{c.owner_name.clone().unwrap_or_default()}</td>
-            <td>{due}" "{deadline_badge(c.deadline)}</td>
+            <td>{due}" "{deadline}</td>
         </tr>
     }
 }
@@ -421,7 +449,7 @@ fn CaseView(
 ) -> impl IntoView {
     let locale = use_locale();
     let s = c.summary.clone();
-    let enterprise = enterprise_link(s.enterprise_id, s.enterprise_name.clone());
+    let enterprise = enterprise_link(s.enterprise_id, s.enterprise_name.clone(), &mut Labels::new());
     let flags = [
         s.green_channel.then(|| tr!("case-green-channel")),
         c.full_agency.then(|| tr!("case-full-agency")),

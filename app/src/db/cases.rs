@@ -124,6 +124,25 @@ impl SummaryRow {
     }
 }
 
+/// A `SummaryRow` read with rusqlite, in the order of `SUMMARY`'s columns.
+fn summary_row_here(row: &rusqlite::Row) -> rusqlite::Result<SummaryRow> {
+    use super::sqlite::{date_column, time_column};
+    Ok(SummaryRow {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        enterprise_id: row.get(2)?,
+        enterprise_name: row.get(3)?,
+        case_type: row.get(4)?,
+        priority: row.get(5)?,
+        green_channel: row.get(6)?,
+        title: row.get(7)?,
+        status: row.get(8)?,
+        owner_name: row.get(9)?,
+        created_at: time_column(row, 10)?,
+        due_on: date_column(row, 11)?,
+    })
+}
+
 const SUMMARY: &str =
     "select c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
         c.case_type, c.priority, c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on \
@@ -205,11 +224,28 @@ pub async fn search(
         if filters.contains("e.") { " left join enterprises e on e.id = c.enterprise_id" } else { "" },
         crate::cases::COUNT_CAP + 1
     );
+    // On SQLite a page is read on the request's thread, unless it searches the text (a scan)
+    // or is the export.
+    let here_args: Vec<&Arg> = args.iter().collect();
+    let lite = match db {
+        Db::Sqlite(lite) if per_page.is_some() && f.q.as_deref().is_none_or(|q| q.trim().is_empty()) => Some(lite),
+        _ => None,
+    };
+    let rows_here = lite.and_then(|lite| lite.rows_here(&list_sql, &here_args, summary_row_here));
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?;
+        let rows = match rows_here {
+            Some(rows) => rows?,
+            None => bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?,
+        };
         let total = match per_page {
             Some(n) if f.page == 0 && (rows.len() as i64) < n => rows.len() as i64,
-            Some(_) => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
+            Some(_) => {
+                let count_here = lite.and_then(|lite| lite.rows_here(&count_sql, &here_args, |row| row.get(0)));
+                match count_here {
+                    Some(count) => count?.into_iter().next().unwrap_or(0),
+                    None => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
+                }
+            }
             None => rows.len() as i64,
         };
         (rows, total)

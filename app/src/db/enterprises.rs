@@ -116,6 +116,14 @@ async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error>
         })
         .collect();
     let sql = format!("select {}", columns.join(", "));
+    if let Db::Sqlite(lite) = db {
+        let args: Vec<Arg> = terms.iter().map(|t| Arg::Text(t.clone())).collect();
+        let args: Vec<&Arg> = args.iter().collect();
+        let counts = lite.rows_here(&sql, &args, |row| (0..terms.len()).map(|i| row.get(i)).collect());
+        if let Some(counts) = counts {
+            return counts.map(|rows| rows.into_iter().next().unwrap_or_default());
+        }
+    }
     on_db!(db, |pool| {
         let mut q = sqlx::query(&sql);
         for t in terms {
@@ -233,6 +241,28 @@ fn filter_conditions(cond: &mut Where, f: &EnterpriseFilter, reader_id: i64, cut
     }
 }
 
+/// A `PageRow` read with rusqlite, in the order of the page statement's columns.
+fn page_row_here(row: &rusqlite::Row) -> rusqlite::Result<PageRow> {
+    use super::sqlite::{date_column, time_column};
+    Ok(PageRow {
+        row: SummaryRow {
+            id: row.get(0)?,
+            name_zh: row.get(1)?,
+            name_original: row.get(2)?,
+            credit_code: row.get(3)?,
+            country: row.get(4)?,
+            industry_chain_id: row.get(5)?,
+            lifecycle: row.get(6)?,
+            is_key: row.get(7)?,
+            liaison_id: row.get(8)?,
+            liaison_name: row.get(9)?,
+            last_contact_on: date_column(row, 10)?,
+            created_at: time_column(row, 11)?,
+        },
+        total: row.get(12)?,
+    })
+}
+
 #[derive(sqlx::FromRow)]
 struct PageRow {
     #[sqlx(flatten)]
@@ -317,10 +347,20 @@ pub async fn search(
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
         f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
     );
-    let (list_args, count_args) = (&cond.args, &count_cond.args);
+    let list_args = &cond.args;
+    let args: Vec<&Arg> = list_args.iter().chain(count_cond.args.iter().filter(|_| known.is_none())).collect();
+    // On SQLite the page is read on the request's thread, unless it scans the names.
+    let here = match db {
+        Db::Sqlite(lite) if !matches!(plan, Some((_, NameSearch::Scan { .. }))) => {
+            lite.rows_here(&list_sql, &args, page_row_here)
+        }
+        _ => None,
+    };
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let q = bind_args!(sqlx::query_as::<_, PageRow>(&list_sql), list_args);
-        let rows = if known.is_some() { q } else { bind_args!(q, count_args) }.fetch_all(pool).await?;
+        let rows = match here {
+            Some(rows) => rows?,
+            None => bind_args!(sqlx::query_as::<_, PageRow>(&list_sql), &args).fetch_all(pool).await?,
+        };
         let total = match rows.first() {
             Some(r) => r.total,
             // Past the last page: count on its own.

@@ -76,6 +76,18 @@ pub enum Arg {
     Time(DateTime<Utc>),
 }
 
+/// As sqlx binds them, for the statements read with rusqlite (`sqlite::SqliteDb::rows_here`).
+impl rusqlite::ToSql for Arg {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(match self {
+            Arg::Int(v) => (*v).into(),
+            Arg::Text(v) => v.as_str().into(),
+            Arg::Date(v) => v.format("%F").to_string().into(),
+            Arg::Time(v) => v.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false).into(),
+        })
+    }
+}
+
 /// `bind_args!(query, args)`: bind each argument of a `Where` in order.
 #[macro_export]
 macro_rules! bind_args {

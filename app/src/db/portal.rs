@@ -214,12 +214,13 @@ fn public_sql(db: &Db) -> String {
     )
 }
 
-/// The status page's case. On SQLite it is read on this thread (`SqliteDb::read_here`): the
-/// status page is the portal's busiest, and this is its one statement.
+/// The status page's case. On SQLite it is read on the request's thread
+/// (`SqliteDb::row_here`): the status page is the portal's busiest, and this is its one
+/// statement.
 pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
     let sql = public_sql(db);
     let here = match db {
-        Db::Sqlite(lite) => lite.read_here(&sql, |statement| public_case_here(statement, id)),
+        Db::Sqlite(lite) => lite.row_here(&sql, &[&super::Arg::Int(id)], public_row_here),
         Db::Postgres(_) => None,
     };
     let row = match here {
@@ -233,31 +234,26 @@ pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Er
     }))
 }
 
-/// `public_case`'s statement through rusqlite, each column decoded as sqlx decodes it.
-fn public_case_here(statement: &mut rusqlite::Statement, id: i64) -> rusqlite::Result<Option<PublicRow>> {
+/// A `PublicRow` read with rusqlite, in the order of `public_sql`'s columns.
+fn public_row_here(row: &rusqlite::Row) -> rusqlite::Result<PublicRow> {
     use super::sqlite::{date_column, json_column, time_column};
-    use rusqlite::OptionalExtension;
-    statement
-        .query_row([id], |row| {
-            Ok(PublicRow {
-                id: row.get(0)?,
-                reference: row.get(1)?,
-                access_code_hash: row.get(2)?,
-                case_type: row.get(3)?,
-                title: row.get(4)?,
-                status: row.get(5)?,
-                language: row.get(6)?,
-                created_at: time_column(row, 7)?,
-                due_on: date_column(row, 8)?,
-                rating: row.get(9)?,
-                rating_comment: row.get(10)?,
-                officer_name: row.get(11)?,
-                officer_email: row.get(12)?,
-                tasks: Json(json_column(row, 13)?),
-                events: Json(json_column(row, 14)?),
-            })
-        })
-        .optional()
+    Ok(PublicRow {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        access_code_hash: row.get(2)?,
+        case_type: row.get(3)?,
+        title: row.get(4)?,
+        status: row.get(5)?,
+        language: row.get(6)?,
+        created_at: time_column(row, 7)?,
+        due_on: date_column(row, 8)?,
+        rating: row.get(9)?,
+        rating_comment: row.get(10)?,
+        officer_name: row.get(11)?,
+        officer_email: row.get(12)?,
+        tasks: Json(json_column(row, 13)?),
+        events: Json(json_column(row, 14)?),
+    })
 }
 
 /// Record the applicant's rating unless there is one; `Ok(false)` if there was.

@@ -45,36 +45,31 @@ const FIND: &str = "select s.user_id, s.created_at, s.last_seen_at, u.email, u.d
         u.department_id, u.locale, u.active \
      from sessions s join users u on u.id = s.user_id where s.id = $1";
 
-/// The session and its user. Every signed-in request asks, so on SQLite it is read on this
-/// thread (`SqliteDb::read_here`).
+/// The session and its user. Every signed-in request asks, so on SQLite it is read on the
+/// request's thread (`SqliteDb::row_here`).
 pub async fn find(db: &Db, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     if let Db::Sqlite(lite) = db {
-        if let Some(row) = lite.read_here(FIND, |statement| find_here(statement, id)) {
+        if let Some(row) = lite.row_here(FIND, &[&super::Arg::Text(id.to_string())], session_row_here) {
             return row;
         }
     }
     on_db!(db, |pool| sqlx::query_as::<_, SessionRow>(FIND).bind(id).fetch_optional(pool).await)
 }
 
-/// `find`'s statement through rusqlite, each column decoded as sqlx decodes it.
-fn find_here(statement: &mut rusqlite::Statement, id: &str) -> rusqlite::Result<Option<SessionRow>> {
+/// A `SessionRow` read with rusqlite, in the order of `FIND`'s columns.
+fn session_row_here(row: &rusqlite::Row) -> rusqlite::Result<SessionRow> {
     use super::sqlite::time_column;
-    use rusqlite::OptionalExtension;
-    statement
-        .query_row([id], |row| {
-            Ok(SessionRow {
-                user_id: row.get(0)?,
-                created_at: time_column(row, 1)?,
-                last_seen_at: time_column(row, 2)?,
-                email: row.get(3)?,
-                display_name: row.get(4)?,
-                role: row.get(5)?,
-                department_id: row.get(6)?,
-                locale: row.get(7)?,
-                active: row.get(8)?,
-            })
-        })
-        .optional()
+    Ok(SessionRow {
+        user_id: row.get(0)?,
+        created_at: time_column(row, 1)?,
+        last_seen_at: time_column(row, 2)?,
+        email: row.get(3)?,
+        display_name: row.get(4)?,
+        role: row.get(5)?,
+        department_id: row.get(6)?,
+        locale: row.get(7)?,
+        active: row.get(8)?,
+    })
 }
 
 pub async fn touch(db: &Db, id: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {

@@ -18,7 +18,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteConnection, SqliteQueryResult, SqliteRow, SqliteStatement, SqliteTypeInfo,
 };
 use sqlx::{ConnectOptions, Connection, Either, Execute, Executor, Sqlite, SqlitePool};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// An SQLite database: reads through `readers`, transactions through `pool`.
@@ -64,9 +66,10 @@ impl SqliteDb {
     }
 
     /// Run the statement `sql` on a reading connection on this thread (no round trip to a
-    /// connection's own thread), `read` taking its rows; for short reads only, as the thread
-    /// waits for it. Logged as sqlx logs its statements, so the query log holds every one.
-    /// `None` for a database in memory: read through the pool instead.
+    /// connection's own thread), `read` taking its rows. Logged as sqlx logs its statements,
+    /// so the query log holds every one. `None` when the caller should read through the pool
+    /// instead: the database is in memory, or the statement ran past its budget of steps and
+    /// was interrupted (a long scan must not hold up the other requests of this thread).
     pub fn read_here<T>(
         &self,
         sql: &str,
@@ -79,8 +82,46 @@ impl SqliteDb {
             read(&mut statement)
         });
         let elapsed = started.elapsed();
+        if matches!(&result, Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted)) {
+            tracing::debug!(?elapsed, "a read ran past its budget on this thread; it is read through the pool");
+            return None;
+        }
         tracing::event!(target: "sqlx::query", tracing::Level::DEBUG, db.statement = sql, ?elapsed, "read here");
-        Some(result)
+        Some(result.map_err(from_rusqlite))
+    }
+
+    /// `sql`'s first row, if any, read on this thread (see `rows_here`).
+    pub fn row_here<T>(
+        &self,
+        sql: &str,
+        args: &[&super::Arg],
+        map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Option<Result<Option<T>, sqlx::Error>> {
+        self.rows_here(sql, args, map).map(|rows| rows.map(|rows| rows.into_iter().next()))
+    }
+
+    /// `sql`'s rows, its `$1…$n` bound to `args`, each read with `map`, on this thread when
+    /// they come within the budget (see `read_here`).
+    pub fn rows_here<T>(
+        &self,
+        sql: &str,
+        args: &[&super::Arg],
+        mut map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Option<Result<Vec<T>, sqlx::Error>> {
+        self.read_here(sql, |statement| {
+            for (i, arg) in args.iter().enumerate() {
+                match statement.parameter_index(&format!("${}", i + 1))? {
+                    Some(at) => statement.raw_bind_parameter(at, arg)?,
+                    None => return Err(rusqlite::Error::InvalidParameterName(format!("${}", i + 1))),
+                }
+            }
+            let mut rows = statement.raw_query();
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                out.push(map(row)?);
+            }
+            Ok(out)
+        })
     }
 
     pub async fn close(&self) {
@@ -154,43 +195,61 @@ impl Drop for Reader {
     }
 }
 
+/// A statement read on a request's thread that runs more than `HERE_LOOKS` times
+/// `STEPS_PER_LOOK` of SQLite's virtual-machine steps (a few milliseconds) is interrupted and
+/// read through the pool instead. The reads sent here take a few thousand steps; a count over
+/// a list's filters takes about 8 000, a search's page with its count about 6 500.
+const STEPS_PER_LOOK: i32 = 1000;
+const HERE_LOOKS: u32 = 100;
+
 /// rusqlite connections for `read_here`, opened read-only on demand and kept for the next read.
 #[derive(Debug)]
 struct Here {
     path: std::path::PathBuf,
     /// `None` once the database is closed.
-    idle: Mutex<Option<Vec<rusqlite::Connection>>>,
+    idle: Mutex<Option<Vec<HereConnection>>>,
     /// At most this many idle connections are kept.
     size: u32,
 }
 
+/// A connection, and how many times its current statement has reached `STEPS_PER_LOOK`.
+#[derive(Debug)]
+struct HereConnection {
+    conn: rusqlite::Connection,
+    looks: Arc<AtomicU32>,
+}
+
 impl Here {
-    fn read<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>) -> Result<T, sqlx::Error> {
+    fn read<T>(&self, read: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T>) -> Result<T, HereError> {
         let idle = match self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-            None => return Err(sqlx::Error::PoolClosed),
+            None => return Err(HereError::Closed),
             Some(idle) => idle.pop(),
         };
-        let conn = match idle {
+        let here = match idle {
             Some(c) => c,
-            None => self.open().map_err(from_rusqlite)?,
+            None => Self::open(&self.path)?,
         };
-        let result = read(&conn).map_err(from_rusqlite);
+        here.looks.store(0, Ordering::Relaxed);
+        let result = read(&here.conn).map_err(HereError::from);
         if let Some(idle) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
             if idle.len() < self.size as usize {
-                idle.push(conn);
+                idle.push(here);
             }
         }
         result
     }
 
-    fn open(&self) -> rusqlite::Result<rusqlite::Connection> {
+    fn open(path: &std::path::Path) -> rusqlite::Result<HereConnection> {
         use rusqlite::OpenFlags;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let conn = rusqlite::Connection::open_with_flags(&self.path, flags)?;
+        let conn = rusqlite::Connection::open_with_flags(path, flags)?;
         // In WAL mode a reader waits only while another connection recovers the log.
-        conn.busy_timeout(std::time::Duration::from_secs(1))?;
+        conn.busy_timeout(Duration::from_secs(1))?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
-        Ok(conn)
+        let looks = Arc::new(AtomicU32::new(0));
+        let counted = looks.clone();
+        conn.progress_handler(STEPS_PER_LOOK, Some(move || counted.fetch_add(1, Ordering::Relaxed) >= HERE_LOOKS));
+        Ok(HereConnection { conn, looks })
     }
 
     fn close(&self) {
@@ -198,8 +257,34 @@ impl Here {
     }
 }
 
+/// Why a read here failed.
+#[derive(Debug)]
+enum HereError {
+    Closed,
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for HereError {
+    fn from(e: rusqlite::Error) -> Self {
+        HereError::Sqlite(e)
+    }
+}
+
+impl HereError {
+    fn sqlite_error_code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            HereError::Sqlite(e) => e.sqlite_error_code(),
+            HereError::Closed => None,
+        }
+    }
+}
+
 /// rusqlite's errors as sqlx's, so the data layer has one error type.
-fn from_rusqlite(e: rusqlite::Error) -> sqlx::Error {
+fn from_rusqlite(e: HereError) -> sqlx::Error {
+    let e = match e {
+        HereError::Closed => return sqlx::Error::PoolClosed,
+        HereError::Sqlite(e) => e,
+    };
     match e {
         rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
             sqlx::Error::Decode(Box::new(e))

@@ -9,10 +9,14 @@ use std::sync::OnceLock;
 #[path = "countries_data.rs"]
 mod data;
 
-/// A known country, by its ISO 3166-1 alpha-2 code.
+/// A known country, by its ISO 3166-1 alpha-2 code (held as its row of the table, so its
+/// names need no search: a list page names fifty, and its picker all of them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Country(&'static str);
+pub struct Country(&'static Row);
+
+/// A code and its names in Chinese, English and French.
+type Row = (&'static str, &'static str, &'static str, &'static str);
 
 impl Country {
     pub fn parse(field: &str, raw: &str) -> Result<Country, FieldError> {
@@ -20,15 +24,15 @@ impl Country {
         if code.is_empty() {
             return Err(FieldError::new(field, FieldCode::Required));
         }
-        row_of(&code).map(|row| Country(row.0)).ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
+        row_of(&code).map(Country).ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
     }
 
     pub fn code(self) -> &'static str {
-        self.0
+        self.0 .0
     }
 
     pub fn name(self, locale: Locale) -> &'static str {
-        let row = row_of(self.0).unwrap_or(&ROWS[0]);
+        let row = self.0;
         match locale {
             Locale::ZhCn => row.1,
             Locale::En => row.2,
@@ -48,7 +52,7 @@ impl Country {
             _ => (&BY_ENGLISH, Locale::En),
         };
         cell.get_or_init(|| {
-            let mut all: Vec<Country> = ROWS.iter().map(|row| Country(row.0)).collect();
+            let mut all: Vec<Country> = ROWS.iter().map(Country).collect();
             all.sort_by_cached_key(|c| fold(c.name(by)));
             all
         })
@@ -56,10 +60,10 @@ impl Country {
 }
 
 /// The generated table, ordered by code (a test checks it).
-static ROWS: &[(&str, &str, &str, &str)] = &data::COUNTRIES;
+static ROWS: &[Row] = &data::COUNTRIES;
 
 /// A code's row, found by binary search.
-fn row_of(code: &str) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
+fn row_of(code: &str) -> Option<&'static Row> {
     ROWS.binary_search_by(|row| row.0.cmp(code)).ok().map(|i| &ROWS[i])
 }
 
@@ -87,7 +91,7 @@ impl TryFrom<String> for Country {
 
 impl From<Country> for String {
     fn from(c: Country) -> String {
-        c.0.to_string()
+        c.code().to_string()
     }
 }
 

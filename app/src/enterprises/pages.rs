@@ -8,7 +8,7 @@ use super::api::{
 use super::{ContactKind, Enterprise, EnterpriseFilter, EnterpriseSummary, IndustryChain, Lifecycle, Officer};
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
-use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale};
+use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale, Labels};
 use crate::shell::{field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -186,7 +186,8 @@ fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: V
     if page.items.is_empty() {
         return view! { <p class="muted">{tr!("enterprises-none")}</p> }.into_any();
     }
-    let rows = page.items.into_iter().map(|e| enterprise_row(e, &chains, locale)).collect_view();
+    let mut labels = RowLabels::default();
+    let rows = page.items.into_iter().map(|e| enterprise_row(e, &chains, locale, &mut labels)).collect_view();
     view! {
         <div class="page-header">
             <p class="muted" role="status">{count}</p>
@@ -213,14 +214,32 @@ fn ResultsTable(page: super::EnterprisePage, filter: EnterpriseFilter, chains: V
     .into_any()
 }
 
-fn enterprise_row(e: EnterpriseSummary, chains: &[IndustryChain], locale: Locale) -> impl IntoView {
+/// The labels the rows of one table share.
+#[derive(Default)]
+struct RowLabels {
+    key: Labels<()>,
+    gap: Labels<()>,
+    overdue: Labels<()>,
+    never: Labels<()>,
+    lifecycles: Labels<Lifecycle>,
+}
+
+fn enterprise_row(
+    e: EnterpriseSummary,
+    chains: &[IndustryChain],
+    locale: Locale,
+    labels: &mut RowLabels,
+) -> impl IntoView {
     let href = format!("/enterprises/{}", e.id);
-    let key = e.is_key.then(|| tr!("enterprises-key-badge"));
-    let gap =
-        (e.is_key && e.liaison_id.is_none() && e.lifecycle != Lifecycle::Exited).then(|| tr!("enterprises-gap-badge"));
-    let overdue = e.overdue.then(|| tr!("enterprises-overdue-badge"));
-    let last = e.last_contact_on.map(|d| crate::i18n::format_day(d, locale));
-    let never = tr!("enterprises-never-contacted");
+    let key = e.is_key.then(|| labels.key.get((), |_| tr!("enterprises-key-badge")));
+    let gap = (e.is_key && e.liaison_id.is_none() && e.lifecycle != Lifecycle::Exited)
+        .then(|| labels.gap.get((), |_| tr!("enterprises-gap-badge")));
+    let overdue = e.overdue.then(|| labels.overdue.get((), |_| tr!("enterprises-overdue-badge")));
+    let last = match e.last_contact_on {
+        Some(d) => crate::i18n::format_day(d, locale),
+        None => labels.never.get((), |_| tr!("enterprises-never-contacted")),
+    };
+    let lifecycle = labels.lifecycles.get(e.lifecycle, lifecycle_name);
     view! {
         <tr>
             <td>
@@ -230,13 +249,13 @@ fn enterprise_row(e: EnterpriseSummary, chains: &[IndustryChain], locale: Locale
             </td>
             <td>{country_name(&e.country, locale)}</td>
             <td>{chain_name(chains, e.industry_chain_id, locale)}</td>
-            <td>{lifecycle_name(e.lifecycle)}</td>
+            <td>{lifecycle}</td>
             <td>
                 {e.liaison_name.clone().unwrap_or_default()}
                 {gap.map(|g| view! { <span class="badge badge-warn">{g}</span> })}
             </td>
             <td>
-                {last.unwrap_or(never)}
+                {last}
                 {overdue.map(|o| view! { <span class="badge badge-warn">{o}</span> })}
             </td>
         </tr>
