@@ -115,7 +115,6 @@ pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
     }
 }
 
-/// A calendar day (a date without a time, such as a due date) in the reader's locale.
 /// A table's repeated labels (a status, a type, a badge), each translated once per table
 /// instead of once per row: a translation costs a context lookup and a Fluent format, and a
 /// list page has fifty rows.
@@ -145,6 +144,7 @@ impl<K: Copy + PartialEq> Default for Labels<K> {
     }
 }
 
+/// A calendar day (a date without a time, such as a due date) in the reader's locale.
 pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
     // Noon in office time is the same day whatever the offset.
     format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)

@@ -7,10 +7,12 @@
 //! back to their pool as soon as their statement has answered.
 //!
 //! Even so, each statement of sqlx's SQLite driver runs on its connection's own thread: two
-//! thread switches per statement. For the few reads on the hottest public path (the portal's
-//! status page) `read_here` runs the statement on the caller's thread instead, through
-//! rusqlite over the same SQLite library; such a read by primary key takes tens of
-//! microseconds, well within what a task may take between two awaits.
+//! thread switches per statement. For the busiest reads (the session of every signed-in
+//! request, the portal's status page, the enterprise and case lists) `read_here` runs the
+//! statement on the caller's thread instead, through rusqlite over the same SQLite library.
+//! Such a read takes tens to hundreds of microseconds, about what rendering a row or two
+//! costs; one that runs longer is interrupted after a budget of steps and read through the
+//! pool, so a scan never holds up the other requests of a serving thread.
 
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream, StreamExt};
