@@ -213,6 +213,36 @@ impl Validator {
         self.0.push(e);
     }
 
+    /// A text field, trimmed: required when `required`, at most `max` characters.
+    pub fn text(&mut self, field: &str, raw: &str, required: bool, max: usize) -> String {
+        let s = raw.trim();
+        if required && s.is_empty() {
+            self.push(FieldError::new(field, FieldCode::Required));
+        } else if s.chars().count() > max {
+            self.push(FieldError::new(field, FieldCode::TooLong));
+        }
+        s.to_string()
+    }
+
+    /// A required date, as a date field sends it (`2026-05-04`).
+    pub fn day(&mut self, field: &str, raw: &str) -> Option<chrono::NaiveDate> {
+        if raw.trim().is_empty() {
+            self.push(FieldError::new(field, FieldCode::Required));
+            return None;
+        }
+        self.optional_day(field, raw)
+    }
+
+    /// A date that may be left empty.
+    pub fn optional_day(&mut self, field: &str, raw: &str) -> Option<chrono::NaiveDate> {
+        match raw.trim() {
+            "" => None,
+            s => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| self.push(FieldError::new(field, FieldCode::InvalidDate)))
+                .ok(),
+        }
+    }
+
     /// `Err` with every collected error, or `Ok` when there were none.
     pub fn finish(self) -> Result<(), AppError> {
         if self.0.is_empty() {

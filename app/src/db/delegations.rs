@@ -735,13 +735,16 @@ struct OutcomeRow {
     kind: String,
     description: String,
     enterprise_id: Option<i64>,
+    enterprise_name: Option<String>,
 }
 
-/// A delegation's outcomes; the enterprises' names are for the caller to add.
+/// A delegation's outcomes, each with its enterprise's Chinese name, in one statement.
 pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
     let rows = on_db!(db, |pool| {
         sqlx::query_as::<_, OutcomeRow>(
-            "select id, kind, description, enterprise_id from delegation_outcomes where delegation_id = $1 order by id",
+            "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
+             from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
+             where o.delegation_id = $1 order by o.id",
         )
         .bind(delegation_id)
         .fetch_all(pool)
@@ -754,7 +757,7 @@ pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx:
             kind: OutcomeKind::parse(&r.kind).unwrap_or(OutcomeKind::Other),
             description: r.description,
             enterprise_id: r.enterprise_id,
-            enterprise_name: None,
+            enterprise_name: r.enterprise_name,
         })
         .collect())
 }

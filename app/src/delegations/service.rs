@@ -45,28 +45,6 @@ fn travel(state: &ServerState) -> Duration {
     Duration::from_std(state.settings.travel_buffer).unwrap_or_else(|_| Duration::zero())
 }
 
-fn text(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
-    let s = raw.trim();
-    if required && s.is_empty() {
-        v.push(FieldError::new(field, FieldCode::Required));
-    } else if s.chars().count() > max {
-        v.push(FieldError::new(field, FieldCode::TooLong));
-    }
-    s.to_string()
-}
-
-fn day(v: &mut Validator, field: &str, raw: &str) -> Option<NaiveDate> {
-    match raw.trim() {
-        "" => {
-            v.push(FieldError::new(field, FieldCode::Required));
-            None
-        }
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| v.push(FieldError::new(field, FieldCode::InvalidDate)))
-            .ok(),
-    }
-}
-
 fn language(v: &mut Validator, field: &str, raw: &str) -> Option<Locale> {
     let l = Locale::parse(raw.trim()).filter(|l| l.tag() == raw.trim());
     if l.is_none() {
@@ -121,8 +99,8 @@ fn validate(f: &DelegationForm) -> Result<Valid, AppError> {
     if direction.is_none() {
         v.push(FieldError::new("direction", FieldCode::UnknownDirection));
     }
-    let title = text(&mut v, "title", &f.title, true, 200);
-    let organisation = text(&mut v, "organisation", &f.organisation, false, 200);
+    let title = v.text("title", &f.title, true, 200);
+    let organisation = v.text("organisation", &f.organisation, false, 200);
     let mut countries: Vec<&'static str> = Vec::new();
     for raw in f.countries.iter().filter(|c| !c.trim().is_empty()) {
         if let Some(c) = v.check(Country::parse("countries", raw)) {
@@ -134,10 +112,10 @@ fn validate(f: &DelegationForm) -> Result<Valid, AppError> {
     if countries.is_empty() && f.countries.iter().all(|c| c.trim().is_empty()) {
         v.push(FieldError::new("countries", FieldCode::Required));
     }
-    let purpose = text(&mut v, "purpose", &f.purpose, false, 4000);
+    let purpose = v.text("purpose", &f.purpose, false, 4000);
     let language = language(&mut v, "language", &f.language);
-    let starts_on = day(&mut v, "starts_on", &f.starts_on);
-    let ends_on = day(&mut v, "ends_on", &f.ends_on);
+    let starts_on = v.day("starts_on", &f.starts_on);
+    let ends_on = v.day("ends_on", &f.ends_on);
     if let (Some(s), Some(e)) = (starts_on, ends_on) {
         if e < s {
             v.push(FieldError::new("ends_on", FieldCode::EndsBeforeStart));
@@ -239,12 +217,12 @@ pub async fn add_member(
         return Err(AppError::Forbidden);
     }
     let mut v = Validator::default();
-    let passport_name = text(&mut v, "passport_name", &f.passport_name, true, 200);
-    let chinese_name = text(&mut v, "chinese_name", &f.chinese_name, false, 100);
-    let title = text(&mut v, "member_title", &f.title, false, 200);
-    let organisation = text(&mut v, "member_organisation", &f.organisation, false, 200);
+    let passport_name = v.text("passport_name", &f.passport_name, true, 200);
+    let chinese_name = v.text("chinese_name", &f.chinese_name, false, 100);
+    let title = v.text("member_title", &f.title, false, 200);
+    let organisation = v.text("member_organisation", &f.organisation, false, 200);
     let language = language(&mut v, "member_language", &f.language);
-    let dietary = text(&mut v, "dietary", &f.dietary, false, 300);
+    let dietary = v.text("dietary", &f.dietary, false, 300);
     let passport = if f.passport_number.trim().is_empty() {
         None
     } else {
@@ -324,8 +302,8 @@ pub async fn add_resource(
     if kind.is_none() {
         v.push(FieldError::new("kind", FieldCode::UnknownResourceKind));
     }
-    let name = text(&mut v, "name", &f.name, true, 200);
-    let details = text(&mut v, "details", &f.details, false, 1000);
+    let name = v.text("name", &f.name, true, 200);
+    let details = v.text("details", &f.details, false, 1000);
     let mut tags: Vec<&'static str> = Vec::new();
     for raw in f.languages.iter().filter(|l| !l.trim().is_empty()) {
         match Locale::parse(raw.trim()).filter(|l| l.tag() == raw.trim() && *l != Locale::ZhCn) {
@@ -495,7 +473,7 @@ async fn save_item(
         return Err(AppError::Forbidden);
     }
     let mut v = Validator::default();
-    let day = day(&mut v, "day", &f.day);
+    let day = v.day("day", &f.day);
     let starts = time(&mut v, "starts", &f.starts);
     let ends = time(&mut v, "ends", &f.ends);
     if let (Some(s), Some(e)) = (starts, ends) {
@@ -507,10 +485,10 @@ async fn save_item(
     if activity.is_none() {
         v.push(FieldError::new("activity", FieldCode::UnknownActivity));
     }
-    let title_zh = text(&mut v, "title_zh", &f.title_zh, true, 200);
-    let title_foreign = text(&mut v, "title_foreign", &f.title_foreign, false, 200);
-    let participants = text(&mut v, "participants", &f.participants, false, 1000);
-    let notes = text(&mut v, "item_notes", &f.notes, false, 2000);
+    let title_zh = v.text("title_zh", &f.title_zh, true, 200);
+    let title_foreign = v.text("title_foreign", &f.title_foreign, false, 200);
+    let participants = v.text("participants", &f.participants, false, 1000);
+    let notes = v.text("item_notes", &f.notes, false, 2000);
     let venue_id = match f.venue_id.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
@@ -814,13 +792,7 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
         .collect();
     let clashes = clashes_of(state, id, &items).await?;
     let gifts = data::gifts(&state.db, id).await?;
-    let mut outcomes = data::outcomes(&state.db, id).await?;
-    for o in outcomes.iter_mut() {
-        if let Some(e) = o.enterprise_id {
-            let cutoff = crate::enterprises::service::cutoff();
-            o.enterprise_name = crate::db::enterprises::get(&state.db, e, cutoff).await?.map(|e| e.name_zh);
-        }
-    }
+    let outcomes = data::outcomes(&state.db, id).await?;
     let breaches = if d.direction == Direction::Outgoing && d.status == DelegationStatus::Draft {
         let rules = data::mission_rules(&state.db).await?;
         breaches(&rules, d.direction, d.starts_on, d.ends_on, d.countries.len(), members.len())
@@ -882,19 +854,19 @@ pub async fn add_gift(
     if direction.is_none() {
         v.push(FieldError::new("gift_direction", FieldCode::UnknownGiftDirection));
     }
-    let given_on = day(&mut v, "given_on", &f.given_on);
-    let description = text(&mut v, "gift_description", &f.description, true, 500);
+    let given_on = v.day("given_on", &f.given_on);
+    let description = v.text("gift_description", &f.description, true, 500);
     // Amounts follow the same rules as capital amounts: 1,234.50 or 1 234,50.
-    let value = match crate::enterprises::service::parse_usd_cents(&f.value_cny) {
+    let value = match crate::enterprises::service::parse_cents(&f.value_cny) {
         Ok(v) => v,
-        Err(()) => {
+        Err(crate::enterprises::service::NotAnAmount) => {
             v.push(FieldError::new("value_cny", FieldCode::InvalidYuanAmount));
             None
         }
     };
-    let giver = text(&mut v, "giver", &f.giver, false, 200);
-    let receiver = text(&mut v, "receiver", &f.receiver, false, 200);
-    let disposition = text(&mut v, "disposition", &f.disposition, false, 500);
+    let giver = v.text("giver", &f.giver, false, 200);
+    let receiver = v.text("receiver", &f.receiver, false, 200);
+    let disposition = v.text("disposition", &f.disposition, false, 500);
     v.finish()?;
     let (Some(direction), Some(given_on)) = (direction, given_on) else { return Err(AppError::Internal) };
     let mut tx = state.db.begin().await?;
@@ -942,7 +914,7 @@ pub async fn add_outcome(
     if kind.is_none() {
         v.push(FieldError::new("outcome_kind", FieldCode::UnknownOutcomeKind));
     }
-    let description = text(&mut v, "outcome_description", description, true, 2000);
+    let description = v.text("outcome_description", description, true, 2000);
     let code =
         if credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", credit_code)) };
     v.finish()?;

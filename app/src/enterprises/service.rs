@@ -41,16 +41,6 @@ pub fn may_edit(user: &SessionUser, liaison_id: Option<i64>) -> bool {
     user.role == Role::Admin || (user.role == Role::LiaisonOfficer && liaison_id == Some(user.id))
 }
 
-fn text(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
-    let s = raw.trim();
-    if required && s.is_empty() {
-        v.push(FieldError::new(field, FieldCode::Required));
-    } else if s.chars().count() > max {
-        v.push(FieldError::new(field, FieldCode::TooLong));
-    }
-    s.to_string()
-}
-
 fn whole(v: &mut Validator, field: &str, raw: &str) -> Option<i32> {
     let s = raw.trim().replace([',', ' ', '\u{202F}'], "");
     if s.is_empty() {
@@ -65,8 +55,9 @@ fn whole(v: &mut Validator, field: &str, raw: &str) -> Option<i32> {
     }
 }
 
-/// A USD amount typed as `1,234,567.89` (or with a decimal comma, `1 234 567,89`) in cents.
-pub fn parse_usd_cents(raw: &str) -> Result<Option<i64>, ()> {
+/// An amount of money (US dollars, yuan) typed as `1,234,567.89` (or with a decimal comma,
+/// `1 234 567,89`), in hundredths (cents, fen); `None` when left empty.
+pub fn parse_cents(raw: &str) -> Result<Option<i64>, NotAnAmount> {
     let s: String = raw.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{202F}').collect();
     if s.is_empty() {
         return Ok(None);
@@ -84,12 +75,16 @@ pub fn parse_usd_cents(raw: &str) -> Result<Option<i64>, ()> {
         || frac.len() > 2
         || !frac.chars().all(|c| c.is_ascii_digit())
     {
-        return Err(());
+        return Err(NotAnAmount);
     }
-    let dollars: i64 = int.parse().map_err(|_| ())?;
-    let cents: i64 = format!("{frac:0<2}").parse().map_err(|_| ())?;
-    dollars.checked_mul(100).and_then(|d| d.checked_add(cents)).map(Some).ok_or(())
+    let units: i64 = int.parse().map_err(|_| NotAnAmount)?;
+    let hundredths: i64 = format!("{frac:0<2}").parse().map_err(|_| NotAnAmount)?;
+    units.checked_mul(100).and_then(|d| d.checked_add(hundredths)).map(Some).ok_or(NotAnAmount)
 }
+
+/// What `parse_cents` says of text that is not an amount (or too large for one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAnAmount;
 
 struct Valid {
     name_zh: String,
@@ -109,8 +104,8 @@ struct Valid {
 
 async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppError> {
     let mut v = Validator::default();
-    let name_zh = text(&mut v, "name_zh", &f.name_zh, true, 200);
-    let name_original = text(&mut v, "name_original", &f.name_original, true, 200);
+    let name_zh = v.text("name_zh", &f.name_zh, true, 200);
+    let name_original = v.text("name_original", &f.name_original, true, 200);
     let credit_code =
         if f.credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", &f.credit_code)) };
     let country = v.check(Country::parse("country", &f.country));
@@ -124,9 +119,9 @@ async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppE
             }
         },
     };
-    let mut amount = |field: &str, raw: &str| match parse_usd_cents(raw) {
+    let mut amount = |field: &str, raw: &str| match parse_cents(raw) {
         Ok(a) => a,
-        Err(()) => {
+        Err(NotAnAmount) => {
             v.push(FieldError::new(field, FieldCode::InvalidAmount));
             None
         }
@@ -144,8 +139,8 @@ async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppE
     if lifecycle.is_none() {
         v.push(FieldError::new("lifecycle", FieldCode::UnknownLifecycle));
     }
-    let address = text(&mut v, "address", &f.address, false, 300);
-    let notes = text(&mut v, "notes", &f.notes, false, 4000);
+    let address = v.text("address", &f.address, false, 300);
+    let notes = v.text("notes", &f.notes, false, 4000);
     v.finish()?;
     match (country, lifecycle) {
         (Some(country), Some(lifecycle)) => Ok(Valid {
@@ -369,9 +364,9 @@ pub async fn record_contact(
             None
         }
     };
-    let participants = text(&mut v, "participants", participants, false, 1000);
-    let notes = text(&mut v, "notes", notes, true, 4000);
-    let follow_ups = text(&mut v, "follow_ups", follow_ups, false, 4000);
+    let participants = v.text("participants", participants, false, 1000);
+    let notes = v.text("notes", notes, true, 4000);
+    let follow_ups = v.text("follow_ups", follow_ups, false, 4000);
     v.finish()?;
     let (Some(kind), Some(date)) = (kind, date) else { return Err(AppError::Internal) };
     let mut tx = state.db.begin().await?;
@@ -535,14 +530,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn usd_amounts_in_either_notation() {
-        assert_eq!(parse_usd_cents("9,200,000"), Ok(Some(920_000_000)));
-        assert_eq!(parse_usd_cents("9200000.5"), Ok(Some(920_000_050)));
-        assert_eq!(parse_usd_cents("1 234 567,89"), Ok(Some(123_456_789)));
-        assert_eq!(parse_usd_cents(""), Ok(None));
-        assert_eq!(parse_usd_cents("-5"), Err(()));
-        assert_eq!(parse_usd_cents("1.234"), Err(()));
-        assert_eq!(parse_usd_cents("ten"), Err(()));
-        assert_eq!(parse_usd_cents("99999999999999999999"), Err(()));
+    fn amounts_in_either_notation() {
+        assert_eq!(parse_cents("9,200,000"), Ok(Some(920_000_000)));
+        assert_eq!(parse_cents("9200000.5"), Ok(Some(920_000_050)));
+        assert_eq!(parse_cents("1 234 567,89"), Ok(Some(123_456_789)));
+        assert_eq!(parse_cents(""), Ok(None));
+        assert_eq!(parse_cents("-5"), Err(NotAnAmount));
+        assert_eq!(parse_cents("1.234"), Err(NotAnAmount));
+        assert_eq!(parse_cents("ten"), Err(NotAnAmount));
+        assert_eq!(parse_cents("99999999999999999999"), Err(NotAnAmount));
     }
 }

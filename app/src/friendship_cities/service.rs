@@ -67,25 +67,6 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Ci
     })
 }
 
-fn text(v: &mut Validator, field: &str, raw: &str, required: bool, max: usize) -> String {
-    let s = raw.trim();
-    if required && s.is_empty() {
-        v.push(FieldError::new(field, FieldCode::Required));
-    } else if s.chars().count() > max {
-        v.push(FieldError::new(field, FieldCode::TooLong));
-    }
-    s.to_string()
-}
-
-fn optional_day(v: &mut Validator, field: &str, raw: &str) -> Option<NaiveDate> {
-    match raw.trim() {
-        "" => None,
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| v.push(FieldError::new(field, FieldCode::InvalidDate)))
-            .ok(),
-    }
-}
-
 fn coordinate(v: &mut Validator, field: &str, raw: &str, limit: f64) -> f64 {
     match raw.trim().replace(',', ".").parse::<f64>() {
         Ok(x) if x.is_finite() && x.abs() <= limit => x,
@@ -156,10 +137,10 @@ impl Valid {
 
 fn validate(f: &CityForm) -> Result<Valid, AppError> {
     let mut v = Validator::default();
-    let name_original = text(&mut v, "name_original", &f.name_original, true, 200);
-    let name_zh = text(&mut v, "name_zh", &f.name_zh, true, 200);
-    let name_en = text(&mut v, "name_en", &f.name_en, false, 200);
-    let name_fr = text(&mut v, "name_fr", &f.name_fr, false, 200);
+    let name_original = v.text("name_original", &f.name_original, true, 200);
+    let name_zh = v.text("name_zh", &f.name_zh, true, 200);
+    let name_en = v.text("name_en", &f.name_en, false, 200);
+    let name_fr = v.text("name_fr", &f.name_fr, false, 200);
     let country = v.check(Country::parse("country", &f.country));
     let latitude = coordinate(&mut v, "latitude", &f.latitude, 90.0);
     let longitude = coordinate(&mut v, "longitude", &f.longitude, 180.0);
@@ -167,10 +148,10 @@ fn validate(f: &CityForm) -> Result<Valid, AppError> {
     if kind.is_none() {
         v.push(FieldError::new("kind", FieldCode::UnknownCityKind));
     }
-    let first_contact_on = optional_day(&mut v, "first_contact_on", &f.first_contact_on);
-    let letter_of_intent_on = optional_day(&mut v, "letter_of_intent_on", &f.letter_of_intent_on);
-    let agreement_on = optional_day(&mut v, "agreement_on", &f.agreement_on);
-    let stage_reason = text(&mut v, "stage_reason", &f.stage_reason, false, 2000);
+    let first_contact_on = v.optional_day("first_contact_on", &f.first_contact_on);
+    let letter_of_intent_on = v.optional_day("letter_of_intent_on", &f.letter_of_intent_on);
+    let agreement_on = v.optional_day("agreement_on", &f.agreement_on);
+    let stage_reason = v.text("stage_reason", &f.stage_reason, false, 2000);
     if let Some(kind) = kind {
         for e in stage_errors(kind, first_contact_on, letter_of_intent_on, agreement_on, &stage_reason) {
             v.push(e);
@@ -184,7 +165,7 @@ fn validate(f: &CityForm) -> Result<Valid, AppError> {
             None => v.push(FieldError::new("areas", FieldCode::UnknownArea)),
         }
     }
-    let notes = text(&mut v, "notes", &f.notes, false, 4000);
+    let notes = v.text("notes", &f.notes, false, 4000);
     v.finish()?;
     let (Some(country), Some(kind)) = (country, kind) else { return Err(AppError::Internal) };
     Ok(Valid {
@@ -301,7 +282,7 @@ pub async fn add_exchange(
     };
     let happened_on = match &delegation {
         Some(d) if happened_on.trim().is_empty() => Some(d.starts_on),
-        _ => match optional_day(&mut v, "happened_on", happened_on) {
+        _ => match v.optional_day("happened_on", happened_on) {
             Some(day) => Some(day),
             None if happened_on.trim().is_empty() => {
                 v.push(FieldError::new("happened_on", FieldCode::Required));
@@ -312,9 +293,9 @@ pub async fn add_exchange(
     };
     let title = match &delegation {
         Some(d) if title.trim().is_empty() => d.title.clone(),
-        _ => text(&mut v, "exchange_title", title, true, 200),
+        _ => v.text("exchange_title", title, true, 200),
     };
-    let notes = text(&mut v, "exchange_notes", notes, false, 4000);
+    let notes = v.text("exchange_notes", notes, false, 4000);
     v.finish()?;
     let (Some(kind), Some(happened_on)) = (kind, happened_on) else { return Err(AppError::Internal) };
     let mut tx = state.db.begin().await?;
@@ -359,14 +340,14 @@ pub async fn add_contact(
         return Err(AppError::Forbidden);
     }
     let mut v = Validator::default();
-    let name = text(&mut v, "contact_name", name, true, 200);
-    let title = text(&mut v, "contact_title", title, false, 200);
+    let name = v.text("contact_name", name, true, 200);
+    let title = v.text("contact_title", title, false, 200);
     let email = if email.trim().is_empty() {
         String::new()
     } else {
         v.check(crate::domain::Email::parse("contact_email", email)).map(|e| e.as_str().to_string()).unwrap_or_default()
     };
-    let phone = text(&mut v, "contact_phone", phone, false, 40);
+    let phone = v.text("contact_phone", phone, false, 40);
     let language = Locale::parse(language.trim()).filter(|l| l.tag() == language.trim());
     if language.is_none() {
         v.push(FieldError::new("contact_language", FieldCode::UnknownLocale));
