@@ -414,6 +414,52 @@ async fn search_results_come_in_name_order_and_follow_a_rename(b: Backend) {
 }
 both!(search_results_come_in_name_order_and_follow_a_rename);
 
+async fn a_search_counts_its_index_entries_no_further_than_it_needs(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    // 300 precision firms of Padua (written straight into the register, indexed when the server
+    // starts, as an import would be) and three machine makers among them.
+    let first = register(&officer, "帕多瓦精密0号", "", "IT").await;
+    app.execute(&format!(
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 299) \
+         insert into enterprises (name_zh, name_original, country, created_at, updated_at) \
+         select '帕多瓦精密' || n.i || '号', e.name_original, e.country, e.created_at, e.updated_at \
+         from n, enterprises e where e.id = {first}"
+    ))
+    .await;
+    app.execute(
+        "update enterprises set name_zh = name_zh || '机械', search_name = null where name_zh like '%精密1_号'",
+    )
+    .await;
+    app.db.migrate().await.expect("the new names are indexed");
+    let counts = |terms: &[&str]| {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        let db = &app.db;
+        async move { app::db::enterprises::term_counts(db, &terms).await.expect("counted") }
+    };
+
+    // With a rare entry among them, the common ones are counted only far enough to know that
+    // they are not the rarest.
+    assert_eq!(counts(&["精密", "帕多", "机械"]).await, vec![256, 256, 10]);
+    // With none rare, each is counted on (up to a thousand and one).
+    assert_eq!(counts(&["精密", "帕多"]).await, vec![300, 300]);
+    assert_eq!(counts(&["精密"]).await, vec![300]);
+    assert_eq!(counts(&["精密", "不在"]).await, vec![256, 0]);
+
+    // Whichever entry is read, the search finds the same enterprises.
+    let total = |q: &'static str| {
+        let officer = &officer;
+        async move { list(officer, &[("q", q)]).await["total"].as_i64().expect("a total") }
+    };
+    assert_eq!(total("帕多瓦精密").await, 300);
+    assert_eq!(total("精密1").await, 111, "1, 10 to 19, 100 to 199");
+    assert_eq!(total("精密1_号机械").await, 0, "the wildcard is a character like any other");
+    assert_eq!(total("号机械").await, 10);
+    assert_eq!(total("精密机械").await, 0, "in order, side by side only");
+}
+both!(a_search_counts_its_index_entries_no_further_than_it_needs);
+
 async fn add_person(who: &TestApp, id: i64, form: &[(&str, &str)]) -> reqwest::Response {
     let id = id.to_string();
     let mut form = form.to_vec();
@@ -554,4 +600,15 @@ async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
     assert!(lite.read_here(long, |s| s.query_row([], |r| r.get::<_, i64>(0))).is_none());
     let quick = lite.read_here("select count(*) from enterprises", |s| s.query_row([], |r| r.get::<_, i64>(0)));
     assert_eq!(quick.map(Result::unwrap), Some(4));
+
+    // A `like ?` is planned without its pattern, so a statement keeps its plan from one
+    // pattern to the next (SQLite would otherwise prepare it again at each run).
+    let like = "select count(*) from enterprises where search_name like ?1";
+    for (pattern, found) in [("%精密%", 2), ("%里尔%", 2), ("%撒马尔罕%", 1)] {
+        let read = lite.read_here(like, |s| {
+            let n = s.query_row([pattern], |r| r.get::<_, i64>(0))?;
+            Ok((n, s.get_status(rusqlite::StatementStatus::RePrepare)))
+        });
+        assert_eq!(read.map(Result::unwrap), Some((found, 0)), "{pattern}: found, prepared again");
+    }
 }

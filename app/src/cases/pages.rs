@@ -406,14 +406,19 @@ pub fn CasePage() -> impl IntoView {
     let route = ServerAction::<RouteCase>::new();
     let update = ServerAction::<AddPublicUpdate>::new();
     let take = ServerAction::<TakeFromIntake>::new();
-    let departments = Resource::new(|| (), |_| crate::admin::api::list_departments());
-    let case = Resource::new(
+    let departments = Resource::<_, crate::codec::AsciiJson>::new_with_options(
+        || (),
+        |_| crate::admin::api::list_departments(),
+        false,
+    );
+    let case = Resource::<_, crate::codec::AsciiJson>::new_with_options(
         move || {
             let versions =
                 [change.version(), note.version(), reset.version(), route.version(), update.version(), take.version()];
             (id(), versions.map(|v| v.get()))
         },
         |(id, ..)| get_case(id),
+        false,
     );
     let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
     let note_error = Signal::derive(move || note.value().get().and_then(Result::err));

@@ -104,18 +104,37 @@ impl NameSearch {
 /// An entry with at least this many enterprises is common.
 const BROAD: i64 = 1000;
 
-/// Count each entry's enterprises (up to `BROAD`) in one statement.
-async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error> {
+/// An entry with fewer than this many enterprises is rare: when a query has one, its other
+/// entries are counted no further (only the rarest entry is read, and a search with a rare
+/// entry is not broad).
+const RARE: i64 = 256;
+
+/// Count each entry's enterprises in one statement. The entry of a one-entry query is counted
+/// up to `COUNT_CAP` and one more (that is the search's count). The entries of a longer query
+/// are counted first up to `RARE`, and only when none is rare again up to `COUNT_CAP` and one
+/// more: "帕多瓦精密" has one rare entry ("瓦精", 122 enterprises) beside three common ones, and
+/// its counts read about 890 index rows instead of 3 125 (7 200 SQLite steps instead of 25 000).
+pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error> {
     use sqlx::Row;
-    let columns: Vec<String> = (1..=terms.len())
-        .map(|i| {
-            format!(
-                "(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {}) t{i})",
-                crate::cases::COUNT_CAP + 1
-            )
-        })
-        .collect();
-    let sql = format!("select {}", columns.join(", "));
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let count = |i: usize, cap: i64| {
+        format!("(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {cap}) t{i})")
+    };
+    let numbers = 1..=terms.len();
+    let full = crate::cases::COUNT_CAP + 1;
+    let sql = if terms.len() == 1 {
+        format!("select {}", count(1, full))
+    } else {
+        let firsts: Vec<String> = numbers.clone().map(|i| format!("{} as s{i}", count(i, RARE))).collect();
+        let any_rare: Vec<String> = numbers.clone().map(|i| format!("s{i} < {RARE}")).collect();
+        let any_rare = any_rare.join(" or ");
+        let columns: Vec<String> =
+            numbers.map(|i| format!("case when {any_rare} then s{i} else {} end", count(i, full))).collect();
+        // Materialized, so that each first count is read once however often the columns name it.
+        format!("with firsts as materialized (select {}) select {} from firsts", firsts.join(", "), columns.join(", "))
+    };
     if let Db::Sqlite(lite) = db {
         let args: Vec<Arg> = terms.iter().map(|t| Arg::Text(t.clone())).collect();
         let args: Vec<&Arg> = args.iter().collect();

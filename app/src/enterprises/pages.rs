@@ -54,8 +54,8 @@ pub fn EnterprisesPage() -> impl IntoView {
     let filter = move || filter_from_query(&query.read());
     // A page of fifty names: sent to the browser as ASCII (see `codec`).
     let page = Resource::<_, crate::codec::AsciiJson>::new_with_options(filter, list_enterprises, false);
-    let chains = Resource::new(|| (), |_| list_industry_chains());
-    let officers = Resource::new(|| (), |_| list_officers());
+    let chains = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_industry_chains(), false);
+    let officers = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_officers(), false);
     let me = crate::shell::use_me().0;
     let title = if filter().mine { tr!("nav-my-enterprises") } else { tr!("enterprises-title") };
     view! {
@@ -427,8 +427,8 @@ pub fn EnterprisePage() -> impl IntoView {
     let leaders = Resource::new(|| (), |_| super::api::list_leaders());
     let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
     let history = Resource::new(versions, |(id, ..)| super::api::enterprise_history(id));
-    let chains = Resource::new(|| (), |_| list_industry_chains());
-    let officers = Resource::new(|| (), |_| list_officers());
+    let chains = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_industry_chains(), false);
+    let officers = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_officers(), false);
     let cases = Resource::new(id, |id| {
         crate::cases::api::list_cases(crate::cases::CaseFilter { enterprise_id: Some(id), ..Default::default() })
     });
