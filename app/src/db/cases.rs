@@ -227,10 +227,7 @@ pub async fn search(
     // On SQLite a page is read on the request's thread, unless it searches the text (a scan)
     // or is the export.
     let here_args: Vec<&Arg> = args.iter().collect();
-    let lite = match db {
-        Db::Sqlite(lite) if per_page.is_some() && f.q.as_deref().is_none_or(|q| q.trim().is_empty()) => Some(lite),
-        _ => None,
-    };
+    let lite = db.sqlite().filter(|_| per_page.is_some() && f.q.as_deref().is_none_or(|q| q.trim().is_empty()));
     let rows_here = lite.and_then(|lite| lite.rows_here(&list_sql, &here_args, summary_row_here));
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let rows = match rows_here {
@@ -240,9 +237,9 @@ pub async fn search(
         let total = match per_page {
             Some(n) if f.page == 0 && (rows.len() as i64) < n => rows.len() as i64,
             Some(_) => {
-                let count_here = lite.and_then(|lite| lite.rows_here(&count_sql, &here_args, |row| row.get(0)));
+                let count_here = lite.and_then(|lite| lite.row_here(&count_sql, &here_args, |row| row.get(0)));
                 match count_here {
-                    Some(count) => count?.into_iter().next().unwrap_or(0),
+                    Some(count) => count?.unwrap_or(0),
                     None => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
                 }
             }

@@ -135,13 +135,12 @@ pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Er
         // Materialized, so that each first count is read once however often the columns name it.
         format!("with firsts as materialized (select {}) select {} from firsts", firsts.join(", "), columns.join(", "))
     };
-    if let Db::Sqlite(lite) = db {
-        let args: Vec<Arg> = terms.iter().map(|t| Arg::Text(t.clone())).collect();
-        let args: Vec<&Arg> = args.iter().collect();
-        let counts = lite.rows_here(&sql, &args, |row| (0..terms.len()).map(|i| row.get(i)).collect());
-        if let Some(counts) = counts {
-            return counts.map(|rows| rows.into_iter().next().unwrap_or_default());
-        }
+    let args: Vec<Arg> = terms.iter().map(|t| Arg::Text(t.clone())).collect();
+    let args: Vec<&Arg> = args.iter().collect();
+    let here =
+        db.sqlite().and_then(|lite| lite.row_here(&sql, &args, |row| (0..terms.len()).map(|i| row.get(i)).collect()));
+    if let Some(counts) = here {
+        return counts.map(Option::unwrap_or_default);
     }
     on_db!(db, |pool| {
         let mut q = sqlx::query(&sql);
@@ -369,12 +368,8 @@ pub async fn search(
     let list_args = &cond.args;
     let args: Vec<&Arg> = list_args.iter().chain(count_cond.args.iter().filter(|_| known.is_none())).collect();
     // On SQLite the page is read on the request's thread, unless it scans the names.
-    let here = match db {
-        Db::Sqlite(lite) if !matches!(plan, Some((_, NameSearch::Scan { .. }))) => {
-            lite.rows_here(&list_sql, &args, page_row_here)
-        }
-        _ => None,
-    };
+    let scans = matches!(plan, Some((_, NameSearch::Scan { .. })));
+    let here = db.sqlite().filter(|_| !scans).and_then(|lite| lite.rows_here(&list_sql, &args, page_row_here));
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let rows = match here {
             Some(rows) => rows?,

@@ -166,6 +166,16 @@ pub enum ConnectError {
 }
 
 impl Db {
+    /// The SQLite database, whose busiest reads run on the request's thread
+    /// (`SqliteDb::rows_here`, `None` when the caller must read through the pool); `None` on
+    /// PostgreSQL.
+    pub fn sqlite(&self) -> Option<&sqlite::SqliteDb> {
+        match self {
+            Db::Sqlite(lite) => Some(lite),
+            Db::Postgres(_) => None,
+        }
+    }
+
     /// Which backend a URL selects, without connecting; `None` for any other scheme.
     pub fn backend_of(url: &str) -> Option<&'static str> {
         if url.starts_with("sqlite:") {

@@ -219,10 +219,7 @@ fn public_sql(db: &Db) -> String {
 /// statement.
 pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
     let sql = public_sql(db);
-    let here = match db {
-        Db::Sqlite(lite) => lite.row_here(&sql, &[&super::Arg::Int(id)], public_row_here),
-        Db::Postgres(_) => None,
-    };
+    let here = db.sqlite().and_then(|lite| lite.row_here(&sql, &[&super::Arg::Int(id)], public_row_here));
     let row = match here {
         Some(row) => row?,
         None => on_db!(db, |pool| sqlx::query_as::<_, PublicRow>(&sql).bind(id).fetch_optional(pool).await)?,

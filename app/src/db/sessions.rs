@@ -48,10 +48,9 @@ const FIND: &str = "select s.user_id, s.created_at, s.last_seen_at, u.email, u.d
 /// The session and its user. Every signed-in request asks, so on SQLite it is read on the
 /// request's thread (`SqliteDb::row_here`).
 pub async fn find(db: &Db, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    if let Db::Sqlite(lite) = db {
-        if let Some(row) = lite.row_here(FIND, &[&super::Arg::Text(id.to_string())], session_row_here) {
-            return row;
-        }
+    let id_arg = super::Arg::Text(id.to_string());
+    if let Some(row) = db.sqlite().and_then(|lite| lite.row_here(FIND, &[&id_arg], session_row_here)) {
+        return row;
     }
     on_db!(db, |pool| sqlx::query_as::<_, SessionRow>(FIND).bind(id).fetch_optional(pool).await)
 }
