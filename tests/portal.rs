@@ -506,3 +506,20 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
     }
 }
 both!(nothing_internal_reaches_a_public_page);
+
+/// The status page is the portal's busiest, and its one statement runs at every view. On
+/// SQLite it builds no table as it runs: a list of kinds written `in (…)` made SQLite fill a
+/// temporary table of them at each run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_status_page_reads_its_case_without_building_a_table() {
+    use app::db::Db;
+    let app = spawn_app(Backend::Sqlite).await;
+    let Db::Sqlite(lite) = &app.db else { panic!("an SQLite server") };
+    let explain = format!("explain {}", app::db::portal::public_sql(&app.db));
+    let opcodes = lite
+        .read_here(&explain, |s| s.query_map([1_i64], |r| r.get::<_, String>(1))?.collect::<Result<Vec<_>, _>>())
+        .expect("read here")
+        .expect("explained");
+    assert!(opcodes.iter().any(|o| o == "AggStep"), "the plan is there: {opcodes:?}");
+    assert!(!opcodes.iter().any(|o| o.starts_with("OpenEphemeral")), "{opcodes:?}");
+}

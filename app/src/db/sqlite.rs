@@ -317,7 +317,7 @@ pub fn time_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<chrono::Da
 /// Column `i` of `row`: a date, `2026-11-26`, as sqlx writes it to SQLite.
 pub fn date_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
     let Some(text) = row.get_ref(i)?.as_str_or_null().map_err(|e| from_sql_error(i, e))? else { return Ok(None) };
-    chrono::NaiveDate::parse_from_str(text, "%F")
+    text.parse::<chrono::NaiveDate>()
         .map(Some)
         .map_err(|e| from_sql_error(i, rusqlite::types::FromSqlError::Other(e.into())))
 }
