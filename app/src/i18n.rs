@@ -31,38 +31,62 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
     }
 }
 
-/// The page's language as a `Locale`: the one a page rendered outside the app was given
-/// (`PageLanguage`), else leptos-fluent's.
+/// The page's language as a `Locale`: the one of a page being rendered outside the app
+/// (`with_page_language`), else leptos-fluent's.
 pub fn use_locale() -> Locale {
-    if let Some(PageLanguage(l)) = use_context::<PageLanguage>() {
+    #[cfg(feature = "ssr")]
+    if let Some(l) = PAGE_LANGUAGE.get() {
         return l;
     }
     let i18n = expect_context::<leptos_fluent::I18n>();
     Locale::parse(i18n.language.get().id).unwrap_or(Locale::En)
 }
 
-/// The language of a page rendered on the server outside the app's router and leptos-fluent
-/// provider (the investor's status page); `tr!` and `use_locale` read it first.
-#[derive(Clone, Copy, Debug)]
-pub struct PageLanguage(pub Locale);
-
-/// The message `id` in the page's language (see `tr!` in `lib.rs`).
 #[cfg(feature = "ssr")]
-pub fn message(id: &'static str) -> String {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    thread_local! {
-        static MEMO: RefCell<HashMap<(Locale, &'static str), String>> = RefCell::new(HashMap::new());
-    }
-    let locale = use_locale();
-    MEMO.with(|memo| {
-        if let Some(text) = memo.borrow().get(&(locale, id)) {
-            return text.clone();
+thread_local! {
+    static PAGE_LANGUAGE: std::cell::Cell<Option<Locale>> = const { std::cell::Cell::new(None) };
+}
+
+/// Render `page` in `locale` outside the app's router and leptos-fluent provider (the
+/// investor's status page): `tr!` and `use_locale` read the language given here. The render
+/// runs on this thread to its end (`to_html` does not wait), so the language is kept beside
+/// the thread for its length rather than looked up in the reactive context at each message.
+#[cfg(feature = "ssr")]
+pub fn with_page_language<T>(locale: Locale, page: impl FnOnce() -> T) -> T {
+    struct Restore(Option<Locale>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            PAGE_LANGUAGE.set(self.0);
         }
-        let text = crate::translate::t(locale, id);
-        memo.borrow_mut().insert((locale, id), text.clone());
-        text
-    })
+    }
+    let _restore = Restore(PAGE_LANGUAGE.replace(Some(locale)));
+    page()
+}
+
+/// One message without arguments, as one call of `tr!` asks for it on the server: formatted
+/// once per language for the life of the process (the messages are compiled in), then copied.
+#[cfg(feature = "ssr")]
+pub struct Message {
+    id: &'static str,
+    texts: [std::sync::OnceLock<String>; 3],
+}
+
+#[cfg(feature = "ssr")]
+impl Message {
+    pub const fn new(id: &'static str) -> Self {
+        Message { id, texts: [const { std::sync::OnceLock::new() }; 3] }
+    }
+
+    /// The message in the page's language.
+    pub fn text(&self) -> String {
+        let locale = use_locale();
+        let slot = match locale {
+            Locale::ZhCn => 0,
+            Locale::En => 1,
+            Locale::Fr => 2,
+        };
+        self.texts[slot].get_or_init(|| crate::translate::t(locale, self.id)).clone()
+    }
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -226,6 +250,24 @@ pub fn format_money(minor_units: i64, currency: &str, locale: Locale) -> String 
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn one_call_of_a_message_answers_each_page_in_its_own_language() {
+        // One call site, kept once per language: a page in French after one in Chinese must
+        // not be given the Chinese text it kept.
+        let title = || tr!("portal-status-title");
+        let expected = |l| crate::translate::t(l, "portal-status-title");
+        for l in [Locale::ZhCn, Locale::Fr, Locale::En, Locale::ZhCn, Locale::Fr] {
+            assert_eq!(with_page_language(l, title), expected(l), "{l:?}");
+        }
+        assert_ne!(expected(Locale::Fr), expected(Locale::En));
+        // A page's language lasts as long as its render, an inner one as long as its own.
+        let (inner, outer) =
+            with_page_language(Locale::Fr, || (with_page_language(Locale::ZhCn, use_locale), use_locale()));
+        assert_eq!((inner, outer), (Locale::ZhCn, Locale::Fr));
+        assert_eq!(PAGE_LANGUAGE.get(), None);
+    }
 
     #[test]
     fn dates_are_in_office_time_and_the_readers_locale() {

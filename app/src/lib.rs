@@ -5,9 +5,24 @@
 
 /// Translate a message in the page's language; the same syntax as leptos-fluent's `tr!`, so
 /// that its translation check reads every call. Defined before the modules so that each sees
-/// it without an import (the check refuses any other import of a `tr`). On the server a
-/// message without arguments is formatted once per language and thread, then copied: a list
-/// page asks for the same few labels hundreds of times.
+/// it without an import (the check refuses any other import of a `tr`). On the server each
+/// call of a message without arguments keeps it, formatted once per language
+/// (`i18n::Message`), then copies it: a list page asks for the same few labels hundreds of
+/// times, and the status page for some forty.
+#[cfg(feature = "ssr")]
+macro_rules! tr {
+    ($text_id:literal $(,)?) => {{
+        static MESSAGE: $crate::i18n::Message = $crate::i18n::Message::new($text_id);
+        MESSAGE.text()
+    }};
+    ($text_id:literal, {$($key:literal => $value:expr),* $(,)?} $(,)?) => {{
+        let mut args = ::std::collections::HashMap::new();
+        $( args.insert($key.into(), $value.into()); )*
+        $crate::i18n::message_with_args($text_id, &args)
+    }};
+}
+
+#[cfg(not(feature = "ssr"))]
 macro_rules! tr {
     ($text_id:literal $(,)?) => {
         $crate::i18n::message($text_id)

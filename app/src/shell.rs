@@ -91,43 +91,44 @@ fn Footer() -> impl IntoView {
 /// investor's status page): they read the same with and without JavaScript, and cost a
 /// fraction of an app page to render.
 #[cfg(feature = "ssr")]
-pub fn standalone_document(
+pub fn standalone_document<V: IntoView + 'static>(
     locale: Locale,
     path: String,
     title: impl FnOnce() -> String,
-    content: impl FnOnce() -> AnyView,
+    content: impl FnOnce() -> V,
 ) -> String {
     let owner = Owner::new();
-    owner.with(|| {
-        provide_context(crate::i18n::PageLanguage(locale));
-        let title = document_title(&title(), &tr!("app-name"));
-        let page = view! {
-            <!DOCTYPE html>
-            <html lang=locale.tag() dir="ltr">
-                <head>
-                    <meta charset="utf-8" />
-                    <meta name="viewport" content="width=device-width, initial-scale=1" />
-                    <meta name="color-scheme" content="light" />
-                    <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
-                    <link rel="stylesheet" id="liaison" href="/pkg/liaison.css" />
-                    <title>{title}</title>
-                </head>
-                <body>
-                    <a class="skip-link" href="#main">{tr!("shell-skip-to-content")}</a>
-                    <header class="topbar">
-                        <div class="topbar-inner">
-                            <Brand />
-                            <LanguageForm next=Signal::stored(path) />
-                        </div>
-                    </header>
-                    <main id="main" class="page" tabindex="-1">
-                        {content()}
-                    </main>
-                    <Footer />
-                </body>
-            </html>
-        };
-        page.to_html()
+    crate::i18n::with_page_language(locale, || {
+        owner.with(|| {
+            let title = document_title(&title(), &tr!("app-name"));
+            let page = view! {
+                <!DOCTYPE html>
+                <html lang=locale.tag() dir="ltr">
+                    <head>
+                        <meta charset="utf-8" />
+                        <meta name="viewport" content="width=device-width, initial-scale=1" />
+                        <meta name="color-scheme" content="light" />
+                        <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                        <link rel="stylesheet" id="liaison" href="/pkg/liaison.css" />
+                        <title>{title}</title>
+                    </head>
+                    <body>
+                        <a class="skip-link" href="#main">{tr!("shell-skip-to-content")}</a>
+                        <header class="topbar">
+                            <div class="topbar-inner">
+                                <Brand />
+                                <LanguageForm next=Signal::stored(path) />
+                            </div>
+                        </header>
+                        <main id="main" class="page" tabindex="-1">
+                            {content()}
+                        </main>
+                        <Footer />
+                    </body>
+                </html>
+            };
+            page.to_html()
+        })
     })
 }
 

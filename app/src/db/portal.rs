@@ -188,7 +188,19 @@ pub struct PublicEventRow {
     pub public_zh: Option<String>,
     pub public_en: Option<String>,
     pub public_fr: Option<String>,
+    #[serde(deserialize_with = "rfc3339")]
     pub created_at: DateTime<Utc>,
+}
+
+/// A time inside the events' JSON. Both databases write RFC 3339 there, which chrono's own
+/// RFC 3339 parser reads in a fraction of the time of its general one (serde's default);
+/// anything else still goes to the general one.
+fn rfc3339<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    DateTime::parse_from_rfc3339(&text)
+        .or_else(|_| text.parse::<DateTime<chrono::FixedOffset>>())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(serde::de::Error::custom)
 }
 
 /// Only these notes are addressed to the applicant.
@@ -338,4 +350,32 @@ pub async fn owner_in(tx: &mut Tx, id: i64) -> Result<Option<i64>, sqlx::Error> 
             .await
             .map(Option::flatten)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn event_at(time: &str) -> Result<DateTime<Utc>, serde_json::Error> {
+        let json = format!(
+            r#"{{"id": 1, "kind": "created", "to_status": null, "note": "", "public_zh": null,
+                "public_en": null, "public_fr": null, "created_at": "{time}"}}"#
+        );
+        serde_json::from_str::<PublicEventRow>(&json).map(|e| e.created_at)
+    }
+
+    #[test]
+    fn event_times_read_as_either_database_writes_them() {
+        let at = Utc.with_ymd_and_hms(2024, 10, 2, 6, 53, 57).unwrap();
+        // SQLite (as sqlx writes it), PostgreSQL's JSON, another offset, a space for the T.
+        assert_eq!(
+            event_at("2024-10-02T06:53:57.312693916+00:00").unwrap(),
+            at + chrono::Duration::nanoseconds(312_693_916)
+        );
+        assert_eq!(event_at("2024-10-02T06:53:57.312693+00:00").unwrap(), at + chrono::Duration::microseconds(312_693));
+        assert_eq!(event_at("2024-10-02T14:53:57+08:00").unwrap(), at);
+        assert_eq!(event_at("2024-10-02 06:53:57+00:00").unwrap(), at);
+        assert!(event_at("2 October 2024").is_err());
+    }
 }

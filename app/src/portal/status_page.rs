@@ -11,6 +11,7 @@ use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_day, use_locale};
 use crate::shell::{error_text, field_message, FormError};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// The investor's status page, as a whole document rendered on the server alone
@@ -36,19 +37,18 @@ pub fn status_page(
                     view! { <div class="notice notice-ok" role="status"><p>{text}</p></div> }
                 })}
                 {match case {
-                    Ok(c) => status_view(c, refused).into_any(),
-                    Err(AppError::NotAuthenticated) => view! {
+                    Ok(c) => EitherOf3::A(status_view(c, refused)),
+                    Err(AppError::NotAuthenticated) => EitherOf3::B(view! {
                         <h1>{tr!("portal-status-title")}</h1>
                         <div class="notice notice-info" role="status"><p>{tr!("portal-status-signed-out")}</p></div>
                         <p><a class="button-primary" href="/portal/status">{tr!("portal-nav-status")}</a></p>
-                    }.into_any(),
-                    Err(e) => view! {
+                    }),
+                    Err(e) => EitherOf3::C(view! {
                         <h1>{tr!("portal-status-title")}</h1>
                         <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div>
-                    }.into_any(),
+                    }),
                 }}
             }
-            .into_any()
         },
     )
 }
@@ -112,22 +112,33 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
     };
     let awaits = c.awaits_reply();
     let may_rate = c.may_rate();
-    let request = c.request.clone();
-    let case_language = c.language;
-    let rating = c.rating.clone();
-    let departments = c.departments.clone();
-    let events = c.events.clone();
+    // The case is taken apart rather than copied: its parts go to the view as they are.
+    let PublicCase {
+        reference,
+        title,
+        case_type,
+        status,
+        language: case_language,
+        submitted_at,
+        due_on: _,
+        officer_name,
+        officer_email,
+        departments,
+        events,
+        request,
+        rating,
+    } = c;
     view! {
         <h1>{tr!("portal-status-title")}</h1>
         <p class="muted">
-            {tr!("portal-status-reference")} " " <strong id="case-reference">{c.reference.clone()}</strong>
-            " · " {type_name(c.case_type)} " · " {tr!("portal-status-submitted-on", { "date" => format_date(c.submitted_at, locale) })}
+            {tr!("portal-status-reference")} " " <strong id="case-reference">{reference}</strong>
+            " · " {type_name(case_type)} " · " {tr!("portal-status-submitted-on", { "date" => format_date(submitted_at, locale) })}
         </p>
-        <p class="lead">{c.title.clone()}</p>
-        {steps(c.status)}
+        <p class="lead">{title}</p>
+        {steps(status)}
         <section class="panel status-panel" aria-labelledby="status-heading">
             <h2 id="status-heading">
-                {tr!("portal-status-now")} " " <span class="badge" id="case-status">{status_name(c.status)}</span>
+                {tr!("portal-status-now")} " " <span class="badge" id="case-status">{status_name(status)}</span>
             </h2>
             <p>{meaning}</p>
             <h3>{tr!("portal-what-next")}</h3>
@@ -136,16 +147,16 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
                 <dt>{tr!("portal-expected-date")}</dt>
                 <dd>{due.unwrap_or_else(|| tr!("portal-expected-none"))}</dd>
                 <dt>{tr!("portal-officer")}</dt>
-                <dd>{match (c.officer_name.clone(), c.officer_email.clone()) {
+                <dd>{match (officer_name, officer_email) {
                     (Some(name), Some(email)) => {
                         let href = format!("mailto:{email}");
-                        view! { <span id="officer-name">{name}</span> " · " <a href=href>{email}</a> }.into_any()
+                        Either::Left(view! { <span id="officer-name">{name}</span> " · " <a href=href>{email}</a> })
                     }
-                    _ => view! { <span>{tr!("portal-officer-pending")}</span> }.into_any(),
+                    _ => Either::Right(view! { <span>{tr!("portal-officer-pending")}</span> }),
                 }}</dd>
             </dl>
         </section>
-        {awaits.then(|| reply_box(request.clone(), reply_refused))}
+        {awaits.then(|| reply_box(request, reply_refused))}
         {(!departments.is_empty()).then(|| view! {
             <section class="panel" aria-labelledby="departments-heading">
                 <h2 id="departments-heading">{tr!("portal-departments")}</h2>
