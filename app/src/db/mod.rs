@@ -309,6 +309,19 @@ impl Tx {
     }
 }
 
+/// A date and time as the databases write it: RFC 3339 (sqlx on SQLite, PostgreSQL's JSON),
+/// with a space for the T, or without an offset as SQLite's own functions write it (UTC).
+/// chrono's RFC 3339 parser is tried first: it is much quicker than its general one.
+pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_str(text, "%F %T%.f%:z")) {
+        return Some(t.with_timezone(&Utc));
+    }
+    ["%F %T%.f", "%FT%T%.f", "%F %R"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok())
+        .map(|t| t.and_utc())
+}
+
 /// The current time as stored: UTC, whole microseconds (PostgreSQL's precision), so a value
 /// read back equals the value written on both backends.
 pub fn now() -> DateTime<Utc> {

@@ -192,15 +192,12 @@ pub struct PublicEventRow {
     pub created_at: DateTime<Utc>,
 }
 
-/// A time inside the events' JSON. Both databases write RFC 3339 there, which chrono's own
-/// RFC 3339 parser reads in a fraction of the time of its general one (serde's default);
-/// anything else still goes to the general one.
+/// A time inside the events' JSON, read as the columns are (`db::parse_time`): serde's own
+/// reading of a `DateTime` uses chrono's general parser, which showed in the status page's
+/// profile.
 fn rfc3339<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    DateTime::parse_from_rfc3339(&text)
-        .or_else(|_| text.parse::<DateTime<chrono::FixedOffset>>())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(serde::de::Error::custom)
+    super::parse_time(&text).ok_or_else(|| serde::de::Error::custom(format!("not a time: {text}")))
 }
 
 /// Only these notes are addressed to the applicant.

@@ -300,17 +300,10 @@ fn from_rusqlite(e: HereError) -> sqlx::Error {
 }
 
 /// Column `i` of `row`: a date and time as sqlx writes it to SQLite (RFC 3339) or as SQLite's
-/// own functions write it (`2026-11-26 18:46:50`, in UTC).
+/// own functions write it (`2026-11-26 18:46:50`, in UTC); see `db::parse_time`.
 pub fn time_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
-    use chrono::{DateTime, NaiveDateTime, Utc};
     let text = row.get_ref(i)?.as_str().map_err(|e| from_sql_error(i, e))?;
-    if let Ok(t) = DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_str(text, "%F %T%.f%:z")) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    ["%F %T%.f", "%FT%T%.f", "%F %R"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .map(|t| t.and_utc())
+    super::parse_time(text)
         .ok_or_else(|| from_sql_error(i, rusqlite::types::FromSqlError::Other(format!("not a time: {text}").into())))
 }
 
