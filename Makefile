@@ -10,7 +10,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 WASM := target/wasm32-unknown-unknown/wasm-release/app.wasm
 PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: countries world run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
+.PHONY: countries world passwords run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
 
 ## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
 run: setup build
@@ -80,6 +80,11 @@ countries: setup
 # Regenerate the world map's land outline from the npm package world-atlas (Natural Earth).
 world: setup
 	cd end2end && node scripts/world.mjs
+
+# Regenerate the 10 000 most used passwords (refused as new passwords) from the npm package
+# @zxcvbn-ts/language-common.
+passwords: setup
+	cd end2end && node scripts/passwords.mjs
 
 ## make bench: 100 000 enterprises and 1 000 000 cases in target/bench, pages loaded with wrk.
 bench: setup site server

@@ -31,7 +31,7 @@ async fn an_admin_creates_a_user_who_then_signs_in(b: Backend) {
     assert_eq!(user.department_id.map(|d| d.to_string()), Some(customs));
 
     let colleague = app.another_browser();
-    assert_eq!(colleague.login("li.na@customs.gov.cn", PASSWORD).await.status(), StatusCode::OK);
+    colleague.first_sign_in("li.na@customs.gov.cn", PASSWORD).await;
     let (status, home) = colleague.page("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(!home.contains(r#"href="/admin/users""#), "a department liaison sees no admin area");
@@ -75,7 +75,7 @@ async fn other_roles_cannot_administer(b: Backend) {
         let dept = if role.needs_department() { tax.as_str() } else { "" };
         new_user_id(app.create_user(&email, role.as_str(), dept, PASSWORD).await).await;
         let staff = app.another_browser();
-        assert_eq!(staff.login(&email, PASSWORD).await.status(), StatusCode::OK);
+        staff.first_sign_in(&email, PASSWORD).await;
         let users_before = staff.user_count().await;
 
         for page in ["/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"] {

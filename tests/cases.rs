@@ -14,7 +14,7 @@ pub(crate) async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp
     let email = format!("officer{n}@liaison.test");
     assert_eq!(app.create_user(&email, "liaison_officer", "", PASSWORD).await.status(), StatusCode::OK);
     let officer = app.another_browser();
-    assert_eq!(officer.login(&email, PASSWORD).await.status(), StatusCode::OK);
+    officer.first_sign_in(&email, PASSWORD).await;
     let r = officer
         .call(
             "register_enterprise",
@@ -195,14 +195,14 @@ async fn only_the_owner_or_an_admin_works_a_case(b: Backend) {
     let id: i64 = open_case(&owner, enterprise, "Visa extension").await.json().await.unwrap();
     assert_eq!(app.create_user("leader@liaison.test", "leader", "", PASSWORD).await.status(), StatusCode::OK);
     let leader = app.another_browser();
-    leader.login("leader@liaison.test", PASSWORD).await;
+    leader.first_sign_in("leader@liaison.test", PASSWORD).await;
     let dept = app::db::departments::list(&app.db).await.unwrap()[0].id.to_string();
     assert_eq!(
         app.create_user("customs@liaison.test", "department_liaison", &dept, PASSWORD).await.status(),
         StatusCode::OK
     );
     let customs = app.another_browser();
-    customs.login("customs@liaison.test", PASSWORD).await;
+    customs.first_sign_in("customs@liaison.test", PASSWORD).await;
 
     for (who, name) in [(&colleague, "another officer"), (&leader, "leader")] {
         let c = case(who, id).await;

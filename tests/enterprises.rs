@@ -24,7 +24,7 @@ async fn staff(app: &TestApp, role: &str, n: usize) -> TestApp {
     let r = app.create_user(&email, role, &dept, PASSWORD).await;
     assert_eq!(r.status(), StatusCode::OK, "{role} created");
     let person = app.another_browser();
-    assert_eq!(person.login(&email, PASSWORD).await.status(), StatusCode::OK);
+    person.first_sign_in(&email, PASSWORD).await;
     person
 }
 

@@ -17,5 +17,6 @@ mod migrations;
 mod operations;
 mod permissions;
 mod portal;
+mod security;
 mod sign_in;
 mod tasks;

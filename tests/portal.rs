@@ -10,7 +10,7 @@ use crate::common::*;
 use reqwest::{Response, StatusCode};
 
 /// Post a portal form as a browser does (with or without JavaScript: the forms are plain).
-async fn post(who: &TestApp, path: &str, form: &[(&str, &str)]) -> Response {
+pub(crate) async fn post(who: &TestApp, path: &str, form: &[(&str, &str)]) -> Response {
     who.client
         .post(who.url(path))
         .header("origin", &who.address)
@@ -21,7 +21,7 @@ async fn post(who: &TestApp, path: &str, form: &[(&str, &str)]) -> Response {
         .expect("portal post")
 }
 
-fn request<'a>(enterprise: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn request<'a>(enterprise: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("request_type", "tax"),
         ("enterprise_name", enterprise),
@@ -52,7 +52,7 @@ async fn cases_count(app: &TestApp) -> i64 {
 }
 
 /// Submit a valid request at a browser in `lang`; returns the case id, reference and code.
-async fn submitted(investor: &TestApp, path: &str, form: &[(&str, &str)]) -> (i64, String, String) {
+pub(crate) async fn submitted(investor: &TestApp, path: &str, form: &[(&str, &str)]) -> (i64, String, String) {
     let r = post(investor, path, form).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", r.text().await.unwrap_or_default());
     assert_eq!(location(&r), "/portal/submitted");
@@ -68,7 +68,7 @@ async fn submitted(investor: &TestApp, path: &str, form: &[(&str, &str)]) -> (i6
     (id, reference, code)
 }
 
-async fn look_up(who: &TestApp, reference: &str, code: &str) -> Response {
+pub(crate) async fn look_up(who: &TestApp, reference: &str, code: &str) -> Response {
     post(who, "/portal/status", &[("reference", reference), ("access_code", code)]).await
 }
 

@@ -87,6 +87,10 @@ pub enum FieldCode {
     UnknownExchangeKind,
     UnknownDelegation,
     DelegationAlreadyLinked,
+    PageOutOfRange,
+    PasswordTooCommon,
+    WrongCode,
+    SamePassword,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,12 +141,25 @@ pub enum AppError {
     /// officer can choose another resource or book anyway. Nothing was saved.
     #[error("booking_clashes")]
     BookingClashes(Vec<crate::delegations::Clash>),
+    /// Too many sign-ins are being checked at this moment; nothing was checked.
+    #[error("busy")]
+    Busy,
     /// Something failed on the server; the cause is in the server log under the request id.
     #[error("internal")]
     Internal,
     /// The request did not reach the server or its answer could not be read.
     #[error("communication")]
     Communication,
+}
+
+/// A list's page number as a request gives it: from 0 to `cases::MAX_PAGE`, anything else a
+/// clear refusal (a huge number would overflow the offset).
+pub fn page_number(page: i64) -> Result<i64, AppError> {
+    if (0..=crate::cases::MAX_PAGE).contains(&page) {
+        Ok(page)
+    } else {
+        Err(AppError::field("page", FieldCode::PageOutOfRange))
+    }
 }
 
 impl AppError {
@@ -165,7 +182,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::InvalidCredentials => 401,
-            AppError::TooManyAttempts | AppError::ReferenceLocked | AppError::RateLimited => 429,
+            AppError::TooManyAttempts | AppError::ReferenceLocked | AppError::RateLimited | AppError::Busy => 429,
             AppError::NotRecognised => 401,
             AppError::StaleVersion | AppError::BookingClashes(_) => 409,
             AppError::CannotChangeSelf | AppError::Invalid(_) => 422,

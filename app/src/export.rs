@@ -4,6 +4,32 @@
 
 use crate::error::AppError;
 
+/// A file that leaves the office (an export, a printed programme, a calendar) goes into the
+/// audit log: who took it, which file, with which filters.
+pub async fn record_download(
+    state: &crate::state::ServerState,
+    actor_id: Option<i64>,
+    file: &str,
+    entity_id: Option<i64>,
+    query: &str,
+    ip: &str,
+) -> Result<(), AppError> {
+    use crate::db::audit;
+    let mut tx = state.db.begin().await?;
+    let entry = audit::Entry {
+        actor_id,
+        action: "file_downloaded",
+        entity_type: file,
+        entity_id: entity_id.map(|id| id.to_string()),
+        changes: audit::Changes::new().fact("query", query.chars().take(500).collect::<String>()),
+        ip: Some(ip),
+        at: crate::db::now(),
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// At most this many rows in one export.
 pub const MAX_ROWS: i64 = 100_000;
 

@@ -132,6 +132,35 @@ pub fn standalone_document<V: IntoView + 'static>(
     })
 }
 
+/// A whole document answering a request that was refused before any page or handler ran (not
+/// signed in, not permitted, a cross-origin post, the server busy or failing), in the
+/// reader's language. It carries no data of the page that was asked for.
+#[cfg(feature = "ssr")]
+pub fn error_document(locale: Locale, path: String, e: AppError) -> String {
+    let forbidden = e == AppError::Forbidden;
+    standalone_document(
+        locale,
+        path,
+        move || if forbidden { tr!("forbidden-title") } else { tr!("error-page-title") },
+        move || {
+            let (title, text) = match &e {
+                AppError::Forbidden => (tr!("forbidden-title"), tr!("forbidden-text")),
+                e => (tr!("error-page-title"), error_text(e)),
+            };
+            let link = if e == AppError::NotAuthenticated {
+                view! { <a href="/login">{tr!("login-title")}</a> }
+            } else {
+                view! { <a href="/">{tr!("nav-home")}</a> }
+            };
+            view! {
+                <h1>{title}</h1>
+                <div class="notice notice-error" role="alert"><p>{text}</p></div>
+                <p>{link}</p>
+            }
+        },
+    )
+}
+
 #[component]
 fn MainNav(user: SessionUser) -> impl IntoView {
     let location = use_location();
@@ -252,6 +281,7 @@ pub fn HomePage() -> impl IntoView {
                         let role = user.role;
                         let areas = nav_areas(user.role);
                         view! {
+                            <TwoStepWarning />
                             <p class="lead">{move || tr!("home-welcome", { "name" => name.clone() })}</p>
                             <p>{move || tr!("home-your-role", { "role" => role_name(role) })}</p>
                             <div class="cards">
@@ -307,7 +337,19 @@ pub fn HomePage() -> impl IntoView {
                                                 <p>{move || tr!("home-outbox-text")}</p>
                                             </a>
                                         }.into_any(),
-                                        _ => view! {
+                                        NavArea::Delegations => view! {
+                                            <a class="card" href="/delegations">
+                                                <h2>{move || tr!("nav-delegations")}</h2>
+                                                <p>{move || tr!("home-delegations-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::Cities => view! {
+                                            <a class="card" href="/cities">
+                                                <h2>{move || tr!("nav-cities")}</h2>
+                                                <p>{move || tr!("home-cities-text")}</p>
+                                            </a>
+                                        }.into_any(),
+                                        NavArea::Home | NavArea::Audit => view! {
                                             <a class="card" href="/admin/audit">
                                                 <h2>{move || tr!("nav-audit")}</h2>
                                                 <p>{move || tr!("home-audit-text")}</p>
@@ -324,6 +366,26 @@ pub fn HomePage() -> impl IntoView {
                     }
                     _ => view! { <p><a href="/login">{move || tr!("login-title")}</a></p> }.into_any(),
                 }
+            })}
+        </Transition>
+    }
+}
+
+/// To administrators, while any administrator signs in with a password alone.
+#[component]
+fn TwoStepWarning() -> impl IntoView {
+    let count = Resource::new(|| (), |_| crate::auth::api::admins_without_codes());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                count.await.ok().flatten().map(|n| view! {
+                    <div class="notice notice-warning" role="status">
+                        <p>
+                            {tr!("two-step-admins-without", { "count" => n })}" "
+                            <a href="/admin/two-step" rel="external">{tr!("two-step-roles-title")}</a>
+                        </p>
+                    </div>
+                })
             })}
         </Transition>
     }
@@ -470,6 +532,7 @@ pub fn error_text(e: &AppError) -> String {
         AppError::NotRecognised => tr!("error-not-recognised"),
         AppError::ReferenceLocked => tr!("error-reference-locked"),
         AppError::RateLimited => tr!("error-rate-limited"),
+        AppError::Busy => tr!("error-busy"),
         AppError::Internal => tr!("error-internal"),
         AppError::Communication => tr!("error-communication"),
     }
@@ -556,6 +619,10 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownExchangeKind => tr!("field-unknown-exchange-kind"),
         FieldCode::UnknownDelegation => tr!("field-unknown-delegation"),
         FieldCode::DelegationAlreadyLinked => tr!("field-delegation-already-linked"),
+        FieldCode::PageOutOfRange => tr!("field-page-out-of-range"),
+        FieldCode::PasswordTooCommon => tr!("field-password-too-common"),
+        FieldCode::WrongCode => tr!("field-wrong-code"),
+        FieldCode::SamePassword => tr!("field-same-password"),
     }
 }
 

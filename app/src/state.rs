@@ -107,6 +107,8 @@ pub struct Settings {
     pub travel_buffer: Duration,
     /// A friendship-city relation with no exchange for this many years is dormant.
     pub dormant_after_years: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (none: never read).
+    pub trusted_proxies: Vec<crate::domain::IpBlock>,
 }
 
 impl Default for Settings {
@@ -128,6 +130,7 @@ impl Default for Settings {
             portal_session: Duration::from_secs(30 * 60),
             travel_buffer: Duration::from_secs(30 * 60),
             dormant_after_years: 2,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -2,8 +2,8 @@
 // customs and tax; the customs liaison completes its task, the tax liaison blocks its own with
 // a note; the officer writes to the applicant in English and French, resolves the case over
 // the open task with a reason, and closes it. Deadlines and service levels are on the way.
-import { test, expect, Page } from '@playwright/test';
-import { ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
+import { Page } from '@playwright/test';
+import { test, expect, ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
 
 const PASSWORD = 'one to one support';
 

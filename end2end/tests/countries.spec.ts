@@ -1,5 +1,5 @@
 // The committed country table is exactly what the maintained source gives today.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers';
 import { spawnSync } from 'node:child_process';
 
 test('the country names match the i18n-iso-countries package (run `make countries` if not)', () => {

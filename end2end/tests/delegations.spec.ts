@@ -3,8 +3,8 @@
 // two-day itinerary, is stopped when the French interpreter would be in two places at once,
 // books another interpreter instead, confirms the programme and prints it in Chinese and
 // French.
-import { test, expect, Page } from '@playwright/test';
-import { ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
+import { Page } from '@playwright/test';
+import { test, expect, ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
 
 const PASSWORD = 'protocol officer password';
 

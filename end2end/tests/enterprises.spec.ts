@@ -1,7 +1,6 @@
 // A liaison officer registers a French enterprise, is told off by the credit-code check,
 // corrects it, and records an aftercare visit; the enterprise then shows under "My enterprises".
-import { test, expect } from '@playwright/test';
-import { ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
+import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
 
 test('a liaison officer registers an enterprise and records a visit', async ({ page }) => {
   // The admin creates the officer's account (in English this time).

@@ -1,7 +1,6 @@
 // The foundation's user journeys: sign in, languages, an admin creating a colleague's account,
 // the sign-in form without JavaScript, and hydration.
-import { test, expect } from '@playwright/test';
-import { ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
+import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
 
 test('an admin signs in and lands on the overview in their own language', async ({ page }) => {
   await page.goto('/');

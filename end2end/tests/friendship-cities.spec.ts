@@ -1,8 +1,7 @@
 // Lille becomes a prospective friendship city: the protocol officer who received its
 // delegation (delegations.spec.ts runs first) registers the city, links that delegation to
 // its timeline, finds it on the world map and exports the register.
-import { test, expect } from '@playwright/test';
-import { SHOTS, hydrated, signIn, signOut } from './helpers';
+import { test, expect, SHOTS, hydrated, signIn, signOut } from './helpers';
 import { readFileSync } from 'node:fs';
 
 test('a protocol officer registers Lille, links its delegation, sees it on the map and exports the register', async ({ page }) => {

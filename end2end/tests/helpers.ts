@@ -1,4 +1,33 @@
-import { expect, Page } from '@playwright/test';
+import { test as base, expect, BrowserContext, Page } from '@playwright/test';
+
+/**
+ * Every browser test runs with the server's Content-Security-Policy on and fails on any
+ * violation the browser reports (a script without the page's nonce, a style from elsewhere),
+ * in the test's own context and in any it opens.
+ */
+export const test = base.extend<{ contentSecurityPolicy: void }>({
+  contentSecurityPolicy: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      const watch = (c: BrowserContext) =>
+        c.on('console', (m) => {
+          if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+        });
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const c = await newContext(options);
+        watch(c);
+        return c;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(violations, 'no Content-Security-Policy violation').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const ADMIN = { email: 'admin@liaison.test', password: 'first admin password' };
 export const SHOTS = '../target/screenshots';
@@ -8,12 +37,29 @@ export async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
 
+/** The passwords colleagues chose at their first sign-in, by e-mail address. */
+const chosen = new Map<string, string>();
+
+/**
+ * Sign in. A password an administrator set is replaced by one's own at the first sign-in
+ * (the step page `/login/step`): the colleague chooses `<password> (mine)`, used from then on.
+ */
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/login');
   await hydrated(page);
   await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
+  await page.locator('#password').fill(chosen.get(email) ?? password);
   await page.locator('form.form button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  if (new URL(page.url()).pathname === '/login/step') {
+    const own = `${password} (mine)`;
+    await expect(page.locator('#new_password')).toBeVisible();
+    await page.locator('#new_password').fill(own);
+    await page.locator('#confirm_password').fill(own);
+    await page.locator('form.form button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname !== '/login/step');
+    chosen.set(email, own);
+  }
 }
 
 export async function signOut(page: Page) {

@@ -3,8 +3,8 @@
 // the investor checks the status, reads the French update and answers the officer's request
 // for information; a foreign employee asks for a work permit in English; the investor rates
 // the closed case. Staff work in their own (JavaScript) browser.
-import { test, expect, Browser, Page } from '@playwright/test';
-import { ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
+import { Browser, Page } from '@playwright/test';
+import { test, expect, ADMIN, SHOTS, createColleague, hydrated, signIn, signOut } from './helpers';
 
 const PASSWORD = 'portal journeys password';
 

@@ -268,3 +268,5 @@ audit-action-itinerary-item-updated = Itinerary item changed
 
 resource-retire = Retire
 audit-action-resource-retired = Resource retired
+
+home-delegations-text = Incoming and outgoing delegations, their itineraries, bookings and gifts.

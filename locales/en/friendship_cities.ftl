@@ -76,3 +76,5 @@ audit-action-partner-city-updated = Partner city edited
 audit-action-partner-city-exchange-added = Exchange recorded
 audit-action-partner-city-contact-added = Counterpart added
 cities-map = Partner cities on the world map (Natural Earth outline)
+
+home-cities-text = Sister and partner cities, their stages and exchanges.

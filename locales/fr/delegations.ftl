@@ -268,3 +268,5 @@ audit-action-itinerary-item-updated = Point du programme modifié
 
 resource-retire = Retirer du service
 audit-action-resource-retired = Ressource retirée
+
+home-delegations-text = Délégations reçues et missions à l’étranger, leurs programmes, réservations et cadeaux.

@@ -76,3 +76,5 @@ audit-action-partner-city-updated = Ville partenaire modifiée
 audit-action-partner-city-exchange-added = Échange enregistré
 audit-action-partner-city-contact-added = Interlocuteur ajouté
 cities-map = Les villes partenaires sur la carte du monde (tracé Natural Earth)
+
+home-cities-text = Villes jumelées et villes partenaires, leurs étapes et leurs échanges.

@@ -233,3 +233,5 @@ audit-action-itinerary-item-updated = 修改日程
 
 resource-retire = 停用
 audit-action-resource-retired = 停用资源
+
+home-delegations-text = 来访和出访团组及其日程、预订和礼品。

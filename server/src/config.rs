@@ -32,6 +32,10 @@ pub struct Config {
     pub log_format: LogFormat,
     pub admin_email: String,
     pub admin_password: Option<String>,
+    /// The roles that must use one-time codes, set at installation (`LIAISON_REQUIRE_MFA`).
+    pub require_two_step: Vec<app::domain::Role>,
+    /// Where a generated first password is written (owner-readable only).
+    pub first_password_file: std::path::PathBuf,
     pub mail: MailConfig,
     /// How often deadline notices and digests are looked for; `None`: never (`off`).
     pub notices_every: Option<Duration>,
@@ -198,6 +202,21 @@ impl Config {
             },
             dormant_after_years: count("LIAISON_DORMANT_AFTER_YEARS", defaults.dormant_after_years as i64)?.min(100)
                 as u32,
+            trusted_proxies: match get("LIAISON_TRUSTED_PROXIES") {
+                None => Vec::new(),
+                Some(v) => v
+                    .split(',')
+                    .filter(|b| !b.trim().is_empty())
+                    .map(|b| {
+                        app::domain::IpBlock::parse(b).ok_or_else(|| {
+                            err(
+                                "LIAISON_TRUSTED_PROXIES",
+                                format!("'{}' is not an address or block such as 10.0.0.5 or 10.0.0.0/8", b.trim()),
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            },
         };
         if settings.session_idle > settings.session_absolute {
             return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));
@@ -250,9 +269,48 @@ impl Config {
             log_format,
             admin_email,
             admin_password,
+            require_two_step: match get("LIAISON_REQUIRE_MFA") {
+                None => Vec::new(),
+                Some(v) => v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(|r| {
+                        app::domain::Role::parse(r).ok_or_else(|| {
+                            err("LIAISON_REQUIRE_MFA", format!("'{r}' is not a role such as admin or leader"))
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            },
+            first_password_file: std::path::PathBuf::from(
+                get("LIAISON_FIRST_PASSWORD_FILE").unwrap_or_else(|| "data/first-admin-password".to_string()),
+            ),
             mail,
             notices_every,
         })
+    }
+}
+
+/// An `smtp://` URL never sends in clear what it need not: without `?tls=` it uses STARTTLS
+/// whenever the server offers it, and with credentials it requires it (a password is never
+/// sent over an unencrypted connection, so `tls=opportunistic` or none with credentials is
+/// refused). `smtps://` is TLS from the start.
+fn smtp_with_tls(url: &str) -> Result<String, String> {
+    let Some(rest) = url.strip_prefix("smtp://") else { return Ok(url.to_string()) };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    let has_credentials = authority.contains('@');
+    let tls = url.split_once('?').and_then(|(_, q)| {
+        q.split('&').find_map(|pair| pair.strip_prefix("tls=")).map(str::to_string)
+    });
+    match tls.as_deref() {
+        None if has_credentials => Ok(format!("{url}{}tls=required", if url.contains('?') { "&" } else { "?" })),
+        None => Ok(format!("{url}{}tls=opportunistic", if url.contains('?') { "&" } else { "?" })),
+        Some("required") => Ok(url.to_string()),
+        Some(_) if has_credentials => Err(format!(
+            "'{}' would send its password without encryption: use tls=required or smtps://",
+            redact_url(url)
+        )),
+        Some(_) => Ok(url.to_string()),
     }
 }
 
@@ -264,7 +322,10 @@ fn mail_config(
     count: &dyn Fn(&'static str, i64) -> Result<i64, ConfigError>,
 ) -> Result<MailConfig, ConfigError> {
     use lettre::{AsyncSmtpTransport, Tokio1Executor};
-    let smtp_url = get("SMTP_URL");
+    let smtp_url = match get("SMTP_URL") {
+        Some(url) => Some(smtp_with_tls(&url).map_err(|reason| err("SMTP_URL", reason))?),
+        None => None,
+    };
     if let Some(url) = &smtp_url {
         let scheme_ok = url.starts_with("smtp://") || url.starts_with("smtps://");
         if !scheme_ok || AsyncSmtpTransport::<Tokio1Executor>::from_url(url).is_err() {
@@ -309,6 +370,23 @@ mod tests {
     }
 
     #[test]
+    fn smtp_uses_starttls_when_offered_and_never_sends_a_password_in_clear() {
+        assert_eq!(smtp_with_tls("smtp://mail.example.cn:25").unwrap(), "smtp://mail.example.cn:25?tls=opportunistic");
+        assert_eq!(smtp_with_tls("smtp://u:p@mail.example.cn:587").unwrap(), "smtp://u:p@mail.example.cn:587?tls=required");
+        assert_eq!(smtp_with_tls("smtp://mail.example.cn?tls=required").unwrap(), "smtp://mail.example.cn?tls=required");
+        assert_eq!(smtp_with_tls("smtps://u:p@mail.example.cn:465").unwrap(), "smtps://u:p@mail.example.cn:465");
+        assert!(smtp_with_tls("smtp://u:p@mail.example.cn?tls=opportunistic").is_err());
+        assert!(smtp_with_tls("smtp://u:p@mail.example.cn?tls=none").is_err());
+        let c = Config::from_map(&env(&[("SMTP_URL", "smtp://u:secret@mail.example.cn:587")])).unwrap();
+        assert_eq!(c.mail.smtp_url.as_deref(), Some("smtp://u:secret@mail.example.cn:587?tls=required"));
+        let e = Config::from_map(&env(&[("SMTP_URL", "smtp://u:secret@mail.example.cn?tls=opportunistic")]))
+            .err()
+            .unwrap();
+        assert_eq!(e.var, "SMTP_URL");
+        assert!(!e.reason.contains("secret"), "{}", e.reason);
+    }
+
+    #[test]
     fn defaults_need_no_configuration() {
         let c = Config::from_map(&HashMap::new()).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
@@ -327,6 +405,8 @@ mod tests {
             ("LIAISON_DB_CONNECTIONS", "0"),
             ("LIAISON_DB_CONNECTIONS", "many"),
             ("LIAISON_BASE_URL", "ftp://x"),
+            ("LIAISON_TRUSTED_PROXIES", "10.0.0.0/8, proxy.local"),
+            ("LIAISON_REQUIRE_MFA", "admin,boss"),
             ("LIAISON_BASE_URL", "https://x.cn/app"),
             ("LIAISON_SESSION_IDLE", "soon"),
             ("LIAISON_SESSION_ABSOLUTE", "0"),
@@ -384,7 +464,7 @@ mod tests {
             ("LIAISON_BASE_URL", "https://liaison.example.cn"),
         ]))
         .unwrap();
-        assert_eq!(c.mail.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+        assert_eq!(c.mail.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525?tls=opportunistic"));
         assert_eq!(c.settings.mail_domain, "invest.example.cn");
         assert_eq!(c.settings.public_url, "https://liaison.example.cn");
     }

@@ -7,5 +7,6 @@ pub mod mail;
 pub mod middleware;
 pub mod portal;
 pub mod routes;
+pub mod sign_in;
 pub mod startup;
 pub mod telemetry;

@@ -70,10 +70,11 @@ async fn serve(config: &Config) -> Result<(), Failure> {
     println!("\nLiaison is running at {}  (database: {})", config.base_url, redact_url(&config.database_url));
     if let Some(first) = &app.first_admin {
         println!("First administrator created: {}", first.email);
-        match &first.generated_password {
-            Some(p) => {
-                println!("Its password (shown only this once, change it after signing in): {p}")
-            }
+        match &first.password_file {
+            Some(file) => println!(
+                "Its password is in {} (readable only by you): sign in with it, choose your own, then delete the file.",
+                file.display()
+            ),
             None => println!("Its password is the one given in LIAISON_ADMIN_PASSWORD."),
         }
     } else {
@@ -134,7 +135,7 @@ async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
         department_id,
         locale: flag(args, "--language").unwrap_or("zh-CN").into(),
     };
-    let result = create_user(&state, Creator::Operator { via: "cli" }, &form, password).await;
+    let result = create_user(&state, Creator::Operator { via: "cli", chose_password: true }, &form, password).await;
     db.close().await;
     match result {
         Ok(id) => {

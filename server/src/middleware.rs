@@ -2,9 +2,10 @@
 //! state-changing requests, the session and the language, and page access by role.
 
 use crate::startup::AppState;
-use app::auth::server::{clear_session_cookie, resolve_session, Authenticated, ClientIp, SESSION_COOKIE};
+use app::auth::server::{clear_session_cookie, resolve_session, session_cookie_name, Authenticated, ClientIp, Session};
+use app::auth::steps::PendingSignIn;
 use app::auth::{may_open, page_access};
-use app::domain::Locale;
+use app::domain::{client_address, Locale};
 use app::error::AppError;
 use app::i18n::{lang_cookie, LANG_COOKIE};
 use axum::extract::{ConnectInfo, Request, State};
@@ -39,7 +40,7 @@ pub async fn origin_check(State(state): State<AppState>, req: Request, next: Nex
         next.run(req).await
     } else {
         tracing::warn!(method = %req.method(), path = req.uri().path(), "cross-origin request refused");
-        (StatusCode::FORBIDDEN, "403 Forbidden: cross-origin request refused").into_response()
+        error_page(req.headers(), req.uri().path().to_string(), AppError::Forbidden)
     }
 }
 
@@ -53,30 +54,40 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
     if path.starts_with("/pkg/") || path.starts_with("/favicon") {
         return next.run(req).await;
     }
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+    let ip = match req.extensions().get::<ConnectInfo<SocketAddr>>() {
+        Some(peer) => {
+            let forwarded: Vec<&str> =
+                req.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+            client_address(peer.0.ip(), &forwarded, &state.server.settings.trusted_proxies).to_string()
+        }
+        None => "unknown".into(),
+    };
     req.extensions_mut().insert(ClientIp(ip));
 
-    let token = cookie(req.headers(), SESSION_COOKIE).filter(|t| !t.is_empty()).map(str::to_string);
+    let name = session_cookie_name(state.server.settings.secure_cookies);
+    let token = cookie(req.headers(), name).filter(|t| !t.is_empty()).map(str::to_string);
     let mut auth: Option<Authenticated> = None;
+    let mut pending: Option<PendingSignIn> = None;
     if let Some(token) = &token {
         match resolve_session(&state.server, token).await {
-            Ok(found) => auth = found,
+            Ok(Some(Session::SignedIn(a))) => auth = Some(a),
+            Ok(Some(Session::Pending(p))) => pending = Some(p),
+            Ok(None) => {}
             Err(e) => {
                 tracing::error!(error = %e, "session lookup failed");
-                return (StatusCode::SERVICE_UNAVAILABLE, "503 Service Unavailable").into_response();
+                let mut res = error_page(req.headers(), req.uri().path().to_string(), AppError::Internal);
+                *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                return res;
             }
         }
     }
-    let stale_cookie = token.is_some() && auth.is_none();
+    let stale_cookie = token.is_some() && auth.is_none() && pending.is_none();
 
     let cookie_locale = cookie(req.headers(), LANG_COOKIE).and_then(Locale::parse);
     let locale = auth
         .as_ref()
         .map(|a| a.user.locale)
+        .or(pending.as_ref().map(|p| p.locale))
         .or(cookie_locale)
         .or_else(|| req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate))
         .unwrap_or(Locale::En);
@@ -85,6 +96,9 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
     }
     if let Some(a) = auth {
         req.extensions_mut().insert(a);
+    }
+    if let Some(p) = pending {
+        req.extensions_mut().insert(p);
     }
     if stale_cookie {
         req.extensions_mut().insert(StaleSession);
@@ -135,7 +149,8 @@ fn set_request_cookie(headers: &mut HeaderMap, name: &str, value: &str) {
 
 /// Page access by role, from the permission table in `app::auth`. A visitor who is not
 /// signed in is sent to the sign-in page (and back afterwards); a signed-in user whose role
-/// may not open the page gets the page's "not permitted" rendering with status 403.
+/// may not open the page is answered here, with status 403 and a page that says so: the
+/// page's handler never runs, so nothing of what it would have read can leak.
 pub async fn access(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let user = req.extensions().get::<Authenticated>().map(|a| a.user.clone());
@@ -143,6 +158,10 @@ pub async fn access(req: Request, next: Next) -> Response {
         Ok(()) => next.run(req).await,
         Err(AppError::NotAuthenticated) if matches!(*req.method(), Method::GET | Method::HEAD) => {
             let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            if req.extensions().get::<PendingSignIn>().is_some() {
+                // The password was right; the sign-in waits for its next step.
+                return Redirect::to(&format!("/login/step?next={}", encode_component(target))).into_response();
+            }
             let expired = if req.extensions().get::<StaleSession>().is_some() { "&expired=1" } else { "" };
             let login = if target == "/" {
                 format!("/login?next=%2F{expired}")
@@ -151,13 +170,23 @@ pub async fn access(req: Request, next: Next) -> Response {
             };
             Redirect::to(&login).into_response()
         }
-        Err(AppError::NotAuthenticated) => (StatusCode::UNAUTHORIZED, "401 Unauthorized").into_response(),
-        Err(_) => {
-            let mut res = next.run(req).await;
-            *res.status_mut() = StatusCode::FORBIDDEN;
-            res
+        Err(e) => {
+            tracing::warn!(path, user = user.as_ref().map(|u| u.id), "page refused before its handler");
+            error_page(req.headers(), path, e)
         }
     }
+}
+
+/// A refusal as a whole page in the reader's language (the language the session middleware
+/// chose, or the request's own cookie and Accept-Language before it has run).
+pub fn error_page(headers: &HeaderMap, path: String, e: AppError) -> Response {
+    let locale = cookie(headers, LANG_COOKIE)
+        .and_then(Locale::parse)
+        .or_else(|| headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate))
+        .unwrap_or(Locale::En);
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let html = app::shell::error_document(locale, path, e);
+    (status, [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
 /// Server functions answer every error with status 500; give each its own status instead
@@ -180,6 +209,48 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
         parts.status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+/// The Content-Security-Policy: scripts only from this site and, on an app page, the inline
+/// scripts Leptos writes with the response's nonce (the wasm bundle needs
+/// `'wasm-unsafe-eval'` to be compiled); no framing, no plugins, forms post only here.
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let script = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+         font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// In the context of an app page's render: its policy names the render's nonce (leptos_axum
+/// makes one per response and puts it on every script it writes), so no other script runs.
+/// Every render of the app calls this.
+pub fn page_policy() {
+    use leptos::prelude::use_context;
+    if let (Some(nonce), Some(res)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(v) = HeaderValue::from_str(&content_security_policy(Some(&*nonce))) {
+            res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+}
+
+/// No page of Liaison uses the camera, microphone, location, payment or USB.
+pub const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+/// Behind https, browsers are told to use nothing else for a year.
+pub async fn transport_security(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    if state.base_url.starts_with("https://") {
+        res.headers_mut().insert(
+            http::header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
 }
 
 /// Pages carry personal data: no cache may keep them. Static files may be cached but are

@@ -9,7 +9,7 @@ use app::auth::server::ClientIp;
 use app::error::{AppError, FieldCode};
 use app::portal::service::{self, clear_cookie, session_cookie};
 use app::portal::{LookupForm, PortalPost, RatingForm, Refused, ReplyForm, RequestForm, RequestKind};
-use app::portal::{CASE_COOKIE, CONFIRMATION_COOKIE};
+use app::portal::{case_cookie, CONFIRMATION_COOKIE};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -58,6 +58,7 @@ async fn render(
         move || {
             provide_context(server.clone());
             provide_context(post.clone());
+            crate::middleware::page_policy();
         },
         move || app::shell(options.clone()),
     );
@@ -162,7 +163,7 @@ async fn status_response(
     done: Option<&str>,
     status: StatusCode,
 ) -> Response {
-    let token = cookie(parts, CASE_COOKIE);
+    let token = cookie(parts, case_cookie(state.server.settings.secure_cookies));
     let case = service::public_case(&state.server, token.as_deref()).await;
     let status = match &case {
         Err(e) if !matches!(e, AppError::NotAuthenticated) => status_of(e),
@@ -174,7 +175,7 @@ async fn status_response(
 
 pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<ReplyForm>(req).await;
-    let token = cookie(&parts, CASE_COOKIE);
+    let token = cookie(&parts, case_cookie(state.server.settings.secure_cookies));
     let Some(form) = form else {
         let post = PortalPost::Reply(Refused {
             form: ReplyForm::default(),
@@ -194,7 +195,7 @@ pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
 
 pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<RatingForm>(req).await;
-    let token = cookie(&parts, CASE_COOKIE);
+    let token = cookie(&parts, case_cookie(state.server.settings.secure_cookies));
     let form = form.unwrap_or_default();
     match service::rate(&state.server, token.as_deref(), &form, &ip(&parts)).await {
         Ok(()) => Redirect::to("/portal/case?done=rating").into_response(),
@@ -206,7 +207,12 @@ pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
-/// End the portal session on this browser.
-pub async fn leave() -> Response {
-    with_cookies(Redirect::to("/portal").into_response(), &[clear_cookie(CASE_COOKIE)])
+/// Leave the portal: its sessions end on the server, and this browser forgets its cookie.
+pub async fn leave(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    if let Err(e) = service::leave(&state.server, cookie(&parts, case_cookie(state.server.settings.secure_cookies)).as_deref()).await {
+        tracing::error!(error = ?e, "portal sign-out failed");
+        return crate::middleware::error_page(&parts.headers, "/portal".into(), e);
+    }
+    with_cookies(Redirect::to("/portal").into_response(), &[clear_cookie(case_cookie(state.server.settings.secure_cookies), state.server.settings.secure_cookies)])
 }

@@ -5,7 +5,7 @@ use app::auth::local_path;
 use app::auth::server::{set_own_locale, Authenticated, ClientIp};
 use app::domain::Locale;
 use app::i18n::lang_cookie;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form, Json};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
@@ -48,132 +48,152 @@ pub async fn set_language(
     ([(SET_COOKIE, lang_cookie(locale))], Redirect::to(&next)).into_response()
 }
 
+/// What every file route is given: the signed-in user (the access middleware has already
+/// required one whose role may open the path; each service checks the role again), the
+/// address, the page language and the query.
+pub struct FileRequest {
+    auth: Option<Authenticated>,
+    ip: String,
+    locale: Locale,
+    query: String,
+    params: HashMap<String, String>,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FileRequest {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let query = parts.uri.query().unwrap_or_default().to_string();
+        Ok(FileRequest {
+            auth: parts.extensions.get::<Authenticated>().cloned(),
+            ip: parts.extensions.get::<ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into()),
+            locale: page_locale(&parts.headers),
+            params: serde_urlencoded::from_str::<Vec<(String, String)>>(&query).unwrap_or_default().into_iter().collect(),
+            query,
+        })
+    }
+}
+
+impl FileRequest {
+    fn user(&self) -> Result<&app::auth::SessionUser, app::error::AppError> {
+        self.auth.as_ref().map(|a| &a.user).ok_or(app::error::AppError::NotAuthenticated)
+    }
+
+    fn param(&self, key: &str) -> Option<String> {
+        self.params.get(key).cloned()
+    }
+
+    /// The file, once its taking is in the audit log; the refusal's status otherwise.
+    async fn deliver(
+        &self,
+        state: &AppState,
+        file: &str,
+        entity: Option<i64>,
+        made: Result<Response, app::error::AppError>,
+    ) -> Response {
+        let made = match made {
+            Ok(res) => res,
+            Err(e) => return error_status(&e),
+        };
+        let actor = self.auth.as_ref().map(|a| a.user.id);
+        match app::export::record_download(&state.server, actor, file, entity, &self.query, &self.ip).await {
+            Ok(()) => made,
+            Err(e) => error_status(&e),
+        }
+    }
+}
+
 /// The enterprise list with the page's filters as CSV, headers in the reader's language.
-/// The access middleware has already required a user who may read the register.
-pub async fn export_enterprises(
-    State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
-    headers: http::HeaderMap,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let Some(Extension(auth)) = auth else {
-        return StatusCode::UNAUTHORIZED.into_response();
+pub async fn export_enterprises(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let filter = app::enterprises::EnterpriseFilter::from_query(|k| req.param(k));
+        let bytes = app::enterprises::export::enterprises_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response("enterprises", bytes))
     };
-    let filter = app::enterprises::EnterpriseFilter::from_query(|k| params.get(k).cloned());
-    let locale = page_locale(&headers);
-    csv_response(
-        "enterprises",
-        app::enterprises::export::enterprises_csv(&state.server, &auth.user, &filter, locale).await,
-    )
+    req.deliver(&state, "enterprises.csv", None, made.await).await
 }
 
 /// The case list with the page's filters as CSV, headers in the reader's language.
-/// The access middleware has already required a user who may read cases.
-pub async fn export_cases(
-    State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
-    headers: http::HeaderMap,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let Some(Extension(auth)) = auth else {
-        return StatusCode::UNAUTHORIZED.into_response();
+pub async fn export_cases(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let filter = app::cases::CaseFilter::from_query(|k| req.param(k));
+        let bytes = app::cases::export::cases_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response("cases", bytes))
     };
-    let filter = app::cases::CaseFilter::from_query(|k| params.get(k).cloned());
-    let locale = page_locale(&headers);
-    csv_response("cases", app::cases::export::cases_csv(&state.server, &auth.user, &filter, locale).await)
+    req.deliver(&state, "cases.csv", None, made.await).await
 }
 
 /// A delegation's printed programme: Chinese beside the delegation's language, or the one
-/// `?lang=` asks for. The access middleware has already required a user who may read it.
+/// `?lang=` asks for.
 pub async fn delegation_programme(
     State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
     axum::extract::Path(id): axum::extract::Path<i64>,
-    Query(params): Query<HashMap<String, String>>,
+    req: FileRequest,
 ) -> Response {
-    let Some(Extension(auth)) = auth else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let made = async {
+        let d = app::delegations::service::load_for_print(&state.server, req.user()?, id).await?;
+        let asked = req.param("lang").and_then(|l| Locale::parse(&l));
+        let html = app::delegations::programme::render(&d, app::delegations::programme::second_language(&d, asked));
+        // Its stylesheet is inline (a printed page stands alone); it runs no script.
+        let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
+        Ok(([(CONTENT_TYPE, "text/html; charset=utf-8"), (http::header::CONTENT_SECURITY_POLICY, policy)], html)
+            .into_response())
     };
-    match app::delegations::service::load_for_print(&state.server, &auth.user, id).await {
-        Ok(d) => {
-            let asked = params.get("lang").and_then(|l| Locale::parse(l));
-            let html = app::delegations::programme::render(&d, app::delegations::programme::second_language(&d, asked));
-            ([(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
-        }
-        Err(e) => error_status(&e),
-    }
+    req.deliver(&state, "delegation_programme", Some(id), made.await).await
 }
 
 /// A delegation's itinerary as an iCalendar file, described in the reader's language.
 pub async fn delegation_calendar(
     State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
-    headers: http::HeaderMap,
     axum::extract::Path(id): axum::extract::Path<i64>,
+    req: FileRequest,
 ) -> Response {
-    let Some(Extension(auth)) = auth else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let made = async {
+        let d = app::delegations::service::load_for_print(&state.server, req.user()?, id).await?;
+        let ics =
+            app::delegations::ics::calendar(&d, &state.server.settings.mail_domain, req.locale, app::db::now());
+        let disposition = format!("attachment; filename=\"delegation-{id}.ics\"");
+        Ok(([(CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], ics)
+            .into_response())
     };
-    match app::delegations::service::load_for_print(&state.server, &auth.user, id).await {
-        Ok(d) => {
-            let ics = app::delegations::ics::calendar(
-                &d,
-                &state.server.settings.mail_domain,
-                page_locale(&headers),
-                app::db::now(),
-            );
-            let disposition = format!("attachment; filename=\"delegation-{id}.ics\"");
-            ([(CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], ics)
-                .into_response()
-        }
-        Err(e) => error_status(&e),
-    }
+    req.deliver(&state, "delegation_calendar", Some(id), made.await).await
 }
 
 /// The year's gift register as CSV (`?year=`, this year by default).
-pub async fn export_gifts(
-    State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
-    headers: http::HeaderMap,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    if auth.is_none() {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
+pub async fn export_gifts(State(state): State<AppState>, req: FileRequest) -> Response {
     use chrono::Datelike;
-    let year = params
-        .get("year")
+    let year = req
+        .param("year")
         .and_then(|y| y.trim().parse::<i32>().ok())
         .filter(|y| (2000..=2100).contains(y))
         .unwrap_or_else(|| app::domain::office_today(app::db::now()).year());
-    let bytes = app::delegations::export::gifts_csv(&state.server, year, page_locale(&headers)).await;
-    csv_response(&format!("gifts-{year}"), bytes)
+    let made = async {
+        let bytes = app::delegations::export::gifts_csv(&state.server, req.user()?, year, req.locale).await?;
+        Ok(csv_response(&format!("gifts-{year}"), bytes))
+    };
+    req.deliver(&state, "gifts.csv", None, made.await).await
 }
 
 /// The friendship-city register with the page's filters as CSV.
-/// The access middleware has already required a user who may read it.
-pub async fn export_cities(
-    State(state): State<AppState>,
-    auth: Option<Extension<Authenticated>>,
-    headers: http::HeaderMap,
-    Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    if auth.is_none() {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let filter = app::friendship_cities::CityFilter::from_query(|k| params.get(k).cloned());
-    let bytes = app::friendship_cities::service::register_csv(&state.server, &filter, page_locale(&headers)).await;
-    csv_response("partner-cities", bytes)
+pub async fn export_cities(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let filter = app::friendship_cities::CityFilter::from_query(|k| req.param(k));
+        let bytes =
+            app::friendship_cities::service::register_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response("partner-cities", bytes))
+    };
+    req.deliver(&state, "cities.csv", None, made.await).await
 }
 
 /// A personal calendar feed: the token in the URL is the only credential, so an unknown or
 /// ended one gets a plain 404 and nothing else.
 pub async fn calendar_feed(
     State(state): State<AppState>,
+    Extension(ip): Extension<ClientIp>,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
-    match app::delegations::service::feed(&state.server, token).await {
+    match app::delegations::service::feed(&state.server, token, &ip.0).await {
         Ok(Some(ics)) => {
             ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (http::header::CACHE_CONTROL, "private, no-cache")], ics)
                 .into_response()
@@ -192,13 +212,7 @@ pub(crate) fn page_locale(headers: &http::HeaderMap) -> Locale {
     crate::middleware::cookie(headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En)
 }
 
-fn csv_response(name: &str, result: Result<Vec<u8>, app::error::AppError>) -> Response {
-    match result {
-        Ok(bytes) => {
-            let disposition = format!("attachment; filename=\"{name}-{}.csv\"", app::db::now().format("%Y-%m-%d"));
-            ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], bytes)
-                .into_response()
-        }
-        Err(e) => error_status(&e),
-    }
+fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}-{}.csv\"", app::db::now().format("%Y-%m-%d"));
+    ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], bytes).into_response()
 }

@@ -58,13 +58,33 @@ pub enum StartError {
     Db(#[from] sqlx::Error),
     #[error("cannot start the mail worker: {0}")]
     Mail(String),
+    #[error("cannot write the first administrator's password to {path}: {source}")]
+    Secret { path: std::path::PathBuf, source: std::io::Error },
 }
 
 /// The first administrator, created on an empty database.
 pub struct FirstAdmin {
     pub email: String,
-    /// The generated password, to print once; `None` when it came from the environment.
-    pub generated_password: Option<String>,
+    /// The file holding the generated password (readable by the owner only; never logged);
+    /// `None` when the password came from the environment.
+    pub password_file: Option<std::path::PathBuf>,
+}
+
+/// Write a generated password where only the operator can read it.
+fn write_secret(path: &std::path::Path, secret: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(format!("{secret}\n").as_bytes())
 }
 
 pub struct Application {
@@ -88,11 +108,13 @@ async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Opti
     if app::db::users::count(&state.db).await? > 0 {
         return Ok(None);
     }
-    let (password, generated) = match &config.admin_password {
+    let (password, password_file) = match &config.admin_password {
         Some(p) => (p.clone(), None),
         None => {
             let p = app::auth::server::random_password();
-            (p.clone(), Some(p))
+            let file = config.first_password_file.clone();
+            write_secret(&file, &p).map_err(|source| StartError::Secret { path: file.clone(), source })?;
+            (p, Some(file))
         }
     };
     let form = UserForm {
@@ -102,10 +124,19 @@ async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Opti
         department_id: String::new(),
         locale: "zh-CN".into(),
     };
-    create_user(state, Creator::Operator { via: "first_start" }, &form, &password)
+    let chose_password = password_file.is_none();
+    create_user(state, Creator::Operator { via: "first_start", chose_password }, &form, &password)
         .await
         .map_err(StartError::Bootstrap)?;
-    Ok(Some(FirstAdmin { email: config.admin_email.clone(), generated_password: generated }))
+    // At installation: the roles that must use one-time codes (`LIAISON_REQUIRE_MFA`);
+    // administrators change them later on the settings page.
+    if !config.require_two_step.is_empty() {
+        let roles: Vec<&str> = config.require_two_step.iter().map(|r| r.as_str()).collect();
+        let mut tx = state.db.begin().await?;
+        app::db::factors::set_required_roles(&mut tx, &roles).await?;
+        tx.commit().await?;
+    }
+    Ok(Some(FirstAdmin { email: config.admin_email.clone(), password_file }))
 }
 
 fn leptos_options() -> LeptosOptions {
@@ -148,11 +179,68 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// A plain axum route beside the Leptos pages.
+pub struct PlainRoute {
+    pub path: &'static str,
+    /// Answers GET (a page or a file) rather than a form post.
+    pub get: bool,
+    handler: axum::routing::MethodRouter<AppState>,
+}
+
+/// The plain routes, declared once: the router is built from this list, and the tests walk
+/// every GET path in it with every role.
+pub fn plain_routes() -> Vec<PlainRoute> {
+    let get_route = |path, handler| PlainRoute { path, get: true, handler };
+    let post_route = |path, handler| PlainRoute { path, get: false, handler };
+    vec![
+        get_route("/healthz", get(routes::healthz)),
+        // Liveness: the process answers, whatever the database does (and the benchmark's
+        // baseline for what the server costs without a page).
+        get_route("/livez", get(|| async { "ok" })),
+        post_route("/lang", post(routes::set_language)),
+        // The steps of a sign-in after the password, one's own two-step setting and the
+        // administrators' setting per role (see `sign_in`).
+        get_route("/login/step", get(crate::sign_in::show_step).post(crate::sign_in::answer_step)),
+        get_route("/account/two-step", get(crate::sign_in::show_own).post(crate::sign_in::enrol_own)),
+        post_route("/account/two-step/off", post(crate::sign_in::turn_off_own)),
+        get_route("/admin/two-step", get(crate::sign_in::show_roles).post(crate::sign_in::save_roles)),
+        get_route("/enterprises/export.csv", get(routes::export_enterprises)),
+        get_route("/cases/export.csv", get(routes::export_cases)),
+        get_route("/delegations/gifts.csv", get(routes::export_gifts)),
+        get_route("/feeds/{file}", get(routes::calendar_feed)),
+        get_route("/cities/export.csv", get(routes::export_cities)),
+        get_route("/delegations/{id}/programme", get(routes::delegation_programme)),
+        get_route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar)),
+        // The investor portal's forms (their pages are Leptos routes on the same paths) and its
+        // status page (rendered on its own: see `app::portal::status_page`).
+        post_route("/portal/request", post(crate::portal::submit_enterprise)),
+        post_route("/portal/foreign-staff", post(crate::portal::submit_foreign_staff)),
+        post_route("/portal/status", post(crate::portal::lookup)),
+        get_route("/portal/case", get(crate::portal::status)),
+        post_route("/portal/case/reply", post(crate::portal::reply)),
+        post_route("/portal/case/rating", post(crate::portal::rate)),
+        post_route("/portal/leave", post(crate::portal::leave)),
+    ]
+}
+
+/// Every path the router answers GET on: the Leptos pages and the plain GET routes, with
+/// their parameters as `{name}`.
+pub fn get_paths() -> Vec<String> {
+    let mut paths: Vec<String> = route_list().iter().map(|r| r.path().to_string()).collect();
+    paths.extend(plain_routes().into_iter().filter(|r| r.get).map(|r| r.path.to_string()));
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
 fn router(state: AppState) -> Router {
     let routes = route_list();
     let context = {
         let server = state.server.clone();
-        move || provide_context(server.clone())
+        move || {
+            provide_context(server.clone());
+            crate::middleware::page_policy();
+        }
     };
     let request_id = HeaderName::from_static("x-request-id");
     let trace = TraceLayer::new_for_http().make_span_with(|req: &http::Request<_>| {
@@ -160,28 +248,9 @@ fn router(state: AppState) -> Router {
         tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
     });
     let options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(routes::healthz))
-        // Liveness: the process answers, whatever the database does (and the benchmark's
-        // baseline for what the server costs without a page).
-        .route("/livez", get(|| async { "ok" }))
-        .route("/lang", post(routes::set_language))
-        .route("/enterprises/export.csv", get(routes::export_enterprises))
-        .route("/cases/export.csv", get(routes::export_cases))
-        .route("/delegations/gifts.csv", get(routes::export_gifts))
-        .route("/feeds/{file}", get(routes::calendar_feed))
-        .route("/cities/export.csv", get(routes::export_cities))
-        .route("/delegations/{id}/programme", get(routes::delegation_programme))
-        .route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar))
-        // The investor portal's forms (their pages are Leptos routes on the same paths) and its
-        // status page (rendered on its own: see `app::portal::status_page`).
-        .route("/portal/request", post(crate::portal::submit_enterprise))
-        .route("/portal/foreign-staff", post(crate::portal::submit_foreign_staff))
-        .route("/portal/status", post(crate::portal::lookup))
-        .route("/portal/case", get(crate::portal::status))
-        .route("/portal/case/reply", post(crate::portal::reply))
-        .route("/portal/case/rating", post(crate::portal::rate))
-        .route("/portal/leave", post(crate::portal::leave))
+    plain_routes()
+        .into_iter()
+        .fold(Router::new(), |r, p| r.route(p.path, p.handler))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -205,6 +274,18 @@ fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        // Everything that is not an app page (files, server-rendered pages without scripts,
+        // errors) runs no script at all.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            http::header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&middleware::content_security_policy(None))
+                .unwrap_or(HeaderValue::from_static("default-src 'none'")),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(middleware::PERMISSIONS_POLICY),
+        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::transport_security))
         .layer(axum::middleware::from_fn(middleware::cache_policy))
         .layer(trace)
         .layer(PropagateRequestIdLayer::new(request_id.clone()))

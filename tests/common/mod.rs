@@ -15,6 +15,8 @@ use std::path::PathBuf;
 
 pub const ADMIN_EMAIL: &str = "admin@liaison.test";
 pub const ADMIN_PASSWORD: &str = "first admin password";
+/// The password staff choose at their first sign-in, instead of the one an admin set.
+pub const OWN_PASSWORD: &str = "a password only I know";
 
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
@@ -264,6 +266,29 @@ impl TestApp {
         assert_eq!(r.status(), StatusCode::OK, "admin signs in");
     }
 
+    /// The form of a sign-in's step after the password (`/login/step`), as the browser posts it.
+    pub async fn answer_step(&self, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url("/login/step"))
+            .header("origin", &self.address)
+            .header("accept", "text/html")
+            .form(form)
+            .send()
+            .await
+            .expect("sign-in step")
+    }
+
+    /// Sign in with a password an administrator set, and choose one's own at the step such a
+    /// sign-in waits for: afterwards the session is signed in.
+    pub async fn first_sign_in(&self, email: &str, password: &str) {
+        assert_eq!(self.login(email, password).await.status(), StatusCode::OK, "{email} signs in");
+        let r = self.get("/").await;
+        assert_eq!(location(&r), "/login/step?next=/", "{email} is asked for their own password first");
+        let own = [("new_password", OWN_PASSWORD), ("confirm_password", OWN_PASSWORD), ("next", "/")];
+        let r = self.answer_step(&own).await;
+        assert_eq!((r.status(), location(&r)), (StatusCode::SEE_OTHER, "/".to_string()), "{email} chose a password");
+    }
+
     pub async fn logout(&self) -> Response {
         self.call("logout", &[]).await
     }
@@ -296,7 +321,7 @@ impl TestApp {
         let password = "a long enough password";
         assert_eq!(self.create_user(email, role, &dept, password).await.status(), StatusCode::OK, "{email} created");
         let person = self.another_browser();
-        assert_eq!(person.login(email, password).await.status(), StatusCode::OK, "{email} signs in");
+        person.first_sign_in(email, password).await;
         person
     }
 

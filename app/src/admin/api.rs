@@ -105,6 +105,7 @@ pub async fn list_audit(#[server(default)] filter: AuditFilter) -> Result<AuditP
     use crate::auth::{server, Action};
     server::require(Action::ReadAuditLog)?;
     let state = server::state()?;
+    crate::error::page_number(filter.page)?;
     let (entries, more) = crate::db::audit::list(&state.db, &filter, 50).await?;
     Ok(AuditPage { entries, more })
 }

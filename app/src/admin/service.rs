@@ -5,7 +5,7 @@ use super::UserRecord;
 use crate::auth::server::hash_password;
 use crate::auth::SessionUser;
 use crate::db::{self, audit, departments, sessions, users};
-use crate::domain::{DisplayName, Email, Locale, NewPassword, Role};
+use crate::domain::{DisplayName, Email, Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 
@@ -66,7 +66,9 @@ fn entry<'a>(admin: &SessionUser, action: &'a str, id: i64, changes: audit::Chan
 /// (or the first start-up), who has no account.
 pub enum Creator<'a> {
     Admin { user: &'a SessionUser, ip: &'a str },
-    Operator { via: &'static str },
+    /// The operator at the server (the first start, the command line). `chose_password`: the
+    /// password is their own (given in the environment or typed), not a generated one.
+    Operator { via: &'static str, chose_password: bool },
 }
 
 pub async fn create_user(
@@ -77,7 +79,7 @@ pub async fn create_user(
 ) -> Result<i64, AppError> {
     let mut v = Validator::default();
     let user = validate(state, f, &mut v).await?;
-    let password = v.check(NewPassword::parse("password", password));
+    let password = v.check(crate::auth::server::new_password("password", password));
     v.finish()?;
     let (Some(u), Some(password)) = (user, password) else {
         return Err(AppError::Internal);
@@ -105,9 +107,14 @@ pub async fn create_user(
         .set("role", u.role.as_str())
         .set("department_id", u.department_id)
         .set("locale", u.locale.tag());
+    // A password someone else chose (an administrator, or generated) is changed by its owner
+    // at their first sign-in.
+    if !matches!(creator, Creator::Operator { chose_password: true, .. }) {
+        crate::db::factors::set_must_change_password(&mut tx, id, true).await?;
+    }
     let entry = match creator {
         Creator::Admin { user, ip } => entry(user, "user_created", id, changes, ip),
-        Creator::Operator { via } => audit::Entry {
+        Creator::Operator { via, .. } => audit::Entry {
             actor_id: None,
             action: "user_created",
             entity_type: "user",
@@ -255,11 +262,12 @@ pub async fn reset_password(
     password: &str,
     ip: &str,
 ) -> Result<(), AppError> {
-    let password = NewPassword::parse("password", password)?;
+    let password = crate::auth::server::new_password("password", password)?;
     let hash = hash_password(password.expose().to_string()).await?;
     let mut tx = state.db.begin().await?;
     users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     users::set_password_hash(&mut tx, id, &hash, db::now()).await?;
+    crate::db::factors::set_must_change_password(&mut tx, id, true).await?;
     let ended = sessions::delete_for_user(&mut tx, id, None).await?;
     audit::record(&mut tx, entry(admin, "password_reset", id, audit::Changes::new().fact("sessions_ended", ended), ip))
         .await?;

@@ -47,7 +47,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let state = server::state()?;
     let ip = server::client_ip();
     let ua = server::user_agent();
-    let (token, user_id) = server::login(&state, &email, &password, &ip, ua.as_deref()).await?;
+    let previous = server::authenticated().map(|a| a.session_id);
+    let (token, user_id) = server::login(&state, &email, &password, &ip, ua.as_deref(), previous.as_deref()).await?;
     set_cookie(&server::session_cookie(&token, state.settings.secure_cookies));
     // The user's own language wins from now on.
     if let Some(user) = crate::db::users::get(&state.db, user_id).await? {
@@ -57,6 +58,19 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         leptos_axum::redirect(&super::safe_next(next.as_deref()));
     }
     Ok(())
+}
+
+/// For an administrator: how many administrators sign in with a password alone (`None` for
+/// other roles, or when there are none).
+#[server(endpoint = "admins_without_codes")]
+pub async fn admins_without_codes() -> Result<Option<i64>, AppError> {
+    let user = super::server::require_user()?;
+    if !super::allows(user.role, super::Action::ManageUsers) {
+        return Ok(None);
+    }
+    let state = super::server::state()?;
+    let n = crate::db::factors::admins_without_codes(&state.db).await?;
+    Ok((n > 0).then_some(n))
 }
 
 #[server(endpoint = "logout")]

@@ -5,6 +5,12 @@ pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod step_page;
+#[cfg(feature = "ssr")]
+pub mod steps;
+#[cfg(feature = "ssr")]
+pub mod totp;
 
 use crate::domain::{Locale, Role};
 use serde::{Deserialize, Serialize};
@@ -86,6 +92,16 @@ pub fn allows(role: Role, action: Action) -> bool {
     }
 }
 
+/// The second lock of every file route and service: `Forbidden` unless the user's role allows
+/// `action` (the access middleware is the first).
+pub fn permit(user: &SessionUser, action: Action) -> Result<(), crate::error::AppError> {
+    if allows(user.role, action) {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Forbidden)
+    }
+}
+
 /// What a page needs before it is served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageAccess {
@@ -101,7 +117,8 @@ pub enum PageAccess {
 /// by accident.
 pub fn page_access(path: &str) -> PageAccess {
     // A calendar feed's secret token in its URL is its access check (calendars cannot sign in).
-    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/", "/feeds/"];
+    // The steps of a sign-in after the password (`/login/step`) are reached before it ends.
+    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/", "/feeds/", "/login/"];
     let public_exact = ["/login", "/lang", "/healthz", "/livez", "/favicon.ico", "/favicon.svg", "/robots.txt"];
     // The investor portal is public; its pages check the portal session themselves.
     let portal = path == "/portal" || path.starts_with("/portal/");
@@ -202,8 +219,28 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
 }
 
 /// A path on this site, never another site (no open redirect): `None` for anything else.
+/// Browsers drop tabs and line breaks from a URL and read a backslash as a slash, so
+/// `/<tab>/evil.example` would leave the site: a path with any control character, any
+/// whitespace or a backslash is refused whole. Letters beyond ASCII are percent-encoded, so
+/// the result is always a valid `Location`.
 pub fn local_path(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).map(str::to_string)
+    let n = next?;
+    let refused = |c: char| c == '\\' || c.is_control() || c.is_whitespace();
+    if !n.starts_with('/') || n.starts_with("//") || n.chars().any(refused) {
+        return None;
+    }
+    let mut out = String::with_capacity(n.len());
+    for c in n.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Where to go after signing in: a local path other than the sign-in page, or the overview.
@@ -312,5 +349,9 @@ mod tests {
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(Some("/login")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n")), "/");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/");
+        assert_eq!(safe_next(Some("/admin/audit?actor=王")), "/admin/audit?actor=%E7%8E%8B");
     }
 }

@@ -91,6 +91,12 @@ pub fn AccountPage() -> impl IntoView {
             })}
         </Transition>
 
+        <section class="panel" aria-labelledby="two-step-heading">
+            <h2 id="two-step-heading">{move || tr!("two-step-account-link")}</h2>
+            <p class="muted">{move || tr!("two-step-enrol-intro")}</p>
+            // A page of the server's own (no app route): the router must not take the click.
+            <p><a href="/account/two-step" rel="external">{move || tr!("two-step-title")}</a></p>
+        </section>
         <crate::delegations::pages::CalendarFeedPanel />
         <section class="panel" aria-labelledby="language-heading">
             <h2 id="language-heading">{move || tr!("account-language")}</h2>

@@ -17,6 +17,17 @@ use std::sync::OnceLock;
 
 pub const SESSION_COOKIE: &str = "liaison_session";
 
+/// The session cookie's name: on https with the `__Host-` prefix, which browsers accept only
+/// from this very host, over https, for the whole site (no other subdomain can plant or
+/// overwrite it).
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-liaison_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
 /// The value of one cookie in request headers.
 pub fn cookie<'a>(headers: &'a http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -91,41 +102,76 @@ fn argon2() -> Argon2<'static> {
     Argon2::default()
 }
 
+/// Each Argon2 run takes 19 MiB and a blocking thread for tens of milliseconds: at most two
+/// per core run at once, so that a crowd of anonymous sign-ins cannot exhaust the memory or
+/// the blocking pool. A run that cannot start within `HASHING_WAIT` is answered `Busy` (429).
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    tokio::sync::Semaphore::new(2 * cores)
+});
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Run one Argon2 computation under the bound.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let permit = match tokio::time::timeout(HASHING_WAIT, HASHING.acquire()).await {
+        Ok(Ok(permit)) => permit,
+        _ => {
+            tracing::warn!("password hashing is at its bound: sign-in refused as busy");
+            return Err(AppError::Busy);
+        }
+    };
+    let out = tokio::task::spawn_blocking(work).await.map_err(|e| {
+        tracing::error!(error = %e, "hashing task failed");
+        AppError::Internal
+    });
+    drop(permit);
+    out
+}
+
 /// Hash a password with Argon2id off the async threads.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let salt = SaltString::generate(&mut OsRng);
         argon2().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
     })
-    .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "hashing task failed");
-        AppError::Internal
-    })?
+    .await?
     .map_err(|e| {
         tracing::error!(error = %e, "hashing failed");
         AppError::Internal
     })
 }
 
-pub async fn verify_password(hash: String, password: String) -> bool {
-    tokio::task::spawn_blocking(move || match PasswordHash::new(&hash) {
+/// Does `password` match `hash`? `Busy` when too many are being checked at once.
+pub async fn verify_password(hash: String, password: String) -> Result<bool, AppError> {
+    bounded(move || match PasswordHash::new(&hash) {
         Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     })
     .await
-    .unwrap_or(false)
+}
+
+/// A new password as a person chose it: long enough (`NewPassword`) and not among the 10 000
+/// most used passwords (`common_passwords.txt`, made by `make passwords`), which any
+/// attacker tries first.
+pub fn new_password(field: &str, raw: &str) -> Result<crate::domain::NewPassword, crate::error::FieldError> {
+    static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| include_str!("common_passwords.txt").lines().collect());
+    let password = crate::domain::NewPassword::parse(field, raw)?;
+    if COMMON.contains(password.expose().to_lowercase().as_str()) {
+        return Err(crate::error::FieldError::new(field, FieldCode::PasswordTooCommon));
+    }
+    Ok(password)
 }
 
 /// A hash to verify against when the account does not exist, so that an unknown address
 /// takes as long to refuse as a wrong password.
-async fn decoy_hash() -> String {
+async fn decoy_hash() -> Result<String, AppError> {
     static DECOY: OnceLock<String> = OnceLock::new();
     if let Some(h) = DECOY.get() {
-        return h.clone();
+        return Ok(h.clone());
     }
-    let h = hash_password("decoy password that never matches".into()).await.unwrap_or_default();
-    DECOY.get_or_init(|| h).clone()
+    let h = hash_password("decoy password that never matches".into()).await?;
+    Ok(DECOY.get_or_init(|| h).clone())
 }
 
 /// A fresh random session token (for the cookie) and its stored id.
@@ -149,31 +195,46 @@ pub fn random_password() -> String {
 }
 
 pub fn session_cookie(token: &str, secure: bool) -> String {
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" })
+    let name = session_cookie_name(secure);
+    format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax{}", if secure { "; Secure" } else { "" })
 }
 
 pub fn clear_session_cookie(secure: bool) -> String {
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", if secure { "; Secure" } else { "" })
+    let name = session_cookie_name(secure);
+    format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", if secure { "; Secure" } else { "" })
 }
 
 fn chrono(d: std::time::Duration) -> ChronoDuration {
     ChronoDuration::from_std(d).unwrap_or(ChronoDuration::MAX)
 }
 
-fn to_session_user(r: &sessions::SessionRow) -> SessionUser {
-    SessionUser {
+/// The session's user; `None` when the stored role is not one Liaison knows: an unknown role
+/// gets no access at all, never some role's.
+fn to_session_user(r: &sessions::SessionRow) -> Option<SessionUser> {
+    let Some(role) = Role::parse(&r.role) else {
+        tracing::error!(user = r.user_id, role = r.role, "unknown role in the database: access denied");
+        return None;
+    };
+    Some(SessionUser {
         id: r.user_id,
         email: r.email.clone(),
         display_name: r.display_name.clone(),
-        role: Role::parse(&r.role).unwrap_or(Role::Leader),
+        role,
         department_id: r.department_id,
         locale: Locale::parse(&r.locale).unwrap_or(Locale::ZhCn),
-    }
+    })
+}
+
+/// A valid session: signed in, or a sign-in waiting for a step after the password.
+#[derive(Debug, Clone)]
+pub enum Session {
+    SignedIn(Authenticated),
+    Pending(super::steps::PendingSignIn),
 }
 
 /// The session a cookie token stands for, if it is still valid. Expired sessions and those
 /// of disabled accounts are removed; an active one has its last-seen time refreshed.
-pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<Authenticated>, sqlx::Error> {
+pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<Session>, sqlx::Error> {
     let id = session_id_of(token);
     let Some(row) = sessions::find(&state.db, &id).await? else {
         return Ok(None);
@@ -190,7 +251,22 @@ pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<
     if now - row.last_seen_at >= refresh {
         sessions::touch(&state.db, &id, now).await?;
     }
-    Ok(Some(Authenticated { user: to_session_user(&row), session_id: id }))
+    let Some(user) = to_session_user(&row) else { return Ok(None) };
+    Ok(Some(match row.pending.as_deref() {
+        None => Session::SignedIn(Authenticated { user, session_id: id }),
+        Some(step) => {
+            // A step Liaison does not know opens nothing.
+            let Some(step) = super::steps::Step::parse(step) else { return Ok(None) };
+            Session::Pending(super::steps::PendingSignIn {
+                session_id: id,
+                user_id: user.id,
+                email: user.email,
+                role: user.role,
+                locale: user.locale,
+                step,
+            })
+        }
+    }))
 }
 
 /// Check a sign-in attempt. On success the session is stored and its cookie token returned.
@@ -202,6 +278,7 @@ pub async fn login(
     password: &str,
     ip: &str,
     user_agent: Option<&str>,
+    previous_session: Option<&str>,
 ) -> Result<(String, i64), AppError> {
     let email = email.trim().to_lowercase();
     let mut v = Validator::default();
@@ -216,27 +293,55 @@ pub async fn login(
 
     let now = db::now();
     let since = now - chrono(state.settings.login_window);
-    let (by_account, by_address) = throttle::recent_failures(&state.db, &email, ip, since).await?;
-    let throttled = by_account >= state.settings.login_max_failures_per_account
-        || by_address >= state.settings.login_max_failures_per_address;
+    let address = crate::domain::throttle_key(ip);
+    // Counted under a hash of what was typed: the count works the same for unknown accounts,
+    // and a password typed into the e-mail field is never stored.
+    let typed = hex::encode(Sha256::digest(email.as_bytes()));
+    let (attempt, by_account, by_address) = throttle::count_attempt(&state.db, &typed, &address, now, since).await?;
+    let throttled = by_account > state.settings.login_max_failures_per_account
+        || by_address > state.settings.login_max_failures_per_address;
 
     let account = users::credentials_by_email(&state.db, &email).await?;
     let verified = if throttled {
-        false
+        Ok(false)
     } else {
         let hash = match &account {
-            Some(a) => a.password_hash.clone(),
+            Some(a) => Ok(a.password_hash.clone()),
             None => decoy_hash().await,
         };
-        verify_password(hash, password.to_string()).await
+        match hash {
+            Ok(hash) => verify_password(hash, password.to_string()).await,
+            Err(e) => Err(e),
+        }
+    };
+    let verified = match verified {
+        Ok(v) => v,
+        Err(e) => {
+            // Not checked (the server is busy): the attempt counts against nobody.
+            let mut tx = state.db.begin().await?;
+            throttle::forget_attempt(&mut tx, attempt).await?;
+            tx.commit().await?;
+            return Err(e);
+        }
     };
 
+    // The password is right; the sign-in may still wait for a code, a new password or setting
+    // up codes (read before the transaction, which may hold the only connection).
+    let step = match &account {
+        Some(a) if verified && a.active => super::steps::next_step(state, a.id, None).await?,
+        _ => None,
+    };
     let mut tx = state.db.begin().await?;
     match account {
         Some(a) if verified && a.active => {
             let (token, session_id) = new_session_token();
-            sessions::create(&mut tx, &session_id, a.id, now, Some(ip), user_agent).await?;
-            throttle::clear_account(&mut tx, &email).await?;
+            sessions::create(&mut tx, &session_id, a.id, now, Some(ip), user_agent, step.map(|s| s.as_str())).await?;
+            throttle::forget_attempt(&mut tx, attempt).await?;
+            throttle::clear_account(&mut tx, &typed).await?;
+            if let Some(previous) = previous_session {
+                // Signing in again at the same browser ends the session it had.
+                sessions::delete_in(&mut tx, previous).await?;
+            }
             audit::record(
                 &mut tx,
                 audit::Entry {
@@ -244,7 +349,7 @@ pub async fn login(
                     action: "login",
                     entity_type: "user",
                     entity_id: Some(a.id.to_string()),
-                    changes: audit::Changes::new(),
+                    changes: audit::Changes::new().fact("next_step", step.map(|s| s.as_str())),
                     ip: Some(ip),
                     at: now,
                 },
@@ -260,8 +365,8 @@ pub async fn login(
                 Some(a) if !a.active && verified => "disabled",
                 Some(_) => "wrong_password",
             };
-            if !throttled {
-                throttle::record_failure(&mut tx, &email, ip, now).await?;
+            if throttled {
+                throttle::forget_attempt(&mut tx, attempt).await?;
             }
             audit::record(
                 &mut tx,
@@ -270,7 +375,13 @@ pub async fn login(
                     action: "login_failed",
                     entity_type: "user",
                     entity_id: account.as_ref().map(|a| a.id.to_string()),
-                    changes: audit::Changes::new().fact("email", &email).fact("reason", reason),
+                    // What was typed is kept only when it is an account's address: anything
+                    // else may be a password typed into the wrong field.
+                    changes: match &account {
+                        Some(_) => audit::Changes::new().fact("email", &email),
+                        None => audit::Changes::new(),
+                    }
+                    .fact("reason", reason),
                     ip: Some(ip),
                     at: now,
                 },
@@ -312,13 +423,12 @@ pub async fn change_own_password(
     confirm: &str,
     ip: &str,
 ) -> Result<(), AppError> {
-    use crate::domain::NewPassword;
     use crate::error::FieldError;
     let mut v = Validator::default();
     if current.is_empty() {
         v.push(FieldError::new("current_password", FieldCode::Required));
     }
-    let new = v.check(NewPassword::parse("new_password", new));
+    let new = v.check(new_password("new_password", new));
     if new.as_ref().is_some_and(|n| n.expose() != confirm) {
         v.push(FieldError::new("confirm_password", FieldCode::PasswordMismatch));
     }
@@ -327,7 +437,7 @@ pub async fn change_own_password(
         return Err(AppError::Internal);
     };
     let hash = users::password_hash(&state.db, auth.user.id).await?.ok_or(AppError::NotAuthenticated)?;
-    if !verify_password(hash, current.to_string()).await {
+    if !verify_password(hash, current.to_string()).await? {
         return Err(AppError::field("current_password", FieldCode::WrongPassword));
     }
     let new_hash = hash_password(new.expose().to_string()).await?;
@@ -396,7 +506,37 @@ mod tests {
         let c = session_cookie("abc", false);
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
         assert!(session_cookie("abc", true).ends_with("; Secure"));
+        assert!(session_cookie("abc", true).starts_with("__Host-liaison_session=abc; Path=/;"));
+        assert!(clear_session_cookie(true).starts_with("__Host-"));
         assert!(clear_session_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_most_used_passwords_are_refused_whatever_their_case() {
+        for common in ["password123", "Password123", "qwertyuiop", "Manchester"] {
+            let e = new_password("password", common).map(|_| ()).unwrap_err();
+            assert_eq!(e, crate::error::FieldError::new("password", FieldCode::PasswordTooCommon), "{common}");
+        }
+        assert!(new_password("password", "Lille-Padua 2026 twinning").is_ok());
+        assert_eq!(include_str!("common_passwords.txt").lines().count(), 10_000);
+    }
+
+    #[test]
+    fn an_unknown_role_opens_nothing() {
+        let row = |role: &str| sessions::SessionRow {
+            user_id: 7,
+            created_at: db::now(),
+            last_seen_at: db::now(),
+            email: "a@b.cn".into(),
+            display_name: "A".into(),
+            role: role.into(),
+            department_id: None,
+            locale: "en".into(),
+            active: true,
+            pending: None,
+        };
+        assert_eq!(to_session_user(&row("leader")).map(|u| u.role), Some(Role::Leader));
+        assert_eq!(to_session_user(&row("superuser")), None, "never read as some other role");
     }
 
     #[test]
@@ -409,8 +549,8 @@ mod tests {
     #[tokio::test]
     async fn hashes_verify_only_the_right_password() {
         let h = hash_password("correct horse battery".into()).await.unwrap();
-        assert!(verify_password(h.clone(), "correct horse battery".into()).await);
-        assert!(!verify_password(h, "wrong horse battery".into()).await);
-        assert!(!verify_password("not a hash".into(), "x".into()).await);
+        assert!(verify_password(h.clone(), "correct horse battery".into()).await.unwrap());
+        assert!(!verify_password(h, "wrong horse battery".into()).await.unwrap());
+        assert!(!verify_password("not a hash".into(), "x".into()).await.unwrap());
     }
 }

@@ -23,6 +23,7 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
     use crate::auth::{server, Action};
     let user = server::require(Action::ReadCases)?;
     let state = server::state()?;
+    crate::error::page_number(filter.page)?;
     let (items, total) = super::service::search(&state, &user, &filter, Some(PER_PAGE)).await?;
     Ok(CasePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
 }

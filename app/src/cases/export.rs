@@ -24,6 +24,7 @@ pub async fn cases_csv(
     filter: &CaseFilter,
     locale: Locale,
 ) -> Result<Vec<u8>, AppError> {
+    crate::auth::permit(user, crate::auth::Action::ReadCases)?;
     let f = CaseFilter { page: 0, ..filter.clone() };
     let (rows, _) = super::service::search(state, user, &f, Some(MAX_ROWS)).await?;
     let headers = [

@@ -128,9 +128,15 @@ struct Row {
 pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntry>, bool), sqlx::Error> {
     let action = f.action.as_deref().filter(|s| !s.is_empty());
     let entity_type = f.entity_type.as_deref().filter(|s| !s.is_empty());
-    let actor = f.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("%{}%", s.to_lowercase()));
+    // A name is matched as typed: `%` and `_` in it are letters, not wildcards.
+    let actor = f
+        .actor
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("%{}%", super::escape_like(&s.to_lowercase())));
     let entity_id = f.entity_id.as_deref().filter(|s| !s.is_empty());
-    let offset = f.page.max(0) * limit;
+    let offset = f.page.clamp(0, crate::cases::MAX_PAGE) * limit;
     let rows: Vec<Row> = on_db!(db, |pool| {
         sqlx::query_as::<_, Row>(
             "select a.id, a.at, a.actor_id, u.display_name as actor_name, a.action, a.entity_type, \
@@ -138,7 +144,7 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
              from audit_log a left join users u on u.id = a.actor_id \
              where ($1 is null or a.action = $1) \
                and ($2 is null or a.entity_type = $2) \
-               and ($3 is null or lower(u.email) like $3 or lower(u.display_name) like $3) \
+               and ($3 is null or lower(u.email) like $3 escape '\\' or lower(u.display_name) like $3 escape '\\') \
                and ($6 is null or a.entity_id = $6) \
              order by a.id desc limit $4 offset $5",
         )

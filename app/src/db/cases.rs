@@ -52,9 +52,10 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
         sqlx::query_scalar::<_, i64>(
             "insert into cases (reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
                  description, language, status, owner_id, access_code_hash, version, created_by, created_at, updated_at, \
-                 applicant_name, applicant_email, source, applicant_phone, enterprise_name_given, credit_code_given) \
+                 applicant_name, applicant_email, source, applicant_phone, enterprise_name_given, credit_code_given, \
+                 applicant_email_verified) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13, $14, $15, $16, $17, \
-                 $18, $19) returning id",
+                 $18, $19, $16 <> 'portal') returning id",
         )
         .bind(c.reference)
         .bind(c.enterprise_id)
@@ -506,6 +507,7 @@ struct FactsRow {
     language: String,
     applicant_name: String,
     applicant_email: Option<String>,
+    applicant_email_verified: bool,
 }
 
 /// What e-mails about a case say, read inside the transaction that sends them.
@@ -513,7 +515,8 @@ pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compos
     let row: Option<FactsRow> = on_tx!(tx, |conn| {
         sqlx::query_as::<_, FactsRow>(
             "select c.id, c.reference, c.title, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
-                    c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email \
+                    c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email, \
+                    c.applicant_email_verified \
              from cases c left join enterprises e on e.id = c.enterprise_id where c.id = $1",
         )
         .bind(id)
@@ -530,6 +533,7 @@ pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compos
         language: Locale::parse(&r.language).unwrap_or(Locale::En),
         applicant_name: r.applicant_name,
         applicant_email: r.applicant_email,
+        applicant_email_verified: r.applicant_email_verified,
     }))
 }
 

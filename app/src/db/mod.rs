@@ -8,6 +8,7 @@ pub mod cases;
 pub mod delegations;
 pub mod departments;
 pub mod enterprises;
+pub mod factors;
 pub mod friendship_cities;
 pub mod outbox;
 pub mod portal;
@@ -331,4 +332,17 @@ pub fn now() -> DateTime<Utc> {
 /// Is this error a unique-constraint violation (on either backend)?
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+/// A text to find inside a column with `like … escape '\'`: its own `%`, `_` and `\` match
+/// themselves.
+pub fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

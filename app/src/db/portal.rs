@@ -62,20 +62,22 @@ pub async fn prune(
     })
 }
 
-/// Count one lookup of `reference` and return its number within the current run of wrong
-/// codes, with the lock in force. A run older than `window_start` with no lock in force starts
+/// Count one lookup of `reference` from `address` (a throttle key) and return its number
+/// within the current run of wrong codes from there, with the lock in force. A run older than `window_start` with no lock in force starts
 /// again at 1. One statement, so lookups sent at once each get their own number.
 pub async fn count_attempt(
     db: &Db,
     reference: &str,
+    address: &str,
     now: DateTime<Utc>,
     window_start: DateTime<Utc>,
 ) -> Result<(i64, Option<DateTime<Utc>>), sqlx::Error> {
     const FRESH: &str = "portal_lockouts.first_failure_at < $3 \
         and (portal_lockouts.locked_until is null or portal_lockouts.locked_until < $2)";
     let sql = format!(
-        "insert into portal_lockouts (reference, failures, first_failure_at, locked_until) values ($1, 1, $2, null) \
-         on conflict (reference) do update set \
+        "insert into portal_lockouts (reference, address, failures, first_failure_at, locked_until) \
+         values ($1, $4, 1, $2, null) \
+         on conflict (reference, address) do update set \
              failures = case when {FRESH} then 1 else portal_lockouts.failures + 1 end, \
              first_failure_at = case when {FRESH} then $2 else portal_lockouts.first_failure_at end, \
              locked_until = case when {FRESH} then null else portal_lockouts.locked_until end \
@@ -86,18 +88,20 @@ pub async fn count_attempt(
             .bind(reference)
             .bind(now)
             .bind(window_start)
+            .bind(address)
             .fetch_one(pool)
             .await
             .map(|(n, until)| (i64::from(n), until))
     })
 }
 
-/// Lock a reference until `until`.
-pub async fn lock(db: &Db, reference: &str, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
+/// Lock a reference for one address until `until`.
+pub async fn lock(db: &Db, reference: &str, address: &str, until: DateTime<Utc>) -> Result<(), sqlx::Error> {
     on_db!(db, |pool| {
-        sqlx::query("update portal_lockouts set locked_until = $1 where reference = $2")
+        sqlx::query("update portal_lockouts set locked_until = $1 where reference = $2 and address = $3")
             .bind(until)
             .bind(reference)
+            .bind(address)
             .execute(pool)
             .await
             .map(|_| ())
@@ -115,9 +119,37 @@ pub async fn has_failures(db: &Db, reference: &str) -> Result<bool, sqlx::Error>
     })
 }
 
-pub async fn clear_failures(db: &Db, reference: &str) -> Result<(), sqlx::Error> {
+/// End every portal session of a case made before `at_ms`.
+pub async fn sign_out(db: &Db, id: i64, at_ms: i64) -> Result<(), sqlx::Error> {
     on_db!(db, |pool| {
-        sqlx::query("delete from portal_lockouts where reference = $1").bind(reference).execute(pool).await.map(|_| ())
+        sqlx::query("update cases set portal_signed_out_ms = $1 where id = $2")
+            .bind(at_ms)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// The applicant's address has proved itself (see migration 0017).
+pub async fn mark_email_verified(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("update cases set applicant_email_verified = true where id = $1 and not applicant_email_verified")
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+pub async fn clear_failures(db: &Db, reference: &str, address: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("delete from portal_lockouts where reference = $1 and address = $2")
+            .bind(reference)
+            .bind(address)
+            .execute(pool)
+            .await
+            .map(|_| ())
     })
 }
 
@@ -163,6 +195,8 @@ pub struct PublicRow {
     pub officer_email: Option<String>,
     pub tasks: Json<Vec<PublicTaskRow>>,
     pub events: Json<Vec<PublicEventRow>>,
+    /// Sessions made before this moment (ms since 1970) were ended by leaving the portal.
+    pub portal_signed_out_ms: Option<i64>,
 }
 
 /// Each department's progress on a case: its names and the task's status, nothing else.
@@ -230,7 +264,8 @@ fn public_sql_with(agg: &str, obj: &str, empty: &str) -> String {
                 (select {agg}({obj}('id', ev.id, 'kind', ev.kind, 'to_status', ev.to_status, 'note', {PUBLIC_NOTE}, \
                      'public_zh', ev.public_zh, 'public_en', ev.public_en, 'public_fr', ev.public_fr, \
                      'created_at', ev.created_at)){empty} \
-                 from case_events ev where ev.case_id = c.id and {PUBLIC_KINDS}) as events \
+                 from case_events ev where ev.case_id = c.id and {PUBLIC_KINDS}) as events, \
+                c.portal_signed_out_ms \
          from cases c left join users u on u.id = c.owner_id where c.id = $1"
     )
 }
@@ -271,6 +306,7 @@ fn public_row_here(row: &rusqlite::Row) -> rusqlite::Result<PublicRow> {
         officer_email: row.get(12)?,
         tasks: Json(json_column(row, 13)?),
         events: Json(json_column(row, 14)?),
+        portal_signed_out_ms: row.get(15)?,
     })
 }
 
@@ -330,9 +366,15 @@ pub async fn applicant_email(db: &Db, id: i64) -> Result<Option<String>, sqlx::E
 }
 
 /// A case's code hash, status and version, read inside a write transaction.
-pub async fn session_state_in(tx: &mut Tx, id: i64) -> Result<Option<(String, String, i32)>, sqlx::Error> {
+/// What a portal session is checked against, with the case's status and version.
+pub async fn session_state_in(
+    tx: &mut Tx,
+    id: i64,
+) -> Result<Option<(String, Option<i64>, String, i32)>, sqlx::Error> {
     on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (String, String, i32)>("select access_code_hash, status, version from cases where id = $1")
+        sqlx::query_as::<_, (String, Option<i64>, String, i32)>(
+            "select access_code_hash, portal_signed_out_ms, status, version from cases where id = $1",
+        )
             .bind(id)
             .fetch_optional(conn)
             .await

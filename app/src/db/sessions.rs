@@ -16,6 +16,8 @@ pub struct SessionRow {
     pub department_id: Option<i64>,
     pub locale: String,
     pub active: bool,
+    /// The sign-in step this session still waits for (`factors::set_pending`).
+    pub pending: Option<String>,
 }
 
 pub async fn create(
@@ -25,16 +27,19 @@ pub async fn create(
     at: DateTime<Utc>,
     ip: Option<&str>,
     user_agent: Option<&str>,
+    pending: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |conn| {
         sqlx::query(
-            "insert into sessions (id, user_id, created_at, last_seen_at, ip, user_agent) values ($1, $2, $3, $3, $4, $5)",
+            "insert into sessions (id, user_id, created_at, last_seen_at, ip, user_agent, pending) \
+             values ($1, $2, $3, $3, $4, $5, $6)",
         )
         .bind(id)
         .bind(user_id)
         .bind(at)
         .bind(ip)
         .bind(user_agent)
+        .bind(pending)
         .execute(conn)
         .await
         .map(|_| ())
@@ -42,7 +47,7 @@ pub async fn create(
 }
 
 const FIND: &str = "select s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.role, \
-        u.department_id, u.locale, u.active \
+        u.department_id, u.locale, u.active, s.pending \
      from sessions s join users u on u.id = s.user_id where s.id = $1";
 
 /// The session and its user. Every signed-in request asks, so on SQLite it is read on the
@@ -68,6 +73,7 @@ fn session_row_here(row: &rusqlite::Row) -> rusqlite::Result<SessionRow> {
         department_id: row.get(6)?,
         locale: row.get(7)?,
         active: row.get(8)?,
+        pending: row.get(9)?,
     })
 }
 

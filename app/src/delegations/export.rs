@@ -8,7 +8,13 @@ use crate::i18n::format_money;
 use crate::state::ServerState;
 use crate::translate::t;
 
-pub async fn gifts_csv(state: &ServerState, year: i32, locale: Locale) -> Result<Vec<u8>, AppError> {
+pub async fn gifts_csv(
+    state: &ServerState,
+    user: &crate::auth::SessionUser,
+    year: i32,
+    locale: Locale,
+) -> Result<Vec<u8>, AppError> {
+    crate::auth::permit(user, crate::auth::Action::ReadDelegations)?;
     let gifts = crate::db::delegations::gifts_of_year(&state.db, year).await?;
     let headers = [
         "gift-field-given-on",

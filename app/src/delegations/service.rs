@@ -754,6 +754,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64, ip: &str) ->
 /// The same for documents that never show passport numbers (the printed programme, the
 /// calendar file): every number masked, nothing audited.
 pub async fn load_for_print(state: &ServerState, user: &SessionUser, id: i64) -> Result<Delegation, AppError> {
+    crate::auth::permit(user, crate::auth::Action::ReadDelegations)?;
     assemble(state, user, id, None).await
 }
 
@@ -1094,12 +1095,13 @@ fn feed_hash(token: &str) -> String {
 /// The calendar file behind a feed token: the items of the last 30 days and the next year
 /// that the token's owner takes part in (as the delegation's officer, or through a resource
 /// tied to their account), in their language; `None` for an unknown or ended token or an
-/// inactive account.
-pub async fn feed(state: &ServerState, token: &str) -> Result<Option<String>, AppError> {
+/// inactive account. Each download is in the audit log under the feed's owner.
+pub async fn feed(state: &ServerState, token: &str, ip: &str) -> Result<Option<String>, AppError> {
     if token.len() != 48 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let Some((user_id, locale)) = data::feed_owner(&state.db, &feed_hash(token)).await? else { return Ok(None) };
+    crate::export::record_download(state, Some(user_id), "calendar_feed", Some(user_id), "", ip).await?;
     let now = db::now();
     let items = data::items_of_person(&state.db, user_id, now - Duration::days(30), now + Duration::days(366)).await?;
     let entries: Vec<super::ics::Entry<'_>> = items

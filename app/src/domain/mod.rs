@@ -9,6 +9,7 @@ mod countries;
 mod credit_code;
 mod identity;
 mod locale;
+mod network;
 pub mod search;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
@@ -19,3 +20,4 @@ pub use countries::Country;
 pub use credit_code::CreditCode;
 pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;
+pub use network::{client_address, throttle_key, IpBlock};

@@ -52,6 +52,7 @@ pub async fn list_enterprises(#[server(default)] filter: EnterpriseFilter) -> Re
     let user = server::require(Action::ReadEnterprises)?;
     let state = server::state()?;
     const PER_PAGE: i64 = 50;
+    crate::error::page_number(filter.page)?;
     let (items, total) =
         crate::db::enterprises::search(&state.db, &filter, user.id, super::service::cutoff(), PER_PAGE).await?;
     Ok(EnterprisePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })

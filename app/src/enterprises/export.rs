@@ -23,6 +23,7 @@ pub async fn enterprises_csv(
     filter: &EnterpriseFilter,
     locale: Locale,
 ) -> Result<Vec<u8>, AppError> {
+    crate::auth::permit(user, crate::auth::Action::ReadEnterprises)?;
     let f = EnterpriseFilter { page: 0, ..filter.clone() };
     let (rows, _) = crate::db::enterprises::search(&state.db, &f, user.id, super::service::cutoff(), MAX_ROWS).await?;
     let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));

@@ -365,8 +365,14 @@ pub async fn add_contact(
 }
 
 /// The register as CSV with the current filters, headers in the reader's language.
-pub async fn register_csv(state: &ServerState, f: &super::CityFilter, locale: Locale) -> Result<Vec<u8>, AppError> {
+pub async fn register_csv(
+    state: &ServerState,
+    user: &SessionUser,
+    f: &super::CityFilter,
+    locale: Locale,
+) -> Result<Vec<u8>, AppError> {
     use crate::translate::t;
+    crate::auth::permit(user, crate::auth::Action::ReadCities)?;
     let cities = list(state, f).await?;
     let headers = [
         "city-field-name-zh",

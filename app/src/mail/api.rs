@@ -15,7 +15,7 @@ pub async fn outbox(
     let st = server::state()?;
     let filter = super::OutboxFilter {
         state: state.as_deref().and_then(super::MessageState::parse),
-        page: page.unwrap_or(0).max(0),
+        page: crate::error::page_number(page.unwrap_or(0))?,
     };
     let (entries, total) = crate::db::outbox::list(&st.db, &filter).await?;
     Ok(OutboxPage { entries, total, per_page: crate::db::outbox::PER_PAGE })

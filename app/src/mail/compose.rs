@@ -43,16 +43,31 @@ pub struct CaseFacts {
     pub language: Locale,
     pub applicant_name: String,
     pub applicant_email: Option<String>,
+    /// The address has proved itself (staff entered it, or its owner typed the access code
+    /// back): until then a message to it carries no word the visitor chose.
+    pub applicant_email_verified: bool,
 }
 
 impl CaseFacts {
-    /// The applicant, when the case has an e-mail address to write to.
+    /// The applicant, when the case has an e-mail address to write to (greeted by name only
+    /// once the address has proved itself).
     pub fn applicant(&self) -> Option<Recipient> {
         self.applicant_email.as_ref().map(|email| Recipient {
             email: email.clone(),
-            name: self.applicant_name.clone(),
+            name: if self.applicant_email_verified { self.applicant_name.clone() } else { String::new() },
             locale: self.language,
         })
+    }
+
+    /// The request's title as the applicant's messages name it: the kind of request in
+    /// standard words until the address has proved itself, so that nobody can have the
+    /// office mail a stranger a text of their choosing.
+    fn title_for_applicant(&self, locale: Locale) -> String {
+        if self.applicant_email_verified {
+            self.title.clone()
+        } else {
+            type_name(locale, self.case_type)
+        }
     }
 }
 
@@ -185,7 +200,7 @@ fn check_status(l: Letter, settings: &Settings) -> Letter {
 pub fn case_opened(settings: &Settings, case: &CaseFacts, portal: bool) -> Option<NewMessage> {
     let to = case.applicant()?;
     let locale = to.locale;
-    let (reference, title) = (case.reference.clone(), case.title.clone());
+    let (reference, title) = (case.reference.clone(), case.title_for_applicant(locale));
     let subject = tr!(locale, "mail-opened-subject", { "reference" => reference.clone() });
     let intro = if portal {
         tr!(locale, "mail-opened-intro-portal", { "title" => title, "reference" => reference })
@@ -205,7 +220,7 @@ pub fn public_update(settings: &Settings, case: &CaseFacts, text: &crate::cases:
     let to = case.applicant()?;
     let locale = to.locale;
     let (body, written_in) = text.for_reader(locale, locale)?;
-    let (reference, title) = (case.reference.clone(), case.title.clone());
+    let (reference, title) = (case.reference.clone(), case.title_for_applicant(locale));
     let subject = tr!(locale, "mail-update-subject", { "reference" => reference.clone() });
     let mut l = Letter::new("public_update", &to, subject, Some(case.id))
         .para(tr!(locale, "mail-update-intro", { "reference" => reference, "title" => title }));
@@ -225,7 +240,7 @@ pub fn status_changed(
     let to = case.applicant()?;
     let locale = to.locale;
     let status = status_name(locale, to_status);
-    let (reference, title) = (case.reference.clone(), case.title.clone());
+    let (reference, title) = (case.reference.clone(), case.title_for_applicant(locale));
     let subject = tr!(locale, "mail-status-subject", { "reference" => reference.clone(), "status" => status.clone() });
     let mut l = Letter::new("status_changed", &to, subject, Some(case.id))
         .para(tr!(locale, "mail-status-intro", { "reference" => reference, "title" => title, "status" => status }));

@@ -19,7 +19,7 @@ pub async fn refused_post() -> Result<Option<PortalPost>, AppError> {
 pub async fn portal_confirmation() -> Result<Option<Confirmation>, AppError> {
     let state = crate::auth::server::state()?;
     let Some(value) = request_cookie(super::CONFIRMATION_COOKIE) else { return Ok(None) };
-    crate::auth::api::set_cookie(&super::service::clear_cookie(super::CONFIRMATION_COOKIE));
+    crate::auth::api::set_cookie(&super::service::clear_cookie(super::CONFIRMATION_COOKIE, false));
     super::service::confirmation(&state, &value).await
 }
 

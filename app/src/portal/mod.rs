@@ -195,4 +195,13 @@ pub struct Confirmation {
 /// Cookies of the portal: the signed-in case (a signed token, never the code itself) and
 /// the one view of a new request's reference and code.
 pub const CASE_COOKIE: &str = "liaison_portal";
+
+/// The portal session cookie's name: `__Host-` on https (see `auth::server::session_cookie_name`).
+pub fn case_cookie(secure: bool) -> &'static str {
+    if secure {
+        "__Host-liaison_portal"
+    } else {
+        CASE_COOKIE
+    }
+}
 pub const CONFIRMATION_COOKIE: &str = "liaison_portal_new";

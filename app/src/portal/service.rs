@@ -77,34 +77,56 @@ async fn code_matches(keys: &Keys, stored: &str, code: &str) -> bool {
             Ok(bytes) => mac(keys, &[b"access-code", code.as_bytes()]).verify_slice(&bytes).is_ok(),
             Err(_) => false,
         },
-        None => crate::auth::server::verify_password(stored.to_string(), code.to_string()).await,
+        None => crate::auth::server::verify_password(stored.to_string(), code.to_string()).await.unwrap_or(false),
     }
 }
 
-/// A portal session: the case, until when, and a MAC over both and the case's current code
-/// hash, so a new access code ends every session of the old one.
-fn session_token(keys: &Keys, id: i64, expires: i64, code_hash: &str) -> String {
-    let m = mac(
-        keys,
-        &[b"portal-session", id.to_string().as_bytes(), expires.to_string().as_bytes(), code_hash.as_bytes()],
-    );
-    format!("{id}.{expires}.{}", hex::encode(m.finalize().into_bytes()))
+/// A portal session, as its cookie carries it: the case, when the session was made (ms since
+/// 1970), a seal that only this installation can make (checked before anything is read), and
+/// a tag bound to the case's current code hash, so a new access code ends every session of the
+/// old one.
+struct PortalToken {
+    id: i64,
+    issued_ms: i64,
+    tag: Vec<u8>,
 }
 
-/// The case a session token names, if it has not expired (its MAC is checked against the
-/// case's code hash by `session_valid`).
-fn parse_token(token: &str, now: DateTime<Utc>) -> Option<(i64, i64, Vec<u8>)> {
+fn seal(keys: &Keys, id: i64, issued_ms: i64) -> HmacSha256 {
+    mac(keys, &[b"portal-token", id.to_string().as_bytes(), issued_ms.to_string().as_bytes()])
+}
+
+fn tag(keys: &Keys, id: i64, issued_ms: i64, code_hash: &str) -> HmacSha256 {
+    mac(
+        keys,
+        &[b"portal-session", id.to_string().as_bytes(), issued_ms.to_string().as_bytes(), code_hash.as_bytes()],
+    )
+}
+
+fn session_token(keys: &Keys, id: i64, issued_ms: i64, code_hash: &str) -> String {
+    let sealed = hex::encode(seal(keys, id, issued_ms).finalize().into_bytes());
+    let tagged = hex::encode(tag(keys, id, issued_ms, code_hash).finalize().into_bytes());
+    format!("{id}.{issued_ms}.{sealed}.{tagged}")
+}
+
+/// A token this installation made and that has not expired; a forged or altered one is
+/// refused here, before any query.
+fn parse_token(keys: &Keys, token: &str, now: DateTime<Utc>, lifetime: std::time::Duration) -> Option<PortalToken> {
     let mut parts = token.split('.');
     let id = parts.next()?.parse::<i64>().ok()?;
-    let expires = parts.next()?.parse::<i64>().ok()?;
+    let issued_ms = parts.next()?.parse::<i64>().ok()?;
+    let sealed = hex::decode(parts.next()?).ok()?;
     let tag = hex::decode(parts.next()?).ok()?;
-    (parts.next().is_none() && expires > now.timestamp()).then_some((id, expires, tag))
+    if parts.next().is_some() || seal(keys, id, issued_ms).verify_slice(&sealed).is_err() {
+        return None;
+    }
+    let expires_ms = issued_ms.saturating_add(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
+    (expires_ms > now.timestamp_millis()).then_some(PortalToken { id, issued_ms, tag })
 }
 
-fn session_valid(keys: &Keys, id: i64, expires: i64, tag: &[u8], code_hash: &str) -> bool {
-    mac(keys, &[b"portal-session", id.to_string().as_bytes(), expires.to_string().as_bytes(), code_hash.as_bytes()])
-        .verify_slice(tag)
-        .is_ok()
+/// Is the session still the case's: made after the last sign-out, under its current code?
+fn session_valid(keys: &Keys, t: &PortalToken, code_hash: &str, signed_out_ms: Option<i64>) -> bool {
+    signed_out_ms.is_none_or(|out| t.issued_ms > out)
+        && tag(keys, t.id, t.issued_ms, code_hash).verify_slice(&t.tag).is_ok()
 }
 
 /// The `Set-Cookie` value of a portal session.
@@ -112,13 +134,13 @@ pub fn session_cookie(state: &ServerState, token: &str) -> String {
     let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
     format!(
         "{}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{secure}",
-        super::CASE_COOKIE,
+        super::case_cookie(state.settings.secure_cookies),
         state.settings.portal_session.as_secs()
     )
 }
 
-pub fn clear_cookie(name: &str) -> String {
-    format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+pub fn clear_cookie(name: &str, secure: bool) -> String {
+    format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}", if secure { "; Secure" } else { "" })
 }
 
 /// Count a request of `scope` from `ip`; refuse it past `max` in the current window.
@@ -128,7 +150,8 @@ async fn limit(state: &ServerState, scope: &str, ip: &str, max: i64) -> Result<(
     }
     let window = state.settings.portal_window.as_secs().max(1) as i64;
     let now = Utc::now().timestamp();
-    if data::hit(&state.db, scope, ip, now - now.rem_euclid(window)).await? > max {
+    let address = crate::domain::throttle_key(ip);
+    if data::hit(&state.db, scope, &address, now - now.rem_euclid(window)).await? > max {
         tracing::warn!(scope, ip, "portal request limit reached");
         return Err(AppError::RateLimited);
     }
@@ -167,12 +190,15 @@ pub async fn lookup(state: &ServerState, form: &LookupForm, ip: &str) -> Result<
     let lock_for = chrono::Duration::from_std(s.portal_lock_for).unwrap_or(chrono::Duration::minutes(15));
     // The attempt is counted before the code is checked, in one statement: requests sent at
     // once each get their own number, so no more than the allowed number are ever checked.
-    let (attempt, locked_until) = data::count_attempt(&state.db, reference.as_str(), now, now - lock_for).await?;
+    // Counted per reference and address: a stranger's wrong codes do not lock the owner out.
+    let address = crate::domain::throttle_key(ip);
+    let (attempt, locked_until) =
+        data::count_attempt(&state.db, reference.as_str(), &address, now, now - lock_for).await?;
     if locked_until.is_some_and(|until| until > now) {
         return Err(AppError::ReferenceLocked);
     }
     if attempt > s.portal_max_code_failures {
-        data::lock(&state.db, reference.as_str(), now + lock_for).await?;
+        data::lock(&state.db, reference.as_str(), &address, now + lock_for).await?;
         return Err(AppError::ReferenceLocked);
     }
     let keys = keys(state).await?;
@@ -187,12 +213,15 @@ pub async fn lookup(state: &ServerState, form: &LookupForm, ip: &str) -> Result<
     };
     let Some((id, stored)) = found.filter(|_| matched) else {
         if attempt >= s.portal_max_code_failures {
-            data::lock(&state.db, reference.as_str(), now + lock_for).await?;
+            data::lock(&state.db, reference.as_str(), &address, now + lock_for).await?;
         }
         tracing::info!(reference = reference.as_str(), ip, "portal lookup refused");
         return Err(AppError::NotRecognised);
     };
-    data::clear_failures(&state.db, reference.as_str()).await?;
+    data::clear_failures(&state.db, reference.as_str(), &address).await?;
+    // The access code came back: whoever holds it received the first message, so the
+    // address is the applicant's and may now be written to in full.
+    data::mark_email_verified(&state.db, id).await?;
     let hash = if stored.starts_with(KEYED) {
         stored
     } else {
@@ -200,16 +229,26 @@ pub async fn lookup(state: &ServerState, form: &LookupForm, ip: &str) -> Result<
         data::upgrade_hash(&state.db, id, &stored, &new).await?;
         new
     };
-    let expires = now.timestamp() + state.settings.portal_session.as_secs() as i64;
-    Ok(session_token(keys, id, expires, &hash))
+    Ok(session_token(keys, id, now.timestamp_millis(), &hash))
 }
 
 /// The case a portal session cookie opens, if the session is valid.
 async fn session_case(state: &ServerState, token: &str) -> Result<Option<data::PublicRow>, AppError> {
-    let Some((id, expires, tag)) = parse_token(token, Utc::now()) else { return Ok(None) };
     let keys = keys(state).await?;
-    let Some(row) = data::public_case(&state.db, id).await? else { return Ok(None) };
-    Ok(session_valid(keys, id, expires, &tag, &row.access_code_hash).then_some(row))
+    let Some(t) = parse_token(keys, token, Utc::now(), state.settings.portal_session) else { return Ok(None) };
+    let Some(row) = data::public_case(&state.db, t.id).await? else { return Ok(None) };
+    Ok(session_valid(keys, &t, &row.access_code_hash, row.portal_signed_out_ms).then_some(row))
+}
+
+/// Leaving the portal: every session of the token's case made until now ends, on every
+/// browser (a forged token changes nothing).
+pub async fn leave(state: &ServerState, token: Option<&str>) -> Result<(), AppError> {
+    let keys = keys(state).await?;
+    let now = Utc::now();
+    if let Some(t) = token.and_then(|t| parse_token(keys, t, now, state.settings.portal_session)) {
+        data::sign_out(&state.db, t.id, now.timestamp_millis()).await?;
+    }
+    Ok(())
 }
 
 /// The status page's case for a session token; `NotRecognised` when the session is missing,
@@ -488,10 +527,9 @@ pub async fn submit(
         compose::queue(&mut tx, &state.settings, m, now).await?;
     }
     tx.commit().await?;
-    let expires = now.timestamp() + state.settings.portal_session.as_secs() as i64;
     Ok(Submitted {
         id,
-        token: session_token(keys, id, expires, &hash),
+        token: session_token(keys, id, now.timestamp_millis(), &hash),
         confirmation: confirmation_value(keys, id, &access_code, now.timestamp() + 600),
         access_code,
     })
@@ -514,13 +552,16 @@ async fn session_case_in(
     tx: &mut db::Tx,
     token: Option<&str>,
 ) -> Result<(i64, CaseStatus, i32), AppError> {
-    let (id, expires, tag) = token.and_then(|t| parse_token(t, Utc::now())).ok_or(AppError::NotAuthenticated)?;
     let keys = keys(state).await?;
-    let (hash, status, version) = data::session_state_in(tx, id).await?.ok_or(AppError::NotAuthenticated)?;
-    if !session_valid(keys, id, expires, &tag, &hash) {
+    let t = token
+        .and_then(|t| parse_token(keys, t, Utc::now(), state.settings.portal_session))
+        .ok_or(AppError::NotAuthenticated)?;
+    let (hash, signed_out, status, version) =
+        data::session_state_in(tx, t.id).await?.ok_or(AppError::NotAuthenticated)?;
+    if !session_valid(keys, &t, &hash, signed_out) {
         return Err(AppError::NotAuthenticated);
     }
-    Ok((id, CaseStatus::parse(&status).ok_or(AppError::Internal)?, version))
+    Ok((t.id, CaseStatus::parse(&status).ok_or(AppError::Internal)?, version))
 }
 
 /// The applicant answers a request for information: the answer joins the timeline and the
@@ -642,20 +683,26 @@ mod tests {
     }
 
     #[test]
-    fn sessions_expire_and_end_with_a_new_code() {
+    fn sessions_expire_end_with_a_new_code_or_a_sign_out_and_cannot_be_forged() {
         let k = keys();
         let now = Utc::now();
-        let token = session_token(&k, 42, now.timestamp() + 60, "k1$old");
-        let (id, expires, tag) = parse_token(&token, now).unwrap();
-        assert_eq!(id, 42);
-        assert!(session_valid(&k, id, expires, &tag, "k1$old"));
-        assert!(!session_valid(&k, id, expires, &tag, "k1$new"));
-        assert!(!session_valid(&k, 43, expires, &tag, "k1$old"));
-        assert!(parse_token(&token, now + chrono::Duration::seconds(61)).is_none());
-        assert!(parse_token("42.x.00", now).is_none());
-        let forged = format!("43.{expires}.{}", hex::encode(&tag));
-        let (id, expires, tag) = parse_token(&forged, now).unwrap();
-        assert!(!session_valid(&k, id, expires, &tag, "k1$old"));
+        let life = std::time::Duration::from_secs(60);
+        let issued = now.timestamp_millis();
+        let token = session_token(&k, 42, issued, "k1$old");
+        let t = parse_token(&k, &token, now, life).unwrap();
+        assert_eq!(t.id, 42);
+        assert!(session_valid(&k, &t, "k1$old", None));
+        assert!(!session_valid(&k, &t, "k1$new", None), "a new code ends it");
+        assert!(!session_valid(&k, &t, "k1$old", Some(issued)), "signing out ends it");
+        assert!(session_valid(&k, &t, "k1$old", Some(issued - 1)), "an earlier sign-out does not");
+        assert!(parse_token(&k, &token, now + chrono::Duration::seconds(61), life).is_none(), "it expires");
+        assert!(parse_token(&k, "42.x.00.00", now, life).is_none());
+        // Another case's id, or another time, under the same seal and tag: refused unread.
+        let parts: Vec<&str> = token.split('.').collect();
+        assert!(parse_token(&k, &format!("43.{}.{}.{}", parts[1], parts[2], parts[3]), now, life).is_none());
+        assert!(parse_token(&k, &format!("42.{}.{}.{}", issued + 1, parts[2], parts[3]), now, life).is_none());
+        let other = Keys { access: b"another key".to_vec() };
+        assert!(parse_token(&other, &token, now, life).is_none(), "another installation's");
     }
 
     #[test]

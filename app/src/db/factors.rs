@@ -1,0 +1,164 @@
+//! What a staff sign-in checks beyond the password: one-time code secrets and the last step
+//! used, recovery codes (stored hashed), a password an administrator set that must be
+//! changed, the roles that must use one-time codes, and the step a session's sign-in waits
+//! for.
+
+use super::{Db, Tx};
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+/// A user's sign-in factors.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Factors {
+    pub role: String,
+    pub email: String,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    pub totp_last_step: Option<i64>,
+    pub must_change_password: bool,
+}
+
+pub async fn of_user(db: &Db, user_id: i64) -> Result<Option<Factors>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, Factors>(
+            "select role, email, totp_secret, totp_enabled, totp_last_step, must_change_password \
+             from users where id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Keep a secret for an enrolment in progress (not yet turned on).
+pub async fn set_secret(db: &Db, user_id: i64, secret: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query("update users set totp_secret = $1 where id = $2 and not totp_enabled")
+            .bind(secret)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Turn one-time codes on, the first code's step used.
+pub async fn enable(tx: &mut Tx, user_id: i64, step: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set totp_enabled = true, totp_last_step = $1, version = version + 1 where id = $2")
+            .bind(step)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+pub async fn disable(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update users set totp_enabled = false, totp_secret = null, totp_last_step = null, \
+             version = version + 1 where id = $1",
+        )
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("delete from recovery_codes where user_id = $1").bind(user_id).execute(conn).await.map(|_| ())
+    })
+}
+
+/// Use a code's step: `false` when that step or a later one was used already (by a request
+/// sent at the same moment, say). One statement, so a code is accepted once.
+pub async fn use_step(tx: &mut Tx, user_id: i64, step: i64) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update users set totp_last_step = $1 where id = $2 and (totp_last_step is null or totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// Replace a user's recovery codes with these (their hashes).
+pub async fn replace_recovery_codes(tx: &mut Tx, user_id: i64, hashes: &[String]) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from recovery_codes where user_id = $1").bind(user_id).execute(&mut *conn).await?;
+        for h in hashes {
+            sqlx::query("insert into recovery_codes (user_id, code_hash) values ($1, $2)")
+                .bind(user_id)
+                .bind(h)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok::<(), sqlx::Error>(())
+    })
+}
+
+/// Use a recovery code once: `false` when it is not one of the user's unused codes.
+pub async fn use_recovery_code(tx: &mut Tx, user_id: i64, hash: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update recovery_codes set used_at = $1 where user_id = $2 and code_hash = $3 and used_at is null",
+        )
+        .bind(at)
+        .bind(user_id)
+        .bind(hash)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+pub async fn set_must_change_password(tx: &mut Tx, user_id: i64, must: bool) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set must_change_password = $1 where id = $2")
+            .bind(must)
+            .bind(user_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// The roles whose members must use one-time codes.
+pub async fn required_roles(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, String>("select role from roles_requiring_two_step order by role").fetch_all(pool).await
+    })
+}
+
+pub async fn set_required_roles(tx: &mut Tx, roles: &[&str]) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("delete from roles_requiring_two_step").execute(&mut *conn).await?;
+        for r in roles {
+            sqlx::query("insert into roles_requiring_two_step (role) values ($1)").bind(*r).execute(&mut *conn).await?;
+        }
+        Ok::<(), sqlx::Error>(())
+    })
+}
+
+/// Active administrators who sign in with a password alone.
+pub async fn admins_without_codes(db: &Db) -> Result<i64, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, i64>(
+            "select count(*) from users where role = 'admin' and active and not totp_enabled",
+        )
+        .fetch_one(pool)
+        .await
+    })
+}
+
+/// The step a session's sign-in now waits for (`None`: signed in).
+pub async fn set_pending(tx: &mut Tx, session_id: &str, step: Option<&str>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update sessions set pending = $1 where id = $2")
+            .bind(step)
+            .bind(session_id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
