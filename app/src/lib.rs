@@ -58,7 +58,7 @@ pub mod state;
 pub mod translate;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
@@ -74,6 +74,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <link rel="stylesheet" id="liaison" href=format!("/pkg/{}.css", options.output_name) />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -97,7 +98,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <i18n::I18nProvider>
-            <Stylesheet id="liaison" href="/pkg/liaison.css" />
             <shell::DocumentTitle />
             // Every page is rendered whole on the server (SsrMode::Async): it then reads
             // completely without JavaScript, and hydration has nothing left to stream.

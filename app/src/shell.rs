@@ -85,6 +85,21 @@ fn Footer() -> impl IntoView {
     }
 }
 
+#[cfg(feature = "ssr")]
+static BUNDLE_NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The browser bundle's name (`liaison-<hash>` once `make site` has named it after its content),
+/// set once when the server starts.
+#[cfg(feature = "ssr")]
+pub fn set_bundle_name(name: &str) {
+    let _ = BUNDLE_NAME.set(name.to_string());
+}
+
+#[cfg(feature = "ssr")]
+fn bundle_name() -> &'static str {
+    BUNDLE_NAME.get().map(String::as_str).unwrap_or("liaison")
+}
+
 /// A whole HTML document for a page rendered on the server alone, outside the app: no router,
 /// no hydration, no data sent along for the browser. Its header, language switcher and footer
 /// are the app's own. For public pages whose every control is a plain form post (the
@@ -109,7 +124,7 @@ pub fn standalone_document<V: IntoView + 'static>(
                         <meta name="viewport" content="width=device-width, initial-scale=1" />
                         <meta name="color-scheme" content="light" />
                         <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
-                        <link rel="stylesheet" id="liaison" href="/pkg/liaison.css" />
+                        <link rel="stylesheet" id="liaison" href=format!("/pkg/{}.css", bundle_name()) />
                         <title>{title}</title>
                     </head>
                     <body>
@@ -421,6 +436,14 @@ pub fn page_error(e: AppError) -> AnyView {
         AppError::Forbidden => view! { <Forbidden /> }.into_any(),
         e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
     }
+}
+
+/// The office's today for a page. On the server it is read from the clock and sent with the
+/// page, so that hydration reads the very same day (the browser's clock may differ, and a page
+/// must hydrate as it was drawn); a page the browser draws itself (after a link) reads the
+/// browser's clock, through chrono's `wasmbind`.
+pub fn today() -> chrono::NaiveDate {
+    leptos::server::SharedValue::new_str(|| crate::domain::office_today(chrono::Utc::now())).into_inner()
 }
 
 /// Percent-encode a query-string value.

@@ -102,3 +102,22 @@ test('the layout holds on a phone', async ({ browser }) => {
   await page.screenshot({ path: `${SHOTS}/login-phone-zh.png`, fullPage: true });
   await context.close();
 });
+
+test('the bundle is sent compressed, under a name that changes with it, and kept a year', async ({ page }) => {
+  await page.goto('/login');
+  await hydrated(page);
+  const href = (await page.locator('link#liaison').getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/pkg\/liaison-[0-9a-f]{12}\.css$/);
+  const name = href.slice('/pkg/'.length, -'.css'.length);
+  for (const file of [`${name}_bg.wasm`, `${name}.js`, `${name}.css`]) {
+    const br = await page.request.get(`/pkg/${file}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.status()).toBe(200);
+    expect(br.headers()['content-encoding']).toBe('br');
+    expect(br.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await page.request.get(`/pkg/${file}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers()['content-encoding']).toBe('gzip');
+  }
+  // Pages themselves are never kept.
+  const login = await page.request.get('/login');
+  expect(login.headers()['cache-control']).toBe('no-store');
+});

@@ -493,9 +493,12 @@ fn add_working_days(cal: &app::domain::WorkingCalendar, start: NaiveDate, days: 
 }
 
 fn start_server(url: &str, query_log: Option<&Path>) -> Result<Child, Error> {
-    let bin = root().join("target/release/liaison");
+    // The production build (`dist`, fat LTO) unless `make bench BENCH_PROFILE=release` asks for
+    // the one `make run` serves.
+    let profile = std::env::var("LIAISON_BENCH_PROFILE").unwrap_or_else(|_| "dist".into());
+    let bin = root().join(format!("target/{profile}/liaison"));
     if !bin.exists() {
-        return Err("target/release/liaison is missing: run `make bench` (it builds it first)".into());
+        return Err(format!("{} is missing: run `make bench` (it builds it first)", bin.display()).into());
     }
     let mut cmd = Command::new(bin);
     cmd.arg("serve")

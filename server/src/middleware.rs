@@ -253,13 +253,22 @@ pub async fn transport_security(State(state): State<AppState>, req: Request, nex
     res
 }
 
-/// Pages carry personal data: no cache may keep them. Static files may be cached but are
-/// revalidated, since their names do not change between releases.
+/// Pages carry personal data: no cache may keep them. The bundle, named after its content,
+/// is kept a year; other static files are revalidated.
 pub async fn cache_policy(req: Request, next: Next) -> Response {
-    let is_static = req.uri().path().starts_with("/pkg/") || req.uri().path().starts_with("/favicon");
+    let path = req.uri().path();
+    // The bundle's name changes with its content: a browser keeps it for a year.
+    let immutable = path.starts_with("/pkg/liaison-");
+    let is_static = path.starts_with("/pkg/") || path.starts_with("/favicon");
     let mut res = next.run(req).await;
     if !res.headers().contains_key(http::header::CACHE_CONTROL) {
-        let value = if is_static { "no-cache" } else { "no-store" };
+        let value = if immutable && res.status().is_success() {
+            "public, max-age=31536000, immutable"
+        } else if is_static {
+            "no-cache"
+        } else {
+            "no-store"
+        };
         res.headers_mut().insert(http::header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res

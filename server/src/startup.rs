@@ -146,6 +146,15 @@ fn leptos_options() -> LeptosOptions {
     if options.output_name.is_empty() {
         options.output_name = Arc::from("liaison");
     }
+    // `make site` names the bundle after its content and says so in pkg/output-name.
+    let manifest = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir).join("output-name");
+    if let Ok(name) = std::fs::read_to_string(manifest) {
+        let name = name.trim();
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            options.output_name = Arc::from(name);
+        }
+    }
+    app::shell::set_bundle_name(&options.output_name);
     options
 }
 
@@ -255,6 +264,13 @@ fn router(state: AppState) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
+        // The bundle, precompressed at build time (br, then gzip, else as it is).
+        .nest_service(
+            "/pkg",
+            tower_http::services::ServeDir::new(std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         // Layers run outside-in from the last added: request id, trace, headers, origin,
         // session, then page access.

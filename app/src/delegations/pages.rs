@@ -1158,20 +1158,17 @@ fn OutcomesPanel(d: Delegation, add: ServerAction<AddOutcome>) -> impl IntoView 
     })
 }
 
-fn this_year() -> i32 {
-    use chrono::Datelike;
-    office_time(chrono::Utc::now()).year()
-}
-
 fn year_from_query() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+    use chrono::Datelike;
     let query = use_query_map();
+    let this_year = crate::shell::today().year();
     move || {
         query
             .read()
             .get("year")
             .and_then(|y| y.trim().parse().ok())
             .filter(|y| (2000..=2100).contains(y))
-            .unwrap_or_else(this_year)
+            .unwrap_or(this_year)
     }
 }
 
@@ -1346,10 +1343,8 @@ pub fn RulesPage() -> impl IntoView {
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let query = use_query_map();
-    let filter = move || {
-        let today = crate::domain::office_today(chrono::Utc::now());
-        super::CalendarFilter::from_query(|k| query.read().get(k), today)
-    };
+    let today = crate::shell::today();
+    let filter = move || super::CalendarFilter::from_query(|k| query.read().get(k), today);
     let items = Resource::new(filter, super::api::calendar);
     let resources = Resource::new(|| (), |_| list_resources());
     let delegations = Resource::new(|| (), |_| list_delegations(DelegationFilter::default()));
@@ -1367,7 +1362,7 @@ pub fn CalendarPage() -> impl IntoView {
                         let f = filter();
                         view! {
                             <CalendarFilterForm f=f.clone() resources delegations />
-                            <CalendarGrid f items />
+                            <CalendarGrid f items today />
                         }.into_any()
                     }
                 }
@@ -1425,13 +1420,12 @@ fn CalendarFilterForm(
 }
 
 #[component]
-fn CalendarGrid(f: super::CalendarFilter, items: Vec<super::CalendarItem>) -> impl IntoView {
+fn CalendarGrid(f: super::CalendarFilter, items: Vec<super::CalendarItem>, today: chrono::NaiveDate) -> impl IntoView {
     use chrono::Datelike;
     let locale = use_locale();
     let (prev, next) = f.neighbours();
     let prev_href = format!("/delegations/calendar?{}", f.to_query(prev));
     let next_href = format!("/delegations/calendar?{}", f.to_query(next));
-    let today = crate::domain::office_today(chrono::Utc::now());
     let heading = match f.view {
         super::CalendarView::Month => tr!("agenda-month-of", { "month" => f.date.month(), "year" => f.date.year() }),
         super::CalendarView::Week => {
