@@ -40,7 +40,10 @@ postgres:
 		for i in $$(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
 
 # --- building ---
-build: server site
+# The server and the browser bundle build side by side: the bundle's last steps (its
+# whole-program optimisation, wasm-bindgen, wasm-opt) use one core, the server the other.
+build:
+	@$(MAKE) --no-print-directory -j2 server site
 
 server:
 	cargo build --locked --release -p liaison-server

@@ -547,7 +547,15 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn hashes_verify_only_the_right_password() {
+    async fn hashes_verify_only_the_right_password_and_no_more_run_than_the_bound() {
+        // (One story: the bound is process-wide, so a second test hashing meanwhile could be
+        // refused as busy.) With every permit taken, a check waits a second, then is refused.
+        let all = HASHING.available_permits() as u32;
+        assert!(all >= 2, "two per core: {all}");
+        let taken = HASHING.acquire_many(all).await.unwrap();
+        assert_eq!(verify_password("x".into(), "x".into()).await, Err(AppError::Busy));
+        assert_eq!(hash_password("x".into()).await.map(|_| ()), Err(AppError::Busy));
+        drop(taken);
         let h = hash_password("correct horse battery".into()).await.unwrap();
         assert!(verify_password(h.clone(), "correct horse battery".into()).await.unwrap());
         assert!(!verify_password(h, "wrong horse battery".into()).await.unwrap());
