@@ -10,7 +10,7 @@ use chrono::{Months, NaiveDate};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-fn city_form<'a>(kind: &'a str, loi: &'a str, agreement: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn city_form<'a>(kind: &'a str, loi: &'a str, agreement: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("name_zh", "里尔"),
         ("name_original", "Lille"),

@@ -76,19 +76,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ("disposition", "上交"),
     ];
     assert_eq!(protocol.call("add_delegation_gift", &gift).await.status(), StatusCode::OK);
-    let city = [
-        ("name_zh", "里尔"),
-        ("name_original", "Lille"),
-        ("name_en", "Lille"),
-        ("name_fr", "Lille"),
-        ("country", "FR"),
-        ("latitude", "50.6292"),
-        ("longitude", "3.0573"),
-        ("kind", "prospective"),
-        ("first_contact_on", "2025-10-01"),
-        ("letter_of_intent_on", "2026-03-15"),
-        ("areas[]", "trade"),
-    ];
+    let city = crate::friendship_cities::city_form("prospective", "2026-03-15", "");
     let r = protocol.call("register_partner_city", &city).await;
     assert_eq!(r.status(), StatusCode::OK);
     let city: i64 = r.json().await.unwrap();
@@ -146,18 +134,35 @@ fn fill(path: &str, p: &Planted) -> String {
     format!("{}{id}{}", &path[..start], &path[end + 1..])
 }
 
-async fn no_refused_caller_reads_a_word_of_what_a_route_guards(b: Backend) {
-    let app = spawn_app(b).await;
+/// Everyone of the stories below, signed in at a browser of their own, and what they own.
+struct Staff {
+    owner: TestApp,
+    other_officer: TestApp,
+    protocol: TestApp,
+    other_protocol: TestApp,
+    leader: TestApp,
+    customs: TestApp,
+    tax: TestApp,
+    planted: Planted,
+}
+
+async fn staff(app: &TestApp) -> Staff {
     app.login_as_admin().await;
-    let (owner, enterprise) = officer_with_enterprise(&app, 1).await;
-    let (other_officer, _) = officer_with_enterprise(&app, 2).await;
+    let (owner, enterprise) = officer_with_enterprise(app, 1).await;
+    let (other_officer, _) = officer_with_enterprise(app, 2).await;
     let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
     let other_protocol = app.signed_in("protocol2@liaison.test", "protocol_officer", "").await;
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
     let customs = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
     let tax = app.signed_in("tax@liaison.test", "department_liaison", "tax").await;
+    let planted = plant(app, &owner, enterprise, &protocol).await;
+    Staff { owner, other_officer, protocol, other_protocol, leader, customs, tax, planted }
+}
+
+async fn no_refused_caller_reads_a_word_of_what_a_route_guards(b: Backend) {
+    let app = spawn_app(b).await;
+    let Staff { owner, other_officer, protocol, other_protocol, leader, customs, tax, planted } = staff(&app).await;
     let nobody = app.another_browser();
-    let planted = plant(&app, &owner, enterprise, &protocol).await;
 
     let callers = [
         ("nobody", &nobody),
@@ -201,14 +206,7 @@ both!(no_refused_caller_reads_a_word_of_what_a_route_guards);
 
 async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: Backend) {
     let app = spawn_app(b).await;
-    app.login_as_admin().await;
-    let (owner, enterprise) = officer_with_enterprise(&app, 1).await;
-    let (other_officer, _) = officer_with_enterprise(&app, 2).await;
-    let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
-    let other_protocol = app.signed_in("protocol2@liaison.test", "protocol_officer", "").await;
-    let customs = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
-    let tax = app.signed_in("tax@liaison.test", "department_liaison", "tax").await;
-    let planted = plant(&app, &owner, enterprise, &protocol).await;
+    let Staff { owner, other_officer, protocol, other_protocol, customs, tax, planted, .. } = staff(&app).await;
     let c = planted.case.to_string();
     let e = planted.enterprise.to_string();
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
