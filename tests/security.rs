@@ -94,7 +94,9 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
             "update delegation_gifts set description = description || '{MARKER}', giver = giver || '{MARKER}', \
              receiver = receiver || '{MARKER}'"
         ),
-        format!("update partner_cities set name_zh = name_zh || '{MARKER}', name_original = name_original || '{MARKER}'"),
+        format!(
+            "update partner_cities set name_zh = name_zh || '{MARKER}', name_original = name_original || '{MARKER}'"
+        ),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -275,8 +277,9 @@ async fn files_taken_are_in_the_audit_log(b: Backend) {
 both!(files_taken_are_in_the_audit_log);
 
 async fn wrong_passwords_sent_at_once_are_checked_no_more_than_the_limit(b: Backend) {
-    let app = spawn_app_with(b, &[("LIAISON_LOGIN_MAX_FAILURES", "5"), ("LIAISON_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000")])
-        .await;
+    let app =
+        spawn_app_with(b, &[("LIAISON_LOGIN_MAX_FAILURES", "5"), ("LIAISON_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000")])
+            .await;
     let mut guesses = Vec::new();
     for i in 0..50 {
         let (client, url, origin) = (client(), app.url("/api/login"), app.address.clone());
@@ -294,11 +297,13 @@ async fn wrong_passwords_sent_at_once_are_checked_no_more_than_the_limit(b: Back
     let checked = answers.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
     assert!(checked <= 5, "{checked} guesses were checked: {answers:?}");
     assert!(answers.iter().all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS));
-    let logged_checks = app::on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>(
+    let logged_checks = app::on_db!(&app.db, |pool| {
+        sqlx::query_scalar::<_, i64>(
         "select count(*) from audit_log where action = 'login_failed' and cast(changes as text) like '%wrong_password%'"
     )
     .fetch_one(pool)
-    .await)
+    .await
+    })
     .unwrap();
     assert!(logged_checks <= 5, "{logged_checks} passwords were checked");
     // Once the limit is reached the right password waits too (guesses refused as busy were
@@ -324,12 +329,9 @@ async fn nobody_is_sent_off_site_after_signing_in(b: Backend) {
     // redirect. Both now land on the overview.
     let app = spawn_app(b).await;
     for next in ["/\t/evil.example", "/\n", "/%0A"] {
-        let r = app.submit("login", "/login", &[
-            ("email", ADMIN_EMAIL),
-            ("password", ADMIN_PASSWORD),
-            ("next", next),
-        ])
-        .await;
+        let r = app
+            .submit("login", "/login", &[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD), ("next", next)])
+            .await;
         assert_eq!(r.status(), StatusCode::FOUND, "{next:?}");
         let to = location(&r);
         assert!(to == "/" || to == "/%0A", "{next:?} goes to {to:?}");
@@ -337,8 +339,29 @@ async fn nobody_is_sent_off_site_after_signing_in(b: Backend) {
     }
     // Fuzzed: pieces browsers read in surprising ways, put together at random.
     let pieces = [
-        "/", "//", "\\", "\t", "\n", "\r", " ", "\u{3000}", "\u{0}", "%09", "%2F", "@", ":", "evil.example", "http:",
-        "https:", "javascript:", ".", "..", "?", "#", "王", "/admin",
+        "/",
+        "//",
+        "\\",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        "\u{3000}",
+        "\u{0}",
+        "%09",
+        "%2F",
+        "@",
+        ":",
+        "evil.example",
+        "http:",
+        "https:",
+        "javascript:",
+        ".",
+        "..",
+        "?",
+        "#",
+        "王",
+        "/admin",
     ];
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     for _ in 0..20_000 {
@@ -369,7 +392,12 @@ async fn every_page_runs_only_this_sites_scripts(b: Backend) {
     // Every script on the page carries the nonce; none without it.
     let scripts = html.matches("<script").count();
     assert!(scripts > 0);
-    assert_eq!(html.matches(&format!("<script nonce=\"{nonce}\"")).count() + html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count(), scripts, "{html}");
+    assert_eq!(
+        html.matches(&format!("<script nonce=\"{nonce}\"")).count()
+            + html.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count(),
+        scripts,
+        "{html}"
+    );
     // Also where a page is rendered again by a form post (the portal's refused form).
     let r = app
         .client
@@ -399,15 +427,24 @@ async fn every_page_runs_only_this_sites_scripts(b: Backend) {
 both!(every_page_runs_only_this_sites_scripts);
 
 async fn a_strangers_wrong_codes_do_not_lock_the_investor_out(b: Backend) {
-    let app = spawn_app_with(b, &[("LIAISON_TRUSTED_PROXIES", "127.0.0.1"), ("LIAISON_PORTAL_MAX_CODE_FAILURES", "3")])
-        .await;
+    let app =
+        spawn_app_with(b, &[("LIAISON_TRUSTED_PROXIES", "127.0.0.1"), ("LIAISON_PORTAL_MAX_CODE_FAILURES", "3")]).await;
     let investor = app.another_browser();
     let (_, reference, code) = submitted(&investor, "/portal/request", &request("Lille Optique SAS", &[])).await;
     let from = |who: &TestApp, address: &str, code: &str| {
         let (client, url, origin) = (who.client.clone(), who.url("/portal/status"), who.address.clone());
         let form = [("reference", reference.clone()), ("access_code", code.to_string())];
         let address = address.to_string();
-        async move { client.post(url).header("origin", origin).header("x-forwarded-for", address).form(&form).send().await.unwrap() }
+        async move {
+            client
+                .post(url)
+                .header("origin", origin)
+                .header("x-forwarded-for", address)
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
     };
     let attacker = app.another_browser();
     // A well-formed code that is not the right one.
@@ -430,7 +467,8 @@ async fn a_strangers_wrong_codes_do_not_lock_the_investor_out(b: Backend) {
     assert_eq!(from(&attacker, "2001:db8:1:3::1", wrong).await.status(), StatusCode::UNAUTHORIZED);
     // Without a trusted proxy the header is the visitor's own words and changes nothing.
     let direct = spawn_app_with(b, &[("LIAISON_PORTAL_MAX_CODE_FAILURES", "3")]).await;
-    let (_, reference, _) = submitted(&direct.another_browser(), "/portal/request", &request("Lille Optique SAS", &[])).await;
+    let (_, reference, _) =
+        submitted(&direct.another_browser(), "/portal/request", &request("Lille Optique SAS", &[])).await;
     for i in 0..4 {
         let r = direct
             .client
@@ -452,7 +490,8 @@ async fn the_portal_mails_no_stranger_a_text_of_the_visitors_choosing(b: Backend
     app.login_as_admin().await;
     let spam = "Cheap watches at spam.example";
     let visitor = app.another_browser();
-    let form = request("Lille Optique SAS", &[("contact_name", spam), ("email", "victim@example.org"), ("language", "en")]);
+    let form =
+        request("Lille Optique SAS", &[("contact_name", spam), ("email", "victim@example.org"), ("language", "en")]);
     let (id, reference, code) = submitted(&visitor, "/portal/request", &form).await;
     let mails = |app: &TestApp| {
         let db = app.db.clone();
@@ -521,7 +560,8 @@ async fn a_password_an_admin_set_is_changed_at_the_first_sign_in(b: Backend) {
         let body = r.text().await.unwrap();
         assert!(body.contains(expected) || body.contains("match"), "{new}: {body}");
     }
-    let own = [("new_password", "my own good password"), ("confirm_password", "my own good password"), ("next", "/cases")];
+    let own =
+        [("new_password", "my own good password"), ("confirm_password", "my own good password"), ("next", "/cases")];
     let r = li.answer_step(&own).await;
     assert_eq!((r.status(), location(&r)), (StatusCode::SEE_OTHER, "/cases".to_string()));
     assert_eq!(li.get("/cases").await.status(), StatusCode::OK);
@@ -556,11 +596,8 @@ async fn one_time_codes_guard_a_sign_in_once_set_up(b: Backend) {
     assert_eq!(r.status(), StatusCode::OK);
     let page = r.text().await.unwrap();
     let start = page.find("id=\"recovery-codes\"").expect("recovery codes shown once");
-    let recovery: Vec<String> = page[start..]
-        .split("<li>")
-        .skip(1)
-        .map(|li| li.split('<').next().unwrap().to_string())
-        .collect();
+    let recovery: Vec<String> =
+        page[start..].split("<li>").skip(1).map(|li| li.split('<').next().unwrap().to_string()).collect();
     assert_eq!(recovery.len(), 10);
 
     // Now a sign-in asks for a code; the one just used does not work twice.
@@ -612,7 +649,8 @@ async fn a_role_that_requires_codes_sets_them_up_at_the_next_sign_in(b: Backend)
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
     assert_eq!(leader.get("/").await.status(), StatusCode::OK, "before the setting");
     let form = [("roles", "admin"), ("roles", "leader")];
-    let r = app.client.post(app.url("/admin/two-step")).header("origin", &app.address).form(&form).send().await.unwrap();
+    let r =
+        app.client.post(app.url("/admin/two-step")).header("origin", &app.address).form(&form).send().await.unwrap();
     assert_eq!((r.status(), location(&r)), (StatusCode::SEE_OTHER, "/admin/two-step?saved=1".to_string()));
     let (_, settings) = app.page("/admin/two-step").await;
     assert!(settings.contains("value=\"leader\" checked"), "{settings}");
@@ -620,7 +658,14 @@ async fn a_role_that_requires_codes_sets_them_up_at_the_next_sign_in(b: Backend)
     again.login("leader@liaison.test", OWN_PASSWORD).await;
     assert_eq!(location(&again.get("/").await), "/login/step?next=/");
     // The setting is the administrators' alone.
-    let r = leader.client.post(leader.url("/admin/two-step")).header("origin", &leader.address).form(&[("roles", "admin")]).send().await.unwrap();
+    let r = leader
+        .client
+        .post(leader.url("/admin/two-step"))
+        .header("origin", &leader.address)
+        .form(&[("roles", "admin")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert_eq!(app::db::factors::required_roles(&app.db).await.unwrap(), ["admin", "leader"]);
 }
@@ -695,7 +740,8 @@ async fn leaving_the_portal_ends_its_session_on_the_server(b: Backend) {
         async move { client().get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap() }
     };
     assert!(copied(cookie.clone()).await.contains("id=\"case-status\""), "the copy opens the case");
-    let r = investor.client.post(investor.url("/portal/leave")).header("origin", &investor.address).send().await.unwrap();
+    let r =
+        investor.client.post(investor.url("/portal/leave")).header("origin", &investor.address).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert!(!copied(cookie.clone()).await.contains("id=\"case-status\""), "after leaving, the copy opens nothing");
     // A new sign-in works again; a forged cookie opens nothing.

@@ -299,9 +299,9 @@ fn smtp_with_tls(url: &str) -> Result<String, String> {
     let Some(rest) = url.strip_prefix("smtp://") else { return Ok(url.to_string()) };
     let authority = rest.split(['/', '?']).next().unwrap_or_default();
     let has_credentials = authority.contains('@');
-    let tls = url.split_once('?').and_then(|(_, q)| {
-        q.split('&').find_map(|pair| pair.strip_prefix("tls=")).map(str::to_string)
-    });
+    let tls = url
+        .split_once('?')
+        .and_then(|(_, q)| q.split('&').find_map(|pair| pair.strip_prefix("tls=")).map(str::to_string));
     match tls.as_deref() {
         None if has_credentials => Ok(format!("{url}{}tls=required", if url.contains('?') { "&" } else { "?" })),
         None => Ok(format!("{url}{}tls=opportunistic", if url.contains('?') { "&" } else { "?" })),
@@ -372,16 +372,21 @@ mod tests {
     #[test]
     fn smtp_uses_starttls_when_offered_and_never_sends_a_password_in_clear() {
         assert_eq!(smtp_with_tls("smtp://mail.example.cn:25").unwrap(), "smtp://mail.example.cn:25?tls=opportunistic");
-        assert_eq!(smtp_with_tls("smtp://u:p@mail.example.cn:587").unwrap(), "smtp://u:p@mail.example.cn:587?tls=required");
-        assert_eq!(smtp_with_tls("smtp://mail.example.cn?tls=required").unwrap(), "smtp://mail.example.cn?tls=required");
+        assert_eq!(
+            smtp_with_tls("smtp://u:p@mail.example.cn:587").unwrap(),
+            "smtp://u:p@mail.example.cn:587?tls=required"
+        );
+        assert_eq!(
+            smtp_with_tls("smtp://mail.example.cn?tls=required").unwrap(),
+            "smtp://mail.example.cn?tls=required"
+        );
         assert_eq!(smtp_with_tls("smtps://u:p@mail.example.cn:465").unwrap(), "smtps://u:p@mail.example.cn:465");
         assert!(smtp_with_tls("smtp://u:p@mail.example.cn?tls=opportunistic").is_err());
         assert!(smtp_with_tls("smtp://u:p@mail.example.cn?tls=none").is_err());
         let c = Config::from_map(&env(&[("SMTP_URL", "smtp://u:secret@mail.example.cn:587")])).unwrap();
         assert_eq!(c.mail.smtp_url.as_deref(), Some("smtp://u:secret@mail.example.cn:587?tls=required"));
-        let e = Config::from_map(&env(&[("SMTP_URL", "smtp://u:secret@mail.example.cn?tls=opportunistic")]))
-            .err()
-            .unwrap();
+        let e =
+            Config::from_map(&env(&[("SMTP_URL", "smtp://u:secret@mail.example.cn?tls=opportunistic")])).err().unwrap();
         assert_eq!(e.var, "SMTP_URL");
         assert!(!e.reason.contains("secret"), "{}", e.reason);
     }

@@ -238,8 +238,7 @@ pub fn page_policy() {
 }
 
 /// No page of Liaison uses the camera, microphone, location, payment or USB.
-pub const PERMISSIONS_POLICY: &str =
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 /// Behind https, browsers are told to use nothing else for a year.
 pub async fn transport_security(State(state): State<AppState>, req: Request, next: Next) -> Response {

@@ -8,8 +8,8 @@ use crate::startup::AppState;
 use app::auth::server::ClientIp;
 use app::error::{AppError, FieldCode};
 use app::portal::service::{self, clear_cookie, session_cookie};
-use app::portal::{LookupForm, PortalPost, RatingForm, Refused, ReplyForm, RequestForm, RequestKind};
 use app::portal::{case_cookie, CONFIRMATION_COOKIE};
+use app::portal::{LookupForm, PortalPost, RatingForm, Refused, ReplyForm, RequestForm, RequestKind};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -210,9 +210,15 @@ pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
 /// Leave the portal: its sessions end on the server, and this browser forgets its cookie.
 pub async fn leave(State(state): State<AppState>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
-    if let Err(e) = service::leave(&state.server, cookie(&parts, case_cookie(state.server.settings.secure_cookies)).as_deref()).await {
+    if let Err(e) =
+        service::leave(&state.server, cookie(&parts, case_cookie(state.server.settings.secure_cookies)).as_deref())
+            .await
+    {
         tracing::error!(error = ?e, "portal sign-out failed");
         return crate::middleware::error_page(&parts.headers, "/portal".into(), e);
     }
-    with_cookies(Redirect::to("/portal").into_response(), &[clear_cookie(case_cookie(state.server.settings.secure_cookies), state.server.settings.secure_cookies)])
+    with_cookies(
+        Redirect::to("/portal").into_response(),
+        &[clear_cookie(case_cookie(state.server.settings.secure_cookies), state.server.settings.secure_cookies)],
+    )
 }

@@ -68,7 +68,10 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FileRequest {
             auth: parts.extensions.get::<Authenticated>().cloned(),
             ip: parts.extensions.get::<ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into()),
             locale: page_locale(&parts.headers),
-            params: serde_urlencoded::from_str::<Vec<(String, String)>>(&query).unwrap_or_default().into_iter().collect(),
+            params: serde_urlencoded::from_str::<Vec<(String, String)>>(&query)
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
             query,
         })
     }
@@ -150,8 +153,7 @@ pub async fn delegation_calendar(
 ) -> Response {
     let made = async {
         let d = app::delegations::service::load_for_print(&state.server, req.user()?, id).await?;
-        let ics =
-            app::delegations::ics::calendar(&d, &state.server.settings.mail_domain, req.locale, app::db::now());
+        let ics = app::delegations::ics::calendar(&d, &state.server.settings.mail_domain, req.locale, app::db::now());
         let disposition = format!("attachment; filename=\"delegation-{id}.ics\"");
         Ok(([(CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], ics)
             .into_response())

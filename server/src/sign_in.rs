@@ -61,7 +61,11 @@ async fn step_page(state: &AppState, p: &PendingSignIn, next: String, error: Opt
         Step::Password => View::Password,
         Step::Enrol => match steps::enrolment(&state.server, p.user_id).await {
             Ok(e) => View::Enrol { key: e.key, qr_svg: e.qr_svg, required: true },
-            Err(e) => return crate::middleware::error_page(&http::HeaderMap::new(), "/login/step".into(), e),
+            Err(e) => {
+                // In the language of the person signing in, like the step's own page.
+                let status = status_of(&e);
+                return html(status, app::shell::error_document(p.locale, "/login/step".into(), e));
+            }
         },
     };
     let status = error.as_ref().map_or(StatusCode::OK, status_of);
@@ -155,7 +159,10 @@ pub async fn enrol_own(State(state): State<AppState>, req: Request) -> Response 
     match steps::enrol(&state.server, auth.user.id, field(&form, "code"), &ip(&parts)).await {
         Ok(codes) => {
             let view = View::RecoveryCodes { codes, continue_to: "/account".into() };
-            html(StatusCode::OK, step_document(page_locale(&parts.headers), "/account/two-step", view, String::new(), None))
+            html(
+                StatusCode::OK,
+                step_document(page_locale(&parts.headers), "/account/two-step", view, String::new(), None),
+            )
         }
         Err(e) => own_page(&state, &parts, &auth, Some(e)).await,
     }
@@ -183,8 +190,7 @@ pub async fn show_roles(State(state): State<AppState>, req: Request) -> Response
     let saved = parts.uri.query().is_some_and(|q| q.contains("saved=1"));
     let db = &state.server.db;
     let read = async {
-        let required: Vec<Role> =
-            factors::required_roles(db).await?.iter().filter_map(|r| Role::parse(r)).collect();
+        let required: Vec<Role> = factors::required_roles(db).await?.iter().filter_map(|r| Role::parse(r)).collect();
         Ok::<_, sqlx::Error>((required, factors::admins_without_codes(db).await?))
     };
     match read.await {

@@ -65,10 +65,16 @@ fn entry<'a>(admin: &SessionUser, action: &'a str, id: i64, changes: audit::Chan
 /// Who creates an account: an administrator in the UI, or an operator at the command line
 /// (or the first start-up), who has no account.
 pub enum Creator<'a> {
-    Admin { user: &'a SessionUser, ip: &'a str },
+    Admin {
+        user: &'a SessionUser,
+        ip: &'a str,
+    },
     /// The operator at the server (the first start, the command line). `chose_password`: the
     /// password is their own (given in the environment or typed), not a generated one.
-    Operator { via: &'static str, chose_password: bool },
+    Operator {
+        via: &'static str,
+        chose_password: bool,
+    },
 }
 
 pub async fn create_user(

@@ -111,63 +111,73 @@ pub fn step_document(locale: Locale, action: &str, view: View, next: String, err
 
 /// One's own two-step setting while it is on: how to turn it off, unless the role requires it.
 pub fn two_step_on_document(locale: Locale, required: bool, error: Option<AppError>) -> String {
-    standalone_document(locale, "/account/two-step".into(), move || tr!("two-step-title"), move || {
-        let error = Signal::stored(error);
-        view! {
-            <h1>{tr!("two-step-title")}</h1>
-            <div class="notice notice-ok" role="status"><p id="two-step-state">{tr!("two-step-on")}</p></div>
-            <FormError error />
-            {if required {
-                view! { <p>{tr!("two-step-required-note")}</p> }.into_any()
-            } else {
-                view! {
-                    <h2>{tr!("two-step-turn-off")}</h2>
-                    <p>{tr!("two-step-turn-off-intro")}</p>
-                    <form method="post" action="/account/two-step/off" class="form" novalidate="">
-                        <div class="field">
-                            <label for="code">{tr!("field-one-time-code")}</label>
-                            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                                required aria-describedby="code-error" />
-                            {field_message(error.get_untracked(), "code")}
-                        </div>
-                        <button type="submit" class="button-secondary">{tr!("two-step-turn-off")}</button>
-                    </form>
-                }.into_any()
-            }}
-            <p><a href="/account">{tr!("nav-account")}</a></p>
-        }
-    })
+    standalone_document(
+        locale,
+        "/account/two-step".into(),
+        move || tr!("two-step-title"),
+        move || {
+            let error = Signal::stored(error);
+            view! {
+                <h1>{tr!("two-step-title")}</h1>
+                <div class="notice notice-ok" role="status"><p id="two-step-state">{tr!("two-step-on")}</p></div>
+                <FormError error />
+                {if required {
+                    view! { <p>{tr!("two-step-required-note")}</p> }.into_any()
+                } else {
+                    view! {
+                        <h2>{tr!("two-step-turn-off")}</h2>
+                        <p>{tr!("two-step-turn-off-intro")}</p>
+                        <form method="post" action="/account/two-step/off" class="form" novalidate="">
+                            <div class="field">
+                                <label for="code">{tr!("field-one-time-code")}</label>
+                                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+                                    required aria-describedby="code-error" />
+                                {field_message(error.get_untracked(), "code")}
+                            </div>
+                            <button type="submit" class="button-secondary">{tr!("two-step-turn-off")}</button>
+                        </form>
+                    }.into_any()
+                }}
+                <p><a href="/account">{tr!("nav-account")}</a></p>
+            }
+        },
+    )
 }
 
 /// The administrators' setting: the roles that must use one-time codes.
 pub fn roles_document(locale: Locale, required: Vec<Role>, admins_without: i64, saved: bool) -> String {
-    standalone_document(locale, "/admin/two-step".into(), move || tr!("two-step-roles-title"), move || {
-        view! {
-            <h1>{tr!("two-step-roles-title")}</h1>
-            {saved.then(|| view! { <div class="notice notice-ok" role="status"><p>{tr!("two-step-saved")}</p></div> })}
-            {(admins_without > 0).then(|| view! {
-                <div class="notice notice-warning" role="status">
-                    <p>{tr!("two-step-admins-without", { "count" => admins_without })}</p>
-                </div>
-            })}
-            <p>{tr!("two-step-roles-intro")}</p>
-            <form method="post" action="/admin/two-step" class="form">
-                <fieldset>
-                    <legend>{tr!("two-step-roles-title")}</legend>
-                    {Role::ALL.into_iter().map(|role| {
-                        let id = format!("role-{}", role.as_str());
-                        view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=id.clone() name="roles" value=role.as_str()
-                                    checked=required.contains(&role) />
-                                <label for=id>{role_name(role)}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <button type="submit" class="button-primary">{tr!("two-step-roles-save")}</button>
-            </form>
-            <p><a href="/admin/users">{tr!("nav-users")}</a></p>
-        }
-    })
+    standalone_document(
+        locale,
+        "/admin/two-step".into(),
+        move || tr!("two-step-roles-title"),
+        move || {
+            view! {
+                <h1>{tr!("two-step-roles-title")}</h1>
+                {saved.then(|| view! { <div class="notice notice-ok" role="status"><p>{tr!("two-step-saved")}</p></div> })}
+                {(admins_without > 0).then(|| view! {
+                    <div class="notice notice-warning" role="status">
+                        <p>{tr!("two-step-admins-without", { "count" => admins_without })}</p>
+                    </div>
+                })}
+                <p>{tr!("two-step-roles-intro")}</p>
+                <form method="post" action="/admin/two-step" class="form">
+                    <fieldset>
+                        <legend>{tr!("two-step-roles-title")}</legend>
+                        {Role::ALL.into_iter().map(|role| {
+                            let id = format!("role-{}", role.as_str());
+                            view! {
+                                <div class="checkbox">
+                                    <input type="checkbox" id=id.clone() name="roles" value=role.as_str()
+                                        checked=required.contains(&role) />
+                                    <label for=id>{role_name(role)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="button-primary">{tr!("two-step-roles-save")}</button>
+                </form>
+                <p><a href="/admin/users">{tr!("nav-users")}</a></p>
+            }
+        },
+    )
 }

@@ -114,7 +114,9 @@ async fn check_code(state: &ServerState, user_id: i64, code: &str, ip: &str) -> 
     let mut tx = state.db.begin().await?;
     let accepted = match secret.and_then(|s| super::totp::verify(&s, code, now.timestamp(), f.totp_last_step)) {
         Some(step) => factors::use_step(&mut tx, user_id, step).await?,
-        None if code.trim().len() > 6 => factors::use_recovery_code(&mut tx, user_id, &recovery_hash(code), now).await?,
+        None if code.trim().len() > 6 => {
+            factors::use_recovery_code(&mut tx, user_id, &recovery_hash(code), now).await?
+        }
         None => false,
     };
     let action = if accepted { "one_time_code_accepted" } else { "one_time_code_refused" };
@@ -174,7 +176,14 @@ pub async fn choose_password(
     sessions::delete_for_user(&mut tx, p.user_id, Some(&p.session_id)).await?;
     audit::record(
         &mut tx,
-        audit::Entry::by(p.user_id, "password_changed", "user", p.user_id, audit::Changes::new().fact("required", true), ip),
+        audit::Entry::by(
+            p.user_id,
+            "password_changed",
+            "user",
+            p.user_id,
+            audit::Changes::new().fact("required", true),
+            ip,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -263,7 +272,12 @@ pub async fn turn_off(state: &ServerState, user: &SessionUser, code: &str, ip: &
 }
 
 /// The roles that must use codes (an administrator's setting).
-pub async fn set_required_roles(state: &ServerState, admin: &SessionUser, roles: &[Role], ip: &str) -> Result<(), AppError> {
+pub async fn set_required_roles(
+    state: &ServerState,
+    admin: &SessionUser,
+    roles: &[Role],
+    ip: &str,
+) -> Result<(), AppError> {
     super::permit(admin, super::Action::ManageUsers)?;
     let before = factors::required_roles(&state.db).await?;
     let after: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();

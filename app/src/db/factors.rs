@@ -100,15 +100,13 @@ pub async fn replace_recovery_codes(tx: &mut Tx, user_id: i64, hashes: &[String]
 /// Use a recovery code once: `false` when it is not one of the user's unused codes.
 pub async fn use_recovery_code(tx: &mut Tx, user_id: i64, hash: &str, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     on_tx!(tx, |conn| {
-        sqlx::query(
-            "update recovery_codes set used_at = $1 where user_id = $2 and code_hash = $3 and used_at is null",
-        )
-        .bind(at)
-        .bind(user_id)
-        .bind(hash)
-        .execute(conn)
-        .await
-        .map(|r| r.rows_affected() == 1)
+        sqlx::query("update recovery_codes set used_at = $1 where user_id = $2 and code_hash = $3 and used_at is null")
+            .bind(at)
+            .bind(user_id)
+            .bind(hash)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected() == 1)
     })
 }
 
@@ -143,11 +141,9 @@ pub async fn set_required_roles(tx: &mut Tx, roles: &[&str]) -> Result<(), sqlx:
 /// Active administrators who sign in with a password alone.
 pub async fn admins_without_codes(db: &Db) -> Result<i64, sqlx::Error> {
     on_db!(db, |pool| {
-        sqlx::query_scalar::<_, i64>(
-            "select count(*) from users where role = 'admin' and active and not totp_enabled",
-        )
-        .fetch_one(pool)
-        .await
+        sqlx::query_scalar::<_, i64>("select count(*) from users where role = 'admin' and active and not totp_enabled")
+            .fetch_one(pool)
+            .await
     })
 }
 

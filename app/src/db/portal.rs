@@ -367,17 +367,14 @@ pub async fn applicant_email(db: &Db, id: i64) -> Result<Option<String>, sqlx::E
 
 /// A case's code hash, status and version, read inside a write transaction.
 /// What a portal session is checked against, with the case's status and version.
-pub async fn session_state_in(
-    tx: &mut Tx,
-    id: i64,
-) -> Result<Option<(String, Option<i64>, String, i32)>, sqlx::Error> {
+pub async fn session_state_in(tx: &mut Tx, id: i64) -> Result<Option<(String, Option<i64>, String, i32)>, sqlx::Error> {
     on_tx!(tx, |conn| {
         sqlx::query_as::<_, (String, Option<i64>, String, i32)>(
             "select access_code_hash, portal_signed_out_ms, status, version from cases where id = $1",
         )
-            .bind(id)
-            .fetch_optional(conn)
-            .await
+        .bind(id)
+        .fetch_optional(conn)
+        .await
     })
 }
 

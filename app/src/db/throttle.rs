@@ -18,12 +18,13 @@ pub async fn count_attempt(
     since: DateTime<Utc>,
 ) -> Result<(i64, i64, i64), sqlx::Error> {
     on_db!(db, |pool| {
-        let id = sqlx::query_scalar::<_, i64>("insert into login_failures (email, ip, at) values ($1, $2, $3) returning id")
-            .bind(email)
-            .bind(ip)
-            .bind(at)
-            .fetch_one(pool)
-            .await?;
+        let id =
+            sqlx::query_scalar::<_, i64>("insert into login_failures (email, ip, at) values ($1, $2, $3) returning id")
+                .bind(email)
+                .bind(ip)
+                .bind(at)
+                .fetch_one(pool)
+                .await?;
         let (by_account, by_address) = sqlx::query_as::<_, (i64, i64)>(
             "select (select count(*) from login_failures where email = $1 and at >= $3), \
                     (select count(*) from login_failures where ip = $2 and at >= $3)",

@@ -25,8 +25,12 @@ impl IpBlock {
 
     pub fn contains(&self, ip: IpAddr) -> bool {
         match (self.base, canonical(ip)) {
-            (IpAddr::V4(b), IpAddr::V4(a)) => masked(u32::from(b).into(), 32, self.prefix) == masked(u32::from(a).into(), 32, self.prefix),
-            (IpAddr::V6(b), IpAddr::V6(a)) => masked(u128::from(b), 128, self.prefix) == masked(u128::from(a), 128, self.prefix),
+            (IpAddr::V4(b), IpAddr::V4(a)) => {
+                masked(u32::from(b).into(), 32, self.prefix) == masked(u32::from(a).into(), 32, self.prefix)
+            }
+            (IpAddr::V6(b), IpAddr::V6(a)) => {
+                masked(u128::from(b), 128, self.prefix) == masked(u128::from(a), 128, self.prefix)
+            }
             _ => false,
         }
     }

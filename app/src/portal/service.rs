@@ -96,10 +96,7 @@ fn seal(keys: &Keys, id: i64, issued_ms: i64) -> HmacSha256 {
 }
 
 fn tag(keys: &Keys, id: i64, issued_ms: i64, code_hash: &str) -> HmacSha256 {
-    mac(
-        keys,
-        &[b"portal-session", id.to_string().as_bytes(), issued_ms.to_string().as_bytes(), code_hash.as_bytes()],
-    )
+    mac(keys, &[b"portal-session", id.to_string().as_bytes(), issued_ms.to_string().as_bytes(), code_hash.as_bytes()])
 }
 
 fn session_token(keys: &Keys, id: i64, issued_ms: i64, code_hash: &str) -> String {
