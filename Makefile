@@ -6,11 +6,13 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Leptos reads these at run time; they must not be set while compiling (see README).
 SITE := target/site
 LEPTOS_ENV_RUN := LEPTOS_OUTPUT_NAME=liaison LEPTOS_SITE_ROOT=$(SITE) LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
-WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 WASM := target/wasm32-unknown-unknown/wasm-release/app.wasm
+# The wasm-bindgen step's tool (server/bindgen), in a profile of its own so that it builds
+# beside the server and the bundle rather than after them.
+BINDGEN := target/bindgen/liaison-bindgen
 PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: countries world passwords dist run test setup setup-browser postgres build server site wasm unit-and-integration e2e bench clean-data fmt check-locales
+.PHONY: countries world passwords dist run test setup setup-browser postgres build server site wasm bindgen unit-and-integration e2e bench clean-data fmt check-locales
 
 ## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
 run: setup build
@@ -23,9 +25,6 @@ test: setup setup-browser postgres site unit-and-integration e2e
 # --- installing (each step is skipped in well under a second when already done) ---
 setup:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
-		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes, once)"; \
-		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 	@if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then \
 		cd end2end && npm ci --no-audit --no-fund; fi
 
@@ -56,14 +55,20 @@ dist: site
 wasm:
 	cargo build --locked -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
 
-# The browser bundle: wasm-bindgen, then wasm-opt (npm's binaryen; Debian's breaks hydration),
-# then the stylesheet and public files; then the bundle named after its content, compressed
-# (br, gzip) once here rather than at each request.
-site: wasm
+bindgen:
+	cargo build --locked -p liaison-bindgen --profile bindgen
+
+# The browser bundle: wasm-bindgen (server/bindgen), then wasm-opt (npm's binaryen; Debian's
+# breaks hydration), then the stylesheet and public files; then the bundle named after its
+# content, compressed (br, gzip) once here rather than at each request. The tool builds first,
+# then the bundle: one cargo at a time on this side, the server's on the other.
+site:
+	@$(MAKE) --no-print-directory bindgen
+	@$(MAKE) --no-print-directory wasm
 	@mkdir -p $(SITE)/pkg
 	@if [ ! -f $(SITE)/pkg/liaison_bg.wasm ] || [ $(WASM) -nt $(SITE)/pkg/liaison_bg.wasm ]; then \
 		set -e; echo "wasm-bindgen and wasm-opt"; \
-		wasm-bindgen --target web --no-typescript --out-dir $(SITE)/pkg --out-name liaison $(WASM); \
+		$(BINDGEN) $(WASM) $(SITE)/pkg liaison; \
 		wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 			$(SITE)/pkg/liaison_bg.wasm -o $(SITE)/pkg/liaison_bg.wasm; \
 		printf 'wasm: %s bytes, %s bytes gzipped\n' "$$(stat -c %s $(SITE)/pkg/liaison_bg.wasm)" "$$(gzip -9 -c $(SITE)/pkg/liaison_bg.wasm | wc -c)"; \
@@ -76,7 +81,7 @@ site: wasm
 # Unit tests, the integration tests in tests/ (each story on SQLite and on PostgreSQL) and the
 # locale completeness test. Debug builds: quicker to compile than release on two cores.
 unit-and-integration:
-	LIAISON_TEST_PG_URL=$(PG_ADMIN_URL) cargo test --locked --workspace
+	LIAISON_TEST_PG_URL=$(PG_ADMIN_URL) cargo test --locked --workspace --exclude liaison-bindgen
 
 # Browser tests against the debug server built by `cargo test` and the release wasm bundle.
 e2e:

@@ -585,12 +585,16 @@ async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
         CaseFilter { enterprise_id: Some(ids[3]), page: 1, ..Default::default() },
     ];
     for f in &filters {
-        let here = app::db::cases::search(&app.db, f, 1, w, Some(3)).await.unwrap();
-        let pool = app::db::cases::search(&pooled, f, 1, w, Some(3)).await.unwrap();
+        let here = app::db::cases::search(&app.db, f, 1, w, 3).await.unwrap();
+        let pool = app::db::cases::search(&pooled, f, 1, w, 3).await.unwrap();
         assert_eq!(here, pool, "{f:?}");
     }
-    let (cases, total) = app::db::cases::search(&app.db, &filters[0], 1, w, Some(3)).await.unwrap();
+    let (cases, total) = app::db::cases::search(&app.db, &filters[0], 1, w, 3).await.unwrap();
     assert_eq!((cases.len(), total), (3, 10));
+    // The deadlines page's one statement, read here and through the pool alike.
+    let here = app::db::cases::deadlines(&app.db, 1, w, 3, true).await.unwrap();
+    assert_eq!(here, app::db::cases::deadlines(&pooled, 1, w, 3, true).await.unwrap());
+    assert_eq!((here.at_risk.0.len(), here.led.as_ref().map(Vec::len)), (3, Some(0)));
     assert!(cases.iter().all(|c| c.due_on.is_some()), "the deadlines were read");
 
     // A statement that would run long is interrupted on the request's thread, and read through

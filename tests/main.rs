@@ -9,6 +9,7 @@ mod configuration;
 mod deadlines;
 mod delegations;
 mod enterprises;
+mod exports;
 mod friendship_cities;
 mod languages;
 mod locales;

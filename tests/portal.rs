@@ -323,7 +323,7 @@ async fn requests_reach_the_officer_or_the_intake_queue(b: Backend) {
             today: chrono::Utc::now().date_naive(),
             at_risk_until: chrono::Utc::now().date_naive(),
         },
-        Some(50),
+        50,
     )
     .await
     .unwrap();

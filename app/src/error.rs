@@ -144,6 +144,9 @@ pub enum AppError {
     /// Too many sign-ins are being checked at this moment; nothing was checked.
     #[error("busy")]
     Busy,
+    /// An export of this user's is still running (one at a time); nothing was started.
+    #[error("export_running")]
+    ExportRunning,
     /// Something failed on the server; the cause is in the server log under the request id.
     #[error("internal")]
     Internal,
@@ -182,7 +185,11 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::InvalidCredentials => 401,
-            AppError::TooManyAttempts | AppError::ReferenceLocked | AppError::RateLimited | AppError::Busy => 429,
+            AppError::TooManyAttempts
+            | AppError::ReferenceLocked
+            | AppError::RateLimited
+            | AppError::Busy
+            | AppError::ExportRunning => 429,
             AppError::NotRecognised => 401,
             AppError::StaleVersion | AppError::BookingClashes(_) => 409,
             AppError::CannotChangeSelf | AppError::Invalid(_) => 422,

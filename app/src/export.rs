@@ -1,8 +1,17 @@
 //! CSV exports (server only): a UTF-8 byte-order mark so that Excel shows Chinese
 //! correctly, headers in the reader's language, and cells that a spreadsheet would run as
 //! formulas neutralised.
+//!
+//! The long lists (enterprises, cases) stream: rows go from the database to the response as
+//! they are read (`Db::stream`, `csv_stream`), so an export of 100 000 rows holds a few rows in
+//! memory, not the file. A user runs one export at a time (`Lease`, kept in the database so
+//! every app server sees it); a server streams a few at once (`SLOTS`) and the others wait
+//! their turn, so exports cannot take every database connection from the pages.
 
 use crate::error::AppError;
+use crate::state::ServerState;
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// A file that leaves the office (an export, a printed programme, a calendar) goes into the
 /// audit log: who took it, which file, with which filters.
@@ -60,6 +69,200 @@ pub fn csv_bytes(headers: &[String], rows: impl IntoIterator<Item = Vec<String>>
     Ok(out)
 }
 
+/// How many exports one server streams at once; the others wait for a slot.
+const SLOTS: usize = 2;
+/// How long an export waits for a slot before it is answered `Busy`.
+const SLOT_WAIT: Duration = Duration::from_secs(120);
+/// A lease lapses this long after its last renewal (its server stopped mid-export)…
+const LEASE: Duration = Duration::from_secs(120);
+/// …and is renewed this often while its export runs.
+const RENEW_EVERY: Duration = Duration::from_secs(30);
+/// Rows per piece of the response.
+const ROWS_PER_PIECE: usize = 256;
+
+fn slots() -> std::sync::Arc<Semaphore> {
+    static SLOTS_HERE: std::sync::OnceLock<std::sync::Arc<Semaphore>> = std::sync::OnceLock::new();
+    SLOTS_HERE.get_or_init(|| std::sync::Arc::new(Semaphore::new(SLOTS))).clone()
+}
+
+fn millis(at: chrono::DateTime<chrono::Utc>, after: Duration) -> i64 {
+    at.timestamp_millis() + after.as_millis() as i64
+}
+
+/// A user's one running export: taken before the export starts, renewed while it streams,
+/// given back when it ends (dropped), and lapsing on its own if its server stops. It holds the
+/// server's export slot too.
+pub struct Lease {
+    db: crate::db::Db,
+    user_id: i64,
+    token: String,
+    renewal: tokio::task::JoinHandle<()>,
+    _slot: OwnedSemaphorePermit,
+}
+
+impl Lease {
+    /// The user's lease, `ExportRunning` while another export of theirs runs; then a slot on
+    /// this server, waiting for one (`Busy` after `SLOT_WAIT`).
+    pub async fn take(state: &ServerState, user_id: i64) -> Result<Lease, AppError> {
+        let token = {
+            use rand::RngCore;
+            let mut bytes = [0u8; 16];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            hex::encode(bytes)
+        };
+        let now = crate::db::now();
+        let mut tx = state.db.begin().await?;
+        let taken =
+            crate::db::exports::take(&mut tx, user_id, &token, now.timestamp_millis(), millis(now, LEASE)).await?;
+        tx.commit().await?;
+        if !taken {
+            return Err(AppError::ExportRunning);
+        }
+        let slot = match tokio::time::timeout(SLOT_WAIT, slots().acquire_owned()).await {
+            Ok(Ok(slot)) => slot,
+            _ => {
+                give_back(&state.db, user_id, &token).await;
+                return Err(AppError::Busy);
+            }
+        };
+        let renewal = tokio::spawn(renew(state.db.clone(), user_id, token.clone()));
+        Ok(Lease { db: state.db.clone(), user_id, token, renewal, _slot: slot })
+    }
+}
+
+async fn renew(db: crate::db::Db, user_id: i64, token: String) {
+    loop {
+        tokio::time::sleep(RENEW_EVERY).await;
+        let renewed = async {
+            let mut tx = db.begin().await?;
+            let kept = crate::db::exports::renew(&mut tx, user_id, &token, millis(crate::db::now(), LEASE)).await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(kept)
+        };
+        match renewed.await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => tracing::warn!(error = %e, "an export's lease could not be renewed"),
+        }
+    }
+}
+
+impl Lease {
+    /// Give the lease back once the file is made, before its last bytes leave: the user's next
+    /// export may start as soon as this one has arrived.
+    pub async fn give_back(mut self) {
+        self.renewal.abort();
+        let token = std::mem::take(&mut self.token);
+        give_back(&self.db, self.user_id, &token).await;
+    }
+}
+
+impl Drop for Lease {
+    /// An export cut short (the download was cancelled): given back in a task of its own, as
+    /// dropping cannot wait for the database.
+    fn drop(&mut self) {
+        self.renewal.abort();
+        if !self.token.is_empty() {
+            let (db, user_id, token) = (self.db.clone(), self.user_id, std::mem::take(&mut self.token));
+            tokio::spawn(async move { give_back(&db, user_id, &token).await });
+        }
+    }
+}
+
+async fn give_back(db: &crate::db::Db, user_id: i64, token: &str) {
+    let given = async {
+        let mut tx = db.begin().await?;
+        crate::db::exports::give_back(&mut tx, user_id, token).await?;
+        tx.commit().await
+    };
+    if let Err(e) = given.await {
+        tracing::warn!(error = %e, "an export's lease could not be given back; it lapses on its own");
+    }
+}
+
+/// A CSV download: the stem of its file name, and its bytes as they are written.
+pub struct CsvFile {
+    pub name: String,
+    pub bytes: futures_util::stream::BoxStream<'static, Result<Vec<u8>, std::io::Error>>,
+}
+
+impl CsvFile {
+    pub fn new(
+        name: &str,
+        bytes: impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static,
+    ) -> CsvFile {
+        CsvFile { name: name.to_string(), bytes: Box::pin(bytes) }
+    }
+
+    /// A file made whole in memory (the short registers).
+    pub fn whole(name: &str, bytes: Vec<u8>) -> CsvFile {
+        CsvFile::new(name, futures_util::stream::once(async move { Ok(bytes) }))
+    }
+}
+
+/// A CSV file being written as its rows arrive: the byte-order mark and `headers` first, then
+/// each row `record` makes of what `rows` sends, in pieces of a few hundred rows. The same
+/// bytes as `csv_bytes`. The `lease` is given back when the last row is read, before the last
+/// piece goes out. A failure of the database mid-file ends the response with an error (the
+/// download fails rather than arriving cut short as if whole).
+pub fn csv_stream<T: Send + 'static>(
+    headers: Vec<String>,
+    rows: tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>,
+    record: impl FnMut(T) -> Vec<String> + Send + 'static,
+    lease: Option<Lease>,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
+    let start = Writing { rows, record, headers: Some(headers), lease, done: false };
+    futures_util::stream::unfold(start, |mut w| async move {
+        if w.done {
+            return None;
+        }
+        let piece = w.next_piece().await;
+        if let Err(e) = &piece {
+            tracing::error!(error = %e, "csv export failed");
+            w.done = true;
+        }
+        Some((piece, w))
+    })
+}
+
+/// A streamed CSV file's state between two pieces.
+struct Writing<T, F> {
+    rows: tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>,
+    record: F,
+    /// Until the first piece is written.
+    headers: Option<Vec<String>>,
+    /// Until the last row is read.
+    lease: Option<Lease>,
+    done: bool,
+}
+
+impl<T, F: FnMut(T) -> Vec<String>> Writing<T, F> {
+    async fn next_piece(&mut self) -> Result<Vec<u8>, std::io::Error> {
+        let mut bytes = Vec::with_capacity(ROWS_PER_PIECE * 160);
+        if self.headers.is_some() {
+            bytes.extend_from_slice("\u{FEFF}".as_bytes());
+        }
+        let mut piece = csv::Writer::from_writer(bytes);
+        if let Some(headers) = self.headers.take() {
+            piece.write_record(&headers)?;
+        }
+        for _ in 0..ROWS_PER_PIECE {
+            match self.rows.recv().await {
+                Some(Ok(row)) => piece.write_record((self.record)(row).iter().map(|c| neutralise(c)))?,
+                Some(Err(e)) => return Err(std::io::Error::other(e)),
+                None => {
+                    self.done = true;
+                    if let Some(lease) = self.lease.take() {
+                        lease.give_back().await;
+                    }
+                    break;
+                }
+            }
+        }
+        piece.into_inner().map_err(|e| e.into_error())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +273,39 @@ mod tests {
         assert_eq!(neutralise("+86 10"), "'+86 10");
         assert_eq!(neutralise("@SUM"), "'@SUM");
         assert_eq!(neutralise("光华"), "光华");
+    }
+
+    /// A streamed file is byte for byte the file made whole: one byte-order mark, the header
+    /// once, every row in order across the pieces, formulas neutralised.
+    #[tokio::test]
+    async fn a_streamed_file_is_the_file_made_whole() {
+        use futures_util::StreamExt;
+        let rows: Vec<Vec<String>> = (0..1000)
+            .map(|i| vec![format!("光华 {i}, 有限"), if i % 3 == 0 { format!("=A{i}") } else { format!("{i}") }])
+            .collect();
+        let headers = vec!["名称".to_string(), "note".to_string()];
+        let whole = csv_bytes(&headers, rows.clone()).unwrap();
+        let (sender, receiver) = tokio::sync::mpsc::channel(8);
+        tokio::spawn(async move {
+            for row in rows {
+                sender.send(Ok::<_, sqlx::Error>(row)).await.unwrap();
+            }
+        });
+        let pieces: Vec<Vec<u8>> = csv_stream(headers, receiver, |r| r, None).map(Result::unwrap).collect().await;
+        assert!(pieces.len() >= 1000 / ROWS_PER_PIECE, "written in pieces: {}", pieces.len());
+        assert_eq!(pieces.concat(), whole);
+    }
+
+    #[tokio::test]
+    async fn a_failing_database_fails_the_download_rather_than_cutting_it_short() {
+        use futures_util::StreamExt;
+        let (sender, receiver) = tokio::sync::mpsc::channel(8);
+        sender.send(Ok(vec!["first".to_string()])).await.unwrap();
+        sender.send(Err(sqlx::Error::PoolTimedOut)).await.unwrap();
+        drop(sender);
+        let pieces: Vec<_> = csv_stream(vec!["h".into()], receiver, |r: Vec<String>| r, None).collect().await;
+        assert_eq!(pieces.len(), 1, "nothing after the failure");
+        assert!(pieces[0].is_err());
     }
 
     #[test]

@@ -556,6 +556,7 @@ pub fn error_text(e: &AppError) -> String {
         AppError::ReferenceLocked => tr!("error-reference-locked"),
         AppError::RateLimited => tr!("error-rate-limited"),
         AppError::Busy => tr!("error-busy"),
+        AppError::ExportRunning => tr!("error-export-running"),
         AppError::Internal => tr!("error-internal"),
         AppError::Communication => tr!("error-communication"),
     }

@@ -57,6 +57,7 @@ pub struct FileRequest {
     locale: Locale,
     query: String,
     params: HashMap<String, String>,
+    path: String,
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FileRequest {
@@ -73,6 +74,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FileRequest {
                 .into_iter()
                 .collect(),
             query,
+            path: parts.uri.path().to_string(),
         })
     }
 }
@@ -86,7 +88,14 @@ impl FileRequest {
         self.params.get(key).cloned()
     }
 
-    /// The file, once its taking is in the audit log; the refusal's status otherwise.
+    /// A refusal as a page in the reader's language (a download link opens it in the tab).
+    fn refusal(&self, e: app::error::AppError) -> Response {
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let html = app::shell::error_document(self.locale, self.path.clone(), e);
+        (status, [(CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+    }
+
+    /// The file, once its taking is in the audit log; the refusal's page otherwise.
     async fn deliver(
         &self,
         state: &AppState,
@@ -96,12 +105,12 @@ impl FileRequest {
     ) -> Response {
         let made = match made {
             Ok(res) => res,
-            Err(e) => return error_status(&e),
+            Err(e) => return self.refusal(e),
         };
         let actor = self.auth.as_ref().map(|a| a.user.id);
         match app::export::record_download(&state.server, actor, file, entity, &self.query, &self.ip).await {
             Ok(()) => made,
-            Err(e) => error_status(&e),
+            Err(e) => self.refusal(e),
         }
     }
 }
@@ -110,8 +119,8 @@ impl FileRequest {
 pub async fn export_enterprises(State(state): State<AppState>, req: FileRequest) -> Response {
     let made = async {
         let filter = app::enterprises::EnterpriseFilter::from_query(|k| req.param(k));
-        let bytes = app::enterprises::export::enterprises_csv(&state.server, req.user()?, &filter, req.locale).await?;
-        Ok(csv_response("enterprises", bytes))
+        let file = app::enterprises::export::enterprises_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response(file))
     };
     req.deliver(&state, "enterprises.csv", None, made.await).await
 }
@@ -120,8 +129,8 @@ pub async fn export_enterprises(State(state): State<AppState>, req: FileRequest)
 pub async fn export_cases(State(state): State<AppState>, req: FileRequest) -> Response {
     let made = async {
         let filter = app::cases::CaseFilter::from_query(|k| req.param(k));
-        let bytes = app::cases::export::cases_csv(&state.server, req.user()?, &filter, req.locale).await?;
-        Ok(csv_response("cases", bytes))
+        let file = app::cases::export::cases_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response(file))
     };
     req.deliver(&state, "cases.csv", None, made.await).await
 }
@@ -171,7 +180,7 @@ pub async fn export_gifts(State(state): State<AppState>, req: FileRequest) -> Re
         .unwrap_or_else(|| app::domain::office_today(app::db::now()).year());
     let made = async {
         let bytes = app::delegations::export::gifts_csv(&state.server, req.user()?, year, req.locale).await?;
-        Ok(csv_response(&format!("gifts-{year}"), bytes))
+        Ok(csv_response(app::export::CsvFile::whole(&format!("gifts-{year}"), bytes)))
     };
     req.deliver(&state, "gifts.csv", None, made.await).await
 }
@@ -182,7 +191,7 @@ pub async fn export_cities(State(state): State<AppState>, req: FileRequest) -> R
         let filter = app::friendship_cities::CityFilter::from_query(|k| req.param(k));
         let bytes =
             app::friendship_cities::service::register_csv(&state.server, req.user()?, &filter, req.locale).await?;
-        Ok(csv_response("partner-cities", bytes))
+        Ok(csv_response(app::export::CsvFile::whole("partner-cities", bytes)))
     };
     req.deliver(&state, "cities.csv", None, made.await).await
 }
@@ -214,7 +223,9 @@ pub(crate) fn page_locale(headers: &http::HeaderMap) -> Locale {
     crate::middleware::cookie(headers, app::i18n::LANG_COOKIE).and_then(Locale::parse).unwrap_or(Locale::En)
 }
 
-fn csv_response(name: &str, bytes: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{name}-{}.csv\"", app::db::now().format("%Y-%m-%d"));
-    ([(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)], bytes).into_response()
+/// The file as it is written (see `app::export::csv_stream`).
+fn csv_response(file: app::export::CsvFile) -> Response {
+    let disposition = format!("attachment; filename=\"{}-{}.csv\"", file.name, app::db::now().format("%Y-%m-%d"));
+    let headers = [(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)];
+    (headers, axum::body::Body::from_stream(file.bytes)).into_response()
 }

@@ -1,7 +1,7 @@
 //! Server functions for cases. Record-level rules (only the owner works a case) are in
 //! `service`; reading needs the `ReadCases` permission.
 
-use super::{Case, CaseFilter, CasePage};
+use super::{Case, CaseFilter, CasePage, DeadlineLists};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -24,8 +24,17 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
     let user = server::require(Action::ReadCases)?;
     let state = server::state()?;
     crate::error::page_number(filter.page)?;
-    let (items, total) = super::service::search(&state, &user, &filter, Some(PER_PAGE)).await?;
+    let (items, total) = super::service::search(&state, &user, &filter, PER_PAGE).await?;
     Ok(CasePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
+}
+
+/// The deadlines page's lists.
+#[server(endpoint = "deadlines")]
+pub async fn read_deadlines() -> Result<DeadlineLists, AppError> {
+    use crate::auth::{server, Action};
+    let user = server::require(Action::ReadCases)?;
+    let state = server::state()?;
+    super::service::deadlines(&state, &user, PER_PAGE).await
 }
 
 /// Post a public update in one or more languages (empty ones are left out).

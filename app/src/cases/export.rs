@@ -4,7 +4,7 @@ use super::{CaseFilter, Deadline};
 use crate::auth::SessionUser;
 use crate::domain::Locale;
 use crate::error::AppError;
-use crate::export::{csv_bytes, MAX_ROWS};
+use crate::export::{csv_stream, CsvFile, Lease, MAX_ROWS};
 use crate::state::ServerState;
 use crate::translate::t;
 
@@ -18,15 +18,23 @@ fn deadline_id(d: Deadline) -> Option<&'static str> {
     }
 }
 
+/// The cases the filter matches, at most `MAX_ROWS`, streamed from the database (one export
+/// at a time per user: see `Lease`).
 pub async fn cases_csv(
     state: &ServerState,
     user: &SessionUser,
     filter: &CaseFilter,
     locale: Locale,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<CsvFile, AppError> {
     crate::auth::permit(user, crate::auth::Action::ReadCases)?;
-    let f = CaseFilter { page: 0, ..filter.clone() };
-    let (rows, _) = super::service::search(state, user, &f, Some(MAX_ROWS)).await?;
+    let lease = Lease::take(state, user.id).await?;
+    let window = super::service::risk_window(state).await?;
+    let rows = if filter.led && user.role != crate::domain::Role::Leader {
+        // Only leaders lead enterprises (see `service::search`): nothing to read.
+        tokio::sync::mpsc::channel(1).1
+    } else {
+        crate::db::cases::stream(&state.db, filter, user.id, window, MAX_ROWS)
+    };
     let headers = [
         "case-reference",
         "case-title",
@@ -43,7 +51,7 @@ pub async fn cases_csv(
     .map(|id| t(locale, id));
     let yes = t(locale, "common-yes");
     let no = t(locale, "common-no");
-    let records = rows.into_iter().map(|c| {
+    let record = move |c: super::CaseSummary| {
         vec![
             c.reference,
             c.title,
@@ -57,6 +65,6 @@ pub async fn cases_csv(
             c.due_on.map(|d| d.to_string()).unwrap_or_default(),
             deadline_id(c.deadline).map(|id| t(locale, id)).unwrap_or_default(),
         ]
-    });
-    csv_bytes(&headers, records)
+    };
+    Ok(CsvFile::new("cases", csv_stream(headers.to_vec(), rows, record, Some(lease))))
 }

@@ -217,6 +217,15 @@ pub struct CasePage {
     pub per_page: i64,
 }
 
+/// The deadlines page: the first page of overdue and of at-risk cases, and for a leader the
+/// overdue cases of the enterprises they are responsible for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineLists {
+    pub overdue: CasePage,
+    pub at_risk: CasePage,
+    pub led: Option<Vec<CaseSummary>>,
+}
+
 /// A public update's text in each language it was written in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PublicText {

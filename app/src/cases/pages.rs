@@ -259,38 +259,25 @@ fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
 /// are responsible for.
 #[component]
 pub fn DeadlinesPage() -> impl IntoView {
-    let me = crate::shell::use_me().0;
-    let overdue =
-        Resource::new(|| (), |_| list_cases(CaseFilter { due: Some("overdue".into()), ..Default::default() }));
-    let at_risk =
-        Resource::new(|| (), |_| list_cases(CaseFilter { due: Some("at_risk".into()), ..Default::default() }));
-    let led = Resource::new(
-        || (),
-        |_| list_cases(CaseFilter { due: Some("overdue".into()), led: true, ..Default::default() }),
-    );
+    let lists = Resource::new(|| (), |_| super::api::read_deadlines());
     view! {
         <Title text=tr!("deadlines-title") />
         <h1>{move || tr!("deadlines-title")}</h1>
         <p class="hint">{move || tr!("deadlines-hint")}</p>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
-                let is_leader = matches!(me.await, Ok(Some(u)) if u.role == crate::domain::Role::Leader);
-                let (overdue, at_risk, led) = (overdue.await, at_risk.await, led.await);
-                match (overdue, at_risk) {
-                    (Ok(overdue), Ok(at_risk)) => view! {
-                        {is_leader.then(|| {
-                            let led = led.map(|p| p.items).unwrap_or_default();
-                            view! {
-                                <section class="panel panel-alert" aria-labelledby="led-heading">
-                                    <h2 id="led-heading">{tr!("deadlines-led")}</h2>
-                                    <CasesTable cases=led />
-                                </section>
-                            }
+                match lists.await {
+                    Ok(lists) => view! {
+                        {lists.led.map(|led| view! {
+                            <section class="panel panel-alert" aria-labelledby="led-heading">
+                                <h2 id="led-heading">{tr!("deadlines-led")}</h2>
+                                <CasesTable cases=led />
+                            </section>
                         })}
-                        <DeadlineSection id="overdue" page=overdue />
-                        <DeadlineSection id="at_risk" page=at_risk />
+                        <DeadlineSection id="overdue" page=lists.overdue />
+                        <DeadlineSection id="at_risk" page=lists.at_risk />
                     }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => page_error(e),
+                    Err(e) => page_error(e),
                 }
             })}
         </Transition>

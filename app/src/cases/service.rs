@@ -317,12 +317,12 @@ pub async fn risk_window(state: &ServerState) -> Result<data::RiskWindow, AppErr
     Ok(data::RiskWindow { today, at_risk_until })
 }
 
-/// Cases matching a filter, one page of them (`per_page = None`: all, for the export).
+/// Cases matching a filter, one page of them.
 pub async fn search(
     state: &ServerState,
     user: &SessionUser,
     filter: &super::CaseFilter,
-    per_page: Option<i64>,
+    per_page: i64,
 ) -> Result<(Vec<super::CaseSummary>, i64), AppError> {
     // Only leaders are an enterprise's responsible leader: for anyone else "the cases of the
     // enterprises I lead" is empty without asking the database (it was the deadlines page's
@@ -332,6 +332,21 @@ pub async fn search(
     }
     let window = risk_window(state).await?;
     Ok(data::search(&state.db, filter, user.id, window, per_page).await?)
+}
+
+/// The deadlines page's lists in one read; the leader's list only for a leader (only leaders
+/// are an enterprise's responsible leader).
+pub async fn deadlines(
+    state: &ServerState,
+    user: &SessionUser,
+    per_page: i64,
+) -> Result<super::DeadlineLists, AppError> {
+    crate::auth::permit(user, crate::auth::Action::ReadCases)?;
+    let window = risk_window(state).await?;
+    let led = user.role == crate::domain::Role::Leader;
+    let lists = data::deadlines(&state.db, user.id, window, per_page, led).await?;
+    let page = |(items, total)| super::CasePage { items, total, page: 0, per_page };
+    Ok(super::DeadlineLists { overdue: page(lists.overdue), at_risk: page(lists.at_risk), led: lists.led })
 }
 
 /// Post a public update (shown to the investor) in one or more of zh-CN, en and fr.

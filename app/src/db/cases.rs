@@ -144,17 +144,32 @@ fn summary_row_here(row: &rusqlite::Row) -> rusqlite::Result<SummaryRow> {
     })
 }
 
-const SUMMARY: &str =
-    "select c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
-        c.case_type, c.priority, c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on \
-    from cases c left join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id";
+/// A summary's columns (`SummaryRow`, in its order) and where they come from.
+macro_rules! summary_columns {
+    () => {
+        "c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+        c.case_type, c.priority, c.green_channel, c.title, c.status, u.display_name as owner_name, c.created_at, c.due_on"
+    };
+}
+macro_rules! summary_from {
+    () => {
+        " from cases c left join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id"
+    };
+}
+const COLUMNS: &str = summary_columns!();
+const FROM: &str = summary_from!();
+const SUMMARY: &str = concat!("select ", summary_columns!(), summary_from!());
 
 /// The statuses in which a case's deadline runs.
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
 
 /// The conditions of a filter: only those it sets, so each query can use its indexes.
 fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
-    let mut cond = Where::default();
+    conditions_after(f, reader_id, w, Where::default())
+}
+
+/// `conditions`, added to `cond` (see `Where::after`).
+fn conditions_after(f: &CaseFilter, reader_id: i64, w: RiskWindow, mut cond: Where) -> Where {
     let mut push = |clause: &str, values: Vec<Arg>| cond.push(clause, values);
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let q: String = q.chars().take(100).collect();
@@ -201,23 +216,43 @@ fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
     cond
 }
 
+/// Newest first; by deadline when filtered by it.
+fn list_order(f: &CaseFilter) -> &'static str {
+    if f.due.is_some() {
+        "c.due_on, c.id"
+    } else {
+        "c.id desc"
+    }
+}
+
+/// The cases matching the filter in the list's order, at most `limit`, sent as they are read
+/// (the CSV export; see `Db::stream`).
+pub fn stream(
+    db: &Db,
+    f: &CaseFilter,
+    reader_id: i64,
+    w: RiskWindow,
+    limit: i64,
+) -> tokio::sync::mpsc::Receiver<Result<CaseSummary, sqlx::Error>> {
+    let cond = conditions(f, reader_id, w);
+    let sql = format!("{SUMMARY}{} order by {} limit {limit}", cond.sql(), list_order(f));
+    db.stream(sql, cond.args, move |r: SummaryRow| r.into_summary(w))
+}
+
 /// One page of cases matching the filter (newest first; by deadline when filtered by it),
-/// and the number of matches. `per_page = None` returns every match (the CSV export).
+/// and the number of matches.
 pub async fn search(
     db: &Db,
     f: &CaseFilter,
     reader_id: i64,
     w: RiskWindow,
-    per_page: Option<i64>,
+    per_page: i64,
 ) -> Result<(Vec<CaseSummary>, i64), sqlx::Error> {
     let cond = conditions(f, reader_id, w);
     let (filters, args) = (cond.sql(), &cond.args);
-    let order = if f.due.is_some() { "c.due_on, c.id" } else { "c.id desc" };
-    let page = match per_page {
-        Some(n) => format!(" limit {n} offset {}", f.page.clamp(0, crate::cases::MAX_PAGE) * n),
-        None => String::new(),
-    };
-    let list_sql = format!("{SUMMARY}{filters} order by {order}{page}");
+    let order = list_order(f);
+    let offset = f.page.clamp(0, crate::cases::MAX_PAGE) * per_page;
+    let list_sql = format!("{SUMMARY}{filters} order by {order} limit {per_page} offset {offset}");
     // Counting stops past COUNT_CAP: "more than 1 000" is all a reader needs, and a count of
     // a million rows is not free.
     let count_sql = format!(
@@ -225,30 +260,108 @@ pub async fn search(
         if filters.contains("e.") { " left join enterprises e on e.id = c.enterprise_id" } else { "" },
         crate::cases::COUNT_CAP + 1
     );
-    // On SQLite a page is read on the request's thread, unless it searches the text (a scan)
-    // or is the export.
+    // On SQLite a page is read on the request's thread, unless it searches the text (a scan).
     let here_args: Vec<&Arg> = args.iter().collect();
-    let lite = db.sqlite().filter(|_| per_page.is_some() && f.q.as_deref().is_none_or(|q| q.trim().is_empty()));
+    let lite = db.sqlite().filter(|_| f.q.as_deref().is_none_or(|q| q.trim().is_empty()));
     let rows_here = lite.and_then(|lite| lite.rows_here(&list_sql, &here_args, summary_row_here));
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let rows = match rows_here {
             Some(rows) => rows?,
             None => bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?,
         };
-        let total = match per_page {
-            Some(n) if f.page == 0 && (rows.len() as i64) < n => rows.len() as i64,
-            Some(_) => {
-                let count_here = lite.and_then(|lite| lite.row_here(&count_sql, &here_args, |row| row.get(0)));
-                match count_here {
-                    Some(count) => count?.unwrap_or(0),
-                    None => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
-                }
+        let total = if f.page == 0 && (rows.len() as i64) < per_page {
+            rows.len() as i64
+        } else {
+            let count_here = lite.and_then(|lite| lite.row_here(&count_sql, &here_args, |row| row.get(0)));
+            match count_here {
+                Some(count) => count?.unwrap_or(0),
+                None => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
             }
-            None => rows.len() as i64,
         };
         (rows, total)
     });
     Ok((rows.into_iter().map(|r| r.into_summary(w)).collect(), total))
+}
+
+/// The deadlines page's lists: the first page of each, with its number of cases.
+#[derive(Debug, PartialEq)]
+pub struct DeadlineLists {
+    pub overdue: (Vec<CaseSummary>, i64),
+    pub at_risk: (Vec<CaseSummary>, i64),
+    /// The overdue cases of the enterprises the reader leads (leaders only; the first page).
+    pub led: Option<Vec<CaseSummary>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DeadlineRow {
+    #[sqlx(flatten)]
+    row: SummaryRow,
+    list: String,
+    total: i64,
+}
+
+/// The deadlines page in one statement: each list's first `per_page` cases (by due date, from
+/// the index of running cases' due dates), each row carrying its list's count; `led` adds the
+/// leader's list. A list that fits on its page is counted by its rows.
+pub async fn deadlines(
+    db: &Db,
+    reader_id: i64,
+    w: RiskWindow,
+    per_page: i64,
+    led: bool,
+) -> Result<DeadlineLists, sqlx::Error> {
+    let due = |due: &str, led: bool| CaseFilter { due: Some(due.into()), led, ..Default::default() };
+    let mut lists = vec![("overdue", due("overdue", false)), ("at_risk", due("at_risk", false))];
+    if led {
+        lists.push(("led", due("overdue", true)));
+    }
+    let mut cond = Where::default();
+    let mut args = Vec::new();
+    let mut parts = Vec::new();
+    for (name, f) in &lists {
+        let list = conditions_after(f, reader_id, w, Where::after(&cond));
+        let counted = conditions_after(f, reader_id, w, Where::after(&list));
+        let count_join =
+            if counted.sql().contains("e.") { " left join enterprises e on e.id = c.enterprise_id" } else { "" };
+        parts.push(format!(
+            "select * from (select {COLUMNS}, '{name}' as list, \
+                (select count(*) from (select 1 from cases c{count_join}{} limit {}) matches) as total \
+             {FROM}{} order by {} limit {per_page}) {name}",
+            counted.sql(),
+            crate::cases::COUNT_CAP + 1,
+            list.sql(),
+            list_order(f),
+        ));
+        args.extend(list.args.iter().cloned());
+        args.extend(counted.args.iter().cloned());
+        cond = counted;
+    }
+    let sql = parts.join(" union all ");
+    let here_args: Vec<&Arg> = args.iter().collect();
+    let here = db.sqlite().and_then(|lite| {
+        lite.rows_here(&sql, &here_args, |row| {
+            Ok(DeadlineRow { row: summary_row_here(row)?, list: row.get(12)?, total: row.get(13)? })
+        })
+    });
+    let rows = match here {
+        Some(rows) => rows?,
+        None => on_db!(db, |pool| bind_args!(sqlx::query_as::<_, DeadlineRow>(&sql), &args).fetch_all(pool).await?),
+    };
+    let mut out = DeadlineLists { overdue: (Vec::new(), 0), at_risk: (Vec::new(), 0), led: led.then(Vec::new) };
+    for r in rows {
+        let summary = r.row.into_summary(w);
+        let list = match r.list.as_str() {
+            "overdue" => &mut out.overdue,
+            "at_risk" => &mut out.at_risk,
+            _ => {
+                out.led.get_or_insert_with(Vec::new).push(summary);
+                continue;
+            }
+        };
+        list.0.push(summary);
+        list.1 = r.total;
+    }
+    Ok(out)
 }
 
 /// What the case page needs beyond the summary.

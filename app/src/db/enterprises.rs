@@ -288,16 +288,26 @@ struct PageRow {
     total: i64,
 }
 
-/// One page of the list with its filters, and the number of matches (counted up to
-/// `COUNT_CAP` and one more). A search reads its index entries' sizes first; the page and
-/// its count come in one statement.
-pub async fn search(
+/// One page of the list's statement: its rows with the number of matches in each.
+struct PageQuery {
+    list_sql: String,
+    args: Vec<Arg>,
+    /// The count on its own, for a page past the last, with `count_args`.
+    count_only_sql: String,
+    count_args: Vec<Arg>,
+    /// It scans the names (not read on the request's thread).
+    scans: bool,
+}
+
+/// The statement of one page of the list with its filters. A search reads its index entries'
+/// sizes first; the page and its count come in one statement.
+async fn page_query(
     db: &Db,
     f: &EnterpriseFilter,
     reader_id: i64,
     cutoff: OverdueCutoff,
     per_page: i64,
-) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
+) -> Result<PageQuery, sqlx::Error> {
     let q = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let plan = match q {
         Some(q) => Some((q, plan_name_search(db, q).await?)),
@@ -365,48 +375,85 @@ pub async fn search(
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
         f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
     );
-    let list_args = &cond.args;
-    let args: Vec<&Arg> = list_args.iter().chain(count_cond.args.iter().filter(|_| known.is_none())).collect();
+    let count_only_sql = format!(
+        "select count(*) from (select 1 from {source} {inner_join}{filters} limit {}) matches",
+        crate::cases::COUNT_CAP + 1
+    );
+    let args = cond.args.iter().chain(count_cond.args.iter().filter(|_| known.is_none())).cloned().collect();
+    Ok(PageQuery {
+        list_sql,
+        args,
+        count_only_sql,
+        count_args: cond.args,
+        scans: matches!(plan, Some((_, NameSearch::Scan { .. }))),
+    })
+}
+
+/// One page of the list with its filters, and the number of matches (counted up to
+/// `COUNT_CAP` and one more).
+pub async fn search(
+    db: &Db,
+    f: &EnterpriseFilter,
+    reader_id: i64,
+    cutoff: OverdueCutoff,
+    per_page: i64,
+) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
+    let query = page_query(db, f, reader_id, cutoff, per_page).await?;
+    let args: Vec<&Arg> = query.args.iter().collect();
     // On SQLite the page is read on the request's thread, unless it scans the names.
-    let scans = matches!(plan, Some((_, NameSearch::Scan { .. })));
-    let here = db.sqlite().filter(|_| !scans).and_then(|lite| lite.rows_here(&list_sql, &args, page_row_here));
+    let here =
+        db.sqlite().filter(|_| !query.scans).and_then(|lite| lite.rows_here(&query.list_sql, &args, page_row_here));
     let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
         let rows = match here {
             Some(rows) => rows?,
-            None => bind_args!(sqlx::query_as::<_, PageRow>(&list_sql), &args).fetch_all(pool).await?,
+            None => bind_args!(sqlx::query_as::<_, PageRow>(&query.list_sql), &args).fetch_all(pool).await?,
         };
         let total = match rows.first() {
             Some(r) => r.total,
             // Past the last page: count on its own.
             None if f.page > 0 => {
-                let count_only = format!(
-                    "select count(*) from (select 1 from {source} {inner_join}{filters} limit {}) matches",
-                    crate::cases::COUNT_CAP + 1
-                );
-                bind_args!(sqlx::query_scalar::<_, i64>(&count_only), list_args).fetch_one(pool).await?
+                bind_args!(sqlx::query_scalar::<_, i64>(&query.count_only_sql), &query.count_args)
+                    .fetch_one(pool)
+                    .await?
             }
             None => 0,
         };
         (rows.into_iter().map(|r| r.row).collect(), total)
     });
-    let items = rows
-        .into_iter()
-        .map(|r| EnterpriseSummary {
-            overdue: cutoff.is_overdue(r.last_contact_on, r.created_at),
-            id: r.id,
-            name_zh: r.name_zh,
-            name_original: r.name_original,
-            credit_code: r.credit_code,
-            country: r.country,
-            industry_chain_id: r.industry_chain_id,
-            lifecycle: Lifecycle::parse(&r.lifecycle).unwrap_or(Lifecycle::Lead),
-            is_key: r.is_key,
-            liaison_id: r.liaison_id,
-            liaison_name: r.liaison_name,
-            last_contact_on: r.last_contact_on,
-        })
-        .collect();
-    Ok((items, total))
+    Ok((rows.into_iter().map(|r| r.into_summary(cutoff)).collect(), total))
+}
+
+/// The enterprises matching the filter in the list's order, at most `limit`, sent as they are
+/// read (the CSV export; see `Db::stream`).
+pub async fn stream(
+    db: &Db,
+    f: &EnterpriseFilter,
+    reader_id: i64,
+    cutoff: OverdueCutoff,
+    limit: i64,
+) -> Result<tokio::sync::mpsc::Receiver<Result<EnterpriseSummary, sqlx::Error>>, sqlx::Error> {
+    let f = EnterpriseFilter { page: 0, ..f.clone() };
+    let query = page_query(db, &f, reader_id, cutoff, limit).await?;
+    Ok(db.stream(query.list_sql, query.args, move |r: PageRow| r.row.into_summary(cutoff)))
+}
+
+impl SummaryRow {
+    fn into_summary(self, cutoff: OverdueCutoff) -> EnterpriseSummary {
+        EnterpriseSummary {
+            overdue: cutoff.is_overdue(self.last_contact_on, self.created_at),
+            id: self.id,
+            name_zh: self.name_zh,
+            name_original: self.name_original,
+            credit_code: self.credit_code,
+            country: self.country,
+            industry_chain_id: self.industry_chain_id,
+            lifecycle: Lifecycle::parse(&self.lifecycle).unwrap_or(Lifecycle::Lead),
+            is_key: self.is_key,
+            liaison_id: self.liaison_id,
+            liaison_name: self.liaison_name,
+            last_contact_on: self.last_contact_on,
+        }
+    }
 }
 
 /// Replace an enterprise's search entries, which carry its Chinese name for ordering, after

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod delegations;
 pub mod departments;
 pub mod enterprises;
+pub mod exports;
 pub mod factors;
 pub mod friendship_cities;
 pub mod outbox;
@@ -28,6 +29,9 @@ use std::time::Duration;
 
 /// How long a statement waits for a free connection before it fails.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many rows a stream (`Db::stream`) reads ahead of its reader.
+const STREAM_ROWS: usize = 64;
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -70,6 +74,7 @@ macro_rules! on_tx {
 }
 
 /// A value bound to a generated condition (see `Where`).
+#[derive(Clone)]
 pub enum Arg {
     Int(i64),
     Text(String),
@@ -280,6 +285,56 @@ impl Db {
             Db::Sqlite(db) => Tx::Sqlite(db.pool().begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+
+    /// The rows of `sql` (its `$1…$n` bound to `args`), each `map`ped, sent as they are read
+    /// into a channel of a few rows: what is in memory does not grow with the number of rows.
+    /// A task of its own reads them on one connection until the last row is taken or the
+    /// receiver is dropped (then it stops reading and gives the connection back).
+    pub fn stream<R, T>(
+        &self,
+        sql: String,
+        args: Vec<Arg>,
+        mut map: impl FnMut(R) -> T + Send + 'static,
+    ) -> tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin
+            + 'static,
+        T: Send + 'static,
+    {
+        use futures_util::StreamExt;
+        let (sender, receiver) = tokio::sync::mpsc::channel(STREAM_ROWS);
+        let db = self.clone();
+        tokio::spawn(async move {
+            macro_rules! send_rows {
+                ($conn:expr) => {{
+                    let mut rows = bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *$conn);
+                    while let Some(row) = rows.next().await {
+                        let failed = row.is_err();
+                        if sender.send(row.map(&mut map)).await.is_err() || failed {
+                            break;
+                        }
+                    }
+                }};
+            }
+            let connected = match &db {
+                Db::Sqlite(lite) => match lite.reading().await {
+                    Ok(mut conn) => Ok(send_rows!(conn)),
+                    Err(e) => Err(e),
+                },
+                Db::Postgres(pool) => match pool.acquire().await {
+                    Ok(mut conn) => Ok(send_rows!(conn)),
+                    Err(e) => Err(e),
+                },
+            };
+            if let Err(e) = connected {
+                let _ = sender.send(Err(e)).await;
+            }
+        });
+        receiver
     }
 
     /// A cheap round trip, for health checks.

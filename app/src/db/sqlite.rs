@@ -126,6 +126,15 @@ impl SqliteDb {
         })
     }
 
+    /// A reading connection of its own for as long as the caller keeps it (a streamed export):
+    /// one of the readers, or the pool's for a database in memory.
+    pub async fn reading(&self) -> Result<ReadingConnection, sqlx::Error> {
+        match &self.readers {
+            Some(readers) => Ok(ReadingConnection::Reader(readers.acquire().await?)),
+            None => Ok(ReadingConnection::Pool(self.pool.acquire().await?)),
+        }
+    }
+
     pub async fn close(&self) {
         if let Some(h) = &self.here {
             h.close();
@@ -167,7 +176,7 @@ impl Readers {
 }
 
 /// A reading connection, back to its pool when dropped (before its permit is released).
-struct Reader {
+pub struct Reader {
     conn: Option<SqliteConnection>,
     readers: Arc<Readers>,
     _permit: OwnedSemaphorePermit,
@@ -185,6 +194,34 @@ impl Reader {
             self.conn = None;
         }
         result
+    }
+}
+
+/// A connection from `SqliteDb::reading`, back to its pool when dropped.
+pub enum ReadingConnection {
+    Reader(Reader),
+    Pool(sqlx::pool::PoolConnection<Sqlite>),
+}
+
+impl std::ops::Deref for ReadingConnection {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        match self {
+            // A reader handed out always has its connection (`conn` is emptied only after a
+            // statement found its thread stopped, on a reader that is then dropped).
+            ReadingConnection::Reader(r) => r.conn.as_ref().expect("a reader handed out has its connection"),
+            ReadingConnection::Pool(c) => c,
+        }
+    }
+}
+
+impl std::ops::DerefMut for ReadingConnection {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        match self {
+            ReadingConnection::Reader(r) => r.conn.as_mut().expect("a reader handed out has its connection"),
+            ReadingConnection::Pool(c) => c,
+        }
     }
 }
 

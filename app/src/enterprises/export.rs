@@ -4,7 +4,7 @@ use super::{EnterpriseFilter, IndustryChain, Lifecycle};
 use crate::auth::SessionUser;
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
-use crate::export::{csv_bytes, MAX_ROWS};
+use crate::export::{csv_stream, CsvFile, Lease, MAX_ROWS};
 use crate::state::ServerState;
 use crate::translate::t;
 
@@ -17,15 +17,16 @@ fn lifecycle_id(l: Lifecycle) -> &'static str {
     }
 }
 
+/// The enterprises the filter matches, at most `MAX_ROWS`, streamed from the database (one
+/// export at a time per user: see `Lease`).
 pub async fn enterprises_csv(
     state: &ServerState,
     user: &SessionUser,
     filter: &EnterpriseFilter,
     locale: Locale,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<CsvFile, AppError> {
     crate::auth::permit(user, crate::auth::Action::ReadEnterprises)?;
-    let f = EnterpriseFilter { page: 0, ..filter.clone() };
-    let (rows, _) = crate::db::enterprises::search(&state.db, &f, user.id, super::service::cutoff(), MAX_ROWS).await?;
+    let lease = Lease::take(state, user.id).await?;
     let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));
     let chains: Vec<IndustryChain> = chains.await?.to_vec();
     let headers = [
@@ -43,7 +44,8 @@ pub async fn enterprises_csv(
     .map(|id| t(locale, id));
     let yes = t(locale, "common-yes");
     let no = t(locale, "common-no");
-    let records = rows.into_iter().map(|e| {
+    let rows = crate::db::enterprises::stream(&state.db, filter, user.id, super::service::cutoff(), MAX_ROWS).await?;
+    let record = move |e: super::EnterpriseSummary| {
         let chain = e
             .industry_chain_id
             .and_then(|id| chains.iter().find(|c| c.id == id))
@@ -62,6 +64,6 @@ pub async fn enterprises_csv(
             e.last_contact_on.map(|d| d.to_string()).unwrap_or_default(),
             if e.overdue { yes.clone() } else { no.clone() },
         ]
-    });
-    csv_bytes(&headers, records)
+    };
+    Ok(CsvFile::new("enterprises", csv_stream(headers.to_vec(), rows, record, Some(lease))))
 }

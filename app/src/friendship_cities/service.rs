@@ -373,6 +373,8 @@ pub async fn register_csv(
 ) -> Result<Vec<u8>, AppError> {
     use crate::translate::t;
     crate::auth::permit(user, crate::auth::Action::ReadCities)?;
+    // The register is a few hundred cities: made whole, but one export at a time all the same.
+    let lease = crate::export::Lease::take(state, user.id).await?;
     let cities = list(state, f).await?;
     let headers = [
         "city-field-name-zh",
@@ -407,5 +409,7 @@ pub async fn register_csv(
             format!("{:.4}", c.longitude),
         ]
     });
-    crate::export::csv_bytes(&headers, rows)
+    let file = crate::export::csv_bytes(&headers, rows);
+    lease.give_back().await;
+    file
 }
