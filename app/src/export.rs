@@ -11,7 +11,7 @@
 use crate::error::AppError;
 use crate::state::ServerState;
 use std::time::Duration;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::OwnedSemaphorePermit;
 
 /// A file that leaves the office (an export, a printed programme, a calendar) goes into the
 /// audit log: who took it, which file, with which filters.
@@ -69,35 +69,32 @@ pub fn csv_bytes(headers: &[String], rows: impl IntoIterator<Item = Vec<String>>
     Ok(out)
 }
 
-/// How many exports one server streams at once; the others wait for a slot.
-const SLOTS: usize = 2;
-/// How long an export waits for a slot before it is answered `Busy`.
-const SLOT_WAIT: Duration = Duration::from_secs(120);
-/// A lease lapses this long after its last renewal (its server stopped mid-export)…
-const LEASE: Duration = Duration::from_secs(120);
-/// …and is renewed this often while its export runs.
-const RENEW_EVERY: Duration = Duration::from_secs(30);
+/// How many exports one server streams at once (`ServerState::exports`); the others wait for
+/// a slot, at most `SLOT_WAIT` (then `Busy`).
+pub const SLOTS: usize = 2;
+const SLOT_WAIT: Duration = Duration::from_secs(60);
+/// A lease lapses this long after it was taken or last renewed (its server stopped mid-export)…
+const LEASE: Duration = Duration::from_secs(300);
+/// …and is renewed this often while its rows go out.
+const RENEW_EVERY: Duration = Duration::from_secs(60);
 /// Rows per piece of the response.
 const ROWS_PER_PIECE: usize = 256;
-
-fn slots() -> std::sync::Arc<Semaphore> {
-    static SLOTS_HERE: std::sync::OnceLock<std::sync::Arc<Semaphore>> = std::sync::OnceLock::new();
-    SLOTS_HERE.get_or_init(|| std::sync::Arc::new(Semaphore::new(SLOTS))).clone()
-}
 
 fn millis(at: chrono::DateTime<chrono::Utc>, after: Duration) -> i64 {
     at.timestamp_millis() + after.as_millis() as i64
 }
 
-/// A user's one running export: taken before the export starts, renewed while it streams,
-/// given back when it ends (dropped), and lapsing on its own if its server stops. It holds the
-/// server's export slot too.
+/// A user's one running export: taken before the export starts, renewed while its rows go out,
+/// given back when the last has been read (before the response ends, so the next export may
+/// start as soon as this one has arrived), and lapsing on its own if its server stops. It holds
+/// one of this server's export slots.
 pub struct Lease {
     db: crate::db::Db,
     user_id: i64,
+    /// Empty once given back.
     token: String,
-    renewal: tokio::task::JoinHandle<()>,
-    _slot: OwnedSemaphorePermit,
+    renewed: std::time::Instant,
+    _slot: Option<OwnedSemaphorePermit>,
 }
 
 impl Lease {
@@ -118,50 +115,55 @@ impl Lease {
         if !taken {
             return Err(AppError::ExportRunning);
         }
-        let slot = match tokio::time::timeout(SLOT_WAIT, slots().acquire_owned()).await {
-            Ok(Ok(slot)) => slot,
+        // From here on, a request given up while it waits gives the lease back (`Drop`).
+        let mut lease = Lease { db: state.db.clone(), user_id, token, renewed: std::time::Instant::now(), _slot: None };
+        match tokio::time::timeout(SLOT_WAIT, state.exports.clone().acquire_owned()).await {
+            Ok(Ok(slot)) => lease._slot = Some(slot),
             _ => {
-                give_back(&state.db, user_id, &token).await;
+                lease.give_back().await;
                 return Err(AppError::Busy);
             }
-        };
-        let renewal = tokio::spawn(renew(state.db.clone(), user_id, token.clone()));
-        Ok(Lease { db: state.db.clone(), user_id, token, renewal, _slot: slot })
+        }
+        Ok(lease)
+    }
+
+    /// Give the lease back (and the slot with it).
+    pub async fn give_back(mut self) {
+        if give_back(&self.db, self.user_id, &self.token).await {
+            self.token.clear();
+        }
     }
 }
 
-async fn renew(db: crate::db::Db, user_id: i64, token: String) {
-    loop {
-        tokio::time::sleep(RENEW_EVERY).await;
+impl crate::db::Holding for Lease {
+    async fn keep(&mut self) {
+        if self.renewed.elapsed() < RENEW_EVERY {
+            return;
+        }
+        self.renewed = std::time::Instant::now();
         let renewed = async {
-            let mut tx = db.begin().await?;
-            let kept = crate::db::exports::renew(&mut tx, user_id, &token, millis(crate::db::now(), LEASE)).await?;
+            let mut tx = self.db.begin().await?;
+            let kept =
+                crate::db::exports::renew(&mut tx, self.user_id, &self.token, millis(crate::db::now(), LEASE)).await?;
             tx.commit().await?;
             Ok::<_, sqlx::Error>(kept)
         };
         match renewed.await {
             Ok(true) => {}
-            Ok(false) => return,
+            Ok(false) => tracing::warn!(user_id = self.user_id, "an export's lease lapsed while it ran"),
             Err(e) => tracing::warn!(error = %e, "an export's lease could not be renewed"),
         }
     }
-}
 
-impl Lease {
-    /// Give the lease back once the file is made, before its last bytes leave: the user's next
-    /// export may start as soon as this one has arrived.
-    pub async fn give_back(mut self) {
-        self.renewal.abort();
-        let token = std::mem::take(&mut self.token);
-        give_back(&self.db, self.user_id, &token).await;
+    async fn finish(self) {
+        self.give_back().await;
     }
 }
 
 impl Drop for Lease {
-    /// An export cut short (the download was cancelled): given back in a task of its own, as
-    /// dropping cannot wait for the database.
+    /// An export stopped early (the download was cancelled, or stalled), or a lease whose
+    /// giving back did not finish: given back in a task of its own, as dropping cannot wait.
     fn drop(&mut self) {
-        self.renewal.abort();
         if !self.token.is_empty() {
             let (db, user_id, token) = (self.db.clone(), self.user_id, std::mem::take(&mut self.token));
             tokio::spawn(async move { give_back(&db, user_id, &token).await });
@@ -169,14 +171,19 @@ impl Drop for Lease {
     }
 }
 
-async fn give_back(db: &crate::db::Db, user_id: i64, token: &str) {
+/// Delete the lease `token`; `false` (logged) if the database could not: it lapses on its own.
+async fn give_back(db: &crate::db::Db, user_id: i64, token: &str) -> bool {
     let given = async {
         let mut tx = db.begin().await?;
         crate::db::exports::give_back(&mut tx, user_id, token).await?;
         tx.commit().await
     };
-    if let Err(e) = given.await {
-        tracing::warn!(error = %e, "an export's lease could not be given back; it lapses on its own");
+    match given.await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "an export's lease could not be given back; it lapses on its own");
+            false
+        }
     }
 }
 
@@ -187,31 +194,39 @@ pub struct CsvFile {
 }
 
 impl CsvFile {
-    pub fn new(
-        name: &str,
-        bytes: impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static,
-    ) -> CsvFile {
-        CsvFile { name: name.to_string(), bytes: Box::pin(bytes) }
-    }
-
     /// A file made whole in memory (the short registers).
     pub fn whole(name: &str, bytes: Vec<u8>) -> CsvFile {
-        CsvFile::new(name, futures_util::stream::once(async move { Ok(bytes) }))
+        CsvFile { name: name.to_string(), bytes: Box::pin(futures_util::stream::once(async move { Ok(bytes) })) }
+    }
+
+    /// A file written as its `rows` arrive (see `csv_stream`). The first row is waited for
+    /// here: a database that fails before it is a refusal page, not a broken download.
+    pub async fn stream<T: Send + 'static>(
+        name: &str,
+        headers: Vec<String>,
+        mut rows: crate::db::Rows<T>,
+        record: impl FnMut(T) -> Vec<String> + Send + 'static,
+    ) -> Result<CsvFile, AppError> {
+        let first = match rows.next().await {
+            Some(Err(e)) => return Err(e.into()),
+            Some(Ok(row)) => Some(row),
+            None => None,
+        };
+        Ok(CsvFile { name: name.to_string(), bytes: Box::pin(csv_stream(headers, first, rows, record)) })
     }
 }
 
 /// A CSV file being written as its rows arrive: the byte-order mark and `headers` first, then
-/// each row `record` makes of what `rows` sends, in pieces of a few hundred rows. The same
-/// bytes as `csv_bytes`. The `lease` is given back when the last row is read, before the last
-/// piece goes out. A failure of the database mid-file ends the response with an error (the
-/// download fails rather than arriving cut short as if whole).
+/// each row `record` makes of `first` and what `rows` sends, in pieces of a few hundred rows.
+/// The same bytes as `csv_bytes`. Rows that fail or stop before the last end the response
+/// with an error (the download fails rather than arriving cut short as if whole).
 pub fn csv_stream<T: Send + 'static>(
     headers: Vec<String>,
-    rows: tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>,
+    first: Option<T>,
+    rows: crate::db::Rows<T>,
     record: impl FnMut(T) -> Vec<String> + Send + 'static,
-    lease: Option<Lease>,
 ) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
-    let start = Writing { rows, record, headers: Some(headers), lease, done: false };
+    let start = Writing { rows, first, record, headers: Some(headers), done: false };
     futures_util::stream::unfold(start, |mut w| async move {
         if w.done {
             return None;
@@ -227,12 +242,12 @@ pub fn csv_stream<T: Send + 'static>(
 
 /// A streamed CSV file's state between two pieces.
 struct Writing<T, F> {
-    rows: tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>,
+    rows: crate::db::Rows<T>,
+    /// A row read before the first piece.
+    first: Option<T>,
     record: F,
     /// Until the first piece is written.
     headers: Option<Vec<String>>,
-    /// Until the last row is read.
-    lease: Option<Lease>,
     done: bool,
 }
 
@@ -246,15 +261,15 @@ impl<T, F: FnMut(T) -> Vec<String>> Writing<T, F> {
         if let Some(headers) = self.headers.take() {
             piece.write_record(&headers)?;
         }
+        if let Some(row) = self.first.take() {
+            piece.write_record((self.record)(row).iter().map(|c| neutralise(c)))?;
+        }
         for _ in 0..ROWS_PER_PIECE {
-            match self.rows.recv().await {
+            match self.rows.next().await {
                 Some(Ok(row)) => piece.write_record((self.record)(row).iter().map(|c| neutralise(c)))?,
                 Some(Err(e)) => return Err(std::io::Error::other(e)),
                 None => {
                     self.done = true;
-                    if let Some(lease) = self.lease.take() {
-                        lease.give_back().await;
-                    }
                     break;
                 }
             }
@@ -275,6 +290,11 @@ mod tests {
         assert_eq!(neutralise("光华"), "光华");
     }
 
+    /// Rows as a stream of the database would send them.
+    fn rows_of(rows: Vec<Result<Vec<String>, sqlx::Error>>, whole: bool) -> crate::db::Rows<Vec<String>> {
+        crate::db::Rows::from_parts(rows, whole)
+    }
+
     /// A streamed file is byte for byte the file made whole: one byte-order mark, the header
     /// once, every row in order across the pieces, formulas neutralised.
     #[tokio::test]
@@ -285,27 +305,33 @@ mod tests {
             .collect();
         let headers = vec!["名称".to_string(), "note".to_string()];
         let whole = csv_bytes(&headers, rows.clone()).unwrap();
-        let (sender, receiver) = tokio::sync::mpsc::channel(8);
-        tokio::spawn(async move {
-            for row in rows {
-                sender.send(Ok::<_, sqlx::Error>(row)).await.unwrap();
-            }
-        });
-        let pieces: Vec<Vec<u8>> = csv_stream(headers, receiver, |r| r, None).map(Result::unwrap).collect().await;
+        let file = CsvFile::stream("x", headers, rows_of(rows.into_iter().map(Ok).collect(), true), |r| r);
+        let pieces: Vec<Vec<u8>> = file.await.unwrap().bytes.map(Result::unwrap).collect().await;
         assert!(pieces.len() >= 1000 / ROWS_PER_PIECE, "written in pieces: {}", pieces.len());
         assert_eq!(pieces.concat(), whole);
+        let empty = CsvFile::stream("x", vec!["h".into()], rows_of(Vec::new(), true), |r| r).await.unwrap();
+        let pieces: Vec<Vec<u8>> = empty.bytes.map(Result::unwrap).collect().await;
+        assert_eq!(pieces.concat(), "\u{FEFF}h\n".as_bytes());
     }
 
     #[tokio::test]
-    async fn a_failing_database_fails_the_download_rather_than_cutting_it_short() {
+    async fn a_failing_or_stopped_database_fails_the_download_rather_than_cutting_it_short() {
         use futures_util::StreamExt;
-        let (sender, receiver) = tokio::sync::mpsc::channel(8);
-        sender.send(Ok(vec!["first".to_string()])).await.unwrap();
-        sender.send(Err(sqlx::Error::PoolTimedOut)).await.unwrap();
-        drop(sender);
-        let pieces: Vec<_> = csv_stream(vec!["h".into()], receiver, |r: Vec<String>| r, None).collect().await;
-        assert_eq!(pieces.len(), 1, "nothing after the failure");
-        assert!(pieces[0].is_err());
+        // Failing before the first row: a refusal, no download at all.
+        let refused =
+            CsvFile::stream("x", vec!["h".into()], rows_of(vec![Err(sqlx::Error::PoolTimedOut)], false), |r| r);
+        assert!(matches!(refused.await, Err(AppError::Internal)));
+        // Failing later: the download ends with an error after the rows before it.
+        for (rows, whole) in [
+            (vec![Ok(vec!["1".to_string()]), Err(sqlx::Error::PoolTimedOut)], false),
+            // The reading gave up (a stalled reader): the rows stop without their end.
+            (vec![Ok(vec!["1".to_string()])], false),
+        ] {
+            let file = CsvFile::stream("x", vec!["h".into()], rows_of(rows, whole), |r| r).await.unwrap();
+            let pieces: Vec<_> = file.bytes.collect().await;
+            assert_eq!(pieces.len(), 1, "nothing after the failure");
+            assert!(pieces[0].is_err());
+        }
     }
 
     #[test]

@@ -14,11 +14,19 @@ pub struct ServerState {
     pub reference: Arc<ReferenceCache>,
     /// The installation's keys, read from the database on first use.
     pub keys: Arc<tokio::sync::OnceCell<crate::portal::service::Keys>>,
+    /// This server's export slots (see `export::Lease`).
+    pub exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl ServerState {
     pub fn new(db: Db, settings: Settings) -> ServerState {
-        ServerState { db, settings: Arc::new(settings), reference: Arc::default(), keys: Arc::default() }
+        ServerState {
+            db,
+            settings: Arc::new(settings),
+            reference: Arc::default(),
+            keys: Arc::default(),
+            exports: Arc::new(tokio::sync::Semaphore::new(crate::export::SLOTS)),
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use super::{CaseFilter, Deadline};
 use crate::auth::SessionUser;
 use crate::domain::Locale;
 use crate::error::AppError;
-use crate::export::{csv_stream, CsvFile, Lease, MAX_ROWS};
+use crate::export::{CsvFile, Lease, MAX_ROWS};
 use crate::state::ServerState;
 use crate::translate::t;
 
@@ -31,9 +31,10 @@ pub async fn cases_csv(
     let window = super::service::risk_window(state).await?;
     let rows = if filter.led && user.role != crate::domain::Role::Leader {
         // Only leaders lead enterprises (see `service::search`): nothing to read.
-        tokio::sync::mpsc::channel(1).1
+        lease.give_back().await;
+        crate::db::Rows::none()
     } else {
-        crate::db::cases::stream(&state.db, filter, user.id, window, MAX_ROWS)
+        crate::db::cases::stream(&state.db, filter, user.id, window, MAX_ROWS, lease)
     };
     let headers = [
         "case-reference",
@@ -66,5 +67,5 @@ pub async fn cases_csv(
             deadline_id(c.deadline).map(|id| t(locale, id)).unwrap_or_default(),
         ]
     };
-    Ok(CsvFile::new("cases", csv_stream(headers.to_vec(), rows, record, Some(lease))))
+    CsvFile::stream("cases", headers.to_vec(), rows, record).await
 }

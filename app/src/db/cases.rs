@@ -226,17 +226,18 @@ fn list_order(f: &CaseFilter) -> &'static str {
 }
 
 /// The cases matching the filter in the list's order, at most `limit`, sent as they are read
-/// (the CSV export; see `Db::stream`).
+/// (the CSV export; see `Db::stream`, which keeps `hold` while it reads).
 pub fn stream(
     db: &Db,
     f: &CaseFilter,
     reader_id: i64,
     w: RiskWindow,
     limit: i64,
-) -> tokio::sync::mpsc::Receiver<Result<CaseSummary, sqlx::Error>> {
+    hold: impl super::Holding,
+) -> super::Rows<CaseSummary> {
     let cond = conditions(f, reader_id, w);
     let sql = format!("{SUMMARY}{} order by {} limit {limit}", cond.sql(), list_order(f));
-    db.stream(sql, cond.args, move |r: SummaryRow| r.into_summary(w))
+    db.stream(sql, cond.args, move |r: SummaryRow| r.into_summary(w), hold)
 }
 
 /// One page of cases matching the filter (newest first; by deadline when filtered by it),
@@ -301,8 +302,8 @@ struct DeadlineRow {
 }
 
 /// The deadlines page in one statement: each list's first `per_page` cases (by due date, from
-/// the index of running cases' due dates), each row carrying its list's count; `led` adds the
-/// leader's list. A list that fits on its page is counted by its rows.
+/// the index of running cases' due dates), each row carrying its list's count (up to
+/// `COUNT_CAP` and one more); `led` adds the leader's list.
 pub async fn deadlines(
     db: &Db,
     reader_id: i64,
@@ -360,6 +361,10 @@ pub async fn deadlines(
         };
         list.0.push(summary);
         list.1 = r.total;
+    }
+    // Each list in its order (`list_order`), whatever order the union returned its parts in.
+    for list in [&mut out.overdue.0, &mut out.at_risk.0].into_iter().chain(out.led.as_mut()) {
+        list.sort_by_key(|c| (c.due_on, c.id));
     }
     Ok(out)
 }

@@ -424,17 +424,18 @@ pub async fn search(
 }
 
 /// The enterprises matching the filter in the list's order, at most `limit`, sent as they are
-/// read (the CSV export; see `Db::stream`).
+/// read (the CSV export; see `Db::stream`, which keeps `hold` while it reads).
 pub async fn stream(
     db: &Db,
     f: &EnterpriseFilter,
     reader_id: i64,
     cutoff: OverdueCutoff,
     limit: i64,
-) -> Result<tokio::sync::mpsc::Receiver<Result<EnterpriseSummary, sqlx::Error>>, sqlx::Error> {
+    hold: impl super::Holding,
+) -> Result<super::Rows<EnterpriseSummary>, sqlx::Error> {
     let f = EnterpriseFilter { page: 0, ..f.clone() };
     let query = page_query(db, &f, reader_id, cutoff, limit).await?;
-    Ok(db.stream(query.list_sql, query.args, move |r: PageRow| r.row.into_summary(cutoff)))
+    Ok(db.stream(query.list_sql, query.args, move |r: PageRow| r.row.into_summary(cutoff), hold))
 }
 
 impl SummaryRow {

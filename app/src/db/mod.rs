@@ -30,8 +30,58 @@ use std::time::Duration;
 /// How long a statement waits for a free connection before it fails.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How many rows a stream (`Db::stream`) reads ahead of its reader.
+/// How many rows a stream (`Db::stream`) reads ahead of its reader…
 const STREAM_ROWS: usize = 64;
+/// …and how long it waits for the reader to take one before it gives up (a stalled download
+/// must not hold a connection, an export slot and the user's lease).
+const STALLED: Duration = Duration::from_secs(60);
+
+/// What a stream keeps while it reads (an export's lease, see `export::Lease`): `keep` is
+/// called as rows go out, `finish` after the last row is sent and before the stream ends;
+/// dropped without `finish` when the stream stops early.
+pub trait Holding: Send + 'static {
+    fn keep(&mut self) -> impl std::future::Future<Output = ()> + Send;
+    fn finish(self) -> impl std::future::Future<Output = ()> + Send;
+}
+
+impl Holding for () {
+    async fn keep(&mut self) {}
+    async fn finish(self) {}
+}
+
+/// The rows of a stream (`Db::stream`), as they are read.
+pub struct Rows<T> {
+    receiver: tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>,
+    /// Set once every row has been sent.
+    complete: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl<T> Rows<T> {
+    /// No rows at all.
+    pub fn none() -> Rows<T> {
+        Rows { receiver: tokio::sync::mpsc::channel(1).1, complete: std::sync::Arc::new(true.into()) }
+    }
+
+    /// The rows `rows`, in a channel closed after them; `whole` if they are the whole result
+    /// (for tests of what reads them).
+    pub fn from_parts(rows: Vec<Result<T, sqlx::Error>>, whole: bool) -> Rows<T> {
+        let (sender, receiver) = tokio::sync::mpsc::channel(rows.len().max(1));
+        for row in rows {
+            let _ = sender.try_send(row);
+        }
+        Rows { receiver, complete: std::sync::Arc::new(whole.into()) }
+    }
+
+    /// The next row; `None` after the last. Rows that stop before the last (the reading gave
+    /// up) end with an error, so that nobody takes part of a result for the whole.
+    pub async fn next(&mut self) -> Option<Result<T, sqlx::Error>> {
+        match self.receiver.recv().await {
+            Some(row) => Some(row),
+            None if self.complete.load(std::sync::atomic::Ordering::Acquire) => None,
+            None => Some(Err(sqlx::Error::Io(std::io::Error::other("the rows stopped before the last")))),
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -289,14 +339,17 @@ impl Db {
 
     /// The rows of `sql` (its `$1…$n` bound to `args`), each `map`ped, sent as they are read
     /// into a channel of a few rows: what is in memory does not grow with the number of rows.
-    /// A task of its own reads them on one connection until the last row is taken or the
-    /// receiver is dropped (then it stops reading and gives the connection back).
-    pub fn stream<R, T>(
+    /// A task of its own reads them on one connection, calling `hold.keep()` as they go and
+    /// `hold.finish()` after the last, before the stream ends. It stops reading (and gives the
+    /// connection back) when the receiver is dropped or takes no row for `STALLED`; the
+    /// receiver then sees the rows end early (`Rows::next`), not a whole result.
+    pub fn stream<R, T, H>(
         &self,
         sql: String,
         args: Vec<Arg>,
         mut map: impl FnMut(R) -> T + Send + 'static,
-    ) -> tokio::sync::mpsc::Receiver<Result<T, sqlx::Error>>
+        mut hold: H,
+    ) -> Rows<T>
     where
         R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
             + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
@@ -304,37 +357,65 @@ impl Db {
             + Unpin
             + 'static,
         T: Send + 'static,
+        H: Holding,
     {
         use futures_util::StreamExt;
         let (sender, receiver) = tokio::sync::mpsc::channel(STREAM_ROWS);
+        let complete = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let rows = Rows { receiver, complete: complete.clone() };
         let db = self.clone();
         tokio::spawn(async move {
+            // Whether every row was read and taken.
             macro_rules! send_rows {
-                ($conn:expr) => {{
-                    let mut rows = bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *$conn);
-                    while let Some(row) = rows.next().await {
-                        let failed = row.is_err();
-                        if sender.send(row.map(&mut map)).await.is_err() || failed {
-                            break;
+                ($rows:expr) => {{
+                    let mut rows = $rows;
+                    loop {
+                        let Some(row) = rows.next().await else { break true };
+                        let failed = row.as_ref().err().map(|e| matches!(e, sqlx::Error::WorkerCrashed));
+                        let sent = tokio::time::timeout(STALLED, sender.send(row.map(&mut map))).await;
+                        if !matches!(sent, Ok(Ok(()))) || failed.is_some() {
+                            break false;
                         }
+                        hold.keep().await;
                     }
                 }};
             }
-            let connected = match &db {
+            let read = match &db {
+                // A database in memory has one connection: read the rows first, then send them.
+                Db::Sqlite(lite) if lite.in_memory() => {
+                    match bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch_all(lite.pool()).await {
+                        Ok(all) => Ok(send_rows!(futures_util::stream::iter(all.into_iter().map(Ok)))),
+                        Err(e) => Err(e),
+                    }
+                }
                 Db::Sqlite(lite) => match lite.reading().await {
-                    Ok(mut conn) => Ok(send_rows!(conn)),
+                    Ok(mut conn) => {
+                        let whole = send_rows!(bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *conn));
+                        if !whole {
+                            // Its thread may have stopped: it does not go back to the pool.
+                            conn.forget();
+                        }
+                        Ok(whole)
+                    }
                     Err(e) => Err(e),
                 },
                 Db::Postgres(pool) => match pool.acquire().await {
-                    Ok(mut conn) => Ok(send_rows!(conn)),
+                    Ok(mut conn) => Ok(send_rows!(bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *conn))),
                     Err(e) => Err(e),
                 },
             };
-            if let Err(e) = connected {
-                let _ = sender.send(Err(e)).await;
+            match read {
+                Ok(true) => {
+                    hold.finish().await;
+                    complete.store(true, std::sync::atomic::Ordering::Release);
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    let _ = tokio::time::timeout(STALLED, sender.send(Err(e))).await;
+                }
             }
         });
-        receiver
+        rows
     }
 
     /// A cheap round trip, for health checks.

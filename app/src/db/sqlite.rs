@@ -126,6 +126,11 @@ impl SqliteDb {
         })
     }
 
+    /// A database in memory: one connection for reads and writes alike.
+    pub fn in_memory(&self) -> bool {
+        self.readers.is_none()
+    }
+
     /// A reading connection of its own for as long as the caller keeps it (a streamed export):
     /// one of the readers, or the pool's for a database in memory.
     pub async fn reading(&self) -> Result<ReadingConnection, sqlx::Error> {
@@ -201,6 +206,15 @@ impl Reader {
 pub enum ReadingConnection {
     Reader(Reader),
     Pool(sqlx::pool::PoolConnection<Sqlite>),
+}
+
+impl ReadingConnection {
+    /// Do not give this connection back to the pool (its thread may have stopped).
+    pub fn forget(&mut self) {
+        if let ReadingConnection::Reader(r) = self {
+            r.conn = None;
+        }
+    }
 }
 
 impl std::ops::Deref for ReadingConnection {

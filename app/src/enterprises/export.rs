@@ -4,7 +4,7 @@ use super::{EnterpriseFilter, IndustryChain, Lifecycle};
 use crate::auth::SessionUser;
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
-use crate::export::{csv_stream, CsvFile, Lease, MAX_ROWS};
+use crate::export::{CsvFile, Lease, MAX_ROWS};
 use crate::state::ServerState;
 use crate::translate::t;
 
@@ -44,7 +44,8 @@ pub async fn enterprises_csv(
     .map(|id| t(locale, id));
     let yes = t(locale, "common-yes");
     let no = t(locale, "common-no");
-    let rows = crate::db::enterprises::stream(&state.db, filter, user.id, super::service::cutoff(), MAX_ROWS).await?;
+    let rows =
+        crate::db::enterprises::stream(&state.db, filter, user.id, super::service::cutoff(), MAX_ROWS, lease).await?;
     let record = move |e: super::EnterpriseSummary| {
         let chain = e
             .industry_chain_id
@@ -65,5 +66,5 @@ pub async fn enterprises_csv(
             if e.overdue { yes.clone() } else { no.clone() },
         ]
     };
-    Ok(CsvFile::new("enterprises", csv_stream(headers.to_vec(), rows, record, Some(lease))))
+    CsvFile::stream("enterprises", headers.to_vec(), rows, record).await
 }
