@@ -110,12 +110,14 @@ passwords: setup
 
 ## make bench: 100 000 enterprises and 1 000 000 cases in target/bench, pages loaded with wrk,
 ## against the production build (`BENCH_PROFILE=release` measures the one `make run` serves).
+## The load generator is built as `make run`'s server is (release, erased views), so that the
+## two share their compiled crates instead of each rebuilding the other's.
 BENCH_PROFILE ?= dist
 bench: setup site
 	@command -v wrk >/dev/null || { echo "installing wrk"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
 	@if [ "$(BENCH_PROFILE)" = release ]; then $(MAKE) --no-print-directory server; \
 		else cargo build --locked --profile $(BENCH_PROFILE) -p liaison-server; fi
-	RUSTFLAGS="$(ERASED)" LIAISON_BENCH_PROFILE=$(BENCH_PROFILE) cargo bench --locked -p liaison-server --bench load
+	RUSTFLAGS="$(ERASED)" LIAISON_BENCH_PROFILE=$(BENCH_PROFILE) cargo bench --locked --profile release -p liaison-server --bench load
 
 check-locales:
 	cargo test --locked -p liaison-server --test locales
