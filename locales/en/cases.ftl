@@ -102,7 +102,10 @@ deadlines-hint = Deadlines count working days: weekends and public holidays do n
 deadlines-led = Overdue cases of enterprises you are responsible for
 deadlines-overdue = Overdue
 deadlines-at-risk = At risk
-deadlines-count = All { $total }
+deadlines-count = { $total ->
+    [one] See it in the list
+   *[other] All { $total }
+}
 field-days-out-of-range = Enter a number of working days from 1 to 250.
 field-green-channel-too-long = The green channel cannot take longer than the normal deadline.
 field-unknown-day-kind = Choose a holiday or a make-up working day.

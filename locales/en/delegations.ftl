@@ -175,11 +175,17 @@ outcome-field-credit-code-hint = Optional: the unified social credit code of a r
 statistics-incoming = { $delegations ->
     [one] One incoming delegation
    *[other] { $delegations } incoming delegations
-}, { $people } visitors
+}, { $people ->
+    [one] one visitor
+   *[other] { $people } visitors
+}
 statistics-outgoing = { $delegations ->
     [one] One mission abroad
    *[other] { $delegations } missions abroad
-}, { $people } members
+}, { $people ->
+    [one] one member
+   *[other] { $people } members
+}
 statistics-hint = Cancelled delegations are not counted. A delegation counts in the month of its first day; one from several countries counts once for each of them.
 statistics-by-month = By month
 statistics-by-country = By country

@@ -70,7 +70,10 @@ mail-task-overdue-subject = Overdue task for { $department }: case { $reference 
 mail-task-overdue-body = The task of { $department } on case { $reference } ("{ $title }") was due on { $due } and is not done.
 
 mail-digest-subject = Your cases on { $date }: { $overdue } overdue, { $at_risk } due soon
-mail-digest-summary = You have { $open } open cases: { $overdue } overdue and { $at_risk } due today or on the next working day.
+mail-digest-summary = { $open ->
+    [one] You have one open case
+   *[other] You have { $open } open cases
+}: { $overdue } overdue and { $at_risk } due today or on the next working day.
 mail-digest-overdue = Overdue:
 mail-digest-at-risk = Due today or on the next working day:
 mail-digest-on-track = On track:

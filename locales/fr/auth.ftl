@@ -35,6 +35,7 @@ two-step-roles-intro = Les membres des rôles cochés ici doivent saisir un code
 two-step-roles-save = Enregistrer
 two-step-saved = Enregistré.
 two-step-admins-without = { $count ->
+    [0] Aucun administrateur ne se connecte avec un simple mot de passe.
     [one] Un administrateur se connecte avec un simple mot de passe.
    *[other] { $count } administrateurs se connectent avec un simple mot de passe.
 }

@@ -102,7 +102,11 @@ deadlines-hint = Les délais se comptent en jours ouvrés : week-ends et jours f
 deadlines-led = Dossiers en retard des entreprises dont vous êtes responsable
 deadlines-overdue = En retard
 deadlines-at-risk = À risque
-deadlines-count = Voir les { $total }
+deadlines-count = { $total ->
+    [0] Voir la liste
+    [one] Voir le dossier
+   *[other] Voir les { $total }
+}
 field-days-out-of-range = Saisissez un nombre de jours ouvrés entre 1 et 250.
 field-green-channel-too-long = La procédure accélérée ne peut pas durer plus longtemps que le délai normal.
 field-unknown-day-kind = Choisissez un jour férié ou un jour ouvré de récupération.

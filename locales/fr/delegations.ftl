@@ -16,6 +16,7 @@ delegation-reason = Motif
 delegation-reason-hint = Obligatoire pour annuler, et pour confirmer un programme dont des ressources sont réservées deux fois.
 delegation-confirmed-over-clashes = Confirmé malgré des doubles réservations :
 delegation-clashes = { $count ->
+    [0] Aucune double réservation
     [one] Une ressource est réservée deux fois
    *[other] { $count } doubles réservations de ressources
 }
@@ -60,6 +61,7 @@ itinerary-add-button = Ajouter ce point
 itinerary-clash-refused = Rien n’a été enregistré : ces ressources sont déjà réservées à ce moment-là. Choisissez-en d’autres, changez l’horaire ou réservez quand même.
 itinerary-book-anyway = J’ai vu les doubles réservations ; réserver quand même
 itinerary-booked-over-clashes = { $count ->
+    [0] Le point a été enregistré.
     [one] Le point a été enregistré malgré une double réservation.
    *[other] Le point a été enregistré malgré { $count } doubles réservations.
 }
@@ -173,13 +175,23 @@ outcome-field-credit-code = Entreprise concernée (code de crédit)
 outcome-field-credit-code-hint = Facultatif : le code unifié de crédit social d’une entreprise enregistrée.
 
 statistics-incoming = { $delegations ->
+    [0] Aucune délégation reçue
     [one] Une délégation reçue
    *[other] { $delegations } délégations reçues
-}, { $people } visiteurs
+}, { $people ->
+    [0] aucun visiteur
+    [one] un visiteur
+   *[other] { $people } visiteurs
+}
 statistics-outgoing = { $delegations ->
+    [0] Aucune mission à l’étranger
     [one] Une mission à l’étranger
    *[other] { $delegations } missions à l’étranger
-}, { $people } membres
+}, { $people ->
+    [0] aucun membre
+    [one] un membre
+   *[other] { $people } membres
+}
 statistics-hint = Les délégations annulées ne sont pas comptées. Une délégation compte pour le mois de son premier jour ; celle qui vient de plusieurs pays compte pour chacun d’eux.
 statistics-by-month = Par mois
 statistics-by-country = Par pays
@@ -244,6 +256,7 @@ programme-send-title = Envoyer le programme
 programme-send-hint = Chaque officiel, interprète et chauffeur doté d’une adresse électronique reçoit les points auxquels il participe, dans sa langue, avec un fichier de calendrier.
 programme-send = Envoyer le programme aux intéressés
 programme-sent = { $count ->
+    [0] Le programme n’a été envoyé à personne.
     [one] Le programme part vers une personne.
    *[other] Le programme part vers { $count } personnes.
 }

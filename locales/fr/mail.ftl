@@ -49,6 +49,7 @@ outbox-case = Dossier
 outbox-retry = Renvoyer
 outbox-empty = Aucun message.
 outbox-count = { $count ->
+    [0] Aucun message
     [one] Un message
    *[other] { $count } messages
 }
@@ -70,7 +71,11 @@ mail-task-overdue-subject = Tâche en retard pour { $department } : dossier { $r
 mail-task-overdue-body = La tâche de { $department } sur le dossier { $reference } (« { $title } ») devait être faite le { $due } et ne l’est pas.
 
 mail-digest-subject = Vos dossiers du { $date } : { $overdue } en retard, { $at_risk } à échéance proche
-mail-digest-summary = Vous avez { $open } dossiers ouverts : { $overdue } en retard et { $at_risk } à traiter aujourd’hui ou le prochain jour ouvré.
+mail-digest-summary = { $open ->
+    [0] Vous n’avez aucun dossier ouvert
+    [one] Vous avez un dossier ouvert
+   *[other] Vous avez { $open } dossiers ouverts
+} : { $overdue } en retard et { $at_risk } à traiter aujourd’hui ou le prochain jour ouvré.
 mail-digest-overdue = En retard :
 mail-digest-at-risk = À traiter aujourd’hui ou le prochain jour ouvré :
 mail-digest-on-track = Dans les délais :
