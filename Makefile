@@ -44,14 +44,8 @@ postgres:
 build:
 	@$(MAKE) --no-print-directory -j2 server site
 
-# Leptos's type-erased views (`--cfg erase_components`, what cargo-leptos builds in
-# development): the app crate's views compile as boxed views instead of one deeply nested type
-# per page, which is most of the first build's time on two cores. The release server and the
-# browser bundle are built so; `make dist` builds the production server without.
-ERASED := --cfg erase_components
-
 server:
-	RUSTFLAGS="$(ERASED)" cargo build --locked --release -p liaison-server
+	cargo build --locked --release -p liaison-server
 
 ## make dist: the production server, with whole-program optimisation (about 20 minutes on two
 ## cores): target/dist/liaison, served like target/release/liaison.
@@ -59,7 +53,7 @@ dist: site
 	cargo build --locked --profile dist -p liaison-server
 
 wasm:
-	RUSTFLAGS="$(ERASED)" cargo build --locked -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
+	cargo build --locked -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
 
 bindgen:
 	cargo build --locked -p liaison-bindgen --profile bindgen
@@ -110,14 +104,14 @@ passwords: setup
 
 ## make bench: 100 000 enterprises and 1 000 000 cases in target/bench, pages loaded with wrk,
 ## against the production build (`BENCH_PROFILE=release` measures the one `make run` serves).
-## The load generator is built as `make run`'s server is (release, erased views), so that the
-## two share their compiled crates instead of each rebuilding the other's.
+## The load generator is built as `make run`'s server is (release), so that the two share
+## their compiled crates instead of each rebuilding the other's.
 BENCH_PROFILE ?= dist
 bench: setup site
 	@command -v wrk >/dev/null || { echo "installing wrk"; (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null; }
 	@if [ "$(BENCH_PROFILE)" = release ]; then $(MAKE) --no-print-directory server; \
 		else cargo build --locked --profile $(BENCH_PROFILE) -p liaison-server; fi
-	RUSTFLAGS="$(ERASED)" LIAISON_BENCH_PROFILE=$(BENCH_PROFILE) cargo bench --locked --profile release -p liaison-server --bench load
+	LIAISON_BENCH_PROFILE=$(BENCH_PROFILE) cargo bench --locked --profile release -p liaison-server --bench load
 
 check-locales:
 	cargo test --locked -p liaison-server --test locales
