@@ -7,9 +7,9 @@ cities-none = No partner city matches these filters.
 cities-dormant-only = Dormant relations only
 cities-anniversaries = Anniversaries in the coming year
 cities-anniversary = { $years ->
-    [one] One year of twinning on { $date }
-   *[other] { $years } years of twinning on { $date }
-}
+    [one] One year
+   *[other] { $years } years
+} of twinning on { $date }
 cities-timeline = Exchanges
 cities-no-exchanges = No exchange recorded yet.
 cities-add-exchange = Record an exchange

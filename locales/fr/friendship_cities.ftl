@@ -7,10 +7,10 @@ cities-none = Aucune ville partenaire ne correspond à ces filtres.
 cities-dormant-only = Relations en sommeil uniquement
 cities-anniversaries = Anniversaires dans l’année qui vient
 cities-anniversary = { $years ->
-    [0] Jumelage conclu le { $date }
-    [one] Un an de jumelage le { $date }
-   *[other] { $years } ans de jumelage le { $date }
-}
+    [0] Jumelage conclu
+    [one] Un an de jumelage
+   *[other] { $years } ans de jumelage
+} le { $date }
 cities-timeline = Échanges
 cities-no-exchanges = Aucun échange enregistré pour l’instant.
 cities-add-exchange = Enregistrer un échange
