@@ -29,8 +29,7 @@ pub async fn cases_csv(
     crate::auth::permit(user, crate::auth::Action::ReadCases)?;
     let lease = Lease::take(state, user.id).await?;
     let window = super::service::risk_window(state).await?;
-    let rows = if filter.led && user.role != crate::domain::Role::Leader {
-        // Only leaders lead enterprises (see `service::search`): nothing to read.
+    let rows = if super::service::leads_nothing(user, filter) {
         lease.give_back().await;
         crate::db::Rows::none()
     } else {

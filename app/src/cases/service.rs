@@ -317,6 +317,13 @@ pub async fn risk_window(state: &ServerState) -> Result<data::RiskWindow, AppErr
     Ok(data::RiskWindow { today, at_risk_until })
 }
 
+/// Only leaders are an enterprise's responsible leader: for anyone else "the cases of the
+/// enterprises I lead" is empty without asking the database (it was the deadlines page's
+/// slowest read, run for every role).
+pub(super) fn leads_nothing(user: &SessionUser, filter: &super::CaseFilter) -> bool {
+    filter.led && user.role != crate::domain::Role::Leader
+}
+
 /// Cases matching a filter, one page of them.
 pub async fn search(
     state: &ServerState,
@@ -324,10 +331,7 @@ pub async fn search(
     filter: &super::CaseFilter,
     per_page: i64,
 ) -> Result<(Vec<super::CaseSummary>, i64), AppError> {
-    // Only leaders are an enterprise's responsible leader: for anyone else "the cases of the
-    // enterprises I lead" is empty without asking the database (it was the deadlines page's
-    // slowest read, run for every role).
-    if filter.led && user.role != crate::domain::Role::Leader {
+    if leads_nothing(user, filter) {
         return Ok((Vec::new(), 0));
     }
     let window = risk_window(state).await?;

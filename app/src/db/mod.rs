@@ -64,7 +64,8 @@ impl<T> Rows<T> {
 
     /// The rows `rows`, in a channel closed after them; `whole` if they are the whole result
     /// (for tests of what reads them).
-    pub fn from_parts(rows: Vec<Result<T, sqlx::Error>>, whole: bool) -> Rows<T> {
+    #[cfg(test)]
+    pub(crate) fn from_parts(rows: Vec<Result<T, sqlx::Error>>, whole: bool) -> Rows<T> {
         let (sender, receiver) = tokio::sync::mpsc::channel(rows.len().max(1));
         for row in rows {
             let _ = sender.try_send(row);
