@@ -637,7 +637,7 @@ async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backe
     );
 
     let anne_mail = &mailbox.wait_for("anne.dubois@interpretes.test", 1).await[0];
-    assert_eq!(anne_mail.subject(), "Programme : 里尔市代表团");
+    assert_eq!(anne_mail.subject(), "Programme\u{202F}: 里尔市代表团");
     let text = anne_mail.text();
     assert!(
         text.contains("Rencontre avec le maire") && text.contains("Table ronde") && text.contains("Entretien"),

@@ -155,7 +155,7 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await expect(meeting.locator('td[lang="zh-CN"]')).toContainText('市长会见');
   await expect(meeting.locator('td[lang="fr"]')).toContainText('Entretien');
   await expect(meeting.locator('td[lang="fr"]')).toContainText('Rencontre avec le maire');
-  await expect(meeting.locator('td[lang="fr"]')).toContainText('Hôtes : 张市长');
+  await expect(meeting.locator('td[lang="fr"]')).toContainText('Hôtes\u202F: 张市长');
   await expect(page.locator('section.day')).toHaveCount(2);
   await expect(page.locator('body')).not.toContainText('15FR12345');
   await page.screenshot({ path: `${SHOTS}/programme-fr.png`, fullPage: true });

@@ -19,7 +19,7 @@ users-session-count = { $count ->
 users-end-sessions = End all sessions
 users-sessions-ended = All sessions of this account have ended.
 users-reset-password = Reset password
-users-password-reset-done = The password has been reset and the account's sessions have ended. Give the new password to its owner in person or by phone.
+users-password-reset-done = The password has been reset and the account’s sessions have ended. Give the new password to its owner in person or by phone.
 users-history = History
 
 audit-title = Audit log

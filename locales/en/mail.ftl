@@ -2,7 +2,7 @@
 
 mail-greeting = Dear { $name },
 mail-greeting-anonymous = Hello,
-mail-footer = This message was sent by Liaison, the foreign affairs and investment promotion office's case system. Please do not reply to it; contact your liaison officer instead.
+mail-footer = This message was sent by Liaison, the foreign affairs and investment promotion office’s case system. Please do not reply to it; contact your liaison officer instead.
 mail-no-due-date = no date set
 mail-check-status = You can check the status of your request at any time at { $url } with its reference number and your access code.
 
@@ -29,7 +29,7 @@ mail-open-case = Open the case
 mail-task-subject = New task for { $department }: case { $reference }
 mail-task-body = The case { $reference } ("{ $title }") of { $enterprise } has been routed to { $department }. The task is due on { $due }.
 mail-task-instructions = Instructions from the liaison officer:
-mail-open-tasks = Open your department's tasks
+mail-open-tasks = Open your department’s tasks
 
 outbox-title = Outbox
 outbox-hint = Every e-mail Liaison sends goes through this outbox. Failed messages are retried automatically with growing pauses; a message that cannot be delivered is given up ("dead") and can be sent again from here.

@@ -14,13 +14,13 @@ delegation-change-status = Changer le statut
 delegation-new-status = Nouveau statut
 delegation-reason = Motif
 delegation-reason-hint = Obligatoire pour annuler, et pour confirmer un programme dont des ressources sont réservées deux fois.
-delegation-confirmed-over-clashes = Confirmé malgré des doubles réservations :
+delegation-confirmed-over-clashes = Confirmé malgré des doubles réservations :
 delegation-clashes = { $count ->
     [0] Aucune double réservation
     [one] Une ressource est réservée deux fois
    *[other] { $count } doubles réservations de ressources
 }
-delegation-language-gaps = Aucun interprète n’est réservé pour une langue parlée par les membres :
+delegation-language-gaps = Aucun interprète n’est réservé pour une langue parlée par les membres :
 delegation-language-gap = { $language } — { $item }
 
 delegation-field-direction = Sens
@@ -58,8 +58,8 @@ itinerary-title = Programme
 itinerary-none = Le programme ne comporte encore aucun point.
 itinerary-add = Ajouter un point au programme
 itinerary-add-button = Ajouter ce point
-itinerary-clash-refused = Rien n’a été enregistré : ces ressources sont déjà réservées à ce moment-là. Choisissez-en d’autres, changez l’horaire ou réservez quand même.
-itinerary-book-anyway = J’ai vu les doubles réservations ; réserver quand même
+itinerary-clash-refused = Rien n’a été enregistré : ces ressources sont déjà réservées à ce moment-là. Choisissez-en d’autres, changez l’horaire ou réservez quand même.
+itinerary-book-anyway = J’ai vu les doubles réservations ; réserver quand même
 itinerary-booked-over-clashes = { $count ->
     [0] Le point a été enregistré.
     [one] Le point a été enregistré malgré une double réservation.
@@ -94,7 +94,7 @@ resources-add = Ajouter une ressource
 resource-field-kind = Type
 resource-field-name = Nom
 resource-field-languages = Langues
-resource-field-languages-hint = Interprètes : les langues qu’ils traduisent depuis et vers le chinois.
+resource-field-languages-hint = Interprètes : les langues qu’ils traduisent depuis et vers le chinois.
 resource-field-details = Précisions
 resource-kind-venue = Lieu
 resource-kind-vehicle = Véhicule
@@ -105,10 +105,10 @@ programme-title = Programme
 programme-dates = du { $from } au { $to }
 programme-time = Horaire
 programme-column = Programme
-programme-venue = Lieu :
-programme-hosts = Hôtes :
-programme-interpreters = Interprètes :
-programme-participants = Participants :
+programme-venue = Lieu :
+programme-hosts = Hôtes :
+programme-interpreters = Interprètes :
+programme-participants = Participants :
 programme-members = Membres de la délégation
 programme-empty = Le programme n’est pas encore établi.
 programme-back = Retour à la délégation
@@ -124,8 +124,8 @@ field-invalid-time = Saisissez une heure au format HH:MM, par exemple 09:30.
 field-unknown-activity = Choisissez une activité.
 field-unknown-resource = Choisissez des ressources dans la liste.
 field-day-outside-visit = Le jour doit être compris dans les dates de la délégation.
-field-delegation-closed = Cette délégation est terminée ou annulée ; son programme ne peut plus changer.
-field-clashes-need-override = Des ressources sont réservées deux fois : indiquez le motif pour confirmer quand même, ou résolvez d’abord les conflits.
+field-delegation-closed = Cette délégation est terminée ou annulée ; son programme ne peut plus changer.
+field-clashes-need-override = Des ressources sont réservées deux fois : indiquez le motif pour confirmer quand même, ou résolvez d’abord les conflits.
 
 audit-action-personal-data-viewed = Données personnelles consultées
 audit-action-delegation-created = Délégation enregistrée
@@ -145,10 +145,10 @@ rules-hint = Une mission à l’étranger qui dépasse ces limites ne peut être
 rules-max-days = Nombre maximal de jours (premier et dernier compris)
 rules-max-countries = Nombre maximal de pays visités
 rules-max-members = Nombre maximal de membres
-rule-breaches = Cette mission dépasse les règles du bureau ; un responsable ne l’approuve qu’avec une justification écrite :
-rule-breach-days = { $planned } jours à l’étranger ; la règle en permet { $limit }.
-rule-breach-countries = { $planned } pays ; la règle en permet { $limit }.
-rule-breach-members = { $planned } membres ; la règle en permet { $limit }.
+rule-breaches = Cette mission dépasse les règles du bureau ; un responsable ne l’approuve qu’avec une justification écrite :
+rule-breach-days = { $planned } jours à l’étranger ; la règle en permet { $limit }.
+rule-breach-countries = { $planned } pays ; la règle en permet { $limit }.
+rule-breach-members = { $planned } membres ; la règle en permet { $limit }.
 
 gifts-title = Cadeaux
 gifts-none = Aucun cadeau enregistré.
@@ -162,7 +162,7 @@ gift-field-value = Valeur estimée (CNY)
 gift-field-giver = Offert par
 gift-field-receiver = Reçu par
 gift-field-disposition = Devenir du cadeau
-gift-field-disposition-hint = Par exemple : remis à la collection du bureau, exposé dans le salon de réception.
+gift-field-disposition-hint = Par exemple : remis à la collection du bureau, exposé dans le salon de réception.
 
 outcomes-title = Résultats
 outcomes-add = Enregistrer le résultat
@@ -172,7 +172,7 @@ outcome-kind-other = Autre résultat
 outcome-field-kind = Type
 outcome-field-description = Description
 outcome-field-credit-code = Entreprise concernée (code de crédit)
-outcome-field-credit-code-hint = Facultatif : le code unifié de crédit social d’une entreprise enregistrée.
+outcome-field-credit-code-hint = Facultatif : le code unifié de crédit social d’une entreprise enregistrée.
 
 statistics-incoming = { $delegations ->
     [0] Aucune délégation reçue
@@ -192,7 +192,7 @@ statistics-outgoing = { $delegations ->
     [one] un membre
    *[other] { $people } membres
 }
-statistics-hint = Les délégations annulées ne sont pas comptées. Une délégation compte pour le mois de son premier jour ; celle qui vient de plusieurs pays compte pour chacun d’eux.
+statistics-hint = Les délégations annulées ne sont pas comptées. Une délégation compte pour le mois de son premier jour ; celle qui vient de plusieurs pays compte pour chacun d’eux.
 statistics-by-month = Par mois
 statistics-by-country = Par pays
 statistics-month = Mois
@@ -216,9 +216,9 @@ statistics-month-name = { $month ->
 field-unknown-gift-direction = Choisissez offert ou reçu.
 field-unknown-outcome-kind = Choisissez un type de résultat.
 field-outcome-too-early = Les résultats s’enregistrent une fois la délégation en cours ou terminée.
-field-mission-rules-breached = Cette mission dépasse les règles du bureau : rédigez la justification pour l’approuver.
+field-mission-rules-breached = Cette mission dépasse les règles du bureau : rédigez la justification pour l’approuver.
 field-limit-out-of-range = Saisissez un nombre entier supérieur à zéro (au plus 365 jours, 50 pays, 200 membres).
-field-invalid-yuan-amount = Saisissez un montant en yuans, par exemple 1 200 ou 350,50.
+field-invalid-yuan-amount = Saisissez un montant en yuans, par exemple 1 200 ou 350,50.
 audit-action-delegation-gift-registered = Cadeau enregistré
 audit-action-delegation-outcome-recorded = Résultat enregistré
 audit-action-mission-rules-changed = Règles des missions modifiées
@@ -251,7 +251,7 @@ resource-field-email = Courriel (pour le programme)
 resource-field-email-hint = Un officiel, un interprète ou le chauffeur d’un véhicule y reçoit sa partie du programme.
 resource-field-language = Langue de lecture
 resource-field-user = Compte du personnel
-resource-field-user-hint = Facultatif : les réservations apparaissent alors dans le calendrier personnel de cette personne.
+resource-field-user-hint = Facultatif : les réservations apparaissent alors dans le calendrier personnel de cette personne.
 programme-send-title = Envoyer le programme
 programme-send-hint = Chaque officiel, interprète et chauffeur doté d’une adresse électronique reçoit les points auxquels il participe, dans sa langue, avec un fichier de calendrier.
 programme-send = Envoyer le programme aux intéressés
@@ -263,14 +263,14 @@ programme-sent = { $count ->
 field-programme-not-ready = Le programme s’envoie une fois la délégation approuvée, et jusqu’à ce qu’elle soit terminée.
 field-nobody-to-send-to = Aucun officiel, interprète ou chauffeur réservé au programme n’a d’adresse électronique.
 feed-title = Mon calendrier
-feed-hint = Une adresse privée à laquelle votre agenda (Outlook, Calendrier Apple, Google) s’abonne : elle montre les points des délégations auxquels vous participez. Quiconque la connaît peut la lire ; remplacez-la si elle a fuité.
+feed-hint = Une adresse privée à laquelle votre agenda (Outlook, Calendrier Apple, Google) s’abonne : elle montre les points des délégations auxquels vous participez. Quiconque la connaît peut la lire ; remplacez-la si elle a fuité.
 feed-create = Créer mon adresse de calendrier
 feed-replace = Remplacer mon adresse de calendrier
 feed-end = Arrêter mon calendrier
-feed-created = Votre adresse de calendrier, affichée une seule fois : copiez-la dans votre agenda. L’éventuelle adresse précédente ne fonctionne plus.
-feed-name = Liaison : mon programme des délégations
-mail-programme-subject = Programme : { $delegation }
-mail-programme-intro = Vous participez aux points suivants du programme de la délégation « { $delegation } » (heure de Pékin) :
+feed-created = Votre adresse de calendrier, affichée une seule fois : copiez-la dans votre agenda. L’éventuelle adresse précédente ne fonctionne plus.
+feed-name = Liaison : mon programme des délégations
+mail-programme-subject = Programme : { $delegation }
+mail-programme-intro = Vous participez aux points suivants du programme de la délégation « { $delegation } » (heure de Pékin) :
 mail-programme-calendar = Le fichier de calendrier joint ajoute ces points à votre agenda.
 audit-action-delegation-programme-sent = Programme envoyé
 

@@ -1,7 +1,7 @@
 nav-enterprises = Entreprises
 nav-my-enterprises = Mes entreprises
 home-enterprises-text = Les entreprises à capitaux étrangers, leurs chargés de liaison et les visites de suivi.
-home-my-enterprises-text = Les entreprises que vous accompagnez en interlocuteur unique ; les visites en retard sont signalées.
+home-my-enterprises-text = Les entreprises que vous accompagnez en interlocuteur unique ; les visites en retard sont signalées.
 
 enterprises-title = Entreprises à capitaux étrangers
 enterprises-new = Enregistrer une entreprise
@@ -51,7 +51,7 @@ field-key-enterprise = Entreprise prioritaire
 field-key-enterprise-long = Entreprise étrangère prioritaire (liste blanche)
 field-liaison-officer = Chargé(e) de liaison
 field-handover-note = Note de passation
-field-handover-note-hint = Ce que le nouveau chargé doit savoir : dossiers en cours, contacts, engagements.
+field-handover-note-hint = Ce que le nouveau chargé doit savoir : dossiers en cours, contacts, engagements.
 field-contact-kind = Type
 field-contacted-on = Date
 field-participants = Participants
