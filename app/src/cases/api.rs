@@ -28,13 +28,17 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
     Ok(CasePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
 }
 
+/// The deadlines page is an overview: each list's most urgent cases, the whole list a link
+/// away (`/cases?due=…`, paged like the others).
+pub const DEADLINES_PER_LIST: i64 = 20;
+
 /// The deadlines page's lists.
 #[server(endpoint = "deadlines")]
 pub async fn read_deadlines() -> Result<DeadlineLists, AppError> {
     use crate::auth::{server, Action};
     let user = server::require(Action::ReadCases)?;
     let state = server::state()?;
-    super::service::deadlines(&state, &user, PER_PAGE).await
+    super::service::deadlines(&state, &user, DEADLINES_PER_LIST).await
 }
 
 /// Post a public update in one or more languages (empty ones are left out).
