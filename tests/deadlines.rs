@@ -319,7 +319,7 @@ async fn cases_at_risk_and_overdue_are_listed_and_flagged_for_the_leader(b: Back
     );
     assert!(lines[1].ends_with(",Overdue"), "{text}");
     let (_, zh) = app.page("/cases/export.csv?q=licence").await;
-    assert!(zh.trim_start_matches('\u{FEFF}').starts_with("编号,"), "{zh}");
+    assert!(zh.trim_start_matches('\u{FEFF}').starts_with("受理编号,"), "{zh}");
     assert_eq!(zh.lines().count(), 4);
 
     // A resolved case is no longer late.

@@ -574,7 +574,7 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
     assert!(csv.starts_with('\u{FEFF}'), "byte-order mark for Excel");
     let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(lines.len(), 3, "the header and 2026's two gifts, not 2027's: {csv}");
-    assert!(lines[0].starts_with("日期,赠送或收受,礼品,估值（元）"), "{}", lines[0]);
+    assert!(lines[0].starts_with("日期,赠送或受赠,礼品,估值（元）"), "{}", lines[0]);
     assert!(lines[1].contains("景德镇青花瓷瓶") && lines[1].contains("¥1,200.50") && lines[1].contains("里尔市代表团"));
     assert!(lines[2].contains("'=Lille city medal"), "formulas neutralised: {}", lines[2]);
 

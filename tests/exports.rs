@@ -37,7 +37,7 @@ async fn a_long_export_arrives_whole_row_after_row(b: Backend) {
     assert!(!text.contains('\u{FEFF}'), "no byte-order mark between the pieces");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3001, "the header and every case");
-    assert!(lines[0].starts_with("编号,事由,企业,类型"), "{}", lines[0]);
+    assert!(lines[0].starts_with("受理编号,事由,企业,类型"), "{}", lines[0]);
     // Newest first, each case whole; the last line is the first case planted.
     assert_eq!(lines[1], "EX-103000,\"Customs clearance, case 3000\",,海关,一般,否,已提交,,2026年11月2日 17:00,,");
     assert!(lines[5].starts_with("EX-102996,\"'=SUM(A1), case 2996\",,海关,"), "{}", lines[5]);

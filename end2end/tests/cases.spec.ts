@@ -120,6 +120,6 @@ test('a case goes through customs and tax and is resolved and closed', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('发件箱');
   const toClaire = page.locator('tbody tr', { hasText: 'claire.martin@moules-lille.example' });
   await expect(toClaire.filter({ hasText: `Nouvelles de votre demande ${reference}` })).toContainText('已发送');
-  await expect(page.locator('tbody tr', { hasText: 'zhou.min@customs.test' })).toContainText('任务分派');
+  await expect(page.locator('tbody tr', { hasText: 'zhou.min@customs.test' })).toContainText('协调事项分派');
   await page.screenshot({ path: `${SHOTS}/outbox.png`, fullPage: true });
 });

@@ -10,7 +10,7 @@ account-language = 语言
 account-language-hint = 系统将在您的所有设备上使用此语言。
 account-change-password = 修改密码
 account-digest = 每日邮件
-account-digest-label = 每个工作日早上向我发送在办事项摘要，超期和即将到期的事项排在前面。
+account-digest-label = 每个工作日早上向我发送在办诉求摘要，超期和即将到期的诉求排在前面。
 
 two-step-title = 两步验证登录
 two-step-code-intro = 请输入身份验证器应用为联络通显示的六位数字验证码，或一个备用恢复码。

@@ -1,6 +1,6 @@
 nav-deadlines = 办理时限
 nav-service-levels = 时限设置
-home-deadlines-text = 临近到期和已超期的诉求。
+home-deadlines-text = 即将到期和已超期的诉求。
 home-service-levels-text = 各类诉求的办结时限（工作日）及工作日历。
 service-levels-title = 时限设置
 service-levels-hint = 各类诉求自受理之日起的办结时限（工作日）；绿色通道诉求适用较短时限。修改仅对此后新建的诉求生效。
