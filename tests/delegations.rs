@@ -655,7 +655,7 @@ async fn every_delegation_page_renders_for_those_who_may_see_it(b: Backend) {
         (format!("/delegations/{id}"), "Itinerary"),
         ("/delegations/statistics?year=2026".to_string(), "Delegations in figures"),
         ("/delegations/gifts?year=2026".to_string(), "Gift register"),
-        ("/delegations/rules".to_string(), "Rules for missions abroad"),
+        ("/delegations/rules".to_string(), "Rules for outgoing delegations"),
     ];
     for who in [&officer, &leader] {
         for (path, expected) in &pages {

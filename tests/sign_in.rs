@@ -62,7 +62,7 @@ async fn without_javascript_a_failed_sign_in_returns_to_the_form_with_the_messag
     assert!(back.contains("/login?next=%2Fadmin%2Fusers") && back.contains("__err="), "{back}");
     let path = back.trim_start_matches(&app.address).to_string();
     let page = app.get_with(&path, &[("accept-language", "en")]).await.text().await.unwrap();
-    assert!(page.contains("The e-mail address or password is not correct."), "the form shows the error");
+    assert!(page.contains("The email address or password is not correct."), "the form shows the error");
 
     let r = app
         .submit(

@@ -23,7 +23,7 @@ test('a visitor switches to French and back to English', async ({ page }) => {
   await page.getByRole('button', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(page.locator('label[for=email]')).toHaveText('Adresse e-mail');
+  await expect(page.locator('label[for=email]')).toHaveText('Adresse de courriel');
   await page.screenshot({ path: `${SHOTS}/login-fr.png`, fullPage: true });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
@@ -69,7 +69,7 @@ test('the sign-in form works with JavaScript disabled', async ({ browser }) => {
   await page.locator('#email').fill(ADMIN.email);
   await page.locator('#password').fill('not the password');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('alert')).toContainText('L’adresse e-mail ou le mot de passe est incorrect.');
+  await expect(page.getByRole('alert')).toContainText('L’adresse de courriel ou le mot de passe est incorrect.');
   await page.locator('#email').fill(ADMIN.email);
   await page.locator('#password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();

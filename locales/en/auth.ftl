@@ -9,7 +9,7 @@ account-title = My account
 account-language = Language
 account-language-hint = Liaison will use this language for you on every device.
 account-change-password = Change password
-account-digest = Daily e-mail
+account-digest = Daily email
 account-digest-label = Send me each working morning a summary of my open cases, with the overdue and due-soon ones first.
 
 two-step-title = Two-step sign-in

@@ -119,7 +119,7 @@ public-update-investor-language = applicant’s language
 public-update-missing-language = Not written in { $language }, the applicant’s language: they will see another language as a fallback.
 case-applicant = Applicant
 case-applicant-name = Applicant’s name (optional)
-case-applicant-email = Applicant’s e-mail (optional)
+case-applicant-email = Applicant’s email address (optional)
 case-applicant-email-hint = The applicant receives the case’s news at this address, in the case’s language.
 
 ## Portal requests on the staff side

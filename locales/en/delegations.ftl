@@ -38,7 +38,7 @@ delegation-field-purpose = Purpose
 delegation-field-officer = Protocol officer
 
 delegation-direction-incoming = Incoming delegation
-delegation-direction-outgoing = Outgoing mission
+delegation-direction-outgoing = Outgoing delegation
 delegation-status-draft = Draft
 delegation-status-approved = Approved
 delegation-status-confirmed = Confirmed
@@ -60,8 +60,8 @@ itinerary-add-button = Add the item
 itinerary-clash-refused = Nothing was saved: these resources are already booked at that time. Choose others, change the time, or book anyway.
 itinerary-book-anyway = I have seen the double bookings; book anyway
 itinerary-booked-over-clashes = { $count ->
-    [one] The item was saved over one double booking.
-   *[other] The item was saved over { $count } double bookings.
+    [one] The item was saved despite one double booking.
+   *[other] The item was saved despite { $count } double bookings.
 }
 
 item-field-day = Day
@@ -138,13 +138,13 @@ audit-action-resource-added = Resource added
 delegations-more = More about delegations
 statistics-title = Delegations in figures
 gifts-register-title = Gift register
-rules-title = Rules for missions abroad
-rules-hint = A mission abroad that goes beyond these limits can be approved by a leader only with a written justification.
-rules-max-days = Most days away (first and last day included)
-rules-max-countries = Most countries visited
-rules-max-members = Most members
-rule-breaches = This mission goes beyond the office’s rules; a leader approves it only with a written justification:
-rule-breach-days = { $planned } days away; the rule allows { $limit }.
+rules-title = Rules for outgoing delegations
+rules-hint = An outgoing delegation that goes beyond these limits can be approved by a leader only with a written justification.
+rules-max-days = Maximum number of days abroad (first and last day included)
+rules-max-countries = Maximum number of countries visited
+rules-max-members = Maximum number of members
+rule-breaches = This outgoing delegation goes beyond the office’s rules; a leader approves it only with a written justification:
+rule-breach-days = { $planned } days abroad; the rule allows { $limit }.
 rule-breach-countries = { $planned } countries; the rule allows { $limit }.
 rule-breach-members = { $planned } members; the rule allows { $limit }.
 
@@ -159,7 +159,7 @@ gift-field-description = Gift
 gift-field-value = Estimated value (CNY)
 gift-field-giver = Given by
 gift-field-receiver = Received by
-gift-field-disposition = What became of it
+gift-field-disposition = What was done with the gift
 gift-field-disposition-hint = For example: handed to the office’s collection, on display in the reception hall.
 
 outcomes-title = Outcomes
@@ -180,8 +180,8 @@ statistics-incoming = { $delegations ->
    *[other] { $people } visitors
 }
 statistics-outgoing = { $delegations ->
-    [one] One mission abroad
-   *[other] { $delegations } missions abroad
+    [one] One outgoing delegation
+   *[other] { $delegations } outgoing delegations
 }, { $people ->
     [one] one member
    *[other] { $people } members
@@ -210,18 +210,18 @@ statistics-month-name = { $month ->
 field-unknown-gift-direction = Choose given or received.
 field-unknown-outcome-kind = Choose a kind of outcome.
 field-outcome-too-early = Outcomes are recorded once the delegation is under way or completed.
-field-mission-rules-breached = This mission goes beyond the office’s rules: write the justification to approve it.
+field-mission-rules-breached = This outgoing delegation goes beyond the office’s rules: write the justification to approve it.
 field-limit-out-of-range = Enter a whole number above zero (up to 365 days, 50 countries, 200 members).
 field-invalid-yuan-amount = Enter an amount in yuan, such as 1,200 or 350.50.
 audit-action-delegation-gift-registered = Gift registered
 audit-action-delegation-outcome-recorded = Outcome recorded
-audit-action-mission-rules-changed = Mission rules changed
+audit-action-mission-rules-changed = Rules for outgoing delegations changed
 
 agenda-title = Calendar
 agenda-view = Show
 agenda-month = Month
 agenda-week = Week
-agenda-date = Around the day
+agenda-date = Date
 agenda-resource = Resource
 agenda-delegation = Delegation
 agenda-previous = ← Previous
@@ -241,20 +241,20 @@ agenda-month-of = { $month ->
    *[12] December
 } { $year }
 
-resource-field-email = E-mail (for the programme)
+resource-field-email = Email (for the programme)
 resource-field-email-hint = An official, an interpreter or a car’s driver receives their part of the programme here.
-resource-field-language = Reads
+resource-field-language = Language of the programme sent to them
 resource-field-user = Staff account
 resource-field-user-hint = Optional: the bookings then show in that person’s calendar feed.
 programme-send-title = Send the programme
-programme-send-hint = Each official, interpreter and driver with an e-mail address receives the items they take part in, in their language, with a calendar file.
+programme-send-hint = Each official, interpreter and driver with an email address receives the items they take part in, in their language, with a calendar file.
 programme-send = Send the programme to those involved
 programme-sent = { $count ->
     [one] The programme is on its way to one person.
    *[other] The programme is on its way to { $count } people.
 }
 field-programme-not-ready = The programme can be sent once the delegation is approved, and until it is completed.
-field-nobody-to-send-to = No official, interpreter or driver booked on the itinerary has an e-mail address.
+field-nobody-to-send-to = No official, interpreter or driver booked on the itinerary has an email address.
 feed-title = My calendar feed
 feed-hint = A private address your calendar (Outlook, Apple Calendar, Google) subscribes to: it shows the delegation items you take part in. Anyone with the address can read it; replace it if it leaks.
 feed-create = Create my calendar address

@@ -1,5 +1,5 @@
-nav-cities = Friendship cities
-cities-title = Friendship cities
+nav-cities = Partner cities
+cities-title = Partner cities
 cities-new = Register a partner city
 cities-register = Register the city
 cities-edit = Edit the city’s details
@@ -23,7 +23,7 @@ city-field-name-fr = Name in French
 city-field-kind = Relation
 city-field-stage = Stage
 city-field-latitude = Latitude
-city-field-latitude-hint = Decimal degrees, north positive (Lille: 50.6292, 3.0573).
+city-field-latitude-hint = Decimal degrees, positive north of the equator (Lille: latitude 50.6292, longitude 3.0573).
 city-field-longitude = Longitude
 city-field-first-contact-on = First contact
 city-field-letter-of-intent-on = Letter of intent
@@ -80,4 +80,4 @@ audit-action-partner-city-exchange-added = Exchange recorded
 audit-action-partner-city-contact-added = Counterpart added
 cities-map = Partner cities on the world map (Natural Earth outline)
 
-home-cities-text = Sister and partner cities, their stages and exchanges.
+home-cities-text = Partner cities: sister cities, prospective friendship cities and friendly exchange cities, with their stages and exchanges.

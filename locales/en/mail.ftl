@@ -1,8 +1,8 @@
-# E-mail: every message in its recipient's language, and the outbox administrators watch.
+# Email: every message in its recipient’s language, and the outbox administrators watch.
 
-mail-greeting = Dear { $name },
+mail-greeting = Hello { $name },
 mail-greeting-anonymous = Hello,
-mail-footer = This message was sent by Liaison, the foreign affairs and investment promotion office’s case system. Please do not reply to it; contact your liaison officer instead.
+mail-footer = This message was sent by Liaison, the case management system of the Foreign Affairs Office and the Investment Promotion Bureau. Do not reply to this email: contact your liaison officer instead.
 mail-no-due-date = no date set
 mail-check-status = You can check the status of your request at any time at { $url } with its reference number and your access code.
 
@@ -19,7 +19,7 @@ mail-status-subject = Your request { $reference }: { $status }
 mail-status-intro = The status of your request { $reference } ("{ $title }") is now: { $status }.
 mail-status-expected = We expect to answer by { $due }.
 mail-status-awaiting = We need information from you before we can continue. Your liaison officer explains what is needed below; the deadline is paused until you reply.
-mail-status-resolved = Your request has been dealt with. If anything is not right, please contact your liaison officer.
+mail-status-resolved = Your request has been resolved. If you think something is not right, contact your liaison officer.
 mail-status-reason = Your liaison officer wrote:
 
 mail-assigned-subject = New case { $reference }: { $title }
@@ -32,7 +32,7 @@ mail-task-instructions = Instructions from the liaison officer:
 mail-open-tasks = Open your department’s tasks
 
 outbox-title = Outbox
-outbox-hint = Every e-mail Liaison sends goes through this outbox. Failed messages are retried automatically with growing pauses; a message that cannot be delivered is given up ("dead") and can be sent again from here.
+outbox-hint = Every email Liaison sends goes through this outbox. Failed messages are retried automatically with growing pauses; a message that cannot be delivered is given up ("dead") and can be sent again from here.
 outbox-state = State
 outbox-state-all = All
 outbox-state-pending = Waiting
@@ -59,13 +59,13 @@ mail-kind-public-update = Public update
 mail-kind-status-changed = Status change
 mail-kind-case-assigned = Case assigned
 mail-kind-task-assigned = Task assigned
-case-messages = E-mails sent
-case-messages-none = No e-mails about this case yet.
+case-messages = Emails sent
+case-messages-none = No emails about this case yet.
 
 mail-at-risk-subject = Due soon: case { $reference }
 mail-at-risk-body = The case { $reference } ("{ $title }") of { $enterprise } is due on { $due }.
 mail-overdue-subject = Overdue: case { $reference }
-mail-overdue-body = The case { $reference } ("{ $title }") of { $enterprise } was due on { $due } and is not finished.
+mail-overdue-body = The case { $reference } ("{ $title }") of { $enterprise } was due on { $due } and is not yet resolved.
 mail-task-overdue-subject = Overdue task for { $department }: case { $reference }
 mail-task-overdue-body = The task of { $department } on case { $reference } ("{ $title }") was due on { $due } and is not done.
 

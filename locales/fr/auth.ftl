@@ -10,7 +10,7 @@ account-language = Langue
 account-language-hint = Liaison utilisera cette langue pour vous sur tous vos appareils.
 account-change-password = Changer le mot de passe
 account-digest = Courriel quotidien
-account-digest-label = M’envoyer chaque matin ouvré un résumé de mes dossiers ouverts, en commençant par ceux en retard ou à échéance proche.
+account-digest-label = M’envoyer chaque jour ouvré, le matin, un résumé de mes dossiers ouverts, en commençant par ceux en retard ou à échéance proche.
 
 two-step-title = Connexion en deux étapes
 two-step-code-intro = Saisissez le code à six chiffres que votre application d’authentification affiche pour Liaison, ou l’un de vos codes de secours.

@@ -137,7 +137,7 @@ audit-action-itinerary-item-added = Point du programme ajouté
 audit-action-itinerary-item-removed = Point du programme retiré
 audit-action-resource-added = Ressource ajoutée
 
-delegations-more = Autour des délégations
+delegations-more = Autres rubriques des délégations
 statistics-title = Les délégations en chiffres
 gifts-register-title = Registre des cadeaux
 rules-title = Règles des missions à l’étranger
@@ -227,7 +227,7 @@ agenda-title = Calendrier
 agenda-view = Affichage
 agenda-month = Mois
 agenda-week = Semaine
-agenda-date = Autour du
+agenda-date = Date
 agenda-resource = Ressource
 agenda-delegation = Délégation
 agenda-previous = ← Précédent
@@ -253,17 +253,17 @@ resource-field-language = Langue de lecture
 resource-field-user = Compte du personnel
 resource-field-user-hint = Facultatif : les réservations apparaissent alors dans le calendrier personnel de cette personne.
 programme-send-title = Envoyer le programme
-programme-send-hint = Chaque officiel, interprète et chauffeur doté d’une adresse électronique reçoit les points auxquels il participe, dans sa langue, avec un fichier de calendrier.
+programme-send-hint = Chaque officiel, interprète et chauffeur doté d’une adresse de courriel reçoit les points auxquels il participe, dans sa langue, avec un fichier de calendrier.
 programme-send = Envoyer le programme aux intéressés
 programme-sent = { $count ->
     [0] Le programme n’a été envoyé à personne.
-    [one] Le programme part vers une personne.
-   *[other] Le programme part vers { $count } personnes.
+    [one] Le programme est en cours d’envoi à une personne.
+   *[other] Le programme est en cours d’envoi à { $count } personnes.
 }
 field-programme-not-ready = Le programme s’envoie une fois la délégation approuvée, et jusqu’à ce qu’elle soit terminée.
-field-nobody-to-send-to = Aucun officiel, interprète ou chauffeur réservé au programme n’a d’adresse électronique.
+field-nobody-to-send-to = Aucun officiel, interprète ou chauffeur réservé au programme n’a d’adresse de courriel.
 feed-title = Mon calendrier
-feed-hint = Une adresse privée à laquelle votre agenda (Outlook, Calendrier Apple, Google) s’abonne : elle montre les points des délégations auxquels vous participez. Quiconque la connaît peut la lire ; remplacez-la si elle a fuité.
+feed-hint = Une adresse privée à laquelle votre agenda (Outlook, Calendrier Apple, Google) s’abonne : elle affiche les points des délégations auxquels vous participez. Toute personne disposant de cette adresse peut consulter ce calendrier ; remplacez-la si elle a été divulguée.
 feed-create = Créer mon adresse de calendrier
 feed-replace = Remplacer mon adresse de calendrier
 feed-end = Arrêter mon calendrier

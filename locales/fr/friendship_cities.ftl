@@ -1,5 +1,5 @@
-nav-cities = Villes amies
-cities-title = Villes amies et jumelées
+nav-cities = Villes partenaires
+cities-title = Villes partenaires
 cities-new = Enregistrer une ville partenaire
 cities-register = Enregistrer la ville
 cities-edit = Modifier les informations de la ville
@@ -24,7 +24,7 @@ city-field-name-fr = Nom en français
 city-field-kind = Relation
 city-field-stage = Étape
 city-field-latitude = Latitude
-city-field-latitude-hint = Degrés décimaux, nord positif (Lille : 50,6292, 3,0573).
+city-field-latitude-hint = Degrés décimaux, positifs au nord (Lille : latitude 50,6292, longitude 3,0573).
 city-field-longitude = Longitude
 city-field-first-contact-on = Premier contact
 city-field-letter-of-intent-on = Lettre d’intention
@@ -81,4 +81,4 @@ audit-action-partner-city-exchange-added = Échange enregistré
 audit-action-partner-city-contact-added = Interlocuteur ajouté
 cities-map = Les villes partenaires sur la carte du monde (tracé Natural Earth)
 
-home-cities-text = Villes jumelées et villes partenaires, leurs étapes et leurs échanges.
+home-cities-text = Villes partenaires : villes jumelées, villes amies pressenties et villes d’échanges amicaux, avec leurs étapes et leurs échanges.

@@ -2,7 +2,7 @@
 
 mail-greeting = Bonjour { $name },
 mail-greeting-anonymous = Bonjour,
-mail-footer = Ce message a été envoyé par Liaison, le système de suivi des dossiers du bureau des affaires étrangères et de la promotion des investissements. Merci de ne pas y répondre ; adressez-vous à votre chargé de liaison.
+mail-footer = Ce message vous est adressé par Liaison, le système de suivi des dossiers du Bureau des affaires étrangères et du Bureau de promotion des investissements. Nous vous remercions de ne pas y répondre ; pour toute question, adressez-vous à votre chargé de liaison.
 mail-no-due-date = pas de date fixée
 mail-check-status = Vous pouvez suivre votre demande à tout moment sur { $url } avec son numéro de référence et votre code d’accès.
 
@@ -12,14 +12,14 @@ mail-opened-intro-portal = Votre demande « { $title } » a été enregistr�
 mail-opened-expected = Nous prévoyons de vous répondre d’ici le { $due }.
 
 mail-update-subject = Nouvelles de votre demande { $reference }
-mail-update-intro = Il y a du nouveau concernant votre demande { $reference } (« { $title } ») :
+mail-update-intro = Nous vous informons de l’avancement de votre demande { $reference } (« { $title } ») :
 mail-update-other-language = Ce message n’existe pas en français ; le voici en { $language }.
 
 mail-status-subject = Votre demande { $reference } : { $status }
 mail-status-intro = Le statut de votre demande { $reference } (« { $title } ») est désormais : { $status }.
 mail-status-expected = Nous prévoyons de vous répondre d’ici le { $due }.
 mail-status-awaiting = Nous avons besoin d’informations de votre part pour continuer. Votre chargé de liaison précise ci-dessous ce qui manque ; le délai est suspendu jusqu’à votre réponse.
-mail-status-resolved = Votre demande a été traitée. Si quelque chose ne convient pas, contactez votre chargé de liaison.
+mail-status-resolved = Votre demande a été traitée. Si la réponse apportée ne vous donne pas satisfaction, nous vous invitons à contacter votre chargé de liaison.
 mail-status-reason = Message de votre chargé de liaison :
 
 mail-assigned-subject = Nouveau dossier { $reference } : { $title }

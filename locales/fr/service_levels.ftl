@@ -1,6 +1,6 @@
 nav-deadlines = Échéances
 nav-service-levels = Niveaux de service
-home-deadlines-text = Les dossiers qui risquent de dépasser leur délai, et ceux déjà en retard.
+home-deadlines-text = Les dossiers à échéance proche et ceux déjà en retard.
 home-service-levels-text = Délais par type de dossier en jours ouvrés, et le calendrier des jours ouvrés.
 service-levels-title = Niveaux de service
 service-levels-hint = Le délai de chaque type de dossier en jours ouvrés, compté à partir de l’ouverture ; les dossiers en procédure accélérée ont le plus court. Une modification s’applique aux dossiers ouverts ensuite.
