@@ -52,8 +52,8 @@ build:
 server:
 	cargo build --locked $(CARGO_FLAGS) --release -p liaison-server
 
-## make dist: the production server and bundle, with whole-program optimisation (about 25
-## minutes on two cores): target/dist/liaison, served like target/release/liaison.
+## make dist: the production server and bundle, with whole-program optimisation (the server
+## alone about 20 minutes on two cores): target/dist/liaison, served like target/release/liaison.
 dist:
 	@$(MAKE) --no-print-directory site WASM_PROFILE=wasm-dist
 	cargo build --locked --profile dist -p liaison-server
