@@ -274,7 +274,7 @@ async fn public_updates_are_written_side_by_side_in_the_investors_languages(b: B
     // Written only in English: the missing French is flagged for the officer.
     assert_eq!(update("", "Documents received.", "").await.status(), StatusCode::OK);
     let (_, page) = officer.page(&format!("/cases/{id}")).await;
-    assert!(page.contains("Not written in Français"), "{page}");
+    assert!(page.contains("Not written in French"), "{page}");
 
     // Only the case's officer (or an admin) posts updates.
     let (other, _) = officer_with_enterprise(&app, 2).await;

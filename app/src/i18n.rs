@@ -124,19 +124,187 @@ fn office_time(at: DateTime<Utc>) -> DateTime<FixedOffset> {
     crate::domain::office_time(at)
 }
 
-const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FR_MONTHS: [&str; 12] =
-    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+/// The words and patterns of dates in one language, read from its messages (`dates.ftl`) once
+/// for the life of the process (in the browser, of the page): every row of a list shows a
+/// date or two, and a Fluent format per date would cost more than the rest of the row.
+struct Calendar {
+    /// Jan … Dec (`month-short-1` … `month-short-12`).
+    months: [String; 12],
+    /// Mon … Sun (`weekday-short-1` … `weekday-short-7`).
+    weekdays: [String; 7],
+    /// `date-pattern`, cut where its day, month and year go.
+    date: Vec<Piece>,
+    /// `datetime-pattern`, cut where its date and time go.
+    datetime: Vec<Piece>,
+}
 
-/// A date in the reader's locale (CLDR medium style), in office time.
+/// A piece of a date pattern: text, or the place of a part of the date.
+enum Piece {
+    Text(String),
+    Day,
+    Month,
+    Year,
+    Date,
+    Time,
+}
+
+/// The values given to a pattern's variables to find where each goes in the text (characters
+/// of the private use area, which no message contains).
+const DAY: char = '\u{E000}';
+const MONTH: char = '\u{E001}';
+const YEAR: char = '\u{E002}';
+const DATE: char = '\u{E003}';
+const TIME: char = '\u{E004}';
+
+/// A pattern formatted with the marks above, cut at the marks.
+fn pieces(formatted: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    for c in formatted.chars() {
+        let piece = match c {
+            DAY => Piece::Day,
+            MONTH => Piece::Month,
+            YEAR => Piece::Year,
+            DATE => Piece::Date,
+            TIME => Piece::Time,
+            _ => {
+                text.push(c);
+                continue;
+            }
+        };
+        if !text.is_empty() {
+            out.push(Piece::Text(std::mem::take(&mut text)));
+        }
+        out.push(piece);
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    out
+}
+
+/// The message `id` in `locale`, its variables given a mark each: on the server from the
+/// messages compiled in (`translate`), whatever the page's language.
+#[cfg(feature = "ssr")]
+fn calendar_message(locale: Locale, id: &str, args: &[(&str, char)]) -> Option<String> {
+    use crate::translate::FluentValue;
+    let args: Vec<(&str, FluentValue<'_>)> =
+        args.iter().map(|&(name, mark)| (name, FluentValue::from(mark.to_string()))).collect();
+    Some(crate::translate::t_args(locale, id, &args))
+}
+
+/// The same in the browser, from leptos-fluent's messages (all languages are in the bundle):
+/// `None` outside the app's context, where there are none to read.
+#[cfg(not(feature = "ssr"))]
+fn calendar_message(locale: Locale, id: &str, args: &[(&'static str, char)]) -> Option<String> {
+    use leptos_fluent::__reexports::fluent_bundle::FluentValue;
+    use leptos_fluent::__reexports::fluent_templates::{loader::Loader, LanguageIdentifier};
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    let i18n = use_context::<leptos_fluent::I18n>()?;
+    let language: LanguageIdentifier = locale.tag().parse().ok()?;
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|&(name, mark)| (Cow::Borrowed(name), FluentValue::from(mark.to_string()))).collect();
+    i18n.translations
+        .try_with_untracked(|loaders| {
+            loaders.iter().find_map(|loader| loader.try_lookup_with_args(&language, id, &args))
+        })
+        .flatten()
+}
+
+impl Calendar {
+    /// The words and patterns of `locale`, `None` where its messages cannot be read.
+    fn read(locale: Locale) -> Option<Calendar> {
+        // `tr!(locale, "id")`: the shape of leptos-fluent's `tr!`, so that its translation check
+        // sees each of these messages and its variables in every locale.
+        macro_rules! tr {
+            ($locale:expr, $id:literal) => {
+                calendar_message($locale, $id, &[])?
+            };
+            ($locale:expr, $id:literal, { $($name:literal => $value:expr),* $(,)? }) => {
+                calendar_message($locale, $id, &[$(($name, $value)),*])?
+            };
+        }
+        Some(Calendar {
+            months: [
+                tr!(locale, "month-short-1"),
+                tr!(locale, "month-short-2"),
+                tr!(locale, "month-short-3"),
+                tr!(locale, "month-short-4"),
+                tr!(locale, "month-short-5"),
+                tr!(locale, "month-short-6"),
+                tr!(locale, "month-short-7"),
+                tr!(locale, "month-short-8"),
+                tr!(locale, "month-short-9"),
+                tr!(locale, "month-short-10"),
+                tr!(locale, "month-short-11"),
+                tr!(locale, "month-short-12"),
+            ],
+            weekdays: [
+                tr!(locale, "weekday-short-1"),
+                tr!(locale, "weekday-short-2"),
+                tr!(locale, "weekday-short-3"),
+                tr!(locale, "weekday-short-4"),
+                tr!(locale, "weekday-short-5"),
+                tr!(locale, "weekday-short-6"),
+                tr!(locale, "weekday-short-7"),
+            ],
+            date: pieces(&tr!(locale, "date-pattern", { "day" => DAY, "month" => MONTH, "year" => YEAR })),
+            datetime: pieces(&tr!(locale, "datetime-pattern", { "date" => DATE, "time" => TIME })),
+        })
+    }
+
+    /// Dates in numbers (2027-01-1), for a browser render outside the app's context: never
+    /// expected, and never kept in place of a language's own.
+    fn numeric() -> &'static Calendar {
+        static NUMERIC: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        NUMERIC.get_or_init(|| Calendar {
+            months: std::array::from_fn(|i| format!("{:02}", i + 1)),
+            weekdays: std::array::from_fn(|i| (i + 1).to_string()),
+            date: vec![Piece::Year, Piece::Text("-".into()), Piece::Month, Piece::Text("-".into()), Piece::Day],
+            datetime: vec![Piece::Date, Piece::Text(" ".into()), Piece::Time],
+        })
+    }
+
+    /// The date `day` `month0` (0 for January) `year` by `date-pattern`.
+    fn write_date(&self, out: &mut String, year: i32, month0: usize, day: u32) {
+        use std::fmt::Write as _;
+        for piece in &self.date {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Day => {
+                    let _ = write!(out, "{day}");
+                }
+                Piece::Month => out.push_str(self.months.get(month0).map_or("", String::as_str)),
+                Piece::Year => {
+                    let _ = write!(out, "{year}");
+                }
+                Piece::Date | Piece::Time => {}
+            }
+        }
+    }
+}
+
+/// The words and patterns of dates in `locale`, read the first time they are asked for.
+fn calendar(locale: Locale) -> &'static Calendar {
+    static CALENDARS: [std::sync::OnceLock<Calendar>; Locale::ALL.len()] =
+        [const { std::sync::OnceLock::new() }; Locale::ALL.len()];
+    let slot = &CALENDARS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)];
+    if let Some(calendar) = slot.get() {
+        return calendar;
+    }
+    match Calendar::read(locale) {
+        Some(calendar) => slot.get_or_init(|| calendar),
+        None => Calendar::numeric(),
+    }
+}
+
+/// A date in the reader's locale (CLDR medium style: `date-pattern`), in office time.
 pub fn format_date(at: DateTime<Utc>, locale: Locale) -> String {
     let t = office_time(at);
-    let m = t.month0() as usize;
-    match locale {
-        Locale::ZhCn => format!("{}年{}月{}日", t.year(), t.month(), t.day()),
-        Locale::En => format!("{} {} {}", t.day(), EN_MONTHS[m], t.year()),
-        Locale::Fr => format!("{} {} {}", t.day(), FR_MONTHS[m], t.year()),
-    }
+    let mut out = String::with_capacity(24);
+    calendar(locale).write_date(&mut out, t.year(), t.month0() as usize, t.day());
+    out
 }
 
 /// A table's repeated labels (a status, a type, a badge), each translated once per table
@@ -174,25 +342,29 @@ pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
     format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)
 }
 
-/// The day of the week of a calendar day in the reader's locale.
+/// The day of the week of a calendar day in the reader's locale (`weekday-short-1` for Monday).
 pub fn format_weekday(day: chrono::NaiveDate, locale: Locale) -> &'static str {
     let i = day.weekday().num_days_from_monday() as usize;
-    match locale {
-        Locale::ZhCn => ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][i],
-        Locale::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-        Locale::Fr => ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."][i],
-    }
+    calendar(locale).weekdays.get(i).map_or("", String::as_str)
 }
 
-/// A date and time (24-hour clock) in the reader's locale, in office time.
+/// A date and time (24-hour clock) in the reader's locale (`datetime-pattern`), in office time.
 pub fn format_datetime(at: DateTime<Utc>, locale: Locale) -> String {
+    use std::fmt::Write as _;
     let t = office_time(at);
-    let date = format_date(at, locale);
-    match locale {
-        Locale::ZhCn => format!("{date} {:02}:{:02}", t.hour(), t.minute()),
-        Locale::En => format!("{date}, {:02}:{:02}", t.hour(), t.minute()),
-        Locale::Fr => format!("{date} à {:02}:{:02}", t.hour(), t.minute()),
+    let calendar = calendar(locale);
+    let mut out = String::with_capacity(32);
+    for piece in &calendar.datetime {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Date => calendar.write_date(&mut out, t.year(), t.month0() as usize, t.day()),
+            Piece::Time => {
+                let _ = write!(out, "{:02}:{:02}", t.hour(), t.minute());
+            }
+            Piece::Day | Piece::Month | Piece::Year => {}
+        }
     }
+    out
 }
 
 /// A number with grouping and `decimals` fraction digits in the reader's locale:
@@ -269,6 +441,9 @@ mod tests {
         assert_eq!(PAGE_LANGUAGE.get(), None);
     }
 
+    // The words and patterns of dates are messages (`dates.ftl`), which a test reads as the
+    // server does (in the browser they come from the app's context).
+    #[cfg(feature = "ssr")]
     #[test]
     fn dates_are_in_office_time_and_the_readers_locale() {
         // 16:30 UTC on 31 December is already New Year's Day in Shanghai.
@@ -281,11 +456,35 @@ mod tests {
         assert_eq!(format_datetime(at, Locale::Fr), "1 janv. 2027 à 00:30");
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn days_stay_the_same_day() {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         assert_eq!(format_day(d, Locale::ZhCn), "2026年12月31日");
         assert_eq!(format_day(d, Locale::Fr), "31 déc. 2026");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn months_and_weekdays_are_the_languages_own() {
+        let first = |m| chrono::NaiveDate::from_ymd_opt(2027, m, 1).unwrap();
+        let months = |l| (1..=12).map(|m| format_day(first(m), l)).collect::<Vec<_>>().join(" | ");
+        assert_eq!(
+            months(Locale::Fr),
+            "1 janv. 2027 | 1 févr. 2027 | 1 mars 2027 | 1 avr. 2027 | 1 mai 2027 | 1 juin 2027 | \
+             1 juil. 2027 | 1 août 2027 | 1 sept. 2027 | 1 oct. 2027 | 1 nov. 2027 | 1 déc. 2027"
+        );
+        assert_eq!(
+            months(Locale::En),
+            "1 Jan 2027 | 1 Feb 2027 | 1 Mar 2027 | 1 Apr 2027 | 1 May 2027 | 1 Jun 2027 | \
+             1 Jul 2027 | 1 Aug 2027 | 1 Sep 2027 | 1 Oct 2027 | 1 Nov 2027 | 1 Dec 2027"
+        );
+        assert_eq!(format_day(first(10), Locale::ZhCn), "2027年10月1日");
+        // 4 January 2027 is a Monday.
+        let week = |l| (4..=10).map(|d| format_weekday(first(1).with_day(d).unwrap(), l)).collect::<Vec<_>>().join(" ");
+        assert_eq!(week(Locale::ZhCn), "周一 周二 周三 周四 周五 周六 周日");
+        assert_eq!(week(Locale::En), "Mon Tue Wed Thu Fri Sat Sun");
+        assert_eq!(week(Locale::Fr), "lun. mar. mer. jeu. ven. sam. dim.");
     }
 
     #[test]

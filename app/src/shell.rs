@@ -540,6 +540,22 @@ pub fn role_name(role: Role) -> String {
     }
 }
 
+/// A language's name in the reader's language ("英文", "anglais"), for sentences and facts;
+/// the language switcher alone names each language in itself (`Locale::endonym`).
+pub fn language_name(l: Locale) -> String {
+    match l {
+        Locale::ZhCn => tr!("portal-language-zh"),
+        Locale::En => tr!("portal-language-en"),
+        Locale::Fr => tr!("portal-language-fr"),
+    }
+}
+
+/// Items of a list joined as the reader's language writes them ("a, b"; "a、b").
+pub fn join_list<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
+    let separator = tr!("list-separator");
+    items.join(separator.as_str())
+}
+
 /// The reader's message for an error.
 pub fn error_text(e: &AppError) -> String {
     match e {

@@ -3,7 +3,9 @@
 
 use crate::domain::Locale;
 pub use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::LanguageIdentifier;
+/// Fluent itself and its language tags, for the locale tests that render every message
+/// (tests/locales.rs) with the same crate as the app.
+pub use fluent_templates::{fluent_bundle, LanguageIdentifier};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;

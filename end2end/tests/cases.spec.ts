@@ -96,7 +96,7 @@ test('a case goes through customs and tax and is resolved and closed', async ({ 
   await page.getByRole('button', { name: 'Post the update' }).click();
   await expect(page.locator('.timeline .public-text[lang=fr]')).toContainText('La douane a confirmé');
   await expect(page.locator('.timeline .public-text[lang=en]')).toContainText('Customs has confirmed');
-  await expect(page.locator('.timeline')).not.toContainText('Not written in Français');
+  await expect(page.locator('.timeline')).not.toContainText('Not written in French');
 
   await changeStatus(page, 'resolved');
   await expect(page.locator('#reason ~ .field-error')).toContainText('Departments still have open tasks');

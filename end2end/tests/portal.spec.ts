@@ -112,7 +112,7 @@ for (const js of [true, false]) {
       await page.locator('#access_code').fill(code.toLowerCase());
       await page.locator('form.portal-form button[type=submit]').click();
       await expect(page).toHaveURL(/\/portal\/case$/);
-      await expect(page.locator('#case-status')).toHaveText('En attente de compléments');
+      await expect(page.locator('#case-status')).toHaveText('En attente d’informations de votre part');
       await expect(page.locator('#public-timeline')).toContainText('Votre dossier est transmis à la douane de Lyon.');
       await expect(page.locator('#public-timeline')).not.toContainText('Your file has been passed');
       await expect(page.locator('#officer-request')).toContainText('facture commerciale');

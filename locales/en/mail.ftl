@@ -3,6 +3,7 @@
 mail-greeting = Hello { $name },
 mail-greeting-anonymous = Hello,
 mail-footer = This message was sent by Liaison, the case management system of the Foreign Affairs Office and the Investment Promotion Bureau. Do not reply to this email: contact your liaison officer instead.
+mail-sender-name = Liaison
 mail-no-due-date = no date set
 mail-check-status = You can check the status of your request at any time at { $url } with its reference number and your access code.
 
@@ -18,16 +19,19 @@ mail-update-other-language = This update is not available in English; here it is
 mail-status-subject = Your request { $reference }: { $status }
 mail-status-intro = The status of your request { $reference } ("{ $title }") is now: { $status }.
 mail-status-expected = We expect to answer by { $due }.
+mail-status-expected-none = We cannot yet say when we will answer; your liaison officer will let you know.
 mail-status-awaiting = We need information from you before we can continue. Your liaison officer explains what is needed below; the deadline is paused until you reply.
 mail-status-resolved = Your request has been resolved. If you think something is not right, contact your liaison officer.
 mail-status-reason = Your liaison officer wrote:
 
 mail-assigned-subject = New case { $reference }: { $title }
 mail-assigned-body = The case { $reference } ("{ $title }", { $type }) of { $enterprise } has been assigned to you. It is due on { $due }.
+mail-assigned-body-no-due = The case { $reference } ("{ $title }", { $type }) of { $enterprise } has been assigned to you. It has no due date yet.
 mail-open-case = Open the case
 
 mail-task-subject = New task for { $department }: case { $reference }
 mail-task-body = The case { $reference } ("{ $title }") of { $enterprise } has been routed to { $department }. The task is due on { $due }.
+mail-task-body-no-due = The case { $reference } ("{ $title }") of { $enterprise } has been routed to { $department }. The task has no due date yet.
 mail-task-instructions = Instructions from the liaison officer:
 mail-open-tasks = Open your department’s tasks
 

@@ -84,6 +84,7 @@ portal-status-signed-out = To see a request, enter its reference number and acce
 portal-status-reference = Reference
 portal-status-submitted-on = submitted on { $date }
 portal-status-now = Status:
+portal-status-awaiting-applicant = Awaiting information from you
 portal-explain-submitted = Your request has been received and is waiting to be accepted by a liaison officer.
 portal-next-submitted = The officer checks the request and accepts it, or asks you for more information.
 portal-explain-accepted = A liaison officer has accepted your request and is preparing it.

@@ -9,7 +9,10 @@ service-levels-green-days = Green channel (working days)
 service-levels-changed = Last changed
 calendar-title = Working calendar
 calendar-hint = Monday to Friday are working days, except the public holidays listed here; weekend days listed as make-up working days (调休) are worked. Changing a day moves the deadlines of open cases it reaches.
-calendar-summary = { $year }: { $days } working days.
+calendar-summary = { $year }: { $days ->
+    [one] one working day
+   *[other] { $days } working days
+}.
 calendar-years = Years
 calendar-day = Day
 calendar-kind = Kind

@@ -114,7 +114,7 @@ field-public-update-empty = Rédigez la mise à jour dans au moins une langue.
 
 ## Mises à jour publiques
 public-update-title = Mise à jour publique pour le demandeur
-public-update-hint = Affichée au demandeur sur la page de suivi. Rédigez-la dans une ou plusieurs langues ; le demandeur lit le { $language }.
+public-update-hint = Affichée au demandeur sur la page de suivi. Rédigez-la dans une ou plusieurs langues ; le demandeur suit son dossier en { $language }.
 public-update-post = Publier la mise à jour
 public-update-investor-language = langue du demandeur
 public-update-missing-language = Non rédigée en { $language }, la langue du demandeur : une autre langue lui sera affichée à défaut.

@@ -21,7 +21,7 @@ delegation-clashes = { $count ->
    *[other] { $count } doubles réservations de ressources
 }
 delegation-language-gaps = Aucun interprète n’est réservé pour une langue parlée par les membres :
-delegation-language-gap = { $language } — { $item }
+delegation-language-gap = { $item } — en { $language }
 
 delegation-field-direction = Sens
 delegation-field-status = Statut

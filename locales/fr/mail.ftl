@@ -3,6 +3,7 @@
 mail-greeting = Bonjour { $name },
 mail-greeting-anonymous = Bonjour,
 mail-footer = Ce message vous est adressé par Liaison, le système de suivi des dossiers du Bureau des affaires étrangères et du Bureau de promotion des investissements. Nous vous remercions de ne pas y répondre ; pour toute question, adressez-vous à votre chargé de liaison.
+mail-sender-name = Liaison
 mail-no-due-date = pas de date fixée
 mail-check-status = Vous pouvez suivre votre demande à tout moment sur { $url } avec son numéro de référence et votre code d’accès.
 
@@ -18,16 +19,19 @@ mail-update-other-language = Ce message n’existe pas en français ; le voici
 mail-status-subject = Votre demande { $reference } : { $status }
 mail-status-intro = Le statut de votre demande { $reference } (« { $title } ») est désormais : { $status }.
 mail-status-expected = Nous prévoyons de vous répondre d’ici le { $due }.
+mail-status-expected-none = La date de notre réponse n’est pas encore fixée ; votre chargé de liaison vous la communiquera.
 mail-status-awaiting = Nous avons besoin d’informations de votre part pour continuer. Votre chargé de liaison précise ci-dessous ce qui manque ; le délai est suspendu jusqu’à votre réponse.
 mail-status-resolved = Votre demande a été traitée. Si la réponse apportée ne vous donne pas satisfaction, nous vous invitons à contacter votre chargé de liaison.
 mail-status-reason = Message de votre chargé de liaison :
 
 mail-assigned-subject = Nouveau dossier { $reference } : { $title }
 mail-assigned-body = Le dossier { $reference } (« { $title } », { $type }) de { $enterprise } vous a été attribué. Échéance : { $due }.
+mail-assigned-body-no-due = Le dossier { $reference } (« { $title } », { $type }) de { $enterprise } vous a été attribué. Aucune échéance n’est encore fixée.
 mail-open-case = Ouvrir le dossier
 
 mail-task-subject = Nouvelle tâche pour { $department } : dossier { $reference }
 mail-task-body = Le dossier { $reference } (« { $title } ») de { $enterprise } a été transmis à { $department }. Échéance de la tâche : { $due }.
+mail-task-body-no-due = Le dossier { $reference } (« { $title } ») de { $enterprise } a été transmis à { $department }. Aucune échéance n’est encore fixée pour la tâche.
 mail-task-instructions = Instructions du chargé de liaison :
 mail-open-tasks = Ouvrir les tâches de votre service
 

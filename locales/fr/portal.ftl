@@ -84,6 +84,7 @@ portal-status-signed-out = Pour consulter une demande, saisissez son numéro de 
 portal-status-reference = Référence
 portal-status-submitted-on = déposée le { $date }
 portal-status-now = État :
+portal-status-awaiting-applicant = En attente d’informations de votre part
 portal-explain-submitted = Votre demande a été reçue et attend d’être prise en charge par un chargé de liaison.
 portal-next-submitted = Le chargé de liaison examine la demande et la prend en charge, ou vous demande des compléments.
 portal-explain-accepted = Un chargé de liaison a pris en charge votre demande et la prépare.

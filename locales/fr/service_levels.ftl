@@ -9,7 +9,11 @@ service-levels-green-days = Procédure accélérée (jours ouvrés)
 service-levels-changed = Dernière modification
 calendar-title = Calendrier des jours ouvrés
 calendar-hint = Du lundi au vendredi, sauf les jours fériés listés ici ; les jours de week-end listés comme jours de récupération (调休) sont travaillés. Modifier un jour déplace les échéances des dossiers ouverts concernés.
-calendar-summary = { $year } : { $days } jours ouvrés.
+calendar-summary = { $year } : { $days ->
+    [0] aucun jour ouvré
+    [one] un jour ouvré
+   *[other] { $days } jours ouvrés
+}.
 calendar-years = Années
 calendar-day = Jour
 calendar-kind = Type

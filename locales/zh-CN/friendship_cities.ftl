@@ -77,4 +77,4 @@ audit-action-partner-city-exchange-added = 登记交流
 audit-action-partner-city-contact-added = 添加对口联系人
 cities-map = 友好城市分布图（底图：Natural Earth）
 
-home-cities-text = 友好城市和友好交流城市，及其进展阶段和交流往来。
+home-cities-text = 友好城市、意向友好城市和友好交流城市，及其进展阶段和交流往来。

@@ -3,6 +3,7 @@
 mail-greeting = { $name }，您好：
 mail-greeting-anonymous = 您好：
 mail-footer = 本邮件由外事办公室与投资促进局的联络通系统发送，请勿直接回复；如有问题，请联系您的联系干部。
+mail-sender-name = 联络通
 mail-no-due-date = 未设定日期
 mail-check-status = 您可随时凭受理编号和查询码在 { $url } 查询办理进度。
 
@@ -18,16 +19,19 @@ mail-update-other-language = 本条进展暂无中文版本，以下为{ $langua
 mail-status-subject = 诉求 { $reference }：{ $status }
 mail-status-intro = 您的诉求 { $reference }（“{ $title }”）当前状态：{ $status }。
 mail-status-expected = 预计于 { $due } 前答复。
+mail-status-expected-none = 答复时间尚未确定，联系干部将另行告知。
 mail-status-awaiting = 需要您补充信息后才能继续办理。联系干部在下方说明了所需材料；在您答复之前，办理时限暂停计时。
 mail-status-resolved = 您的诉求已办结。如有不妥，请联系您的联系干部。
 mail-status-reason = 联系干部留言：
 
 mail-assigned-subject = 新诉求 { $reference }：{ $title }
 mail-assigned-body = { $enterprise } 的诉求 { $reference }（“{ $title }”，{ $type }）已分派给您，办理期限为 { $due }。
+mail-assigned-body-no-due = { $enterprise } 的诉求 { $reference }（“{ $title }”，{ $type }）已分派给您，尚未设定办理期限。
 mail-open-case = 打开诉求
 
 mail-task-subject = { $department } 新协调事项：诉求 { $reference }
 mail-task-body = { $enterprise } 的诉求 { $reference }（“{ $title }”）已转交 { $department }，协调事项的办理期限为 { $due }。
+mail-task-body-no-due = { $enterprise } 的诉求 { $reference }（“{ $title }”）已转交 { $department }，协调事项尚未设定办理期限。
 mail-task-instructions = 联系干部的说明：
 mail-open-tasks = 打开本部门协调事项
 

@@ -84,6 +84,7 @@ portal-status-signed-out = 请输入受理编号和查询码查看诉求。
 portal-status-reference = 受理编号
 portal-status-submitted-on = 提交于 { $date }
 portal-status-now = 当前状态：
+portal-status-awaiting-applicant = 待您补充材料
 portal-explain-submitted = 诉求已收到，等待联系干部受理。
 portal-next-submitted = 联系干部审核后予以受理，或请您补充材料。
 portal-explain-accepted = 联系干部已受理您的诉求，正在准备办理。

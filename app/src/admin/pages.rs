@@ -8,7 +8,7 @@ use super::{AuditFilter, Department, UserRecord, AUDIT_ACTIONS};
 use crate::domain::{Locale, Role};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, use_locale};
-use crate::shell::{field_message, page_error, role_name, FormError, Saved};
+use crate::shell::{field_message, language_name, page_error, role_name, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -72,7 +72,7 @@ fn user_row(u: UserRecord, depts: &[Department], locale: Locale) -> impl IntoVie
             <td>{u.email.clone()}</td>
             <td>{role_name(u.role)}</td>
             <td>{dept}</td>
-            <td>{u.locale.endonym()}</td>
+            <td>{language_name(u.locale)}</td>
             <td>{status}</td>
             <td>{last_login}</td>
         </tr>
@@ -128,7 +128,7 @@ fn UserFields(
             <label for="locale">{move || tr!("field-language")}</label>
             <select id="locale" name="locale">
                 {Locale::ALL.into_iter().map(|l| view! {
-                    <option value=l.tag() selected=l == user_locale>{l.endonym()}</option>
+                    <option value=l.tag() selected=l == user_locale>{language_name(l)}</option>
                 }).collect_view()}
             </select>
             {move || field_message(error.get(), "locale")}

@@ -59,8 +59,8 @@ fn TaskCard(
                 " "{type_name(t.case_type)}" · "{t.enterprise_name.clone()}
                 {t.enterprise_credit_code.clone().map(|c| view! { " · "<code>{c}</code> })}
             </p>
-            {due.map(|d| view! { <p>{tr!("task-due")}": "{d}</p> })}
-            {(!t.instructions.is_empty()).then(|| view! { <p class="notes"><strong>{tr!("task-instructions")}": "</strong>{t.instructions.clone()}</p> })}
+            {due.map(|d| view! { <p>{tr!("task-due")}{tr!("label-separator")}{d}</p> })}
+            {(!t.instructions.is_empty()).then(|| view! { <p class="notes"><strong>{tr!("task-instructions")}{tr!("label-separator")}</strong>{t.instructions.clone()}</p> })}
             <ActionForm action=update attr:class="form">
                 <input type="hidden" name="id" value=t.id.to_string() />
                 <input type="hidden" name="version" value=t.version.to_string() />

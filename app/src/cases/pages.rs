@@ -10,7 +10,7 @@ use super::{Case, CaseEvent, CaseFilter, CasePage, CaseSummary, CaseType, Deadli
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, format_number, use_locale, Labels};
-use crate::shell::{field_message, page_error, FormError};
+use crate::shell::{field_message, language_name, page_error, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -343,7 +343,7 @@ pub fn NewCasePage() -> impl IntoView {
                                     <div class="field">
                                         <label for="language">{tr!("case-language")}</label>
                                         <select id="language" name="language">
-                                            {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                                            {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag()>{language_name(l)}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field wide">
@@ -482,7 +482,7 @@ fn CaseView(
             {code_given.map(|code| view! { <dt>{tr!("case-credit-code-given")}</dt><dd><code>{code}</code></dd> })}
             <dt>{tr!("case-type")}</dt><dd>{type_name(s.case_type)}</dd>
             <dt>{tr!("case-priority")}</dt><dd>{priority_name(s.priority)}</dd>
-            <dt>{tr!("case-language")}</dt><dd>{c.language.endonym()}</dd>
+            <dt>{tr!("case-language")}</dt><dd>{language_name(c.language)}</dd>
             {applicant.map(|a| view! { <dt>{tr!("case-applicant")}</dt><dd>{a}</dd> })}
             {phone.map(|p| view! { <dt>{tr!("case-applicant-phone")}</dt><dd>{p}</dd> })}
             <dt>{tr!("case-owner")}</dt><dd>{s.owner_name.clone().unwrap_or_else(|| "—".into())}</dd>
@@ -607,7 +607,7 @@ fn event_item(e: CaseEvent, locale: Locale, investor: Locale) -> impl IntoView {
 /// when it is missing.
 fn public_texts(p: PublicText, investor: Locale) -> impl IntoView {
     let missing = p.get(investor).is_none().then(|| {
-        view! { <p class="field-error">{tr!("public-update-missing-language", { "language" => investor.endonym() })}</p> }
+        view! { <p class="field-error">{tr!("public-update-missing-language", { "language" => language_name(investor) })}</p> }
     });
     let columns = Locale::ALL
         .into_iter()
@@ -643,7 +643,7 @@ fn PublicUpdateSection(c: Case, update: ServerAction<AddPublicUpdate>) -> impl I
         view! {
             <section class="panel" aria-labelledby="public-heading">
                 <h2 id="public-heading">{tr!("public-update-title")}</h2>
-                <p class="hint">{tr!("public-update-hint", { "language" => investor.endonym() })}</p>
+                <p class="hint">{tr!("public-update-hint", { "language" => language_name(investor) })}</p>
                 <FormError error />
                 <ActionForm action=update attr:class="form form-wide">
                     <input type="hidden" name="id" value=c.summary.id.to_string() />

@@ -34,6 +34,8 @@ pub struct Claimed {
     pub message_id: String,
     pub recipient: String,
     pub recipient_name: String,
+    /// The language the message is written in (a BCP 47 tag, as `Locale::tag`).
+    pub locale: String,
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
@@ -111,7 +113,7 @@ pub async fn claim(
                        and (claimed_until is null or claimed_until < $3) \
                      order by next_attempt_at, id limit 1{lock}) \
            and (claimed_until is null or claimed_until < $3) \
-         returning id, message_id, recipient, recipient_name, subject, body_text, body_html, attempts, created_at"
+         returning id, message_id, recipient, recipient_name, locale, subject, body_text, body_html, attempts, created_at"
     );
     on_db!(db, |pool| {
         sqlx::query_as::<_, Claimed>(&sql).bind(claim).bind(until).bind(now).fetch_optional(pool).await

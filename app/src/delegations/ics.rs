@@ -71,6 +71,8 @@ pub fn render(name: &str, entries: &[Entry<'_>], domain: &str, locale: Locale, n
         "METHOD:PUBLISH".into(),
         format!("X-WR-CALNAME:{}", escape(name)),
     ];
+    // The description's punctuation is the reader's: "Interpreter: A, B", "翻译：甲、乙".
+    let (label_separator, list_separator) = (tr!(locale, "label-separator"), tr!(locale, "list-separator"));
     for e in entries {
         let item = e.item;
         let title = if item.title_foreign.is_empty() || locale == Locale::ZhCn {
@@ -78,7 +80,8 @@ pub fn render(name: &str, entries: &[Entry<'_>], domain: &str, locale: Locale, n
         } else {
             format!("{} / {}", item.title_zh, item.title_foreign)
         };
-        let mut description = vec![format!("{}: {}", tr!(locale, "delegation-field-title"), e.delegation_title)];
+        let mut description =
+            vec![format!("{}{label_separator}{}", tr!(locale, "delegation-field-title"), e.delegation_title)];
         for (kind, label) in [
             (ResourceKind::Official, tr!(locale, "resource-kind-official")),
             (ResourceKind::Interpreter, tr!(locale, "resource-kind-interpreter")),
@@ -86,11 +89,12 @@ pub fn render(name: &str, entries: &[Entry<'_>], domain: &str, locale: Locale, n
         ] {
             let names: Vec<&str> = item.booked(kind).map(|r| r.name.as_str()).collect();
             if !names.is_empty() {
-                description.push(format!("{label}: {}", names.join(", ")));
+                description.push(format!("{label}{label_separator}{}", names.join(list_separator.as_str())));
             }
         }
         if !item.participants.is_empty() {
-            description.push(format!("{}: {}", tr!(locale, "item-field-participants"), item.participants));
+            let label = tr!(locale, "item-field-participants");
+            description.push(format!("{label}{label_separator}{}", item.participants));
         }
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:delegation-{}-item-{}@{}", e.delegation_id, item.id, domain));

@@ -15,7 +15,7 @@ use super::{
 use crate::domain::{office_time, Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_money, format_number, format_weekday, use_locale};
-use crate::shell::{field_message, page_error, reset_when, FormError};
+use crate::shell::{field_message, join_list, language_name, page_error, reset_when, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -59,11 +59,16 @@ fn kind_name(k: ResourceKind) -> String {
 }
 
 fn countries_text(codes: &[String], locale: Locale) -> String {
-    codes
+    let names = codes
         .iter()
         .map(|c| Country::parse("c", c).map(|c| c.name(locale).to_string()).unwrap_or_else(|_| c.clone()))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect::<Vec<_>>();
+    join_list(&names)
+}
+
+/// The languages an interpreter works in, named in the reader's language.
+fn languages_text(languages: &[Locale]) -> String {
+    join_list(&languages.iter().map(|l| language_name(*l)).collect::<Vec<_>>())
 }
 
 fn hhmm(at: chrono::DateTime<chrono::Utc>) -> String {
@@ -244,7 +249,7 @@ fn DelegationFields(current: Option<Delegation>, #[prop(into)] error: Signal<Opt
                 <label for="language">{tr!("delegation-field-language")}</label>
                 <select id="language" name="language" aria-describedby="language-hint">
                     {Locale::ALL.iter().map(|l| view! {
-                        <option value=l.tag() selected=*l == language>{l.endonym()}</option>
+                        <option value=l.tag() selected=*l == language>{language_name(*l)}</option>
                     }).collect_view()}
                 </select>
                 <p class="hint" id="language-hint">{tr!("delegation-field-language-hint")}</p>
@@ -406,7 +411,7 @@ fn DelegationView(d: Delegation) -> impl IntoView {
             <dt>{tr!("delegation-field-countries")}</dt><dd>{countries_text(&d.countries, locale)}</dd>
             <dt>{tr!("delegation-field-organisation")}</dt><dd>{d.organisation.clone()}</dd>
             <dt>{tr!("delegation-field-dates")}</dt><dd>{dates}</dd>
-            <dt>{tr!("delegation-field-language")}</dt><dd>{d.language.endonym()}</dd>
+            <dt>{tr!("delegation-field-language")}</dt><dd>{language_name(d.language)}</dd>
             <dt>{tr!("delegation-field-officer")}</dt><dd>{d.officer_name.clone().unwrap_or_default()}</dd>
         </dl>
         {(!d.purpose.is_empty()).then(|| view! { <p class="notes">{d.purpose.clone()}</p> })}
@@ -433,7 +438,7 @@ fn clash_line(c: &Clash, items: &[Item], locale: Locale) -> impl IntoView {
     let href = format!("/delegations/{}", c.other_delegation_id);
     view! {
         <li>
-            <strong>{kind_name(c.resource_kind)}" "{c.resource_name.clone()}</strong>": "
+            <strong>{kind_name(c.resource_kind)}" "{c.resource_name.clone()}</strong>{tr!("label-separator")}
             {own.map(|o| view! { <span>{o}</span>" ↔ " })}
             <a href=href>{c.other_delegation_title.clone()}</a>" · "{c.other_title.clone()}" · "{other_when}
         </li>
@@ -451,7 +456,7 @@ fn ClashesPanel(d: Delegation) -> impl IntoView {
             .map(|g| {
                 let item = d.items.iter().find(|i| i.id == g.item_id);
                 let what = item.map(|i| format!("{} {}–{}", i.title_zh, hhmm(i.starts_at), hhmm(i.ends_at))).unwrap_or_default();
-                view! { <li>{tr!("delegation-language-gap", { "language" => g.language.endonym(), "item" => what })}</li> }
+                view! { <li>{tr!("delegation-language-gap", { "language" => language_name(g.language), "item" => what })}</li> }
             })
             .collect_view();
         view! {
@@ -615,7 +620,7 @@ fn ItemPanel(
                 <fieldset class="field checkbox">
                     <legend>{kind_name(kind)}</legend>
                     {list.into_iter().map(|r| {
-                        let langs = r.languages.iter().map(|l| l.endonym()).collect::<Vec<_>>().join(", ");
+                        let langs = languages_text(&r.languages);
                         let label = if langs.is_empty() { r.name.clone() } else { format!("{} ({langs})", r.name) };
                         let checked = editing.as_ref().is_some_and(|i| i.resources.iter().any(|x| x.id == r.id));
                         view! { <label><input type="checkbox" name="resource_ids[]" value=r.id.to_string() checked=checked />" "{label}</label> }
@@ -695,7 +700,7 @@ fn ItemPanel(
                         {move || field_message(error.get(), "title_zh")}
                     </div>
                     <div class="field">
-                        <label for="title_foreign">{tr!("item-field-title-foreign", { "language" => d.language.endonym() })}</label>
+                        <label for="title_foreign">{tr!("item-field-title-foreign", { "language" => language_name(d.language) })}</label>
                         <input id="title_foreign" name="title_foreign" type="text" maxlength="200" lang=d.language.tag() value=title_foreign />
                         {move || field_message(error.get(), "title_foreign")}
                     </div>
@@ -743,7 +748,7 @@ fn member_row(m: Member, did: i64, editable: bool, remove: ServerAction<RemoveMe
             <td>{m.passport_name.clone()}</td>
             <td lang="zh-CN">{m.chinese_name.clone()}</td>
             <td>{m.title.clone()}{(!m.organisation.is_empty()).then(|| format!(", {}", m.organisation))}</td>
-            <td>{m.language.endonym()}</td>
+            <td>{language_name(m.language)}</td>
             <td>{m.dietary.clone()}</td>
             <td><code class:masked=masked>{m.passport_number.clone()}</code></td>
             <td>{editable.then(|| view! {
@@ -815,7 +820,7 @@ fn MembersPanel(d: Delegation, add: ServerAction<AddMember>, remove: ServerActio
                         <div class="field">
                             <label for="member_language">{tr!("member-field-language")}</label>
                             <select id="member_language" name="member_language">
-                                {Locale::ALL.iter().map(|l| view! { <option value=l.tag() selected=*l == d.language>{l.endonym()}</option> }).collect_view()}
+                                {Locale::ALL.iter().map(|l| view! { <option value=l.tag() selected=*l == d.language>{language_name(*l)}</option> }).collect_view()}
                             </select>
                             {move || field_message(error.get(), "member_language")}
                         </div>
@@ -876,7 +881,7 @@ pub fn ResourcesPage() -> impl IntoView {
                 <fieldset class="field checkbox" aria-describedby="languages-hint">
                     <legend>{move || tr!("resource-field-languages")}</legend>
                     {[Locale::En, Locale::Fr].into_iter().map(|l| view! {
-                        <label><input type="checkbox" name="languages[]" value=l.tag() />" "{l.endonym()}</label>
+                        <label><input type="checkbox" name="languages[]" value=l.tag() />" "{language_name(l)}</label>
                     }).collect_view()}
                     <p class="hint" id="languages-hint">{move || tr!("resource-field-languages-hint")}</p>
                     {move || field_message(error.get(), "languages")}
@@ -894,7 +899,7 @@ pub fn ResourcesPage() -> impl IntoView {
                 <div class="field">
                     <label for="language">{move || tr!("resource-field-language")}</label>
                     <select id="language" name="language">
-                        {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                        {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{language_name(*l)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -927,9 +932,9 @@ fn ResourceTable(list: Vec<Bookable>, retire: ServerAction<super::api::RetireRes
     let rows = list
         .into_iter()
         .map(|r| {
-            let langs = r.languages.iter().map(|l| l.endonym()).collect::<Vec<_>>().join(", ");
+            let langs = languages_text(&r.languages);
             let contact =
-                if r.email.is_empty() { String::new() } else { format!("{} ({})", r.email, r.language.endonym()) };
+                if r.email.is_empty() { String::new() } else { format!("{} ({})", r.email, language_name(r.language)) };
             view! {
                 <tr>
                     <td>{kind_name(r.kind)}</td>
@@ -1457,7 +1462,7 @@ fn CalendarGrid(f: super::CalendarFilter, items: Vec<super::CalendarItem>, today
                         .map(|i| {
                             let href = format!("/delegations/{}", i.delegation_id);
                             let class = format!("calendar-item activity-{}", i.activity.as_str());
-                            let title = format!("{} · {}", i.delegation_title, i.resources.join(", "));
+                            let title = format!("{} · {}", i.delegation_title, join_list(&i.resources));
                             view! {
                                 <li class=class>
                                     <a href=href title=title>

@@ -33,8 +33,10 @@ pub fn second_language(d: &Delegation, asked: Option<Locale>) -> Locale {
     }
 }
 
-fn names(item: &Item, kind: ResourceKind) -> String {
-    item.booked(kind).map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+/// The names of an item's resources of one kind, listed as language `l` lists them.
+fn names(item: &Item, kind: ResourceKind, l: Locale) -> String {
+    let separator = tr!(l, "list-separator");
+    item.booked(kind).map(|r| r.name.as_str()).collect::<Vec<_>>().join(separator.as_str())
 }
 
 /// One language's column for an item.
@@ -53,8 +55,8 @@ fn cell(item: &Item, l: Locale) -> String {
         }
     };
     line(tr!(l, "programme-venue"), item.venue().map(|v| v.name.clone()).unwrap_or_default());
-    line(tr!(l, "programme-hosts"), names(item, ResourceKind::Official));
-    line(tr!(l, "programme-interpreters"), names(item, ResourceKind::Interpreter));
+    line(tr!(l, "programme-hosts"), names(item, ResourceKind::Official, l));
+    line(tr!(l, "programme-interpreters"), names(item, ResourceKind::Interpreter, l));
     line(tr!(l, "programme-participants"), item.participants.clone());
     html
 }
@@ -75,11 +77,12 @@ pub fn render(d: &Delegation, foreign: Locale) -> String {
         )
     };
     let countries = |l: Locale| {
+        let separator = tr!(l, "list-separator");
         d.countries
             .iter()
             .map(|c| Country::parse("c", c).map(|c| c.name(l).to_string()).unwrap_or_else(|_| c.clone()))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(separator.as_str())
     };
     let dates = |l: Locale| {
         if d.starts_on == d.ends_on {

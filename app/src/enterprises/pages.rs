@@ -9,7 +9,7 @@ use super::{ContactKind, Enterprise, EnterpriseFilter, EnterpriseSummary, Indust
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale, Labels};
-use crate::shell::{field_message, page_error, FormError, Saved};
+use crate::shell::{field_message, language_name, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -655,7 +655,7 @@ fn PeopleSection(
                         <div class="field">
                             <label for="person_language">{tr!("field-language")}</label>
                             <select id="person_language" name="person_language">
-                                {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                                {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag()>{language_name(l)}</option> }).collect_view()}
                             </select>
                             {move || field_message(error.get(), "person_language")}
                         </div>
@@ -680,7 +680,7 @@ fn person_row(
             <td>{p.title.clone()}</td>
             <td>{mailto.map(|href| view! { <a href=href>{p.email.clone().unwrap_or_default()}</a> })}</td>
             <td>{p.phone.clone()}</td>
-            <td>{p.language.endonym()}</td>
+            <td>{language_name(p.language)}</td>
             {editable.then(|| view! {
                 <td>
                     <ActionForm action=remove attr:class="form-inline">
@@ -753,7 +753,7 @@ fn ContactsSection(
                             <strong>{when}" · "{contact_kind_name(c.kind)}</strong>
                             {(!c.participants.is_empty()).then(|| view! { " · "{c.participants.clone()} })}
                             <br />{c.notes.clone()}
-                            {(!c.follow_ups.is_empty()).then(|| view! { <br /><em>{tr!("field-follow-ups")}": "</em>{c.follow_ups.clone()} })}
+                            {(!c.follow_ups.is_empty()).then(|| view! { <br /><em>{tr!("field-follow-ups")}{tr!("label-separator")}</em>{c.follow_ups.clone()} })}
                         </li>
                     }
                 }).collect_view()}

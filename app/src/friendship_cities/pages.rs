@@ -7,7 +7,7 @@ use super::{City, CityFilter, CityKind, CitySummary, ExchangeKind, Stage, AREAS}
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_day, use_locale};
-use crate::shell::{field_message, page_error, reset_when, FormError};
+use crate::shell::{field_message, join_list, language_name, page_error, reset_when, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -403,7 +403,7 @@ fn CityView(c: City) -> impl IntoView {
         .filter(|n| !n.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let areas = c.areas.iter().map(|a| area_name(a)).collect::<Vec<_>>().join("、");
+    let areas = join_list(&c.areas.iter().map(|a| area_name(a)).collect::<Vec<_>>());
     view! {
         <h1>{s.name_zh.clone()}" "<span class="badge">{kind_name(s.kind)}</span>" "{dormant}</h1>
         <p class="lead">{names}</p>
@@ -418,7 +418,7 @@ fn CityView(c: City) -> impl IntoView {
             <dt>{tr!("city-field-areas")}</dt><dd>{areas}</dd>
             <dt>{tr!("city-field-latitude")}</dt><dd>{format!("{:.4}, {:.4}", s.latitude, s.longitude)}</dd>
         </dl>
-        {(!c.stage_reason.is_empty()).then(|| view! { <p class="notes"><strong>{tr!("city-field-stage-reason")}": "</strong>{c.stage_reason.clone()}</p> })}
+        {(!c.stage_reason.is_empty()).then(|| view! { <p class="notes"><strong>{tr!("city-field-stage-reason")}{tr!("label-separator")}</strong>{c.stage_reason.clone()}</p> })}
         {(!c.notes.is_empty()).then(|| view! { <p class="notes">{c.notes.clone()}</p> })}
     }
 }
@@ -514,7 +514,7 @@ fn Contacts(c: City, add: ServerAction<AddContact>) -> impl IntoView {
                 .filter(|x| !x.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            view! { <li><strong>{p.name.clone()}</strong>" "{details}" ("{p.language.endonym()}")"</li> }
+            view! { <li><strong>{p.name.clone()}</strong>" "{details}" ("{language_name(p.language)}")"</li> }
         })
         .collect_view();
     view! {
@@ -547,7 +547,7 @@ fn Contacts(c: City, add: ServerAction<AddContact>) -> impl IntoView {
                         <div class="field">
                             <label for="contact_language">{tr!("city-contact-language")}</label>
                             <select id="contact_language" name="contact_language">
-                                {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{l.endonym()}</option> }).collect_view()}
+                                {Locale::ALL.iter().map(|l| view! { <option value=l.tag()>{language_name(*l)}</option> }).collect_view()}
                             </select>
                         </div>
                     </div>

@@ -178,6 +178,29 @@ fn status_name(locale: Locale, s: CaseStatus) -> String {
     t(locale, &format!("case-status-{}", s.as_str().replace('_', "-")))
 }
 
+/// A status as the applicant reads it: the staff's words, except that the status waiting for
+/// the applicant speaks to them (as on the status page).
+fn applicant_status_name(locale: Locale, s: CaseStatus) -> String {
+    match s {
+        CaseStatus::AwaitingApplicant => tr!(locale, "portal-status-awaiting-applicant"),
+        s => status_name(locale, s),
+    }
+}
+
+/// A language's name in the reader's language (the status page's messages).
+fn language_name(locale: Locale, l: Locale) -> String {
+    match l {
+        Locale::ZhCn => tr!(locale, "portal-language-zh"),
+        Locale::En => tr!(locale, "portal-language-en"),
+        Locale::Fr => tr!(locale, "portal-language-fr"),
+    }
+}
+
+/// The sender's display name in the recipient's language (the address is the configured one).
+pub fn sender_name(locale: Locale) -> String {
+    tr!(locale, "mail-sender-name")
+}
+
 fn due_text(locale: Locale, due: Option<NaiveDate>) -> String {
     match due {
         Some(d) => format_day(d, locale),
@@ -225,7 +248,7 @@ pub fn public_update(settings: &Settings, case: &CaseFacts, text: &crate::cases:
     let mut l = Letter::new("public_update", &to, subject, Some(case.id))
         .para(tr!(locale, "mail-update-intro", { "reference" => reference, "title" => title }));
     if written_in != locale {
-        l = l.para(tr!(locale, "mail-update-other-language", { "language" => written_in.endonym() }));
+        l = l.para(tr!(locale, "mail-update-other-language", { "language" => language_name(locale, written_in) }));
     }
     Some(check_status(l.quote(body), settings).finish())
 }
@@ -239,15 +262,16 @@ pub fn status_changed(
 ) -> Option<NewMessage> {
     let to = case.applicant()?;
     let locale = to.locale;
-    let status = status_name(locale, to_status);
+    let status = applicant_status_name(locale, to_status);
     let (reference, title) = (case.reference.clone(), case.title_for_applicant(locale));
     let subject = tr!(locale, "mail-status-subject", { "reference" => reference.clone(), "status" => status.clone() });
     let mut l = Letter::new("status_changed", &to, subject, Some(case.id))
         .para(tr!(locale, "mail-status-intro", { "reference" => reference, "title" => title, "status" => status }));
     let explanation = match to_status {
-        CaseStatus::Accepted | CaseStatus::InProgress => {
-            Some(tr!(locale, "mail-status-expected", { "due" => due_text(locale, case.due_on) }))
-        }
+        CaseStatus::Accepted | CaseStatus::InProgress => Some(match case.due_on {
+            Some(due) => tr!(locale, "mail-status-expected", { "due" => format_day(due, locale) }),
+            None => tr!(locale, "mail-status-expected-none"),
+        }),
         CaseStatus::AwaitingApplicant => Some(tr!(locale, "mail-status-awaiting")),
         CaseStatus::Resolved => Some(tr!(locale, "mail-status-resolved")),
         _ => None,
@@ -266,13 +290,21 @@ pub fn case_assigned(settings: &Settings, to: &Recipient, case: &CaseFacts) -> N
     let locale = to.locale;
     let (reference, title) = (case.reference.clone(), case.title.clone());
     let subject = tr!(locale, "mail-assigned-subject", { "reference" => reference.clone(), "title" => title.clone() });
-    let body = tr!(locale, "mail-assigned-body", {
-        "reference" => reference,
-        "title" => title,
-        "type" => type_name(locale, case.case_type),
-        "enterprise" => case.enterprise_name.clone(),
-        "due" => due_text(locale, case.due_on),
-    });
+    let body = match case.due_on {
+        Some(due) => tr!(locale, "mail-assigned-body", {
+            "reference" => reference,
+            "title" => title,
+            "type" => type_name(locale, case.case_type),
+            "enterprise" => case.enterprise_name.clone(),
+            "due" => format_day(due, locale),
+        }),
+        None => tr!(locale, "mail-assigned-body-no-due", {
+            "reference" => reference,
+            "title" => title,
+            "type" => type_name(locale, case.case_type),
+            "enterprise" => case.enterprise_name.clone(),
+        }),
+    };
     Letter::new("case_assigned", to, subject, Some(case.id))
         .para(body)
         .link(tr!(locale, "mail-open-case"), case_url(settings, case.id))
@@ -303,13 +335,21 @@ pub fn task_assigned(
     let locale = to.locale;
     let reference = case.reference.clone();
     let subject = tr!(locale, "mail-task-subject", { "department" => department, "reference" => reference.clone() });
-    let body = tr!(locale, "mail-task-body", {
-        "reference" => reference,
-        "title" => case.title.clone(),
-        "enterprise" => case.enterprise_name.clone(),
-        "department" => department,
-        "due" => due_text(locale, due),
-    });
+    let body = match due {
+        Some(due) => tr!(locale, "mail-task-body", {
+            "reference" => reference,
+            "title" => case.title.clone(),
+            "enterprise" => case.enterprise_name.clone(),
+            "department" => department,
+            "due" => format_day(due, locale),
+        }),
+        None => tr!(locale, "mail-task-body-no-due", {
+            "reference" => reference,
+            "title" => case.title.clone(),
+            "enterprise" => case.enterprise_name.clone(),
+            "department" => department,
+        }),
+    };
     let mut l = Letter::new("task_assigned", to, subject, Some(case.id)).para(body);
     if !instructions.trim().is_empty() {
         l = l.para(tr!(locale, "mail-task-instructions")).quote(instructions.trim());

@@ -106,7 +106,8 @@ fn message_row(m: OutboxEntry, retry: ServerAction<RetryMessage>, locale: Locale
     let state_detail = match m.state {
         MessageState::Sent => m.sent_at.map(|at| format_datetime(at, locale)),
         MessageState::Failed => {
-            Some(format!("{}: {}", tr!("outbox-next-attempt"), format_datetime(m.next_attempt_at, locale)))
+            let label = tr!("outbox-next-attempt");
+            Some(format!("{label}{}{}", tr!("label-separator"), format_datetime(m.next_attempt_at, locale)))
         }
         _ => None,
     };
@@ -121,7 +122,7 @@ fn message_row(m: OutboxEntry, retry: ServerAction<RetryMessage>, locale: Locale
             <td>
                 <span class=format!("badge message-state-{}", m.state.as_str())>{state_name(m.state)}</span>
                 {state_detail.map(|d| view! { <br /><span class="muted">{d}</span> })}
-                {error.map(|e| view! { <br /><span class="muted">{format!("{}: {e}", tr!("outbox-last-error"))}</span> })}
+                {error.map(|e| view! { <br /><span class="muted">{format!("{}{}{e}", tr!("outbox-last-error"), tr!("label-separator"))}</span> })}
             </td>
             <td>{m.attempts}</td>
             <td>

@@ -10,7 +10,7 @@ use crate::cases::pages::{status_name, type_name};
 use crate::domain::{CaseStatus, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_day, use_locale};
-use crate::shell::{error_text, field_message, FormError};
+use crate::shell::{error_text, field_message, language_name, FormError};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
@@ -66,12 +66,12 @@ fn status_explanation(s: CaseStatus) -> (String, String) {
     }
 }
 
-/// A language's name in the reader's language.
-fn language_name(l: Locale) -> String {
-    match l {
-        Locale::ZhCn => tr!("portal-language-zh"),
-        Locale::En => tr!("portal-language-en"),
-        Locale::Fr => tr!("portal-language-fr"),
+/// A status as the applicant reads it: the staff's words, except that the status waiting for
+/// the applicant speaks to them ("Awaiting information from you").
+fn applicant_status_name(s: CaseStatus) -> String {
+    match s {
+        CaseStatus::AwaitingApplicant => tr!("portal-status-awaiting-applicant"),
+        s => status_name(s),
     }
 }
 
@@ -89,11 +89,11 @@ fn steps(status: CaseStatus) -> impl IntoView {
             {order.into_iter().enumerate().map(|(i, s)| {
                 let class = if i < position { "step step-done" } else if i == position { "step step-current" } else { "step" };
                 let label = if i == position && status == CaseStatus::AwaitingApplicant {
-                    status_name(CaseStatus::AwaitingApplicant)
+                    applicant_status_name(CaseStatus::AwaitingApplicant)
                 } else if i == position && status == CaseStatus::Rejected {
-                    status_name(CaseStatus::Rejected)
+                    applicant_status_name(CaseStatus::Rejected)
                 } else {
-                    status_name(s)
+                    applicant_status_name(s)
                 };
                 view! { <li class=class aria-current=(i == position).then_some("step")>{label}</li> }
             }).collect_view()}
@@ -138,7 +138,7 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
         {steps(status)}
         <section class="panel status-panel" aria-labelledby="status-heading">
             <h2 id="status-heading">
-                {tr!("portal-status-now")} " " <span class="badge" id="case-status">{status_name(status)}</span>
+                {tr!("portal-status-now")} " " <span class="badge" id="case-status">{applicant_status_name(status)}</span>
             </h2>
             <p>{meaning}</p>
             <h3>{tr!("portal-what-next")}</h3>
@@ -165,7 +165,7 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
                     {departments.into_iter().map(|d| {
                         let name = d.name.get(locale).unwrap_or_default().to_string();
                         let status = task_status_name(d.status);
-                        view! { <li><span>{name}</span> ": " <strong>{status}</strong></li> }
+                        view! { <li><span>{name}</span>{tr!("label-separator")}<strong>{status}</strong></li> }
                     }).collect_view()}
                 </ul>
             </section>
@@ -195,7 +195,7 @@ fn event_view(e: PublicEvent, locale: Locale, case_language: Locale) -> impl Int
     let (heading, body, fallback): (String, Option<String>, Option<Locale>) = match e.kind {
         PublicEventKind::Submitted => (tr!("portal-event-submitted"), None, None),
         PublicEventKind::StatusChanged => (
-            tr!("portal-event-status", { "status" => e.to_status.map(status_name).unwrap_or_default() }),
+            tr!("portal-event-status", { "status" => e.to_status.map(applicant_status_name).unwrap_or_default() }),
             (!e.note.is_empty()).then(|| e.note.clone()),
             None,
         ),

@@ -76,12 +76,12 @@ fn level_row(l: ServiceLevel, update: ServerAction<UpdateServiceLevel>, locale: 
         <tr>
             <th scope="row">{name.clone()}</th>
             <td>
-                <label class="visually-hidden" for=working_id.clone()>{format!("{name}: {}", tr!("service-levels-working-days"))}</label>
+                <label class="visually-hidden" for=working_id.clone()>{format!("{name}{}{}", tr!("label-separator"), tr!("service-levels-working-days"))}</label>
                 <input id=working_id type="number" min="1" max=max.clone() name="working_days" class="input-narrow"
                     form=form_id.clone() value=l.working_days.to_string() required />
             </td>
             <td>
-                <label class="visually-hidden" for=green_id.clone()>{format!("{name}: {}", tr!("service-levels-green-days"))}</label>
+                <label class="visually-hidden" for=green_id.clone()>{format!("{name}{}{}", tr!("label-separator"), tr!("service-levels-green-days"))}</label>
                 <input id=green_id type="number" min="1" max=max name="green_channel_days" class="input-narrow"
                     form=form_id.clone() value=l.green_channel_days.to_string() required />
             </td>

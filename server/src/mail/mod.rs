@@ -146,13 +146,16 @@ impl Worker {
     }
 }
 
-/// The MIME message: text and HTML alternatives, and any attachments beside them.
+/// The MIME message: text and HTML alternatives, and any attachments beside them. The sender
+/// is the configured address under its name in the message's language (`mail-sender-name`).
 fn build(from: &Mailbox, m: &Claimed, attachments: &[Attachment]) -> Result<Message, SendError> {
     let address = m.recipient.parse().map_err(|e| SendError::Permanent(format!("{}: {e}", m.recipient)))?;
     let name = Some(m.recipient_name.clone()).filter(|n| !n.trim().is_empty());
+    let locale = app::domain::Locale::parse(&m.locale).unwrap_or(app::domain::Locale::En);
+    let sender = Mailbox::new(Some(app::mail::compose::sender_name(locale)), from.email.clone());
     let builder = Message::builder()
         .message_id(Some(m.message_id.clone()))
-        .from(from.clone())
+        .from(sender)
         .to(Mailbox::new(name, address))
         .subject(m.subject.clone())
         .date(m.created_at.into());
