@@ -556,6 +556,12 @@ pub fn join_list<S: std::borrow::Borrow<str>>(items: &[S]) -> String {
     items.join(separator.as_str())
 }
 
+/// A text with an aside in brackets, as the reader's language writes them ("王芳（法文）",
+/// "Wang Fang (French)").
+pub fn with_aside(text: &str, aside: &str) -> String {
+    tr!("text-with-aside", { "text" => text.to_string(), "aside" => aside.to_string() })
+}
+
 /// The reader's message for an error.
 pub fn error_text(e: &AppError) -> String {
     match e {

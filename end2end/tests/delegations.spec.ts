@@ -86,7 +86,7 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   // The delegation's own officer reads the passport number whole.
   await expect(page.locator('table.members')).toContainText('15FR12345');
 
-  const wang = '王芳 (法文)';
+  const wang = '王芳（法文）';
   await fillItem(page, { day: '2026-12-01', starts: '09:00', ends: '10:30', activity: 'meeting', zh: '市长会见', fr: 'Rencontre avec le maire', venue: '市政府会见厅', people: [wang, '张市长'] });
   await expect(page.locator('table.itinerary tbody tr')).toHaveCount(1);
   await fillItem(page, { day: '2026-12-01', starts: '14:00', ends: '16:00', activity: 'site_visit', zh: '参观高新区', fr: 'Visite de la zone de haute technologie', venue: '高新区展示中心', people: [wang, '考斯特 1 号'] });
@@ -104,7 +104,7 @@ test('a protocol officer plans a visit from Lille and prints its programme', asy
   await page.screenshot({ path: `${SHOTS}/delegation-clash.png`, fullPage: true });
   // Another French interpreter takes the round table.
   await page.locator('#add-item-heading ~ form').getByLabel(wang, { exact: true }).uncheck();
-  await fillItem(page, { ...roundTable, people: ['李静 (英文、法文)'] });
+  await fillItem(page, { ...roundTable, people: ['李静（英文、法文）'] });
   await expect(page.locator('table.itinerary tbody tr')).toHaveCount(4);
   await expect(page.locator('#refused-clashes')).toHaveCount(0);
   await expect(page.locator('#clashes')).toHaveCount(0);

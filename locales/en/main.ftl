@@ -82,6 +82,7 @@ common-choose = Choose…
 common-none = (none)
 label-separator = {": "}
 list-separator = {", "}
+text-with-aside = { $text } ({ $aside })
 common-yes = Yes
 common-no = No
 common-pages = Pages

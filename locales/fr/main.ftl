@@ -82,6 +82,7 @@ common-choose = Choisir…
 common-none = (aucun)
 label-separator = {" : "}
 list-separator = {", "}
+text-with-aside = { $text } ({ $aside })
 common-yes = Oui
 common-no = Non
 common-pages = Pages

@@ -82,6 +82,7 @@ common-choose = 请选择……
 common-none = （无）
 label-separator = ：
 list-separator = 、
+text-with-aside = { $text }（{ $aside }）
 common-yes = 是
 common-no = 否
 common-pages = 分页

@@ -15,7 +15,7 @@ use super::{
 use crate::domain::{office_time, Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_money, format_number, format_weekday, use_locale};
-use crate::shell::{field_message, join_list, language_name, page_error, reset_when, FormError};
+use crate::shell::{field_message, join_list, language_name, page_error, reset_when, with_aside, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -621,7 +621,7 @@ fn ItemPanel(
                     <legend>{kind_name(kind)}</legend>
                     {list.into_iter().map(|r| {
                         let langs = languages_text(&r.languages);
-                        let label = if langs.is_empty() { r.name.clone() } else { format!("{} ({langs})", r.name) };
+                        let label = if langs.is_empty() { r.name.clone() } else { with_aside(&r.name, &langs) };
                         let checked = editing.as_ref().is_some_and(|i| i.resources.iter().any(|x| x.id == r.id));
                         view! { <label><input type="checkbox" name="resource_ids[]" value=r.id.to_string() checked=checked />" "{label}</label> }
                     }).collect_view()}
@@ -791,7 +791,7 @@ fn MembersPanel(d: Delegation, add: ServerAction<AddMember>, remove: ServerActio
     });
     view! {
         <section class="panel" aria-labelledby="members-heading">
-            <h2 id="members-heading">{tr!("delegation-members")}" ("{d.members.len()}")"</h2>
+            <h2 id="members-heading">{with_aside(&tr!("delegation-members"), &d.members.len().to_string())}</h2>
             {table}
             {editable.then(|| view! {
                 <h3>{tr!("member-add")}</h3>
@@ -934,7 +934,7 @@ fn ResourceTable(list: Vec<Bookable>, retire: ServerAction<super::api::RetireRes
         .map(|r| {
             let langs = languages_text(&r.languages);
             let contact =
-                if r.email.is_empty() { String::new() } else { format!("{} ({})", r.email, language_name(r.language)) };
+                if r.email.is_empty() { String::new() } else { with_aside(&r.email, &language_name(r.language)) };
             view! {
                 <tr>
                     <td>{kind_name(r.kind)}</td>

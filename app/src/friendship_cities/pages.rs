@@ -6,8 +6,8 @@ use super::api::{get_city, list_cities, AddContact, AddExchange, RegisterCity, U
 use super::{City, CityFilter, CityKind, CitySummary, ExchangeKind, Stage, AREAS};
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
-use crate::i18n::{format_day, use_locale};
-use crate::shell::{field_message, join_list, language_name, page_error, reset_when, FormError};
+use crate::i18n::{format_day, format_number, use_locale};
+use crate::shell::{field_message, join_list, language_name, page_error, reset_when, with_aside, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -416,7 +416,10 @@ fn CityView(c: City) -> impl IntoView {
             <dt>{tr!("city-field-agreement-on")}</dt><dd>{day_or_dash(s.agreement_on, locale)}</dd>
             <dt>{tr!("city-last-activity")}</dt><dd>{day_or_dash(s.last_activity_on, locale)}</dd>
             <dt>{tr!("city-field-areas")}</dt><dd>{areas}</dd>
-            <dt>{tr!("city-field-latitude")}</dt><dd>{format!("{:.4}, {:.4}", s.latitude, s.longitude)}</dd>
+            <dt>{tr!("city-coordinates-label")}</dt><dd>{tr!("city-coordinates", {
+                "latitude" => format_number(s.latitude, 4, locale),
+                "longitude" => format_number(s.longitude, 4, locale),
+            })}</dd>
         </dl>
         {(!c.stage_reason.is_empty()).then(|| view! { <p class="notes"><strong>{tr!("city-field-stage-reason")}{tr!("label-separator")}</strong>{c.stage_reason.clone()}</p> })}
         {(!c.notes.is_empty()).then(|| view! { <p class="notes">{c.notes.clone()}</p> })}
@@ -514,7 +517,7 @@ fn Contacts(c: City, add: ServerAction<AddContact>) -> impl IntoView {
                 .filter(|x| !x.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            view! { <li><strong>{p.name.clone()}</strong>" "{details}" ("{language_name(p.language)}")"</li> }
+            view! { <li><strong>{p.name.clone()}</strong>" "{with_aside(&details, &language_name(p.language))}</li> }
         })
         .collect_view();
     view! {
@@ -571,7 +574,7 @@ fn WorldMap(cities: Vec<CitySummary>) -> impl IntoView {
             let (x, y) = super::map_point(c.latitude, c.longitude);
             let href = format!("/cities/{}", c.id);
             let class = format!("city-dot city-{}", c.kind.as_str());
-            let label = format!("{} ({})", c.name(locale), kind_name(c.kind));
+            let label = with_aside(&c.name(locale), &kind_name(c.kind));
             let (cx, cy) = (format!("{x:.1}"), format!("{y:.1}"));
             let (tx, ty) = (format!("{:.1}", x + 7.0), format!("{:.1}", y + 4.0));
             view! {
