@@ -17,15 +17,15 @@ PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # Extra cargo flags for the builds, e.g. `make build CARGO_FLAGS=--timings` to see where the time goes.
 CARGO_FLAGS ?=
 
-.PHONY: countries world passwords dist run test setup setup-browser postgres build server site wasm bindgen unit-and-integration e2e bench clean-data fmt check-locales
+.PHONY: countries world passwords dist run test setup setup-browser postgres build server site wasm bindgen lint unit-and-integration e2e bench clean-data fmt check-locales
 
 ## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
 run: setup build
 	@mkdir -p data
 	$(LEPTOS_ENV_RUN) ./target/release/liaison serve
 
-## make test: unit, integration on SQLite and PostgreSQL, locale completeness, browser tests.
-test: setup setup-browser postgres site unit-and-integration e2e
+## make test: lint, unit, integration on SQLite and PostgreSQL, locale checks, browser tests.
+test: setup setup-browser postgres lint site unit-and-integration e2e
 
 # --- installing (each step is skipped in well under a second when already done) ---
 setup:
@@ -87,6 +87,13 @@ site:
 	@node end2end/scripts/bundle.mjs
 
 # --- testing ---
+# Formatting, and clippy with warnings as errors over every crate and target (the workspace's
+# lints in Cargo.toml: no unsafe code, no unwrap or expect outside tests, no dbg! or todo!).
+# The locale checks are stories of the integration tests (check-locales runs them alone).
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+
 # Unit tests, the integration tests in tests/ (each story on SQLite and on PostgreSQL) and the
 # locale completeness test. Debug builds: quicker to compile than release on two cores.
 unit-and-integration:
@@ -127,3 +134,6 @@ check-locales:
 
 clean-data:
 	rm -rf data
+
+fmt:
+	cargo fmt --all

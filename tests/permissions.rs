@@ -51,6 +51,7 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
     let leader_id = leader_id["id"].to_string();
 
     // (function, form, [anonymous, admin, owner officer, other officer, leader, protocol, customs liaison])
+    #[allow(clippy::type_complexity)]
     let table: Vec<(&str, Vec<(&str, &str)>, [u16; 7])> = vec![
         ("enterprises", vec![], [401, OK, OK, OK, OK, OK, NO]),
         ("enterprise", vec![("id", &e)], [401, OK, OK, OK, OK, OK, NO]),

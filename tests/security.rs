@@ -214,6 +214,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
 
     // (who, function, form): each refused by a rule about this record.
+    #[allow(clippy::type_complexity)]
     let refused: Vec<(&TestApp, &str, Vec<(&str, &str)>)> = vec![
         (&other_officer, "add_case_note", vec![("id", &c), ("note", "x")]),
         (&other_officer, "add_public_update", vec![("id", &c), ("public_en", "x")]),

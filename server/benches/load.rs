@@ -97,7 +97,8 @@ async fn main() -> Result<(), Error> {
         }
     }
     if let Some(only) = &only {
-        scenarios.retain(|(name, path)| name == "static" || name.contains(only.as_str()) || path.contains(only.as_str()));
+        scenarios
+            .retain(|(name, path)| name == "static" || name.contains(only.as_str()) || path.contains(only.as_str()));
     }
     println!("measuring {} pages", scenarios.len());
     // Requests go one at a time; the statements logged between one request's start and a

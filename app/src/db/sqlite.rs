@@ -217,19 +217,21 @@ impl ReadingConnection {
     }
 }
 
+// A reader handed out always has its connection (`conn` is emptied only after a statement
+// found its thread stopped, on a reader that is then dropped): an invariant, not an input.
+#[allow(clippy::expect_used)]
 impl std::ops::Deref for ReadingConnection {
     type Target = SqliteConnection;
 
     fn deref(&self) -> &SqliteConnection {
         match self {
-            // A reader handed out always has its connection (`conn` is emptied only after a
-            // statement found its thread stopped, on a reader that is then dropped).
             ReadingConnection::Reader(r) => r.conn.as_ref().expect("a reader handed out has its connection"),
             ReadingConnection::Pool(c) => c,
         }
     }
 }
 
+#[allow(clippy::expect_used)]
 impl std::ops::DerefMut for ReadingConnection {
     fn deref_mut(&mut self) -> &mut SqliteConnection {
         match self {

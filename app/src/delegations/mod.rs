@@ -377,13 +377,14 @@ pub fn statistics(year: i32, delegations: &[Counted]) -> Statistics {
                 continue;
             }
             seen.push(c);
-            let row = match s.countries.iter_mut().find(|(code, ..)| code == c) {
-                Some(row) => row,
+            let i = match s.countries.iter().position(|(code, ..)| code == c) {
+                Some(i) => i,
                 None => {
                     s.countries.push((c.clone(), Count::default(), Count::default()));
-                    s.countries.last_mut().expect("just pushed")
+                    s.countries.len() - 1
                 }
             };
+            let row = &mut s.countries[i];
             if d.direction == Direction::Incoming {
                 row.1.add(d.members)
             } else {

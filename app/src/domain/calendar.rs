@@ -35,9 +35,14 @@ impl DayKind {
 
 /// The time it is now in the office (Asia/Shanghai, UTC+8 all year).
 pub fn office_time(now: DateTime<Utc>) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    now.with_timezone(&offset)
+    now.with_timezone(&OFFICE_OFFSET)
 }
+
+/// UTC+8, checked when compiling.
+const OFFICE_OFFSET: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+    Some(offset) => offset,
+    None => panic!("UTC+8 is an offset"),
+};
 
 /// The day it is now in the office.
 pub fn office_today(now: DateTime<Utc>) -> NaiveDate {

@@ -574,7 +574,7 @@ fn WorldMap(cities: Vec<CitySummary>) -> impl IntoView {
             let (x, y) = super::map_point(c.latitude, c.longitude);
             let href = format!("/cities/{}", c.id);
             let class = format!("city-dot city-{}", c.kind.as_str());
-            let label = with_aside(&c.name(locale), &kind_name(c.kind));
+            let label = with_aside(c.name(locale), &kind_name(c.kind));
             let (cx, cy) = (format!("{x:.1}"), format!("{y:.1}"));
             let (tx, ty) = (format!("{:.1}", x + 7.0), format!("{:.1}", y + 4.0));
             view! {
