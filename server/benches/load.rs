@@ -80,7 +80,7 @@ async fn main() -> Result<(), Error> {
 
     // Pass 1: the query log, to count the statements of each page.
     let log_path = dir.join("queries.log");
-    let mut server = start_server(&url, Some(&log_path))?;
+    let server = start_server(&url, Some(&log_path))?;
     let client = reqwest::Client::builder().cookie_store(true).build()?;
     let base = format!("http://127.0.0.1:{PORT}");
     wait_ready(&client, &base).await?;
@@ -126,7 +126,7 @@ async fn main() -> Result<(), Error> {
         // The first view may fill the reference cache; report the steady state.
         queries.insert(name.clone(), counts[1..].iter().copied().max().unwrap_or(0));
     }
-    stop(&mut server);
+    drop(server);
 
     // Pass 2: the load, with the server logging only warnings.
     let mut server = start_server(&url, None)?;
@@ -162,7 +162,7 @@ async fn main() -> Result<(), Error> {
         Some(only) if only != "export" => json!({ "skipped": format!("--only {only}") }),
         _ => exports(&base, &mut server, &cookie).await?,
     };
-    stop(&mut server);
+    drop(server);
 
     println!();
     println!("{:<40} {:>10} {:>9} {:>9} {:>8}", "scenario", "req/s", "p50 ms", "p99 ms", "queries");
@@ -789,7 +789,7 @@ fn add_working_days(cal: &app::domain::WorkingCalendar, start: NaiveDate, days: 
     cal.add_working_days(start, days)
 }
 
-fn start_server(url: &str, query_log: Option<&Path>) -> Result<Child, Error> {
+fn start_server(url: &str, query_log: Option<&Path>) -> Result<Server, Error> {
     // The production build (`dist`, fat LTO) unless `make bench BENCH_PROFILE=release` asks for
     // the one `make run` serves.
     let profile = std::env::var("LIAISON_BENCH_PROFILE").unwrap_or_else(|_| "dist".into());
@@ -823,12 +823,31 @@ fn start_server(url: &str, query_log: Option<&Path>) -> Result<Child, Error> {
             cmd.env("LIAISON_LOG", "error").stdout(log.try_clone()?).stderr(log);
         }
     }
-    Ok(cmd.spawn()?)
+    Ok(Server(cmd.spawn()?))
 }
 
-fn stop(server: &mut Child) {
-    let _ = server.kill();
-    let _ = server.wait();
+/// The server under test, stopped when dropped: a run that fails half-way must not leave it
+/// holding the port for the next run.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl std::ops::Deref for Server {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
 }
 
 async fn wait_ready(client: &reqwest::Client, base: &str) -> Result<(), Error> {
