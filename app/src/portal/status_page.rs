@@ -88,13 +88,9 @@ fn steps(status: CaseStatus) -> impl IntoView {
         <ol class="progress-steps">
             {order.into_iter().enumerate().map(|(i, s)| {
                 let class = if i < position { "step step-done" } else if i == position { "step step-current" } else { "step" };
-                let label = if i == position && status == CaseStatus::AwaitingApplicant {
-                    applicant_status_name(CaseStatus::AwaitingApplicant)
-                } else if i == position && status == CaseStatus::Rejected {
-                    applicant_status_name(CaseStatus::Rejected)
-                } else {
-                    applicant_status_name(s)
-                };
+                // The current step says where the case stands when that is off the usual path.
+                let off_path = matches!(status, CaseStatus::AwaitingApplicant | CaseStatus::Rejected);
+                let label = applicant_status_name(if i == position && off_path { status } else { s });
                 view! { <li class=class aria-current=(i == position).then_some("step")>{label}</li> }
             }).collect_view()}
         </ol>
