@@ -39,7 +39,12 @@ pub fn use_locale() -> Locale {
         return l;
     }
     let i18n = expect_context::<leptos_fluent::I18n>();
-    Locale::parse(i18n.language.get().id).unwrap_or(Locale::En)
+    let id = i18n.language.get().id;
+    // Called for every message of a page: the language is one of ours, named as we name it.
+    match Locale::ALL.into_iter().find(|l| l.tag() == id) {
+        Some(l) => l,
+        None => Locale::parse(id).unwrap_or(Locale::En),
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -49,6 +49,7 @@ pub mod export;
 pub mod friendship_cities;
 pub mod i18n;
 pub mod mail;
+pub mod pickers;
 pub mod portal;
 pub mod service_levels;
 pub mod shell;

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_location;
 
 /// The signed-in user (or none), loaded once per page load and shared through context.
 #[derive(Clone, Copy)]
-pub struct Me(pub Resource<Result<Option<SessionUser>, AppError>>);
+pub struct Me(pub Resource<Result<Option<SessionUser>, AppError>, crate::codec::Packed>);
 
 pub fn use_me() -> Me {
     expect_context::<Me>()
@@ -40,7 +40,7 @@ fn document_title(page: &str, app: &str) -> String {
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let me = Resource::new(|| (), |_| me());
+    let me = crate::codec::resource(|| (), |_| me());
     provide_context(Me(me));
     view! {
         <a class="skip-link" href="#main">{move || tr!("shell-skip-to-content")}</a>
@@ -389,7 +389,7 @@ pub fn HomePage() -> impl IntoView {
 /// To administrators, while any administrator signs in with a password alone.
 #[component]
 fn TwoStepWarning() -> impl IntoView {
-    let count = Resource::new(|| (), |_| crate::auth::api::admins_without_codes());
+    let count = crate::codec::resource(|| (), |_| crate::auth::api::admins_without_codes());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -41,8 +41,11 @@ pub struct UserRecord {
     pub locale: Locale,
     pub active: bool,
     pub version: i32,
+    #[serde(with = "crate::domain::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::instant::option")]
     pub last_login_at: Option<DateTime<Utc>>,
     pub session_count: i64,
 }

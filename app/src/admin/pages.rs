@@ -19,8 +19,8 @@ fn department_name(departments: &[Department], id: Option<i64>, locale: Locale) 
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let users = Resource::new(|| (), |_| list_users());
-    let departments = Resource::new(|| (), |_| list_departments());
+    let users = crate::codec::resource(|| (), |_| list_users());
+    let departments = crate::codec::resource(|| (), |_| list_departments());
     view! {
         <Title text=tr!("users-title") />
         <div class="page-header">
@@ -139,7 +139,7 @@ fn UserFields(
 #[component]
 pub fn NewUserPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
-    let departments = Resource::new(|| (), |_| list_departments());
+    let departments = crate::codec::resource(|| (), |_| list_departments());
     let me = crate::shell::use_me().0;
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
@@ -185,12 +185,12 @@ pub fn UserPage() -> impl IntoView {
     let set_active = ServerAction::<SetUserActive>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let end = ServerAction::<EndSessions>::new();
-    let user = Resource::new(
+    let user = crate::codec::resource(
         move || (id(), update.version().get(), set_active.version().get(), reset.version().get(), end.version().get()),
         |(id, ..)| get_user(id),
     );
-    let departments = Resource::new(|| (), |_| list_departments());
-    let history = Resource::new(
+    let departments = crate::codec::resource(|| (), |_| list_departments());
+    let history = crate::codec::resource(
         move || (id(), update.version().get(), set_active.version().get(), reset.version().get(), end.version().get()),
         |(id, ..)| {
             list_audit(AuditFilter {
@@ -390,7 +390,7 @@ pub fn AuditPage() -> impl IntoView {
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(0),
         }
     };
-    let entries = Resource::new(filter, list_audit);
+    let entries = crate::codec::resource(filter, list_audit);
     view! {
         <Title text=tr!("audit-title") />
         <h1>{move || tr!("audit-title")}</h1>

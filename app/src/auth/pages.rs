@@ -152,7 +152,7 @@ fn DigestSection() -> impl IntoView {
     use crate::mail::api::{daily_digest, SetDailyDigest};
     let me = use_me().0;
     let set = ServerAction::<SetDailyDigest>::new();
-    let current = Resource::new(move || set.version().get(), |_| daily_digest());
+    let current = crate::codec::resource(move || set.version().get(), |_| daily_digest());
     let query = use_query_map();
     let saved = Signal::derive(move || {
         matches!(set.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("digest")

@@ -88,7 +88,25 @@ pub fn otpauth_url(issuer: &str, account: &str, secret: &[u8]) -> String {
 }
 
 /// The QR code of `text` as an inline SVG element (drawn on the server, no script needed).
+/// Drawing one costs more than the rest of its page, and the page is shown again with the
+/// same code until the account is enrolled: the last few drawn are kept.
 pub fn qr_svg(text: &str) -> Option<String> {
+    static DRAWN: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+    const KEPT: usize = 32;
+    let lock = || DRAWN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, svg)) = lock().iter().find(|(t, _)| t == text) {
+        return Some(svg.clone());
+    }
+    let svg = draw_qr(text)?;
+    let mut drawn = lock();
+    if drawn.len() >= KEPT {
+        drawn.remove(0);
+    }
+    drawn.push((text.to_string(), svg.clone()));
+    Some(svg)
+}
+
+fn draw_qr(text: &str) -> Option<String> {
     use qrcode::render::svg;
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
     let svg = code
@@ -146,5 +164,10 @@ mod tests {
         assert_ne!(new_secret(), new_secret());
         let svg = qr_svg(&url).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("</svg>"));
+        // Shown again, the code kept is the one drawn; another account's is its own.
+        assert_eq!(qr_svg(&url).unwrap(), svg);
+        assert_eq!(draw_qr(&url).unwrap(), svg);
+        let other = otpauth_url("Liaison", "wang.fang@liaison.test", KEY);
+        assert_ne!(qr_svg(&other).unwrap(), svg);
     }
 }

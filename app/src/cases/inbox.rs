@@ -21,7 +21,7 @@ pub fn task_status_name(s: TaskStatus) -> String {
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let update = ServerAction::<UpdateTask>::new();
-    let tasks = Resource::new(move || update.version().get(), |_| my_tasks());
+    let tasks = crate::codec::resource(move || update.version().get(), |_| my_tasks());
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("tasks-title") />

@@ -155,8 +155,8 @@ fn list_href(f: &CaseFilter, page: i64) -> String {
 pub fn CasesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || CaseFilter::from_query(|k| query.read().get(k));
-    // A page of fifty cases: sent to the browser as ASCII (see `codec`).
-    let cases = Resource::<_, crate::codec::AsciiJson>::new_with_options(filter, list_cases, false);
+    // A page of fifty cases: sent to the browser packed (see `codec`).
+    let cases = crate::codec::resource(filter, list_cases);
     view! {
         <Title text=tr!("cases-title") />
         <h1>{move || tr!("cases-title")}</h1>
@@ -259,7 +259,7 @@ fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
 /// are responsible for.
 #[component]
 pub fn DeadlinesPage() -> impl IntoView {
-    let lists = Resource::new(|| (), |_| super::api::read_deadlines());
+    let lists = crate::codec::resource(|| (), |_| super::api::read_deadlines());
     view! {
         <Title text=tr!("deadlines-title") />
         <h1>{move || tr!("deadlines-title")}</h1>
@@ -307,7 +307,7 @@ pub fn NewCasePage() -> impl IntoView {
     let query = use_query_map();
     let enterprise_id = move || query.read().get("enterprise").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let open = ServerAction::<OpenCase>::new();
-    let enterprise = Resource::new(enterprise_id, crate::enterprises::api::get_enterprise);
+    let enterprise = crate::codec::resource(enterprise_id, crate::enterprises::api::get_enterprise);
     let error = Signal::derive(move || open.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("cases-new") />
@@ -393,19 +393,14 @@ pub fn CasePage() -> impl IntoView {
     let route = ServerAction::<RouteCase>::new();
     let update = ServerAction::<AddPublicUpdate>::new();
     let take = ServerAction::<TakeFromIntake>::new();
-    let departments = Resource::<_, crate::codec::AsciiJson>::new_with_options(
-        || (),
-        |_| crate::admin::api::list_departments(),
-        false,
-    );
-    let case = Resource::<_, crate::codec::AsciiJson>::new_with_options(
+    let departments = crate::codec::resource(|| (), |_| crate::admin::api::list_departments());
+    let case = crate::codec::resource(
         move || {
             let versions =
                 [change.version(), note.version(), reset.version(), route.version(), update.version(), take.version()];
             (id(), versions.map(|v| v.get()))
         },
         |(id, ..)| get_case(id),
-        false,
     );
     let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
     let note_error = Signal::derive(move || note.value().get().and_then(Result::err));

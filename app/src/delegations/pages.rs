@@ -15,6 +15,7 @@ use super::{
 use crate::domain::{office_time, Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_money, format_number, format_weekday, use_locale};
+use crate::pickers::country_options;
 use crate::shell::{field_message, join_list, language_name, page_error, reset_when, with_aside, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -84,7 +85,7 @@ fn status_badge(s: DelegationStatus) -> impl IntoView {
 pub fn DelegationsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || DelegationFilter::from_query(|k| query.read().get(k));
-    let list = Resource::new(filter, list_delegations);
+    let list = crate::codec::resource(filter, list_delegations);
     let me = crate::shell::use_me().0;
     view! {
         <Title text=tr!("delegations-title") />
@@ -236,11 +237,8 @@ fn DelegationFields(current: Option<Delegation>, #[prop(into)] error: Signal<Opt
             </div>
             <div class="field">
                 <label for="countries">{tr!("delegation-field-countries")}</label>
-                <select id="countries" name="countries[]" multiple size="5" aria-describedby="countries-hint">
-                    {Country::all_sorted(locale).iter().map(|&c| {
-                        let selected = countries.iter().any(|x| x == c.code());
-                        view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
-                    }).collect_view()}
+                <select id="countries" name="countries[]" multiple size="5" aria-describedby="countries-hint"
+                    inner_html=country_options(locale, None, &countries.iter().map(String::as_str).collect::<Vec<_>>())>
                 </select>
                 <p class="hint" id="countries-hint">{tr!("delegation-field-countries-hint")}</p>
                 {move || field_message(error.get(), "countries")}
@@ -320,8 +318,8 @@ pub fn DelegationPage() -> impl IntoView {
         let editing = query.read().get("edit");
         (id(), v, editing)
     };
-    let delegation = Resource::new(versions, |(id, ..)| get_delegation(id));
-    let history = Resource::new(versions, |(id, ..)| delegation_history(id));
+    let delegation = crate::codec::resource(versions, |(id, ..)| get_delegation(id));
+    let history = crate::codec::resource(versions, |(id, ..)| delegation_history(id));
     // A change saved: leave the edit form for the plain page.
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
@@ -331,7 +329,7 @@ pub fn DelegationPage() -> impl IntoView {
             }
         }
     });
-    let resources = Resource::new(|| (), |_| list_resources());
+    let resources = crate::codec::resource(|| (), |_| list_resources());
     view! {
         <Title text=tr!("delegations-title") />
         <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
@@ -845,8 +843,8 @@ fn MembersPanel(d: Delegation, add: ServerAction<AddMember>, remove: ServerActio
 pub fn ResourcesPage() -> impl IntoView {
     let add = ServerAction::<AddResource>::new();
     let retire = ServerAction::<super::api::RetireResource>::new();
-    let resources = Resource::new(move || (add.version().get(), retire.version().get()), |_| list_resources());
-    let staff = Resource::new(|| (), |_| super::api::staff_accounts());
+    let resources = crate::codec::resource(move || (add.version().get(), retire.version().get()), |_| list_resources());
+    let staff = crate::codec::resource(|| (), |_| super::api::staff_accounts());
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     let form = NodeRef::<leptos::html::Form>::new();
     reset_when(move || matches!(add.value().get(), Some(Ok(_))), form);
@@ -1193,7 +1191,7 @@ fn YearForm(action: &'static str, year: i32) -> impl IntoView {
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
     let year = year_from_query();
-    let stats = Resource::new(year, delegation_statistics);
+    let stats = crate::codec::resource(year, delegation_statistics);
     view! {
         <Title text=tr!("statistics-title") />
         <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
@@ -1270,7 +1268,7 @@ fn StatisticsView(s: super::Statistics) -> impl IntoView {
 #[component]
 pub fn GiftRegisterPage() -> impl IntoView {
     let year = year_from_query();
-    let gifts = Resource::new(year, gift_register);
+    let gifts = crate::codec::resource(year, gift_register);
     view! {
         <Title text=tr!("gifts-register-title") />
         <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
@@ -1297,7 +1295,7 @@ pub fn GiftRegisterPage() -> impl IntoView {
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let save = ServerAction::<SetMissionRules>::new();
-    let rules = Resource::new(move || save.version().get(), |_| mission_rules());
+    let rules = crate::codec::resource(move || save.version().get(), |_| mission_rules());
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
     let me = crate::shell::use_me().0;
     view! {
@@ -1350,9 +1348,9 @@ pub fn CalendarPage() -> impl IntoView {
     let query = use_query_map();
     let today = crate::shell::today();
     let filter = move || super::CalendarFilter::from_query(|k| query.read().get(k), today);
-    let items = Resource::new(filter, super::api::calendar);
-    let resources = Resource::new(|| (), |_| list_resources());
-    let delegations = Resource::new(|| (), |_| list_delegations(DelegationFilter::default()));
+    let items = crate::codec::resource(filter, super::api::calendar);
+    let resources = crate::codec::resource(|| (), |_| list_resources());
+    let delegations = crate::codec::resource(|| (), |_| list_delegations(DelegationFilter::default()));
     view! {
         <Title text=tr!("agenda-title") />
         <p class="breadcrumb"><a href="/delegations">{move || tr!("delegations-title")}</a></p>
@@ -1533,7 +1531,8 @@ fn SendPanel(d: Delegation, send: ServerAction<super::api::SendProgramme>) -> im
 pub fn CalendarFeedPanel() -> impl IntoView {
     let create = ServerAction::<super::api::NewCalendarFeed>::new();
     let end = ServerAction::<super::api::EndCalendarFeed>::new();
-    let has = Resource::new(move || (create.version().get(), end.version().get()), |_| super::api::calendar_feed());
+    let has =
+        crate::codec::resource(move || (create.version().get(), end.version().get()), |_| super::api::calendar_feed());
     let url = Signal::derive(move || create.value().get().and_then(Result::ok));
     view! {
         <section class="panel" aria-labelledby="feed-heading">

@@ -8,6 +8,7 @@ mod case_status;
 mod countries;
 mod credit_code;
 mod identity;
+pub mod instant;
 mod locale;
 mod network;
 pub mod search;

@@ -9,6 +9,7 @@ use super::{ContactKind, Enterprise, EnterpriseFilter, EnterpriseSummary, Indust
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_datetime, format_money, format_number, use_locale, Labels};
+use crate::pickers::country_options;
 use crate::shell::{field_message, language_name, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -52,10 +53,10 @@ fn list_href(f: &EnterpriseFilter, page: i64) -> String {
 pub fn EnterprisesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || filter_from_query(&query.read());
-    // A page of fifty names: sent to the browser as ASCII (see `codec`).
-    let page = Resource::<_, crate::codec::AsciiJson>::new_with_options(filter, list_enterprises, false);
-    let chains = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_industry_chains(), false);
-    let officers = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_officers(), false);
+    // A page of fifty names: sent to the browser packed (see `codec`).
+    let page = crate::codec::resource(filter, list_enterprises);
+    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let officers = crate::codec::resource(|| (), |_| list_officers());
     let me = crate::shell::use_me().0;
     let title = if filter().mine { tr!("nav-my-enterprises") } else { tr!("enterprises-title") };
     view! {
@@ -103,12 +104,8 @@ fn FilterForm(filter: EnterpriseFilter, chains: Vec<IndustryChain>, officers: Ve
             </div>
             <div class="field">
                 <label for="country">{tr!("field-country")}</label>
-                <select id="country" name="country">
-                    <option value="">{tr!("common-any")}</option>
-                    {Country::all_sorted(locale).iter().map(|&c| {
-                        let selected = f.country.as_deref() == Some(c.code());
-                        view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
-                    }).collect_view()}
+                <select id="country" name="country"
+                    inner_html=country_options(locale, Some(&tr!("common-any")), &[f.country.as_deref().unwrap_or_default()])>
                 </select>
             </div>
             <div class="field">
@@ -307,12 +304,8 @@ fn EnterpriseFields(
             </div>
             <div class="field">
                 <label for="country">{tr!("field-country")}</label>
-                <select id="country" name="country" required>
-                    <option value="">{tr!("common-choose")}</option>
-                    {Country::all_sorted(locale).iter().map(|&c| {
-                        let selected = country == c.code();
-                        view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
-                    }).collect_view()}
+                <select id="country" name="country" required
+                    inner_html=country_options(locale, Some(&tr!("common-choose")), &[&country])>
                 </select>
                 {move || field_message(error.get(), "country")}
             </div>
@@ -376,7 +369,7 @@ fn EnterpriseFields(
 #[component]
 pub fn NewEnterprisePage() -> impl IntoView {
     let register = ServerAction::<RegisterEnterprise>::new();
-    let chains = Resource::new(|| (), |_| list_industry_chains());
+    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let me = crate::shell::use_me().0;
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     view! {
@@ -424,12 +417,12 @@ pub fn EnterprisePage() -> impl IntoView {
         ];
         (id(), actions.map(|v| v.get()))
     };
-    let leaders = Resource::new(|| (), |_| super::api::list_leaders());
-    let enterprise = Resource::new(versions, |(id, ..)| get_enterprise(id));
-    let history = Resource::new(versions, |(id, ..)| super::api::enterprise_history(id));
-    let chains = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_industry_chains(), false);
-    let officers = Resource::<_, crate::codec::AsciiJson>::new_with_options(|| (), |_| list_officers(), false);
-    let cases = Resource::new(id, |id| {
+    let leaders = crate::codec::resource(|| (), |_| super::api::list_leaders());
+    let enterprise = crate::codec::resource(versions, |(id, ..)| get_enterprise(id));
+    let history = crate::codec::resource(versions, |(id, ..)| super::api::enterprise_history(id));
+    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let officers = crate::codec::resource(|| (), |_| list_officers());
+    let cases = crate::codec::resource(id, |id| {
         crate::cases::api::list_cases(crate::cases::CaseFilter { enterprise_id: Some(id), ..Default::default() })
     });
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));

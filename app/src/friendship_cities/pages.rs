@@ -7,6 +7,7 @@ use super::{City, CityFilter, CityKind, CitySummary, ExchangeKind, Stage, AREAS}
 use crate::domain::{Country, Locale};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_number, use_locale};
+use crate::pickers::country_options;
 use crate::shell::{field_message, join_list, language_name, page_error, reset_when, with_aside, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -65,8 +66,8 @@ fn day_or_dash(d: Option<chrono::NaiveDate>, locale: Locale) -> String {
 pub fn CitiesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || CityFilter::from_query(|k| query.read().get(k));
-    let cities = Resource::new(filter, list_cities);
-    let all = Resource::new(|| (), |_| list_cities(CityFilter::default()));
+    let cities = crate::codec::resource(filter, list_cities);
+    let all = crate::codec::resource(|| (), |_| list_cities(CityFilter::default()));
     let me = crate::shell::use_me().0;
     view! {
         <Title text=tr!("cities-title") />
@@ -261,12 +262,8 @@ fn CityFields(current: Option<City>, #[prop(into)] error: Signal<Option<AppError
             </div>
             <div class="field">
                 <label for="country">{tr!("field-country")}</label>
-                <select id="country" name="country" required>
-                    <option value="">{tr!("common-choose")}</option>
-                    {Country::all_sorted(locale).iter().map(|&x| {
-                        let selected = country == x.code();
-                        view! { <option value=x.code() selected=selected>{x.name(locale)}</option> }
-                    }).collect_view()}
+                <select id="country" name="country" required
+                    inner_html=country_options(locale, Some(&tr!("common-choose")), &[&country])>
                 </select>
                 {move || field_message(error.get(), "country")}
             </div>
@@ -349,8 +346,8 @@ pub fn CityPage() -> impl IntoView {
     let exchange = ServerAction::<AddExchange>::new();
     let contact = ServerAction::<AddContact>::new();
     let versions = move || (id(), update.version().get(), exchange.version().get(), contact.version().get());
-    let city = Resource::new(versions, |(id, ..)| get_city(id));
-    let delegations = Resource::new(
+    let city = crate::codec::resource(versions, |(id, ..)| get_city(id));
+    let delegations = crate::codec::resource(
         || (),
         |_| crate::delegations::api::list_delegations(crate::delegations::DelegationFilter::default()),
     );

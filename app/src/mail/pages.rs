@@ -39,7 +39,8 @@ pub fn OutboxPage() -> impl IntoView {
     let state = move || query.read().get("state").filter(|s| MessageState::parse(s).is_some());
     let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(0).max(0);
     let retry = ServerAction::<RetryMessage>::new();
-    let messages = Resource::new(move || (state(), page(), retry.version().get()), |(s, p, _)| outbox(s, Some(p)));
+    let messages =
+        crate::codec::resource(move || (state(), page(), retry.version().get()), |(s, p, _)| outbox(s, Some(p)));
     let error = Signal::derive(move || retry.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("outbox-title") />

@@ -4,9 +4,10 @@
 use super::api::{portal_confirmation, refused_post};
 use super::{Confirmation, LookupForm, PortalPost, Refused, RequestForm, RequestKind};
 use crate::cases::pages::type_name;
-use crate::domain::{Country, Locale};
+use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n::{format_day, use_locale};
+use crate::pickers::country_options;
 use crate::shell::{error_text, field_message, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -126,7 +127,7 @@ pub fn ForeignStaffRequestPage() -> impl IntoView {
 
 #[component]
 fn RequestPage(kind: RequestKind) -> impl IntoView {
-    let post = Resource::new(|| (), |_| refused_post());
+    let post = crate::codec::resource(|| (), |_| refused_post());
     let (title, intro) = match kind {
         RequestKind::Enterprise => (tr!("portal-request-title"), tr!("portal-request-intro")),
         RequestKind::ForeignStaff => (tr!("portal-staff-title"), tr!("portal-staff-intro")),
@@ -183,12 +184,8 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
                         f.contact_name.clone(), err(), "text", "name", true)}
                     <div class="field">
                         <label for="nationality">{tr!("portal-field-nationality")}</label>
-                        <select id="nationality" name="nationality" aria-describedby="nationality-error">
-                            <option value="" selected=nationality.is_empty()>{tr!("portal-choose")}</option>
-                            {Country::all_sorted(locale).iter().map(|&c| {
-                                let selected = nationality == c.code();
-                                view! { <option value=c.code() selected=selected>{c.name(locale)}</option> }
-                            }).collect_view()}
+                        <select id="nationality" name="nationality" aria-describedby="nationality-error"
+                            inner_html=country_options(locale, Some(&tr!("portal-choose")), &[&nationality])>
                         </select>
                         {field_message(err(), "nationality")}
                     </div>
@@ -246,7 +243,7 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
-    let confirmation = Resource::new(|| (), |_| portal_confirmation());
+    let confirmation = crate::codec::resource(|| (), |_| portal_confirmation());
     view! {
         <Title text=tr!("portal-confirmation-title") />
         <PortalNav current="" />
@@ -297,7 +294,7 @@ fn confirmation_view(c: Confirmation) -> impl IntoView {
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
-    let post = Resource::new(|| (), |_| refused_post());
+    let post = crate::codec::resource(|| (), |_| refused_post());
     let query = use_query_map();
     let ended = move || query.read().get("ended").is_some();
     view! {

@@ -20,7 +20,7 @@ pub fn day_kind_name(k: DayKind) -> String {
 #[component]
 pub fn ServiceLevelsPage() -> impl IntoView {
     let update = ServerAction::<UpdateServiceLevel>::new();
-    let levels = Resource::new(move || update.version().get(), |_| service_levels());
+    let levels = crate::codec::resource(move || update.version().get(), |_| service_levels());
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     let saved = Signal::derive(move || matches!(update.value().get(), Some(Ok(()))));
     view! {
@@ -103,7 +103,8 @@ pub fn CalendarPage() -> impl IntoView {
     let year = move || query.read().get("year").and_then(|y| y.parse::<i32>().ok());
     let set = ServerAction::<SetCalendarDay>::new();
     let remove = ServerAction::<RemoveCalendarDay>::new();
-    let days = Resource::new(move || (year(), set.version().get(), remove.version().get()), |(y, ..)| calendar(y));
+    let days =
+        crate::codec::resource(move || (year(), set.version().get(), remove.version().get()), |(y, ..)| calendar(y));
     let error = Signal::derive(move || set.value().get().and_then(Result::err));
     let remove_error = Signal::derive(move || remove.value().get().and_then(Result::err));
     view! {
