@@ -15,7 +15,7 @@ async fn new_user_id(r: reqwest::Response) -> i64 {
 }
 
 async fn department_id(app: &TestApp, code: &str) -> String {
-    let all = app::db::departments::list(&app.db).await.unwrap();
+    let all = app::admin::db::departments::list(&app.db).await.unwrap();
     all.iter().find(|d| d.code == code).expect("seeded department").id.to_string()
 }
 
@@ -25,7 +25,7 @@ async fn an_admin_creates_a_user_who_then_signs_in(b: Backend) {
     let customs = department_id(&app, "customs").await;
     let id = new_user_id(app.create_user("Li.Na@Customs.gov.cn", "department_liaison", &customs, PASSWORD).await).await;
 
-    let user = app::db::users::get(&app.db, id).await.unwrap().expect("stored");
+    let user = app::admin::db::users::get(&app.db, id).await.unwrap().expect("stored");
     assert_eq!(user.email, "li.na@customs.gov.cn", "e-mail stored normalised");
     assert_eq!(user.role, Role::DepartmentLiaison);
     assert_eq!(user.department_id.map(|d| d.to_string()), Some(customs));
@@ -118,7 +118,7 @@ async fn other_roles_cannot_administer(b: Backend) {
             assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden), "{role:?} calls {function}");
         }
         assert_eq!(staff.user_count().await, users_before);
-        let admin = app::db::users::get(&app.db, 1).await.unwrap().unwrap();
+        let admin = app::admin::db::users::get(&app.db, 1).await.unwrap().unwrap();
         assert!(admin.active && admin.role == Role::Admin && admin.version == 1, "the admin is untouched");
     }
     // Not signed in at all: 401 from functions, the sign-in page for pages.
@@ -158,7 +158,7 @@ async fn a_stale_edit_is_refused_and_overwrites_nothing(b: Backend) {
     assert_eq!(edit("Wang Fang", "1").await.status(), StatusCode::OK);
     let (status, e) = app_error(edit("Wang Wei", "1").await).await;
     assert_eq!((status, e), (StatusCode::CONFLICT, AppError::StaleVersion));
-    let user = app::db::users::get(&app.db, id.parse().unwrap()).await.unwrap().unwrap();
+    let user = app::admin::db::users::get(&app.db, id.parse().unwrap()).await.unwrap().unwrap();
     assert_eq!((user.display_name.as_str(), user.version), ("Wang Fang", 2));
     let history =
         app.call("audit", &[("filter[entity_type]", "user"), ("filter[entity_id]", &id)]).await.text().await.unwrap();
@@ -190,7 +190,7 @@ async fn disabling_or_resetting_ends_the_users_sessions(b: Backend) {
 
     // Disable: cannot sign in, with the same message as a wrong password.
     assert_eq!(officer.login("zhao@liaison.test", "the new password 1").await.status(), StatusCode::OK);
-    let version = app::db::users::get(&app.db, id).await.unwrap().unwrap().version.to_string();
+    let version = app::admin::db::users::get(&app.db, id).await.unwrap().unwrap().version.to_string();
     assert_eq!(
         app.call("set_user_active", &[("id", &sid), ("version", &version), ("active", "false")]).await.status(),
         StatusCode::OK

@@ -196,7 +196,7 @@ async fn only_the_owner_or_an_admin_works_a_case(b: Backend) {
     assert_eq!(app.create_user("leader@liaison.test", "leader", "", PASSWORD).await.status(), StatusCode::OK);
     let leader = app.another_browser();
     leader.first_sign_in("leader@liaison.test", PASSWORD).await;
-    let dept = app::db::departments::list(&app.db).await.unwrap()[0].id.to_string();
+    let dept = app::admin::db::departments::list(&app.db).await.unwrap()[0].id.to_string();
     assert_eq!(
         app.create_user("customs@liaison.test", "department_liaison", &dept, PASSWORD).await.status(),
         StatusCode::OK

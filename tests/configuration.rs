@@ -80,7 +80,7 @@ async fn create_user_reads_the_password_from_stdin_and_backup_copies_sqlite() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let copy_url = format!("sqlite://{}", copy.display());
     let restored = app::db::Db::connect(&copy_url).await.unwrap();
-    assert_eq!(app::db::users::count(&restored).await.unwrap(), 1, "the copy holds the data");
+    assert_eq!(app::admin::db::users::count(&restored).await.unwrap(), 1, "the copy holds the data");
     restored.close().await;
     let again = liaison().env("DATABASE_URL", &db.url).arg("backup").arg(&copy).output().unwrap();
     assert_eq!(again.status.code(), Some(2), "an existing file is never overwritten");

@@ -16,7 +16,7 @@ const VALID_CODE: &str = "91350100M000100Y43";
 async fn staff(app: &TestApp, role: &str, n: usize) -> TestApp {
     let email = format!("{role}{n}@liaison.test");
     let dept = if role == "department_liaison" {
-        let all = app::db::departments::list(&app.db).await.unwrap();
+        let all = app::admin::db::departments::list(&app.db).await.unwrap();
         all[0].id.to_string()
     } else {
         String::new()
@@ -178,8 +178,8 @@ async fn one_liaison_officer_at_a_time_and_handovers_keep_history(b: Backend) {
 
     // The database itself refuses a second active assignment.
     let mut tx = app.db.begin().await.unwrap();
-    let again = app::db::enterprises::start_assignment(&mut tx, id, 1, 1, app::db::now()).await;
-    assert!(matches!(again, Err(app::db::enterprises::AssignError::AlreadyAssigned)));
+    let again = app::enterprises::db::start_assignment(&mut tx, id, 1, 1, app::db::now()).await;
+    assert!(matches!(again, Err(app::enterprises::db::AssignError::AlreadyAssigned)));
 }
 both!(one_liaison_officer_at_a_time_and_handovers_keep_history);
 
@@ -436,7 +436,7 @@ async fn a_search_counts_its_index_entries_no_further_than_it_needs(b: Backend) 
     let counts = |terms: &[&str]| {
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
         let db = &app.db;
-        async move { app::db::enterprises::term_counts(db, &terms).await.expect("counted") }
+        async move { app::enterprises::db::term_counts(db, &terms).await.expect("counted") }
     };
 
     // With a rare entry among them, the common ones are counted only far enough to know that
@@ -530,8 +530,9 @@ both!(a_server_with_one_database_connection_answers_many_people_at_once);
 /// reads. A read that runs past its budget there is interrupted and read through the pool.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
+    use app::cases::db::RiskWindow;
     use app::cases::CaseFilter;
-    use app::db::{cases::RiskWindow, sqlite::SqliteDb, Db};
+    use app::db::{sqlite::SqliteDb, Db};
     use app::enterprises::EnterpriseFilter;
     let app = spawn_app(Backend::Sqlite).await;
     app.login_as_admin().await;
@@ -567,11 +568,11 @@ async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
         EnterpriseFilter { page: 1, ..Default::default() },
     ];
     for f in &filters {
-        let here = app::db::enterprises::search(&app.db, f, 1, cutoff, 2).await.unwrap();
-        let pool = app::db::enterprises::search(&pooled, f, 1, cutoff, 2).await.unwrap();
+        let here = app::enterprises::db::search(&app.db, f, 1, cutoff, 2).await.unwrap();
+        let pool = app::enterprises::db::search(&pooled, f, 1, cutoff, 2).await.unwrap();
         assert_eq!(here, pool, "{f:?}");
     }
-    let all = app::db::enterprises::search(&app.db, &filters[0], 1, cutoff, 50).await.unwrap();
+    let all = app::enterprises::db::search(&app.db, &filters[0], 1, cutoff, 50).await.unwrap();
     assert_eq!(all.1, 4);
     assert!(all.0.iter().any(|e| e.last_contact_on.is_some()), "a date was read");
 
@@ -585,15 +586,15 @@ async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
         CaseFilter { enterprise_id: Some(ids[3]), page: 1, ..Default::default() },
     ];
     for f in &filters {
-        let here = app::db::cases::search(&app.db, f, 1, w, 3).await.unwrap();
-        let pool = app::db::cases::search(&pooled, f, 1, w, 3).await.unwrap();
+        let here = app::cases::db::search(&app.db, f, 1, w, 3).await.unwrap();
+        let pool = app::cases::db::search(&pooled, f, 1, w, 3).await.unwrap();
         assert_eq!(here, pool, "{f:?}");
     }
-    let (cases, total) = app::db::cases::search(&app.db, &filters[0], 1, w, 3).await.unwrap();
+    let (cases, total) = app::cases::db::search(&app.db, &filters[0], 1, w, 3).await.unwrap();
     assert_eq!((cases.len(), total), (3, 10));
     // The deadlines page's one statement, read here and through the pool alike.
-    let here = app::db::cases::deadlines(&app.db, 1, w, 3, true).await.unwrap();
-    assert_eq!(here, app::db::cases::deadlines(&pooled, 1, w, 3, true).await.unwrap());
+    let here = app::cases::db::deadlines(&app.db, 1, w, 3, true).await.unwrap();
+    assert_eq!(here, app::cases::db::deadlines(&pooled, 1, w, 3, true).await.unwrap());
     assert_eq!((here.at_risk.0.len(), here.led.as_ref().map(Vec::len)), (3, Some(0)));
     assert!(cases.iter().all(|c| c.due_on.is_some()), "the deadlines were read");
 

@@ -82,7 +82,7 @@ async fn a_signed_in_users_preference_wins_and_follows_them(b: Backend) {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let admin = app::db::users::get(&app.db, 1).await.unwrap().unwrap();
+    let admin = app::admin::db::users::get(&app.db, 1).await.unwrap().unwrap();
     assert_eq!(admin.locale, Locale::Fr);
     // ... so another browser, with an English cookie, gets French after signing in.
     let other = app.another_browser();

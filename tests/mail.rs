@@ -265,7 +265,7 @@ async fn department_liaisons_and_officers_hear_of_their_work_in_their_language(b
     assert!(assigned[0].subject().starts_with("New case LN-"), "{}", assigned[0].subject());
     assert!(assigned[0].text().contains(&format!("/cases/{id}")), "{}", assigned[0].text());
 
-    let departments = app::db::departments::list(&app.db).await.expect("departments");
+    let departments = app::admin::db::departments::list(&app.db).await.expect("departments");
     let customs_id = departments.iter().find(|d| d.code == "customs").expect("customs").id;
     let r = officer
         .call(
@@ -448,7 +448,7 @@ async fn the_officer_and_the_leader_hear_once_that_a_case_is_late(b: Backend) {
     assert_eq!(r.status(), StatusCode::OK);
     let late = investor_case(&officer, enterprise, "claire@lille.example", "fr").await;
     let fine = investor_case(&officer, enterprise, "john@leeds.example", "en").await;
-    let customs_id = app::db::departments::list(&app.db)
+    let customs_id = app::admin::db::departments::list(&app.db)
         .await
         .expect("departments")
         .iter()

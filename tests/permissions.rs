@@ -39,7 +39,7 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
     let case: i64 = r.json().await.unwrap();
     let c = case.to_string();
     let customs_id =
-        app::db::departments::list(&app.db).await.unwrap().iter().find(|d| d.code == "customs").unwrap().id;
+        app::admin::db::departments::list(&app.db).await.unwrap().iter().find(|d| d.code == "customs").unwrap().id;
     let route = [("id", c.as_str()), ("department_ids[]", &customs_id.to_string())].map(|(k, v)| (k, v.to_string()));
     assert_eq!(
         owner.call("route_case", &route.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await.status(),

@@ -64,7 +64,7 @@ pub(crate) async fn submitted(investor: &TestApp, path: &str, form: &[(&str, &st
     // Once only.
     let (_, again) = investor.page("/portal/submitted").await;
     assert!(!again.contains(&code));
-    let id = app::db::portal::credentials(&investor.db, &reference).await.unwrap().unwrap().0;
+    let id = app::portal::db::credentials(&investor.db, &reference).await.unwrap().unwrap().0;
     (id, reference, code)
 }
 
@@ -161,8 +161,8 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     if let app::db::Db::Sqlite(lite) = &app.db {
         assert!(lite.read_here("select 1", |_| Ok(())).is_some(), "a database in a file is read on this thread");
         let pooled = app::db::Db::Sqlite(app::db::sqlite::SqliteDb::new(lite.pool().clone()));
-        let here = app::db::portal::public_case(&app.db, id).await.unwrap().expect("the case");
-        let pooled = app::db::portal::public_case(&pooled, id).await.unwrap().expect("the case");
+        let here = app::portal::db::public_case(&app.db, id).await.unwrap().expect("the case");
+        let pooled = app::portal::db::public_case(&pooled, id).await.unwrap().expect("the case");
         assert_eq!(format!("{here:?}"), format!("{pooled:?}"));
         assert_eq!(here.rating, Some(5));
         assert!(here
@@ -315,11 +315,11 @@ async fn requests_reach_the_officer_or_the_intake_queue(b: Backend) {
     assert!(c["summary"]["owner_name"].is_null());
     assert_eq!(c["summary"]["enterprise_name"], "Samarkand Silk LLC");
     assert_eq!(c["routable"], true);
-    let (rows, _) = app::db::cases::search(
+    let (rows, _) = app::cases::db::search(
         &app.db,
         &app::cases::CaseFilter { intake: true, ..Default::default() },
         0,
-        app::db::cases::RiskWindow {
+        app::cases::db::RiskWindow {
             today: chrono::Utc::now().date_naive(),
             at_risk_until: chrono::Utc::now().date_naive(),
         },
@@ -410,7 +410,7 @@ async fn wrong_codes_lock_a_reference_without_telling_which_exist(b: Backend) {
         .map(|_| ()))
     .unwrap();
     assert_eq!(look_up(&app, &reference, &code).await.status(), StatusCode::SEE_OTHER);
-    assert!(!app::db::portal::has_failures(&app.db, &reference).await.unwrap());
+    assert!(!app::portal::db::has_failures(&app.db, &reference).await.unwrap());
 }
 both!(wrong_codes_lock_a_reference_without_telling_which_exist);
 
@@ -448,7 +448,7 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
     assert_eq!(move_case(&officer, id, 1, "accepted", &format!("accept note {MARKER}")).await.status(), StatusCode::OK);
     officer.call("add_case_note", &[("id", &sid), ("note", &format!("note {MARKER}"))]).await;
     let customs_id =
-        app::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
+        app::admin::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
     let r = officer
         .call(
             "route_case",
@@ -515,7 +515,7 @@ async fn the_status_page_reads_its_case_without_building_a_table() {
     use app::db::Db;
     let app = spawn_app(Backend::Sqlite).await;
     let Db::Sqlite(lite) = &app.db else { panic!("an SQLite server") };
-    let explain = format!("explain {}", app::db::portal::public_sql(&app.db));
+    let explain = format!("explain {}", app::portal::db::public_sql(&app.db));
     let opcodes = lite
         .read_here(&explain, |s| s.query_map([1_i64], |r| r.get::<_, String>(1))?.collect::<Result<Vec<_>, _>>())
         .expect("read here")

@@ -35,7 +35,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         StatusCode::OK
     );
     let customs =
-        app::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
+        app::admin::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
     let r = owner
         .call(
             "route_case",
@@ -671,7 +671,7 @@ async fn a_role_that_requires_codes_sets_them_up_at_the_next_sign_in(b: Backend)
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app::db::factors::required_roles(&app.db).await.unwrap(), ["admin", "leader"]);
+    assert_eq!(app::auth::db::required_roles(&app.db).await.unwrap(), ["admin", "leader"]);
 }
 both!(a_role_that_requires_codes_sets_them_up_at_the_next_sign_in);
 

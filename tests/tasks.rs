@@ -13,7 +13,7 @@ async fn person(app: &TestApp, email: &str, role: &str, department: &str) -> Tes
 }
 
 async fn dept_id(app: &TestApp, code: &str) -> String {
-    app::db::departments::list(&app.db).await.unwrap().iter().find(|d| d.code == code).unwrap().id.to_string()
+    app::admin::db::departments::list(&app.db).await.unwrap().iter().find(|d| d.code == code).unwrap().id.to_string()
 }
 
 async fn departments_work_their_own_tasks(b: Backend) {

@@ -155,10 +155,10 @@ pub enum AppError {
     Communication,
 }
 
-/// A list's page number as a request gives it: from 0 to `cases::MAX_PAGE`, anything else a
+/// A list's page number as a request gives it: from 0 to `domain::MAX_PAGE`, anything else a
 /// clear refusal (a huge number would overflow the offset).
 pub fn page_number(page: i64) -> Result<i64, AppError> {
-    if (0..=crate::cases::MAX_PAGE).contains(&page) {
+    if (0..=crate::domain::MAX_PAGE).contains(&page) {
         Ok(page)
     } else {
         Err(AppError::field("page", FieldCode::PageOutOfRange))

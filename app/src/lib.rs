@@ -64,6 +64,18 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::SsrMode;
 
+/// Here, where the areas meet, rather than in `db`, which names none of them.
+#[cfg(feature = "ssr")]
+impl db::Db {
+    /// Apply the migrations, then derive what SQL cannot (the name-search entries of
+    /// enterprises registered before the search index existed).
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        self.apply_migrations().await?;
+        enterprises::db::index_missing(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
+        Ok(())
+    }
+}
+
 /// The HTML document around the app, rendered on the server only. `<html lang>` is set by
 /// leptos-fluent from the language chosen for this request.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

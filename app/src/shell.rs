@@ -468,7 +468,7 @@ pub struct Paging {
 
 impl Paging {
     pub fn of(page: i64, per_page: i64, shown: usize, total: i64) -> Paging {
-        let capped = total > crate::cases::COUNT_CAP;
+        let capped = total > crate::domain::COUNT_CAP;
         let first = page.max(0) * per_page;
         let to = first + shown as i64;
         let to = if capped { to } else { to.min(total) };

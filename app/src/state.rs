@@ -13,9 +13,14 @@ pub struct ServerState {
     pub settings: Arc<Settings>,
     pub reference: Arc<ReferenceCache>,
     /// The installation's keys, read from the database on first use.
-    pub keys: Arc<tokio::sync::OnceCell<crate::portal::service::Keys>>,
+    pub keys: Arc<tokio::sync::OnceCell<Keys>>,
     /// This server's export slots (see `export::Lease`).
     pub exports: Arc<tokio::sync::Semaphore>,
+}
+
+/// The installation's key for access codes and portal sessions (see `portal::service::keys`).
+pub struct Keys {
+    pub(crate) access: Vec<u8>,
 }
 
 impl ServerState {

@@ -28,7 +28,7 @@ pub async fn cleanup(state: &ServerState) -> Result<(), sqlx::Error> {
     let pruned = throttle::prune(&state.db, now - window).await?;
     let portal_window = s.portal_window.as_secs().max(1) as i64;
     let lock = ChronoDuration::from_std(s.portal_lock_for).unwrap_or(ChronoDuration::MAX);
-    let portal = app::db::portal::prune(&state.db, now.timestamp() - portal_window, now, now - lock).await?;
+    let portal = app::portal::db::prune(&state.db, now.timestamp() - portal_window, now, now - lock).await?;
     tracing::debug!(ended, pruned, portal, "clean-up done");
     Ok(())
 }

@@ -111,7 +111,7 @@ async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
     let department_id = match flag(args, "--department") {
         None => String::new(),
         Some(code) => {
-            let all = app::db::departments::list(&db).await?;
+            let all = app::admin::db::departments::list(&db).await?;
             match all.iter().find(|d| d.code == code) {
                 Some(d) => d.id.to_string(),
                 None => {

@@ -5,11 +5,11 @@
 
 use crate::routes::page_locale;
 use crate::startup::AppState;
+use app::auth::db as factors;
 use app::auth::server::{Authenticated, ClientIp};
 use app::auth::step_page::{roles_document, step_document, two_step_on_document, View};
 use app::auth::steps::{self, PendingSignIn, Step};
 use app::auth::{safe_next, Action};
-use app::db::factors;
 use app::domain::Role;
 use app::error::AppError;
 use axum::extract::{Request, State};

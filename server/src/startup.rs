@@ -106,7 +106,7 @@ pub async fn open_database(config: &Config) -> Result<Db, StartError> {
 
 /// Create the first administrator if there are no accounts at all.
 async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Option<FirstAdmin>, StartError> {
-    if app::db::users::count(&state.db).await? > 0 {
+    if app::admin::db::users::count(&state.db).await? > 0 {
         return Ok(None);
     }
     let (password, password_file) = match &config.admin_password {
@@ -134,7 +134,7 @@ async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Opti
     if !config.require_two_step.is_empty() {
         let roles: Vec<&str> = config.require_two_step.iter().map(|r| r.as_str()).collect();
         let mut tx = state.db.begin().await?;
-        app::db::factors::set_required_roles(&mut tx, &roles).await?;
+        app::auth::db::set_required_roles(&mut tx, &roles).await?;
         tx.commit().await?;
     }
     Ok(Some(FirstAdmin { email: config.admin_email.clone(), password_file }))

@@ -315,7 +315,7 @@ impl TestApp {
         let dept = if department.is_empty() {
             String::new()
         } else {
-            let all = app::db::departments::list(&self.db).await.unwrap();
+            let all = app::admin::db::departments::list(&self.db).await.unwrap();
             all.iter().find(|d| d.code == department).expect("a seeded department").id.to_string()
         };
         let password = "a long enough password";
@@ -332,7 +332,7 @@ impl TestApp {
     }
 
     pub async fn user_count(&self) -> i64 {
-        app::db::users::count(&self.db).await.expect("count users")
+        app::admin::db::users::count(&self.db).await.expect("count users")
     }
 }
 

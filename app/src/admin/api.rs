@@ -1,7 +1,8 @@
 //! Server functions for administrators: staff accounts and the audit log. Every one checks
 //! the permission table first, so hiding a button is never the only protection.
 
-use super::{AuditFilter, AuditPage, Department, UserRecord};
+use super::{Department, UserRecord};
+use crate::domain::{AuditFilter, AuditPage};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub async fn list_departments() -> Result<Vec<Department>, AppError> {
     crate::auth::server::require_user()?;
     let state = crate::auth::server::state()?;
-    let departments = state.reference.get_or_load("departments", || crate::db::departments::list(&state.db));
+    let departments = state.reference.get_or_load("departments", || crate::admin::db::departments::list(&state.db));
     Ok(departments.await?.to_vec())
 }
 
@@ -19,7 +20,7 @@ pub async fn list_users() -> Result<Vec<UserRecord>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ManageUsers)?;
     let state = server::state()?;
-    Ok(crate::db::users::list(&state.db).await?)
+    Ok(crate::admin::db::users::list(&state.db).await?)
 }
 
 #[server(endpoint = "user")]
@@ -27,7 +28,7 @@ pub async fn get_user(id: i64) -> Result<UserRecord, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ManageUsers)?;
     let state = server::state()?;
-    crate::db::users::get(&state.db, id).await?.ok_or(AppError::NotFound)
+    crate::admin::db::users::get(&state.db, id).await?.ok_or(AppError::NotFound)
 }
 
 #[server(endpoint = "create_user")]

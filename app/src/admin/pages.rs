@@ -4,8 +4,8 @@ use super::api::{
     get_user, list_audit, list_departments, list_users, CreateUser, EndSessions, ResetPassword, SetUserActive,
     UpdateUser,
 };
-use super::{AuditFilter, Department, UserRecord, AUDIT_ACTIONS};
-use crate::domain::{Locale, Role};
+use super::{Department, UserRecord, AUDIT_ACTIONS};
+use crate::domain::{AuditEntry, AuditFilter, Locale, Role};
 use crate::error::AppError;
 use crate::i18n::{format_datetime, use_locale};
 use crate::shell::{field_message, language_name, page_error, role_name, FormError, Saved};
@@ -303,7 +303,7 @@ pub fn UserPage() -> impl IntoView {
 }
 
 #[component]
-pub fn AuditTable(entries: Vec<super::AuditEntry>) -> impl IntoView {
+pub fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
     let locale = use_locale();
     if entries.is_empty() {
         return view! { <p class="muted">{tr!("audit-empty")}</p> }.into_any();

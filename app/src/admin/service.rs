@@ -2,9 +2,10 @@
 //! change written with its audit entry in one transaction.
 
 use super::UserRecord;
+use crate::admin::db::{departments, users};
 use crate::auth::server::hash_password;
 use crate::auth::SessionUser;
-use crate::db::{self, audit, departments, sessions, users};
+use crate::db::{self, audit, sessions};
 use crate::domain::{DisplayName, Email, Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
@@ -116,7 +117,7 @@ pub async fn create_user(
     // A password someone else chose (an administrator, or generated) is changed by its owner
     // at their first sign-in.
     if !matches!(creator, Creator::Operator { chose_password: true, .. }) {
-        crate::db::factors::set_must_change_password(&mut tx, id, true).await?;
+        crate::auth::db::set_must_change_password(&mut tx, id, true).await?;
     }
     let entry = match creator {
         Creator::Admin { user, ip } => entry(user, "user_created", id, changes, ip),
@@ -273,7 +274,7 @@ pub async fn reset_password(
     let mut tx = state.db.begin().await?;
     users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     users::set_password_hash(&mut tx, id, &hash, db::now()).await?;
-    crate::db::factors::set_must_change_password(&mut tx, id, true).await?;
+    crate::auth::db::set_must_change_password(&mut tx, id, true).await?;
     let ended = sessions::delete_for_user(&mut tx, id, None).await?;
     audit::record(&mut tx, entry(admin, "password_reset", id, audit::Changes::new().fact("sessions_ended", ended), ip))
         .await?;

@@ -51,7 +51,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let (token, user_id) = server::login(&state, &email, &password, &ip, ua.as_deref(), previous.as_deref()).await?;
     set_cookie(&server::session_cookie(&token, state.settings.secure_cookies));
     // The user's own language wins from now on.
-    if let Some(user) = crate::db::users::get(&state.db, user_id).await? {
+    if let Some(user) = crate::admin::db::users::get(&state.db, user_id).await? {
         set_cookie(&crate::i18n::lang_cookie(user.locale));
     }
     if is_plain_form() {
@@ -69,7 +69,7 @@ pub async fn admins_without_codes() -> Result<Option<i64>, AppError> {
         return Ok(None);
     }
     let state = super::server::state()?;
-    let n = crate::db::factors::admins_without_codes(&state.db).await?;
+    let n = crate::auth::db::admins_without_codes(&state.db).await?;
     Ok((n > 0).then_some(n))
 }
 

@@ -2,6 +2,8 @@
 //! that every server function consults, and which pages need which access.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;

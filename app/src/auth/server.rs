@@ -2,7 +2,8 @@
 //! middleware both go through here, so there is one definition of a valid session.
 
 use super::{allows, Action, SessionUser};
-use crate::db::{self, audit, sessions, throttle, users};
+use crate::admin::db::users;
+use crate::db::{self, audit, sessions, throttle};
 use crate::domain::{Locale, Role};
 use crate::error::{AppError, FieldCode, Validator};
 use crate::state::ServerState;

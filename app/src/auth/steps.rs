@@ -6,7 +6,9 @@
 
 use super::server::{hash_password, new_password, verify_password};
 use super::SessionUser;
-use crate::db::{self, audit, factors, sessions, throttle, users};
+use crate::admin::db::users;
+use crate::auth::db as factors;
+use crate::db::{self, audit, sessions, throttle};
 use crate::domain::{Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;

@@ -183,7 +183,7 @@ pub async fn my_tasks() -> Result<Vec<super::tasks::InboxTask>, AppError> {
     let user = server::require(Action::WorkDepartmentTasks)?;
     let state = server::state()?;
     match user.department_id {
-        Some(d) => Ok(crate::db::tasks::inbox(&state.db, d).await?),
+        Some(d) => Ok(crate::cases::db::tasks::inbox(&state.db, d).await?),
         None => Ok(Vec::new()),
     }
 }

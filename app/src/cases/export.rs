@@ -33,7 +33,7 @@ pub async fn cases_csv(
         lease.give_back().await;
         crate::db::Rows::none()
     } else {
-        crate::db::cases::stream(&state.db, filter, user.id, window, MAX_ROWS, lease)
+        crate::cases::db::stream(&state.db, filter, user.id, window, MAX_ROWS, lease)
     };
     let headers = [
         "case-reference",

@@ -3,6 +3,8 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
 pub mod export;
 pub mod inbox;
 pub mod pages;
@@ -202,13 +204,6 @@ impl CaseFilter {
     }
 }
 
-/// Lists count their matches up to this many; past it they say "more than" (a worklist
-/// needs no exact count of thousands, and counting them costs every page view).
-pub const COUNT_CAP: i64 = 1_000;
-
-/// The last page a list serves (pages beyond are empty).
-pub const MAX_PAGE: i64 = 10_000;
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CasePage {
     pub items: Vec<CaseSummary>,
@@ -300,7 +295,7 @@ pub struct Case {
     pub applicant_name: String,
     pub applicant_email: Option<String>,
     /// The e-mails the case has sent.
-    pub messages: Vec<crate::mail::CaseMessage>,
+    pub messages: Vec<crate::domain::CaseMessage>,
     /// Submitted by the applicant through the portal.
     pub from_portal: bool,
     pub applicant_phone: Option<String>,

@@ -237,7 +237,7 @@ fn CaseResults(page: CasePage, filter: CaseFilter) -> impl IntoView {
     let export = format!("/cases/export.csv?{}", filter.to_query(0));
     let (from, to) = (format_number(paging.from as f64, 0, locale), format_number(paging.to as f64, 0, locale));
     let count = if paging.capped {
-        let cap = format_number(crate::cases::COUNT_CAP as f64, 0, locale);
+        let cap = format_number(crate::domain::COUNT_CAP as f64, 0, locale);
         tr!("cases-count-many", { "from" => from, "to" => to, "total" => cap })
     } else {
         tr!("cases-count", { "from" => from, "to" => to, "total" => format_number(total as f64, 0, locale) })

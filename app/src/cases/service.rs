@@ -4,10 +4,10 @@
 
 use super::{Case, CaseType, EventKind, ForeignStaff, Priority, PublicText};
 use crate::auth::SessionUser;
-use crate::db::cases::{self as data, NewCase, NewEvent};
-use crate::db::enterprises::{self as enterprises_data};
+use crate::cases::db::{self as data, NewCase, NewEvent};
 use crate::db::{self, audit};
 use crate::domain::{CaseReference, CaseStatus, Locale, Role, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
+use crate::enterprises::db::{self as enterprises_data};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
 use crate::state::ServerState;
@@ -166,7 +166,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
     let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts, false).into_iter().collect();
     // The officer hears of a case someone else opened for their enterprise.
     if let Some(owner) = enterprise.liaison_id.filter(|o| *o != user.id) {
-        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+        if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
             messages.push(compose::case_assigned(&state.settings, &officer, &facts));
         }
     }
@@ -206,7 +206,7 @@ pub async fn change_status(
         return Err(AppError::field("to_status", FieldCode::TransitionNotAllowed));
     }
     // Resolving while departments still work on it needs the officer's override reason.
-    let open_tasks = if to == CaseStatus::Resolved { crate::db::tasks::open_count_in(&mut tx, id).await? } else { 0 };
+    let open_tasks = if to == CaseStatus::Resolved { data::tasks::open_count_in(&mut tx, id).await? } else { 0 };
     if open_tasks > 0 && reason.is_empty() {
         return Err(AppError::field("reason", FieldCode::OpenTasksNeedOverride));
     }
@@ -533,7 +533,7 @@ pub async fn take_from_intake(
     audit::record(&mut tx, entry(user, "case_taken_from_intake", id, changes, ip)).await?;
     if owner != user.id {
         let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
-        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+        if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
             queue_all(&mut tx, state, &[compose::case_assigned(&state.settings, &officer, &facts)], now).await?;
         }
     }
@@ -552,7 +552,7 @@ pub async fn route(
     instructions: &str,
     ip: &str,
 ) -> Result<usize, AppError> {
-    let departments = crate::db::departments::list(&state.db).await?;
+    let departments = crate::admin::db::departments::list(&state.db).await?;
     let chosen: Vec<i64> = department_ids.iter().filter_map(|d| d.trim().parse::<i64>().ok()).collect();
     let mut v = Validator::default();
     if chosen.is_empty() || chosen.iter().any(|d| !departments.iter().any(|x| x.id == *d)) {
@@ -584,7 +584,7 @@ pub async fn route(
     let now = db::now();
     let mut created = Vec::new();
     for d in chosen {
-        if crate::db::tasks::insert(&mut tx, id, d, due, instructions, user.id, now).await? {
+        if data::tasks::insert(&mut tx, id, d, due, instructions, user.id, now).await? {
             created.push(d);
         }
     }
@@ -596,7 +596,7 @@ pub async fn route(
         let mut messages = Vec::new();
         for d in &created {
             let Some(department) = departments.iter().find(|x| x.id == *d) else { continue };
-            for to in crate::db::users::department_liaisons_in(&mut tx, *d).await? {
+            for to in crate::admin::db::users::department_liaisons_in(&mut tx, *d).await? {
                 let name = department.name(to.locale).to_string();
                 messages.push(compose::task_assigned(&state.settings, &to, &facts, &name, due, instructions));
             }
@@ -629,7 +629,7 @@ pub async fn update_task(
     }
     let mut tx = state.db.begin().await?;
     let (department_id, case_id, before, current) =
-        crate::db::tasks::state_in(&mut tx, task_id).await?.ok_or(AppError::NotFound)?;
+        data::tasks::state_in(&mut tx, task_id).await?.ok_or(AppError::NotFound)?;
     let own_department = user.role == Role::DepartmentLiaison && user.department_id == Some(department_id);
     if !(own_department || user.role == Role::Admin) {
         return Err(AppError::Forbidden);
@@ -637,7 +637,7 @@ pub async fn update_task(
     if current != version {
         return Err(AppError::StaleVersion);
     }
-    if !crate::db::tasks::update(&mut tx, task_id, version, status, note, user.id, db::now()).await? {
+    if !data::tasks::update(&mut tx, task_id, version, status, note, user.id, db::now()).await? {
         return Err(AppError::StaleVersion);
     }
     let changes = audit::Changes::new()

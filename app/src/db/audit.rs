@@ -1,7 +1,7 @@
 //! The audit log: one row per change, written in the transaction of the change it records.
 
 use super::{Arg, Db, Tx, Where};
-use crate::admin::{AuditEntry, AuditFilter};
+use crate::domain::{AuditEntry, AuditFilter};
 use crate::{bind_args, on_db, on_tx};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
@@ -136,7 +136,7 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
         .filter(|s| !s.is_empty())
         .map(|s| format!("%{}%", super::escape_like(&s.to_lowercase())));
     let entity_id = f.entity_id.as_deref().filter(|s| !s.is_empty());
-    let offset = f.page.clamp(0, crate::cases::MAX_PAGE) * limit;
+    let offset = f.page.clamp(0, crate::domain::MAX_PAGE) * limit;
     // Only the conditions that are set, so that one record's history is read from the index
     // of its entries (`audit_log_entity`) rather than by walking the whole log newest first.
     let mut cond = Where::default();

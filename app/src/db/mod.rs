@@ -1,24 +1,18 @@
 //! The data layer (server only): one `Db` over SQLite or PostgreSQL, chosen by the URL scheme,
-//! and one module per area holding that area's SQL. Both backends take the same SQL text
-//! (`$1…$n` placeholders, `returning`); the `on_db!`/`on_tx!` macros expand one body per
-//! backend so each arm is type-checked against its own driver. Branch only where SQL differs.
+//! and what every area shares: transactions, the `on_db!`/`on_tx!` macros, query helpers,
+//! streams, and the tables no one area owns (the audit log, the outbox, sessions, sign-in
+//! throttles, export leases). Each area's own SQL lives in its `db` module (`<area>/db.rs`,
+//! or `<area>/db/` when it has several), which uses this one and is never used by it. Both
+//! backends take the same SQL text (`$1…$n` placeholders, `returning`); the macros expand one
+//! body per backend so each arm is type-checked against its own driver. Branch only where SQL
+//! differs.
 
 pub mod audit;
-pub mod cases;
-pub mod delegations;
-pub mod departments;
-pub mod enterprises;
 pub mod exports;
-pub mod factors;
-pub mod friendship_cities;
 pub mod outbox;
-pub mod portal;
-pub mod service_levels;
 pub mod sessions;
 pub mod sqlite;
-pub mod tasks;
 pub mod throttle;
-pub mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -317,14 +311,13 @@ impl Db {
         }
     }
 
-    /// Apply the migrations, then derive what SQL cannot (the name-search entries of
-    /// enterprises registered before the search index existed).
-    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+    /// Apply the migrations, and nothing else: `Db::migrate` (in the crate root, where the
+    /// areas meet) then derives what SQL cannot.
+    pub async fn apply_migrations(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {
             Db::Sqlite(db) => sqlx::migrate!("../migrations/sqlite").run(db.pool()).await?,
             Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
         }
-        enterprises::index_missing(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! claimed by the worker of any app server with a lease, and their outcome.
 
 use super::{Db, Tx};
-use crate::mail::{CaseMessage, MessageState, OutboxEntry, OutboxFilter};
+use crate::domain::{CaseMessage, MessageState, OutboxEntry, OutboxFilter};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
@@ -236,7 +236,7 @@ pub async fn list(db: &Db, f: &OutboxFilter) -> Result<(Vec<OutboxEntry>, i64), 
         "select o.id, o.kind, o.recipient, o.subject, o.state, o.attempts, o.last_error, o.case_id, \
                 c.reference as case_reference, o.created_at, o.next_attempt_at, o.sent_at \
          from outbox o left join cases c on c.id = o.case_id{condition} order by o.id desc limit {PER_PAGE} offset {}",
-        f.page.clamp(0, crate::cases::MAX_PAGE) * PER_PAGE
+        f.page.clamp(0, crate::domain::MAX_PAGE) * PER_PAGE
     );
     let count_sql = format!("select count(*) from outbox o{condition}");
     let (rows, total) = on_db!(db, |pool| {
@@ -264,8 +264,8 @@ pub async fn list(db: &Db, f: &OutboxFilter) -> Result<(Vec<OutboxEntry>, i64), 
     Ok((entries, total))
 }
 
-/// A case's messages as one JSON array column of the case's own query (see `cases::get`).
-pub(super) fn json_column(db: &Db) -> &'static str {
+/// A case's messages as one JSON array column of the case's own query (see `cases::db::get`).
+pub(crate) fn json_column(db: &Db) -> &'static str {
     match db {
         Db::Sqlite(_) => {
             "(select json_group_array(json_object('id', m.id, 'kind', m.kind, 'recipient', m.recipient, \
@@ -283,7 +283,7 @@ pub(super) fn json_column(db: &Db) -> &'static str {
 
 /// One message as `json_column` spells it (SQLite writes the flag as 0 or 1).
 #[derive(serde::Deserialize)]
-pub(super) struct MessageJson {
+pub(crate) struct MessageJson {
     id: i64,
     kind: String,
     recipient: String,
@@ -294,7 +294,7 @@ pub(super) struct MessageJson {
 }
 
 /// The messages in the order they were queued.
-pub(super) fn from_json(mut rows: Vec<MessageJson>) -> Vec<CaseMessage> {
+pub(crate) fn from_json(mut rows: Vec<MessageJson>) -> Vec<CaseMessage> {
     rows.sort_by_key(|r| r.id);
     rows.into_iter()
         .map(|r| CaseMessage {

@@ -16,7 +16,7 @@ pub struct SessionRow {
     pub department_id: Option<i64>,
     pub locale: String,
     pub active: bool,
-    /// The sign-in step this session still waits for (`factors::set_pending`).
+    /// The sign-in step this session still waits for (`auth::db::set_pending`).
     pub pending: Option<String>,
 }
 

@@ -12,7 +12,7 @@ pub async fn list_delegations(#[server(default)] filter: DelegationFilter) -> Re
     use crate::auth::{server, Action};
     server::require(Action::ReadDelegations)?;
     let state = server::state()?;
-    Ok(crate::db::delegations::list(&state.db, &filter).await?)
+    Ok(crate::delegations::db::list(&state.db, &filter).await?)
 }
 
 #[server(endpoint = "delegation")]
@@ -25,17 +25,17 @@ pub async fn get_delegation(id: i64) -> Result<Delegation, AppError> {
 
 /// The delegation's change history.
 #[server(endpoint = "delegation_history")]
-pub async fn delegation_history(id: i64) -> Result<crate::admin::AuditPage, AppError> {
+pub async fn delegation_history(id: i64) -> Result<crate::domain::AuditPage, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadDelegations)?;
     let state = server::state()?;
-    let filter = crate::admin::AuditFilter {
+    let filter = crate::domain::AuditFilter {
         entity_type: Some("delegation".into()),
         entity_id: Some(id.to_string()),
-        ..crate::admin::AuditFilter::default()
+        ..crate::domain::AuditFilter::default()
     };
     let (entries, more) = crate::db::audit::list(&state.db, &filter, 50).await?;
-    Ok(crate::admin::AuditPage { entries, more })
+    Ok(crate::domain::AuditPage { entries, more })
 }
 
 #[server(endpoint = "resources")]
@@ -43,7 +43,7 @@ pub async fn list_resources() -> Result<Vec<Resource>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadDelegations)?;
     let state = server::state()?;
-    let all = state.reference.get_or_load("resources", || crate::db::delegations::resources(&state.db));
+    let all = state.reference.get_or_load("resources", || crate::delegations::db::resources(&state.db));
     Ok(all.await?.to_vec())
 }
 
@@ -299,7 +299,7 @@ pub async fn staff_accounts() -> Result<Vec<crate::enterprises::Officer>, AppErr
     use crate::auth::{server, Action};
     server::require(Action::PlanDelegations)?;
     let state = server::state()?;
-    let users = crate::db::users::list(&state.db).await?;
+    let users = crate::admin::db::users::list(&state.db).await?;
     Ok(users
         .into_iter()
         .filter(|u| u.active)
@@ -325,7 +325,7 @@ pub async fn calendar_feed() -> Result<bool, AppError> {
     use crate::auth::server;
     let user = server::require_user()?;
     let state = server::state()?;
-    Ok(crate::db::delegations::has_feed(&state.db, user.id).await?)
+    Ok(crate::delegations::db::has_feed(&state.db, user.id).await?)
 }
 
 /// A new personal calendar feed (the old URL stops working); returns its URL, shown once.
@@ -409,7 +409,7 @@ pub async fn gift_register(year: i32) -> Result<Vec<super::Gift>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadDelegations)?;
     let state = server::state()?;
-    Ok(crate::db::delegations::gifts_of_year(&state.db, year).await?)
+    Ok(crate::delegations::db::gifts_of_year(&state.db, year).await?)
 }
 
 /// The year's delegations and people ("15 delegations, 110 visitors").
@@ -426,7 +426,7 @@ pub async fn mission_rules() -> Result<super::MissionRules, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadDelegations)?;
     let state = server::state()?;
-    Ok(crate::db::delegations::mission_rules(&state.db).await?)
+    Ok(crate::delegations::db::mission_rules(&state.db).await?)
 }
 
 /// Change the limits of a mission abroad (admins).

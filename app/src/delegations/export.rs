@@ -17,7 +17,7 @@ pub async fn gifts_csv(
     crate::auth::permit(user, crate::auth::Action::ReadDelegations)?;
     // A year's gifts are a few hundred rows: made whole, but one export at a time all the same.
     let lease = crate::export::Lease::take(state, user.id).await?;
-    let gifts = crate::db::delegations::gifts_of_year(&state.db, year).await?;
+    let gifts = crate::delegations::db::gifts_of_year(&state.db, year).await?;
     let headers = [
         "gift-field-given-on",
         "gift-field-direction",

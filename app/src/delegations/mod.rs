@@ -22,6 +22,8 @@ macro_rules! tr {
 }
 
 #[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod ics;

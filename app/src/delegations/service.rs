@@ -7,10 +7,10 @@ use super::{
     LanguageGap, Member, MissionRules, OutcomeKind, Resource, ResourceKind, Slot, Statistics,
 };
 use crate::auth::SessionUser;
-use crate::db::delegations::{
+use crate::db::{self, audit, Tx};
+use crate::delegations::db::{
     self as data, Booking, DelegationRow, Fields, NewGift, NewItem, NewMember, ResourceError,
 };
-use crate::db::{self, audit, Tx};
 use crate::domain::{mask_passport, office_time, Country, CreditCode, Locale, PassportNumber, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
@@ -321,7 +321,7 @@ pub async fn add_resource(
     let user_id = match f.user_id.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
-            Ok(id) if crate::db::users::get(&state.db, id).await?.is_some_and(|u| u.active) => Some(id),
+            Ok(id) if crate::admin::db::users::get(&state.db, id).await?.is_some_and(|u| u.active) => Some(id),
             _ => {
                 v.push(FieldError::new("user_id", FieldCode::UnknownOfficer));
                 None
@@ -927,7 +927,7 @@ pub async fn add_outcome(
     }
     let enterprise = match &code {
         Some(c) => Some(
-            crate::db::enterprises::by_credit_code_in(&mut tx, c.as_str())
+            crate::enterprises::db::by_credit_code_in(&mut tx, c.as_str())
                 .await?
                 .map(|(e, _)| e)
                 .ok_or_else(|| AppError::field("credit_code", FieldCode::EnterpriseNotFound))?,

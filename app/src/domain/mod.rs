@@ -1,7 +1,10 @@
 //! Domain types shared by the browser and the server. Each validates when parsed, so a value
-//! of the type is known to be well-formed wherever it travels.
+//! of the type is known to be well-formed wherever it travels. Also here, so that no area
+//! has to import another's for them: what several areas read (the audit log's entries, the
+//! outbox's messages) and how far every list goes (`COUNT_CAP`, `MAX_PAGE`).
 
 mod account;
+mod audit;
 mod calendar;
 mod case_ref;
 mod case_status;
@@ -11,9 +14,12 @@ mod identity;
 pub mod instant;
 mod locale;
 mod network;
+mod outbox;
+mod paging;
 pub mod search;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
+pub use audit::{AuditEntry, AuditFilter, AuditPage};
 pub use calendar::{office_time, office_today, DayKind, WorkingCalendar};
 pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 pub use case_status::CaseStatus;
@@ -22,3 +28,5 @@ pub use credit_code::CreditCode;
 pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;
 pub use network::{client_address, throttle_key, IpBlock};
+pub use outbox::{CaseMessage, MessageState, OutboxEntry, OutboxFilter};
+pub use paging::{COUNT_CAP, MAX_PAGE};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub async fn list_industry_chains() -> Result<Vec<IndustryChain>, AppError> {
     crate::auth::server::require_user()?;
     let state = crate::auth::server::state()?;
-    let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));
+    let chains = state.reference.get_or_load("industry_chains", || crate::enterprises::db::industry_chains(&state.db));
     Ok(chains.await?.to_vec())
 }
 
@@ -21,7 +21,7 @@ pub async fn list_officers() -> Result<Vec<Officer>, AppError> {
     let state = server::state()?;
     let officers = state
         .reference
-        .get_or_load("officers", || crate::db::enterprises::active_users_with_role(&state.db, "liaison_officer"));
+        .get_or_load("officers", || crate::enterprises::db::active_users_with_role(&state.db, "liaison_officer"));
     Ok(officers.await?.to_vec())
 }
 
@@ -32,7 +32,7 @@ pub async fn list_leaders() -> Result<Vec<Officer>, AppError> {
     server::require(Action::ReadEnterprises)?;
     let state = server::state()?;
     let leaders =
-        state.reference.get_or_load("leaders", || crate::db::enterprises::active_users_with_role(&state.db, "leader"));
+        state.reference.get_or_load("leaders", || crate::enterprises::db::active_users_with_role(&state.db, "leader"));
     Ok(leaders.await?.to_vec())
 }
 
@@ -54,7 +54,7 @@ pub async fn list_enterprises(#[server(default)] filter: EnterpriseFilter) -> Re
     const PER_PAGE: i64 = 50;
     crate::error::page_number(filter.page)?;
     let (items, total) =
-        crate::db::enterprises::search(&state.db, &filter, user.id, super::service::cutoff(), PER_PAGE).await?;
+        crate::enterprises::db::search(&state.db, &filter, user.id, super::service::cutoff(), PER_PAGE).await?;
     Ok(EnterprisePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
 }
 
@@ -68,17 +68,17 @@ pub async fn get_enterprise(id: i64) -> Result<Enterprise, AppError> {
 
 /// The enterprise's change history, for everyone who may read the enterprise.
 #[server(endpoint = "enterprise_history")]
-pub async fn enterprise_history(id: i64) -> Result<crate::admin::AuditPage, AppError> {
+pub async fn enterprise_history(id: i64) -> Result<crate::domain::AuditPage, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ReadEnterprises)?;
     let state = server::state()?;
-    let filter = crate::admin::AuditFilter {
+    let filter = crate::domain::AuditFilter {
         entity_type: Some("enterprise".into()),
         entity_id: Some(id.to_string()),
-        ..crate::admin::AuditFilter::default()
+        ..crate::domain::AuditFilter::default()
     };
     let (entries, more) = crate::db::audit::list(&state.db, &filter, 50).await?;
-    Ok(crate::admin::AuditPage { entries, more })
+    Ok(crate::domain::AuditPage { entries, more })
 }
 
 #[cfg(feature = "ssr")]

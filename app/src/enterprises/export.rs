@@ -27,7 +27,7 @@ pub async fn enterprises_csv(
 ) -> Result<CsvFile, AppError> {
     crate::auth::permit(user, crate::auth::Action::ReadEnterprises)?;
     let lease = Lease::take(state, user.id).await?;
-    let chains = state.reference.get_or_load("industry_chains", || crate::db::enterprises::industry_chains(&state.db));
+    let chains = state.reference.get_or_load("industry_chains", || crate::enterprises::db::industry_chains(&state.db));
     let chains: Vec<IndustryChain> = chains.await?.to_vec();
     let headers = [
         "field-name-zh",
@@ -45,7 +45,7 @@ pub async fn enterprises_csv(
     let yes = t(locale, "common-yes");
     let no = t(locale, "common-no");
     let rows =
-        crate::db::enterprises::stream(&state.db, filter, user.id, super::service::cutoff(), MAX_ROWS, lease).await?;
+        crate::enterprises::db::stream(&state.db, filter, user.id, super::service::cutoff(), MAX_ROWS, lease).await?;
     let record = move |e: super::EnterpriseSummary| {
         let chain = e
             .industry_chain_id

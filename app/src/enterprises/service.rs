@@ -3,9 +3,9 @@
 
 use super::{ContactKind, Enterprise, Lifecycle, OVERDUE_AFTER_DAYS};
 use crate::auth::SessionUser;
-use crate::db::enterprises::{self as data, AssignError, Fields, NewContact, OverdueCutoff, WriteError};
 use crate::db::{self, audit};
 use crate::domain::{Country, CreditCode, Role};
+use crate::enterprises::db::{self as data, AssignError, Fields, NewContact, OverdueCutoff, WriteError};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::{Duration, NaiveDate, Utc};

@@ -4,6 +4,8 @@
 //! dormant and which anniversaries are coming. The rules are plain functions, tested below.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

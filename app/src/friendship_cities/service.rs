@@ -3,10 +3,10 @@
 
 use super::{stage_errors, City, CityKind, CitySummary, ExchangeKind, Stage, AREAS};
 use crate::auth::SessionUser;
-use crate::db::friendship_cities::{self as data, CityRow, ExchangeError, Fields, NewContact, NewExchange};
 use crate::db::{self, audit};
 use crate::domain::{office_today, Country, Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::friendship_cities::db::{self as data, CityRow, ExchangeError, Fields, NewContact, NewExchange};
 use crate::state::ServerState;
 use chrono::NaiveDate;
 
@@ -266,7 +266,7 @@ pub async fn add_exchange(
     }
     let delegation = match (kind, delegation_id.trim()) {
         (Some(ExchangeKind::Delegation), raw) => match raw.parse::<i64>() {
-            Ok(d) => match crate::db::delegations::get(&state.db, d).await? {
+            Ok(d) => match crate::delegations::db::get(&state.db, d).await? {
                 Some(d) => Some(d),
                 None => {
                     v.push(FieldError::new("delegation_id", FieldCode::UnknownDelegation));

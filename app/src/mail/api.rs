@@ -13,8 +13,8 @@ pub async fn outbox(
     use crate::auth::{server, Action};
     server::require(Action::ManageOutbox)?;
     let st = server::state()?;
-    let filter = super::OutboxFilter {
-        state: state.as_deref().and_then(super::MessageState::parse),
+    let filter = crate::domain::OutboxFilter {
+        state: state.as_deref().and_then(crate::domain::MessageState::parse),
         page: crate::error::page_number(page.unwrap_or(0))?,
     };
     let (entries, total) = crate::db::outbox::list(&st.db, &filter).await?;
@@ -44,7 +44,7 @@ pub async fn daily_digest() -> Result<bool, AppError> {
     use crate::auth::server;
     let user = server::require_user()?;
     let st = server::state()?;
-    Ok(crate::db::users::daily_digest(&st.db, user.id).await?)
+    Ok(crate::admin::db::users::daily_digest(&st.db, user.id).await?)
 }
 
 /// Switch one's own daily digest on (`enabled` = "true", a ticked box) or off.
@@ -56,7 +56,7 @@ pub async fn set_daily_digest(#[server(default)] enabled: Option<String>) -> Res
     let st = server::state()?;
     let on = enabled.is_some_and(|v| v == "true" || v == "on");
     let mut tx = st.db.begin().await?;
-    if !crate::db::users::set_daily_digest(&mut tx, user.id, on).await? {
+    if !crate::admin::db::users::set_daily_digest(&mut tx, user.id, on).await? {
         return Err(AppError::NotFound);
     }
     let changes = audit::Changes::new().set("daily_digest", on);

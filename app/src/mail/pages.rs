@@ -1,8 +1,7 @@
 //! The outbox page (administrators) and the list of a case's messages on its page.
 
 use super::api::{outbox, RetryMessage};
-use super::{CaseMessage, MessageState, OutboxEntry};
-use crate::domain::Locale;
+use crate::domain::{CaseMessage, Locale, MessageState, OutboxEntry};
 use crate::i18n::{format_datetime, use_locale};
 use crate::shell::{page_error, FormError};
 use leptos::prelude::*;

@@ -7,6 +7,8 @@
 //! what was typed and an error summary.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -7,10 +7,9 @@ use super::{
     Confirmation, DepartmentProgress, LookupForm, PublicCase, PublicEvent, PublicEventKind, RatingForm, ReplyForm,
     RequestForm, RequestKind, DESCRIPTION_MAX,
 };
+use crate::cases::db::{self as cases_data, NewCase, NewEvent};
 use crate::cases::tasks::TaskStatus;
 use crate::cases::{CaseType, EventKind, Priority, PublicText};
-use crate::db::cases::{self as cases_data, NewCase, NewEvent};
-use crate::db::portal::{self as data, ForeignStaffRow};
 use crate::db::{self, audit};
 use crate::domain::{
     normalise_access_code, CaseReference, CaseStatus, Country, CreditCode, Email, Locale, PassportNumber, Phone,
@@ -18,18 +17,14 @@ use crate::domain::{
 };
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
-use crate::state::ServerState;
+use crate::portal::db::{self as data, ForeignStaffRow};
+use crate::state::{Keys, ServerState};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
 type HmacSha256 = Hmac<Sha256>;
-
-/// The installation's key for access codes and portal sessions.
-pub struct Keys {
-    access: Vec<u8>,
-}
 
 /// The keys, loaded (or made, the first time) from the database once per process.
 pub async fn keys(state: &ServerState) -> Result<&Keys, AppError> {
@@ -455,7 +450,7 @@ pub async fn submit(
     let now = db::now();
     let mut tx = state.db.begin().await?;
     let routed =
-        crate::db::enterprises::find_for_request(&mut tx, credit_code.as_ref().map(|c| c.as_str()), &enterprise_name)
+        crate::enterprises::db::find_for_request(&mut tx, credit_code.as_ref().map(|c| c.as_str()), &enterprise_name)
             .await?;
     let (enterprise_id, owner) = match routed {
         Some((e, owner)) => (Some(e), owner),
@@ -516,7 +511,7 @@ pub async fn submit(
     let facts = cases_data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
     let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts, true).into_iter().collect();
     if let Some(owner) = owner {
-        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+        if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
             messages.push(compose::case_assigned(&state.settings, &officer, &facts));
         }
     }
@@ -596,7 +591,7 @@ pub async fn reply(state: &ServerState, token: Option<&str>, f: &ReplyForm, ip: 
     audit::record(&mut tx, audit::Entry::applicant("case_applicant_replied", "case", id, changes, ip)).await?;
     let facts = cases_data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
     if let Some(owner) = data::owner_in(&mut tx, id).await? {
-        if let Some(officer) = crate::db::users::recipient_in(&mut tx, owner).await? {
+        if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
             compose::queue(
                 &mut tx,
                 &state.settings,

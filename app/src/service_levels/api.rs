@@ -9,7 +9,7 @@ pub async fn service_levels() -> Result<Vec<ServiceLevel>, AppError> {
     use crate::auth::{server, Action};
     server::require(Action::ManageServiceLevels)?;
     let state = server::state()?;
-    Ok(crate::db::service_levels::list(&state.db).await?)
+    Ok(crate::service_levels::db::list(&state.db).await?)
 }
 
 #[server(endpoint = "update_service_level")]
@@ -47,7 +47,7 @@ pub async fn calendar(#[server(default)] year: Option<i32>) -> Result<CalendarYe
     let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Err(AppError::NotFound);
     };
-    let days = crate::db::service_levels::days_between(&state.db, first, last).await?;
+    let days = crate::service_levels::db::days_between(&state.db, first, last).await?;
     let calendar = crate::domain::WorkingCalendar::new(days.iter().map(|d| (d.day, d.kind)));
     let working_days = first.iter_days().take_while(|d| *d <= last).filter(|d| calendar.is_working_day(*d)).count();
     Ok(CalendarYear { year, days, working_days: working_days as u32 })

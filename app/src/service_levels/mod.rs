@@ -2,6 +2,8 @@
 //! green channel, and the office's working calendar that the days are counted in.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

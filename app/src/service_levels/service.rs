@@ -4,10 +4,10 @@
 
 use crate::auth::SessionUser;
 use crate::cases::CaseType;
-use crate::db::service_levels as data;
 use crate::db::{self, audit, Tx};
 use crate::domain::{office_today, CaseStatus, DayKind, WorkingCalendar};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::service_levels::db as data;
 use crate::state::ServerState;
 use chrono::{DateTime, NaiveDate, Utc};
 

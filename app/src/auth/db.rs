@@ -3,7 +3,7 @@
 //! changed, the roles that must use one-time codes, and the step a session's sign-in waits
 //! for.
 
-use super::{Db, Tx};
+use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 

@@ -1,7 +1,7 @@
 //! Departments: reference data seeded by the first migration.
 
-use super::Db;
 use crate::admin::Department;
+use crate::db::Db;
 use crate::on_db;
 
 pub async fn list(db: &Db) -> Result<Vec<Department>, sqlx::Error> {

@@ -1,7 +1,7 @@
 //! Staff accounts.
 
-use super::{is_unique_violation, Db, Tx};
 use crate::admin::UserRecord;
+use crate::db::{is_unique_violation, Db, Tx};
 use crate::domain::{Locale, Role};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};

@@ -1,8 +1,8 @@
 //! Department tasks of cases.
 
-use super::{is_unique_violation, Db, Tx};
 use crate::cases::tasks::{CaseTask, InboxTask, TaskStatus};
 use crate::cases::CaseType;
+use crate::db::{is_unique_violation, Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -39,7 +39,7 @@ pub async fn insert(
     }
 }
 
-/// A case's tasks as one JSON array column of the case's own query (see `cases::get`), so
+/// A case's tasks as one JSON array column of the case's own query (see `cases::db::get`), so
 /// the case page needs no query of its own for them. The SQL differs only in the functions.
 pub(super) fn json_column(db: &Db) -> &'static str {
     match db {

@@ -1,6 +1,6 @@
 //! Enterprises, their liaison assignments and aftercare contacts.
 
-use super::{is_unique_violation, Arg, Db, Tx, Where};
+use crate::db::{is_unique_violation, Arg, Db, Tx, Where};
 use crate::domain::search;
 use crate::domain::Locale;
 use crate::enterprises::{
@@ -123,7 +123,7 @@ pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Er
         format!("(select count(*) from (select 1 from enterprise_search_terms where term = ${i} limit {cap}) t{i})")
     };
     let numbers = 1..=terms.len();
-    let full = crate::cases::COUNT_CAP + 1;
+    let full = crate::domain::COUNT_CAP + 1;
     let sql = if terms.len() == 1 {
         format!("select {}", count(1, full))
     } else {
@@ -155,7 +155,7 @@ pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Er
 async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
     let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
     let normalized = search::normalize(&q);
-    let pattern = format!("%{}%", super::like_escape(&normalized));
+    let pattern = format!("%{}%", crate::db::like_escape(&normalized));
     let Some(terms) = search::query_terms(&q) else {
         return Ok(NameSearch::Scan { pattern });
     };
@@ -261,7 +261,7 @@ fn filter_conditions(cond: &mut Where, f: &EnterpriseFilter, reader_id: i64, cut
 
 /// A `PageRow` read with rusqlite, in the order of the page statement's columns.
 fn page_row_here(row: &rusqlite::Row) -> rusqlite::Result<PageRow> {
-    use super::sqlite::{date_column, time_column};
+    use crate::db::sqlite::{date_column, time_column};
     Ok(PageRow {
         row: SummaryRow {
             id: row.get(0)?,
@@ -356,7 +356,7 @@ async fn page_query(
     let inner_join = if filters.contains("l.") { liaison_join } else { "" };
     let count_sql = format!(
         "select count(*) from (select 1 from enterprises e {inner_join}{count_filters} limit {}) matches",
-        crate::cases::COUNT_CAP + 1
+        crate::domain::COUNT_CAP + 1
     );
     // A search that is one index entry and nothing else is counted already.
     let known = match &plan {
@@ -373,11 +373,11 @@ async fn page_query(
                 {total_sql} as total \
          from (select e.* from {source} {inner_join}{filters} order by {inner_order} limit {per_page} offset {}) e \
          {liaison_join} left join users u on u.id = l.officer_id order by {order}",
-        f.page.clamp(0, crate::cases::MAX_PAGE) * per_page
+        f.page.clamp(0, crate::domain::MAX_PAGE) * per_page
     );
     let count_only_sql = format!(
         "select count(*) from (select 1 from {source} {inner_join}{filters} limit {}) matches",
-        crate::cases::COUNT_CAP + 1
+        crate::domain::COUNT_CAP + 1
     );
     let args = cond.args.iter().chain(count_cond.args.iter().filter(|_| known.is_none())).cloned().collect();
     Ok(PageQuery {
@@ -431,8 +431,8 @@ pub async fn stream(
     reader_id: i64,
     cutoff: OverdueCutoff,
     limit: i64,
-    hold: impl super::Holding,
-) -> Result<super::Rows<EnterpriseSummary>, sqlx::Error> {
+    hold: impl crate::db::Holding,
+) -> Result<crate::db::Rows<EnterpriseSummary>, sqlx::Error> {
     let f = EnterpriseFilter { page: 0, ..f.clone() };
     let query = page_query(db, &f, reader_id, cutoff, limit).await?;
     Ok(db.stream(query.list_sql, query.args, move |r: PageRow| r.row.into_summary(cutoff), hold))

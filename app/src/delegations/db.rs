@@ -1,6 +1,6 @@
 //! Delegations, their members, the bookable resources and the itinerary's bookings.
 
-use super::{is_unique_violation, Db, Tx};
+use crate::db::{is_unique_violation, Db, Tx};
 use crate::delegations::{
     split_list, Activity, CalendarItem, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction,
     Gift, GiftDirection, Item, MissionRules, Outcome, OutcomeKind, Resource, ResourceKind,

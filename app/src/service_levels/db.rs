@@ -1,7 +1,7 @@
 //! The service-level table, the working calendar and each case's deadline clock.
 
-use super::{Db, Tx};
 use crate::cases::CaseType;
+use crate::db::{Db, Tx};
 use crate::domain::{DayKind, WorkingCalendar};
 use crate::service_levels::{CalendarDay, ServiceLevel};
 use crate::{on_db, on_tx};

@@ -2,7 +2,7 @@
 //! codes, request counts per address, the public view of a case, foreign staff details and
 //! the installation's keys. Nothing here returns internal notes, task notes or audit data.
 
-use super::{Db, Tx};
+use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
@@ -231,7 +231,7 @@ pub struct PublicEventRow {
 /// profile.
 fn rfc3339<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    super::parse_time(&text).ok_or_else(|| serde::de::Error::custom(format!("not a time: {text}")))
+    crate::db::parse_time(&text).ok_or_else(|| serde::de::Error::custom(format!("not a time: {text}")))
 }
 
 /// Only these notes are addressed to the applicant.
@@ -275,7 +275,7 @@ fn public_sql_with(agg: &str, obj: &str, empty: &str) -> String {
 /// statement.
 pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
     let sql = public_sql(db);
-    let here = db.sqlite().and_then(|lite| lite.row_here(sql, &[&super::Arg::Int(id)], public_row_here));
+    let here = db.sqlite().and_then(|lite| lite.row_here(sql, &[&crate::db::Arg::Int(id)], public_row_here));
     let row = match here {
         Some(row) => row?,
         None => on_db!(db, |pool| sqlx::query_as::<_, PublicRow>(sql).bind(id).fetch_optional(pool).await)?,
@@ -289,7 +289,7 @@ pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Er
 
 /// A `PublicRow` read with rusqlite, in the order of `public_sql`'s columns.
 fn public_row_here(row: &rusqlite::Row) -> rusqlite::Result<PublicRow> {
-    use super::sqlite::{date_column, json_column, time_column};
+    use crate::db::sqlite::{date_column, json_column, time_column};
     Ok(PublicRow {
         id: row.get(0)?,
         reference: row.get(1)?,

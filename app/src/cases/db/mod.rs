@@ -1,7 +1,10 @@
-//! Cases, their yearly reference counter and their timeline.
+//! Cases, their yearly reference counter and their timeline; their department tasks in
+//! `tasks`.
 
-use super::{Arg, Db, Tx, Where};
+pub mod tasks;
+
 use crate::cases::{CaseEvent, CaseFilter, CaseSummary, CaseType, Deadline, EventKind, Priority, PublicText};
+use crate::db::{Arg, Db, Tx, Where};
 use crate::domain::{CaseStatus, Locale};
 use crate::{bind_args, on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -127,7 +130,7 @@ impl SummaryRow {
 
 /// A `SummaryRow` read with rusqlite, in the order of `SUMMARY`'s columns.
 fn summary_row_here(row: &rusqlite::Row) -> rusqlite::Result<SummaryRow> {
-    use super::sqlite::{date_column, time_column};
+    use crate::db::sqlite::{date_column, time_column};
     Ok(SummaryRow {
         id: row.get(0)?,
         reference: row.get(1)?,
@@ -173,7 +176,7 @@ fn conditions_after(f: &CaseFilter, reader_id: i64, w: RiskWindow, mut cond: Whe
     let mut push = |clause: &str, values: Vec<Arg>| cond.push(clause, values);
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let q: String = q.chars().take(100).collect();
-        let like = format!("%{}%", super::like_escape(&crate::domain::search::normalize(&q)));
+        let like = format!("%{}%", crate::db::like_escape(&crate::domain::search::normalize(&q)));
         push(
             "(c.reference = ? or lower(c.title) like ? escape '\\' or e.search_name like ? escape '\\' \
               or lower(c.enterprise_name_given) like ? escape '\\')",
@@ -233,8 +236,8 @@ pub fn stream(
     reader_id: i64,
     w: RiskWindow,
     limit: i64,
-    hold: impl super::Holding,
-) -> super::Rows<CaseSummary> {
+    hold: impl crate::db::Holding,
+) -> crate::db::Rows<CaseSummary> {
     let cond = conditions(f, reader_id, w);
     let sql = format!("{SUMMARY}{} order by {} limit {limit}", cond.sql(), list_order(f));
     db.stream(sql, cond.args, move |r: SummaryRow| r.into_summary(w), hold)
@@ -252,14 +255,14 @@ pub async fn search(
     let cond = conditions(f, reader_id, w);
     let (filters, args) = (cond.sql(), &cond.args);
     let order = list_order(f);
-    let offset = f.page.clamp(0, crate::cases::MAX_PAGE) * per_page;
+    let offset = f.page.clamp(0, crate::domain::MAX_PAGE) * per_page;
     let list_sql = format!("{SUMMARY}{filters} order by {order} limit {per_page} offset {offset}");
     // Counting stops past COUNT_CAP: "more than 1 000" is all a reader needs, and a count of
     // a million rows is not free.
     let count_sql = format!(
         "select count(*) from (select 1 from cases c{}{filters} limit {}) matches",
         if filters.contains("e.") { " left join enterprises e on e.id = c.enterprise_id" } else { "" },
-        crate::cases::COUNT_CAP + 1
+        crate::domain::COUNT_CAP + 1
     );
     // On SQLite a page is read on the request's thread, unless it searches the text (a scan).
     let here_args: Vec<&Arg> = args.iter().collect();
@@ -329,7 +332,7 @@ pub async fn deadlines(
                 (select count(*) from (select 1 from cases c{count_join}{} limit {}) matches) as total \
              {FROM}{} order by {} limit {per_page}) {name}",
             counted.sql(),
-            crate::cases::COUNT_CAP + 1,
+            crate::domain::COUNT_CAP + 1,
             list.sql(),
             list_order(f),
         ));
@@ -385,9 +388,9 @@ pub struct CaseRow {
     pub credit_code_given: Option<String>,
     pub rating: Option<i32>,
     pub rating_comment: Option<String>,
-    pub foreign_staff: Option<super::portal::ForeignStaffRow>,
+    pub foreign_staff: Option<crate::portal::db::ForeignStaffRow>,
     pub tasks: Vec<crate::cases::tasks::CaseTask>,
-    pub messages: Vec<crate::mail::CaseMessage>,
+    pub messages: Vec<crate::domain::CaseMessage>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -413,8 +416,8 @@ struct DetailRow {
     passport_number: Option<String>,
     position: Option<String>,
     arrival_date: Option<NaiveDate>,
-    tasks: Json<Vec<super::tasks::TaskJson>>,
-    messages: Json<Vec<super::outbox::MessageJson>>,
+    tasks: Json<Vec<tasks::TaskJson>>,
+    messages: Json<Vec<crate::db::outbox::MessageJson>>,
 }
 
 /// A case with its department tasks, in one query.
@@ -430,8 +433,8 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
          from cases c left join enterprises e on e.id = c.enterprise_id left join users u on u.id = c.owner_id \
          left join case_foreign_staff fs on fs.case_id = c.id \
          where c.id = $1",
-        super::tasks::json_column(db),
-        super::outbox::json_column(db)
+        tasks::json_column(db),
+        crate::db::outbox::json_column(db)
     );
     let row: Option<DetailRow> =
         on_db!(db, |pool| sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(pool).await)?;
@@ -453,7 +456,7 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
             rating_comment: r.rating_comment,
             foreign_staff: match (r.passport_name, r.nationality, r.passport_number) {
                 (Some(passport_name), Some(nationality), Some(passport_number)) => {
-                    Some(super::portal::ForeignStaffRow {
+                    Some(crate::portal::db::ForeignStaffRow {
                         passport_name,
                         nationality,
                         passport_number,
@@ -463,8 +466,8 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
                 }
                 _ => None,
             },
-            tasks: super::tasks::from_json(r.tasks.0),
-            messages: super::outbox::from_json(r.messages.0),
+            tasks: tasks::from_json(r.tasks.0),
+            messages: crate::db::outbox::from_json(r.messages.0),
         };
         (r.summary.into_summary(w), detail)
     }))

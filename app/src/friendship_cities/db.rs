@@ -1,6 +1,6 @@
 //! Partner cities, their exchanges and counterpart contacts.
 
-use super::{Db, Tx};
+use crate::db::{Db, Tx};
 use crate::domain::Locale;
 use crate::friendship_cities::{split_areas, CityKind, Contact, Exchange, ExchangeKind};
 use crate::{on_db, on_tx};
@@ -217,7 +217,7 @@ pub async fn insert_exchange(tx: &mut Tx, e: &NewExchange<'_>, at: DateTime<Utc>
         .fetch_one(conn)
         .await
     })
-    .map_err(|e| if super::is_unique_violation(&e) { ExchangeError::AlreadyLinked } else { ExchangeError::Db(e) })
+    .map_err(|e| if crate::db::is_unique_violation(&e) { ExchangeError::AlreadyLinked } else { ExchangeError::Db(e) })
 }
 
 #[derive(sqlx::FromRow)]

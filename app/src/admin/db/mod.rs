@@ -1,0 +1,4 @@
+//! The administration's SQL: staff accounts (`users`) and departments (`departments`).
+
+pub mod departments;
+pub mod users;
