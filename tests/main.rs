@@ -7,6 +7,7 @@
 mod common;
 
 mod accounts;
+mod architecture;
 mod cases;
 mod configuration;
 mod deadlines;
