@@ -47,6 +47,7 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod friendship_cities;
+pub mod html;
 pub mod i18n;
 pub mod mail;
 pub mod pickers;

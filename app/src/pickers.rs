@@ -5,6 +5,7 @@
 //! server sent it, and a page drawn in the browser sets it from the same text.
 
 use crate::domain::{Country, Locale};
+use crate::html::escape;
 use std::sync::OnceLock;
 
 /// Every country as an `<option>`, in `locale`'s names and order; `empty` first (value "")
@@ -36,21 +37,6 @@ pub fn country_options(locale: Locale, empty: Option<&str>, selected: &[&str]) -
     html
 }
 
-/// Text as HTML element content or a quoted attribute value.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,10 +54,5 @@ mod tests {
         let zh = country_options(Locale::ZhCn, None, &[]);
         assert!(zh.starts_with("<option value=\"") && zh.contains(">德国</option>"), "{zh}");
         assert!(!zh.contains(" selected"));
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("Trinidad & \"Tobago\" <x>"), "Trinidad &amp; &quot;Tobago&quot; &lt;x&gt;");
     }
 }

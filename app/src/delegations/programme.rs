@@ -5,13 +5,10 @@
 
 use super::{Activity, Delegation, Item, ResourceKind};
 use crate::domain::{office_time, Country, Locale};
+use crate::html::escape;
 use crate::i18n::{format_day, format_weekday};
 use chrono::NaiveDate;
 use std::fmt::Write;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 pub fn activity_name(a: Activity, l: Locale) -> String {
     match a {

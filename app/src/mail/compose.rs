@@ -6,6 +6,7 @@ use crate::cases::CaseType;
 use crate::db::outbox::{self, NewMessage};
 use crate::db::Tx;
 use crate::domain::{CaseStatus, Locale};
+use crate::html::escape;
 use crate::i18n::format_day;
 use crate::state::Settings;
 use crate::translate::t;
@@ -84,10 +85,6 @@ struct Letter {
     subject: String,
     blocks: Vec<Block>,
     case_id: Option<i64>,
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 impl Letter {
