@@ -1,7 +1,14 @@
 //! Delegations (团组) received and sent: their members, the office's bookable resources
 //! (venues, vehicles, interpreters, officials), the itinerary (日程) that books them, and the
 //! rule that finds a resource booked twice. The types here are shared by browser and server;
-//! the rules are plain functions, unit-tested below.
+//! the rules are plain functions, unit-tested below. The calendar's, the mission rules' and
+//! the yearly figures' types live in `calendar`, `rules` and `statistics`, re-exported here.
+//!
+//! Each layer is a folder split by sub-area: `pages`, `service` and `db` hold the delegation
+//! itself in their `mod.rs` (the page in `pages/delegation.rs`) and one file per sub-area
+//! (`itinerary` and its bookings, `resources`, `gifts`, `rules` for the mission rules,
+//! `calendar` with the feeds); each `mod.rs` re-exports its files, so the paths other modules
+//! use (`delegations::db::…`, `delegations::service::…`, `delegations::pages::…`) stay whole.
 
 pub mod api;
 pub mod pages;
@@ -56,6 +63,14 @@ macro_rules! codes {
         }
     };
 }
+
+mod calendar;
+mod rules;
+mod statistics;
+
+pub use self::calendar::{CalendarFilter, CalendarItem, CalendarView};
+pub use self::rules::{breaches, MissionRules, Rule, RuleBreach};
+pub use self::statistics::{statistics, Count, Counted, Statistics};
 
 codes!(
     /// Received here (来访) or sent abroad (出访).
@@ -276,222 +291,6 @@ pub struct Outcome {
     pub enterprise_name: Option<String>,
 }
 
-/// The office's limits for a mission abroad (set by an admin).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MissionRules {
-    pub max_days: i64,
-    pub max_countries: i64,
-    pub max_members: i64,
-    pub version: i32,
-}
-
-codes!(
-    /// Which of the mission rules a plan breaks.
-    Rule { Days => "days", Countries => "countries", Members => "members" }
-);
-
-/// A rule a mission abroad breaks: the limit and what is planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RuleBreach {
-    pub rule: Rule,
-    pub limit: i64,
-    pub planned: i64,
-}
-
-/// The rules a mission abroad of these dates, countries and members breaks; none for an
-/// incoming delegation. Days count both the first and the last (a trip of 1 to 10 March is
-/// ten days).
-pub fn breaches(
-    rules: &MissionRules,
-    direction: Direction,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    countries: usize,
-    members: usize,
-) -> Vec<RuleBreach> {
-    if direction != Direction::Outgoing {
-        return Vec::new();
-    }
-    let days = (ends_on - starts_on).num_days() + 1;
-    [
-        (Rule::Days, rules.max_days, days),
-        (Rule::Countries, rules.max_countries, countries as i64),
-        (Rule::Members, rules.max_members, members as i64),
-    ]
-    .into_iter()
-    .filter(|(_, limit, planned)| planned > limit)
-    .map(|(rule, limit, planned)| RuleBreach { rule, limit, planned })
-    .collect()
-}
-
-/// Delegations and people in one direction ("15 delegations, 110 visitors": 批次/人次).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Count {
-    pub delegations: i64,
-    pub people: i64,
-}
-
-impl Count {
-    fn add(&mut self, people: i64) {
-        self.delegations += 1;
-        self.people += people;
-    }
-}
-
-/// One year's figures: in total, by month (of the first day) and by country, each split
-/// into incoming and outgoing. Cancelled delegations do not count; a delegation from two
-/// countries counts once for each country but once in the totals.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Statistics {
-    pub year: i32,
-    pub incoming: Count,
-    pub outgoing: Count,
-    /// Index 0 is January.
-    pub months: Vec<(Count, Count)>,
-    /// (country code, incoming, outgoing), most delegations first.
-    pub countries: Vec<(String, Count, Count)>,
-}
-
-/// What the figures are made of: one delegation's direction, first day, countries and members.
-#[derive(Debug, Clone)]
-pub struct Counted {
-    pub direction: Direction,
-    pub starts_on: NaiveDate,
-    pub countries: Vec<String>,
-    pub members: i64,
-}
-
-pub fn statistics(year: i32, delegations: &[Counted]) -> Statistics {
-    use chrono::Datelike;
-    let mut s = Statistics { year, months: vec![(Count::default(), Count::default()); 12], ..Statistics::default() };
-    for d in delegations.iter().filter(|d| d.starts_on.year() == year) {
-        let total = if d.direction == Direction::Incoming { &mut s.incoming } else { &mut s.outgoing };
-        total.add(d.members);
-        let month = &mut s.months[d.starts_on.month0() as usize];
-        if d.direction == Direction::Incoming {
-            month.0.add(d.members)
-        } else {
-            month.1.add(d.members)
-        }
-        let mut seen: Vec<&str> = Vec::new();
-        for c in &d.countries {
-            if seen.contains(&c.as_str()) {
-                continue;
-            }
-            seen.push(c);
-            let i = match s.countries.iter().position(|(code, ..)| code == c) {
-                Some(i) => i,
-                None => {
-                    s.countries.push((c.clone(), Count::default(), Count::default()));
-                    s.countries.len() - 1
-                }
-            };
-            let row = &mut s.countries[i];
-            if d.direction == Direction::Incoming {
-                row.1.add(d.members)
-            } else {
-                row.2.add(d.members)
-            }
-        }
-    }
-    s.countries.sort_by(|a, b| {
-        (b.1.delegations + b.2.delegations).cmp(&(a.1.delegations + a.2.delegations)).then_with(|| a.0.cmp(&b.0))
-    });
-    s
-}
-
-codes!(
-    /// How much of the calendar a page shows.
-    CalendarView { Month => "month", Week => "week" }
-);
-
-/// One itinerary item in the calendar, with its delegation and what it books.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CalendarItem {
-    pub id: i64,
-    pub delegation_id: i64,
-    pub delegation_title: String,
-    pub status: DelegationStatus,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub activity: Activity,
-    pub title_zh: String,
-    /// Venue first, then the other resources, by name.
-    pub resources: Vec<String>,
-}
-
-/// The calendar's choices, as the query string carries them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CalendarFilter {
-    pub view: CalendarView,
-    /// A day in the month or week shown.
-    pub date: NaiveDate,
-    pub resource_id: Option<i64>,
-    pub delegation_id: Option<i64>,
-}
-
-impl CalendarFilter {
-    /// The filter a query string describes; `today` when no (valid) date is given.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>, today: NaiveDate) -> CalendarFilter {
-        let id = |k: &str| get(k).and_then(|v| v.trim().parse::<i64>().ok());
-        CalendarFilter {
-            view: get("view").and_then(|v| CalendarView::parse(&v)).unwrap_or(CalendarView::Month),
-            date: get("date")
-                .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-                .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
-                .unwrap_or(today),
-            resource_id: id("resource"),
-            delegation_id: id("delegation"),
-        }
-    }
-
-    /// The query string of this filter moved to `date` (without `?`).
-    pub fn to_query(&self, date: NaiveDate) -> String {
-        crate::shell::query_string(&[
-            ("view", Some(self.view.as_str().to_string())),
-            ("date", Some(date.to_string())),
-            ("resource", self.resource_id.map(|v| v.to_string())),
-            ("delegation", self.delegation_id.map(|v| v.to_string())),
-        ])
-    }
-
-    /// The days shown, in weeks from Monday to Sunday: every week touching the month, or the
-    /// one week.
-    pub fn weeks(&self) -> Vec<[NaiveDate; 7]> {
-        use chrono::Datelike;
-        let monday = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday() as i64);
-        let week = |start: NaiveDate| std::array::from_fn(|i| start + Duration::days(i as i64));
-        match self.view {
-            CalendarView::Week => vec![week(monday(self.date))],
-            CalendarView::Month => {
-                let first = self.date.with_day(1).unwrap_or(self.date);
-                let mut start = monday(first);
-                let mut weeks = Vec::new();
-                while start.year() * 12 + start.month0() as i32 <= first.year() * 12 + first.month0() as i32 {
-                    weeks.push(week(start));
-                    start += Duration::days(7);
-                }
-                weeks
-            }
-        }
-    }
-
-    /// The first day of the previous and of the next month or week.
-    pub fn neighbours(&self) -> (NaiveDate, NaiveDate) {
-        use chrono::{Datelike, Months};
-        match self.view {
-            CalendarView::Week => (self.date - Duration::days(7), self.date + Duration::days(7)),
-            CalendarView::Month => {
-                let first = self.date.with_day(1).unwrap_or(self.date);
-                (
-                    first.checked_sub_months(Months::new(1)).unwrap_or(first),
-                    first.checked_add_months(Months::new(1)).unwrap_or(first),
-                )
-            }
-        }
-    }
-}
-
 /// A delegation with everything its page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delegation {
@@ -692,71 +491,5 @@ mod tests {
         });
         assert_eq!(f, DelegationFilter { direction: Some("incoming".into()), status: None, year: Some(2026) });
         assert_eq!(split_list("FR, IT,,UZ"), vec!["FR", "IT", "UZ"]);
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn missions_abroad_are_held_to_the_rules() {
-        let rules = MissionRules { max_days: 10, max_countries: 3, max_members: 6, version: 1 };
-        // 1 to 10 March is ten days: within the rule.
-        assert!(breaches(&rules, Direction::Outgoing, day(2027, 3, 1), day(2027, 3, 10), 3, 6).is_empty());
-        let b = breaches(&rules, Direction::Outgoing, day(2027, 3, 1), day(2027, 3, 11), 4, 6);
-        assert_eq!(
-            b,
-            vec![
-                RuleBreach { rule: Rule::Days, limit: 10, planned: 11 },
-                RuleBreach { rule: Rule::Countries, limit: 3, planned: 4 }
-            ]
-        );
-        // Received delegations are not missions: no rule applies.
-        assert!(breaches(&rules, Direction::Incoming, day(2027, 3, 1), day(2027, 4, 30), 9, 40).is_empty());
-    }
-
-    #[test]
-    fn a_year_is_counted_in_delegations_and_people() {
-        let d = |direction, starts_on, countries: &[&str], members| Counted {
-            direction,
-            starts_on,
-            countries: countries.iter().map(|c| c.to_string()).collect(),
-            members,
-        };
-        let all = [
-            d(Direction::Incoming, day(2026, 3, 2), &["FR"], 8),
-            d(Direction::Incoming, day(2026, 3, 30), &["IT", "FR"], 5),
-            d(Direction::Outgoing, day(2026, 9, 1), &["UZ"], 4),
-            // New Year's Eve counts for its year, New Year's Day for the next.
-            d(Direction::Incoming, day(2026, 12, 31), &["KR"], 3),
-            d(Direction::Incoming, day(2027, 1, 1), &["JP"], 9),
-        ];
-        let s = statistics(2026, &all);
-        assert_eq!(s.incoming, Count { delegations: 3, people: 16 });
-        assert_eq!(s.outgoing, Count { delegations: 1, people: 4 });
-        assert_eq!(s.months[2].0, Count { delegations: 2, people: 13 });
-        assert_eq!(s.months[8].1, Count { delegations: 1, people: 4 });
-        assert_eq!(s.months[11].0, Count { delegations: 1, people: 3 });
-        assert_eq!(s.countries[0], ("FR".to_string(), Count { delegations: 2, people: 13 }, Count::default()));
-        assert!(s.countries.iter().all(|(c, ..)| c != "JP"));
-    }
-
-    #[test]
-    fn the_calendar_shows_whole_weeks_from_monday() {
-        let today = day(2026, 12, 16);
-        let month = CalendarFilter::from_query(|_| None, today);
-        let weeks = month.weeks();
-        // December 2026 begins on a Tuesday and ends on a Thursday.
-        assert_eq!(weeks.len(), 5);
-        assert_eq!(weeks[0][0], day(2026, 11, 30));
-        assert_eq!(weeks[4][6], day(2027, 1, 3));
-        assert_eq!(month.neighbours(), (day(2026, 11, 1), day(2027, 1, 1)));
-        let week = CalendarFilter::from_query(|k| (k == "view").then(|| "week".to_string()), today);
-        assert_eq!(week.weeks(), vec![std::array::from_fn(|i| day(2026, 12, 14) + Duration::days(i as i64))]);
-        assert_eq!(week.neighbours(), (day(2026, 12, 9), day(2026, 12, 23)));
-        // A month that starts on a Monday starts its first row.
-        let june = CalendarFilter::from_query(|k| (k == "date").then(|| "2026-06-20".to_string()), today);
-        assert_eq!(june.weeks()[0][0], day(2026, 6, 1));
-        assert_eq!(CalendarFilter::from_query(|k| (k == "date").then(|| "yesterday".to_string()), today).date, today);
     }
 }

@@ -64,15 +64,46 @@ fn day_heading(day: NaiveDate, l: Locale) -> String {
 
 /// The whole page; `foreign` is the second language (see `second_language`).
 pub fn render(d: &Delegation, foreign: Locale) -> String {
-    let zh = Locale::ZhCn;
-    let both = |f: &dyn Fn(Locale) -> String| {
-        format!(
-            "<span lang=\"zh-CN\">{}</span><span class=\"sep\"> · </span><span lang=\"{}\">{}</span>",
-            escape(&f(zh)),
-            foreign.tag(),
-            escape(&f(foreign))
-        )
-    };
+    let mut body = header(d, foreign);
+    let mut days: Vec<NaiveDate> = d.items.iter().map(|i| office_time(i.starts_at).date_naive()).collect();
+    days.dedup();
+    if days.is_empty() {
+        let _ = write!(body, "<p>{}</p>", both(foreign, &|l| tr!(l, "programme-empty")));
+    }
+    for day in days {
+        day_section(d, day, foreign, &mut body);
+    }
+    if !d.members.is_empty() {
+        members_section(d, foreign, &mut body);
+    }
+    format!(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} — {label}</title><style>{STYLE}</style></head><body>\
+         <nav class=\"no-print\"><a href=\"/delegations/{id}\">{back}</a> {switch}</nav>{body}\
+         <footer><p>{printed}</p></footer></body></html>",
+        title = escape(&d.title),
+        label = escape(&tr!(foreign, "programme-title")),
+        id = d.id,
+        back = both(foreign, &|l| tr!(l, "programme-back")),
+        switch = language_switch(d, foreign),
+        printed = both(foreign, &|l| tr!(l, "programme-footer")),
+    )
+}
+
+/// A text in Chinese and in `foreign`, side by side.
+fn both(foreign: Locale, f: &dyn Fn(Locale) -> String) -> String {
+    format!(
+        "<span lang=\"zh-CN\">{}</span><span class=\"sep\"> · </span><span lang=\"{}\">{}</span>",
+        escape(&f(Locale::ZhCn)),
+        foreign.tag(),
+        escape(&f(foreign))
+    )
+}
+
+/// The page's header: the programme's title, the delegation's, its dates, countries and
+/// organisation.
+fn header(d: &Delegation, foreign: Locale) -> String {
     let countries = |l: Locale| {
         let separator = tr!(l, "list-separator");
         d.countries
@@ -88,68 +119,70 @@ pub fn render(d: &Delegation, foreign: Locale) -> String {
             tr!(l, "programme-dates", { "from" => format_day(d.starts_on, l), "to" => format_day(d.ends_on, l) })
         }
     };
-    let mut body = String::new();
+    format!(
+        "<header><p class=\"kicker\">{}</p><h1>{}</h1><p>{}</p><p>{}</p>{}</header>",
+        both(foreign, &|l| tr!(l, "programme-title")),
+        escape(&d.title),
+        both(foreign, &dates),
+        both(foreign, &countries),
+        if d.organisation.is_empty() { String::new() } else { format!("<p>{}</p>", escape(&d.organisation)) },
+    )
+}
+
+/// One day of the itinerary: a table of its items, Chinese and `foreign` side by side.
+fn day_section(d: &Delegation, day: NaiveDate, foreign: Locale, body: &mut String) {
+    let zh = Locale::ZhCn;
     let _ = write!(
         body,
-        "<header><p class=\"kicker\">{}</p><h1>{}</h1><p>{}</p><p>{}</p>{}</header>",
-        both(&|l| tr!(l, "programme-title")),
-        escape(&d.title),
-        both(&dates),
-        both(&countries),
-        if d.organisation.is_empty() { String::new() } else { format!("<p>{}</p>", escape(&d.organisation)) },
+        "<section class=\"day\"><h2>{}</h2><table><thead><tr><th scope=\"col\" class=\"time\">{}</th>\
+         <th scope=\"col\" lang=\"zh-CN\">{}</th><th scope=\"col\" lang=\"{}\">{}</th></tr></thead><tbody>",
+        both(foreign, &|l| day_heading(day, l)),
+        both(foreign, &|l| tr!(l, "programme-time")),
+        escape(&tr!(zh, "programme-column")),
+        foreign.tag(),
+        escape(&tr!(foreign, "programme-column")),
     );
-    let mut days: Vec<NaiveDate> = d.items.iter().map(|i| office_time(i.starts_at).date_naive()).collect();
-    days.dedup();
-    if days.is_empty() {
-        let _ = write!(body, "<p>{}</p>", both(&|l| tr!(l, "programme-empty")));
-    }
-    for day in days {
+    for item in d.items.iter().filter(|i| office_time(i.starts_at).date_naive() == day) {
         let _ = write!(
             body,
-            "<section class=\"day\"><h2>{}</h2><table><thead><tr><th scope=\"col\" class=\"time\">{}</th>\
-             <th scope=\"col\" lang=\"zh-CN\">{}</th><th scope=\"col\" lang=\"{}\">{}</th></tr></thead><tbody>",
-            both(&|l| day_heading(day, l)),
-            both(&|l| tr!(l, "programme-time")),
-            escape(&tr!(zh, "programme-column")),
+            "<tr><td class=\"time\">{}–{}</td><td lang=\"zh-CN\">{}</td><td lang=\"{}\">{}</td></tr>",
+            office_time(item.starts_at).format("%H:%M"),
+            office_time(item.ends_at).format("%H:%M"),
+            cell(item, zh),
             foreign.tag(),
-            escape(&tr!(foreign, "programme-column")),
+            cell(item, foreign),
         );
-        for item in d.items.iter().filter(|i| office_time(i.starts_at).date_naive() == day) {
-            let _ = write!(
-                body,
-                "<tr><td class=\"time\">{}–{}</td><td lang=\"zh-CN\">{}</td><td lang=\"{}\">{}</td></tr>",
-                office_time(item.starts_at).format("%H:%M"),
-                office_time(item.ends_at).format("%H:%M"),
-                cell(item, zh),
-                foreign.tag(),
-                cell(item, foreign),
-            );
-        }
-        body.push_str("</tbody></table></section>");
     }
-    if !d.members.is_empty() {
-        let _ = write!(body, "<section class=\"members\"><h2>{}</h2><ul>", both(&|l| tr!(l, "programme-members")));
-        for m in &d.members {
-            let name = if m.chinese_name.is_empty() {
-                escape(&m.passport_name)
-            } else {
-                format!("{} <span lang=\"zh-CN\">{}</span>", escape(&m.passport_name), escape(&m.chinese_name))
-            };
-            let title = [m.title.as_str(), m.organisation.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = write!(
-                body,
-                "<li>{name}{}</li>",
-                if title.is_empty() { String::new() } else { format!(" — {}", escape(&title)) }
-            );
-        }
-        body.push_str("</ul></section>");
+    body.push_str("</tbody></table></section>");
+}
+
+/// The members: passport name, Chinese name, title and organisation.
+fn members_section(d: &Delegation, foreign: Locale, body: &mut String) {
+    let _ = write!(body, "<section class=\"members\"><h2>{}</h2><ul>", both(foreign, &|l| tr!(l, "programme-members")));
+    for m in &d.members {
+        let name = if m.chinese_name.is_empty() {
+            escape(&m.passport_name)
+        } else {
+            format!("{} <span lang=\"zh-CN\">{}</span>", escape(&m.passport_name), escape(&m.chinese_name))
+        };
+        let title = [m.title.as_str(), m.organisation.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            body,
+            "<li>{name}{}</li>",
+            if title.is_empty() { String::new() } else { format!(" — {}", escape(&title)) }
+        );
     }
-    let switch = [Locale::En, Locale::Fr]
+    body.push_str("</ul></section>");
+}
+
+/// Links to the same programme with each second language, the current one marked.
+fn language_switch(d: &Delegation, foreign: Locale) -> String {
+    [Locale::En, Locale::Fr]
         .iter()
         .map(|l| {
             let current = if *l == foreign { " aria-current=\"page\"" } else { "" };
@@ -162,19 +195,7 @@ pub fn render(d: &Delegation, foreign: Locale) -> String {
             )
         })
         .collect::<Vec<_>>()
-        .join(" ");
-    format!(
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} — {label}</title><style>{STYLE}</style></head><body>\
-         <nav class=\"no-print\"><a href=\"/delegations/{id}\">{back}</a> {switch}</nav>{body}\
-         <footer><p>{printed}</p></footer></body></html>",
-        title = escape(&d.title),
-        label = escape(&tr!(foreign, "programme-title")),
-        id = d.id,
-        back = both(&|l| tr!(l, "programme-back")),
-        printed = both(&|l| tr!(l, "programme-footer")),
-    )
+        .join(" ")
 }
 
 const STYLE: &str = "\

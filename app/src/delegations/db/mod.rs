@@ -1,0 +1,473 @@
+//! Delegations, their members and outcomes, and the yearly figures' rows; what several
+//! sub-areas read (a resource's row and columns, a booking's row) is here too. The SQL of each
+//! sub-area is in its own file, re-exported here: `resources` (the bookable resources and their
+//! booking lock), `itinerary` (items and their bookings), `gifts`, `rules` (the mission rules)
+//! and `calendar` (the calendar and the personal feeds).
+
+pub mod calendar;
+pub mod gifts;
+pub mod itinerary;
+pub mod resources;
+pub mod rules;
+
+pub use self::calendar::*;
+pub use self::gifts::*;
+pub use self::itinerary::*;
+pub use self::resources::*;
+pub use self::rules::*;
+
+use crate::db::{Db, Tx};
+use crate::delegations::{
+    split_list, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Outcome, OutcomeKind,
+    Resource, ResourceKind,
+};
+use crate::domain::Locale;
+use crate::{on_db, on_tx};
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    direction: String,
+    title: String,
+    countries: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    status: String,
+    members: i64,
+    officer_name: Option<String>,
+}
+
+fn direction(s: &str) -> Direction {
+    Direction::parse(s).unwrap_or(Direction::Incoming)
+}
+
+fn status(s: &str) -> DelegationStatus {
+    DelegationStatus::parse(s).unwrap_or(DelegationStatus::Draft)
+}
+
+fn locale(s: &str) -> Locale {
+    Locale::parse(s).unwrap_or(Locale::En)
+}
+
+/// Delegations matching the filter, the latest first.
+pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary>, sqlx::Error> {
+    let (from, to) = match f.year {
+        Some(y) => (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)),
+        None => (None, None),
+    };
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, SummaryRow>(
+            "select d.id, d.direction, d.title, d.countries, d.starts_on, d.ends_on, d.status, \
+                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members, \
+                 u.display_name as officer_name \
+             from delegations d left join users u on u.id = d.officer_id \
+             where ($1 is null or d.direction = $1) and ($2 is null or d.status = $2) \
+               and ($3 is null or d.starts_on <= $4) and ($3 is null or d.ends_on >= $3) \
+             order by d.starts_on desc, d.id desc limit 500",
+        )
+        .bind(f.direction.as_deref())
+        .bind(f.status.as_deref())
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DelegationSummary {
+            id: r.id,
+            direction: direction(&r.direction),
+            title: r.title,
+            countries: split_list(&r.countries),
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            status: status(&r.status),
+            members: r.members,
+            officer_name: r.officer_name,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    direction: String,
+    title: String,
+    organisation: String,
+    countries: String,
+    purpose: String,
+    language: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    status: String,
+    officer_id: Option<i64>,
+    officer_name: Option<String>,
+    override_reason: String,
+    version: i32,
+}
+
+/// A delegation's own fields as stored.
+#[derive(Debug, Clone)]
+pub struct DelegationRow {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub organisation: String,
+    pub countries: Vec<String>,
+    pub purpose: String,
+    pub language: Locale,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub officer_id: Option<i64>,
+    pub officer_name: Option<String>,
+    pub override_reason: String,
+    pub version: i32,
+}
+
+impl From<Row> for DelegationRow {
+    fn from(r: Row) -> Self {
+        DelegationRow {
+            id: r.id,
+            direction: direction(&r.direction),
+            title: r.title,
+            organisation: r.organisation,
+            countries: split_list(&r.countries),
+            purpose: r.purpose,
+            language: locale(&r.language),
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            status: status(&r.status),
+            officer_id: r.officer_id,
+            officer_name: r.officer_name,
+            override_reason: r.override_reason,
+            version: r.version,
+        }
+    }
+}
+
+const GET_SQL: &str = "select d.id, d.direction, d.title, d.organisation, d.countries, d.purpose, d.language, \
+         d.starts_on, d.ends_on, d.status, d.officer_id, u.display_name as officer_name, d.override_reason, d.version \
+     from delegations d left join users u on u.id = d.officer_id where d.id = $1";
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
+    let row = on_db!(db, |pool| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(DelegationRow::from))
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
+    let row = on_tx!(tx, |conn| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(conn).await)?;
+    Ok(row.map(DelegationRow::from))
+}
+
+/// A delegation's fields as a form sets them.
+pub struct Fields<'a> {
+    pub direction: Direction,
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub countries: &'a str,
+    pub purpose: &'a str,
+    pub language: Locale,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+pub async fn insert(tx: &mut Tx, f: &Fields<'_>, officer_id: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegations (direction, title, organisation, countries, purpose, language, starts_on, \
+                 ends_on, officer_id, created_by, created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10) returning id",
+        )
+        .bind(f.direction.as_str())
+        .bind(f.title)
+        .bind(f.organisation)
+        .bind(f.countries)
+        .bind(f.purpose)
+        .bind(f.language.tag())
+        .bind(f.starts_on)
+        .bind(f.ends_on)
+        .bind(officer_id)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Save the fields if nobody saved since `version`; false otherwise.
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    f: &Fields<'_>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update delegations set direction = $1, title = $2, organisation = $3, countries = $4, purpose = $5, \
+                 language = $6, starts_on = $7, ends_on = $8, updated_at = $9, version = version + 1 \
+             where id = $10 and version = $11",
+        )
+        .bind(f.direction.as_str())
+        .bind(f.title)
+        .bind(f.organisation)
+        .bind(f.countries)
+        .bind(f.purpose)
+        .bind(f.language.tag())
+        .bind(f.starts_on)
+        .bind(f.ends_on)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// Move to `to` if nobody saved since `version`; false otherwise.
+pub async fn set_status(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    to: DelegationStatus,
+    override_reason: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update delegations set status = $1, override_reason = $2, updated_at = $3, version = version + 1 \
+             where id = $4 and version = $5",
+        )
+        .bind(to.as_str())
+        .bind(override_reason)
+        .bind(at)
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
+/// Record a change to a delegation's parts (members, items): bumps its version, so a status
+/// change decided on the page before it is refused as stale.
+pub async fn touch(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update delegations set updated_at = $1, version = version + 1 where id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected() == 1)
+    })
+}
+
+#[derive(sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub passport_name: String,
+    pub chinese_name: String,
+    pub title: String,
+    pub organisation: String,
+    pub language: String,
+    pub dietary: String,
+    pub passport_number: String,
+}
+
+pub async fn members(db: &Db, delegation_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, MemberRow>(
+            "select id, passport_name, chinese_name, title, organisation, language, dietary, passport_number \
+             from delegation_members where delegation_id = $1 order by id",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+pub struct NewMember<'a> {
+    pub delegation_id: i64,
+    pub passport_name: &'a str,
+    pub chinese_name: &'a str,
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub language: Locale,
+    pub dietary: &'a str,
+    pub passport_number: &'a str,
+}
+
+pub async fn insert_member(tx: &mut Tx, m: &NewMember<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegation_members (delegation_id, passport_name, chinese_name, title, organisation, \
+                 language, dietary, passport_number, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
+        )
+        .bind(m.delegation_id)
+        .bind(m.passport_name)
+        .bind(m.chinese_name)
+        .bind(m.title)
+        .bind(m.organisation)
+        .bind(m.language.tag())
+        .bind(m.dietary)
+        .bind(m.passport_number)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+/// Remove a member; returns their passport name, or `None` when the delegation has no such member.
+pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, String>(
+            "delete from delegation_members where id = $1 and delegation_id = $2 returning passport_name",
+        )
+        .bind(member_id)
+        .bind(delegation_id)
+        .fetch_optional(conn)
+        .await
+    })
+}
+
+#[derive(sqlx::FromRow, Clone)]
+struct ResourceRow {
+    id: i64,
+    kind: String,
+    name: String,
+    languages: String,
+    details: String,
+    email: String,
+    language: String,
+    user_id: Option<i64>,
+}
+
+/// The columns of `ResourceRow`, from `resources r`.
+const RESOURCE_COLUMNS: &str = "r.id, r.kind, r.name, r.languages, r.details, r.email, r.language, r.user_id";
+
+impl From<ResourceRow> for Resource {
+    fn from(r: ResourceRow) -> Self {
+        Resource {
+            id: r.id,
+            kind: ResourceKind::parse(&r.kind).unwrap_or(ResourceKind::Venue),
+            name: r.name,
+            languages: split_list(&r.languages).iter().filter_map(|l| Locale::parse(l)).collect(),
+            details: r.details,
+            email: r.email,
+            language: locale(&r.language),
+            user_id: r.user_id,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct BookedRow {
+    item_id: i64,
+    #[sqlx(flatten)]
+    resource: ResourceRow,
+}
+
+#[derive(sqlx::FromRow)]
+struct OutcomeRow {
+    id: i64,
+    kind: String,
+    description: String,
+    enterprise_id: Option<i64>,
+    enterprise_name: Option<String>,
+}
+
+/// A delegation's outcomes, each with its enterprise's Chinese name, in one statement.
+pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, OutcomeRow>(
+            "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
+             from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
+             where o.delegation_id = $1 order by o.id",
+        )
+        .bind(delegation_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Outcome {
+            id: r.id,
+            kind: OutcomeKind::parse(&r.kind).unwrap_or(OutcomeKind::Other),
+            description: r.description,
+            enterprise_id: r.enterprise_id,
+            enterprise_name: r.enterprise_name,
+        })
+        .collect())
+}
+
+pub async fn insert_outcome(
+    tx: &mut Tx,
+    delegation_id: i64,
+    kind: OutcomeKind,
+    description: &str,
+    enterprise_id: Option<i64>,
+    created_by: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>(
+            "insert into delegation_outcomes (delegation_id, kind, description, enterprise_id, created_by, created_at) \
+             values ($1, $2, $3, $4, $5, $6) returning id",
+        )
+        .bind(delegation_id)
+        .bind(kind.as_str())
+        .bind(description)
+        .bind(enterprise_id)
+        .bind(created_by)
+        .bind(at)
+        .fetch_one(conn)
+        .await
+    })
+}
+
+pub async fn member_count_in(tx: &mut Tx, delegation_id: i64) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query_scalar::<_, i64>("select count(*) from delegation_members where delegation_id = $1")
+            .bind(delegation_id)
+            .fetch_one(conn)
+            .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    direction: String,
+    starts_on: NaiveDate,
+    countries: String,
+    members: i64,
+}
+
+/// The delegations that count in `year`'s figures: not cancelled, first day in the year.
+pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
+    let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+        return Ok(Vec::new());
+    };
+    let rows = on_db!(db, |pool| {
+        sqlx::query_as::<_, CountedRow>(
+            "select d.direction, d.starts_on, d.countries, \
+                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members \
+             from delegations d where d.status <> 'cancelled' and d.starts_on >= $1 and d.starts_on <= $2",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Counted {
+            direction: direction(&r.direction),
+            starts_on: r.starts_on,
+            countries: split_list(&r.countries),
+            members: r.members,
+        })
+        .collect())
+}

@@ -1,0 +1,59 @@
+//! The mission rules: the office's one row of limits for a mission abroad.
+
+use crate::db::{Db, Tx};
+use crate::delegations::MissionRules;
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+#[derive(sqlx::FromRow)]
+struct RulesRow {
+    max_days: i64,
+    max_countries: i64,
+    max_members: i64,
+    version: i32,
+}
+
+const RULES_SQL: &str = "select cast(max_days as bigint) as max_days, cast(max_countries as bigint) as max_countries, \
+     cast(max_members as bigint) as max_members, version from mission_rules where id = 1";
+
+fn rules(r: RulesRow) -> MissionRules {
+    MissionRules {
+        max_days: r.max_days,
+        max_countries: r.max_countries,
+        max_members: r.max_members,
+        version: r.version,
+    }
+}
+
+pub async fn mission_rules(db: &Db) -> Result<MissionRules, sqlx::Error> {
+    on_db!(db, |pool| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(pool).await).map(rules)
+}
+
+pub async fn mission_rules_in(tx: &mut Tx) -> Result<MissionRules, sqlx::Error> {
+    on_tx!(tx, |conn| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(conn).await).map(rules)
+}
+
+/// Save new limits if nobody saved since `version`; false otherwise.
+pub async fn update_mission_rules(
+    tx: &mut Tx,
+    version: i32,
+    r: &MissionRules,
+    by: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "update mission_rules set max_days = $1, max_countries = $2, max_members = $3, updated_by = $4, \
+                 updated_at = $5, version = version + 1 where id = 1 and version = $6",
+        )
+        .bind(r.max_days)
+        .bind(r.max_countries)
+        .bind(r.max_members)
+        .bind(by)
+        .bind(at)
+        .bind(version)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
