@@ -1,0 +1,107 @@
+//! A case's timeline: its events written and read.
+
+use crate::cases::{CaseEvent, EventKind, PublicText};
+use crate::db::{Db, Tx};
+use crate::domain::CaseStatus;
+use crate::{on_db, on_tx};
+use chrono::{DateTime, Utc};
+
+pub struct NewEvent<'a> {
+    pub case_id: i64,
+    pub kind: EventKind,
+    pub from_status: Option<CaseStatus>,
+    pub to_status: Option<CaseStatus>,
+    pub note: &'a str,
+    pub public: Option<&'a PublicText>,
+    /// None for the applicant (through the portal).
+    pub author_id: Option<i64>,
+    pub at: DateTime<Utc>,
+}
+
+fn kind_str(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Created => "created",
+        EventKind::StatusChanged => "status_changed",
+        EventKind::InternalNote => "internal_note",
+        EventKind::PublicUpdate => "public_update",
+        EventKind::AccessCodeReset => "access_code_reset",
+        EventKind::ApplicantReply => "applicant_reply",
+        EventKind::Rated => "rated",
+        EventKind::Routed => "routed",
+    }
+}
+
+pub async fn add_event(tx: &mut Tx, e: &NewEvent<'_>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query(
+            "insert into case_events (case_id, kind, from_status, to_status, note, public_zh, public_en, public_fr, \
+                 author_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(e.case_id)
+        .bind(kind_str(e.kind))
+        .bind(e.from_status.map(|s| s.as_str()))
+        .bind(e.to_status.map(|s| s.as_str()))
+        .bind(e.note)
+        .bind(e.public.and_then(|p| p.zh.as_deref()))
+        .bind(e.public.and_then(|p| p.en.as_deref()))
+        .bind(e.public.and_then(|p| p.fr.as_deref()))
+        .bind(e.author_id)
+        .bind(e.at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    kind: String,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    note: String,
+    public_zh: Option<String>,
+    public_en: Option<String>,
+    public_fr: Option<String>,
+    author_name: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
+    let rows: Vec<EventRow> = on_db!(db, |pool| {
+        sqlx::query_as::<_, EventRow>(
+            "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, ev.public_zh, ev.public_en, ev.public_fr, \
+                    u.display_name as author_name, ev.created_at \
+             from case_events ev left join users u on u.id = ev.author_id where ev.case_id = $1 order by ev.id",
+        )
+        .bind(case_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| CaseEvent {
+            id: r.id,
+            kind: match r.kind.as_str() {
+                "created" => EventKind::Created,
+                "status_changed" => EventKind::StatusChanged,
+                "public_update" => EventKind::PublicUpdate,
+                "access_code_reset" => EventKind::AccessCodeReset,
+                "applicant_reply" => EventKind::ApplicantReply,
+                "rated" => EventKind::Rated,
+                "routed" => EventKind::Routed,
+                _ => EventKind::InternalNote,
+            },
+            from_status: r.from_status.as_deref().and_then(CaseStatus::parse),
+            to_status: r.to_status.as_deref().and_then(CaseStatus::parse),
+            note: r.note,
+            public: (r.kind == "public_update").then_some(PublicText {
+                zh: r.public_zh,
+                en: r.public_en,
+                fr: r.public_fr,
+            }),
+            author_name: r.author_name,
+            created_at: r.created_at,
+        })
+        .collect())
+}

@@ -1,0 +1,75 @@
+//! Enterprises, their liaison assignments and aftercare contacts: the lookups the forms
+//! pick from and when an enterprise counts as overdue, here; the list and its name search in
+//! `list` and `name_search`, one enterprise read and written in `record`, its liaison
+//! officers in `assignments`, its contacts and people in `aftercare`.
+
+mod aftercare;
+mod assignments;
+mod list;
+mod name_search;
+mod record;
+
+pub use aftercare::{contacts, delete_person, insert_contact, insert_person, people, NewContact, NewPerson};
+pub use assignments::{end_assignment, liaisons, start_assignment, AssignError};
+pub use list::{search, stream};
+pub use name_search::{index_missing, index_names, term_counts};
+pub use record::{
+    by_credit_code_in, find_for_request, get, get_in, insert, set_leader, update, EnterpriseRow, Fields, WriteError,
+};
+
+use crate::db::Db;
+use crate::enterprises::{IndustryChain, Officer};
+use crate::on_db;
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub async fn industry_chains(db: &Db) -> Result<Vec<IndustryChain>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, IndustryChain>(
+            "select id, code, name_zh, name_en, name_fr from industry_chains order by sort_order, id",
+        )
+        .fetch_all(pool)
+        .await
+    })
+}
+
+pub async fn industry_chain_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_scalar::<_, i64>("select count(*) from industry_chains where id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .map(|n| n > 0)
+    })
+}
+
+/// Active staff with a given role, for pickers.
+pub async fn active_users_with_role(db: &Db, role: &str) -> Result<Vec<Officer>, sqlx::Error> {
+    on_db!(db, |pool| {
+        sqlx::query_as::<_, Officer>(
+            "select id, display_name from users where role = $1 and active = true order by display_name, id",
+        )
+        .bind(role)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// When an enterprise counts as overdue: last contact before `date`, or never contacted
+/// and registered before `at`.
+#[derive(Clone, Copy)]
+pub struct OverdueCutoff {
+    pub date: NaiveDate,
+    pub at: DateTime<Utc>,
+}
+
+const OVERDUE_SQL: &str = "(e.last_contact_on < $1 or (e.last_contact_on is null and e.created_at < $2))";
+
+impl OverdueCutoff {
+    /// The rule of `OVERDUE_SQL`, for rows already read.
+    fn is_overdue(&self, last_contact_on: Option<NaiveDate>, created_at: DateTime<Utc>) -> bool {
+        match last_contact_on {
+            Some(d) => d < self.date,
+            None => created_at < self.at,
+        }
+    }
+}

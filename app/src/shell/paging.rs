@@ -1,0 +1,90 @@
+//! Lists in pages, and the links between them: where a page stands, and query strings
+//! written and read.
+
+/// Percent-encode a query-string value.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Where one page of a list stands: its first and last row numbers, whether more rows
+/// follow, and whether the total is only a lower bound (counting stops past `COUNT_CAP`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub from: i64,
+    pub to: i64,
+    pub has_next: bool,
+    pub capped: bool,
+}
+
+impl Paging {
+    pub fn of(page: i64, per_page: i64, shown: usize, total: i64) -> Paging {
+        let capped = total > crate::domain::COUNT_CAP;
+        let first = page.max(0) * per_page;
+        let to = first + shown as i64;
+        let to = if capped { to } else { to.min(total) };
+        let has_next = if capped { shown as i64 == per_page } else { to < total };
+        Paging { from: if shown == 0 { 0 } else { first + 1 }, to, has_next, capped }
+    }
+}
+
+/// A query string (without `?`) of the parameters that have a value.
+pub fn query_string(params: &[(&str, Option<String>)]) -> String {
+    params
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", url_encode(v))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// `path` with a query string, or `path` alone when the query is empty.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// The text a percent-encoded query value stands for (`+` is a space); `None` when malformed.
+pub fn url_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                out.push(u8::from_str_radix(std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Paging;
+
+    #[test]
+    fn pages_past_the_counting_cap_still_lead_on() {
+        assert_eq!(Paging::of(0, 50, 50, 120), Paging { from: 1, to: 50, has_next: true, capped: false });
+        assert_eq!(Paging::of(2, 50, 20, 120), Paging { from: 101, to: 120, has_next: false, capped: false });
+        assert_eq!(Paging::of(0, 50, 0, 0), Paging { from: 0, to: 0, has_next: false, capped: false });
+        // 1 001 means "more than 1 000": page 21 still has a next page when it is full.
+        assert_eq!(Paging::of(21, 50, 50, 1_001), Paging { from: 1_051, to: 1_100, has_next: true, capped: true });
+        assert_eq!(Paging::of(30, 50, 7, 1_001), Paging { from: 1_501, to: 1_507, has_next: false, capped: true });
+    }
+}
