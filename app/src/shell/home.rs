@@ -43,9 +43,12 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// A card's link, its title and its line, each text in the reader's language.
+type Card = (&'static str, fn() -> String, fn() -> String);
+
 /// The card that leads to one area, with a line saying what it holds.
 fn home_card(area: NavArea) -> impl IntoView {
-    let (href, title, text): (&'static str, fn() -> String, fn() -> String) = match area {
+    let (href, title, text): Card = match area {
         NavArea::Users => ("/admin/users", || tr!("nav-users"), || tr!("home-users-text")),
         NavArea::MyEnterprises => {
             ("/enterprises?mine=true", || tr!("nav-my-enterprises"), || tr!("home-my-enterprises-text"))
