@@ -12,13 +12,25 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Department {
     pub id: i64,
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
     pub name_fr: String,
+}
+
+#[cfg(feature = "ssr")]
+impl crate::db::Record for Department {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Department {
+            id: row.get("id")?,
+            code: row.get("code")?,
+            name_zh: row.get("name_zh")?,
+            name_en: row.get("name_en")?,
+            name_fr: row.get("name_fr")?,
+        })
+    }
 }
 
 impl Department {

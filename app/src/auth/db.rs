@@ -8,7 +8,7 @@ use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
 /// A user's sign-in factors.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Factors {
     pub role: String,
     pub email: String,
@@ -18,16 +18,26 @@ pub struct Factors {
     pub must_change_password: bool,
 }
 
+impl crate::db::Record for Factors {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Factors {
+            role: row.get("role")?,
+            email: row.get("email")?,
+            totp_secret: row.get("totp_secret")?,
+            totp_enabled: row.get("totp_enabled")?,
+            totp_last_step: row.get("totp_last_step")?,
+            must_change_password: row.get("must_change_password")?,
+        })
+    }
+}
+
 pub async fn of_user(db: &Db, user_id: i64) -> Result<Option<Factors>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Factors>(
-            "select role, email, totp_secret, totp_enabled, totp_last_step, must_change_password \
+    db.optional::<Factors>(
+        "select role, email, totp_secret, totp_enabled, totp_last_step, must_change_password \
              from users where id = $1",
-        )
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await
-    })
+        &[user_id.into()],
+    )
+    .await
 }
 
 /// Keep a secret for an enrolment in progress (not yet turned on).
@@ -123,9 +133,7 @@ pub async fn set_must_change_password(tx: &mut Tx, user_id: i64, must: bool) -> 
 
 /// The roles whose members must use one-time codes.
 pub async fn required_roles(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_scalar::<_, String>("select role from roles_requiring_two_step order by role").fetch_all(pool).await
-    })
+    db.all::<String>("select role from roles_requiring_two_step order by role", &[]).await
 }
 
 pub async fn set_required_roles(tx: &mut Tx, roles: &[&str]) -> Result<(), sqlx::Error> {
@@ -140,11 +148,7 @@ pub async fn set_required_roles(tx: &mut Tx, roles: &[&str]) -> Result<(), sqlx:
 
 /// Active administrators who sign in with a password alone.
 pub async fn admins_without_codes(db: &Db) -> Result<i64, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_scalar::<_, i64>("select count(*) from users where role = 'admin' and active and not totp_enabled")
-            .fetch_one(pool)
-            .await
-    })
+    db.one::<i64>("select count(*) from users where role = 'admin' and active and not totp_enabled", &[]).await
 }
 
 /// The step a session's sign-in now waits for (`None`: signed in).

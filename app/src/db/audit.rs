@@ -2,7 +2,7 @@
 
 use super::{Arg, Db, Tx, Where};
 use crate::domain::{AuditEntry, AuditFilter};
-use crate::{bind_args, on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sqlx::types::Json;
@@ -110,7 +110,6 @@ pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {
     })
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
     at: DateTime<Utc>,
@@ -121,6 +120,22 @@ struct Row {
     entity_id: Option<String>,
     changes: Json<Value>,
     ip: Option<String>,
+}
+
+impl crate::db::Record for Row {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Row {
+            id: row.get("id")?,
+            at: row.get("at")?,
+            actor_id: row.get("actor_id")?,
+            actor_name: row.get("actor_name")?,
+            action: row.get("action")?,
+            entity_type: row.get("entity_type")?,
+            entity_id: row.get("entity_id")?,
+            changes: row.get("changes")?,
+            ip: row.get("ip")?,
+        })
+    }
 }
 
 /// One page of the log, newest first, with optional filters; returns the page and whether
@@ -163,8 +178,7 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
         cond.sql(),
         limit + 1
     );
-    let rows: Vec<Row> =
-        on_db!(db, |pool| bind_args!(sqlx::query_as::<_, Row>(&sql), &cond.args).fetch_all(pool).await)?;
+    let rows: Vec<Row> = db.all(&sql, &cond.args).await?;
     let more = rows.len() as i64 > limit;
     let entries = rows
         .into_iter()

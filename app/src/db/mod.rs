@@ -10,11 +10,14 @@
 pub mod audit;
 pub mod exports;
 pub mod outbox;
+pub mod record;
 pub mod sessions;
 pub mod sqlite;
 pub mod throttle;
 
-use chrono::{DateTime, SubsecRound, Utc};
+pub use record::{Columns, Record};
+
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, Postgres, Sqlite, Transaction};
@@ -118,13 +121,117 @@ macro_rules! on_tx {
     };
 }
 
-/// A value bound to a generated condition (see `Where`).
-#[derive(Clone)]
+/// A value bound to a statement: a generated condition's (see `Where`) or a record's read
+/// (`Db::all`).
+#[derive(Clone, Debug)]
 pub enum Arg {
     Int(i64),
     Text(String),
-    Date(chrono::NaiveDate),
+    Real(f64),
+    Bool(bool),
+    Date(NaiveDate),
     Time(DateTime<Utc>),
+    /// A null of the type of the variant named, so PostgreSQL knows what it compares with.
+    Null(Null),
+}
+
+/// What a null `Arg` would have been.
+#[derive(Clone, Copy, Debug)]
+pub enum Null {
+    Int,
+    Text,
+    Date,
+    Time,
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Arg {
+        Arg::Int(v)
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(v: i32) -> Arg {
+        Arg::Int(v.into())
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(v: f64) -> Arg {
+        Arg::Real(v)
+    }
+}
+
+impl From<Option<i32>> for Arg {
+    fn from(v: Option<i32>) -> Arg {
+        v.map_or(Arg::Null(Null::Int), Arg::from)
+    }
+}
+
+impl From<Option<String>> for Arg {
+    fn from(v: Option<String>) -> Arg {
+        v.map_or(Arg::Null(Null::Text), Arg::Text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(v: &String) -> Arg {
+        Arg::Text(v.clone())
+    }
+}
+
+impl From<bool> for Arg {
+    fn from(v: bool) -> Arg {
+        Arg::Bool(v)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Arg {
+        Arg::Text(v.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(v: String) -> Arg {
+        Arg::Text(v)
+    }
+}
+
+impl From<NaiveDate> for Arg {
+    fn from(v: NaiveDate) -> Arg {
+        Arg::Date(v)
+    }
+}
+
+impl From<DateTime<Utc>> for Arg {
+    fn from(v: DateTime<Utc>) -> Arg {
+        Arg::Time(v)
+    }
+}
+
+impl From<Option<i64>> for Arg {
+    fn from(v: Option<i64>) -> Arg {
+        v.map_or(Arg::Null(Null::Int), Arg::Int)
+    }
+}
+
+impl From<Option<&str>> for Arg {
+    fn from(v: Option<&str>) -> Arg {
+        v.map_or(Arg::Null(Null::Text), Arg::from)
+    }
+}
+
+impl From<Option<NaiveDate>> for Arg {
+    fn from(v: Option<NaiveDate>) -> Arg {
+        v.map_or(Arg::Null(Null::Date), Arg::Date)
+    }
+}
+
+impl From<Option<DateTime<Utc>>> for Arg {
+    fn from(v: Option<DateTime<Utc>>) -> Arg {
+        v.map_or(Arg::Null(Null::Time), Arg::Time)
+    }
 }
 
 /// As sqlx binds them, for the statements read with rusqlite (`sqlite::SqliteDb::rows_here`).
@@ -133,6 +240,9 @@ impl rusqlite::ToSql for Arg {
         Ok(match self {
             Arg::Int(v) => (*v).into(),
             Arg::Text(v) => v.as_str().into(),
+            Arg::Real(v) => (*v).into(),
+            Arg::Bool(v) => i64::from(*v).into(),
+            Arg::Null(_) => rusqlite::types::Null.into(),
             Arg::Date(v) => v.format("%F").to_string().into(),
             Arg::Time(v) => v.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false).into(),
         })
@@ -148,8 +258,14 @@ macro_rules! bind_args {
             q = match a {
                 $crate::db::Arg::Int(v) => q.bind(*v),
                 $crate::db::Arg::Text(v) => q.bind(v.clone()),
+                $crate::db::Arg::Real(v) => q.bind(*v),
+                $crate::db::Arg::Bool(v) => q.bind(*v),
                 $crate::db::Arg::Date(v) => q.bind(*v),
                 $crate::db::Arg::Time(v) => q.bind(*v),
+                $crate::db::Arg::Null($crate::db::Null::Int) => q.bind(None::<i64>),
+                $crate::db::Arg::Null($crate::db::Null::Text) => q.bind(None::<String>),
+                $crate::db::Arg::Null($crate::db::Null::Date) => q.bind(None::<chrono::NaiveDate>),
+                $crate::db::Arg::Null($crate::db::Null::Time) => q.bind(None::<chrono::DateTime<chrono::Utc>>),
             };
         }
         q
@@ -345,11 +461,7 @@ impl Db {
         mut hold: H,
     ) -> Rows<T>
     where
-        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
-            + Send
-            + Unpin
-            + 'static,
+        R: Record + Send + 'static,
         T: Send + 'static,
         H: Holding,
     {
@@ -361,10 +473,11 @@ impl Db {
         tokio::spawn(async move {
             // Whether every row was read and taken.
             macro_rules! send_rows {
-                ($rows:expr) => {{
+                ($rows:expr, $columns:path) => {{
                     let mut rows = $rows;
                     loop {
                         let Some(row) = rows.next().await else { break true };
+                        let row = row.and_then(|row| R::read(&$columns(&row)));
                         let failed = row.as_ref().err().map(|e| matches!(e, sqlx::Error::WorkerCrashed));
                         let sent = tokio::time::timeout(STALLED, sender.send(row.map(&mut map))).await;
                         if !matches!(sent, Ok(Ok(()))) || failed.is_some() {
@@ -377,14 +490,14 @@ impl Db {
             let read = match &db {
                 // A database in memory has one connection: read the rows first, then send them.
                 Db::Sqlite(lite) if lite.in_memory() => {
-                    match bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch_all(lite.pool()).await {
-                        Ok(all) => Ok(send_rows!(futures_util::stream::iter(all.into_iter().map(Ok)))),
+                    match bind_args!(sqlx::query(&sql), &args).fetch_all(lite.pool()).await {
+                        Ok(all) => Ok(send_rows!(futures_util::stream::iter(all.into_iter().map(Ok)), Columns::sqlite)),
                         Err(e) => Err(e),
                     }
                 }
                 Db::Sqlite(lite) => match lite.reading().await {
                     Ok(mut conn) => {
-                        let whole = send_rows!(bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *conn));
+                        let whole = send_rows!(bind_args!(sqlx::query(&sql), &args).fetch(&mut *conn), Columns::sqlite);
                         if !whole {
                             // Its thread may have stopped: it does not go back to the pool.
                             conn.forget();
@@ -394,7 +507,9 @@ impl Db {
                     Err(e) => Err(e),
                 },
                 Db::Postgres(pool) => match pool.acquire().await {
-                    Ok(mut conn) => Ok(send_rows!(bind_args!(sqlx::query_as::<_, R>(&sql), &args).fetch(&mut *conn))),
+                    Ok(mut conn) => {
+                        Ok(send_rows!(bind_args!(sqlx::query(&sql), &args).fetch(&mut *conn), Columns::postgres))
+                    }
                     Err(e) => Err(e),
                 },
             };
@@ -410,6 +525,44 @@ impl Db {
             }
         });
         rows
+    }
+
+    /// Every row of the read statement `sql` (its `$1…$n` bound to `args`), each read as a
+    /// `T`. On SQLite the statement runs on the request's thread when it comes within a budget
+    /// of steps (see `sqlite`); it cannot write (writes go through a transaction, `begin`).
+    pub async fn all<T: Record>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>, sqlx::Error> {
+        match self {
+            Db::Sqlite(lite) => lite.records(sql, args, usize::MAX, true).await,
+            Db::Postgres(pool) => {
+                let rows = bind_args!(sqlx::query(sql), args).fetch_all(pool).await?;
+                rows.iter().map(|row| T::read(&Columns::postgres(row))).collect()
+            }
+        }
+    }
+
+    /// Every row of a statement known to scan many rows (a search in text), read as `all`
+    /// does but never on the request's thread.
+    pub async fn scan<T: Record>(&self, sql: &str, args: &[Arg]) -> Result<Vec<T>, sqlx::Error> {
+        match self {
+            Db::Sqlite(lite) => lite.records(sql, args, usize::MAX, false).await,
+            Db::Postgres(_) => self.all(sql, args).await,
+        }
+    }
+
+    /// The first row of `sql`, if any, read as a `T` (see `all`).
+    pub async fn optional<T: Record>(&self, sql: &str, args: &[Arg]) -> Result<Option<T>, sqlx::Error> {
+        match self {
+            Db::Sqlite(lite) => Ok(lite.records(sql, args, 1, true).await?.into_iter().next()),
+            Db::Postgres(pool) => match bind_args!(sqlx::query(sql), args).fetch_optional(pool).await? {
+                Some(row) => T::read(&Columns::postgres(&row)).map(Some),
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// The first row of `sql`, read as a `T`; `RowNotFound` if it has none (see `all`).
+    pub async fn one<T: Record>(&self, sql: &str, args: &[Arg]) -> Result<T, sqlx::Error> {
+        self.optional(sql, args).await?.ok_or(sqlx::Error::RowNotFound)
     }
 
     /// A cheap round trip, for health checks.
@@ -432,6 +585,39 @@ impl Db {
 }
 
 impl Tx {
+    /// Every row of `sql` read as a `T`, inside the transaction (see `Db::all`).
+    pub async fn all<T: Record>(&mut self, sql: &str, args: &[Arg]) -> Result<Vec<T>, sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => {
+                let rows = bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await?;
+                rows.iter().map(|row| T::read(&Columns::sqlite(row))).collect()
+            }
+            Tx::Postgres(t) => {
+                let rows = bind_args!(sqlx::query(sql), args).fetch_all(&mut **t).await?;
+                rows.iter().map(|row| T::read(&Columns::postgres(row))).collect()
+            }
+        }
+    }
+
+    /// The first row of `sql`, if any, read as a `T`, inside the transaction.
+    pub async fn optional<T: Record>(&mut self, sql: &str, args: &[Arg]) -> Result<Option<T>, sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => match bind_args!(sqlx::query(sql), args).fetch_optional(&mut **t).await? {
+                Some(row) => T::read(&Columns::sqlite(&row)).map(Some),
+                None => Ok(None),
+            },
+            Tx::Postgres(t) => match bind_args!(sqlx::query(sql), args).fetch_optional(&mut **t).await? {
+                Some(row) => T::read(&Columns::postgres(&row)).map(Some),
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// The first row of `sql`, read as a `T`, inside the transaction; `RowNotFound` if none.
+    pub async fn one<T: Record>(&mut self, sql: &str, args: &[Arg]) -> Result<T, sqlx::Error> {
+        self.optional(sql, args).await?.ok_or(sqlx::Error::RowNotFound)
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
             Tx::Sqlite(t) => t.commit().await,

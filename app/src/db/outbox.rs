@@ -20,15 +20,25 @@ pub struct NewMessage {
     pub attachments: Vec<Attachment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
     pub filename: String,
     pub content_type: String,
     pub content: Vec<u8>,
 }
 
+impl crate::db::Record for Attachment {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Attachment {
+            filename: row.get("filename")?,
+            content_type: row.get("content_type")?,
+            content: row.get("content")?,
+        })
+    }
+}
+
 /// A message a worker has claimed and must now send.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Claimed {
     pub id: i64,
     pub message_id: String,
@@ -41,6 +51,23 @@ pub struct Claimed {
     pub body_html: String,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
+}
+
+impl crate::db::Record for Claimed {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Claimed {
+            id: row.get("id")?,
+            message_id: row.get("message_id")?,
+            recipient: row.get("recipient")?,
+            recipient_name: row.get("recipient_name")?,
+            locale: row.get("locale")?,
+            subject: row.get("subject")?,
+            body_text: row.get("body_text")?,
+            body_html: row.get("body_html")?,
+            attempts: row.get("attempts")?,
+            created_at: row.get("created_at")?,
+        })
+    }
 }
 
 /// Queue `m` under `message_id` inside the caller's transaction; returns its id.
@@ -115,20 +142,18 @@ pub async fn claim(
            and (claimed_until is null or claimed_until < $3) \
          returning id, message_id, recipient, recipient_name, locale, subject, body_text, body_html, attempts, created_at"
     );
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Claimed>(&sql).bind(claim).bind(until).bind(now).fetch_optional(pool).await
-    })
+    let mut tx = db.begin().await?;
+    let claimed = tx.optional::<Claimed>(&sql, &[claim.into(), until.into(), now.into()]).await?;
+    tx.commit().await?;
+    Ok(claimed)
 }
 
 pub async fn attachments(db: &Db, id: i64) -> Result<Vec<Attachment>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Attachment>(
-            "select filename, content_type, content from outbox_attachments where outbox_id = $1 order by id",
-        )
-        .bind(id)
-        .fetch_all(pool)
-        .await
-    })
+    db.all::<Attachment>(
+        "select filename, content_type, content from outbox_attachments where outbox_id = $1 order by id",
+        &[id.into()],
+    )
+    .await
 }
 
 /// The message went out (sent is final, whoever holds the claim now). Returns false when
@@ -205,7 +230,6 @@ pub async fn retry(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<Option<St
     })
 }
 
-#[derive(sqlx::FromRow)]
 struct EntryRow {
     id: i64,
     kind: String,
@@ -219,6 +243,25 @@ struct EntryRow {
     created_at: DateTime<Utc>,
     next_attempt_at: DateTime<Utc>,
     sent_at: Option<DateTime<Utc>>,
+}
+
+impl crate::db::Record for EntryRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(EntryRow {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            recipient: row.get("recipient")?,
+            subject: row.get("subject")?,
+            state: row.get("state")?,
+            attempts: row.get("attempts")?,
+            last_error: row.get("last_error")?,
+            case_id: row.get("case_id")?,
+            case_reference: row.get("case_reference")?,
+            created_at: row.get("created_at")?,
+            next_attempt_at: row.get("next_attempt_at")?,
+            sent_at: row.get("sent_at")?,
+        })
+    }
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -239,11 +282,8 @@ pub async fn list(db: &Db, f: &OutboxFilter) -> Result<(Vec<OutboxEntry>, i64), 
         f.page.clamp(0, crate::domain::MAX_PAGE) * PER_PAGE
     );
     let count_sql = format!("select count(*) from outbox o{condition}");
-    let (rows, total) = on_db!(db, |pool| {
-        let rows = sqlx::query_as::<_, EntryRow>(&list_sql).fetch_all(pool).await?;
-        let total: i64 = sqlx::query_scalar(&count_sql).fetch_one(pool).await?;
-        (rows, total)
-    });
+    let rows: Vec<EntryRow> = db.all(&list_sql, &[]).await?;
+    let total: i64 = db.one(&count_sql, &[]).await?;
     let entries = rows
         .into_iter()
         .map(|r| OutboxEntry {

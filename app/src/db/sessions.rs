@@ -5,7 +5,7 @@ use super::{Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
-#[derive(sqlx::FromRow, Debug)]
+#[derive(Debug)]
 pub struct SessionRow {
     pub user_id: i64,
     pub created_at: DateTime<Utc>,
@@ -50,31 +50,28 @@ const FIND: &str = "select s.user_id, s.created_at, s.last_seen_at, u.email, u.d
         u.department_id, u.locale, u.active, s.pending \
      from sessions s join users u on u.id = s.user_id where s.id = $1";
 
-/// The session and its user. Every signed-in request asks, so on SQLite it is read on the
-/// request's thread (`SqliteDb::row_here`).
+/// The session and its user. Every signed-in request asks (on SQLite it is read on the
+/// request's thread, see `Db::optional`).
 pub async fn find(db: &Db, id: &str) -> Result<Option<SessionRow>, sqlx::Error> {
-    let id_arg = super::Arg::Text(id.to_string());
-    if let Some(row) = db.sqlite().and_then(|lite| lite.row_here(FIND, &[&id_arg], session_row_here)) {
-        return row;
-    }
-    on_db!(db, |pool| sqlx::query_as::<_, SessionRow>(FIND).bind(id).fetch_optional(pool).await)
+    db.optional(FIND, &[id.into()]).await
 }
 
-/// A `SessionRow` read with rusqlite, in the order of `FIND`'s columns.
-fn session_row_here(row: &rusqlite::Row) -> rusqlite::Result<SessionRow> {
-    use super::sqlite::time_column;
-    Ok(SessionRow {
-        user_id: row.get(0)?,
-        created_at: time_column(row, 1)?,
-        last_seen_at: time_column(row, 2)?,
-        email: row.get(3)?,
-        display_name: row.get(4)?,
-        role: row.get(5)?,
-        department_id: row.get(6)?,
-        locale: row.get(7)?,
-        active: row.get(8)?,
-        pending: row.get(9)?,
-    })
+impl super::Record for SessionRow {
+    fn read(row: &super::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(SessionRow {
+            user_id: row.get("user_id")?,
+            created_at: row.get("created_at")?,
+            last_seen_at: row.get("last_seen_at")?,
+            email: row.get("email")?,
+            display_name: row.get("display_name")?,
+            // Kept as text: an unknown role must deny access (`auth::server`), not fail the read.
+            role: row.get("role")?,
+            department_id: row.get("department_id")?,
+            locale: row.get("locale")?,
+            active: row.get("active")?,
+            pending: row.get("pending")?,
+        })
+    }
 }
 
 pub async fn touch(db: &Db, id: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {

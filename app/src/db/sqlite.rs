@@ -1,18 +1,18 @@
-//! SQLite's connections: sqlx's pool for write transactions and migrations, and a pool of
-//! reading connections of our own.
+//! SQLite's connections: sqlx's pool for write transactions and migrations, rusqlite
+//! connections that read on the request's own thread, and a pool of sqlx reading connections
+//! for the reads that are too long for that. Every read statement (`Db::all`, `optional`,
+//! `one`) goes the same way and its rows are decoded once per type (`record::Record`):
 //!
-//! sqlx's pool pings every connection it takes back (`return_to_pool`, in a task of its own).
-//! On SQLite a ping is a round trip to the connection's own thread, so a read cost two round
-//! trips and a task; an embedded database's connection cannot drop, so the readers here go
-//! back to their pool as soon as their statement has answered.
-//!
-//! Even so, each statement of sqlx's SQLite driver runs on its connection's own thread: two
-//! thread switches per statement. For the busiest reads (the session of every signed-in
-//! request, the portal's status page, the enterprise and case lists) `read_here` runs the
-//! statement on the caller's thread instead, through rusqlite over the same SQLite library.
-//! Such a read takes tens to hundreds of microseconds, about what rendering a row or two
-//! costs; one that runs longer is interrupted after a budget of steps and read through the
-//! pool, so a scan never holds up the other requests of a serving thread.
+//! 1. On the request's thread (`read_here`), through rusqlite over the same SQLite library:
+//!    no round trip to a connection's own thread, which sqlx's SQLite driver makes twice per
+//!    statement. A read takes tens to hundreds of microseconds, about what rendering a row or
+//!    two costs. At most `size` such connections are open, read-only.
+//! 2. Through the reading pool, when the statement ran past a budget of steps on the
+//!    request's thread (it is interrupted: a scan must not hold up the other requests of a
+//!    serving thread), when the caller says it scans (`Db::scan`), or when every connection
+//!    of the first kind is reading. sqlx's own pool pings every connection it takes back (a
+//!    round trip to the connection's thread and a task); an embedded database's connection
+//!    cannot drop, so these go back as soon as their statement has answered.
 
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, BoxStream, StreamExt};
@@ -43,8 +43,12 @@ impl SqliteDb {
 
     /// Writes through `pool`; reads through at most `readers` connections opened with `options`.
     pub fn with_readers(pool: SqlitePool, options: SqliteConnectOptions, readers: u32) -> SqliteDb {
-        let here =
-            Here { path: options.get_filename().to_path_buf(), idle: Mutex::new(Some(Vec::new())), size: readers };
+        let here = Here {
+            path: options.get_filename().to_path_buf(),
+            idle: Mutex::new(Some(Vec::new())),
+            size: readers,
+            open: AtomicU32::new(0),
+        };
         let readers = Readers {
             options,
             size: readers,
@@ -70,8 +74,9 @@ impl SqliteDb {
     /// Run the statement `sql` on a reading connection on this thread (no round trip to a
     /// connection's own thread), `read` taking its rows. Logged as sqlx logs its statements,
     /// so the query log holds every one. `None` when the caller should read through the pool
-    /// instead: the database is in memory, or the statement ran past its budget of steps and
-    /// was interrupted (a long scan must not hold up the other requests of this thread).
+    /// instead: the database is in memory, every connection of this kind is reading, or the
+    /// statement ran past its budget of steps and was interrupted (a long scan must not hold
+    /// up the other requests of this thread).
     pub fn read_here<T>(
         &self,
         sql: &str,
@@ -88,42 +93,55 @@ impl SqliteDb {
             tracing::debug!(?elapsed, "a read ran past its budget on this thread; it is read through the pool");
             return None;
         }
+        if matches!(&result, Err(HereError::Full)) {
+            return None;
+        }
         tracing::event!(target: "sqlx::query", tracing::Level::DEBUG, db.statement = sql, ?elapsed, "read here");
         Some(result.map_err(from_rusqlite))
     }
 
-    /// `sql`'s first row, if any, read on this thread (see `rows_here`).
-    pub fn row_here<T>(
+    /// The rows of `sql` (its `$1…$n` bound to `args`), at most `limit`, each read as a `T`:
+    /// on this thread when they come within the budget of steps (see `read_here`), otherwise
+    /// through the reading connections.
+    /// `here` false sends a statement known to scan (a text search) to the reading
+    /// connections at once.
+    pub async fn records<T: super::Record>(
         &self,
         sql: &str,
-        args: &[&super::Arg],
-        map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
-    ) -> Option<Result<Option<T>, sqlx::Error>> {
-        self.rows_here(sql, args, map).map(|rows| rows.map(|rows| rows.into_iter().next()))
-    }
-
-    /// `sql`'s rows, its `$1…$n` bound to `args`, each read with `map`, on this thread when
-    /// they come within the budget (see `read_here`).
-    pub fn rows_here<T>(
-        &self,
-        sql: &str,
-        args: &[&super::Arg],
-        mut map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
-    ) -> Option<Result<Vec<T>, sqlx::Error>> {
-        self.read_here(sql, |statement| {
-            for (i, arg) in args.iter().enumerate() {
-                match statement.parameter_index(&format!("${}", i + 1))? {
-                    Some(at) => statement.raw_bind_parameter(at, arg)?,
-                    None => return Err(rusqlite::Error::InvalidParameterName(format!("${}", i + 1))),
+        args: &[super::Arg],
+        limit: usize,
+        here: bool,
+    ) -> Result<Vec<T>, sqlx::Error> {
+        let here = here.then(|| {
+            self.read_here(sql, |statement| {
+                for (i, arg) in args.iter().enumerate() {
+                    match statement.parameter_index(&format!("${}", i + 1))? {
+                        Some(at) => statement.raw_bind_parameter(at, arg)?,
+                        None => return Err(rusqlite::Error::InvalidParameterName(format!("${}", i + 1))),
+                    }
                 }
-            }
-            let mut rows = statement.raw_query();
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                out.push(map(row)?);
-            }
-            Ok(out)
-        })
+                let mut rows = statement.raw_query();
+                let mut out = Vec::new();
+                while out.len() < limit {
+                    let Some(row) = rows.next()? else { break };
+                    match T::read(&super::Columns::here(row)) {
+                        Ok(record) => out.push(record),
+                        Err(e) => return Ok(Err(e)),
+                    }
+                }
+                Ok(Ok(out))
+            })
+        });
+        if let Some(result) = here.flatten() {
+            return result?;
+        }
+        let query = crate::bind_args!(sqlx::query(sql), args);
+        let rows = if limit == 1 {
+            query.fetch_optional(self).await?.into_iter().collect()
+        } else {
+            query.fetch_all(self).await?
+        };
+        rows.iter().take(limit).map(|row| T::read(&super::Columns::sqlite(row))).collect()
     }
 
     /// A database in memory: one connection for reads and writes alike.
@@ -263,8 +281,10 @@ struct Here {
     path: std::path::PathBuf,
     /// `None` once the database is closed.
     idle: Mutex<Option<Vec<HereConnection>>>,
-    /// At most this many idle connections are kept.
+    /// At most this many connections are open…
     size: u32,
+    /// …and this many are (idle or reading).
+    open: AtomicU32,
 }
 
 /// A connection, and how many times its current statement has reached `STEPS_PER_LOOK`.
@@ -282,13 +302,25 @@ impl Here {
         };
         let here = match idle {
             Some(c) => c,
-            None => Self::open(&self.path)?,
+            None => {
+                // Every connection is reading (one per serving thread at most): the caller
+                // reads through the pool instead.
+                let opened =
+                    self.open.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < self.size).then_some(n + 1));
+                if opened.is_err() {
+                    return Err(HereError::Full);
+                }
+                Self::open(&self.path).inspect_err(|_| {
+                    self.open.fetch_sub(1, Ordering::AcqRel);
+                })?
+            }
         };
         here.looks.store(0, Ordering::Relaxed);
         let result = read(&here.conn).map_err(HereError::from);
-        if let Some(idle) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-            if idle.len() < self.size as usize {
-                idle.push(here);
+        match self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            Some(idle) => idle.push(here),
+            None => {
+                self.open.fetch_sub(1, Ordering::AcqRel);
             }
         }
         result
@@ -320,6 +352,8 @@ impl Here {
 #[derive(Debug)]
 enum HereError {
     Closed,
+    /// Every connection is in use.
+    Full,
     Sqlite(rusqlite::Error),
 }
 
@@ -333,7 +367,7 @@ impl HereError {
     fn sqlite_error_code(&self) -> Option<rusqlite::ErrorCode> {
         match self {
             HereError::Sqlite(e) => e.sqlite_error_code(),
-            HereError::Closed => None,
+            HereError::Closed | HereError::Full => None,
         }
     }
 }
@@ -342,6 +376,7 @@ impl HereError {
 fn from_rusqlite(e: HereError) -> sqlx::Error {
     let e = match e {
         HereError::Closed => return sqlx::Error::PoolClosed,
+        HereError::Full => return sqlx::Error::PoolTimedOut,
         HereError::Sqlite(e) => e,
     };
     match e {
@@ -350,32 +385,6 @@ fn from_rusqlite(e: HereError) -> sqlx::Error {
         }
         e => sqlx::Error::Io(std::io::Error::other(e)),
     }
-}
-
-/// Column `i` of `row`: a date and time as sqlx writes it to SQLite (RFC 3339) or as SQLite's
-/// own functions write it (`2026-11-26 18:46:50`, in UTC); see `db::parse_time`.
-pub fn time_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<chrono::DateTime<chrono::Utc>> {
-    let text = row.get_ref(i)?.as_str().map_err(|e| from_sql_error(i, e))?;
-    super::parse_time(text)
-        .ok_or_else(|| from_sql_error(i, rusqlite::types::FromSqlError::Other(format!("not a time: {text}").into())))
-}
-
-/// Column `i` of `row`: a date, `2026-11-26`, as sqlx writes it to SQLite.
-pub fn date_column(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
-    let Some(text) = row.get_ref(i)?.as_str_or_null().map_err(|e| from_sql_error(i, e))? else { return Ok(None) };
-    text.parse::<chrono::NaiveDate>()
-        .map(Some)
-        .map_err(|e| from_sql_error(i, rusqlite::types::FromSqlError::Other(e.into())))
-}
-
-/// Column `i` of `row`: JSON text, decoded.
-pub fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
-    let text = row.get_ref(i)?.as_str().map_err(|e| from_sql_error(i, e))?;
-    serde_json::from_str(text).map_err(|e| from_sql_error(i, rusqlite::types::FromSqlError::Other(e.into())))
-}
-
-fn from_sql_error(i: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
 }
 
 type Item = Result<Either<SqliteQueryResult, SqliteRow>, sqlx::Error>;

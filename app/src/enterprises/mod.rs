@@ -67,13 +67,25 @@ impl ContactKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct IndustryChain {
     pub id: i64,
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
     pub name_fr: String,
+}
+
+#[cfg(feature = "ssr")]
+impl crate::db::Record for IndustryChain {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(IndustryChain {
+            id: row.get("id")?,
+            code: row.get("code")?,
+            name_zh: row.get("name_zh")?,
+            name_en: row.get("name_en")?,
+            name_fr: row.get("name_fr")?,
+        })
+    }
 }
 
 impl IndustryChain {
@@ -149,7 +161,6 @@ pub struct ContactPerson {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct LiaisonAssignment {
     pub officer_id: i64,
     pub officer_name: String,
@@ -157,6 +168,20 @@ pub struct LiaisonAssignment {
     pub assigned_by_name: Option<String>,
     pub ended_at: Option<DateTime<Utc>>,
     pub handover_note: String,
+}
+
+#[cfg(feature = "ssr")]
+impl crate::db::Record for LiaisonAssignment {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(LiaisonAssignment {
+            officer_id: row.get("officer_id")?,
+            officer_name: row.get("officer_name")?,
+            assigned_at: row.get("assigned_at")?,
+            assigned_by_name: row.get("assigned_by_name")?,
+            ended_at: row.get("ended_at")?,
+            handover_note: row.get("handover_note")?,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,10 +264,16 @@ pub struct EnterprisePage {
 
 /// A liaison officer, for the assignment picker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Officer {
     pub id: i64,
     pub display_name: String,
+}
+
+#[cfg(feature = "ssr")]
+impl crate::db::Record for Officer {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Officer { id: row.get("id")?, display_name: row.get("display_name")? })
+    }
 }
 
 #[cfg(test)]

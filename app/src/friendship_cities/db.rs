@@ -1,13 +1,13 @@
 //! Partner cities, their exchanges and counterpart contacts.
 
-use crate::db::{Db, Tx};
+use crate::db::{Columns, Db, Record, Tx};
 use crate::domain::Locale;
 use crate::friendship_cities::{split_areas, CityKind, Contact, Exchange, ExchangeKind};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A city's row, with the date of its latest exchange (notes aside).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct CityRow {
     pub id: i64,
     pub name_original: String,
@@ -17,7 +17,7 @@ pub struct CityRow {
     pub country: String,
     pub latitude: f64,
     pub longitude: f64,
-    pub kind: String,
+    pub kind: CityKind,
     pub first_contact_on: Option<NaiveDate>,
     pub letter_of_intent_on: Option<NaiveDate>,
     pub agreement_on: Option<NaiveDate>,
@@ -30,10 +30,6 @@ pub struct CityRow {
 }
 
 impl CityRow {
-    pub fn kind(&self) -> CityKind {
-        CityKind::parse(&self.kind).unwrap_or(CityKind::Exchange)
-    }
-
     pub fn areas(&self) -> Vec<String> {
         split_areas(&self.areas)
     }
@@ -46,20 +42,44 @@ const SELECT: &str = "select c.id, c.name_original, c.name_zh, c.name_en, c.name
              as last_exchange_on \
      from partner_cities c";
 
+crate::code_column!(CityKind, ExchangeKind);
+
+impl Record for CityRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(CityRow {
+            id: row.get("id")?,
+            name_original: row.get("name_original")?,
+            name_zh: row.get("name_zh")?,
+            name_en: row.get("name_en")?,
+            name_fr: row.get("name_fr")?,
+            country: row.get("country")?,
+            latitude: row.get("latitude")?,
+            longitude: row.get("longitude")?,
+            kind: row.get("kind")?,
+            first_contact_on: row.get("first_contact_on")?,
+            letter_of_intent_on: row.get("letter_of_intent_on")?,
+            agreement_on: row.get("agreement_on")?,
+            stage_reason: row.get("stage_reason")?,
+            areas: row.get("areas")?,
+            notes: row.get("notes")?,
+            version: row.get("version")?,
+            created_at: row.get("created_at")?,
+            last_exchange_on: row.get("last_exchange_on")?,
+        })
+    }
+}
+
 /// Every partner city, by Chinese name (a city register is small: a few dozen).
 pub async fn all(db: &Db) -> Result<Vec<CityRow>, sqlx::Error> {
-    let sql = format!("{SELECT} order by c.name_zh, c.id");
-    on_db!(db, |pool| sqlx::query_as::<_, CityRow>(&sql).fetch_all(pool).await)
+    db.all(&format!("{SELECT} order by c.name_zh, c.id"), &[]).await
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<CityRow>, sqlx::Error> {
-    let sql = format!("{SELECT} where c.id = $1");
-    on_db!(db, |pool| sqlx::query_as::<_, CityRow>(&sql).bind(id).fetch_optional(pool).await)
+    db.optional(&format!("{SELECT} where c.id = $1"), &[id.into()]).await
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<CityRow>, sqlx::Error> {
-    let sql = format!("{SELECT} where c.id = $1");
-    on_tx!(tx, |conn| sqlx::query_as::<_, CityRow>(&sql).bind(id).fetch_optional(conn).await)
+    tx.optional(&format!("{SELECT} where c.id = $1"), &[id.into()]).await
 }
 
 /// A city's fields as a form sets them.
@@ -81,32 +101,31 @@ pub struct Fields<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, f: &Fields<'_>, by: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into partner_cities (name_original, name_zh, name_en, name_fr, country, latitude, longitude, kind, \
+    tx.one::<i64>(
+        "insert into partner_cities (name_original, name_zh, name_en, name_fr, country, latitude, longitude, kind, \
                  first_contact_on, letter_of_intent_on, agreement_on, stage_reason, areas, notes, created_by, \
                  created_at, updated_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id",
-        )
-        .bind(f.name_original)
-        .bind(f.name_zh)
-        .bind(f.name_en)
-        .bind(f.name_fr)
-        .bind(f.country)
-        .bind(f.latitude)
-        .bind(f.longitude)
-        .bind(f.kind.as_str())
-        .bind(f.first_contact_on)
-        .bind(f.letter_of_intent_on)
-        .bind(f.agreement_on)
-        .bind(f.stage_reason)
-        .bind(f.areas)
-        .bind(f.notes)
-        .bind(by)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            f.name_original.into(),
+            f.name_zh.into(),
+            f.name_en.into(),
+            f.name_fr.into(),
+            f.country.into(),
+            f.latitude.into(),
+            f.longitude.into(),
+            (f.kind.as_str()).into(),
+            f.first_contact_on.into(),
+            f.letter_of_intent_on.into(),
+            f.agreement_on.into(),
+            f.stage_reason.into(),
+            f.areas.into(),
+            f.notes.into(),
+            by.into(),
+            at.into(),
+        ],
+    )
+    .await
 }
 
 /// Save the fields if nobody saved since `version`; false otherwise.
@@ -148,38 +167,27 @@ pub async fn update(
     })
 }
 
-#[derive(sqlx::FromRow)]
-struct ExchangeRow {
-    id: i64,
-    happened_on: NaiveDate,
-    kind: String,
-    title: String,
-    notes: String,
-    delegation_id: Option<i64>,
+impl Record for Exchange {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Exchange {
+            id: row.get("id")?,
+            happened_on: row.get("happened_on")?,
+            kind: row.get("kind")?,
+            title: row.get("title")?,
+            notes: row.get("notes")?,
+            delegation_id: row.get("delegation_id")?,
+        })
+    }
 }
 
 /// A city's timeline, the latest first.
 pub async fn exchanges(db: &Db, city_id: i64) -> Result<Vec<Exchange>, sqlx::Error> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, ExchangeRow>(
-            "select id, happened_on, kind, title, notes, delegation_id from partner_city_exchanges \
-             where city_id = $1 order by happened_on desc, id desc",
-        )
-        .bind(city_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Exchange {
-            id: r.id,
-            happened_on: r.happened_on,
-            kind: ExchangeKind::parse(&r.kind).unwrap_or(ExchangeKind::Note),
-            title: r.title,
-            notes: r.notes,
-            delegation_id: r.delegation_id,
-        })
-        .collect())
+    db.all(
+        "select id, happened_on, kind, title, notes, delegation_id from partner_city_exchanges \
+         where city_id = $1 order by happened_on desc, id desc",
+        &[city_id.into()],
+    )
+    .await
 }
 
 pub struct NewExchange<'a> {
@@ -201,55 +209,43 @@ pub enum ExchangeError {
 }
 
 pub async fn insert_exchange(tx: &mut Tx, e: &NewExchange<'_>, at: DateTime<Utc>) -> Result<i64, ExchangeError> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into partner_city_exchanges (city_id, happened_on, kind, title, notes, delegation_id, created_by, \
+    tx.one::<i64>(
+        "insert into partner_city_exchanges (city_id, happened_on, kind, title, notes, delegation_id, created_by, \
                  created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
-        )
-        .bind(e.city_id)
-        .bind(e.happened_on)
-        .bind(e.kind.as_str())
-        .bind(e.title)
-        .bind(e.notes)
-        .bind(e.delegation_id)
-        .bind(e.created_by)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            e.city_id.into(),
+            e.happened_on.into(),
+            (e.kind.as_str()).into(),
+            e.title.into(),
+            e.notes.into(),
+            e.delegation_id.into(),
+            e.created_by.into(),
+            at.into(),
+        ],
+    )
+    .await
     .map_err(|e| if crate::db::is_unique_violation(&e) { ExchangeError::AlreadyLinked } else { ExchangeError::Db(e) })
 }
 
-#[derive(sqlx::FromRow)]
-struct ContactRow {
-    id: i64,
-    name: String,
-    title: String,
-    email: String,
-    phone: String,
-    language: String,
+impl Record for Contact {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Contact {
+            id: row.get("id")?,
+            name: row.get("name")?,
+            title: row.get("title")?,
+            email: row.get("email")?,
+            phone: row.get("phone")?,
+            language: row.get("language")?,
+        })
+    }
 }
 
 pub async fn contacts(db: &Db, city_id: i64) -> Result<Vec<Contact>, sqlx::Error> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, ContactRow>(
-            "select id, name, title, email, phone, language from partner_city_contacts where city_id = $1 order by id",
-        )
-        .bind(city_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Contact {
-            id: r.id,
-            name: r.name,
-            title: r.title,
-            email: r.email,
-            phone: r.phone,
-            language: Locale::parse(&r.language).unwrap_or(Locale::En),
-        })
-        .collect())
+    db.all(
+        "select id, name, title, email, phone, language from partner_city_contacts where city_id = $1 order by id",
+        &[city_id.into()],
+    )
+    .await
 }
 
 pub struct NewContact<'a> {
@@ -262,19 +258,18 @@ pub struct NewContact<'a> {
 }
 
 pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into partner_city_contacts (city_id, name, title, email, phone, language, created_at) \
+    tx.one::<i64>(
+        "insert into partner_city_contacts (city_id, name, title, email, phone, language, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7) returning id",
-        )
-        .bind(c.city_id)
-        .bind(c.name)
-        .bind(c.title)
-        .bind(c.email)
-        .bind(c.phone)
-        .bind(c.language.tag())
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            c.city_id.into(),
+            c.name.into(),
+            c.title.into(),
+            c.email.into(),
+            c.phone.into(),
+            (c.language.tag()).into(),
+            at.into(),
+        ],
+    )
+    .await
 }

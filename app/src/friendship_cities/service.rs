@@ -32,7 +32,7 @@ pub fn summary(r: &CityRow, today: NaiveDate, dormant_after_years: u32) -> CityS
         country: r.country.clone(),
         latitude: r.latitude,
         longitude: r.longitude,
-        kind: r.kind(),
+        kind: r.kind,
         stage: Stage::of(r.letter_of_intent_on, r.agreement_on),
         first_contact_on: r.first_contact_on,
         letter_of_intent_on: r.letter_of_intent_on,

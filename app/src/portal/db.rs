@@ -155,12 +155,8 @@ pub async fn clear_failures(db: &Db, reference: &str, address: &str) -> Result<(
 
 /// A case's id and access-code hash by its reference.
 pub async fn credentials(db: &Db, reference: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, (i64, String)>("select id, access_code_hash from cases where reference = $1")
-            .bind(reference)
-            .fetch_optional(pool)
-            .await
-    })
+    db.optional::<(i64, String)>("select id, access_code_hash from cases where reference = $1", &[reference.into()])
+        .await
 }
 
 /// Replace an old-style (password-hashed) access code's hash by its keyed hash.
@@ -178,7 +174,7 @@ pub async fn upgrade_hash(db: &Db, id: i64, old: &str, new: &str) -> Result<(), 
 
 /// What the public status page shows of a case, and the hash its portal session is bound to:
 /// one statement, with the departments' progress and the readable events as JSON columns.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct PublicRow {
     pub id: i64,
     pub reference: String,
@@ -270,16 +266,9 @@ fn public_sql_with(agg: &str, obj: &str, empty: &str) -> String {
     )
 }
 
-/// The status page's case. On SQLite it is read on the request's thread
-/// (`SqliteDb::row_here`): the status page is the portal's busiest, and this is its one
-/// statement.
+/// The status page's case: the portal's busiest page, and this is its one statement.
 pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Error> {
-    let sql = public_sql(db);
-    let here = db.sqlite().and_then(|lite| lite.row_here(sql, &[&crate::db::Arg::Int(id)], public_row_here));
-    let row = match here {
-        Some(row) => row?,
-        None => on_db!(db, |pool| sqlx::query_as::<_, PublicRow>(sql).bind(id).fetch_optional(pool).await)?,
-    };
+    let row: Option<PublicRow> = db.optional(public_sql(db), &[id.into()]).await?;
     Ok(row.map(|mut r| {
         r.tasks.0.sort_by_key(|t| (t.sort_order, t.id));
         r.events.0.sort_by_key(|e| e.id);
@@ -287,27 +276,27 @@ pub async fn public_case(db: &Db, id: i64) -> Result<Option<PublicRow>, sqlx::Er
     }))
 }
 
-/// A `PublicRow` read with rusqlite, in the order of `public_sql`'s columns.
-fn public_row_here(row: &rusqlite::Row) -> rusqlite::Result<PublicRow> {
-    use crate::db::sqlite::{date_column, json_column, time_column};
-    Ok(PublicRow {
-        id: row.get(0)?,
-        reference: row.get(1)?,
-        access_code_hash: row.get(2)?,
-        case_type: row.get(3)?,
-        title: row.get(4)?,
-        status: row.get(5)?,
-        language: row.get(6)?,
-        created_at: time_column(row, 7)?,
-        due_on: date_column(row, 8)?,
-        rating: row.get(9)?,
-        rating_comment: row.get(10)?,
-        officer_name: row.get(11)?,
-        officer_email: row.get(12)?,
-        tasks: Json(json_column(row, 13)?),
-        events: Json(json_column(row, 14)?),
-        portal_signed_out_ms: row.get(15)?,
-    })
+impl crate::db::Record for PublicRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(PublicRow {
+            id: row.get("id")?,
+            reference: row.get("reference")?,
+            access_code_hash: row.get("access_code_hash")?,
+            case_type: row.get("case_type")?,
+            title: row.get("title")?,
+            status: row.get("status")?,
+            language: row.get("language")?,
+            created_at: row.get("created_at")?,
+            due_on: row.get("due_on")?,
+            rating: row.get("rating")?,
+            rating_comment: row.get("rating_comment")?,
+            officer_name: row.get("officer_name")?,
+            officer_email: row.get("officer_email")?,
+            tasks: row.get("tasks")?,
+            events: row.get("events")?,
+            portal_signed_out_ms: row.get("portal_signed_out_ms")?,
+        })
+    }
 }
 
 /// Record the applicant's rating unless there is one; `Ok(false)` if there was.
@@ -328,13 +317,25 @@ pub async fn rate(tx: &mut Tx, id: i64, rating: i32, comment: &str, at: DateTime
 }
 
 /// A foreign employee's identity on a request.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ForeignStaffRow {
     pub passport_name: String,
     pub nationality: String,
     pub passport_number: String,
     pub position: String,
     pub arrival_date: Option<NaiveDate>,
+}
+
+impl crate::db::Record for ForeignStaffRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ForeignStaffRow {
+            passport_name: row.get("passport_name")?,
+            nationality: row.get("nationality")?,
+            passport_number: row.get("passport_number")?,
+            position: row.get("position")?,
+            arrival_date: row.get("arrival_date")?,
+        })
+    }
 }
 
 pub async fn insert_foreign_staff(tx: &mut Tx, case_id: i64, f: &ForeignStaffRow) -> Result<(), sqlx::Error> {
@@ -368,14 +369,11 @@ pub async fn applicant_email(db: &Db, id: i64) -> Result<Option<String>, sqlx::E
 /// A case's code hash, status and version, read inside a write transaction.
 /// What a portal session is checked against, with the case's status and version.
 pub async fn session_state_in(tx: &mut Tx, id: i64) -> Result<Option<(String, Option<i64>, String, i32)>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (String, Option<i64>, String, i32)>(
-            "select access_code_hash, portal_signed_out_ms, status, version from cases where id = $1",
-        )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<(String, Option<i64>, String, i32)>(
+        "select access_code_hash, portal_signed_out_ms, status, version from cases where id = $1",
+        &[id.into()],
+    )
+    .await
 }
 
 pub async fn owner_in(tx: &mut Tx, id: i64) -> Result<Option<i64>, sqlx::Error> {

@@ -3,11 +3,10 @@
 use crate::cases::CaseType;
 use crate::db::{Db, Tx};
 use crate::domain::{DayKind, WorkingCalendar};
+use crate::on_tx;
 use crate::service_levels::{CalendarDay, ServiceLevel};
-use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
 struct LevelRow {
     case_type: String,
     working_days: i32,
@@ -17,16 +16,28 @@ struct LevelRow {
     updated_at: Option<DateTime<Utc>>,
 }
 
+impl crate::db::Record for LevelRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(LevelRow {
+            case_type: row.get("case_type")?,
+            working_days: row.get("working_days")?,
+            green_channel_days: row.get("green_channel_days")?,
+            version: row.get("version")?,
+            updated_by_name: row.get("updated_by_name")?,
+            updated_at: row.get("updated_at")?,
+        })
+    }
+}
+
 pub async fn list(db: &Db) -> Result<Vec<ServiceLevel>, sqlx::Error> {
-    let rows: Vec<LevelRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, LevelRow>(
+    let rows: Vec<LevelRow> = db
+        .all::<LevelRow>(
             "select s.case_type, s.working_days, s.green_channel_days, s.version, u.display_name as updated_by_name, \
                     s.updated_at \
              from service_levels s left join users u on u.id = s.updated_by",
+            &[],
         )
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     let mut levels: Vec<ServiceLevel> = rows
         .into_iter()
         .filter_map(|r| {
@@ -46,14 +57,11 @@ pub async fn list(db: &Db) -> Result<Vec<ServiceLevel>, sqlx::Error> {
 
 /// `(working_days, green_channel_days, version)` of a case type, inside a transaction.
 pub async fn level_in(tx: &mut Tx, case_type: CaseType) -> Result<Option<(i32, i32, i32)>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (i32, i32, i32)>(
-            "select working_days, green_channel_days, version from service_levels where case_type = $1",
-        )
-        .bind(case_type.as_str())
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<(i32, i32, i32)>(
+        "select working_days, green_channel_days, version from service_levels where case_type = $1",
+        &[(case_type.as_str()).into()],
+    )
+    .await
 }
 
 /// Change a case type's days if the row is still at `version`.
@@ -83,11 +91,16 @@ pub async fn update(
     })
 }
 
-#[derive(sqlx::FromRow)]
 struct DayRow {
     day: NaiveDate,
     kind: String,
     name: String,
+}
+
+impl crate::db::Record for DayRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DayRow { day: row.get("day")?, kind: row.get("kind")?, name: row.get("name")? })
+    }
 }
 
 fn to_days(rows: Vec<DayRow>) -> Vec<CalendarDay> {
@@ -105,32 +118,25 @@ const DAYS_BETWEEN: &str = "select day, kind, name from calendar_days where day 
 
 /// The calendar's entries between two days (inclusive).
 pub async fn days_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>, sqlx::Error> {
-    let rows: Vec<DayRow> =
-        on_db!(db, |pool| sqlx::query_as::<_, DayRow>(DAYS_BETWEEN).bind(from).bind(to).fetch_all(pool).await)?;
+    let rows: Vec<DayRow> = db.all::<DayRow>(DAYS_BETWEEN, &[from.into(), to.into()]).await?;
     Ok(to_days(rows))
 }
 
 /// The working calendar from `from` on (every deadline counted from then sees all it needs).
 pub async fn calendar_from(db: &Db, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> =
-        on_db!(db, |pool| { sqlx::query_as::<_, DayRow>(DAYS_FROM).bind(from).fetch_all(pool).await })?;
+    let rows: Vec<DayRow> = db.all::<DayRow>(DAYS_FROM, &[from.into()]).await?;
     Ok(to_calendar(rows))
 }
 
 /// The working calendar from `from` on, inside a transaction.
 pub async fn calendar_in(tx: &mut Tx, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> = on_tx!(tx, |conn| sqlx::query_as::<_, DayRow>(DAYS_FROM).bind(from).fetch_all(conn).await)?;
+    let rows: Vec<DayRow> = tx.all::<DayRow>(DAYS_FROM, &[from.into()]).await?;
     Ok(to_calendar(rows))
 }
 
 /// The entry of one day, inside a transaction: `(kind, name)`.
 pub async fn day_in(tx: &mut Tx, day: NaiveDate) -> Result<Option<(String, String)>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (String, String)>("select kind, name from calendar_days where day = $1")
-            .bind(day)
-            .fetch_optional(conn)
-            .await
-    })
+    tx.optional::<(String, String)>("select kind, name from calendar_days where day = $1", &[day.into()]).await
 }
 
 pub async fn put_day(
@@ -170,13 +176,25 @@ pub async fn delete_day(tx: &mut Tx, day: NaiveDate) -> Result<bool, sqlx::Error
 
 /// A case's deadline clock: started on `start`, with `days` working days, stopped since
 /// `paused_on` (while the applicant is asked for something) and `paused_days` stopped before.
-#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+#[derive(Debug, Clone, Copy)]
 pub struct Clock {
     pub id: i64,
     pub sla_start_on: Option<NaiveDate>,
     pub sla_working_days: Option<i32>,
     pub paused_on: Option<NaiveDate>,
     pub paused_working_days: i32,
+}
+
+impl crate::db::Record for Clock {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Clock {
+            id: row.get("id")?,
+            sla_start_on: row.get("sla_start_on")?,
+            sla_working_days: row.get("sla_working_days")?,
+            paused_on: row.get("paused_on")?,
+            paused_working_days: row.get("paused_working_days")?,
+        })
+    }
 }
 
 impl Clock {
@@ -192,7 +210,7 @@ const CLOCK: &str = "select id, sla_start_on, sla_working_days, paused_on, pause
 
 pub async fn clock_in(tx: &mut Tx, case_id: i64) -> Result<Option<Clock>, sqlx::Error> {
     let sql = format!("{CLOCK} where id = $1");
-    on_tx!(tx, |conn| sqlx::query_as::<_, Clock>(&sql).bind(case_id).fetch_optional(conn).await)
+    tx.optional::<Clock>(&sql, &[case_id.into()]).await
 }
 
 /// The clocks of open cases whose deadline is on or after `day`, or that are stopped: the
@@ -202,7 +220,7 @@ pub async fn clocks_from_in(tx: &mut Tx, day: NaiveDate) -> Result<Vec<Clock>, s
         "{CLOCK} where status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
          and sla_start_on is not null and (due_on >= $1 or paused_on is not null)"
     );
-    on_tx!(tx, |conn| sqlx::query_as::<_, Clock>(&sql).bind(day).fetch_all(conn).await)
+    tx.all::<Clock>(&sql, &[day.into()]).await
 }
 
 /// Start a new case's clock.

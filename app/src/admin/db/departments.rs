@@ -5,13 +5,8 @@ use crate::db::Db;
 use crate::on_db;
 
 pub async fn list(db: &Db) -> Result<Vec<Department>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Department>(
-            "select id, code, name_zh, name_en, name_fr from departments order by sort_order, id",
-        )
-        .fetch_all(pool)
+    db.all::<Department>("select id, code, name_zh, name_en, name_fr from departments order by sort_order, id", &[])
         .await
-    })
 }
 
 pub async fn exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {

@@ -1,44 +1,27 @@
 //! Staff accounts.
 
 use crate::admin::UserRecord;
-use crate::db::{is_unique_violation, Db, Tx};
+use crate::db::{is_unique_violation, Columns, Db, Record, Tx};
 use crate::domain::{Locale, Role};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
-    email: String,
-    display_name: String,
-    role: String,
-    department_id: Option<i64>,
-    locale: String,
-    active: bool,
-    version: i32,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-    last_login_at: Option<DateTime<Utc>>,
-    session_count: i64,
-}
-
-impl From<Row> for UserRecord {
-    fn from(r: Row) -> Self {
-        UserRecord {
-            id: r.id,
-            email: r.email,
-            display_name: r.display_name,
-            // The schema's check constraints admit only known values.
-            role: Role::parse(&r.role).unwrap_or(Role::Leader),
-            department_id: r.department_id,
-            locale: Locale::parse(&r.locale).unwrap_or(Locale::ZhCn),
-            active: r.active,
-            version: r.version,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            last_login_at: r.last_login_at,
-            session_count: r.session_count,
-        }
+impl Record for UserRecord {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(UserRecord {
+            id: row.get("id")?,
+            email: row.get("email")?,
+            display_name: row.get("display_name")?,
+            role: row.get("role")?,
+            department_id: row.get("department_id")?,
+            locale: row.get("locale")?,
+            active: row.get("active")?,
+            version: row.get("version")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            last_login_at: row.get("last_login_at")?,
+            session_count: row.get("session_count")?,
+        })
     }
 }
 
@@ -49,51 +32,40 @@ const SELECT: &str = "select u.id, u.email, u.display_name, u.role, u.department
     from users u";
 
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
-    on_db!(db, |pool| sqlx::query_scalar::<_, i64>("select count(*) from users").fetch_one(pool).await)
+    db.one::<i64>("select count(*) from users", &[]).await
 }
 
 pub async fn list(db: &Db) -> Result<Vec<UserRecord>, sqlx::Error> {
-    let sql = format!("{SELECT} order by u.active desc, u.display_name, u.id");
-    let rows: Vec<Row> = on_db!(db, |pool| sqlx::query_as::<_, Row>(&sql).fetch_all(pool).await)?;
-    Ok(rows.into_iter().map(UserRecord::from).collect())
+    db.all(&format!("{SELECT} order by u.active desc, u.display_name, u.id"), &[]).await
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
-    let sql = format!("{SELECT} where u.id = $1");
-    let row: Option<Row> = on_db!(db, |pool| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(pool).await)?;
-    Ok(row.map(UserRecord::from))
+    db.optional(&format!("{SELECT} where u.id = $1"), &[id.into()]).await
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
-    let sql = format!("{SELECT} where u.id = $1");
-    let row: Option<Row> = on_tx!(tx, |conn| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(conn).await)?;
-    Ok(row.map(UserRecord::from))
+    tx.optional(&format!("{SELECT} where u.id = $1"), &[id.into()]).await
 }
 
 /// What login needs to know about an account.
-#[derive(sqlx::FromRow)]
 pub struct Credentials {
     pub id: i64,
     pub password_hash: String,
     pub active: bool,
 }
 
+impl crate::db::Record for Credentials {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Credentials { id: row.get("id")?, password_hash: row.get("password_hash")?, active: row.get("active")? })
+    }
+}
+
 pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Credentials>("select id, password_hash, active from users where email = $1")
-            .bind(email)
-            .fetch_optional(pool)
-            .await
-    })
+    db.optional::<Credentials>("select id, password_hash, active from users where email = $1", &[email.into()]).await
 }
 
 pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_scalar::<_, String>("select password_hash from users where id = $1")
-            .bind(id)
-            .fetch_optional(pool)
-            .await
-    })
+    db.optional::<String>("select password_hash from users where id = $1", &[id.into()]).await
 }
 
 pub struct NewUser<'a> {
@@ -115,22 +87,22 @@ pub enum InsertError {
 }
 
 pub async fn insert(tx: &mut Tx, u: NewUser<'_>) -> Result<i64, InsertError> {
-    let r = on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
+    let r = tx
+        .one::<i64>(
             "insert into users (email, display_name, password_hash, role, department_id, locale, active, \
                                 version, created_at, updated_at) \
              values ($1, $2, $3, $4, $5, $6, true, 1, $7, $7) returning id",
+            &[
+                u.email.into(),
+                u.display_name.into(),
+                u.password_hash.into(),
+                (u.role.as_str()).into(),
+                u.department_id.into(),
+                (u.locale.tag()).into(),
+                u.at.into(),
+            ],
         )
-        .bind(u.email)
-        .bind(u.display_name)
-        .bind(u.password_hash)
-        .bind(u.role.as_str())
-        .bind(u.department_id)
-        .bind(u.locale.tag())
-        .bind(u.at)
-        .fetch_one(conn)
-        .await
-    });
+        .await;
     r.map_err(|e| if is_unique_violation(&e) { InsertError::EmailTaken } else { InsertError::Db(e) })
 }
 
@@ -200,19 +172,24 @@ pub async fn set_locale(tx: &mut Tx, id: i64, locale: Locale, at: DateTime<Utc>)
 
 /// Active administrators other than `except`, so the last one cannot be disabled or demoted.
 pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>("select count(*) from users where role = 'admin' and active = true and id <> $1")
-            .bind(except)
-            .fetch_one(conn)
-            .await
-    })
+    tx.one::<i64>("select count(*) from users where role = 'admin' and active = true and id <> $1", &[except.into()])
+        .await
 }
 
-#[derive(sqlx::FromRow)]
 struct RecipientRow {
     email: String,
     display_name: String,
     locale: String,
+}
+
+impl crate::db::Record for RecipientRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(RecipientRow {
+            email: row.get("email")?,
+            display_name: row.get("display_name")?,
+            locale: row.get("locale")?,
+        })
+    }
 }
 
 impl RecipientRow {
@@ -227,14 +204,12 @@ impl RecipientRow {
 
 /// An active user as the recipient of an e-mail, in their own language.
 pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::Recipient>, sqlx::Error> {
-    let row: Option<RecipientRow> = on_tx!(tx, |conn| {
-        sqlx::query_as::<_, RecipientRow>(
+    let row: Option<RecipientRow> = tx
+        .optional::<RecipientRow>(
             "select email, display_name, locale from users where id = $1 and active = true",
+            &[id.into()],
         )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })?;
+        .await?;
     Ok(row.map(RecipientRow::into_recipient))
 }
 
@@ -243,35 +218,25 @@ pub async fn department_liaisons_in(
     tx: &mut Tx,
     department_id: i64,
 ) -> Result<Vec<crate::mail::compose::Recipient>, sqlx::Error> {
-    let rows: Vec<RecipientRow> = on_tx!(tx, |conn| {
-        sqlx::query_as::<_, RecipientRow>(
+    let rows: Vec<RecipientRow> = tx
+        .all::<RecipientRow>(
             "select email, display_name, locale from users \
              where role = 'department_liaison' and department_id = $1 and active = true order by id",
+            &[department_id.into()],
         )
-        .bind(department_id)
-        .fetch_all(conn)
-        .await
-    })?;
+        .await?;
     Ok(rows.into_iter().map(RecipientRow::into_recipient).collect())
 }
 
 /// The liaison officers who take the daily digest: (user id, recipient).
 pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, crate::mail::compose::Recipient)>, sqlx::Error> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        id: i64,
-        email: String,
-        display_name: String,
-        locale: String,
-    }
-    let rows: Vec<Row> = on_db!(db, |pool| {
-        sqlx::query_as::<_, Row>(
+    let rows: Vec<DigestRow> = db
+        .all::<DigestRow>(
             "select id, email, display_name, locale from users \
              where role = 'liaison_officer' and active = true and daily_digest = true order by id",
+            &[],
         )
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -279,6 +244,24 @@ pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, crate::mail::compose::R
             (r.id, to)
         })
         .collect())
+}
+
+struct DigestRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    locale: String,
+}
+
+impl crate::db::Record for DigestRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DigestRow {
+            id: row.get("id")?,
+            email: row.get("email")?,
+            display_name: row.get("display_name")?,
+            locale: row.get("locale")?,
+        })
+    }
 }
 
 /// Switch a user's daily digest on or off.
@@ -295,7 +278,5 @@ pub async fn set_daily_digest(tx: &mut Tx, id: i64, on: bool) -> Result<bool, sq
 }
 
 pub async fn daily_digest(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_scalar::<_, bool>("select daily_digest from users where id = $1").bind(id).fetch_one(pool).await
-    })
+    db.one::<bool>("select daily_digest from users where id = $1", &[id.into()]).await
 }

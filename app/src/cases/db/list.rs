@@ -1,11 +1,10 @@
 //! Lists of cases: the filter's conditions, one page with its count, the rows streamed for
 //! the CSV export, and the deadlines page's lists in one statement.
 
-use super::{summary_row_here, RiskWindow, SummaryRow, COLUMNS, FROM, RUNNING, SUMMARY};
+use super::{RiskWindow, SummaryRow, COLUMNS, FROM, RUNNING, SUMMARY};
 use crate::cases::{CaseFilter, CaseSummary, CaseType};
-use crate::db::{Arg, Db, Where};
+use crate::db::{Arg, Columns, Db, Record, Where};
 use crate::domain::CaseStatus;
-use crate::{bind_args, on_db};
 
 /// The conditions of a filter: only those it sets, so each query can use its indexes.
 fn conditions(f: &CaseFilter, reader_id: i64, w: RiskWindow) -> Where {
@@ -106,25 +105,15 @@ pub async fn search(
         crate::domain::COUNT_CAP + 1
     );
     // On SQLite a page is read on the request's thread, unless it searches the text (a scan).
-    let here_args: Vec<&Arg> = args.iter().collect();
-    let lite = db.sqlite().filter(|_| f.q.as_deref().is_none_or(|q| q.trim().is_empty()));
-    let rows_here = lite.and_then(|lite| lite.rows_here(&list_sql, &here_args, summary_row_here));
-    let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = match rows_here {
-            Some(rows) => rows?,
-            None => bind_args!(sqlx::query_as::<_, SummaryRow>(&list_sql), args).fetch_all(pool).await?,
-        };
-        let total = if f.page == 0 && (rows.len() as i64) < per_page {
-            rows.len() as i64
-        } else {
-            let count_here = lite.and_then(|lite| lite.row_here(&count_sql, &here_args, |row| row.get(0)));
-            match count_here {
-                Some(count) => count?.unwrap_or(0),
-                None => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), args).fetch_one(pool).await?,
-            }
-        };
-        (rows, total)
-    });
+    let scans = f.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+    let rows: Vec<SummaryRow> = if scans { db.scan(&list_sql, args).await? } else { db.all(&list_sql, args).await? };
+    let total = if f.page == 0 && (rows.len() as i64) < per_page {
+        rows.len() as i64
+    } else if scans {
+        db.scan::<i64>(&count_sql, args).await?.into_iter().next().unwrap_or(0)
+    } else {
+        db.one::<i64>(&count_sql, args).await?
+    };
     Ok((rows.into_iter().map(|r| r.into_summary(w)).collect(), total))
 }
 
@@ -137,12 +126,16 @@ pub struct DeadlineLists {
     pub led: Option<Vec<CaseSummary>>,
 }
 
-#[derive(sqlx::FromRow)]
 struct DeadlineRow {
-    #[sqlx(flatten)]
     row: SummaryRow,
     list: String,
     total: i64,
+}
+
+impl Record for DeadlineRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DeadlineRow { row: SummaryRow::read(row)?, list: row.get("list")?, total: row.get("total")? })
+    }
 }
 
 /// The deadlines page in one statement: each list's first `per_page` cases (by due date, from
@@ -182,16 +175,7 @@ pub async fn deadlines(
         cond = counted;
     }
     let sql = parts.join(" union all ");
-    let here_args: Vec<&Arg> = args.iter().collect();
-    let here = db.sqlite().and_then(|lite| {
-        lite.rows_here(&sql, &here_args, |row| {
-            Ok(DeadlineRow { row: summary_row_here(row)?, list: row.get(12)?, total: row.get(13)? })
-        })
-    });
-    let rows = match here {
-        Some(rows) => rows?,
-        None => on_db!(db, |pool| bind_args!(sqlx::query_as::<_, DeadlineRow>(&sql), &args).fetch_all(pool).await?),
-    };
+    let rows: Vec<DeadlineRow> = db.all(&sql, &args).await?;
     let mut out = DeadlineLists { overdue: (Vec::new(), 0), at_risk: (Vec::new(), 0), led: led.then(Vec::new) };
     for r in rows {
         let summary = r.row.into_summary(w);

@@ -14,23 +14,45 @@ pub use record::{get, insert, next_number, route, set_access_code_hash, set_stat
 pub use timeline::{add_event, events, NewEvent};
 
 use crate::cases::{CaseSummary, CaseType, Deadline, Priority};
+use crate::db::{Columns, Record};
 use crate::domain::CaseStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
+/// A case as every list shows it, before its deadline is judged (`into_summary`).
 struct SummaryRow {
     id: i64,
     reference: String,
     enterprise_id: Option<i64>,
     enterprise_name: String,
-    case_type: String,
-    priority: String,
+    case_type: CaseType,
+    priority: Priority,
     green_channel: bool,
     title: String,
-    status: String,
+    status: CaseStatus,
     owner_name: Option<String>,
     created_at: DateTime<Utc>,
     due_on: Option<NaiveDate>,
+}
+
+crate::code_column!(CaseType, Priority);
+
+impl Record for SummaryRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(SummaryRow {
+            id: row.get("id")?,
+            reference: row.get("reference")?,
+            enterprise_id: row.get("enterprise_id")?,
+            enterprise_name: row.get("enterprise_name")?,
+            case_type: row.get("case_type")?,
+            priority: row.get("priority")?,
+            green_channel: row.get("green_channel")?,
+            title: row.get("title")?,
+            status: row.get("status")?,
+            owner_name: row.get("owner_name")?,
+            created_at: row.get("created_at")?,
+            due_on: row.get("due_on")?,
+        })
+    }
 }
 
 /// Today and the last day that counts as "at risk" (the next working day).
@@ -42,45 +64,25 @@ pub struct RiskWindow {
 
 impl SummaryRow {
     fn into_summary(self, w: RiskWindow) -> CaseSummary {
-        let status = CaseStatus::parse(&self.status).unwrap_or(CaseStatus::Submitted);
         CaseSummary {
             id: self.id,
             reference: self.reference,
             enterprise_id: self.enterprise_id,
             enterprise_name: self.enterprise_name,
-            case_type: CaseType::parse(&self.case_type).unwrap_or(CaseType::Other),
-            priority: Priority::parse(&self.priority).unwrap_or(Priority::Normal),
+            case_type: self.case_type,
+            priority: self.priority,
             green_channel: self.green_channel,
             title: self.title,
-            status,
+            status: self.status,
             owner_name: self.owner_name,
             created_at: self.created_at,
             due_on: self.due_on,
-            deadline: Deadline::of(status, self.due_on, w.today, w.at_risk_until),
+            deadline: Deadline::of(self.status, self.due_on, w.today, w.at_risk_until),
         }
     }
 }
 
-/// A `SummaryRow` read with rusqlite, in the order of `SUMMARY`'s columns.
-fn summary_row_here(row: &rusqlite::Row) -> rusqlite::Result<SummaryRow> {
-    use crate::db::sqlite::{date_column, time_column};
-    Ok(SummaryRow {
-        id: row.get(0)?,
-        reference: row.get(1)?,
-        enterprise_id: row.get(2)?,
-        enterprise_name: row.get(3)?,
-        case_type: row.get(4)?,
-        priority: row.get(5)?,
-        green_channel: row.get(6)?,
-        title: row.get(7)?,
-        status: row.get(8)?,
-        owner_name: row.get(9)?,
-        created_at: time_column(row, 10)?,
-        due_on: date_column(row, 11)?,
-    })
-}
-
-/// A summary's columns (`SummaryRow`, in its order) and where they come from.
+/// A summary's columns (`SummaryRow`) and where they come from.
 macro_rules! summary_columns {
     () => {
         "c.id, c.reference, c.enterprise_id, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \

@@ -5,10 +5,8 @@ use super::{RiskWindow, SummaryRow, RUNNING, SUMMARY};
 use crate::cases::{CaseSummary, CaseType};
 use crate::db::{Db, Tx};
 use crate::domain::Locale;
-use crate::{on_db, on_tx};
 use chrono::NaiveDate;
 
-#[derive(sqlx::FromRow)]
 struct FactsRow {
     id: i64,
     reference: String,
@@ -22,19 +20,34 @@ struct FactsRow {
     applicant_email_verified: bool,
 }
 
+impl crate::db::Record for FactsRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(FactsRow {
+            id: row.get("id")?,
+            reference: row.get("reference")?,
+            title: row.get("title")?,
+            enterprise_name: row.get("enterprise_name")?,
+            case_type: row.get("case_type")?,
+            due_on: row.get("due_on")?,
+            language: row.get("language")?,
+            applicant_name: row.get("applicant_name")?,
+            applicant_email: row.get("applicant_email")?,
+            applicant_email_verified: row.get("applicant_email_verified")?,
+        })
+    }
+}
+
 /// What e-mails about a case say, read inside the transaction that sends them.
 pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::CaseFacts>, sqlx::Error> {
-    let row: Option<FactsRow> = on_tx!(tx, |conn| {
-        sqlx::query_as::<_, FactsRow>(
+    let row: Option<FactsRow> = tx
+        .optional::<FactsRow>(
             "select c.id, c.reference, c.title, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
                     c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email, \
                     c.applicant_email_verified \
              from cases c left join enterprises e on e.id = c.enterprise_id where c.id = $1",
+            &[id.into()],
         )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })?;
+        .await?;
     Ok(row.map(|r| crate::mail::compose::CaseFacts {
         id: r.id,
         reference: r.reference,
@@ -50,12 +63,23 @@ pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compos
 }
 
 /// A running case due by some day, as the deadline notices need it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct DueCase {
     pub id: i64,
     pub due_on: NaiveDate,
     pub owner_id: Option<i64>,
     pub leader_id: Option<i64>,
+}
+
+impl crate::db::Record for DueCase {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DueCase {
+            id: row.get("id")?,
+            due_on: row.get("due_on")?,
+            owner_id: row.get("owner_id")?,
+            leader_id: row.get("leader_id")?,
+        })
+    }
 }
 
 /// Running cases due between `since` and `until` (inclusive) whose notice has not gone yet
@@ -76,9 +100,7 @@ pub async fn due_unnoticed(
                  || (case when c.due_on < $3 then 'overdue' else 'at_risk' end) || ':' || c.due_on) \
          order by c.due_on, c.id limit $4"
     );
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, DueCase>(&sql).bind(since).bind(until).bind(today).bind(limit).fetch_all(pool).await
-    })
+    db.all::<DueCase>(&sql, &[since.into(), until.into(), today.into(), limit.into()]).await
 }
 
 /// An officer's open cases (those still being worked or waiting for the applicant), soonest
@@ -88,7 +110,6 @@ pub async fn open_owned(db: &Db, owner_id: i64, w: RiskWindow, limit: i64) -> Re
         "{SUMMARY} where c.owner_id = $1 and c.status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
          order by coalesce(c.due_on, '9999-12-31'), c.id limit $2"
     );
-    let rows: Vec<SummaryRow> =
-        on_db!(db, |pool| sqlx::query_as::<_, SummaryRow>(&sql).bind(owner_id).bind(limit).fetch_all(pool).await)?;
+    let rows: Vec<SummaryRow> = db.all(&sql, &[owner_id.into(), limit.into()]).await?;
     Ok(rows.into_iter().map(|r| r.into_summary(w)).collect())
 }

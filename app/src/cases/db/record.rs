@@ -3,9 +3,9 @@
 
 use super::{tasks, RiskWindow, SummaryRow};
 use crate::cases::{CaseSummary, CaseType, Priority};
-use crate::db::{Db, Tx};
+use crate::db::{Columns, Db, Record, Tx};
 use crate::domain::{CaseStatus, Locale};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
 
@@ -13,16 +13,13 @@ use sqlx::types::Json;
 /// locked until commit (PostgreSQL row lock; SQLite's write lock), so concurrent creations
 /// get distinct numbers.
 pub async fn next_number(tx: &mut Tx, year: i32) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into case_counters (year, last_number) values ($1, 1) \
+    tx.one::<i64>(
+        "insert into case_counters (year, last_number) values ($1, 1) \
              on conflict (year) do update set last_number = case_counters.last_number + 1 \
              returning last_number",
-        )
-        .bind(year)
-        .fetch_one(conn)
-        .await
-    })
+        &[year.into()],
+    )
+    .await
 }
 
 pub struct NewCase<'a> {
@@ -50,37 +47,12 @@ pub struct NewCase<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into cases (reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
+    tx.one::<i64>("insert into cases (reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
                  description, language, status, owner_id, access_code_hash, version, created_by, created_at, updated_at, \
                  applicant_name, applicant_email, source, applicant_phone, enterprise_name_given, credit_code_given, \
                  applicant_email_verified) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'submitted', $10, $11, 1, $12, $13, $13, $14, $15, $16, $17, \
-                 $18, $19, $16 <> 'portal') returning id",
-        )
-        .bind(c.reference)
-        .bind(c.enterprise_id)
-        .bind(c.case_type.as_str())
-        .bind(c.priority.as_str())
-        .bind(c.green_channel)
-        .bind(c.full_agency)
-        .bind(c.title)
-        .bind(c.description)
-        .bind(c.language.tag())
-        .bind(c.owner_id)
-        .bind(c.access_code_hash)
-        .bind(c.created_by)
-        .bind(c.at)
-        .bind(c.applicant_name)
-        .bind(c.applicant_email)
-        .bind(c.source)
-        .bind(c.applicant_phone)
-        .bind(c.enterprise_name_given)
-        .bind(c.credit_code_given)
-        .fetch_one(conn)
-        .await
-    })
+                 $18, $19, $16 <> 'portal') returning id", &[c.reference.into(), c.enterprise_id.into(), (c.case_type.as_str()).into(), (c.priority.as_str()).into(), c.green_channel.into(), c.full_agency.into(), c.title.into(), c.description.into(), (c.language.tag()).into(), c.owner_id.into(), c.access_code_hash.into(), c.created_by.into(), c.at.into(), c.applicant_name.into(), c.applicant_email.into(), c.source.into(), c.applicant_phone.into(), c.enterprise_name_given.into(), c.credit_code_given.into()]).await
 }
 
 /// What the case page needs beyond the summary.
@@ -104,9 +76,7 @@ pub struct CaseRow {
     pub messages: Vec<crate::domain::CaseMessage>,
 }
 
-#[derive(sqlx::FromRow)]
 struct DetailRow {
-    #[sqlx(flatten)]
     summary: SummaryRow,
     description: String,
     language: String,
@@ -131,6 +101,35 @@ struct DetailRow {
     messages: Json<Vec<crate::db::outbox::MessageJson>>,
 }
 
+impl Record for DetailRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DetailRow {
+            summary: SummaryRow::read(row)?,
+            description: row.get("description")?,
+            language: row.get("language")?,
+            full_agency: row.get("full_agency")?,
+            version: row.get("version")?,
+            owner_id: row.get("owner_id")?,
+            paused_on: row.get("paused_on")?,
+            applicant_name: row.get("applicant_name")?,
+            applicant_email: row.get("applicant_email")?,
+            source: row.get("source")?,
+            applicant_phone: row.get("applicant_phone")?,
+            enterprise_name_given: row.get("enterprise_name_given")?,
+            credit_code_given: row.get("credit_code_given")?,
+            rating: row.get("rating")?,
+            rating_comment: row.get("rating_comment")?,
+            passport_name: row.get("passport_name")?,
+            nationality: row.get("nationality")?,
+            passport_number: row.get("passport_number")?,
+            position: row.get("position")?,
+            arrival_date: row.get("arrival_date")?,
+            tasks: row.get("tasks")?,
+            messages: row.get("messages")?,
+        })
+    }
+}
+
 /// A case with its department tasks, in one query.
 pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary, CaseRow)>, sqlx::Error> {
     let sql = format!(
@@ -147,8 +146,7 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
         tasks::json_column(db),
         crate::db::outbox::json_column(db)
     );
-    let row: Option<DetailRow> =
-        on_db!(db, |pool| sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(pool).await)?;
+    let row: Option<DetailRow> = db.optional(&sql, &[id.into()]).await?;
     Ok(row.map(|r| {
         let detail = CaseRow {
             description: r.description,
@@ -186,12 +184,8 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
 
 /// Status, version and owner, read inside a write transaction.
 pub async fn state_in(tx: &mut Tx, id: i64) -> Result<Option<(String, i32, Option<i64>)>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (String, i32, Option<i64>)>("select status, version, owner_id from cases where id = $1")
-            .bind(id)
-            .fetch_optional(conn)
-            .await
-    })
+    tx.optional::<(String, i32, Option<i64>)>("select status, version, owner_id from cases where id = $1", &[id.into()])
+        .await
 }
 
 /// Move a case to `to` if it is still at `version`; `Ok(false)` if someone moved it first.

@@ -3,7 +3,7 @@
 use crate::cases::tasks::{CaseTask, InboxTask, TaskStatus};
 use crate::cases::CaseType;
 use crate::db::{is_unique_violation, Db, Tx};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Route a case to a department; `Ok(false)` if it already has a task there.
@@ -104,15 +104,9 @@ pub(super) fn from_json(mut rows: Vec<TaskJson>) -> Vec<CaseTask> {
 }
 
 pub async fn open_count_in(tx: &mut Tx, case_id: i64) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>("select count(*) from case_tasks where case_id = $1 and status <> 'done'")
-            .bind(case_id)
-            .fetch_one(conn)
-            .await
-    })
+    tx.one::<i64>("select count(*) from case_tasks where case_id = $1 and status <> 'done'", &[case_id.into()]).await
 }
 
-#[derive(sqlx::FromRow)]
 struct InboxRow {
     id: i64,
     reference: String,
@@ -127,10 +121,28 @@ struct InboxRow {
     version: i32,
 }
 
+impl crate::db::Record for InboxRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(InboxRow {
+            id: row.get("id")?,
+            reference: row.get("reference")?,
+            title: row.get("title")?,
+            case_type: row.get("case_type")?,
+            enterprise_name: row.get("enterprise_name")?,
+            credit_code: row.get("credit_code")?,
+            status: row.get("status")?,
+            due_on: row.get("due_on")?,
+            instructions: row.get("instructions")?,
+            department_note: row.get("department_note")?,
+            version: row.get("version")?,
+        })
+    }
+}
+
 /// One department's tasks, open ones first, soonest due first.
 pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::Error> {
-    let rows: Vec<InboxRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, InboxRow>(
+    let rows: Vec<InboxRow> = db
+        .all::<InboxRow>(
             "select t.id, c.reference, c.title, c.case_type, \
                     coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
                     coalesce(e.credit_code, c.credit_code_given) as credit_code, t.status, \
@@ -138,11 +150,9 @@ pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::
              from case_tasks t join cases c on c.id = t.case_id left join enterprises e on e.id = c.enterprise_id \
              where t.department_id = $1 \
              order by (t.status = 'done'), coalesce(t.due_on, '9999-12-31'), t.id",
+            &[department_id.into()],
         )
-        .bind(department_id)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| InboxTask {
@@ -163,14 +173,11 @@ pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::
 
 /// The task's department, case, status and version, inside a write transaction.
 pub async fn state_in(tx: &mut Tx, id: i64) -> Result<Option<(i64, i64, String, i32)>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, (i64, i64, String, i32)>(
-            "select department_id, case_id, status, version from case_tasks where id = $1",
-        )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<(i64, i64, String, i32)>(
+        "select department_id, case_id, status, version from case_tasks where id = $1",
+        &[id.into()],
+    )
+    .await
 }
 
 pub async fn update(
@@ -200,7 +207,7 @@ pub async fn update(
 }
 
 /// An open task past its due date, on a case still open.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct OverdueTask {
     pub id: i64,
     pub case_id: i64,
@@ -208,21 +215,27 @@ pub struct OverdueTask {
     pub due_on: NaiveDate,
 }
 
+impl crate::db::Record for OverdueTask {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(OverdueTask {
+            id: row.get("id")?,
+            case_id: row.get("case_id")?,
+            department_id: row.get("department_id")?,
+            due_on: row.get("due_on")?,
+        })
+    }
+}
+
 /// Tasks not done that were due between `since` and the day before `today` and whose notice
 /// has not gone yet (`mail_notices` key `task:<id>:overdue:<due date>`), at most `limit`.
 pub async fn overdue(db: &Db, today: NaiveDate, since: NaiveDate, limit: i64) -> Result<Vec<OverdueTask>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, OverdueTask>(
-            "select t.id, t.case_id, t.department_id, t.due_on from case_tasks t join cases c on c.id = t.case_id \
+    db.all::<OverdueTask>(
+        "select t.id, t.case_id, t.department_id, t.due_on from case_tasks t join cases c on c.id = t.case_id \
              where t.status <> 'done' and t.due_on < $1 and t.due_on >= $2 \
                and c.status in ('submitted', 'accepted', 'in_progress', 'awaiting_applicant') \
                and not exists (select 1 from mail_notices n where n.key = 'task:' || t.id || ':overdue:' || t.due_on) \
              order by t.due_on, t.id limit $3",
-        )
-        .bind(today)
-        .bind(since)
-        .bind(limit)
-        .fetch_all(pool)
-        .await
-    })
+        &[today.into(), since.into(), limit.into()],
+    )
+    .await
 }

@@ -3,7 +3,7 @@
 use crate::cases::{CaseEvent, EventKind, PublicText};
 use crate::db::{Db, Tx};
 use crate::domain::CaseStatus;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 
 pub struct NewEvent<'a> {
@@ -53,7 +53,6 @@ pub async fn add_event(tx: &mut Tx, e: &NewEvent<'_>) -> Result<(), sqlx::Error>
     })
 }
 
-#[derive(sqlx::FromRow)]
 struct EventRow {
     id: i64,
     kind: String,
@@ -67,17 +66,32 @@ struct EventRow {
     created_at: DateTime<Utc>,
 }
 
+impl crate::db::Record for EventRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(EventRow {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            from_status: row.get("from_status")?,
+            to_status: row.get("to_status")?,
+            note: row.get("note")?,
+            public_zh: row.get("public_zh")?,
+            public_en: row.get("public_en")?,
+            public_fr: row.get("public_fr")?,
+            author_name: row.get("author_name")?,
+            created_at: row.get("created_at")?,
+        })
+    }
+}
+
 pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
-    let rows: Vec<EventRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, EventRow>(
+    let rows: Vec<EventRow> = db
+        .all::<EventRow>(
             "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, ev.public_zh, ev.public_en, ev.public_fr, \
                     u.display_name as author_name, ev.created_at \
              from case_events ev left join users u on u.id = ev.author_id where ev.case_id = $1 order by ev.id",
+            &[case_id.into()],
         )
-        .bind(case_id)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| CaseEvent {

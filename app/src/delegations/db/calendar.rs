@@ -8,7 +8,6 @@ use crate::domain::Locale;
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
-#[derive(sqlx::FromRow)]
 struct CalendarRow {
     id: i64,
     delegation_id: i64,
@@ -19,6 +18,22 @@ struct CalendarRow {
     activity: String,
     title_zh: String,
     venue_id: Option<i64>,
+}
+
+impl crate::db::Record for CalendarRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(CalendarRow {
+            id: row.get("id")?,
+            delegation_id: row.get("delegation_id")?,
+            delegation_title: row.get("delegation_title")?,
+            status: row.get("status")?,
+            starts_at: row.get("starts_at")?,
+            ends_at: row.get("ends_at")?,
+            activity: row.get("activity")?,
+            title_zh: row.get("title_zh")?,
+            venue_id: row.get("venue_id")?,
+        })
+    }
 }
 
 /// The items between `from` and `to` of delegations that are not cancelled, perhaps only
@@ -42,23 +57,9 @@ pub async fn calendar(
         "select b.item_id, {RESOURCE_COLUMNS} from item_bookings b \
          join resources r on r.id = b.resource_id where b.item_id in (select i.id {WHERE}) order by r.name"
     );
-    let (rows, booked) = on_db!(db, |pool| {
-        let rows = sqlx::query_as::<_, CalendarRow>(&items_sql)
-            .bind(from)
-            .bind(to)
-            .bind(delegation_id)
-            .bind(resource_id)
-            .fetch_all(pool)
-            .await?;
-        let booked = sqlx::query_as::<_, BookedRow>(&booked_sql)
-            .bind(from)
-            .bind(to)
-            .bind(delegation_id)
-            .bind(resource_id)
-            .fetch_all(pool)
-            .await?;
-        Ok::<_, sqlx::Error>((rows, booked))
-    })?;
+    let args = [from.into(), to.into(), delegation_id.into(), resource_id.into()];
+    let rows: Vec<CalendarRow> = db.all(&items_sql, &args).await?;
+    let booked: Vec<BookedRow> = db.all(&booked_sql, &args).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -120,15 +121,13 @@ pub async fn has_feed(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
 
 /// The active account (and its language) whose feed has this token hash.
 pub async fn feed_owner(db: &Db, token_hash: &str) -> Result<Option<(i64, Locale)>, sqlx::Error> {
-    let row = on_db!(db, |pool| {
-        sqlx::query_as::<_, (i64, String)>(
+    let row = db
+        .optional::<(i64, String)>(
             "select u.id, u.locale from calendar_feeds f join users u on u.id = f.user_id \
              where f.token_hash = $1 and u.active = true",
+            &[token_hash.into()],
         )
-        .bind(token_hash)
-        .fetch_optional(pool)
-        .await
-    })?;
+        .await?;
     Ok(row.map(|(id, l)| (id, locale(&l))))
 }
 
@@ -154,19 +153,10 @@ pub async fn items_of_person(
         "select b.item_id, {RESOURCE_COLUMNS} from item_bookings b \
          join resources r on r.id = b.resource_id where b.item_id in (select i.id {WHERE}) order by r.name"
     );
-    let (rows, extra, booked) = on_db!(db, |pool| {
-        let rows =
-            sqlx::query_as::<_, CalendarRow>(&items_sql).bind(from).bind(to).bind(user_id).fetch_all(pool).await?;
-        let extra = sqlx::query_as::<_, (i64, String, String)>(&extra_sql)
-            .bind(from)
-            .bind(to)
-            .bind(user_id)
-            .fetch_all(pool)
-            .await?;
-        let booked =
-            sqlx::query_as::<_, BookedRow>(&booked_sql).bind(from).bind(to).bind(user_id).fetch_all(pool).await?;
-        Ok::<_, sqlx::Error>((rows, extra, booked))
-    })?;
+    let args = [from.into(), to.into(), user_id.into()];
+    let rows: Vec<CalendarRow> = db.all(&items_sql, &args).await?;
+    let extra: Vec<(i64, String, String)> = db.all(&extra_sql, &args).await?;
+    let booked: Vec<BookedRow> = db.all(&booked_sql, &args).await?;
     Ok(rows
         .into_iter()
         .map(|r| {

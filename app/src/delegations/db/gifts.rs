@@ -2,10 +2,8 @@
 
 use crate::db::{Db, Tx};
 use crate::delegations::{Gift, GiftDirection};
-use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
 struct GiftRow {
     id: i64,
     delegation_id: i64,
@@ -17,6 +15,23 @@ struct GiftRow {
     giver: String,
     receiver: String,
     disposition: String,
+}
+
+impl crate::db::Record for GiftRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(GiftRow {
+            id: row.get("id")?,
+            delegation_id: row.get("delegation_id")?,
+            delegation_title: row.get("delegation_title")?,
+            direction: row.get("direction")?,
+            given_on: row.get("given_on")?,
+            description: row.get("description")?,
+            value_cny_cents: row.get("value_cny_cents")?,
+            giver: row.get("giver")?,
+            receiver: row.get("receiver")?,
+            disposition: row.get("disposition")?,
+        })
+    }
 }
 
 impl From<GiftRow> for Gift {
@@ -43,7 +58,7 @@ const GIFTS_SQL: &str = "select g.id, g.delegation_id, d.title as delegation_tit
 /// The gifts of one delegation, in the order they were given.
 pub async fn gifts(db: &Db, delegation_id: i64) -> Result<Vec<Gift>, sqlx::Error> {
     let sql = format!("{GIFTS_SQL} where g.delegation_id = $1 order by g.given_on, g.id");
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, GiftRow>(&sql).bind(delegation_id).fetch_all(pool).await)?;
+    let rows = db.all::<GiftRow>(&sql, &[delegation_id.into()]).await?;
     Ok(rows.into_iter().map(Gift::from).collect())
 }
 
@@ -53,7 +68,7 @@ pub async fn gifts_of_year(db: &Db, year: i32) -> Result<Vec<Gift>, sqlx::Error>
         return Ok(Vec::new());
     };
     let sql = format!("{GIFTS_SQL} where g.given_on >= $1 and g.given_on <= $2 order by g.given_on, g.id");
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, GiftRow>(&sql).bind(from).bind(to).fetch_all(pool).await)?;
+    let rows = db.all::<GiftRow>(&sql, &[from.into(), to.into()]).await?;
     Ok(rows.into_iter().map(Gift::from).collect())
 }
 
@@ -70,23 +85,22 @@ pub struct NewGift<'a> {
 }
 
 pub async fn insert_gift(tx: &mut Tx, g: &NewGift<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into delegation_gifts (delegation_id, direction, given_on, description, value_cny_cents, giver, \
+    tx.one::<i64>(
+        "insert into delegation_gifts (delegation_id, direction, given_on, description, value_cny_cents, giver, \
                  receiver, disposition, created_by, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id",
-        )
-        .bind(g.delegation_id)
-        .bind(g.direction.as_str())
-        .bind(g.given_on)
-        .bind(g.description)
-        .bind(g.value_cny_cents)
-        .bind(g.giver)
-        .bind(g.receiver)
-        .bind(g.disposition)
-        .bind(g.created_by)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            g.delegation_id.into(),
+            (g.direction.as_str()).into(),
+            g.given_on.into(),
+            g.description.into(),
+            g.value_cny_cents.into(),
+            g.giver.into(),
+            g.receiver.into(),
+            g.disposition.into(),
+            g.created_by.into(),
+            at.into(),
+        ],
+    )
+    .await
 }

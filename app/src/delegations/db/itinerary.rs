@@ -4,10 +4,9 @@
 use super::{BookedRow, RESOURCE_COLUMNS};
 use crate::db::{Db, Tx};
 use crate::delegations::{Activity, Resource};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 
-#[derive(sqlx::FromRow)]
 pub struct ItemRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
@@ -20,6 +19,22 @@ pub struct ItemRow {
     pub notes: String,
 }
 
+impl crate::db::Record for ItemRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ItemRow {
+            id: row.get("id")?,
+            starts_at: row.get("starts_at")?,
+            ends_at: row.get("ends_at")?,
+            activity: row.get("activity")?,
+            title_zh: row.get("title_zh")?,
+            title_foreign: row.get("title_foreign")?,
+            venue_id: row.get("venue_id")?,
+            participants: row.get("participants")?,
+            notes: row.get("notes")?,
+        })
+    }
+}
+
 impl ItemRow {
     pub fn activity(&self) -> Activity {
         Activity::parse(&self.activity).unwrap_or(Activity::Meeting)
@@ -27,15 +42,12 @@ impl ItemRow {
 }
 
 pub async fn items(db: &Db, delegation_id: i64) -> Result<Vec<ItemRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, ItemRow>(
-            "select id, starts_at, ends_at, activity, title_zh, title_foreign, venue_id, participants, notes \
+    db.all::<ItemRow>(
+        "select id, starts_at, ends_at, activity, title_zh, title_foreign, venue_id, participants, notes \
              from itinerary_items where delegation_id = $1 order by starts_at, id",
-        )
-        .bind(delegation_id)
-        .fetch_all(pool)
-        .await
-    })
+        &[delegation_id.into()],
+    )
+    .await
 }
 
 /// The resources each item of the delegation books: (item, resource).
@@ -45,7 +57,7 @@ pub async fn bookings(db: &Db, delegation_id: i64) -> Result<Vec<(i64, Resource)
          from item_bookings b join itinerary_items i on i.id = b.item_id join resources r on r.id = b.resource_id \
          where i.delegation_id = $1 order by r.kind, r.name"
     );
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, BookedRow>(&sql).bind(delegation_id).fetch_all(pool).await)?;
+    let rows = db.all::<BookedRow>(&sql, &[delegation_id.into()]).await?;
     Ok(rows.into_iter().map(|r| (r.item_id, Resource::from(r.resource))).collect())
 }
 
@@ -63,26 +75,25 @@ pub struct NewItem<'a> {
 }
 
 pub async fn insert_item(tx: &mut Tx, i: &NewItem<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into itinerary_items (delegation_id, starts_at, ends_at, activity, title_zh, title_foreign, \
+    tx.one::<i64>(
+        "insert into itinerary_items (delegation_id, starts_at, ends_at, activity, title_zh, title_foreign, \
                  venue_id, participants, notes, created_by, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id",
-        )
-        .bind(i.delegation_id)
-        .bind(i.starts_at)
-        .bind(i.ends_at)
-        .bind(i.activity.as_str())
-        .bind(i.title_zh)
-        .bind(i.title_foreign)
-        .bind(i.venue_id)
-        .bind(i.participants)
-        .bind(i.notes)
-        .bind(i.created_by)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            i.delegation_id.into(),
+            i.starts_at.into(),
+            i.ends_at.into(),
+            (i.activity.as_str()).into(),
+            i.title_zh.into(),
+            i.title_foreign.into(),
+            i.venue_id.into(),
+            i.participants.into(),
+            i.notes.into(),
+            i.created_by.into(),
+            at.into(),
+        ],
+    )
+    .await
 }
 
 /// Is `item_id` an item of this delegation?
@@ -161,7 +172,7 @@ pub async fn delete_item(tx: &mut Tx, delegation_id: i64, item_id: i64) -> Resul
 }
 
 /// Another booking of a resource, with what the clash rule and the officer need to know.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Booking {
     /// The item of the delegation asked about (for `clash_candidates`), or 0.
     pub own_item_id: i64,
@@ -173,6 +184,22 @@ pub struct Booking {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub venue_id: Option<i64>,
+}
+
+impl crate::db::Record for Booking {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Booking {
+            own_item_id: row.get("own_item_id")?,
+            resource_id: row.get("resource_id")?,
+            item_id: row.get("item_id")?,
+            delegation_id: row.get("delegation_id")?,
+            delegation_title: row.get("delegation_title")?,
+            title_zh: row.get("title_zh")?,
+            starts_at: row.get("starts_at")?,
+            ends_at: row.get("ends_at")?,
+            venue_id: row.get("venue_id")?,
+        })
+    }
 }
 
 const BOOKINGS_OF_SQL: &str =
@@ -190,9 +217,7 @@ pub async fn bookings_of(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Booking>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, Booking>(BOOKINGS_OF_SQL).bind(resource_id).bind(to).bind(from).fetch_all(conn).await
-    })
+    tx.all::<Booking>(BOOKINGS_OF_SQL, &[resource_id.into(), to.into(), from.into()]).await
 }
 
 /// Every other booking of the resources this delegation's items book, by items overlapping
@@ -203,20 +228,15 @@ pub async fn clash_candidates(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Booking>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Booking>(
-            "select own.item_id as own_item_id, b.resource_id, i.id as item_id, i.delegation_id, \
+    db.all::<Booking>(
+        "select own.item_id as own_item_id, b.resource_id, i.id as item_id, i.delegation_id, \
                  d.title as delegation_title, i.title_zh, i.starts_at, i.ends_at, i.venue_id \
              from item_bookings own join itinerary_items mine on mine.id = own.item_id \
              join item_bookings b on b.resource_id = own.resource_id and b.item_id <> own.item_id \
              join itinerary_items i on i.id = b.item_id join delegations d on d.id = i.delegation_id \
              where mine.delegation_id = $1 and d.status <> 'cancelled' and i.starts_at < $2 and i.ends_at > $3 \
              order by i.starts_at",
-        )
-        .bind(delegation_id)
-        .bind(to)
-        .bind(from)
-        .fetch_all(pool)
-        .await
-    })
+        &[delegation_id.into(), to.into(), from.into()],
+    )
+    .await
 }

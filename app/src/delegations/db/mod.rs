@@ -22,10 +22,9 @@ use crate::delegations::{
     Resource, ResourceKind,
 };
 use crate::domain::Locale;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: i64,
     direction: String,
@@ -36,6 +35,22 @@ struct SummaryRow {
     status: String,
     members: i64,
     officer_name: Option<String>,
+}
+
+impl crate::db::Record for SummaryRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(SummaryRow {
+            id: row.get("id")?,
+            direction: row.get("direction")?,
+            title: row.get("title")?,
+            countries: row.get("countries")?,
+            starts_on: row.get("starts_on")?,
+            ends_on: row.get("ends_on")?,
+            status: row.get("status")?,
+            members: row.get("members")?,
+            officer_name: row.get("officer_name")?,
+        })
+    }
 }
 
 fn direction(s: &str) -> Direction {
@@ -56,8 +71,8 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
         Some(y) => (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)),
         None => (None, None),
     };
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, SummaryRow>(
+    let rows = db
+        .all::<SummaryRow>(
             "select d.id, d.direction, d.title, d.countries, d.starts_on, d.ends_on, d.status, \
                  (select count(*) from delegation_members m where m.delegation_id = d.id) as members, \
                  u.display_name as officer_name \
@@ -65,14 +80,9 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
              where ($1 is null or d.direction = $1) and ($2 is null or d.status = $2) \
                and ($3 is null or d.starts_on <= $4) and ($3 is null or d.ends_on >= $3) \
              order by d.starts_on desc, d.id desc limit 500",
+            &[(f.direction.as_deref()).into(), (f.status.as_deref()).into(), from.into(), to.into()],
         )
-        .bind(f.direction.as_deref())
-        .bind(f.status.as_deref())
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| DelegationSummary {
@@ -89,7 +99,6 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
         .collect())
 }
 
-#[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
     direction: String,
@@ -105,6 +114,27 @@ struct Row {
     officer_name: Option<String>,
     override_reason: String,
     version: i32,
+}
+
+impl crate::db::Record for Row {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Row {
+            id: row.get("id")?,
+            direction: row.get("direction")?,
+            title: row.get("title")?,
+            organisation: row.get("organisation")?,
+            countries: row.get("countries")?,
+            purpose: row.get("purpose")?,
+            language: row.get("language")?,
+            starts_on: row.get("starts_on")?,
+            ends_on: row.get("ends_on")?,
+            status: row.get("status")?,
+            officer_id: row.get("officer_id")?,
+            officer_name: row.get("officer_name")?,
+            override_reason: row.get("override_reason")?,
+            version: row.get("version")?,
+        })
+    }
 }
 
 /// A delegation's own fields as stored.
@@ -152,12 +182,12 @@ const GET_SQL: &str = "select d.id, d.direction, d.title, d.organisation, d.coun
      from delegations d left join users u on u.id = d.officer_id where d.id = $1";
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
-    let row = on_db!(db, |pool| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(pool).await)?;
+    let row = db.optional::<Row>(GET_SQL, &[id.into()]).await?;
     Ok(row.map(DelegationRow::from))
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
-    let row = on_tx!(tx, |conn| sqlx::query_as::<_, Row>(GET_SQL).bind(id).fetch_optional(conn).await)?;
+    let row = tx.optional::<Row>(GET_SQL, &[id.into()]).await?;
     Ok(row.map(DelegationRow::from))
 }
 
@@ -174,25 +204,24 @@ pub struct Fields<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, f: &Fields<'_>, officer_id: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into delegations (direction, title, organisation, countries, purpose, language, starts_on, \
+    tx.one::<i64>(
+        "insert into delegations (direction, title, organisation, countries, purpose, language, starts_on, \
                  ends_on, officer_id, created_by, created_at, updated_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $10) returning id",
-        )
-        .bind(f.direction.as_str())
-        .bind(f.title)
-        .bind(f.organisation)
-        .bind(f.countries)
-        .bind(f.purpose)
-        .bind(f.language.tag())
-        .bind(f.starts_on)
-        .bind(f.ends_on)
-        .bind(officer_id)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            (f.direction.as_str()).into(),
+            f.title.into(),
+            f.organisation.into(),
+            f.countries.into(),
+            f.purpose.into(),
+            (f.language.tag()).into(),
+            f.starts_on.into(),
+            f.ends_on.into(),
+            officer_id.into(),
+            at.into(),
+        ],
+    )
+    .await
 }
 
 /// Save the fields if nobody saved since `version`; false otherwise.
@@ -264,7 +293,6 @@ pub async fn touch(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<bool, sqlx
     })
 }
 
-#[derive(sqlx::FromRow)]
 pub struct MemberRow {
     pub id: i64,
     pub passport_name: String,
@@ -276,16 +304,28 @@ pub struct MemberRow {
     pub passport_number: String,
 }
 
+impl crate::db::Record for MemberRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(MemberRow {
+            id: row.get("id")?,
+            passport_name: row.get("passport_name")?,
+            chinese_name: row.get("chinese_name")?,
+            title: row.get("title")?,
+            organisation: row.get("organisation")?,
+            language: row.get("language")?,
+            dietary: row.get("dietary")?,
+            passport_number: row.get("passport_number")?,
+        })
+    }
+}
+
 pub async fn members(db: &Db, delegation_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, MemberRow>(
-            "select id, passport_name, chinese_name, title, organisation, language, dietary, passport_number \
+    db.all::<MemberRow>(
+        "select id, passport_name, chinese_name, title, organisation, language, dietary, passport_number \
              from delegation_members where delegation_id = $1 order by id",
-        )
-        .bind(delegation_id)
-        .fetch_all(pool)
-        .await
-    })
+        &[delegation_id.into()],
+    )
+    .await
 }
 
 pub struct NewMember<'a> {
@@ -300,40 +340,35 @@ pub struct NewMember<'a> {
 }
 
 pub async fn insert_member(tx: &mut Tx, m: &NewMember<'_>, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into delegation_members (delegation_id, passport_name, chinese_name, title, organisation, \
+    tx.one::<i64>(
+        "insert into delegation_members (delegation_id, passport_name, chinese_name, title, organisation, \
                  language, dietary, passport_number, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
-        )
-        .bind(m.delegation_id)
-        .bind(m.passport_name)
-        .bind(m.chinese_name)
-        .bind(m.title)
-        .bind(m.organisation)
-        .bind(m.language.tag())
-        .bind(m.dietary)
-        .bind(m.passport_number)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            m.delegation_id.into(),
+            m.passport_name.into(),
+            m.chinese_name.into(),
+            m.title.into(),
+            m.organisation.into(),
+            (m.language.tag()).into(),
+            m.dietary.into(),
+            m.passport_number.into(),
+            at.into(),
+        ],
+    )
+    .await
 }
 
 /// Remove a member; returns their passport name, or `None` when the delegation has no such member.
 pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, String>(
-            "delete from delegation_members where id = $1 and delegation_id = $2 returning passport_name",
-        )
-        .bind(member_id)
-        .bind(delegation_id)
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<String>(
+        "delete from delegation_members where id = $1 and delegation_id = $2 returning passport_name",
+        &[member_id.into(), delegation_id.into()],
+    )
+    .await
 }
 
-#[derive(sqlx::FromRow, Clone)]
+#[derive(Clone)]
 struct ResourceRow {
     id: i64,
     kind: String,
@@ -343,6 +378,21 @@ struct ResourceRow {
     email: String,
     language: String,
     user_id: Option<i64>,
+}
+
+impl crate::db::Record for ResourceRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ResourceRow {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            name: row.get("name")?,
+            languages: row.get("languages")?,
+            details: row.get("details")?,
+            email: row.get("email")?,
+            language: row.get("language")?,
+            user_id: row.get("user_id")?,
+        })
+    }
 }
 
 /// The columns of `ResourceRow`, from `resources r`.
@@ -363,14 +413,17 @@ impl From<ResourceRow> for Resource {
     }
 }
 
-#[derive(sqlx::FromRow)]
 struct BookedRow {
     item_id: i64,
-    #[sqlx(flatten)]
     resource: ResourceRow,
 }
 
-#[derive(sqlx::FromRow)]
+impl crate::db::Record for BookedRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(BookedRow { item_id: row.get("item_id")?, resource: ResourceRow::read(row)? })
+    }
+}
+
 struct OutcomeRow {
     id: i64,
     kind: String,
@@ -379,18 +432,28 @@ struct OutcomeRow {
     enterprise_name: Option<String>,
 }
 
+impl crate::db::Record for OutcomeRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(OutcomeRow {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            description: row.get("description")?,
+            enterprise_id: row.get("enterprise_id")?,
+            enterprise_name: row.get("enterprise_name")?,
+        })
+    }
+}
+
 /// A delegation's outcomes, each with its enterprise's Chinese name, in one statement.
 pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, OutcomeRow>(
+    let rows = db
+        .all::<OutcomeRow>(
             "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
              from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
              where o.delegation_id = $1 order by o.id",
+            &[delegation_id.into()],
         )
-        .bind(delegation_id)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| Outcome {
@@ -412,32 +475,25 @@ pub async fn insert_outcome(
     created_by: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into delegation_outcomes (delegation_id, kind, description, enterprise_id, created_by, created_at) \
+    tx.one::<i64>(
+        "insert into delegation_outcomes (delegation_id, kind, description, enterprise_id, created_by, created_at) \
              values ($1, $2, $3, $4, $5, $6) returning id",
-        )
-        .bind(delegation_id)
-        .bind(kind.as_str())
-        .bind(description)
-        .bind(enterprise_id)
-        .bind(created_by)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            delegation_id.into(),
+            (kind.as_str()).into(),
+            description.into(),
+            enterprise_id.into(),
+            created_by.into(),
+            at.into(),
+        ],
+    )
+    .await
 }
 
 pub async fn member_count_in(tx: &mut Tx, delegation_id: i64) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>("select count(*) from delegation_members where delegation_id = $1")
-            .bind(delegation_id)
-            .fetch_one(conn)
-            .await
-    })
+    tx.one::<i64>("select count(*) from delegation_members where delegation_id = $1", &[delegation_id.into()]).await
 }
 
-#[derive(sqlx::FromRow)]
 struct CountedRow {
     direction: String,
     starts_on: NaiveDate,
@@ -445,22 +501,30 @@ struct CountedRow {
     members: i64,
 }
 
+impl crate::db::Record for CountedRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(CountedRow {
+            direction: row.get("direction")?,
+            starts_on: row.get("starts_on")?,
+            countries: row.get("countries")?,
+            members: row.get("members")?,
+        })
+    }
+}
+
 /// The delegations that count in `year`'s figures: not cancelled, first day in the year.
 pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
     let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Ok(Vec::new());
     };
-    let rows = on_db!(db, |pool| {
-        sqlx::query_as::<_, CountedRow>(
+    let rows = db
+        .all::<CountedRow>(
             "select d.direction, d.starts_on, d.countries, \
                  (select count(*) from delegation_members m where m.delegation_id = d.id) as members \
              from delegations d where d.status <> 'cancelled' and d.starts_on >= $1 and d.starts_on <= $2",
+            &[from.into(), to.into()],
         )
-        .bind(from)
-        .bind(to)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| Counted {

@@ -4,13 +4,12 @@ use super::{ResourceRow, RESOURCE_COLUMNS};
 use crate::db::{is_unique_violation, Db, Tx};
 use crate::delegations::{Resource, ResourceKind};
 use crate::domain::Locale;
-use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
 /// The active resources, by kind and name.
 pub async fn resources(db: &Db) -> Result<Vec<Resource>, sqlx::Error> {
     let sql = format!("select {RESOURCE_COLUMNS} from resources r where r.active = true order by r.kind, r.name, r.id");
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, ResourceRow>(&sql).fetch_all(pool).await)?;
+    let rows = db.all::<ResourceRow>(&sql, &[]).await?;
     Ok(rows.into_iter().map(Resource::from).collect())
 }
 
@@ -33,36 +32,32 @@ pub struct NewResource<'a> {
 }
 
 pub async fn insert_resource(tx: &mut Tx, r: &NewResource<'_>, at: DateTime<Utc>) -> Result<i64, ResourceError> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into resources (kind, name, languages, details, email, language, user_id, created_at) \
+    tx.one::<i64>(
+        "insert into resources (kind, name, languages, details, email, language, user_id, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
-        )
-        .bind(r.kind.as_str())
-        .bind(r.name)
-        .bind(r.languages)
-        .bind(r.details)
-        .bind(r.email)
-        .bind(r.language.tag())
-        .bind(r.user_id)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            (r.kind.as_str()).into(),
+            r.name.into(),
+            r.languages.into(),
+            r.details.into(),
+            r.email.into(),
+            (r.language.tag()).into(),
+            r.user_id.into(),
+            at.into(),
+        ],
+    )
+    .await
     .map_err(|e| if is_unique_violation(&e) { ResourceError::NameTaken } else { ResourceError::Db(e) })
 }
 
 /// Retire a resource: no longer offered or bookable; its past and planned bookings stay.
 /// Returns its name, or `None` when there is no such active resource.
 pub async fn retire_resource(tx: &mut Tx, id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, String>(
-            "update resources set active = false, bookings = bookings + 1 where id = $1 and active = true returning name",
-        )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<String>(
+        "update resources set active = false, bookings = bookings + 1 where id = $1 and active = true returning name",
+        &[id.into()],
+    )
+    .await
 }
 
 /// Take the resource's booking lock for this transaction (a row lock on PostgreSQL; SQLite's
@@ -70,14 +65,12 @@ pub async fn retire_resource(tx: &mut Tx, id: i64) -> Result<Option<String>, sql
 /// active resource. Two bookings of one resource thus run one after the other, and the second
 /// sees the first's item.
 pub async fn lock_resource(tx: &mut Tx, id: i64) -> Result<Option<Resource>, sqlx::Error> {
-    let row = on_tx!(tx, |conn| {
-        sqlx::query_as::<_, ResourceRow>(
+    let row = tx
+        .optional::<ResourceRow>(
             "update resources set bookings = bookings + 1 where id = $1 and active = true \
              returning id, kind, name, languages, details, email, language, user_id",
+            &[id.into()],
         )
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-    })?;
+        .await?;
     Ok(row.map(Resource::from))
 }

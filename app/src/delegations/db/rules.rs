@@ -2,15 +2,25 @@
 
 use crate::db::{Db, Tx};
 use crate::delegations::MissionRules;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 
-#[derive(sqlx::FromRow)]
 struct RulesRow {
     max_days: i64,
     max_countries: i64,
     max_members: i64,
     version: i32,
+}
+
+impl crate::db::Record for RulesRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(RulesRow {
+            max_days: row.get("max_days")?,
+            max_countries: row.get("max_countries")?,
+            max_members: row.get("max_members")?,
+            version: row.get("version")?,
+        })
+    }
 }
 
 const RULES_SQL: &str = "select cast(max_days as bigint) as max_days, cast(max_countries as bigint) as max_countries, \
@@ -26,11 +36,11 @@ fn rules(r: RulesRow) -> MissionRules {
 }
 
 pub async fn mission_rules(db: &Db) -> Result<MissionRules, sqlx::Error> {
-    on_db!(db, |pool| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(pool).await).map(rules)
+    db.one::<RulesRow>(RULES_SQL, &[]).await.map(rules)
 }
 
 pub async fn mission_rules_in(tx: &mut Tx) -> Result<MissionRules, sqlx::Error> {
-    on_tx!(tx, |conn| sqlx::query_as::<_, RulesRow>(RULES_SQL).fetch_one(conn).await).map(rules)
+    tx.one::<RulesRow>(RULES_SQL, &[]).await.map(rules)
 }
 
 /// Save new limits if nobody saved since `version`; false otherwise.

@@ -4,10 +4,9 @@
 use crate::db::{Db, Tx};
 use crate::domain::Locale;
 use crate::enterprises::{AftercareContact, ContactKind, ContactPerson};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
 struct ContactRow {
     id: i64,
     kind: String,
@@ -18,18 +17,30 @@ struct ContactRow {
     recorded_by_name: Option<String>,
 }
 
+impl crate::db::Record for ContactRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ContactRow {
+            id: row.get("id")?,
+            kind: row.get("kind")?,
+            contacted_on: row.get("contacted_on")?,
+            participants: row.get("participants")?,
+            notes: row.get("notes")?,
+            follow_ups: row.get("follow_ups")?,
+            recorded_by_name: row.get("recorded_by_name")?,
+        })
+    }
+}
+
 pub async fn contacts(db: &Db, enterprise_id: i64) -> Result<Vec<AftercareContact>, sqlx::Error> {
-    let rows: Vec<ContactRow> = on_db!(db, |pool| {
-        sqlx::query_as::<_, ContactRow>(
+    let rows: Vec<ContactRow> = db
+        .all::<ContactRow>(
             "select c.id, c.kind, c.contacted_on, c.participants, c.notes, c.follow_ups, \
                     u.display_name as recorded_by_name \
              from aftercare_contacts c left join users u on u.id = c.recorded_by \
              where c.enterprise_id = $1 order by c.contacted_on desc, c.id desc",
+            &[enterprise_id.into()],
         )
-        .bind(enterprise_id)
-        .fetch_all(pool)
-        .await
-    })?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| AftercareContact {
@@ -85,14 +96,7 @@ pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>) -> Result<i64, sqlx
 }
 
 pub async fn people(db: &Db, enterprise_id: i64) -> Result<Vec<ContactPerson>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, Option<String>, String, String)> = on_db!(db, |pool| {
-        sqlx::query_as::<_, (i64, String, String, Option<String>, String, String)>(
-            "select id, name, title, email, phone, language from enterprise_people where enterprise_id = $1 order by id",
-        )
-        .bind(enterprise_id)
-        .fetch_all(pool)
-        .await
-    })?;
+    let rows: Vec<(i64, String, String, Option<String>, String, String)> = db.all::<(i64, String, String, Option<String>, String, String)>("select id, name, title, email, phone, language from enterprise_people where enterprise_id = $1 order by id", &[enterprise_id.into()]).await?;
     Ok(rows
         .into_iter()
         .map(|(id, name, title, email, phone, language)| ContactPerson {
@@ -118,33 +122,28 @@ pub struct NewPerson<'a> {
 }
 
 pub async fn insert_person(tx: &mut Tx, p: &NewPerson<'_>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into enterprise_people (enterprise_id, name, title, email, phone, language, created_by, created_at) \
+    tx.one::<i64>(
+        "insert into enterprise_people (enterprise_id, name, title, email, phone, language, created_by, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
-        )
-        .bind(p.enterprise_id)
-        .bind(p.name)
-        .bind(p.title)
-        .bind(p.email)
-        .bind(p.phone)
-        .bind(p.language.tag())
-        .bind(p.by)
-        .bind(p.at)
-        .fetch_one(conn)
-        .await
-    })
+        &[
+            p.enterprise_id.into(),
+            p.name.into(),
+            p.title.into(),
+            p.email.into(),
+            p.phone.into(),
+            (p.language.tag()).into(),
+            p.by.into(),
+            p.at.into(),
+        ],
+    )
+    .await
 }
 
 /// Remove a person from an enterprise; returns their name, or `None` if they were not there.
 pub async fn delete_person(tx: &mut Tx, enterprise_id: i64, person_id: i64) -> Result<Option<String>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, String>(
-            "delete from enterprise_people where id = $1 and enterprise_id = $2 returning name",
-        )
-        .bind(person_id)
-        .bind(enterprise_id)
-        .fetch_optional(conn)
-        .await
-    })
+    tx.optional::<String>(
+        "delete from enterprise_people where id = $1 and enterprise_id = $2 returning name",
+        &[person_id.into(), enterprise_id.into()],
+    )
+    .await
 }

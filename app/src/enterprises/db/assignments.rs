@@ -3,21 +3,18 @@
 
 use crate::db::{is_unique_violation, Db, Tx};
 use crate::enterprises::LiaisonAssignment;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, Utc};
 
 pub async fn liaisons(db: &Db, enterprise_id: i64) -> Result<Vec<LiaisonAssignment>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, LiaisonAssignment>(
-            "select l.officer_id, o.display_name as officer_name, l.assigned_at, b.display_name as assigned_by_name, \
+    db.all::<LiaisonAssignment>(
+        "select l.officer_id, o.display_name as officer_name, l.assigned_at, b.display_name as assigned_by_name, \
                     l.ended_at, l.handover_note \
              from enterprise_liaisons l join users o on o.id = l.officer_id left join users b on b.id = l.assigned_by \
              where l.enterprise_id = $1 order by (l.ended_at is null) desc, l.assigned_at desc, l.id desc",
-        )
-        .bind(enterprise_id)
-        .fetch_all(pool)
-        .await
-    })
+        &[enterprise_id.into()],
+    )
+    .await
 }
 
 /// End the active assignment (if any) with a handover note; returns the officer it ended.
@@ -27,17 +24,12 @@ pub async fn end_assignment(
     at: DateTime<Utc>,
     note: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "update enterprise_liaisons set ended_at = $1, handover_note = $2 \
+    tx.optional::<i64>(
+        "update enterprise_liaisons set ended_at = $1, handover_note = $2 \
              where enterprise_id = $3 and ended_at is null returning officer_id",
-        )
-        .bind(at)
-        .bind(note)
-        .bind(enterprise_id)
-        .fetch_optional(conn)
-        .await
-    })
+        &[at.into(), note.into(), enterprise_id.into()],
+    )
+    .await
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -3,12 +3,10 @@
 
 use super::name_search::{plan_name_search, search_condition, NameSearch, Shape};
 use super::OverdueCutoff;
-use crate::db::{Arg, Db, Where};
+use crate::db::{Arg, Columns, Db, Record, Where};
 use crate::enterprises::{EnterpriseFilter, EnterpriseSummary, Lifecycle};
-use crate::{bind_args, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: i64,
     name_zh: String,
@@ -16,7 +14,7 @@ struct SummaryRow {
     credit_code: Option<String>,
     country: String,
     industry_chain_id: Option<i64>,
-    lifecycle: String,
+    lifecycle: Lifecycle,
     is_key: bool,
     liaison_id: Option<i64>,
     liaison_name: Option<String>,
@@ -52,33 +50,37 @@ fn filter_conditions(cond: &mut Where, f: &EnterpriseFilter, reader_id: i64, cut
     }
 }
 
-/// A `PageRow` read with rusqlite, in the order of the page statement's columns.
-fn page_row_here(row: &rusqlite::Row) -> rusqlite::Result<PageRow> {
-    use crate::db::sqlite::{date_column, time_column};
-    Ok(PageRow {
-        row: SummaryRow {
-            id: row.get(0)?,
-            name_zh: row.get(1)?,
-            name_original: row.get(2)?,
-            credit_code: row.get(3)?,
-            country: row.get(4)?,
-            industry_chain_id: row.get(5)?,
-            lifecycle: row.get(6)?,
-            is_key: row.get(7)?,
-            liaison_id: row.get(8)?,
-            liaison_name: row.get(9)?,
-            last_contact_on: date_column(row, 10)?,
-            created_at: time_column(row, 11)?,
-        },
-        total: row.get(12)?,
-    })
+crate::code_column!(Lifecycle);
+
+impl Record for SummaryRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(SummaryRow {
+            id: row.get("id")?,
+            name_zh: row.get("name_zh")?,
+            name_original: row.get("name_original")?,
+            credit_code: row.get("credit_code")?,
+            country: row.get("country")?,
+            industry_chain_id: row.get("industry_chain_id")?,
+            lifecycle: row.get("lifecycle")?,
+            is_key: row.get("is_key")?,
+            liaison_id: row.get("liaison_id")?,
+            liaison_name: row.get("liaison_name")?,
+            last_contact_on: row.get("last_contact_on")?,
+            created_at: row.get("created_at")?,
+        })
+    }
 }
 
-#[derive(sqlx::FromRow)]
+/// A page's row, with the number of matches.
 struct PageRow {
-    #[sqlx(flatten)]
     row: SummaryRow,
     total: i64,
+}
+
+impl Record for PageRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(PageRow { row: SummaryRow::read(row)?, total: row.get("total")? })
+    }
 }
 
 /// One page of the list's statement: its rows with the number of matches in each.
@@ -210,28 +212,19 @@ pub async fn search(
     per_page: i64,
 ) -> Result<(Vec<EnterpriseSummary>, i64), sqlx::Error> {
     let query = page_query(db, f, reader_id, cutoff, per_page).await?;
-    let args: Vec<&Arg> = query.args.iter().collect();
     // On SQLite the page is read on the request's thread, unless it scans the names.
-    let here =
-        db.sqlite().filter(|_| !query.scans).and_then(|lite| lite.rows_here(&query.list_sql, &args, page_row_here));
-    let (rows, total): (Vec<SummaryRow>, i64) = on_db!(db, |pool| {
-        let rows = match here {
-            Some(rows) => rows?,
-            None => bind_args!(sqlx::query_as::<_, PageRow>(&query.list_sql), &args).fetch_all(pool).await?,
-        };
-        let total = match rows.first() {
-            Some(r) => r.total,
-            // Past the last page: count on its own.
-            None if f.page > 0 => {
-                bind_args!(sqlx::query_scalar::<_, i64>(&query.count_only_sql), &query.count_args)
-                    .fetch_one(pool)
-                    .await?
-            }
-            None => 0,
-        };
-        (rows.into_iter().map(|r| r.row).collect(), total)
-    });
-    Ok((rows.into_iter().map(|r| r.into_summary(cutoff)).collect(), total))
+    let rows: Vec<PageRow> = if query.scans {
+        db.scan(&query.list_sql, &query.args).await?
+    } else {
+        db.all(&query.list_sql, &query.args).await?
+    };
+    let total = match rows.first() {
+        Some(r) => r.total,
+        // Past the last page: count on its own.
+        None if f.page > 0 => db.one(&query.count_only_sql, &query.count_args).await?,
+        None => 0,
+    };
+    Ok((rows.into_iter().map(|r| r.row.into_summary(cutoff)).collect(), total))
 }
 
 /// The enterprises matching the filter in the list's order, at most `limit`, sent as they are
@@ -259,7 +252,7 @@ impl SummaryRow {
             credit_code: self.credit_code,
             country: self.country,
             industry_chain_id: self.industry_chain_id,
-            lifecycle: Lifecycle::parse(&self.lifecycle).unwrap_or(Lifecycle::Lead),
+            lifecycle: self.lifecycle,
             is_key: self.is_key,
             liaison_id: self.liaison_id,
             liaison_name: self.liaison_name,

@@ -23,13 +23,11 @@ use crate::on_db;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub async fn industry_chains(db: &Db) -> Result<Vec<IndustryChain>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, IndustryChain>(
-            "select id, code, name_zh, name_en, name_fr from industry_chains order by sort_order, id",
-        )
-        .fetch_all(pool)
-        .await
-    })
+    db.all::<IndustryChain>(
+        "select id, code, name_zh, name_en, name_fr from industry_chains order by sort_order, id",
+        &[],
+    )
+    .await
 }
 
 pub async fn industry_chain_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
@@ -44,14 +42,11 @@ pub async fn industry_chain_exists(db: &Db, id: i64) -> Result<bool, sqlx::Error
 
 /// Active staff with a given role, for pickers.
 pub async fn active_users_with_role(db: &Db, role: &str) -> Result<Vec<Officer>, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, Officer>(
-            "select id, display_name from users where role = $1 and active = true order by display_name, id",
-        )
-        .bind(role)
-        .fetch_all(pool)
-        .await
-    })
+    db.all::<Officer>(
+        "select id, display_name from users where role = $1 and active = true order by display_name, id",
+        &[role.into()],
+    )
+    .await
 }
 
 /// When an enterprise counts as overdue: last contact before `date`, or never contacted

@@ -3,7 +3,7 @@
 
 use crate::db::{Arg, Db, Tx, Where};
 use crate::domain::search;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 
 /// How a name search reads the index. Each entry's number of enterprises is counted first
 /// (up to `COUNT_CAP` and one more); the matches are then read from the rarest entry's
@@ -42,7 +42,6 @@ const RARE: i64 = 256;
 /// more: "帕多瓦精密" has one rare entry ("瓦精", 122 enterprises) beside three common ones, and
 /// its counts read about 890 index rows instead of 3 125 (7 200 SQLite steps instead of 25 000).
 pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Error> {
-    use sqlx::Row;
     if terms.is_empty() {
         return Ok(Vec::new());
     }
@@ -63,20 +62,7 @@ pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Er
         format!("with firsts as materialized (select {}) select {} from firsts", firsts.join(", "), columns.join(", "))
     };
     let args: Vec<Arg> = terms.iter().map(|t| Arg::Text(t.clone())).collect();
-    let args: Vec<&Arg> = args.iter().collect();
-    let here =
-        db.sqlite().and_then(|lite| lite.row_here(&sql, &args, |row| (0..terms.len()).map(|i| row.get(i)).collect()));
-    if let Some(counts) = here {
-        return counts.map(Option::unwrap_or_default);
-    }
-    on_db!(db, |pool| {
-        let mut q = sqlx::query(&sql);
-        for t in terms {
-            q = q.bind(t);
-        }
-        let row = q.fetch_one(pool).await?;
-        (0..terms.len()).map(|i| row.try_get::<i64, _>(i)).collect::<Result<Vec<i64>, sqlx::Error>>()
-    })
+    db.one(&sql, &args).await
 }
 
 pub(super) async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
@@ -195,13 +181,12 @@ pub async fn index_names(tx: &mut Tx, id: i64, name_zh: &str, name_original: &st
 pub async fn index_missing(db: &Db) -> Result<usize, sqlx::Error> {
     let mut done = 0;
     loop {
-        let batch: Vec<(i64, String, String)> = on_db!(db, |pool| {
-            sqlx::query_as::<_, (i64, String, String)>(
+        let batch: Vec<(i64, String, String)> = db
+            .all::<(i64, String, String)>(
                 "select id, name_zh, name_original from enterprises where search_name is null order by id limit 500",
+                &[],
             )
-            .fetch_all(pool)
-            .await
-        })?;
+            .await?;
         if batch.is_empty() {
             return Ok(done);
         }

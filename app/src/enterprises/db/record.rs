@@ -5,10 +5,10 @@ use super::name_search::index_names;
 use super::{OverdueCutoff, OVERDUE_SQL};
 use crate::db::{is_unique_violation, Db, Tx};
 use crate::enterprises::Lifecycle;
-use crate::{on_db, on_tx};
+use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(sqlx::FromRow, Debug, Clone)]
+#[derive(Debug, Clone)]
 pub struct EnterpriseRow {
     pub id: i64,
     pub name_zh: String,
@@ -33,6 +33,34 @@ pub struct EnterpriseRow {
     pub liaison_id: Option<i64>,
 }
 
+impl crate::db::Record for EnterpriseRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(EnterpriseRow {
+            id: row.get("id")?,
+            name_zh: row.get("name_zh")?,
+            name_original: row.get("name_original")?,
+            credit_code: row.get("credit_code")?,
+            country: row.get("country")?,
+            industry_chain_id: row.get("industry_chain_id")?,
+            registered_capital_usd_cents: row.get("registered_capital_usd_cents")?,
+            utilised_capital_usd_cents: row.get("utilised_capital_usd_cents")?,
+            employees: row.get("employees")?,
+            foreign_staff: row.get("foreign_staff")?,
+            lifecycle: row.get("lifecycle")?,
+            is_key: row.get("is_key")?,
+            responsible_leader_id: row.get("responsible_leader_id")?,
+            address: row.get("address")?,
+            notes: row.get("notes")?,
+            last_contact_on: row.get("last_contact_on")?,
+            overdue: row.get("overdue")?,
+            version: row.get("version")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            liaison_id: row.get("liaison_id")?,
+        })
+    }
+}
+
 fn select_one() -> String {
     format!(
         "select e.id, e.name_zh, e.name_original, e.credit_code, e.country, e.industry_chain_id, \
@@ -47,16 +75,12 @@ fn select_one() -> String {
 
 pub async fn get(db: &Db, id: i64, cutoff: OverdueCutoff) -> Result<Option<EnterpriseRow>, sqlx::Error> {
     let sql = select_one();
-    on_db!(db, |pool| {
-        sqlx::query_as::<_, EnterpriseRow>(&sql).bind(cutoff.date).bind(cutoff.at).bind(id).fetch_optional(pool).await
-    })
+    db.optional::<EnterpriseRow>(&sql, &[cutoff.date.into(), cutoff.at.into(), id.into()]).await
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64, cutoff: OverdueCutoff) -> Result<Option<EnterpriseRow>, sqlx::Error> {
     let sql = select_one();
-    on_tx!(tx, |conn| {
-        sqlx::query_as::<_, EnterpriseRow>(&sql).bind(cutoff.date).bind(cutoff.at).bind(id).fetch_optional(conn).await
-    })
+    tx.optional::<EnterpriseRow>(&sql, &[cutoff.date.into(), cutoff.at.into(), id.into()]).await
 }
 
 /// The editable fields, validated.
@@ -94,31 +118,10 @@ fn map_write(e: sqlx::Error) -> WriteError {
 }
 
 pub async fn insert(tx: &mut Tx, f: &Fields<'_>, at: DateTime<Utc>) -> Result<i64, WriteError> {
-    let id = on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, i64>(
-            "insert into enterprises (name_zh, name_original, credit_code, country, industry_chain_id, \
+    let id = tx.one::<i64>("insert into enterprises (name_zh, name_original, credit_code, country, industry_chain_id, \
                  registered_capital_usd_cents, utilised_capital_usd_cents, employees, foreign_staff, lifecycle, is_key, \
                  responsible_leader_id, address, notes, version, created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) returning id",
-        )
-        .bind(f.name_zh)
-        .bind(f.name_original)
-        .bind(f.credit_code)
-        .bind(f.country)
-        .bind(f.industry_chain_id)
-        .bind(f.registered_capital_usd_cents)
-        .bind(f.utilised_capital_usd_cents)
-        .bind(f.employees)
-        .bind(f.foreign_staff)
-        .bind(f.lifecycle.as_str())
-        .bind(f.is_key)
-        .bind(f.responsible_leader_id)
-        .bind(f.address)
-        .bind(f.notes)
-        .bind(at)
-        .fetch_one(conn)
-        .await
-    })
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) returning id", &[f.name_zh.into(), f.name_original.into(), f.credit_code.into(), f.country.into(), f.industry_chain_id.into(), f.registered_capital_usd_cents.into(), f.utilised_capital_usd_cents.into(), f.employees.into(), f.foreign_staff.into(), (f.lifecycle.as_str()).into(), f.is_key.into(), f.responsible_leader_id.into(), f.address.into(), f.notes.into(), at.into()]).await
     .map_err(map_write)?;
     index_names(tx, id, f.name_zh, f.name_original).await?;
     Ok(id)
@@ -169,12 +172,9 @@ pub async fn set_leader(
     leader_id: Option<i64>,
     at: DateTime<Utc>,
 ) -> Result<Option<Option<i64>>, sqlx::Error> {
-    let before: Option<Option<i64>> = on_tx!(tx, |conn| {
-        sqlx::query_scalar::<_, Option<i64>>("select responsible_leader_id from enterprises where id = $1")
-            .bind(enterprise_id)
-            .fetch_optional(conn)
-            .await
-    })?;
+    let before: Option<Option<i64>> = tx
+        .optional::<Option<i64>>("select responsible_leader_id from enterprises where id = $1", &[enterprise_id.into()])
+        .await?;
     if before.is_some() {
         on_tx!(tx, |conn| {
             sqlx::query(
