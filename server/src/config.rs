@@ -102,163 +102,23 @@ impl Config {
         Config::from_map(&std::env::vars().collect())
     }
 
+    /// The configuration from these variables. They are checked in a fixed order, so the
+    /// first bad one is the one reported.
     pub fn from_map(env: &HashMap<String, String>) -> Result<Config, ConfigError> {
-        let get = |k: &str| env.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-
-        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-        if app::db::Db::backend_of(&database_url).is_none() {
-            return Err(err(
-                "DATABASE_URL",
-                format!("'{}' must start with sqlite: or postgres://", redact_url(&database_url)),
-            ));
-        }
-
-        let addr_raw = get("LIAISON_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_string());
-        let addr: SocketAddr = addr_raw
-            .parse()
-            .map_err(|_| err("LIAISON_ADDR", format!("'{addr_raw}' is not an address such as 127.0.0.1:3000")))?;
-
-        let base_url = match get("LIAISON_BASE_URL") {
-            Some(u) => {
-                let u = u.trim_end_matches('/').to_string();
-                let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
-                match rest {
-                    Some(host) if !host.is_empty() && !host.contains('/') && !host.contains(char::is_whitespace) => u,
-                    _ => {
-                        return Err(err(
-                            "LIAISON_BASE_URL",
-                            format!("'{u}' must be an origin such as https://liaison.example.gov.cn (no path)"),
-                        ))
-                    }
-                }
-            }
-            None => format!("http://{addr}"),
-        };
-
-        let duration = |var: &'static str, default: Duration| -> Result<Duration, ConfigError> {
-            match get(var) {
-                None => Ok(default),
-                Some(v) => parse_duration(&v)
-                    .ok_or_else(|| err(var, format!("'{v}' is not a duration such as 30m, 12h or 90s"))),
-            }
-        };
-        let count = |var: &'static str, default: i64| -> Result<i64, ConfigError> {
-            match get(var) {
-                None => Ok(default),
-                Some(v) => match v.parse::<i64>() {
-                    Ok(n) if n > 0 => Ok(n),
-                    _ => Err(err(var, format!("'{v}' is not a positive whole number"))),
-                },
-            }
-        };
-        // A limit of requests: a whole number, 0 meaning none.
-        let limit = |var: &'static str, default: i64| -> Result<i64, ConfigError> {
-            match get(var) {
-                None => Ok(default),
-                Some(v) => match v.parse::<i64>() {
-                    Ok(n) if n >= 0 => Ok(n),
-                    _ => Err(err(var, format!("'{v}' is not a whole number (0 for no limit)"))),
-                },
-            }
-        };
-        let db_connections = match get("LIAISON_DB_CONNECTIONS") {
-            None => None,
-            Some(v) => match v.parse::<u32>() {
-                Ok(n) if (1..=1000).contains(&n) => Some(n),
-                _ => return Err(err("LIAISON_DB_CONNECTIONS", format!("'{v}' is not a whole number from 1 to 1000"))),
-            },
-        };
-        let mail = mail_config(&get, &duration, &count)?;
-        let notices_every = match get("LIAISON_NOTICES").as_deref() {
+        let vars = Vars(env);
+        let database_url = database_url(&vars)?;
+        let addr = listen_addr(&vars)?;
+        let base_url = base_url(&vars, addr)?;
+        let db_connections = db_connections(&vars)?;
+        let mail = mail_config(&vars)?;
+        let notices_every = match vars.get("LIAISON_NOTICES").as_deref() {
             Some("off") => None,
-            _ => Some(duration("LIAISON_NOTICES", Duration::from_secs(600))?),
+            _ => Some(vars.duration("LIAISON_NOTICES", Duration::from_secs(600))?),
         };
-        let defaults = Settings::default();
-        let settings = Settings {
-            session_idle: duration("LIAISON_SESSION_IDLE", defaults.session_idle)?,
-            session_absolute: duration("LIAISON_SESSION_ABSOLUTE", defaults.session_absolute)?,
-            secure_cookies: base_url.starts_with("https://"),
-            login_max_failures_per_account: count(
-                "LIAISON_LOGIN_MAX_FAILURES",
-                defaults.login_max_failures_per_account,
-            )?,
-            login_max_failures_per_address: count(
-                "LIAISON_LOGIN_MAX_FAILURES_PER_ADDRESS",
-                defaults.login_max_failures_per_address,
-            )?,
-            login_window: duration("LIAISON_LOGIN_WINDOW", defaults.login_window)?,
-            public_url: base_url.clone(),
-            mail_domain: mail.domain(),
-            portal_lookups_per_window: limit("LIAISON_PORTAL_LOOKUPS", defaults.portal_lookups_per_window)?,
-            portal_submissions_per_window: limit("LIAISON_PORTAL_SUBMISSIONS", defaults.portal_submissions_per_window)?,
-            portal_window: duration("LIAISON_PORTAL_WINDOW", defaults.portal_window)?,
-            portal_max_code_failures: count("LIAISON_PORTAL_MAX_CODE_FAILURES", defaults.portal_max_code_failures)?,
-            portal_lock_for: duration("LIAISON_PORTAL_LOCK", defaults.portal_lock_for)?,
-            portal_session: duration("LIAISON_PORTAL_SESSION", defaults.portal_session)?,
-            // `0` turns the buffer off: only overlapping items clash.
-            travel_buffer: match get("LIAISON_TRAVEL_BUFFER").as_deref().map(str::trim) {
-                Some("0") => Duration::ZERO,
-                _ => duration("LIAISON_TRAVEL_BUFFER", defaults.travel_buffer)?,
-            },
-            dormant_after_years: count("LIAISON_DORMANT_AFTER_YEARS", defaults.dormant_after_years as i64)?.min(100)
-                as u32,
-            trusted_proxies: match get("LIAISON_TRUSTED_PROXIES") {
-                None => Vec::new(),
-                Some(v) => v
-                    .split(',')
-                    .filter(|b| !b.trim().is_empty())
-                    .map(|b| {
-                        app::domain::IpBlock::parse(b).ok_or_else(|| {
-                            err(
-                                "LIAISON_TRUSTED_PROXIES",
-                                format!("'{}' is not an address or block such as 10.0.0.5 or 10.0.0.0/8", b.trim()),
-                            )
-                        })
-                    })
-                    .collect::<Result<_, _>>()?,
-            },
-        };
-        if settings.session_idle > settings.session_absolute {
-            return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));
-        }
-
-        let log_filter = get("LIAISON_LOG").unwrap_or_else(|| "info".to_string());
-        if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
-            return Err(err(
-                "LIAISON_LOG",
-                format!("'{log_filter}' is not a log level or filter such as info or liaison=debug"),
-            ));
-        }
-        let log_format = match get("LIAISON_LOG_FORMAT").as_deref() {
-            None | Some("text") => LogFormat::Text,
-            Some("json") => LogFormat::Json,
-            Some(other) => return Err(err("LIAISON_LOG_FORMAT", format!("'{other}' must be text or json"))),
-        };
-
-        let admin_email_raw = get("LIAISON_ADMIN_EMAIL").unwrap_or_else(|| "admin@liaison.local".to_string());
-        let admin_email = app::domain::Email::parse("email", &admin_email_raw)
-            .map_err(|_| err("LIAISON_ADMIN_EMAIL", format!("'{admin_email_raw}' is not an e-mail address")))?
-            .as_str()
-            .to_string();
-        let admin_password = match env.get("LIAISON_ADMIN_PASSWORD").filter(|p| !p.is_empty()) {
-            Some(p) => Some(
-                app::domain::NewPassword::parse("password", p)
-                    .map_err(|_| {
-                        err(
-                            "LIAISON_ADMIN_PASSWORD",
-                            format!(
-                                "must have {} to {} characters",
-                                app::domain::NewPassword::MIN,
-                                app::domain::NewPassword::MAX
-                            ),
-                        )
-                    })?
-                    .expose()
-                    .to_string(),
-            ),
-            None => None,
-        };
-
+        let settings = settings(&vars, &base_url, &mail)?;
+        let (log_filter, log_format) = logging(&vars)?;
+        let admin_email = admin_email(&vars)?;
+        let admin_password = admin_password(env)?;
         Ok(Config {
             database_url,
             db_connections,
@@ -269,26 +129,203 @@ impl Config {
             log_format,
             admin_email,
             admin_password,
-            require_two_step: match get("LIAISON_REQUIRE_MFA") {
-                None => Vec::new(),
-                Some(v) => v
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty())
-                    .map(|r| {
-                        app::domain::Role::parse(r).ok_or_else(|| {
-                            err("LIAISON_REQUIRE_MFA", format!("'{r}' is not a role such as admin or leader"))
-                        })
-                    })
-                    .collect::<Result<_, _>>()?,
-            },
+            require_two_step: require_two_step(&vars)?,
             first_password_file: std::path::PathBuf::from(
-                get("LIAISON_FIRST_PASSWORD_FILE").unwrap_or_else(|| "data/first-admin-password".to_string()),
+                vars.get("LIAISON_FIRST_PASSWORD_FILE").unwrap_or_else(|| "data/first-admin-password".to_string()),
             ),
             mail,
             notices_every,
         })
     }
+}
+
+/// The environment's variables, read with the checks that several settings share.
+struct Vars<'a>(&'a HashMap<String, String>);
+
+impl Vars<'_> {
+    /// A variable's value, trimmed; `None` when it is unset or blank.
+    fn get(&self, k: &str) -> Option<String> {
+        self.0.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    }
+
+    /// A duration such as `30m` (see [`parse_duration`]), or `default` when unset.
+    fn duration(&self, var: &'static str, default: Duration) -> Result<Duration, ConfigError> {
+        match self.get(var) {
+            None => Ok(default),
+            Some(v) => {
+                parse_duration(&v).ok_or_else(|| err(var, format!("'{v}' is not a duration such as 30m, 12h or 90s")))
+            }
+        }
+    }
+
+    /// A positive whole number, or `default` when unset.
+    fn count(&self, var: &'static str, default: i64) -> Result<i64, ConfigError> {
+        match self.get(var) {
+            None => Ok(default),
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(err(var, format!("'{v}' is not a positive whole number"))),
+            },
+        }
+    }
+
+    /// A limit of requests: a whole number, 0 meaning none.
+    fn limit(&self, var: &'static str, default: i64) -> Result<i64, ConfigError> {
+        match self.get(var) {
+            None => Ok(default),
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if n >= 0 => Ok(n),
+                _ => Err(err(var, format!("'{v}' is not a whole number (0 for no limit)"))),
+            },
+        }
+    }
+}
+
+/// `DATABASE_URL`: an SQLite or PostgreSQL URL.
+fn database_url(vars: &Vars<'_>) -> Result<String, ConfigError> {
+    let database_url = vars.get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+    if app::db::Db::backend_of(&database_url).is_none() {
+        return Err(err(
+            "DATABASE_URL",
+            format!("'{}' must start with sqlite: or postgres://", redact_url(&database_url)),
+        ));
+    }
+    Ok(database_url)
+}
+
+/// `LIAISON_ADDR`: the address the server listens on.
+fn listen_addr(vars: &Vars<'_>) -> Result<SocketAddr, ConfigError> {
+    let addr_raw = vars.get("LIAISON_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_string());
+    addr_raw.parse().map_err(|_| err("LIAISON_ADDR", format!("'{addr_raw}' is not an address such as 127.0.0.1:3000")))
+}
+
+/// `LIAISON_BASE_URL`: the public origin, without a trailing slash; by default the listening
+/// address over plain HTTP.
+fn base_url(vars: &Vars<'_>, addr: SocketAddr) -> Result<String, ConfigError> {
+    let Some(u) = vars.get("LIAISON_BASE_URL") else { return Ok(format!("http://{addr}")) };
+    let u = u.trim_end_matches('/').to_string();
+    let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains('/') && !host.contains(char::is_whitespace) => Ok(u),
+        _ => Err(err(
+            "LIAISON_BASE_URL",
+            format!("'{u}' must be an origin such as https://liaison.example.gov.cn (no path)"),
+        )),
+    }
+}
+
+/// `LIAISON_DB_CONNECTIONS`: the size of the connection pool, if not the backend's default.
+fn db_connections(vars: &Vars<'_>) -> Result<Option<u32>, ConfigError> {
+    match vars.get("LIAISON_DB_CONNECTIONS") {
+        None => Ok(None),
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=1000).contains(&n) => Ok(Some(n)),
+            _ => Err(err("LIAISON_DB_CONNECTIONS", format!("'{v}' is not a whole number from 1 to 1000"))),
+        },
+    }
+}
+
+/// The settings the app reads: sessions, sign-in and portal limits, the travel buffer…
+fn settings(vars: &Vars<'_>, base_url: &str, mail: &MailConfig) -> Result<Settings, ConfigError> {
+    let defaults = Settings::default();
+    let settings = Settings {
+        session_idle: vars.duration("LIAISON_SESSION_IDLE", defaults.session_idle)?,
+        session_absolute: vars.duration("LIAISON_SESSION_ABSOLUTE", defaults.session_absolute)?,
+        secure_cookies: base_url.starts_with("https://"),
+        login_max_failures_per_account: vars
+            .count("LIAISON_LOGIN_MAX_FAILURES", defaults.login_max_failures_per_account)?,
+        login_max_failures_per_address: vars
+            .count("LIAISON_LOGIN_MAX_FAILURES_PER_ADDRESS", defaults.login_max_failures_per_address)?,
+        login_window: vars.duration("LIAISON_LOGIN_WINDOW", defaults.login_window)?,
+        public_url: base_url.to_string(),
+        mail_domain: mail.domain(),
+        portal_lookups_per_window: vars.limit("LIAISON_PORTAL_LOOKUPS", defaults.portal_lookups_per_window)?,
+        portal_submissions_per_window: vars
+            .limit("LIAISON_PORTAL_SUBMISSIONS", defaults.portal_submissions_per_window)?,
+        portal_window: vars.duration("LIAISON_PORTAL_WINDOW", defaults.portal_window)?,
+        portal_max_code_failures: vars.count("LIAISON_PORTAL_MAX_CODE_FAILURES", defaults.portal_max_code_failures)?,
+        portal_lock_for: vars.duration("LIAISON_PORTAL_LOCK", defaults.portal_lock_for)?,
+        portal_session: vars.duration("LIAISON_PORTAL_SESSION", defaults.portal_session)?,
+        // `0` turns the buffer off: only overlapping items clash.
+        travel_buffer: match vars.get("LIAISON_TRAVEL_BUFFER").as_deref().map(str::trim) {
+            Some("0") => Duration::ZERO,
+            _ => vars.duration("LIAISON_TRAVEL_BUFFER", defaults.travel_buffer)?,
+        },
+        dormant_after_years: vars.count("LIAISON_DORMANT_AFTER_YEARS", defaults.dormant_after_years as i64)?.min(100)
+            as u32,
+        trusted_proxies: trusted_proxies(vars)?,
+    };
+    if settings.session_idle > settings.session_absolute {
+        return Err(err("LIAISON_SESSION_IDLE", "must not be longer than LIAISON_SESSION_ABSOLUTE"));
+    }
+    Ok(settings)
+}
+
+/// `LIAISON_TRUSTED_PROXIES`: the addresses or blocks whose forwarded-for headers are believed.
+fn trusted_proxies(vars: &Vars<'_>) -> Result<Vec<app::domain::IpBlock>, ConfigError> {
+    let Some(v) = vars.get("LIAISON_TRUSTED_PROXIES") else { return Ok(Vec::new()) };
+    v.split(',')
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| {
+            app::domain::IpBlock::parse(b).ok_or_else(|| {
+                err(
+                    "LIAISON_TRUSTED_PROXIES",
+                    format!("'{}' is not an address or block such as 10.0.0.5 or 10.0.0.0/8", b.trim()),
+                )
+            })
+        })
+        .collect()
+}
+
+/// `LIAISON_LOG` and `LIAISON_LOG_FORMAT`: what is logged, and as text or JSON.
+fn logging(vars: &Vars<'_>) -> Result<(String, LogFormat), ConfigError> {
+    let log_filter = vars.get("LIAISON_LOG").unwrap_or_else(|| "info".to_string());
+    if tracing_subscriber::EnvFilter::try_new(&log_filter).is_err() {
+        return Err(err(
+            "LIAISON_LOG",
+            format!("'{log_filter}' is not a log level or filter such as info or liaison=debug"),
+        ));
+    }
+    let log_format = match vars.get("LIAISON_LOG_FORMAT").as_deref() {
+        None | Some("text") => LogFormat::Text,
+        Some("json") => LogFormat::Json,
+        Some(other) => return Err(err("LIAISON_LOG_FORMAT", format!("'{other}' must be text or json"))),
+    };
+    Ok((log_filter, log_format))
+}
+
+/// `LIAISON_ADMIN_EMAIL`: the first administrator's e-mail address.
+fn admin_email(vars: &Vars<'_>) -> Result<String, ConfigError> {
+    let admin_email_raw = vars.get("LIAISON_ADMIN_EMAIL").unwrap_or_else(|| "admin@liaison.local".to_string());
+    Ok(app::domain::Email::parse("email", &admin_email_raw)
+        .map_err(|_| err("LIAISON_ADMIN_EMAIL", format!("'{admin_email_raw}' is not an e-mail address")))?
+        .as_str()
+        .to_string())
+}
+
+/// `LIAISON_ADMIN_PASSWORD`: the first administrator's password, taken as it is (not trimmed).
+fn admin_password(env: &HashMap<String, String>) -> Result<Option<String>, ConfigError> {
+    let Some(p) = env.get("LIAISON_ADMIN_PASSWORD").filter(|p| !p.is_empty()) else { return Ok(None) };
+    let password = app::domain::NewPassword::parse("password", p).map_err(|_| {
+        err(
+            "LIAISON_ADMIN_PASSWORD",
+            format!("must have {} to {} characters", app::domain::NewPassword::MIN, app::domain::NewPassword::MAX),
+        )
+    })?;
+    Ok(Some(password.expose().to_string()))
+}
+
+/// `LIAISON_REQUIRE_MFA`: the roles that must use one-time codes.
+fn require_two_step(vars: &Vars<'_>) -> Result<Vec<app::domain::Role>, ConfigError> {
+    let Some(v) = vars.get("LIAISON_REQUIRE_MFA") else { return Ok(Vec::new()) };
+    v.split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            app::domain::Role::parse(r)
+                .ok_or_else(|| err("LIAISON_REQUIRE_MFA", format!("'{r}' is not a role such as admin or leader")))
+        })
+        .collect()
 }
 
 /// An `smtp://` URL never sends in clear what it need not: without `?tls=` it uses STARTTLS
@@ -316,13 +353,9 @@ fn smtp_with_tls(url: &str) -> Result<String, String> {
 
 /// The mail settings: where messages go (an SMTP server, or `.eml` files) and how the
 /// outbox retries.
-fn mail_config(
-    get: &dyn Fn(&str) -> Option<String>,
-    duration: &dyn Fn(&'static str, Duration) -> Result<Duration, ConfigError>,
-    count: &dyn Fn(&'static str, i64) -> Result<i64, ConfigError>,
-) -> Result<MailConfig, ConfigError> {
+fn mail_config(vars: &Vars<'_>) -> Result<MailConfig, ConfigError> {
     use lettre::{AsyncSmtpTransport, Tokio1Executor};
-    let smtp_url = match get("SMTP_URL") {
+    let smtp_url = match vars.get("SMTP_URL") {
         Some(url) => Some(smtp_with_tls(&url).map_err(|reason| err("SMTP_URL", reason))?),
         None => None,
     };
@@ -338,19 +371,19 @@ fn mail_config(
             ));
         }
     }
-    let from_raw = get("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_string());
+    let from_raw = vars.get("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_string());
     let from: lettre::message::Mailbox = from_raw
         .parse()
         .map_err(|_| err("MAIL_FROM", format!("'{from_raw}' is not a sender such as Liaison <liaison@example.cn>")))?;
-    let max_attempts = count("LIAISON_OUTBOX_MAX_ATTEMPTS", 8)?;
+    let max_attempts = vars.count("LIAISON_OUTBOX_MAX_ATTEMPTS", 8)?;
     Ok(MailConfig {
         smtp_url,
         from,
-        dir: std::path::PathBuf::from(get("LIAISON_MAIL_DIR").unwrap_or_else(|| DEFAULT_MAIL_DIR.to_string())),
-        poll: duration("LIAISON_OUTBOX_POLL", Duration::from_secs(5))?,
-        retry_base: duration("LIAISON_OUTBOX_RETRY", Duration::from_secs(30))?,
+        dir: std::path::PathBuf::from(vars.get("LIAISON_MAIL_DIR").unwrap_or_else(|| DEFAULT_MAIL_DIR.to_string())),
+        poll: vars.duration("LIAISON_OUTBOX_POLL", Duration::from_secs(5))?,
+        retry_base: vars.duration("LIAISON_OUTBOX_RETRY", Duration::from_secs(30))?,
         max_attempts: max_attempts.clamp(1, 100) as i32,
-        lease: match duration("LIAISON_OUTBOX_LEASE", Duration::from_secs(300))? {
+        lease: match vars.duration("LIAISON_OUTBOX_LEASE", Duration::from_secs(300))? {
             // A claim must outlast a slow send (30 s per SMTP step), or a second server could
             // take the message over while it is still being sent.
             lease if lease < Duration::from_secs(120) => {

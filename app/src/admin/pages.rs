@@ -200,9 +200,6 @@ pub fn UserPage() -> impl IntoView {
             })
         },
     );
-    let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
-    let active_error = Signal::derive(move || set_active.value().get().and_then(Result::err));
-    let reset_error = Signal::derive(move || reset.value().get().and_then(Result::err));
     let saved_note = move || query.read().get("saved");
     let updated = Signal::derive(move || {
         matches!(update.value().get(), Some(Ok(())))
@@ -226,63 +223,17 @@ pub fn UserPage() -> impl IntoView {
                     Ok(u) => {
                         let locale = use_locale();
                         let uid = u.id;
-                        let version = u.version;
-                        let active = u.active;
-                        let sessions = u.session_count;
                         view! {
                             <h1>{u.display_name.clone()}
-                                {(!active).then(|| view! { <span class="badge badge-muted">{tr!("users-disabled")}</span> })}
+                                {(!u.active).then(|| view! { <span class="badge badge-muted">{tr!("users-disabled")}</span> })}
                             </h1>
                             <p class="muted">
                                 {tr!("users-created-at", { "date" => format_datetime(u.created_at, locale) })}
                             </p>
                             <Saved show=updated />
-                            <section class="panel" aria-labelledby="edit-heading">
-                                <h2 id="edit-heading">{tr!("users-edit")}</h2>
-                                <FormError error=update_error />
-                                <ActionForm action=update attr:class="form">
-                                    <input type="hidden" name="id" value=uid.to_string() />
-                                    <input type="hidden" name="version" value=version.to_string() />
-                                    <UserFields user=Some(u.clone()) departments=depts error=update_error />
-                                    <button type="submit" class="button-primary">{tr!("common-save")}</button>
-                                </ActionForm>
-                            </section>
-                            <section class="panel" aria-labelledby="access-heading">
-                                <h2 id="access-heading">{tr!("users-access")}</h2>
-                                <FormError error=active_error />
-                                <ActionForm action=set_active attr:class="form-inline">
-                                    <input type="hidden" name="id" value=uid.to_string() />
-                                    <input type="hidden" name="version" value=version.to_string() />
-                                    <input type="hidden" name="active" value=(!active).to_string() />
-                                    <button type="submit" class=if active { "button-danger" } else { "button-secondary" }>
-                                        {if active { tr!("users-disable") } else { tr!("users-enable") }}
-                                    </button>
-                                </ActionForm>
-                                <p>{tr!("users-session-count", { "count" => sessions })}</p>
-                                <Show when=move || sessions_ended.get()>
-                                    <div class="notice notice-ok" role="status"><p>{tr!("users-sessions-ended")}</p></div>
-                                </Show>
-                                <ActionForm action=end attr:class="form-inline">
-                                    <input type="hidden" name="id" value=uid.to_string() />
-                                    <button type="submit" class="button-secondary">{tr!("users-end-sessions")}</button>
-                                </ActionForm>
-                            </section>
-                            <section class="panel" aria-labelledby="reset-heading">
-                                <h2 id="reset-heading">{tr!("users-reset-password")}</h2>
-                                <Show when=move || password_saved.get()>
-                                    <div class="notice notice-ok" role="status"><p>{tr!("users-password-reset-done")}</p></div>
-                                </Show>
-                                <FormError error=reset_error />
-                                <ActionForm action=reset attr:class="form">
-                                    <input type="hidden" name="id" value=uid.to_string() />
-                                    <div class="field">
-                                        <label for="password">{tr!("field-new-password")}</label>
-                                        <input id="password" name="password" type="password" autocomplete="new-password" />
-                                        {move || field_message(reset_error.get(), "password")}
-                                    </div>
-                                    <button type="submit" class="button-secondary">{tr!("users-reset-password")}</button>
-                                </ActionForm>
-                            </section>
+                            <UserEditPanel u=u.clone() departments=depts update />
+                            <UserAccessPanel u set_active end ended=sessions_ended />
+                            <UserPasswordPanel uid reset done=password_saved />
                         }.into_any()
                     }
                 }
@@ -298,6 +249,87 @@ pub fn UserPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+        </section>
+    }
+}
+
+/// The account's own fields, for a change.
+#[component]
+fn UserEditPanel(u: UserRecord, departments: Vec<Department>, update: ServerAction<UpdateUser>) -> impl IntoView {
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let uid = u.id;
+    let version = u.version;
+    view! {
+        <section class="panel" aria-labelledby="edit-heading">
+            <h2 id="edit-heading">{tr!("users-edit")}</h2>
+            <FormError error />
+            <ActionForm action=update attr:class="form">
+                <input type="hidden" name="id" value=uid.to_string() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <UserFields user=Some(u) departments error />
+                <button type="submit" class="button-primary">{tr!("common-save")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Whether the account may sign in, and its open sessions, to end.
+#[component]
+fn UserAccessPanel(
+    u: UserRecord,
+    set_active: ServerAction<SetUserActive>,
+    end: ServerAction<EndSessions>,
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let error = Signal::derive(move || set_active.value().get().and_then(Result::err));
+    let uid = u.id;
+    let version = u.version;
+    let active = u.active;
+    let sessions = u.session_count;
+    view! {
+        <section class="panel" aria-labelledby="access-heading">
+            <h2 id="access-heading">{tr!("users-access")}</h2>
+            <FormError error />
+            <ActionForm action=set_active attr:class="form-inline">
+                <input type="hidden" name="id" value=uid.to_string() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <input type="hidden" name="active" value=(!active).to_string() />
+                <button type="submit" class=if active { "button-danger" } else { "button-secondary" }>
+                    {if active { tr!("users-disable") } else { tr!("users-enable") }}
+                </button>
+            </ActionForm>
+            <p>{tr!("users-session-count", { "count" => sessions })}</p>
+            <Show when=move || ended.get()>
+                <div class="notice notice-ok" role="status"><p>{tr!("users-sessions-ended")}</p></div>
+            </Show>
+            <ActionForm action=end attr:class="form-inline">
+                <input type="hidden" name="id" value=uid.to_string() />
+                <button type="submit" class="button-secondary">{tr!("users-end-sessions")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A new password for the account, set by the administrator.
+#[component]
+fn UserPasswordPanel(uid: i64, reset: ServerAction<ResetPassword>, done: Signal<bool>) -> impl IntoView {
+    let error = Signal::derive(move || reset.value().get().and_then(Result::err));
+    view! {
+        <section class="panel" aria-labelledby="reset-heading">
+            <h2 id="reset-heading">{tr!("users-reset-password")}</h2>
+            <Show when=move || done.get()>
+                <div class="notice notice-ok" role="status"><p>{tr!("users-password-reset-done")}</p></div>
+            </Show>
+            <FormError error />
+            <ActionForm action=reset attr:class="form">
+                <input type="hidden" name="id" value=uid.to_string() />
+                <div class="field">
+                    <label for="password">{tr!("field-new-password")}</label>
+                    <input id="password" name="password" type="password" autocomplete="new-password" />
+                    {move || field_message(error.get(), "password")}
+                </div>
+                <button type="submit" class="button-secondary">{tr!("users-reset-password")}</button>
+            </ActionForm>
         </section>
     }
 }

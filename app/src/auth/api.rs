@@ -48,7 +48,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     let ip = server::client_ip();
     let ua = server::user_agent();
     let previous = server::authenticated().map(|a| a.session_id);
-    let (token, user_id) = server::login(&state, &email, &password, &ip, ua.as_deref(), previous.as_deref()).await?;
+    let (token, user_id) =
+        super::sign_in::login(&state, &email, &password, &ip, ua.as_deref(), previous.as_deref()).await?;
     set_cookie(&server::session_cookie(&token, state.settings.secure_cookies));
     // The user's own language wins from now on.
     if let Some(user) = crate::admin::db::users::get(&state.db, user_id).await? {

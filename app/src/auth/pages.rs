@@ -65,12 +65,6 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let me = use_me().0;
-    let change = ServerAction::<ChangePassword>::new();
-    let query = use_query_map();
-    let error = Signal::derive(move || change.value().get().and_then(Result::err));
-    let saved = Signal::derive(move || {
-        matches!(change.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("password")
-    });
     let current_locale = crate::i18n::use_locale;
 
     view! {
@@ -113,6 +107,21 @@ pub fn AccountPage() -> impl IntoView {
             </form>
         </section>
 
+        <PasswordSection />
+        <DigestSection />
+    }
+}
+
+/// One's own password, changed after typing the current one.
+#[component]
+fn PasswordSection() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let query = use_query_map();
+    let error = Signal::derive(move || change.value().get().and_then(Result::err));
+    let saved = Signal::derive(move || {
+        matches!(change.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("password")
+    });
+    view! {
         <section class="panel" aria-labelledby="password-heading">
             <h2 id="password-heading">{move || tr!("account-change-password")}</h2>
             <Saved show=saved />
@@ -142,7 +151,6 @@ pub fn AccountPage() -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
-        <DigestSection />
     }
 }
 

@@ -1,9 +1,10 @@
-//! Sign-in, sessions and password hashing (server only). Server functions and the axum
-//! middleware both go through here, so there is one definition of a valid session.
+//! Sessions and password hashing (server only); checking a sign-in is `sign_in`'s. Server
+//! functions and the axum middleware both go through here, so there is one definition of a
+//! valid session.
 
 use super::{allows, Action, SessionUser};
 use crate::admin::db::users;
-use crate::db::{self, audit, sessions, throttle};
+use crate::db::{self, audit, sessions};
 use crate::domain::{Locale, Role};
 use crate::error::{AppError, FieldCode, Validator};
 use crate::state::ServerState;
@@ -166,7 +167,7 @@ pub fn new_password(field: &str, raw: &str) -> Result<crate::domain::NewPassword
 
 /// A hash to verify against when the account does not exist, so that an unknown address
 /// takes as long to refuse as a wrong password.
-async fn decoy_hash() -> Result<String, AppError> {
+pub(super) async fn decoy_hash() -> Result<String, AppError> {
     static DECOY: OnceLock<String> = OnceLock::new();
     if let Some(h) = DECOY.get() {
         return Ok(h.clone());
@@ -205,7 +206,7 @@ pub fn clear_session_cookie(secure: bool) -> String {
     format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}", if secure { "; Secure" } else { "" })
 }
 
-fn chrono(d: std::time::Duration) -> ChronoDuration {
+pub(super) fn chrono(d: std::time::Duration) -> ChronoDuration {
     ChronoDuration::from_std(d).unwrap_or(ChronoDuration::MAX)
 }
 
@@ -268,130 +269,6 @@ pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<
             })
         }
     }))
-}
-
-/// Check a sign-in attempt. On success the session is stored and its cookie token returned.
-/// Every outcome is audited; failures are counted for throttling and never say whether the
-/// account exists.
-pub async fn login(
-    state: &ServerState,
-    email: &str,
-    password: &str,
-    ip: &str,
-    user_agent: Option<&str>,
-    previous_session: Option<&str>,
-) -> Result<(String, i64), AppError> {
-    let email = email.trim().to_lowercase();
-    let mut v = Validator::default();
-    if email.is_empty() {
-        v.push(crate::error::FieldError::new("email", FieldCode::Required));
-    }
-    if password.is_empty() {
-        v.push(crate::error::FieldError::new("password", FieldCode::Required));
-    }
-    v.finish()?;
-    let email: String = email.chars().take(254).collect();
-
-    let now = db::now();
-    let since = now - chrono(state.settings.login_window);
-    let address = crate::domain::throttle_key(ip);
-    // Counted under a hash of what was typed: the count works the same for unknown accounts,
-    // and a password typed into the e-mail field is never stored.
-    let typed = hex::encode(Sha256::digest(email.as_bytes()));
-    let (attempt, by_account, by_address) = throttle::count_attempt(&state.db, &typed, &address, now, since).await?;
-    let throttled = by_account > state.settings.login_max_failures_per_account
-        || by_address > state.settings.login_max_failures_per_address;
-
-    let account = users::credentials_by_email(&state.db, &email).await?;
-    let verified = if throttled {
-        Ok(false)
-    } else {
-        let hash = match &account {
-            Some(a) => Ok(a.password_hash.clone()),
-            None => decoy_hash().await,
-        };
-        match hash {
-            Ok(hash) => verify_password(hash, password.to_string()).await,
-            Err(e) => Err(e),
-        }
-    };
-    let verified = match verified {
-        Ok(v) => v,
-        Err(e) => {
-            // Not checked (the server is busy): the attempt counts against nobody.
-            let mut tx = state.db.begin().await?;
-            throttle::forget_attempt(&mut tx, attempt).await?;
-            tx.commit().await?;
-            return Err(e);
-        }
-    };
-
-    // The password is right; the sign-in may still wait for a code, a new password or setting
-    // up codes (read before the transaction, which may hold the only connection).
-    let step = match &account {
-        Some(a) if verified && a.active => super::steps::next_step(state, a.id, None).await?,
-        _ => None,
-    };
-    let mut tx = state.db.begin().await?;
-    match account {
-        Some(a) if verified && a.active => {
-            let (token, session_id) = new_session_token();
-            sessions::create(&mut tx, &session_id, a.id, now, Some(ip), user_agent, step.map(|s| s.as_str())).await?;
-            throttle::forget_attempt(&mut tx, attempt).await?;
-            throttle::clear_account(&mut tx, &typed).await?;
-            if let Some(previous) = previous_session {
-                // Signing in again at the same browser ends the session it had.
-                sessions::delete_in(&mut tx, previous).await?;
-            }
-            audit::record(
-                &mut tx,
-                audit::Entry {
-                    actor_id: Some(a.id),
-                    action: "login",
-                    entity_type: "user",
-                    entity_id: Some(a.id.to_string()),
-                    changes: audit::Changes::new().fact("next_step", step.map(|s| s.as_str())),
-                    ip: Some(ip),
-                    at: now,
-                },
-            )
-            .await?;
-            tx.commit().await?;
-            Ok((token, a.id))
-        }
-        account => {
-            let reason = match &account {
-                _ if throttled => "throttled",
-                None => "unknown_account",
-                Some(a) if !a.active && verified => "disabled",
-                Some(_) => "wrong_password",
-            };
-            if throttled {
-                throttle::forget_attempt(&mut tx, attempt).await?;
-            }
-            audit::record(
-                &mut tx,
-                audit::Entry {
-                    actor_id: None,
-                    action: "login_failed",
-                    entity_type: "user",
-                    entity_id: account.as_ref().map(|a| a.id.to_string()),
-                    // What was typed is kept only when it is an account's address: anything
-                    // else may be a password typed into the wrong field.
-                    changes: match &account {
-                        Some(_) => audit::Changes::new().fact("email", &email),
-                        None => audit::Changes::new(),
-                    }
-                    .fact("reason", reason),
-                    ip: Some(ip),
-                    at: now,
-                },
-            )
-            .await?;
-            tx.commit().await?;
-            Err(if throttled { AppError::TooManyAttempts } else { AppError::InvalidCredentials })
-        }
-    }
 }
 
 /// End the current session.

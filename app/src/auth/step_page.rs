@@ -40,58 +40,22 @@ pub fn step_document(locale: Locale, action: &str, view: View, next: String, err
     };
     standalone_document(locale, action.clone(), title, move || {
         let error = Signal::stored(error);
-        let form = |fields: AnyView, button: String| {
-            view! {
-                <form method="post" action=action.clone() class="form" novalidate="">
-                    <input type="hidden" name="next" value=next.clone() />
-                    {fields}
-                    <button type="submit" class="button-primary">{button}</button>
-                </form>
-            }
-        };
-        let code_field = || {
-            view! {
-                <div class="field">
-                    <label for="code">{tr!("field-one-time-code")}</label>
-                    <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                        required aria-describedby="code-error" autofocus="" />
-                    {field_message(error.get_untracked(), "code")}
-                </div>
-            }
-            .into_any()
-        };
+        let form = |fields: AnyView, button: String| step_form(action.clone(), next.clone(), fields, button);
         let body = match view {
             View::Code => EitherOf4::A(view! {
                 <p>{tr!("two-step-code-intro")}</p>
-                {form(code_field(), tr!("two-step-verify"))}
+                {form(code_field(error), tr!("two-step-verify"))}
             }),
             View::Password => EitherOf4::B(view! {
                 <p>{tr!("two-step-password-intro")}</p>
-                {form(
-                    view! {
-                        <div class="field">
-                            <label for="new_password">{tr!("field-new-password")}</label>
-                            <input id="new_password" name="new_password" type="password" autocomplete="new-password"
-                                required aria-describedby="new_password-error" />
-                            {field_message(error.get_untracked(), "new_password")}
-                        </div>
-                        <div class="field">
-                            <label for="confirm_password">{tr!("field-confirm-password")}</label>
-                            <input id="confirm_password" name="confirm_password" type="password"
-                                autocomplete="new-password" required aria-describedby="confirm_password-error" />
-                            {field_message(error.get_untracked(), "confirm_password")}
-                        </div>
-                    }
-                    .into_any(),
-                    tr!("two-step-verify"),
-                )}
+                {form(new_password_fields(error), tr!("two-step-verify"))}
             }),
             View::Enrol { key, qr_svg, required } => EitherOf4::C(view! {
                 {required.then(|| view! { <p>{tr!("two-step-enrol-required")}</p> })}
                 <p>{tr!("two-step-enrol-intro")}</p>
                 <div class="qr" aria-hidden="true" inner_html=qr_svg></div>
                 <p>{tr!("two-step-key")}" " <code class="totp-key" id="totp-key">{key}</code></p>
-                {form(code_field(), tr!("two-step-verify"))}
+                {form(code_field(error), tr!("two-step-verify"))}
             }),
             View::RecoveryCodes { codes, continue_to } => EitherOf4::D(view! {
                 <p>{tr!("two-step-recovery-intro")}</p>
@@ -107,6 +71,49 @@ pub fn step_document(locale: Locale, action: &str, view: View, next: String, err
             {body}
         }
     })
+}
+
+/// A step's form: it posts to `action` with the page asked for in the first place.
+fn step_form(action: String, next: String, fields: AnyView, button: String) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="form" novalidate="">
+            <input type="hidden" name="next" value=next />
+            {fields}
+            <button type="submit" class="button-primary">{button}</button>
+        </form>
+    }
+}
+
+/// The field for a one-time or recovery code.
+fn code_field(error: Signal<Option<AppError>>) -> AnyView {
+    view! {
+        <div class="field">
+            <label for="code">{tr!("field-one-time-code")}</label>
+            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+                required aria-describedby="code-error" autofocus="" />
+            {field_message(error.get_untracked(), "code")}
+        </div>
+    }
+    .into_any()
+}
+
+/// The fields for a new password, typed twice.
+fn new_password_fields(error: Signal<Option<AppError>>) -> AnyView {
+    view! {
+        <div class="field">
+            <label for="new_password">{tr!("field-new-password")}</label>
+            <input id="new_password" name="new_password" type="password" autocomplete="new-password"
+                required aria-describedby="new_password-error" />
+            {field_message(error.get_untracked(), "new_password")}
+        </div>
+        <div class="field">
+            <label for="confirm_password">{tr!("field-confirm-password")}</label>
+            <input id="confirm_password" name="confirm_password" type="password"
+                autocomplete="new-password" required aria-describedby="confirm_password-error" />
+            {field_message(error.get_untracked(), "confirm_password")}
+        </div>
+    }
+    .into_any()
 }
 
 /// One's own two-step setting while it is on: how to turn it off, unless the role requires it.

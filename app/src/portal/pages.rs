@@ -155,9 +155,7 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
     let error_signal = Signal::stored(error.clone());
     let err = move || error.clone();
     let staff = kind == RequestKind::ForeignStaff;
-    let language = if f.language.is_empty() { locale.tag().to_string() } else { f.language.clone() };
     let request_type = f.request_type.clone();
-    let nationality = f.nationality.clone();
     let description_label = if staff { tr!("portal-field-details") } else { tr!("portal-field-description") };
     view! {
         <FormError error=error_signal />
@@ -177,26 +175,7 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
                 </select>
                 {field_message(err(), "request_type")}
             </div>
-            {staff.then(|| view! {
-                <fieldset class="fieldset">
-                    <legend>{tr!("portal-staff-identity")}</legend>
-                    {text_field("contact_name", tr!("portal-field-passport-name"), Some(tr!("portal-hint-passport-name")),
-                        f.contact_name.clone(), err(), "text", "name", true)}
-                    <div class="field">
-                        <label for="nationality">{tr!("portal-field-nationality")}</label>
-                        <select id="nationality" name="nationality" aria-describedby="nationality-error"
-                            inner_html=country_options(locale, Some(&tr!("portal-choose")), &[&nationality])>
-                        </select>
-                        {field_message(err(), "nationality")}
-                    </div>
-                    {text_field("passport_number", tr!("portal-field-passport-number"), Some(tr!("portal-hint-passport-number")),
-                        f.passport_number.clone(), err(), "text", "off", true)}
-                    {text_field("position", tr!("portal-field-position"), None, f.position.clone(), err(), "text",
-                        "organization-title", true)}
-                    {text_field("arrival_date", tr!("portal-field-arrival-date"), Some(tr!("portal-hint-arrival-date")),
-                        f.arrival_date.clone(), err(), "date", "off", true)}
-                </fieldset>
-            })}
+            {staff.then(|| staff_identity_fieldset(&f, err(), locale))}
             <fieldset class="fieldset">
                 <legend>{if staff { tr!("portal-staff-employer") } else { tr!("portal-enterprise") }}</legend>
                 {text_field("enterprise_name",
@@ -205,26 +184,7 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
                 {text_field("credit_code", tr!("portal-field-credit-code"), Some(tr!("portal-hint-credit-code")),
                     f.credit_code.clone(), err(), "text", "off", false)}
             </fieldset>
-            <fieldset class="fieldset">
-                <legend>{tr!("portal-contact")}</legend>
-                {(!staff).then(|| text_field("contact_name", tr!("portal-field-contact-name"), None,
-                    f.contact_name.clone(), err(), "text", "name", true))}
-                {text_field("email", tr!("portal-field-email"), Some(tr!("portal-hint-email")), f.email.clone(), err(),
-                    "email", "email", true)}
-                {text_field("phone", tr!("portal-field-phone"), Some(tr!("portal-hint-phone")), f.phone.clone(), err(),
-                    "tel", "tel", true)}
-                <div class="field">
-                    <label for="language">{tr!("portal-field-language")}</label>
-                    <p class="hint" id="language-hint">{tr!("portal-hint-language")}</p>
-                    <select id="language" name="language" aria-describedby="language-hint language-error">
-                        {Locale::ALL.into_iter().map(|l| {
-                            let selected = language == l.tag();
-                            view! { <option value=l.tag() selected=selected>{l.endonym()}</option> }
-                        }).collect_view()}
-                    </select>
-                    {field_message(err(), "language")}
-                </div>
-            </fieldset>
+            {contact_fieldset(&f, err(), staff, locale)}
             <div class="field">
                 <label for="description">
                     {description_label}
@@ -238,6 +198,60 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
             <p class="muted">{tr!("portal-privacy")}</p>
             <button type="submit" class="button-primary">{tr!("portal-submit")}</button>
         </form>
+    }
+}
+
+/// The foreign employee's identity, on the foreign-staff form.
+fn staff_identity_fieldset(f: &RequestForm, error: Option<AppError>, locale: Locale) -> impl IntoView {
+    let err = move || error.clone();
+    let nationality = f.nationality.clone();
+    view! {
+        <fieldset class="fieldset">
+            <legend>{tr!("portal-staff-identity")}</legend>
+            {text_field("contact_name", tr!("portal-field-passport-name"), Some(tr!("portal-hint-passport-name")),
+                f.contact_name.clone(), err(), "text", "name", true)}
+            <div class="field">
+                <label for="nationality">{tr!("portal-field-nationality")}</label>
+                <select id="nationality" name="nationality" aria-describedby="nationality-error"
+                    inner_html=country_options(locale, Some(&tr!("portal-choose")), &[&nationality])>
+                </select>
+                {field_message(err(), "nationality")}
+            </div>
+            {text_field("passport_number", tr!("portal-field-passport-number"), Some(tr!("portal-hint-passport-number")),
+                f.passport_number.clone(), err(), "text", "off", true)}
+            {text_field("position", tr!("portal-field-position"), None, f.position.clone(), err(), "text",
+                "organization-title", true)}
+            {text_field("arrival_date", tr!("portal-field-arrival-date"), Some(tr!("portal-hint-arrival-date")),
+                f.arrival_date.clone(), err(), "date", "off", true)}
+        </fieldset>
+    }
+}
+
+/// The contact fieldset: name (on the enterprise form), e-mail, phone and language.
+fn contact_fieldset(f: &RequestForm, error: Option<AppError>, staff: bool, locale: Locale) -> impl IntoView {
+    let err = move || error.clone();
+    let language = if f.language.is_empty() { locale.tag().to_string() } else { f.language.clone() };
+    view! {
+        <fieldset class="fieldset">
+            <legend>{tr!("portal-contact")}</legend>
+            {(!staff).then(|| text_field("contact_name", tr!("portal-field-contact-name"), None,
+                f.contact_name.clone(), err(), "text", "name", true))}
+            {text_field("email", tr!("portal-field-email"), Some(tr!("portal-hint-email")), f.email.clone(), err(),
+                "email", "email", true)}
+            {text_field("phone", tr!("portal-field-phone"), Some(tr!("portal-hint-phone")), f.phone.clone(), err(),
+                "tel", "tel", true)}
+            <div class="field">
+                <label for="language">{tr!("portal-field-language")}</label>
+                <p class="hint" id="language-hint">{tr!("portal-hint-language")}</p>
+                <select id="language" name="language" aria-describedby="language-hint language-error">
+                    {Locale::ALL.into_iter().map(|l| {
+                        let selected = language == l.tag();
+                        view! { <option value=l.tag() selected=selected>{l.endonym()}</option> }
+                    }).collect_view()}
+                </select>
+                {field_message(err(), "language")}
+            </div>
+        </fieldset>
     }
 }
 

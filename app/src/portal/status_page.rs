@@ -4,7 +4,7 @@
 //! page.
 
 use super::pages::PortalNav;
-use super::{PortalPost, PublicCase, PublicEvent, PublicEventKind, RatingForm, Refused, ReplyForm};
+use super::{DepartmentProgress, PortalPost, PublicCase, PublicEvent, PublicEventKind, RatingForm, Refused, ReplyForm};
 use crate::cases::inbox::task_status_name;
 use crate::cases::pages::{status_name, type_name};
 use crate::domain::{CaseStatus, Locale};
@@ -99,7 +99,6 @@ fn steps(status: CaseStatus) -> impl IntoView {
 
 fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
     let locale = use_locale();
-    let (meaning, next) = status_explanation(c.status);
     let due = c.due_on.map(|d| format_day(d, locale));
     let (reply_refused, rating_refused) = match refused {
         Some(PortalPost::Reply(r)) => (Some(r), None),
@@ -132,6 +131,39 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
         </p>
         <p class="lead">{title}</p>
         {steps(status)}
+        {status_panel(status, due, officer_name, officer_email)}
+        {awaits.then(|| reply_box(request, reply_refused))}
+        {(!departments.is_empty()).then(|| departments_panel(departments, locale))}
+        <section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">{tr!("portal-history")}</h2>
+            <ol class="timeline" id="public-timeline" reversed="">
+                {events.into_iter().rev().map(|e| event_view(e, locale, case_language)).collect_view()}
+            </ol>
+        </section>
+        {may_rate.then(|| rating_form(rating_refused))}
+        {rating.map(|(n, comment)| view! {
+            <section class="panel" aria-labelledby="rated-heading">
+                <h2 id="rated-heading">{tr!("portal-rating-title")}</h2>
+                <p id="rating-given">{tr!("portal-rated", { "rating" => n })}</p>
+                {(!comment.is_empty()).then(|| view! { <blockquote>{comment}</blockquote> })}
+            </section>
+        })}
+        <form method="post" action="/portal/leave" class="inline-form">
+            <button type="submit" class="button-secondary">{tr!("portal-leave")}</button>
+        </form>
+    }
+}
+
+/// Where the case stands: its status in plain words, what happens next, the expected date and
+/// the officer.
+fn status_panel(
+    status: CaseStatus,
+    due: Option<String>,
+    officer_name: Option<String>,
+    officer_email: Option<String>,
+) -> impl IntoView {
+    let (meaning, next) = status_explanation(status);
+    view! {
         <section class="panel status-panel" aria-labelledby="status-heading">
             <h2 id="status-heading">
                 {tr!("portal-status-now")} " " <span class="badge" id="case-status">{applicant_status_name(status)}</span>
@@ -152,37 +184,23 @@ fn status_view(c: PublicCase, refused: Option<PortalPost>) -> impl IntoView {
                 }}</dd>
             </dl>
         </section>
-        {awaits.then(|| reply_box(request, reply_refused))}
-        {(!departments.is_empty()).then(|| view! {
-            <section class="panel" aria-labelledby="departments-heading">
-                <h2 id="departments-heading">{tr!("portal-departments")}</h2>
-                <p class="muted">{tr!("portal-departments-hint")}</p>
-                <ul class="department-progress">
-                    {departments.into_iter().map(|d| {
-                        let name = d.name.get(locale).unwrap_or_default().to_string();
-                        let status = task_status_name(d.status);
-                        view! { <li><span>{name}</span>{tr!("label-separator")}<strong>{status}</strong></li> }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        <section class="panel" aria-labelledby="history-heading">
-            <h2 id="history-heading">{tr!("portal-history")}</h2>
-            <ol class="timeline" id="public-timeline" reversed="">
-                {events.into_iter().rev().map(|e| event_view(e, locale, case_language)).collect_view()}
-            </ol>
+    }
+}
+
+/// The departments working on the case, and how far each has got.
+fn departments_panel(departments: Vec<DepartmentProgress>, locale: Locale) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="departments-heading">
+            <h2 id="departments-heading">{tr!("portal-departments")}</h2>
+            <p class="muted">{tr!("portal-departments-hint")}</p>
+            <ul class="department-progress">
+                {departments.into_iter().map(|d| {
+                    let name = d.name.get(locale).unwrap_or_default().to_string();
+                    let status = task_status_name(d.status);
+                    view! { <li><span>{name}</span>{tr!("label-separator")}<strong>{status}</strong></li> }
+                }).collect_view()}
+            </ul>
         </section>
-        {may_rate.then(|| rating_form(rating_refused))}
-        {rating.map(|(n, comment)| view! {
-            <section class="panel" aria-labelledby="rated-heading">
-                <h2 id="rated-heading">{tr!("portal-rating-title")}</h2>
-                <p id="rating-given">{tr!("portal-rated", { "rating" => n })}</p>
-                {(!comment.is_empty()).then(|| view! { <blockquote>{comment}</blockquote> })}
-            </section>
-        })}
-        <form method="post" action="/portal/leave" class="inline-form">
-            <button type="submit" class="button-secondary">{tr!("portal-leave")}</button>
-        </form>
     }
 }
 
