@@ -240,7 +240,7 @@ pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<
     let Some(row) = sessions::find(&state.db, &id).await? else {
         return Ok(None);
     };
-    let now = db::now();
+    let now = state.clock.now();
     let idle = chrono(state.settings.session_idle);
     let absolute = chrono(state.settings.session_absolute);
     if !row.active || now - row.last_seen_at > idle || now - row.created_at > absolute {
@@ -292,7 +292,7 @@ pub async fn login(
     v.finish()?;
     let email: String = email.chars().take(254).collect();
 
-    let now = db::now();
+    let now = state.clock.now();
     let since = now - chrono(state.settings.login_window);
     let address = crate::domain::throttle_key(ip);
     // Counted under a hash of what was typed: the count works the same for unknown accounts,
