@@ -262,6 +262,22 @@ async fn a_refused_request_says_why_in_each_language_and_saves_nothing(b: Backen
     let long = "x".repeat(5_001);
     let r = post(&app, "/portal/request", &request("Lille Optique SAS", &[("description", &long)])).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A body no browser sends (a field twice) is refused as such, not read as an empty form.
+    let twice = [("description", "a"), ("description", "b"), ("reference", "x"), ("reference", "y")];
+    for path in ["/portal/request", "/portal/status"] {
+        let r = app
+            .client
+            .post(app.url(path))
+            .header("origin", &app.address)
+            .header("cookie", "lf-lang=en")
+            .form(&twice)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{path}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("The form could not be read, and nothing was saved."), "{path}: {html}");
+    }
     assert_eq!(cases_count(&app).await, 0, "nothing was saved");
 }
 both!(a_refused_request_says_why_in_each_language_and_saves_nothing);

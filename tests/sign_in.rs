@@ -132,7 +132,7 @@ async fn an_idle_session_expires(b: Backend) {
     let app = spawn_app_with(b, &[("LIAISON_SESSION_IDLE", "2s")]).await;
     app.login_as_admin().await;
     assert_eq!(app.get("/").await.status(), StatusCode::OK);
-    tokio::time::sleep(std::time::Duration::from_millis(3200)).await;
+    app.clock.advance(std::time::Duration::from_millis(2100));
     let r = app.get("/").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert!(location(&r).starts_with("/login?next=%2F&expired=1"), "{}", location(&r));
@@ -145,10 +145,10 @@ async fn an_active_session_still_ends_after_the_absolute_lifetime(b: Backend) {
     let app = spawn_app_with(b, &[("LIAISON_SESSION_IDLE", "2s"), ("LIAISON_SESSION_ABSOLUTE", "3s")]).await;
     app.login_as_admin().await;
     for _ in 0..2 {
-        tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+        app.clock.advance(std::time::Duration::from_millis(1200));
         assert_eq!(app.get("/").await.status(), StatusCode::OK, "activity keeps it alive");
     }
-    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    app.clock.advance(std::time::Duration::from_millis(1200));
     assert_eq!(app.get("/").await.status(), StatusCode::SEE_OTHER, "but not past 3 s in all");
 }
 both!(an_active_session_still_ends_after_the_absolute_lifetime);

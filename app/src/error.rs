@@ -147,6 +147,10 @@ pub enum AppError {
     /// An export of this user's is still running (one at a time); nothing was started.
     #[error("export_running")]
     ExportRunning,
+    /// A form post whose body could not be read as a form (not what a browser sends);
+    /// nothing was done.
+    #[error("malformed_form")]
+    MalformedForm,
     /// Something failed on the server; the cause is in the server log under the request id.
     #[error("internal")]
     Internal,
@@ -193,6 +197,7 @@ impl AppError {
             AppError::NotRecognised => 401,
             AppError::StaleVersion | AppError::BookingClashes(_) => 409,
             AppError::CannotChangeSelf | AppError::Invalid(_) => 422,
+            AppError::MalformedForm => 400,
             AppError::Internal => 500,
             AppError::Communication => 502,
         }

@@ -16,6 +16,8 @@ pub struct ServerState {
     pub keys: Arc<tokio::sync::OnceCell<Keys>>,
     /// This server's export slots (see `export::Lease`).
     pub exports: Arc<tokio::sync::Semaphore>,
+    /// "Now" for sessions' lifetimes.
+    pub clock: crate::db::Clock,
 }
 
 /// The installation's key for access codes and portal sessions (see `portal::service::keys`).
@@ -31,6 +33,7 @@ impl ServerState {
             reference: Arc::default(),
             keys: Arc::default(),
             exports: Arc::new(tokio::sync::Semaphore::new(crate::export::SLOTS)),
+            clock: crate::db::Clock::default(),
         }
     }
 }

@@ -41,6 +41,7 @@ error-invalid-credentials = The email address or password is not correct.
 error-too-many-attempts = Too many failed sign-in attempts. Please wait 15 minutes and try again.
 error-busy = Liaison is handling many requests at this moment. Please try again in a few seconds.
 error-export-running = An export of yours is still being prepared. Please try again once it has downloaded.
+error-malformed-form = The form could not be read, and nothing was saved. Please reload the page and send it again.
 error-stale-version = Someone else saved this record while you were editing it. Nothing was overwritten: reload the page to see their changes, then make yours again.
 error-cannot-change-self = This change would leave nobody able to administer Liaison, so it was not made.
 error-invalid = Please correct the highlighted fields.

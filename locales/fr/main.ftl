@@ -41,6 +41,7 @@ error-invalid-credentials = L’adresse de courriel ou le mot de passe est incor
 error-too-many-attempts = Trop de tentatives de connexion échouées. Veuillez patienter 15 minutes avant de réessayer.
 error-busy = Liaison traite de nombreuses demandes en ce moment. Veuillez réessayer dans quelques secondes.
 error-export-running = Un de vos exports est encore en préparation. Veuillez réessayer une fois son téléchargement terminé.
+error-malformed-form = Le formulaire n’a pas pu être lu et rien n’a été enregistré. Veuillez recharger la page et l’envoyer de nouveau.
 error-stale-version = Quelqu’un d’autre a enregistré cette fiche pendant que vous la modifiiez. Rien n’a été écrasé : rechargez la page pour voir ses modifications, puis refaites les vôtres.
 error-cannot-change-self = Cette modification ne laisserait personne pour administrer Liaison ; elle n’a pas été effectuée.
 error-invalid = Veuillez corriger les champs signalés.

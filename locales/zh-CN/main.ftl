@@ -41,6 +41,7 @@ error-invalid-credentials = 电子邮箱或密码不正确。
 error-too-many-attempts = 登录失败次数过多，请 15 分钟后再试。
 error-busy = 系统当前请求较多，请几秒钟后重试。
 error-export-running = 您的另一项导出仍在进行中，请待其下载完成后再试。
+error-malformed-form = 无法读取该表单，未保存任何内容。请刷新页面后重新提交。
 error-stale-version = 自您打开此页面后，他人已修改了此记录。您的修改没有保存，对方的修改也未被覆盖。请刷新页面查看最新内容，然后重新修改。
 error-cannot-change-self = 此修改将导致无人能够管理系统，因此未予执行。
 error-invalid = 请更正标出的字段。

@@ -21,12 +21,30 @@ use leptos::prelude::provide_context;
 /// The largest form body accepted (a request's text is at most 5 000 characters).
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// The body of a form post, or `None` when it is larger than `BODY_LIMIT` or unreadable.
-async fn read_form<T: serde::de::DeserializeOwned + Default>(req: Request) -> (Parts, Option<T>) {
+/// Why a form post's body was not read.
+enum BodyError {
+    /// Larger than `BODY_LIMIT`, or cut off.
+    TooLarge,
+    /// Not a form (`application/x-www-form-urlencoded` that does not parse).
+    Malformed,
+}
+
+impl BodyError {
+    /// The error shown, on `field` for a body too large, and the status it is answered with.
+    fn error(&self, field: &str) -> (AppError, StatusCode) {
+        match self {
+            BodyError::TooLarge => (AppError::field(field, FieldCode::TooLong), StatusCode::PAYLOAD_TOO_LARGE),
+            BodyError::Malformed => (AppError::MalformedForm, StatusCode::BAD_REQUEST),
+        }
+    }
+}
+
+/// The body of a form post.
+async fn read_form<T: serde::de::DeserializeOwned>(req: Request) -> (Parts, Result<T, BodyError>) {
     let (parts, body) = req.into_parts();
     let form = match axum::body::to_bytes(body, BODY_LIMIT).await {
-        Ok(bytes) => Some(serde_urlencoded::from_bytes::<T>(&bytes).unwrap_or_default()),
-        Err(_) => None,
+        Ok(bytes) => serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| BodyError::Malformed),
+        Err(_) => Err(BodyError::TooLarge),
     };
     (parts, form)
 }
@@ -80,10 +98,6 @@ fn with_cookies(mut res: Response, cookies: &[String]) -> Response {
     res
 }
 
-fn too_large() -> AppError {
-    AppError::field("description", FieldCode::TooLong)
-}
-
 pub async fn submit_enterprise(State(state): State<AppState>, req: Request) -> Response {
     submit(state, RequestKind::Enterprise, req).await
 }
@@ -98,9 +112,13 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
         RequestKind::Enterprise => "/portal/request",
         RequestKind::ForeignStaff => "/portal/foreign-staff",
     };
-    let Some(form) = form else {
-        let post = PortalPost::Request(Box::new(Refused { form: RequestForm::default(), error: too_large() }));
-        return render(&state, parts, path, post, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            let (error, status) = e.error("description");
+            let post = PortalPost::Request(Box::new(Refused { form: RequestForm::default(), error }));
+            return render(&state, parts, path, post, status).await;
+        }
     };
     match service::submit(&state.server, kind, &form, page_locale(&parts.headers), &ip(&parts)).await {
         Ok(done) => with_cookies(
@@ -127,7 +145,14 @@ async fn submit(state: AppState, kind: RequestKind, req: Request) -> Response {
 
 pub async fn lookup(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<LookupForm>(req).await;
-    let form = form.unwrap_or_default();
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            let (error, status) = e.error("reference");
+            let post = PortalPost::Lookup(Refused { form: LookupForm::default(), error });
+            return render(&state, parts, "/portal/status", post, status).await;
+        }
+    };
     match service::lookup(&state.server, &form, &ip(&parts)).await {
         Ok(token) => {
             with_cookies(Redirect::to("/portal/case").into_response(), &[session_cookie(&state.server, &token)])
@@ -176,12 +201,13 @@ async fn status_response(
 pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<ReplyForm>(req).await;
     let token = cookie(&parts, case_cookie(state.server.settings.secure_cookies));
-    let Some(form) = form else {
-        let post = PortalPost::Reply(Refused {
-            form: ReplyForm::default(),
-            error: AppError::field("reply", FieldCode::TooLong),
-        });
-        return status_response(&state, &parts, Some(post), None, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            let (error, status) = e.error("reply");
+            let post = PortalPost::Reply(Refused { form: ReplyForm::default(), error });
+            return status_response(&state, &parts, Some(post), None, status).await;
+        }
     };
     match service::reply(&state.server, token.as_deref(), &form, &ip(&parts)).await {
         Ok(()) => Redirect::to("/portal/case?done=reply").into_response(),
@@ -196,7 +222,14 @@ pub async fn reply(State(state): State<AppState>, req: Request) -> Response {
 pub async fn rate(State(state): State<AppState>, req: Request) -> Response {
     let (parts, form) = read_form::<RatingForm>(req).await;
     let token = cookie(&parts, case_cookie(state.server.settings.secure_cookies));
-    let form = form.unwrap_or_default();
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            let (error, status) = e.error("rating");
+            let post = PortalPost::Rating(Refused { form: RatingForm::default(), error });
+            return status_response(&state, &parts, Some(post), None, status).await;
+        }
+    };
     match service::rate(&state.server, token.as_deref(), &form, &ip(&parts)).await {
         Ok(()) => Redirect::to("/portal/case?done=rating").into_response(),
         Err(AppError::NotAuthenticated) => Redirect::to("/portal/status?ended=1").into_response(),

@@ -113,6 +113,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub database: TestDatabase,
     pub config: Config,
+    /// The server's clock for sessions: `clock.advance(…)` instead of waiting.
+    pub clock: app::db::Clock,
     server: tokio::task::JoinHandle<()>,
     jobs: Vec<tokio::task::JoinHandle<()>>,
 }
@@ -158,10 +160,11 @@ pub async fn spawn_app_on(database: TestDatabase, settings: &[(&str, &str)]) -> 
     let jobs = std::mem::take(&mut app.jobs);
     let address = format!("http://{}", app.local_addr());
     let db = app.state.db.clone();
+    let clock = app.state.server.clock.clone();
     let server = tokio::spawn(async move {
         let _ = app.serve(std::future::pending()).await;
     });
-    TestApp { address, db, client: client(), database, config, server, jobs }
+    TestApp { address, db, client: client(), database, config, clock, server, jobs }
 }
 
 /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
@@ -188,6 +191,7 @@ impl TestApp {
             client: client(),
             database: TestDatabase { url: self.database.url.clone(), sqlite_dir: None, pg_name: None },
             config: self.config.clone(),
+            clock: self.clock.clone(),
             server: tokio::spawn(async {}),
             jobs: Vec::new(),
         }

@@ -241,7 +241,7 @@ pub async fn resolve_session(state: &ServerState, token: &str) -> Result<Option<
     let Some(row) = sessions::find(&state.db, &id).await? else {
         return Ok(None);
     };
-    let now = db::now();
+    let now = state.clock.now();
     let idle = chrono(state.settings.session_idle);
     let absolute = chrono(state.settings.session_absolute);
     if !row.active || now - row.last_seen_at > idle || now - row.created_at > absolute {

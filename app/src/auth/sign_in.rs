@@ -82,7 +82,7 @@ impl<'a> Attempt<'a> {
         v.finish()?;
         let email: String = email.chars().take(254).collect();
 
-        let now = db::now();
+        let now = state.clock.now();
         let since = now - server::chrono(state.settings.login_window);
         let address = crate::domain::throttle_key(ip);
         // Counted under a hash of what was typed: the count works the same for unknown accounts,

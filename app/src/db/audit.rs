@@ -164,6 +164,7 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
     if let Some(entity_id) = entity_id {
         cond.push("a.entity_id = ?", vec![Arg::Text(entity_id.into())]);
     }
+    let actor_set = actor.is_some();
     if let Some(actor) = actor {
         cond.push(
             "(lower(u.email) like ? escape '\\' or lower(u.display_name) like ? escape '\\')",
@@ -178,7 +179,8 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
         cond.sql(),
         limit + 1
     );
-    let rows: Vec<Row> = db.all(&sql, &cond.args).await?;
+    // Looking for an actor by name reads the log's entries one by one.
+    let rows: Vec<Row> = if actor_set { db.scan(&sql, &cond.args).await? } else { db.all(&sql, &cond.args).await? };
     let more = rows.len() as i64 > limit;
     let entries = rows
         .into_iter()

@@ -645,6 +645,25 @@ pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
+/// The server's "now" for the rules that wait (a session's idle and absolute lifetimes):
+/// the wall clock (`now`), which tests move forward (`advance`) instead of waiting for it.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    ahead_us: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        now() + chrono::Duration::microseconds(self.ahead_us.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Move this clock `by` ahead of the wall clock, for good.
+    pub fn advance(&self, by: Duration) {
+        let us = i64::try_from(by.as_micros()).unwrap_or(i64::MAX);
+        self.ahead_us.fetch_add(us, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Is this error a unique-constraint violation (on either backend)?
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())

@@ -287,6 +287,24 @@ struct Here {
     open: AtomicU32,
 }
 
+/// A connection being read, given back to `Here` when dropped.
+struct Back<'h> {
+    here: &'h Here,
+    conn: Option<HereConnection>,
+}
+
+impl Drop for Back<'_> {
+    fn drop(&mut self) {
+        let Some(conn) = self.conn.take() else { return };
+        match self.here.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            Some(idle) => idle.push(conn),
+            None => {
+                self.here.open.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+    }
+}
+
 /// A connection, and how many times its current statement has reached `STEPS_PER_LOOK`.
 #[derive(Debug)]
 struct HereConnection {
@@ -316,14 +334,11 @@ impl Here {
             }
         };
         here.looks.store(0, Ordering::Relaxed);
-        let result = read(&here.conn).map_err(HereError::from);
-        match self.idle.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-            Some(idle) => idle.push(here),
-            None => {
-                self.open.fetch_sub(1, Ordering::AcqRel);
-            }
-        }
-        result
+        // Back to the idle list however `read` ends (a panic included), so the count of open
+        // connections stays true.
+        let back = Back { here: self, conn: Some(here) };
+        let conn = back.conn.as_ref().map(|c| &c.conn).ok_or(HereError::Closed)?;
+        read(conn).map_err(HereError::from)
     }
 
     fn open(path: &std::path::Path) -> rusqlite::Result<HereConnection> {
@@ -333,6 +348,8 @@ impl Here {
         // In WAL mode a reader waits only while another connection recovers the log.
         conn.busy_timeout(Duration::from_secs(1))?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        // Sorts and temporary indexes in memory, as on the pool's connections.
+        conn.pragma_update(None, "temp_store", "memory")?;
         // A statement with `like ?` would otherwise be prepared anew at each run: SQLite plans
         // LIKE from the pattern bound, and binding one expires the statement. The name search's
         // page statement has one, and SQLite's parser and planner showed in a search's profile.

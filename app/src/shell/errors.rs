@@ -65,6 +65,7 @@ pub fn error_text(e: &AppError) -> String {
         AppError::RateLimited => tr!("error-rate-limited"),
         AppError::Busy => tr!("error-busy"),
         AppError::ExportRunning => tr!("error-export-running"),
+        AppError::MalformedForm => tr!("error-malformed-form"),
         AppError::Internal => tr!("error-internal"),
         AppError::Communication => tr!("error-communication"),
     }

@@ -221,6 +221,9 @@ pub async fn search(
     let total = match rows.first() {
         Some(r) => r.total,
         // Past the last page: count on its own.
+        None if f.page > 0 && query.scans => {
+            db.scan(&query.count_only_sql, &query.count_args).await?.into_iter().next().unwrap_or(0)
+        }
         None if f.page > 0 => db.one(&query.count_only_sql, &query.count_args).await?,
         None => 0,
     };
