@@ -160,7 +160,7 @@ pub async fn spawn_app_on(database: TestDatabase, settings: &[(&str, &str)]) -> 
     let jobs = std::mem::take(&mut app.jobs);
     let address = format!("http://{}", app.local_addr());
     let db = app.state.db.clone();
-    let clock = app.state.server.clock.clone();
+    let clock = app.state.clock.clone();
     let server = tokio::spawn(async move {
         let _ = app.serve(std::future::pending()).await;
     });

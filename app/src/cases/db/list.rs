@@ -16,7 +16,7 @@ fn conditions_after(f: &CaseFilter, reader_id: i64, w: RiskWindow, mut cond: Whe
     let mut push = |clause: &str, values: Vec<Arg>| cond.push(clause, values);
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let q: String = q.chars().take(100).collect();
-        let like = format!("%{}%", crate::db::like_escape(&crate::domain::search::normalize(&q)));
+        let like = format!("%{}%", crate::db::escape_like(&crate::domain::search::normalize(&q)));
         push(
             "(c.reference = ? or lower(c.title) like ? escape '\\' or e.search_name like ? escape '\\' \
               or lower(c.enterprise_name_given) like ? escape '\\')",

@@ -68,7 +68,7 @@ pub async fn term_counts(db: &Db, terms: &[String]) -> Result<Vec<i64>, sqlx::Er
 pub(super) async fn plan_name_search(db: &Db, q: &str) -> Result<NameSearch, sqlx::Error> {
     let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
     let normalized = search::normalize(&q);
-    let pattern = format!("%{}%", crate::db::like_escape(&normalized));
+    let pattern = format!("%{}%", crate::db::escape_like(&normalized));
     let Some(terms) = search::query_terms(&q) else {
         return Ok(NameSearch::Scan { pattern });
     };
