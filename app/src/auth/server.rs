@@ -223,7 +223,7 @@ fn to_session_user(r: &sessions::SessionRow) -> Option<SessionUser> {
         display_name: r.display_name.clone(),
         role,
         department_id: r.department_id,
-        locale: Locale::parse(&r.locale).unwrap_or(Locale::ZhCn),
+        locale: r.locale,
     })
 }
 
@@ -409,7 +409,7 @@ mod tests {
             display_name: "A".into(),
             role: role.into(),
             department_id: None,
-            locale: "en".into(),
+            locale: Locale::En,
             active: true,
             pending: None,
         };

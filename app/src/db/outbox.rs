@@ -235,7 +235,7 @@ struct EntryRow {
     kind: String,
     recipient: String,
     subject: String,
-    state: String,
+    state: MessageState,
     attempts: i32,
     last_error: Option<String>,
     case_id: Option<i64>,
@@ -288,7 +288,7 @@ pub async fn list(db: &Db, f: &OutboxFilter) -> Result<(Vec<OutboxEntry>, i64), 
     let entries = rows
         .into_iter()
         .map(|r| OutboxEntry {
-            state: MessageState::of(&r.state, r.last_error.is_some()),
+            state: MessageState::of(r.state, r.last_error.is_some()),
             id: r.id,
             kind: r.kind,
             recipient: r.recipient,
@@ -328,7 +328,8 @@ pub(crate) struct MessageJson {
     id: i64,
     kind: String,
     recipient: String,
-    state: String,
+    /// Serde's spelling of a message state is its stored code; an unknown one fails the read.
+    state: MessageState,
     failed: serde_json::Value,
     created_at: DateTime<Utc>,
     sent_at: Option<DateTime<Utc>>,
@@ -339,7 +340,7 @@ pub(crate) fn from_json(mut rows: Vec<MessageJson>) -> Vec<CaseMessage> {
     rows.sort_by_key(|r| r.id);
     rows.into_iter()
         .map(|r| CaseMessage {
-            state: MessageState::of(&r.state, r.failed == serde_json::json!(true) || r.failed == serde_json::json!(1)),
+            state: MessageState::of(r.state, r.failed == serde_json::json!(true) || r.failed == serde_json::json!(1)),
             kind: r.kind,
             recipient: r.recipient,
             created_at: r.created_at,

@@ -14,7 +14,7 @@ pub struct SessionRow {
     pub display_name: String,
     pub role: String,
     pub department_id: Option<i64>,
-    pub locale: String,
+    pub locale: crate::domain::Locale,
     pub active: bool,
     /// The sign-in step this session still waits for (`auth::db::set_pending`).
     pub pending: Option<String>,

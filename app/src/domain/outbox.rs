@@ -32,11 +32,10 @@ impl MessageState {
         MessageState::ALL.into_iter().find(|m| m.as_str() == s)
     }
 
-    /// From the stored state and whether an attempt has failed.
-    pub fn of(stored: &str, failed: bool) -> MessageState {
+    /// From the stored state (`pending`, `sent` or `dead`) and whether an attempt has failed.
+    pub fn of(stored: MessageState, failed: bool) -> MessageState {
         match stored {
-            "sent" => MessageState::Sent,
-            "dead" => MessageState::Dead,
+            MessageState::Sent | MessageState::Dead => stored,
             _ if failed => MessageState::Failed,
             _ => MessageState::Pending,
         }

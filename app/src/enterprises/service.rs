@@ -415,7 +415,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<En
         utilised_capital_usd_cents: r.utilised_capital_usd_cents,
         employees: r.employees,
         foreign_staff: r.foreign_staff,
-        lifecycle: Lifecycle::parse(&r.lifecycle).unwrap_or(Lifecycle::Lead),
+        lifecycle: r.lifecycle,
         is_key: r.is_key,
         responsible_leader_id: r.responsible_leader_id,
         address: r.address,

@@ -2,7 +2,10 @@
 //! codes, request counts per address, the public view of a case, foreign staff details and
 //! the installation's keys. Nothing here returns internal notes, task notes or audit data.
 
+use crate::cases::tasks::TaskStatus;
+use crate::cases::CaseType;
 use crate::db::{Db, Tx};
+use crate::domain::{CaseStatus, Locale};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
@@ -179,10 +182,10 @@ pub struct PublicRow {
     pub id: i64,
     pub reference: String,
     pub access_code_hash: String,
-    pub case_type: String,
+    pub case_type: CaseType,
     pub title: String,
-    pub status: String,
-    pub language: String,
+    pub status: CaseStatus,
+    pub language: Locale,
     pub created_at: DateTime<Utc>,
     pub due_on: Option<NaiveDate>,
     pub rating: Option<i32>,
@@ -203,7 +206,8 @@ pub struct PublicTaskRow {
     pub name_zh: String,
     pub name_en: String,
     pub name_fr: String,
-    pub status: String,
+    /// Serde's spelling of a task status is its stored code; an unknown one fails the read.
+    pub status: TaskStatus,
 }
 
 /// The events the applicant may read: public updates, their own replies and ratings, and
@@ -213,7 +217,8 @@ pub struct PublicTaskRow {
 pub struct PublicEventRow {
     pub id: i64,
     pub kind: String,
-    pub to_status: Option<String>,
+    /// Serde's spelling of a case status is its stored code; an unknown one fails the read.
+    pub to_status: Option<CaseStatus>,
     pub note: String,
     pub public_zh: Option<String>,
     pub public_en: Option<String>,

@@ -179,7 +179,7 @@ pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, 
 struct RecipientRow {
     email: String,
     display_name: String,
-    locale: String,
+    locale: Locale,
 }
 
 impl crate::db::Record for RecipientRow {
@@ -194,11 +194,7 @@ impl crate::db::Record for RecipientRow {
 
 impl RecipientRow {
     fn into_recipient(self) -> crate::mail::compose::Recipient {
-        crate::mail::compose::Recipient {
-            email: self.email,
-            name: self.display_name,
-            locale: Locale::parse(&self.locale).unwrap_or(Locale::ZhCn),
-        }
+        crate::mail::compose::Recipient { email: self.email, name: self.display_name, locale: self.locale }
     }
 }
 
@@ -250,7 +246,7 @@ struct DigestRow {
     id: i64,
     email: String,
     display_name: String,
-    locale: String,
+    locale: Locale,
 }
 
 impl crate::db::Record for DigestRow {

@@ -58,7 +58,7 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
 /// What the case page needs beyond the summary.
 pub struct CaseRow {
     pub description: String,
-    pub language: String,
+    pub language: Locale,
     pub full_agency: bool,
     pub version: i32,
     pub owner_id: Option<i64>,
@@ -79,7 +79,7 @@ pub struct CaseRow {
 struct DetailRow {
     summary: SummaryRow,
     description: String,
-    language: String,
+    language: Locale,
     full_agency: bool,
     version: i32,
     owner_id: Option<i64>,

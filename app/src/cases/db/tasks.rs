@@ -73,7 +73,8 @@ pub(super) struct TaskJson {
     name_en: String,
     name_fr: String,
     sort_order: i64,
-    status: String,
+    /// Serde's spelling of a task status is its stored code; an unknown one fails the read.
+    status: TaskStatus,
     due_on: Option<NaiveDate>,
     instructions: String,
     department_note: String,
@@ -92,7 +93,7 @@ pub(super) fn from_json(mut rows: Vec<TaskJson>) -> Vec<CaseTask> {
             department_name_zh: r.name_zh,
             department_name_en: r.name_en,
             department_name_fr: r.name_fr,
-            status: TaskStatus::parse(&r.status).unwrap_or(TaskStatus::Pending),
+            status: r.status,
             due_on: r.due_on,
             instructions: r.instructions,
             department_note: r.department_note,
@@ -111,15 +112,17 @@ struct InboxRow {
     id: i64,
     reference: String,
     title: String,
-    case_type: String,
+    case_type: CaseType,
     enterprise_name: String,
     credit_code: Option<String>,
-    status: String,
+    status: TaskStatus,
     due_on: Option<NaiveDate>,
     instructions: String,
     department_note: String,
     version: i32,
 }
+
+crate::code_column!(TaskStatus);
 
 impl crate::db::Record for InboxRow {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
@@ -159,10 +162,10 @@ pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::
             id: r.id,
             case_reference: r.reference,
             case_title: r.title,
-            case_type: CaseType::parse(&r.case_type).unwrap_or(CaseType::Other),
+            case_type: r.case_type,
             enterprise_name: r.enterprise_name,
             enterprise_credit_code: r.credit_code,
-            status: TaskStatus::parse(&r.status).unwrap_or(TaskStatus::Pending),
+            status: r.status,
             due_on: r.due_on,
             instructions: r.instructions,
             department_note: r.department_note,

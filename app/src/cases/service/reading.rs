@@ -6,7 +6,7 @@ use crate::auth::SessionUser;
 use crate::cases::db as data;
 use crate::cases::{Case, ForeignStaff};
 use crate::db::audit;
-use crate::domain::{Locale, Role};
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::state::ServerState;
 
@@ -86,7 +86,7 @@ pub async fn load(
     Ok(Case {
         summary,
         description: row.description,
-        language: Locale::parse(&row.language).unwrap_or(Locale::En),
+        language: row.language,
         full_agency: row.full_agency,
         version: row.version,
         events,

@@ -1,7 +1,7 @@
 //! The calendar across delegations, and the personal calendar feeds: their tokens and the
 //! items each person takes part in.
 
-use super::{locale, status, BookedRow, RESOURCE_COLUMNS};
+use super::{BookedRow, RESOURCE_COLUMNS};
 use crate::db::{Db, Tx};
 use crate::delegations::{Activity, CalendarItem, DelegationStatus, Item, Resource};
 use crate::domain::Locale;
@@ -12,10 +12,10 @@ struct CalendarRow {
     id: i64,
     delegation_id: i64,
     delegation_title: String,
-    status: String,
+    status: DelegationStatus,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
-    activity: String,
+    activity: Activity,
     title_zh: String,
     venue_id: Option<i64>,
 }
@@ -70,10 +70,10 @@ pub async fn calendar(
                 id: r.id,
                 delegation_id: r.delegation_id,
                 delegation_title: r.delegation_title,
-                status: status(&r.status),
+                status: r.status,
                 starts_at: r.starts_at,
                 ends_at: r.ends_at,
-                activity: Activity::parse(&r.activity).unwrap_or(Activity::Meeting),
+                activity: r.activity,
                 title_zh: r.title_zh,
                 resources: venue.chain(others).collect(),
             }
@@ -121,14 +121,12 @@ pub async fn has_feed(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
 
 /// The active account (and its language) whose feed has this token hash.
 pub async fn feed_owner(db: &Db, token_hash: &str) -> Result<Option<(i64, Locale)>, sqlx::Error> {
-    let row = db
-        .optional::<(i64, String)>(
-            "select u.id, u.locale from calendar_feeds f join users u on u.id = f.user_id \
+    db.optional::<(i64, Locale)>(
+        "select u.id, u.locale from calendar_feeds f join users u on u.id = f.user_id \
              where f.token_hash = $1 and u.active = true",
-            &[token_hash.into()],
-        )
-        .await?;
-    Ok(row.map(|(id, l)| (id, locale(&l))))
+        &[token_hash.into()],
+    )
+    .await
 }
 
 /// The items between `from` and `to` of delegations not cancelled that `user_id` takes part
@@ -166,7 +164,7 @@ pub async fn items_of_person(
                 id: r.id,
                 starts_at: r.starts_at,
                 ends_at: r.ends_at,
-                activity: Activity::parse(&r.activity).unwrap_or(Activity::Meeting),
+                activity: r.activity,
                 title_zh: r.title_zh,
                 title_foreign,
                 venue_id: r.venue_id,
@@ -178,7 +176,7 @@ pub async fn items_of_person(
                     .map(|b| Resource::from(b.resource.clone()))
                     .collect(),
             };
-            (r.delegation_id, r.delegation_title, status(&r.status), item)
+            (r.delegation_id, r.delegation_title, r.status, item)
         })
         .collect())
 }

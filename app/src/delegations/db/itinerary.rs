@@ -11,7 +11,7 @@ pub struct ItemRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub activity: String,
+    pub activity: Activity,
     pub title_zh: String,
     pub title_foreign: String,
     pub venue_id: Option<i64>,
@@ -32,12 +32,6 @@ impl crate::db::Record for ItemRow {
             participants: row.get("participants")?,
             notes: row.get("notes")?,
         })
-    }
-}
-
-impl ItemRow {
-    pub fn activity(&self) -> Activity {
-        Activity::parse(&self.activity).unwrap_or(Activity::Meeting)
     }
 }
 

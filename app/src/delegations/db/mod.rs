@@ -18,8 +18,8 @@ pub use self::rules::*;
 
 use crate::db::{Db, Tx};
 use crate::delegations::{
-    split_list, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction, Outcome, OutcomeKind,
-    Resource, ResourceKind,
+    split_list, Activity, Counted, DelegationFilter, DelegationStatus, DelegationSummary, Direction, GiftDirection,
+    Outcome, OutcomeKind, Resource, ResourceKind,
 };
 use crate::domain::Locale;
 use crate::on_tx;
@@ -27,12 +27,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 struct SummaryRow {
     id: i64,
-    direction: String,
+    direction: Direction,
     title: String,
     countries: String,
     starts_on: NaiveDate,
     ends_on: NaiveDate,
-    status: String,
+    status: DelegationStatus,
     members: i64,
     officer_name: Option<String>,
 }
@@ -53,17 +53,7 @@ impl crate::db::Record for SummaryRow {
     }
 }
 
-fn direction(s: &str) -> Direction {
-    Direction::parse(s).unwrap_or(Direction::Incoming)
-}
-
-fn status(s: &str) -> DelegationStatus {
-    DelegationStatus::parse(s).unwrap_or(DelegationStatus::Draft)
-}
-
-fn locale(s: &str) -> Locale {
-    Locale::parse(s).unwrap_or(Locale::En)
-}
+crate::code_column!(Direction, DelegationStatus, ResourceKind, Activity, GiftDirection, OutcomeKind);
 
 /// Delegations matching the filter, the latest first.
 pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary>, sqlx::Error> {
@@ -87,12 +77,12 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
         .into_iter()
         .map(|r| DelegationSummary {
             id: r.id,
-            direction: direction(&r.direction),
+            direction: r.direction,
             title: r.title,
             countries: split_list(&r.countries),
             starts_on: r.starts_on,
             ends_on: r.ends_on,
-            status: status(&r.status),
+            status: r.status,
             members: r.members,
             officer_name: r.officer_name,
         })
@@ -101,15 +91,15 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
 
 struct Row {
     id: i64,
-    direction: String,
+    direction: Direction,
     title: String,
     organisation: String,
     countries: String,
     purpose: String,
-    language: String,
+    language: Locale,
     starts_on: NaiveDate,
     ends_on: NaiveDate,
-    status: String,
+    status: DelegationStatus,
     officer_id: Option<i64>,
     officer_name: Option<String>,
     override_reason: String,
@@ -160,15 +150,15 @@ impl From<Row> for DelegationRow {
     fn from(r: Row) -> Self {
         DelegationRow {
             id: r.id,
-            direction: direction(&r.direction),
+            direction: r.direction,
             title: r.title,
             organisation: r.organisation,
             countries: split_list(&r.countries),
             purpose: r.purpose,
-            language: locale(&r.language),
+            language: r.language,
             starts_on: r.starts_on,
             ends_on: r.ends_on,
-            status: status(&r.status),
+            status: r.status,
             officer_id: r.officer_id,
             officer_name: r.officer_name,
             override_reason: r.override_reason,
@@ -299,7 +289,7 @@ pub struct MemberRow {
     pub chinese_name: String,
     pub title: String,
     pub organisation: String,
-    pub language: String,
+    pub language: Locale,
     pub dietary: String,
     pub passport_number: String,
 }
@@ -371,12 +361,12 @@ pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> R
 #[derive(Clone)]
 struct ResourceRow {
     id: i64,
-    kind: String,
+    kind: ResourceKind,
     name: String,
     languages: String,
     details: String,
     email: String,
-    language: String,
+    language: Locale,
     user_id: Option<i64>,
 }
 
@@ -402,12 +392,12 @@ impl From<ResourceRow> for Resource {
     fn from(r: ResourceRow) -> Self {
         Resource {
             id: r.id,
-            kind: ResourceKind::parse(&r.kind).unwrap_or(ResourceKind::Venue),
+            kind: r.kind,
             name: r.name,
             languages: split_list(&r.languages).iter().filter_map(|l| Locale::parse(l)).collect(),
             details: r.details,
             email: r.email,
-            language: locale(&r.language),
+            language: r.language,
             user_id: r.user_id,
         }
     }
@@ -426,7 +416,7 @@ impl crate::db::Record for BookedRow {
 
 struct OutcomeRow {
     id: i64,
-    kind: String,
+    kind: OutcomeKind,
     description: String,
     enterprise_id: Option<i64>,
     enterprise_name: Option<String>,
@@ -458,7 +448,7 @@ pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx:
         .into_iter()
         .map(|r| Outcome {
             id: r.id,
-            kind: OutcomeKind::parse(&r.kind).unwrap_or(OutcomeKind::Other),
+            kind: r.kind,
             description: r.description,
             enterprise_id: r.enterprise_id,
             enterprise_name: r.enterprise_name,
@@ -495,7 +485,7 @@ pub async fn member_count_in(tx: &mut Tx, delegation_id: i64) -> Result<i64, sql
 }
 
 struct CountedRow {
-    direction: String,
+    direction: Direction,
     starts_on: NaiveDate,
     countries: String,
     members: i64,
@@ -528,7 +518,7 @@ pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
     Ok(rows
         .into_iter()
         .map(|r| Counted {
-            direction: direction(&r.direction),
+            direction: r.direction,
             starts_on: r.starts_on,
             countries: split_list(&r.countries),
             members: r.members,

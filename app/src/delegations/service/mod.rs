@@ -381,7 +381,7 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
                 chinese_name: m.chinese_name,
                 title: m.title,
                 organisation: m.organisation,
-                language: Locale::parse(&m.language).unwrap_or(Locale::En),
+                language: m.language,
                 dietary: m.dietary,
                 passport_number: if masked { mask_passport(&m.passport_number) } else { m.passport_number },
                 passport_masked: masked,

@@ -9,13 +9,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 struct ContactRow {
     id: i64,
-    kind: String,
+    kind: ContactKind,
     contacted_on: NaiveDate,
     participants: String,
     notes: String,
     follow_ups: String,
     recorded_by_name: Option<String>,
 }
+
+crate::code_column!(ContactKind);
 
 impl crate::db::Record for ContactRow {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
@@ -45,7 +47,7 @@ pub async fn contacts(db: &Db, enterprise_id: i64) -> Result<Vec<AftercareContac
         .into_iter()
         .map(|r| AftercareContact {
             id: r.id,
-            kind: ContactKind::parse(&r.kind).unwrap_or(ContactKind::Visit),
+            kind: r.kind,
             contacted_on: r.contacted_on,
             participants: r.participants,
             notes: r.notes,
@@ -96,17 +98,10 @@ pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>) -> Result<i64, sqlx
 }
 
 pub async fn people(db: &Db, enterprise_id: i64) -> Result<Vec<ContactPerson>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, Option<String>, String, String)> = db.all::<(i64, String, String, Option<String>, String, String)>("select id, name, title, email, phone, language from enterprise_people where enterprise_id = $1 order by id", &[enterprise_id.into()]).await?;
+    let rows: Vec<(i64, String, String, Option<String>, String, Locale)> = db.all::<(i64, String, String, Option<String>, String, Locale)>("select id, name, title, email, phone, language from enterprise_people where enterprise_id = $1 order by id", &[enterprise_id.into()]).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, title, email, phone, language)| ContactPerson {
-            id,
-            name,
-            title,
-            email,
-            phone,
-            language: Locale::parse(&language).unwrap_or(Locale::En),
-        })
+        .map(|(id, name, title, email, phone, language)| ContactPerson { id, name, title, email, phone, language })
         .collect())
 }
 

@@ -20,7 +20,7 @@ pub struct EnterpriseRow {
     pub utilised_capital_usd_cents: Option<i64>,
     pub employees: Option<i32>,
     pub foreign_staff: Option<i32>,
-    pub lifecycle: String,
+    pub lifecycle: Lifecycle,
     pub is_key: bool,
     pub responsible_leader_id: Option<i64>,
     pub address: String,

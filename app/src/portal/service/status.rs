@@ -4,10 +4,9 @@
 use super::session::{session_case, session_case_in};
 use super::text_field;
 use crate::cases::db::{self as cases_data, NewEvent};
-use crate::cases::tasks::TaskStatus;
-use crate::cases::{CaseType, EventKind, PublicText};
+use crate::cases::{EventKind, PublicText};
 use crate::db::{self, audit};
-use crate::domain::{CaseStatus, Locale};
+use crate::domain::CaseStatus;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
 use crate::portal::db as data;
@@ -25,7 +24,7 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
     }
     .ok_or(AppError::NotAuthenticated)?;
     let (tasks, events) = (row.tasks.0, row.events.0);
-    let status = CaseStatus::parse(&row.status).unwrap_or(CaseStatus::Submitted);
+    let status = row.status;
     let events: Vec<PublicEvent> = events
         .into_iter()
         .map(|e| PublicEvent {
@@ -36,7 +35,7 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
                 "rated" => PublicEventKind::Rated,
                 _ => PublicEventKind::StatusChanged,
             },
-            to_status: e.to_status.as_deref().and_then(CaseStatus::parse),
+            to_status: e.to_status,
             note: e.note,
             texts: (e.kind == "public_update").then_some(PublicText {
                 zh: e.public_zh,
@@ -63,9 +62,9 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
     Ok(PublicCase {
         reference: row.reference,
         title: row.title,
-        case_type: CaseType::parse(&row.case_type).unwrap_or(CaseType::Other),
+        case_type: row.case_type,
         status,
-        language: Locale::parse(&row.language).unwrap_or(Locale::En),
+        language: row.language,
         submitted_at: row.created_at,
         due_on: row.due_on,
         officer_name: row.officer_name.filter(|_| named),
@@ -74,7 +73,7 @@ pub async fn public_case(state: &ServerState, token: Option<&str>) -> Result<Pub
             .into_iter()
             .map(|t| DepartmentProgress {
                 name: PublicText { zh: Some(t.name_zh), en: Some(t.name_en), fr: Some(t.name_fr) },
-                status: TaskStatus::parse(&t.status).unwrap_or(TaskStatus::Pending),
+                status: t.status,
             })
             .collect(),
         events,
