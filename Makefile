@@ -128,7 +128,7 @@ bench: setup site
 		else cargo build --locked --profile $(BENCH_PROFILE) -p liaison-server; fi
 	LIAISON_BENCH_PROFILE=$(BENCH_PROFILE) cargo bench --locked --profile release -p liaison-server --bench load
 
-# The locale checks of tests/locales.rs alone, with what each counts per locale.
+# The locale checks of tests/locales/ alone, with what each counts per locale.
 check-locales:
 	cargo test --locked -p liaison-server --test integration locales:: -- --nocapture
 

@@ -1,5 +1,6 @@
-//! Liaison's integration tests: each file tells the stories of one area against a real server
-//! and a real database; `both!` runs every story on SQLite and on PostgreSQL.
+//! Liaison's integration tests: each file (or folder, for a large area) tells the stories of one
+//! area against a real server and a real database; `both!` runs every story on SQLite and on
+//! PostgreSQL.
 
 // A story stops at the first step that is not as told: in tests, a panic is how that is said.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -4,7 +4,7 @@
 use crate::domain::Locale;
 pub use fluent_templates::fluent_bundle::FluentValue;
 /// Fluent itself and its language tags, for the locale tests that render every message
-/// (tests/locales.rs) with the same crate as the app.
+/// (tests/locales/catalogue.rs) with the same crate as the app.
 pub use fluent_templates::{fluent_bundle, LanguageIdentifier};
 use std::borrow::Cow;
 use std::collections::HashMap;
