@@ -41,14 +41,16 @@ pub struct Columns<'r> {
 }
 
 enum Source<'r> {
-    Here(&'r rusqlite::Row<'r>),
+    /// A rusqlite row, with its statement's column names (read once per statement: rusqlite
+    /// reads and checks a name from SQLite at each lookup).
+    Here(&'r rusqlite::Row<'r>, &'r [String]),
     Sqlite(&'r SqliteRow),
     Postgres(&'r PgRow),
 }
 
 impl<'r> Columns<'r> {
-    pub fn here(row: &'r rusqlite::Row<'r>) -> Columns<'r> {
-        Columns { row: Source::Here(row) }
+    pub fn here(row: &'r rusqlite::Row<'r>, names: &'r [String]) -> Columns<'r> {
+        Columns { row: Source::Here(row, names) }
     }
 
     pub fn sqlite(row: &'r SqliteRow) -> Columns<'r> {
@@ -62,8 +64,9 @@ impl<'r> Columns<'r> {
     /// The column named `name` as a `T`.
     pub fn get<T: Column>(&self, name: &str) -> Result<T, sqlx::Error> {
         let index = match self.row {
-            Source::Here(row) => {
-                AsRef::<rusqlite::Statement>::as_ref(row).column_index(name).map_err(|_| missing(name))?
+            // As SQLite matches names: ignoring ASCII case.
+            Source::Here(_, names) => {
+                names.iter().position(|n| n.eq_ignore_ascii_case(name)).ok_or_else(|| missing(name))?
             }
             Source::Sqlite(row) => sqlx::Column::ordinal(row.try_column(name)?),
             Source::Postgres(row) => sqlx::Column::ordinal(row.try_column(name)?),
@@ -77,7 +80,7 @@ impl<'r> Columns<'r> {
     /// How many columns the row has.
     pub fn len(&self) -> usize {
         match self.row {
-            Source::Here(row) => AsRef::<rusqlite::Statement>::as_ref(row).column_count(),
+            Source::Here(_, names) => names.len(),
             Source::Sqlite(row) => row.len(),
             Source::Postgres(row) => row.len(),
         }
@@ -97,7 +100,7 @@ impl<'r> Columns<'r> {
         let undecodable =
             |source: sqlx::error::BoxDynError| sqlx::Error::ColumnDecode { index: index.to_string(), source };
         match self.row {
-            Source::Here(row) => {
+            Source::Here(row, _) => {
                 use rusqlite::types::ValueRef as V;
                 Ok(match row.get_ref(index).map_err(|e| undecodable(e.into()))? {
                     V::Null => Value::Null,

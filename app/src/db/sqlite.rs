@@ -120,11 +120,12 @@ impl SqliteDb {
                         None => return Err(rusqlite::Error::InvalidParameterName(format!("${}", i + 1))),
                     }
                 }
+                let names: Vec<String> = statement.column_names().into_iter().map(String::from).collect();
                 let mut rows = statement.raw_query();
                 let mut out = Vec::new();
                 while out.len() < limit {
                     let Some(row) = rows.next()? else { break };
-                    match T::read(&super::Columns::here(row)) {
+                    match T::read(&super::Columns::here(row, &names)) {
                         Ok(record) => out.push(record),
                         Err(e) => return Ok(Err(e)),
                     }
