@@ -36,7 +36,8 @@ async fn an_admin_creates_a_user_who_then_signs_in(b: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert!(!home.contains(r#"href="/admin/users""#), "a department liaison sees no admin area");
 
-    let audit = app.call("audit", &[("filter[action]", "user_created")]).await.text().await.unwrap();
+    let audit =
+        app.call::<app::admin::api::ListAudit>(&[("filter[action]", "user_created")]).await.text().await.unwrap();
     assert!(audit.contains("li.na@customs.gov.cn"), "the creation is audited: {audit}");
 }
 both!(an_admin_creates_a_user_who_then_signs_in);
@@ -114,7 +115,7 @@ async fn other_roles_cannot_administer(b: Backend) {
             ("reset_password", vec![("id", "1"), ("password", PASSWORD)]),
             ("end_sessions", vec![("id", "1")]),
         ] {
-            let (status, e) = app_error(staff.call(function, &form).await).await;
+            let (status, e) = app_error(staff.call_path(function, &form).await).await;
             assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden), "{role:?} calls {function}");
         }
         assert_eq!(staff.user_count().await, users_before);
@@ -123,9 +124,9 @@ async fn other_roles_cannot_administer(b: Backend) {
     }
     // Not signed in at all: 401 from functions, the sign-in page for pages.
     let stranger = app.another_browser();
-    let (status, _) = app_error(stranger.call("create_user", &[("email", "x@y.cn")]).await).await;
+    let (status, _) = app_error(stranger.call::<app::admin::api::CreateUser>(&[("email", "x@y.cn")]).await).await;
     assert!(status == StatusCode::UNAUTHORIZED || status == StatusCode::UNPROCESSABLE_ENTITY);
-    let (status, e) = app_error(stranger.call("users", &[]).await).await;
+    let (status, e) = app_error(stranger.call::<app::admin::api::ListUsers>(&[]).await).await;
     assert_eq!((status, e), (StatusCode::UNAUTHORIZED, AppError::NotAuthenticated));
     assert_eq!(stranger.get("/admin/users").await.status(), StatusCode::SEE_OTHER);
 }
@@ -139,18 +140,15 @@ async fn a_stale_edit_is_refused_and_overwrites_nothing(b: Backend) {
         let id = id.clone();
         let app = &app;
         async move {
-            app.call(
-                "update_user",
-                &[
-                    ("id", &id),
-                    ("version", version),
-                    ("email", "wang@liaison.test"),
-                    ("display_name", name),
-                    ("role", "leader"),
-                    ("department_id", ""),
-                    ("locale", "fr"),
-                ],
-            )
+            app.call::<app::admin::api::UpdateUser>(&[
+                ("id", &id),
+                ("version", version),
+                ("email", "wang@liaison.test"),
+                ("display_name", name),
+                ("role", "leader"),
+                ("department_id", ""),
+                ("locale", "fr"),
+            ])
             .await
         }
     };
@@ -160,8 +158,12 @@ async fn a_stale_edit_is_refused_and_overwrites_nothing(b: Backend) {
     assert_eq!((status, e), (StatusCode::CONFLICT, AppError::StaleVersion));
     let user = app::admin::db::users::get(&app.db, id.parse().unwrap()).await.unwrap().unwrap();
     assert_eq!((user.display_name.as_str(), user.version), ("Wang Fang", 2));
-    let history =
-        app.call("audit", &[("filter[entity_type]", "user"), ("filter[entity_id]", &id)]).await.text().await.unwrap();
+    let history = app
+        .call::<app::admin::api::ListAudit>(&[("filter[entity_type]", "user"), ("filter[entity_id]", &id)])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(history.contains("Wang Fang") && history.contains("Test Person"), "from → to recorded: {history}");
 }
 both!(a_stale_edit_is_refused_and_overwrites_nothing);
@@ -176,7 +178,7 @@ async fn disabling_or_resetting_ends_the_users_sessions(b: Backend) {
     // Reset: the officer is signed out; the new password works, the old one not.
     let sid = id.to_string();
     assert_eq!(
-        app.call("reset_password", &[("id", &sid), ("password", "the new password 1")]).await.status(),
+        app.call::<app::admin::api::ResetPassword>(&[("id", &sid), ("password", "the new password 1")]).await.status(),
         StatusCode::OK
     );
     assert_eq!(officer.get("/").await.status(), StatusCode::SEE_OTHER);
@@ -184,7 +186,7 @@ async fn disabling_or_resetting_ends_the_users_sessions(b: Backend) {
     assert_eq!(officer.login("zhao@liaison.test", "the new password 1").await.status(), StatusCode::OK);
 
     // End sessions.
-    let ended: u64 = app.call("end_sessions", &[("id", &sid)]).await.json().await.unwrap();
+    let ended: u64 = app.call::<app::admin::api::EndSessions>(&[("id", &sid)]).await.json().await.unwrap();
     assert_eq!(ended, 1);
     assert_eq!(officer.get("/").await.status(), StatusCode::SEE_OTHER);
 
@@ -192,14 +194,16 @@ async fn disabling_or_resetting_ends_the_users_sessions(b: Backend) {
     assert_eq!(officer.login("zhao@liaison.test", "the new password 1").await.status(), StatusCode::OK);
     let version = app::admin::db::users::get(&app.db, id).await.unwrap().unwrap().version.to_string();
     assert_eq!(
-        app.call("set_user_active", &[("id", &sid), ("version", &version), ("active", "false")]).await.status(),
+        app.call::<app::admin::api::SetUserActive>(&[("id", &sid), ("version", &version), ("active", "false")])
+            .await
+            .status(),
         StatusCode::OK
     );
     assert_eq!(officer.get("/").await.status(), StatusCode::SEE_OTHER);
     let (_, e) = app_error(officer.login("zhao@liaison.test", "the new password 1").await).await;
     assert_eq!(e, AppError::InvalidCredentials);
 
-    let log = app.call("audit", &[("filter[entity_id]", &sid)]).await.text().await.unwrap();
+    let log = app.call::<app::admin::api::ListAudit>(&[("filter[entity_id]", &sid)]).await.text().await.unwrap();
     for action in ["password_reset", "sessions_ended", "user_updated", "user_created"] {
         assert!(log.contains(&format!("\"{action}\"")), "{action} audited");
     }
@@ -209,22 +213,21 @@ both!(disabling_or_resetting_ends_the_users_sessions);
 async fn the_last_admin_cannot_be_disabled_or_demoted(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
-    let (status, e) =
-        app_error(app.call("set_user_active", &[("id", "1"), ("version", "1"), ("active", "false")]).await).await;
+    let (status, e) = app_error(
+        app.call::<app::admin::api::SetUserActive>(&[("id", "1"), ("version", "1"), ("active", "false")]).await,
+    )
+    .await;
     assert_eq!((status, e), (StatusCode::UNPROCESSABLE_ENTITY, AppError::CannotChangeSelf));
     let (_, e) = app_error(
-        app.call(
-            "update_user",
-            &[
-                ("id", "1"),
-                ("version", "1"),
-                ("email", ADMIN_EMAIL),
-                ("display_name", "A"),
-                ("role", "leader"),
-                ("department_id", ""),
-                ("locale", "en"),
-            ],
-        )
+        app.call::<app::admin::api::UpdateUser>(&[
+            ("id", "1"),
+            ("version", "1"),
+            ("email", ADMIN_EMAIL),
+            ("display_name", "A"),
+            ("role", "leader"),
+            ("department_id", ""),
+            ("locale", "en"),
+        ])
         .await,
     )
     .await;
@@ -237,40 +240,31 @@ async fn staff_change_their_own_password(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
     let (_, e) = app_error(
-        app.call(
-            "change_password",
-            &[
-                ("current_password", "wrong"),
-                ("new_password", "brand new password"),
-                ("confirm_password", "brand new password"),
-            ],
-        )
+        app.call::<app::auth::api::ChangePassword>(&[
+            ("current_password", "wrong"),
+            ("new_password", "brand new password"),
+            ("confirm_password", "brand new password"),
+        ])
         .await,
     )
     .await;
     assert_eq!(e, AppError::field("current_password", FieldCode::WrongPassword));
     let (_, e) = app_error(
-        app.call(
-            "change_password",
-            &[
-                ("current_password", ADMIN_PASSWORD),
-                ("new_password", "brand new password"),
-                ("confirm_password", "brand new"),
-            ],
-        )
+        app.call::<app::auth::api::ChangePassword>(&[
+            ("current_password", ADMIN_PASSWORD),
+            ("new_password", "brand new password"),
+            ("confirm_password", "brand new"),
+        ])
         .await,
     )
     .await;
     assert_eq!(e, AppError::field("confirm_password", FieldCode::PasswordMismatch));
     let r = app
-        .call(
-            "change_password",
-            &[
-                ("current_password", ADMIN_PASSWORD),
-                ("new_password", "brand new password"),
-                ("confirm_password", "brand new password"),
-            ],
-        )
+        .call::<app::auth::api::ChangePassword>(&[
+            ("current_password", ADMIN_PASSWORD),
+            ("new_password", "brand new password"),
+            ("confirm_password", "brand new password"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(app.get("/").await.status(), StatusCode::OK, "this session goes on");

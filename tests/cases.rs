@@ -16,15 +16,12 @@ pub(crate) async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp
     let officer = app.another_browser();
     officer.first_sign_in(&email, PASSWORD).await;
     let r = officer
-        .call(
-            "register_enterprise",
-            &[
-                ("name_zh", "帕多瓦精密机械有限公司"),
-                ("name_original", "Padova Meccanica S.r.l."),
-                ("country", "IT"),
-                ("lifecycle", "established"),
-            ],
-        )
+        .call::<app::enterprises::api::RegisterEnterprise>(&[
+            ("name_zh", "帕多瓦精密机械有限公司"),
+            ("name_original", "Padova Meccanica S.r.l."),
+            ("country", "IT"),
+            ("lifecycle", "established"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let id: i64 = r.json().await.unwrap();
@@ -32,32 +29,31 @@ pub(crate) async fn officer_with_enterprise(app: &TestApp, n: usize) -> (TestApp
 }
 
 pub(crate) async fn open_case(who: &TestApp, enterprise: i64, title: &str) -> reqwest::Response {
-    who.call(
-        "open_case",
-        &[
-            ("enterprise_id", &enterprise.to_string()),
-            ("case_type", "customs"),
-            ("priority", "high"),
-            ("title", title),
-            ("description", "Pre-clearance of CNC spare parts"),
-            ("language", "fr"),
-            ("green_channel", "true"),
-        ],
-    )
+    who.call::<app::cases::api::OpenCase>(&[
+        ("enterprise_id", &enterprise.to_string()),
+        ("case_type", "customs"),
+        ("priority", "high"),
+        ("title", title),
+        ("description", "Pre-clearance of CNC spare parts"),
+        ("language", "fr"),
+        ("green_channel", "true"),
+    ])
     .await
 }
 
 pub(crate) async fn case(who: &TestApp, id: i64) -> Value {
-    let r = who.call("case", &[("id", &id.to_string())]).await;
+    let r = who.call::<app::cases::api::GetCase>(&[("id", &id.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
 
 pub(crate) async fn move_case(who: &TestApp, id: i64, version: i64, to: &str, reason: &str) -> reqwest::Response {
-    who.call(
-        "change_case_status",
-        &[("id", &id.to_string()), ("version", &version.to_string()), ("to_status", to), ("reason", reason)],
-    )
+    who.call::<app::cases::api::ChangeCaseStatus>(&[
+        ("id", &id.to_string()),
+        ("version", &version.to_string()),
+        ("to_status", to),
+        ("reason", reason),
+    ])
     .await
 }
 
@@ -176,8 +172,12 @@ async fn references_stay_unique_when_cases_are_opened_at_once(b: Backend) {
         let r = t.await.unwrap().unwrap();
         assert_eq!(r.status(), StatusCode::OK);
     }
-    let page: Value =
-        officer.call("cases", &[("filter[enterprise_id]", &enterprise.to_string())]).await.json().await.unwrap();
+    let page: Value = officer
+        .call::<app::cases::api::ListCases>(&[("filter[enterprise_id]", &enterprise.to_string())])
+        .await
+        .json()
+        .await
+        .unwrap();
     let mut refs: Vec<String> =
         page["items"].as_array().unwrap().iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect();
     refs.sort();
@@ -209,14 +209,16 @@ async fn only_the_owner_or_an_admin_works_a_case(b: Backend) {
         assert_eq!(c["editable"], false, "{name} reads only");
         let (status, _) = app_error(move_case(who, id, 1, "accepted", "").await).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} moves");
-        let (status, _) = app_error(who.call("add_case_note", &[("id", &id.to_string()), ("note", "x")]).await).await;
+        let (status, _) =
+            app_error(who.call::<app::cases::api::AddCaseNote>(&[("id", &id.to_string()), ("note", "x")]).await).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} notes");
-        let (status, _) = app_error(who.call("reset_access_code", &[("id", &id.to_string())]).await).await;
+        let (status, _) =
+            app_error(who.call::<app::cases::api::ResetAccessCode>(&[("id", &id.to_string())]).await).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} resets the code");
         let (status, _) = app_error(open_case(who, enterprise, "Not theirs").await).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} opens a case for someone else's enterprise");
     }
-    let (status, _) = app_error(customs.call("case", &[("id", &id.to_string())]).await).await;
+    let (status, _) = app_error(customs.call::<app::cases::api::GetCase>(&[("id", &id.to_string())]).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "department liaisons see tasks, not whole cases");
     assert_eq!(customs.page(&format!("/cases/{id}")).await.0, StatusCode::FORBIDDEN);
     assert_eq!(case(&owner, id).await["summary"]["status"], "submitted", "nothing changed");
@@ -224,7 +226,10 @@ async fn only_the_owner_or_an_admin_works_a_case(b: Backend) {
 
     // The owner's internal note; the admin may also move the case.
     assert_eq!(
-        owner.call("add_case_note", &[("id", &id.to_string()), ("note", "客户经理电话确认")]).await.status(),
+        owner
+            .call::<app::cases::api::AddCaseNote>(&[("id", &id.to_string()), ("note", "客户经理电话确认")])
+            .await
+            .status(),
         StatusCode::OK
     );
     assert_eq!(move_case(&app, id, 1, "accepted", "").await.status(), StatusCode::OK);
@@ -247,7 +252,7 @@ async fn public_updates_are_written_side_by_side_in_the_investors_languages(b: B
         let officer = &officer;
         async move {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            officer.call("add_public_update", &form).await
+            officer.call::<app::cases::api::AddPublicUpdate>(&form).await
         }
     };
     let (status, e) = app_error(update("", "  ", "").await).await;
@@ -278,7 +283,7 @@ async fn public_updates_are_written_side_by_side_in_the_investors_languages(b: B
 
     // Only the case's officer (or an admin) posts updates.
     let (other, _) = officer_with_enterprise(&app, 2).await;
-    let r = other.call("add_public_update", &[("id", &id.to_string()), ("public_en", "Hello")]).await;
+    let r = other.call::<app::cases::api::AddPublicUpdate>(&[("id", &id.to_string()), ("public_en", "Hello")]).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let audited: i64 = app::on_db!(&app.db, |pool| {
         sqlx::query_scalar::<_, i64>("select count(*) from audit_log where action = 'case_public_update'")

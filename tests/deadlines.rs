@@ -22,7 +22,7 @@ async fn calendar_entries(admin: &TestApp) -> HashMap<NaiveDate, String> {
     let mut days = HashMap::new();
     let year = office_today().year();
     for y in [year - 1, year, year + 1] {
-        let r = admin.call("calendar", &[("year", &y.to_string())]).await;
+        let r = admin.call::<app::service_levels::api::Calendar>(&[("year", &y.to_string())]).await;
         assert_eq!(r.status(), StatusCode::OK);
         let cal: Value = r.json().await.unwrap();
         for d in cal["days"].as_array().unwrap() {
@@ -64,21 +64,18 @@ fn due_on(c: &Value) -> NaiveDate {
 
 async fn set_service_level(admin: &TestApp, case_type: &str, working: &str, green: &str) -> reqwest::Response {
     // The version on the page (someone who may not open the page sends the first one).
-    let levels: Value = admin.call("service_levels", &[]).await.json().await.unwrap();
+    let levels: Value = admin.call::<app::service_levels::api::ServiceLevels>(&[]).await.json().await.unwrap();
     let version = match levels.as_array() {
         Some(all) => all.iter().find(|l| l["case_type"] == case_type).unwrap()["version"].to_string(),
         None => "1".to_string(),
     };
     admin
-        .call(
-            "update_service_level",
-            &[
-                ("case_type", case_type),
-                ("version", &version),
-                ("working_days", working),
-                ("green_channel_days", green),
-            ],
-        )
+        .call::<app::service_levels::api::UpdateServiceLevel>(&[
+            ("case_type", case_type),
+            ("version", &version),
+            ("working_days", working),
+            ("green_channel_days", green),
+        ])
         .await
 }
 
@@ -95,7 +92,7 @@ async fn open(officer: &TestApp, enterprise: i64, title: &str, green: bool) -> i
         form.push(("green_channel", "true".to_string()));
     }
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = officer.call("open_case", &form).await;
+    let r = officer.call::<app::cases::api::OpenCase>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -125,7 +122,13 @@ async fn deadlines_count_working_days_across_holidays_and_make_up_days(b: Backen
     }
     for (day, kind, name) in [(h1, "holiday", "测试假日"), (h2, "holiday", "测试假日"), (saturday, "workday", "调休")]
     {
-        let r = app.call("set_calendar_day", &[("day", &day.to_string()), ("kind", kind), ("name", name)]).await;
+        let r = app
+            .call::<app::service_levels::api::SetCalendarDay>(&[
+                ("day", &day.to_string()),
+                ("kind", kind),
+                ("name", name),
+            ])
+            .await;
         assert_eq!(r.status(), StatusCode::OK);
     }
     assert_eq!(set_service_level(&app, "customs", "6", "3").await.status(), StatusCode::OK);
@@ -140,7 +143,7 @@ async fn deadlines_count_working_days_across_holidays_and_make_up_days(b: Backen
     assert_ne!(expected, weekdays_only, "the holiday and the make-up day moved the deadline");
 
     // The first holiday is cancelled: open deadlines come back by a working day.
-    let r = app.call("remove_calendar_day", &[("day", &h1.to_string())]).await;
+    let r = app.call::<app::service_levels::api::RemoveCalendarDay>(&[("day", &h1.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     let entries = calendar_entries(&app).await;
     assert!(!entries.contains_key(&h1));
@@ -161,25 +164,32 @@ async fn bad_service_levels_and_calendar_days_change_nothing(b: Backend) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let AppError::Invalid(fields) = e else { panic!("{e:?}") };
     assert_eq!(fields.len(), 2);
-    let levels: Value = app.call("service_levels", &[]).await.json().await.unwrap();
+    let levels: Value = app.call::<app::service_levels::api::ServiceLevels>(&[]).await.json().await.unwrap();
     let tax = levels.as_array().unwrap().iter().find(|l| l["case_type"] == "tax").unwrap();
     assert_eq!((tax["working_days"].as_i64(), tax["version"].as_i64()), (Some(5), Some(1)), "unchanged");
 
     // Two admins editing the same row: the second save is refused.
     let stale = [("case_type", "tax"), ("version", "1"), ("working_days", "4"), ("green_channel_days", "2")];
-    assert_eq!(app.call("update_service_level", &stale).await.status(), StatusCode::OK);
-    let (status, e) = app_error(app.call("update_service_level", &stale).await).await;
+    assert_eq!(app.call::<app::service_levels::api::UpdateServiceLevel>(&stale).await.status(), StatusCode::OK);
+    let (status, e) = app_error(app.call::<app::service_levels::api::UpdateServiceLevel>(&stale).await).await;
     assert_eq!((status, e), (StatusCode::CONFLICT, AppError::StaleVersion));
 
-    let (_, e) = app_error(app.call("set_calendar_day", &[("day", "2026-02-30"), ("kind", "holiday")]).await).await;
+    let (_, e) = app_error(
+        app.call::<app::service_levels::api::SetCalendarDay>(&[("day", "2026-02-30"), ("kind", "holiday")]).await,
+    )
+    .await;
     assert_eq!(e, AppError::field("day", FieldCode::InvalidDate));
-    let (_, e) = app_error(app.call("set_calendar_day", &[("day", "2026-12-26"), ("kind", "weekend")]).await).await;
+    let (_, e) = app_error(
+        app.call::<app::service_levels::api::SetCalendarDay>(&[("day", "2026-12-26"), ("kind", "weekend")]).await,
+    )
+    .await;
     assert_eq!(e, AppError::field("kind", FieldCode::UnknownDayKind));
-    let (status, _) = app_error(app.call("remove_calendar_day", &[("day", "2026-12-23")]).await).await;
+    let (status, _) =
+        app_error(app.call::<app::service_levels::api::RemoveCalendarDay>(&[("day", "2026-12-23")]).await).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // The seeded 2026 schedule: the Spring Festival off, and Saturday 14 February worked.
-    let cal: Value = app.call("calendar", &[("year", "2026")]).await.json().await.unwrap();
+    let cal: Value = app.call::<app::service_levels::api::Calendar>(&[("year", "2026")]).await.json().await.unwrap();
     let kind = |day: &str| {
         cal["days"]
             .as_array()
@@ -199,7 +209,8 @@ async fn bad_service_levels_and_calendar_days_change_nothing(b: Backend) {
     for who in [&officer, &leader] {
         let (status, e) = app_error(set_service_level(who, "tax", "1", "1").await).await;
         assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden));
-        let r = who.call("set_calendar_day", &[("day", "2026-12-28"), ("kind", "holiday")]).await;
+        let r =
+            who.call::<app::service_levels::api::SetCalendarDay>(&[("day", "2026-12-28"), ("kind", "holiday")]).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         assert_eq!(who.get("/admin/service-levels").await.status(), StatusCode::FORBIDDEN);
         assert_eq!(who.get("/admin/calendar").await.status(), StatusCode::FORBIDDEN);
@@ -244,7 +255,7 @@ fn references(page: &Value) -> Vec<String> {
 async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
     let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let r = who.call("cases", &form).await;
+    let r = who.call::<app::cases::api::ListCases>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -255,26 +266,36 @@ async fn cases_at_risk_and_overdue_are_listed_and_flagged_for_the_leader(b: Back
     let (officer, enterprise) = officer_with_enterprise(&app, 1).await;
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
     let department = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
-    let leader_id: Value = leader.call("me", &[]).await.json().await.unwrap();
+    let leader_id: Value = leader.call::<app::auth::api::Me>(&[]).await.json().await.unwrap();
     let leader_id = leader_id["id"].to_string();
 
     // Only an admin names the responsible leader, and only a leader can be named.
     let (status, _) = app_error(
-        officer.call("set_responsible_leader", &[("id", &enterprise.to_string()), ("leader_id", &leader_id)]).await,
+        officer
+            .call::<app::enterprises::api::SetResponsibleLeader>(&[
+                ("id", &enterprise.to_string()),
+                ("leader_id", &leader_id),
+            ])
+            .await,
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let officer_id: Value = officer.call("me", &[]).await.json().await.unwrap();
+    let officer_id: Value = officer.call::<app::auth::api::Me>(&[]).await.json().await.unwrap();
     let (_, e) = app_error(
-        app.call(
-            "set_responsible_leader",
-            &[("id", &enterprise.to_string()), ("leader_id", &officer_id["id"].to_string())],
-        )
+        app.call::<app::enterprises::api::SetResponsibleLeader>(&[
+            ("id", &enterprise.to_string()),
+            ("leader_id", &officer_id["id"].to_string()),
+        ])
         .await,
     )
     .await;
     assert_eq!(e, AppError::field("leader_id", FieldCode::UnknownOfficer));
-    let r = app.call("set_responsible_leader", &[("id", &enterprise.to_string()), ("leader_id", &leader_id)]).await;
+    let r = app
+        .call::<app::enterprises::api::SetResponsibleLeader>(&[
+            ("id", &enterprise.to_string()),
+            ("leader_id", &leader_id),
+        ])
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 
     let late = open(&officer, enterprise, "Late licence", false).await;
@@ -332,6 +353,6 @@ async fn cases_at_risk_and_overdue_are_listed_and_flagged_for_the_leader(b: Back
     // A department liaison sees neither the lists nor the export.
     assert_eq!(department.get("/deadlines").await.status(), StatusCode::FORBIDDEN);
     assert_eq!(department.get("/cases/export.csv").await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(department.call("cases", &[]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(department.call::<app::cases::api::ListCases>(&[]).await.status(), StatusCode::FORBIDDEN);
 }
 both!(cases_at_risk_and_overdue_are_listed_and_flagged_for_the_leader);

@@ -29,13 +29,13 @@ pub(crate) fn city_form<'a>(kind: &'a str, loi: &'a str, agreement: &'a str) -> 
 }
 
 async fn register(who: &TestApp, form: &[(&str, &str)]) -> i64 {
-    let r = who.call("register_partner_city", form).await;
+    let r = who.call::<app::friendship_cities::api::RegisterCity>(form).await;
     assert_eq!(r.status(), StatusCode::OK, "registered");
     r.json().await.unwrap()
 }
 
 async fn city(who: &TestApp, id: i64) -> Value {
-    let r = who.call("partner_city", &[("id", &id.to_string())]).await;
+    let r = who.call::<app::friendship_cities::api::GetCity>(&[("id", &id.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -43,7 +43,7 @@ async fn city(who: &TestApp, id: i64) -> Value {
 async fn cities(who: &TestApp, filter: &[(&str, &str)]) -> Vec<Value> {
     let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let r = who.call("partner_cities", &form).await;
+    let r = who.call::<app::friendship_cities::api::ListCities>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json::<Vec<Value>>().await.unwrap()
 }
@@ -60,17 +60,25 @@ async fn lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_
     let liaison = app.signed_in("liaison@liaison.test", "liaison_officer", "").await;
 
     // Impossible stages are refused, and nothing is saved.
-    let (_, e) = app_error(officer.call("register_partner_city", &city_form("sister", "", "2026-03-15")).await).await;
+    let (_, e) = app_error(
+        officer.call::<app::friendship_cities::api::RegisterCity>(&city_form("sister", "", "2026-03-15")).await,
+    )
+    .await;
     assert!(codes(&e).contains(&("stage_reason".into(), FieldCode::FormalNeedsIntent)), "{e:?}");
-    let (_, e) =
-        app_error(officer.call("register_partner_city", &city_form("prospective", "2025-09-01", "")).await).await;
+    let (_, e) = app_error(
+        officer.call::<app::friendship_cities::api::RegisterCity>(&city_form("prospective", "2025-09-01", "")).await,
+    )
+    .await;
     assert_eq!(codes(&e), [("letter_of_intent_on".to_string(), FieldCode::IntentBeforeContact)]);
-    let (_, e) = app_error(officer.call("register_partner_city", &city_form("sister", "2026-03-15", "")).await).await;
+    let (_, e) = app_error(
+        officer.call::<app::friendship_cities::api::RegisterCity>(&city_form("sister", "2026-03-15", "")).await,
+    )
+    .await;
     assert_eq!(codes(&e), [("agreement_on".to_string(), FieldCode::SisterNeedsAgreement)]);
     let mut far = city_form("prospective", "2026-03-15", "");
     far.retain(|(k, _)| *k != "latitude");
     far.push(("latitude", "95"));
-    let (_, e) = app_error(officer.call("register_partner_city", &far).await).await;
+    let (_, e) = app_error(officer.call::<app::friendship_cities::api::RegisterCity>(&far).await).await;
     assert_eq!(codes(&e), [("latitude".to_string(), FieldCode::InvalidCoordinate)]);
     assert!(cities(&officer, &[]).await.is_empty(), "nothing saved");
     // A formal agreement without a letter of intent is accepted with a reason.
@@ -96,17 +104,17 @@ async fn lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_
         ("starts_on", "2026-12-01"),
         ("ends_on", "2026-12-02"),
     ];
-    let delegation: i64 = officer.call("create_delegation", &form).await.json().await.unwrap();
+    let delegation: i64 = officer.call::<app::delegations::api::CreateDelegation>(&form).await.json().await.unwrap();
     let link =
         [("id", lille.to_string()), ("exchange_kind", "delegation".into()), ("delegation_id", delegation.to_string())];
     let link: Vec<(&str, &str)> = link.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_partner_city_exchange", &link).await.status(), StatusCode::OK);
-    let (_, e) = app_error(officer.call("add_partner_city_exchange", &link).await).await;
+    assert_eq!(officer.call::<app::friendship_cities::api::AddExchange>(&link).await.status(), StatusCode::OK);
+    let (_, e) = app_error(officer.call::<app::friendship_cities::api::AddExchange>(&link).await).await;
     assert_eq!(e, AppError::field("delegation_id", FieldCode::DelegationAlreadyLinked));
     let unknown =
         [("id", lille.to_string()), ("exchange_kind", "delegation".into()), ("delegation_id", "999999".into())];
     let unknown: Vec<(&str, &str)> = unknown.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (_, e) = app_error(officer.call("add_partner_city_exchange", &unknown).await).await;
+    let (_, e) = app_error(officer.call::<app::friendship_cities::api::AddExchange>(&unknown).await).await;
     assert!(codes(&e).contains(&("delegation_id".to_string(), FieldCode::UnknownDelegation)), "{e:?}");
     let c = city(&officer, lille).await;
     assert_eq!(c["exchanges"][0]["title"], "里尔市政府代表团");
@@ -133,11 +141,21 @@ async fn lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_
 
     // Who may do what.
     assert_eq!(
-        app_error(leader.call("register_partner_city", &city_form("prospective", "2026-03-15", "")).await).await.0,
+        app_error(
+            leader.call::<app::friendship_cities::api::RegisterCity>(&city_form("prospective", "2026-03-15", "")).await
+        )
+        .await
+        .0,
         StatusCode::FORBIDDEN
     );
-    assert_eq!(app_error(leader.call("add_partner_city_exchange", &link).await).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(app_error(liaison.call("partner_cities", &[]).await).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app_error(leader.call::<app::friendship_cities::api::AddExchange>(&link).await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app_error(liaison.call::<app::friendship_cities::api::ListCities>(&[]).await).await.0,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(liaison.get("/cities").await.status(), StatusCode::FORBIDDEN);
     assert_eq!(liaison.get("/cities/export.csv").await.status(), StatusCode::FORBIDDEN);
     for path in ["/cities".to_string(), format!("/cities/{lille}")] {
@@ -153,7 +171,8 @@ async fn lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_
     let dot = format!("<a href=\"/cities/{lille}\"");
     let at = register_page.find(&dot).expect("Lille on the map");
     assert!(register_page[at..].contains("cx=\"508.5\" cy=\"109.4\""), "at its coordinates");
-    let history = app.call("audit", &[("filter[entity_type]", "partner_city")]).await.text().await.unwrap();
+    let history =
+        app.call::<app::admin::api::ListAudit>(&[("filter[entity_type]", "partner_city")]).await.text().await.unwrap();
     assert!(history.contains("partner_city_exchange_added"));
 }
 both!(lille_becomes_a_prospective_friendship_city_with_its_delegation_on_the_timeline);
@@ -195,7 +214,7 @@ async fn quiet_relations_go_dormant_and_round_anniversaries_are_listed(b: Backen
         ("exchange_title", "电话联系".into()),
     ];
     let note: Vec<(&str, &str)> = note.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_partner_city_exchange", &note).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::friendship_cities::api::AddExchange>(&note).await.status(), StatusCode::OK);
     assert_eq!(city(&officer, samarkand).await["summary"]["dormant"], true);
     // An event a day short of two years ago keeps it awake; two years to the day does not.
     let two_years = today.checked_sub_months(Months::new(24)).unwrap();
@@ -209,11 +228,11 @@ async fn quiet_relations_go_dormant_and_round_anniversaries_are_listed(b: Backen
     };
     let at_limit = event(two_years);
     let at_limit: Vec<(&str, &str)> = at_limit.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_partner_city_exchange", &at_limit).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::friendship_cities::api::AddExchange>(&at_limit).await.status(), StatusCode::OK);
     assert_eq!(city(&officer, samarkand).await["summary"]["dormant"], true, "two years to the day");
     let recent = event(two_years + chrono::Duration::days(1));
     let recent: Vec<(&str, &str)> = recent.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_partner_city_exchange", &recent).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::friendship_cities::api::AddExchange>(&recent).await.status(), StatusCode::OK);
     assert_eq!(city(&officer, samarkand).await["summary"]["dormant"], false);
     assert!(cities(&officer, &[("dormant", "true")]).await.is_empty());
     let (_, page) = officer.page("/cities").await;

@@ -92,7 +92,7 @@ async fn a_signed_in_users_preference_wins_and_follows_them(b: Backend) {
     assert_eq!(html_lang(&page), "fr");
     assert!(page.contains("Mon compte"));
     let log: serde_json::Value =
-        app.call("audit", &[("filter[action]", "language_changed")]).await.json().await.unwrap();
+        app.call::<app::admin::api::ListAudit>(&[("filter[action]", "language_changed")]).await.json().await.unwrap();
     let changes: serde_json::Value = serde_json::from_str(log["entries"][0]["changes"].as_str().unwrap()).unwrap();
     assert_eq!(changes, serde_json::json!({ "locale": { "from": "zh-CN", "to": "fr" } }));
 }

@@ -34,7 +34,7 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         ("description", "Export VAT refund"),
         ("language", "en"),
     ];
-    let r = owner.call("open_case", &open).await;
+    let r = owner.call::<app::cases::api::OpenCase>(&open).await;
     assert_eq!(r.status(), StatusCode::OK);
     let case: i64 = r.json().await.unwrap();
     let c = case.to_string();
@@ -42,12 +42,15 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         app::admin::db::departments::list(&app.db).await.unwrap().iter().find(|d| d.code == "customs").unwrap().id;
     let route = [("id", c.as_str()), ("department_ids[]", &customs_id.to_string())].map(|(k, v)| (k, v.to_string()));
     assert_eq!(
-        owner.call("route_case", &route.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await.status(),
+        owner
+            .call::<app::cases::api::RouteCase>(&route.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
+            .await
+            .status(),
         StatusCode::OK
     );
-    let task: Value = owner.call("case", &[("id", &c)]).await.json().await.unwrap();
+    let task: Value = owner.call::<app::cases::api::GetCase>(&[("id", &c)]).await.json().await.unwrap();
     let task_id = task["tasks"][0]["id"].to_string();
-    let leader_id: Value = leader.call("me", &[]).await.json().await.unwrap();
+    let leader_id: Value = leader.call::<app::auth::api::Me>(&[]).await.json().await.unwrap();
     let leader_id = leader_id["id"].to_string();
 
     // (function, form, [anonymous, admin, owner officer, other officer, leader, protocol, customs liaison])
@@ -100,7 +103,7 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         // allowed call changes the record (the customs liaison updates the task first).
         for i in [0, 3, 4, 5, 6, 2, 1] {
             let before = (count(&app, "audit_log").await, count(&app, "case_events").await);
-            let status = people[i].call(function, form).await.status().as_u16();
+            let status = people[i].call_path(function, form).await.status().as_u16();
             assert_eq!(status, expected[i], "{function} by {}", names[i]);
             if status >= 400 && *function != "update_task" {
                 let after = (count(&app, "audit_log").await, count(&app, "case_events").await);
@@ -110,10 +113,14 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
     }
     // Status changes: refused to everyone but the owner and an admin.
     for i in [0, 3, 4, 5, 6] {
-        let r = people[i].call("change_case_status", &[("id", &c), ("version", "1"), ("to_status", "accepted")]).await;
+        let r = people[i]
+            .call::<app::cases::api::ChangeCaseStatus>(&[("id", &c), ("version", "1"), ("to_status", "accepted")])
+            .await;
         assert_eq!(r.status().as_u16(), if i == 0 { 401 } else { 403 }, "change_case_status by {}", names[i]);
     }
-    let r = owner.call("change_case_status", &[("id", &c), ("version", "1"), ("to_status", "accepted")]).await;
+    let r = owner
+        .call::<app::cases::api::ChangeCaseStatus>(&[("id", &c), ("version", "1"), ("to_status", "accepted")])
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 both!(every_role_gets_what_the_permission_table_says);

@@ -96,14 +96,11 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     // The officer accepts, writes in French and English, then asks for a document.
     assert_eq!(move_case(&officer, id, 1, "accepted", "").await.status(), StatusCode::OK);
     let r = officer
-        .call(
-            "add_public_update",
-            &[
-                ("id", &id.to_string()),
-                ("public_fr", "Le dossier a été transmis au service des impôts."),
-                ("public_en", "The file was passed to the tax bureau."),
-            ],
-        )
+        .call::<app::cases::api::AddPublicUpdate>(&[
+            ("id", &id.to_string()),
+            ("public_fr", "Le dossier a été transmis au service des impôts."),
+            ("public_en", "The file was passed to the tax bureau."),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let v = case(&officer, id).await["version"].as_i64().unwrap();
@@ -173,7 +170,10 @@ async fn a_french_investor_follows_a_request_to_its_rating(b: Backend) {
     }
 
     // A new access code ends the old sessions.
-    assert_eq!(officer.call("reset_access_code", &[("id", &id.to_string())]).await.status(), StatusCode::OK);
+    assert_eq!(
+        officer.call::<app::cases::api::ResetAccessCode>(&[("id", &id.to_string())]).await.status(),
+        StatusCode::OK
+    );
     let html = reader.page("/portal/case").await.1;
     assert!(!html.contains("Factures jointes"));
     assert_eq!(look_up(&reader, &reference, &code).await.status(), StatusCode::UNAUTHORIZED);
@@ -347,15 +347,27 @@ async fn requests_reach_the_officer_or_the_intake_queue(b: Backend) {
     // An officer routes it by credit code; a wrong code changes nothing.
     let v = c["version"].as_i64().unwrap().to_string();
     let r = officer
-        .call("take_from_intake", &[("id", &id.to_string()), ("version", &v), ("credit_code", "91110000600037341X")])
+        .call::<app::cases::api::TakeFromIntake>(&[
+            ("id", &id.to_string()),
+            ("version", &v),
+            ("credit_code", "91110000600037341X"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let r = leader
-        .call("take_from_intake", &[("id", &id.to_string()), ("version", &v), ("credit_code", "91110000600037341L")])
+        .call::<app::cases::api::TakeFromIntake>(&[
+            ("id", &id.to_string()),
+            ("version", &v),
+            ("credit_code", "91110000600037341L"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "a leader reads but does not route");
     let r = officer
-        .call("take_from_intake", &[("id", &id.to_string()), ("version", &v), ("credit_code", "91110000600037341L")])
+        .call::<app::cases::api::TakeFromIntake>(&[
+            ("id", &id.to_string()),
+            ("version", &v),
+            ("credit_code", "91110000600037341L"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let c = case(&officer, id).await;
@@ -462,31 +474,32 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
 
     // Every internal field of the case gets the marker.
     assert_eq!(move_case(&officer, id, 1, "accepted", &format!("accept note {MARKER}")).await.status(), StatusCode::OK);
-    officer.call("add_case_note", &[("id", &sid), ("note", &format!("note {MARKER}"))]).await;
+    officer.call::<app::cases::api::AddCaseNote>(&[("id", &sid), ("note", &format!("note {MARKER}"))]).await;
     let customs_id =
         app::admin::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
     let r = officer
-        .call(
-            "route_case",
-            &[
-                ("id", &sid),
-                ("department_ids[]", &customs_id.to_string()),
-                ("instructions", &format!("instr {MARKER}")),
-            ],
-        )
+        .call::<app::cases::api::RouteCase>(&[
+            ("id", &sid),
+            ("department_ids[]", &customs_id.to_string()),
+            ("instructions", &format!("instr {MARKER}")),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let task = case(&officer, id).await["tasks"][0]["id"].to_string();
     let r = customs
-        .call(
-            "update_task",
-            &[("id", &task), ("version", "1"), ("status", "blocked"), ("department_note", &format!("dept {MARKER}"))],
-        )
+        .call::<app::cases::api::UpdateTask>(&[
+            ("id", &task),
+            ("version", "1"),
+            ("status", "blocked"),
+            ("department_note", &format!("dept {MARKER}")),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let v = case(&officer, id).await["version"].as_i64().unwrap();
     assert_eq!(move_case(&officer, id, v, "in_progress", &format!("progress {MARKER}")).await.status(), StatusCode::OK);
-    officer.call("add_public_update", &[("id", &sid), ("public_en", "Customs are checking the HS codes.")]).await;
+    officer
+        .call::<app::cases::api::AddPublicUpdate>(&[("id", &sid), ("public_en", "Customs are checking the HS codes.")])
+        .await;
 
     // Every public response, with and without the session.
     assert_eq!(look_up(&investor, &reference, &code).await.status(), StatusCode::SEE_OTHER);
@@ -497,7 +510,7 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
         bodies.push((path.to_string(), investor.page(path).await.1));
     }
     for function in ["portal_post", "portal_confirmation"] {
-        let r = investor.call(function, &[]).await;
+        let r = investor.call_path(function, &[]).await;
         bodies.push((function.to_string(), r.text().await.unwrap()));
     }
     let r = post(&investor, "/portal/case/reply", &[("reply", "x")]).await;

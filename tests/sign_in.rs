@@ -37,7 +37,7 @@ async fn a_wrong_password_is_refused_without_saying_why(b: Backend) {
     assert!(location(&r).starts_with("/login"));
     // Both failures are in the audit log.
     app.login_as_admin().await;
-    let r = app.call("audit", &[("filter[action]", "login_failed")]).await;
+    let r = app.call::<app::admin::api::ListAudit>(&[("filter[action]", "login_failed")]).await;
     let body = r.text().await.unwrap();
     assert_eq!(body.matches("\"login_failed\"").count(), 2, "{body}");
     assert!(body.contains("unknown_account") && body.contains("wrong_password"));
@@ -51,8 +51,7 @@ both!(a_wrong_password_is_refused_without_saying_why);
 async fn without_javascript_a_failed_sign_in_returns_to_the_form_with_the_message(b: Backend) {
     let app = spawn_app_with(b, &[]).await;
     let r = app
-        .submit(
-            "login",
+        .submit::<app::auth::api::Login>(
             "/login?next=%2Fadmin%2Fusers",
             &[("email", ADMIN_EMAIL), ("password", "wrong"), ("next", "/admin/users")],
         )
@@ -65,8 +64,7 @@ async fn without_javascript_a_failed_sign_in_returns_to_the_form_with_the_messag
     assert!(page.contains("The email address or password is not correct."), "the form shows the error");
 
     let r = app
-        .submit(
-            "login",
+        .submit::<app::auth::api::Login>(
             "/login?next=%2Fadmin%2Fusers",
             &[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD), ("next", "/admin/users")],
         )
@@ -136,7 +134,7 @@ async fn an_idle_session_expires(b: Backend) {
     let r = app.get("/").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert!(location(&r).starts_with("/login?next=%2F&expired=1"), "{}", location(&r));
-    let (_, e) = app_error(app.call("users", &[]).await).await;
+    let (_, e) = app_error(app.call::<app::admin::api::ListUsers>(&[]).await).await;
     assert_eq!(e, AppError::NotAuthenticated);
 }
 both!(an_idle_session_expires);

@@ -25,45 +25,36 @@ async fn departments_work_their_own_tasks(b: Backend) {
     let fx = person(&app, "fx@liaison.test", "department_liaison", "foreign_exchange").await;
 
     let r = officer
-        .call(
-            "register_enterprise",
-            &[
-                ("name_zh", "首尔电子有限公司"),
-                ("name_original", "Seoul Electronics Co."),
-                ("country", "KR"),
-                ("lifecycle", "established"),
-            ],
-        )
+        .call::<app::enterprises::api::RegisterEnterprise>(&[
+            ("name_zh", "首尔电子有限公司"),
+            ("name_original", "Seoul Electronics Co."),
+            ("country", "KR"),
+            ("lifecycle", "established"),
+        ])
         .await;
     let enterprise: i64 = r.json().await.unwrap();
     let r = officer
-        .call(
-            "open_case",
-            &[
-                ("enterprise_id", &enterprise.to_string()),
-                ("case_type", "customs"),
-                ("priority", "normal"),
-                ("title", "Bonded warehouse"),
-                ("description", "Needs customs and tax"),
-                ("language", "en"),
-            ],
-        )
+        .call::<app::cases::api::OpenCase>(&[
+            ("enterprise_id", &enterprise.to_string()),
+            ("case_type", "customs"),
+            ("priority", "normal"),
+            ("title", "Bonded warehouse"),
+            ("description", "Needs customs and tax"),
+            ("language", "en"),
+        ])
         .await;
     let case: i64 = r.json().await.unwrap();
     let sid = case.to_string();
-    officer.call("add_case_note", &[("id", &sid), ("note", "SECRET-INTERNAL-NOTE")]).await;
+    officer.call::<app::cases::api::AddCaseNote>(&[("id", &sid), ("note", "SECRET-INTERNAL-NOTE")]).await;
     let (c, t) = (dept_id(&app, "customs").await, dept_id(&app, "tax").await);
     let r = officer
-        .call(
-            "route_case",
-            &[
-                ("id", &sid),
-                ("department_ids[]", &c),
-                ("department_ids[]", &t),
-                ("due_on", "2026-12-10"),
-                ("instructions", "Check HS codes"),
-            ],
-        )
+        .call::<app::cases::api::RouteCase>(&[
+            ("id", &sid),
+            ("department_ids[]", &c),
+            ("department_ids[]", &t),
+            ("due_on", "2026-12-10"),
+            ("instructions", "Check HS codes"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.json::<usize>().await.unwrap(), 2);
@@ -93,35 +84,47 @@ async fn departments_work_their_own_tasks(b: Backend) {
 
     // Customs may not touch the tax task; another department sees neither.
     let (status, e) = app_error(
-        customs.call("update_task", &[("id", &tax_task["id"].to_string()), ("version", "1"), ("status", "done")]).await,
+        customs
+            .call::<app::cases::api::UpdateTask>(&[
+                ("id", &tax_task["id"].to_string()),
+                ("version", "1"),
+                ("status", "done"),
+            ])
+            .await,
     )
     .await;
     assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden));
     // Blocking needs a reason.
     let (_, e) = app_error(
-        tax.call("update_task", &[("id", &tax_task["id"].to_string()), ("version", "1"), ("status", "blocked")]).await,
+        tax.call::<app::cases::api::UpdateTask>(&[
+            ("id", &tax_task["id"].to_string()),
+            ("version", "1"),
+            ("status", "blocked"),
+        ])
+        .await,
     )
     .await;
     assert_eq!(e, AppError::field("department_note", FieldCode::ReasonRequired));
     let r = tax
-        .call(
-            "update_task",
-            &[
-                ("id", &tax_task["id"].to_string()),
-                ("version", "1"),
-                ("status", "blocked"),
-                ("department_note", "Missing VAT invoices"),
-            ],
-        )
+        .call::<app::cases::api::UpdateTask>(&[
+            ("id", &tax_task["id"].to_string()),
+            ("version", "1"),
+            ("status", "blocked"),
+            ("department_note", "Missing VAT invoices"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let r = customs
-        .call("update_task", &[("id", &customs_task["id"].to_string()), ("version", "1"), ("status", "done")])
+        .call::<app::cases::api::UpdateTask>(&[
+            ("id", &customs_task["id"].to_string()),
+            ("version", "1"),
+            ("status", "done"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
 
     // The officer sees both statuses; resolving over the blocked task needs an override reason.
-    let case_json: Value = officer.call("case", &[("id", &sid)]).await.json().await.unwrap();
+    let case_json: Value = officer.call::<app::cases::api::GetCase>(&[("id", &sid)]).await.json().await.unwrap();
     let statuses: Vec<&str> =
         case_json["tasks"].as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, vec!["done", "blocked"]);
@@ -131,10 +134,12 @@ async fn departments_work_their_own_tasks(b: Backend) {
         let sid = sid.clone();
         async move {
             officer
-                .call(
-                    "change_case_status",
-                    &[("id", sid.as_str()), ("version", v), ("to_status", to), ("reason", reason)],
-                )
+                .call::<app::cases::api::ChangeCaseStatus>(&[
+                    ("id", sid.as_str()),
+                    ("version", v),
+                    ("to_status", to),
+                    ("reason", reason),
+                ])
                 .await
         }
     };
@@ -146,8 +151,12 @@ async fn departments_work_their_own_tasks(b: Backend) {
         mv("3", "resolved", "Invoices will follow; goods released under guarantee").await.status(),
         StatusCode::OK
     );
-    let log =
-        app.call("audit", &[("filter[entity_type]", "case"), ("filter[entity_id]", &sid)]).await.text().await.unwrap();
+    let log = app
+        .call::<app::admin::api::ListAudit>(&[("filter[entity_type]", "case"), ("filter[entity_id]", &sid)])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(log.contains("open_tasks_overridden") && log.contains("case_task_updated") && log.contains("case_routed"));
 }
 both!(departments_work_their_own_tasks);

@@ -234,9 +234,15 @@ impl TestApp {
         (status, r.text().await.expect("body"))
     }
 
-    /// Call a server function as the hydrated page does (JavaScript on): form-encoded
-    /// arguments, a JSON answer, errors with their own status.
-    pub async fn call(&self, function: &str, form: &[(&str, &str)]) -> Response {
+    /// Call the server function `F` as the hydrated page does (JavaScript on): form-encoded
+    /// arguments, a JSON answer, errors with their own status. `F` is the function's type
+    /// (`app::admin::api::ListUsers`), so a test follows the path the function declares.
+    pub async fn call<F: leptos::server_fn::ServerFn>(&self, form: &[(&str, &str)]) -> Response {
+        self.call_path(F::PATH.trim_start_matches("/api/"), form).await
+    }
+
+    /// `call` for a table of functions named by their endpoint (`users`).
+    pub async fn call_path(&self, function: &str, form: &[(&str, &str)]) -> Response {
         self.client
             .post(self.url(&format!("/api/{function}")))
             .header("origin", &self.address)
@@ -249,9 +255,9 @@ impl TestApp {
 
     /// Submit a form as a browser without JavaScript does: it follows with the page it came
     /// from in `Referer` and expects a redirect.
-    pub async fn submit(&self, function: &str, from_page: &str, form: &[(&str, &str)]) -> Response {
+    pub async fn submit<F: leptos::server_fn::ServerFn>(&self, from_page: &str, form: &[(&str, &str)]) -> Response {
         self.client
-            .post(self.url(&format!("/api/{function}")))
+            .post(self.url(F::PATH))
             .header("origin", &self.address)
             .header("accept", "text/html,application/xhtml+xml")
             .header("referer", self.url(from_page))
@@ -262,7 +268,7 @@ impl TestApp {
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
-        self.call("login", &[("email", email), ("password", password)]).await
+        self.call::<app::auth::api::Login>(&[("email", email), ("password", password)]).await
     }
 
     pub async fn login_as_admin(&self) {
@@ -294,22 +300,19 @@ impl TestApp {
     }
 
     pub async fn logout(&self) -> Response {
-        self.call("logout", &[]).await
+        self.call::<app::auth::api::Logout>(&[]).await
     }
 
     /// Create an account through the admin function (the caller must be signed in as admin).
     pub async fn create_user(&self, email: &str, role: &str, department_id: &str, password: &str) -> Response {
-        self.call(
-            "create_user",
-            &[
-                ("email", email),
-                ("display_name", "Test Person"),
-                ("role", role),
-                ("department_id", department_id),
-                ("locale", "en"),
-                ("password", password),
-            ],
-        )
+        self.call::<app::admin::api::CreateUser>(&[
+            ("email", email),
+            ("display_name", "Test Person"),
+            ("role", role),
+            ("department_id", department_id),
+            ("locale", "en"),
+            ("password", password),
+        ])
         .await
     }
 

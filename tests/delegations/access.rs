@@ -23,7 +23,7 @@ async fn who_may_do_what_with_delegations(b: Backend) {
         ("starts_on", "2027-03-10"),
         ("ends_on", "2027-03-16"),
     ];
-    let r = officer.call("create_delegation", &form).await;
+    let r = officer.call::<app::delegations::api::CreateDelegation>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     let mission: i64 = r.json().await.unwrap();
     let member = [
@@ -33,25 +33,41 @@ async fn who_may_do_what_with_delegations(b: Backend) {
         ("passport_number", "E12345678".into()),
     ];
     let member: Vec<(&str, &str)> = member.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_delegation_member", &member).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::delegations::api::AddMember>(&member).await.status(), StatusCode::OK);
 
     // Neither an investment liaison officer nor a department liaison sees delegations.
     for outsider in [&liaison, &customs] {
-        assert_eq!(app_error(outsider.call("delegations", &[]).await).await.0, StatusCode::FORBIDDEN);
         assert_eq!(
-            app_error(outsider.call("delegation", &[("id", &mission.to_string())]).await).await.0,
+            app_error(outsider.call::<app::delegations::api::ListDelegations>(&[]).await).await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app_error(outsider.call::<app::delegations::api::GetDelegation>(&[("id", &mission.to_string())]).await)
+                .await
+                .0,
             StatusCode::FORBIDDEN
         );
         assert_eq!(outsider.get(&format!("/delegations/{mission}/programme")).await.status(), StatusCode::FORBIDDEN);
         assert_eq!(outsider.get("/delegations").await.status(), StatusCode::FORBIDDEN);
-        assert_eq!(app_error(outsider.call("create_delegation", &form).await).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app_error(outsider.call::<app::delegations::api::CreateDelegation>(&form).await).await.0,
+            StatusCode::FORBIDDEN
+        );
     }
     // A leader reads but does not plan.
-    assert_eq!(leader.call("delegations", &[]).await.status(), StatusCode::OK);
-    assert_eq!(app_error(leader.call("create_delegation", &form).await).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(app_error(leader.call("add_delegation_member", &member).await).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(leader.call::<app::delegations::api::ListDelegations>(&[]).await.status(), StatusCode::OK);
     assert_eq!(
-        app_error(leader.call("add_resource", &[("kind", "venue"), ("name", "会议室")]).await).await.0,
+        app_error(leader.call::<app::delegations::api::CreateDelegation>(&form).await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app_error(leader.call::<app::delegations::api::AddMember>(&member).await).await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app_error(leader.call::<app::delegations::api::AddResource>(&[("kind", "venue"), ("name", "会议室")]).await)
+            .await
+            .0,
         StatusCode::FORBIDDEN
     );
 
@@ -71,9 +87,13 @@ async fn who_may_do_what_with_delegations(b: Backend) {
         assert_eq!(d["members"][0]["passport_number"], "E••••••78");
         assert_eq!(d["members"][0]["passport_masked"], true);
     }
-    let me: Value = officer.call("me", &[]).await.json().await.unwrap();
-    let audit =
-        app.call("audit", &[("filter[action]", "personal_data_viewed"), ("filter[entity_type]", "delegation")]).await;
+    let me: Value = officer.call::<app::auth::api::Me>(&[]).await.json().await.unwrap();
+    let audit = app
+        .call::<app::admin::api::ListAudit>(&[
+            ("filter[action]", "personal_data_viewed"),
+            ("filter[entity_type]", "delegation"),
+        ])
+        .await;
     let audit: Value = audit.json().await.unwrap();
     let entries = audit["entries"].as_array().unwrap();
     assert!(!entries.is_empty() && entries.iter().all(|e| e["actor_id"] == me["id"]), "{entries:?}");

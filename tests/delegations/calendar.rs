@@ -38,7 +38,7 @@ async fn the_calendar_shows_a_month_or_a_week_by_resource_or_delegation(b: Backe
         let officer = &officer;
         async move {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let r = officer.call("delegation_calendar", &form).await;
+            let r = officer.call::<app::delegations::api::Calendar>(&form).await;
             assert_eq!(r.status(), StatusCode::OK);
             r.json::<Value>().await.unwrap()
         }
@@ -68,11 +68,17 @@ async fn a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced(b: B
     app.login_as_admin().await;
     let officer = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
     let official = app.signed_in("deputy.mayor@liaison.test", "leader", "").await;
-    let me: Value = official.call("me", &[]).await.json().await.unwrap();
+    let me: Value = official.call::<app::auth::api::Me>(&[]).await.json().await.unwrap();
     let near = (chrono::Utc::now() + chrono::Duration::days(10)).date_naive().to_string();
     let lille = create(&officer, "里尔市代表团", "fr", &["FR"], &near, &near).await;
     let id = me["id"].to_string();
-    let r = officer.call("add_resource", &[("kind", "official"), ("name", "王副市长"), ("user_id", id.as_str())]).await;
+    let r = officer
+        .call::<app::delegations::api::AddResource>(&[
+            ("kind", "official"),
+            ("name", "王副市长"),
+            ("user_id", id.as_str()),
+        ])
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
     let deputy = r.json::<i64>().await.unwrap().to_string();
     let other = resource(&officer, "official", "李秘书长", &[]).await;
@@ -92,11 +98,13 @@ async fn a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced(b: B
         assert_eq!(book(&officer, lille, b, false).await.status(), StatusCode::OK);
     }
     // A resource can only be tied to an existing account.
-    let r = officer.call("add_resource", &[("kind", "official"), ("name", "无名"), ("user_id", "999999")]).await;
+    let r = officer
+        .call::<app::delegations::api::AddResource>(&[("kind", "official"), ("name", "无名"), ("user_id", "999999")])
+        .await;
     assert_eq!(app_error(r).await.1, AppError::field("user_id", FieldCode::UnknownOfficer));
 
-    assert!(!official.call("calendar_feed", &[]).await.json::<bool>().await.unwrap());
-    let url: String = official.call("new_calendar_feed", &[]).await.json().await.unwrap();
+    assert!(!official.call::<app::delegations::api::CalendarFeed>(&[]).await.json::<bool>().await.unwrap());
+    let url: String = official.call::<app::delegations::api::NewCalendarFeed>(&[]).await.json().await.unwrap();
     assert!(url.contains("/feeds/") && url.ends_with(".ics"), "{url}");
     let path = &url[url.find("/feeds/").unwrap()..];
     // A calendar subscribes without signing in: a fresh client with no session.
@@ -111,20 +119,20 @@ async fn a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced(b: B
     assert!(events[0].get_summary().unwrap().starts_with("副市长会见"));
     assert!(!text.contains("秘书长座谈"));
     // The protocol officer's own feed shows the whole delegation they are responsible for.
-    let officer_url: String = officer.call("new_calendar_feed", &[]).await.json().await.unwrap();
+    let officer_url: String = officer.call::<app::delegations::api::NewCalendarFeed>(&[]).await.json().await.unwrap();
     let officer_path = &officer_url[officer_url.find("/feeds/").unwrap()..];
     let all = calendar_app.get(officer_path).await.text().await.unwrap();
     assert!(all.contains("副市长会见") && all.contains("秘书长座谈"));
 
     // A new address ends the old one; stopping ends the feed.
-    let replaced: String = official.call("new_calendar_feed", &[]).await.json().await.unwrap();
+    let replaced: String = official.call::<app::delegations::api::NewCalendarFeed>(&[]).await.json().await.unwrap();
     assert_ne!(replaced, url);
     assert_eq!(calendar_app.get(path).await.status(), StatusCode::NOT_FOUND);
     let new_path = &replaced[replaced.find("/feeds/").unwrap()..];
     assert_eq!(calendar_app.get(new_path).await.status(), StatusCode::OK);
-    assert_eq!(official.call("end_calendar_feed", &[]).await.status(), StatusCode::OK);
+    assert_eq!(official.call::<app::delegations::api::EndCalendarFeed>(&[]).await.status(), StatusCode::OK);
     assert_eq!(calendar_app.get(new_path).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(calendar_app.get("/feeds/not-a-token.ics").await.status(), StatusCode::NOT_FOUND);
-    assert!(!official.call("calendar_feed", &[]).await.json::<bool>().await.unwrap());
+    assert!(!official.call::<app::delegations::api::CalendarFeed>(&[]).await.json::<bool>().await.unwrap());
 }
 both!(a_personal_calendar_feed_shows_ones_own_items_until_it_is_replaced);

@@ -24,7 +24,8 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
     }
     assert_eq!(move_to(&officer, cancelled, "cancelled", "访问取消").await.status(), StatusCode::OK);
 
-    let stats: Value = leader.call("delegation_statistics", &[("year", "2026")]).await.json().await.unwrap();
+    let stats: Value =
+        leader.call::<app::delegations::api::DelegationStatistics>(&[("year", "2026")]).await.json().await.unwrap();
     assert_eq!(stats["incoming"], serde_json::json!({ "delegations": 3, "people": 16 }));
     assert_eq!(stats["outgoing"], serde_json::json!({ "delegations": 0, "people": 0 }));
     assert_eq!(stats["months"][2][0], serde_json::json!({ "delegations": 2, "people": 13 }));
@@ -56,11 +57,11 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
         gift(next, "given", "2027-01-01", "茶叶礼盒", "300"),
     ] {
         let form: Vec<(&str, &str)> = g.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(officer.call("add_delegation_gift", &form).await.status(), StatusCode::OK);
+        assert_eq!(officer.call::<app::delegations::api::AddGift>(&form).await.status(), StatusCode::OK);
     }
     let bad = gift(lille, "lent", "2026-13-01", "", "a lot");
     let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (_, e) = app_error(officer.call("add_delegation_gift", &bad).await).await;
+    let (_, e) = app_error(officer.call::<app::delegations::api::AddGift>(&bad).await).await;
     let codes: Vec<FieldCode> = e.field_errors().iter().map(|f| f.code).collect();
     assert_eq!(
         codes,
@@ -73,7 +74,7 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
     );
     let form = gift(lille, "given", "2026-03-02", "x", "1");
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app_error(leader.call("add_delegation_gift", &form).await).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app_error(leader.call::<app::delegations::api::AddGift>(&form).await).await.0, StatusCode::FORBIDDEN);
     let d = delegation(&officer, lille).await;
     assert_eq!(d["gifts"].as_array().unwrap().len(), 2);
     assert_eq!(d["gifts"][0]["value_cny_cents"], 120_050);
@@ -99,32 +100,29 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
     let early = outcome(lille, "");
     let early: Vec<(&str, &str)> = early.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(
-        app_error(officer.call("add_delegation_outcome", &early).await).await.1,
+        app_error(officer.call::<app::delegations::api::AddOutcome>(&early).await).await.1,
         AppError::field("outcome_kind", FieldCode::OutcomeTooEarly)
     );
     for to in ["approved", "confirmed", "in_progress"] {
         assert_eq!(move_to(&officer, lille, to, "").await.status(), StatusCode::OK, "{to}");
     }
-    assert_eq!(officer.call("add_delegation_outcome", &early).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::delegations::api::AddOutcome>(&early).await.status(), StatusCode::OK);
     let liaison = app.signed_in("liaison@liaison.test", "liaison_officer", "").await;
     let r = liaison
-        .call(
-            "register_enterprise",
-            &[
-                ("name_zh", "里尔精密模具有限公司"),
-                ("name_original", "Moules de Précision de Lille SARL"),
-                ("credit_code", "91350100M000100Y43"),
-                ("country", "FR"),
-                ("lifecycle", "lead"),
-            ],
-        )
+        .call::<app::enterprises::api::RegisterEnterprise>(&[
+            ("name_zh", "里尔精密模具有限公司"),
+            ("name_original", "Moules de Précision de Lille SARL"),
+            ("credit_code", "91350100M000100Y43"),
+            ("country", "FR"),
+            ("lifecycle", "lead"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let enterprise: i64 = r.json().await.unwrap();
     let unknown = outcome(lille, "91110000802100433B");
     let unknown: Vec<(&str, &str)> = unknown.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(
-        app_error(officer.call("add_delegation_outcome", &unknown).await).await.1,
+        app_error(officer.call::<app::delegations::api::AddOutcome>(&unknown).await).await.1,
         AppError::field("credit_code", FieldCode::EnterpriseNotFound)
     );
     let linked = [
@@ -134,7 +132,7 @@ async fn gifts_outcomes_and_the_years_figures(b: Backend) {
         ("credit_code", "91350100M000100Y43".to_string()),
     ];
     let linked: Vec<(&str, &str)> = linked.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_delegation_outcome", &linked).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::delegations::api::AddOutcome>(&linked).await.status(), StatusCode::OK);
     let outcomes = delegation(&leader, lille).await["outcomes"].clone();
     assert_eq!(outcomes.as_array().unwrap().len(), 2);
     assert_eq!(outcomes[1]["enterprise_id"], enterprise);

@@ -92,7 +92,12 @@ async fn a_protocol_officer_plans_a_visit_without_double_booking(b: Backend) {
     let page = delegation(&officer, lille).await;
     assert_eq!(page["status"], "confirmed");
     assert_eq!(page["override_reason"], reason);
-    let history = officer.call("delegation_history", &[("id", &lille.to_string())]).await.text().await.unwrap();
+    let history = officer
+        .call::<app::delegations::api::DelegationHistory>(&[("id", &lille.to_string())])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(
         history.contains("override_reason") && history.contains("帕多瓦团由外办另行安排"),
         "the override is audited"
@@ -111,7 +116,7 @@ async fn a_protocol_officer_plans_a_visit_without_double_booking(b: Backend) {
         ("passport_number", "GB1234567".to_string()),
     ];
     let member: Vec<(&str, &str)> = member.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(officer.call("add_delegation_member", &member).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::delegations::api::AddMember>(&member).await.status(), StatusCode::OK);
     let gaps = delegation(&officer, lille).await["language_gaps"].as_array().unwrap().clone();
     assert_eq!(gaps.len(), 4, "every meeting has only a French interpreter: {gaps:?}");
     assert!(gaps.iter().all(|g| g["language"] == "en"));
@@ -198,7 +203,7 @@ async fn bad_input_is_refused_field_by_field_and_saves_nothing(b: Backend) {
         ("starts_on", "2026-12-05"),
         ("ends_on", "2026-12-01"),
     ];
-    let (status, e) = app_error(officer.call("create_delegation", &form).await).await;
+    let (status, e) = app_error(officer.call::<app::delegations::api::CreateDelegation>(&form).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields: Vec<(&str, FieldCode)> = e.field_errors().iter().map(|f| (f.field.as_str(), f.code)).collect();
     for expected in [
@@ -210,14 +215,16 @@ async fn bad_input_is_refused_field_by_field_and_saves_nothing(b: Backend) {
     ] {
         assert!(fields.contains(&expected), "{expected:?} in {fields:?}");
     }
-    let list: Value = officer.call("delegations", &[]).await.json().await.unwrap();
+    let list: Value = officer.call::<app::delegations::api::ListDelegations>(&[]).await.json().await.unwrap();
     assert_eq!(list, serde_json::json!([]), "nothing saved");
 
     let id = create(&officer, "里尔市代表团", "fr", &["FR"], "2026-12-01", "2026-12-02").await;
-    let r = officer.call("add_resource", &[("kind", "interpreter"), ("name", "王芳")]).await;
+    let r = officer.call::<app::delegations::api::AddResource>(&[("kind", "interpreter"), ("name", "王芳")]).await;
     assert_eq!(app_error(r).await.1, AppError::field("languages", FieldCode::InterpreterNeedsLanguage));
     let wang = resource(&officer, "interpreter", "王芳", &["fr"]).await;
-    let r = officer.call("add_resource", &[("kind", "interpreter"), ("name", "王芳"), ("languages[]", "en")]).await;
+    let r = officer
+        .call::<app::delegations::api::AddResource>(&[("kind", "interpreter"), ("name", "王芳"), ("languages[]", "en")])
+        .await;
     assert_eq!(app_error(r).await.1, AppError::field("name", FieldCode::ResourceNameTaken));
 
     let outside =
@@ -239,7 +246,7 @@ async fn bad_input_is_refused_field_by_field_and_saves_nothing(b: Backend) {
         ("passport_number", "12-34".into()),
     ];
     let passport: Vec<(&str, &str)> = passport.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (_, e) = app_error(officer.call("add_delegation_member", &passport).await).await;
+    let (_, e) = app_error(officer.call::<app::delegations::api::AddMember>(&passport).await).await;
     assert_eq!(e.field_errors()[0].code, FieldCode::InvalidPassportNumber);
     let d = delegation(&officer, id).await;
     assert_eq!(d["items"], serde_json::json!([]));
@@ -284,7 +291,7 @@ async fn changing_an_item_is_checked_like_adding_one(b: Backend) {
         let officer = &officer;
         async move {
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            officer.call("save_itinerary_item", &form).await
+            officer.call::<app::delegations::api::SaveItem>(&form).await
         }
     };
     // Moving the talks onto the meeting is refused, and nothing changes.
@@ -318,7 +325,12 @@ async fn changing_an_item_is_checked_like_adding_one(b: Backend) {
     );
     // An item is changed only through its own delegation.
     assert_eq!(app_error(call(change(padua, &first, &meeting)).await).await.1, AppError::NotFound);
-    let history = officer.call("delegation_history", &[("id", &lille.to_string())]).await.text().await.unwrap();
+    let history = officer
+        .call::<app::delegations::api::DelegationHistory>(&[("id", &lille.to_string())])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(history.contains("itinerary_item_updated"));
 }
 both!(changing_an_item_is_checked_like_adding_one);
@@ -336,12 +348,18 @@ async fn a_retired_resource_is_no_longer_offered_but_keeps_its_bookings(b: Backe
         };
     assert_eq!(book(&officer, lille, &transfer, false).await.status(), StatusCode::OK);
     assert_eq!(
-        app_error(leader.call("retire_resource", &[("resource_id", &car)]).await).await.0,
+        app_error(leader.call::<app::delegations::api::RetireResource>(&[("resource_id", &car)]).await).await.0,
         StatusCode::FORBIDDEN
     );
-    assert_eq!(officer.call("retire_resource", &[("resource_id", &car)]).await.status(), StatusCode::OK);
-    assert_eq!(app_error(officer.call("retire_resource", &[("resource_id", &car)]).await).await.1, AppError::NotFound);
-    let offered: Value = officer.call("resources", &[]).await.json().await.unwrap();
+    assert_eq!(
+        officer.call::<app::delegations::api::RetireResource>(&[("resource_id", &car)]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app_error(officer.call::<app::delegations::api::RetireResource>(&[("resource_id", &car)]).await).await.1,
+        AppError::NotFound
+    );
+    let offered: Value = officer.call::<app::delegations::api::ListResources>(&[]).await.json().await.unwrap();
     assert_eq!(offered, serde_json::json!([]));
     let later = Booking { starts: "18:00", ends: "19:00", title: "送机", ..transfer.clone() };
     let (_, e) = app_error(book(&officer, lille, &later, false).await).await;
@@ -349,7 +367,7 @@ async fn a_retired_resource_is_no_longer_offered_but_keeps_its_bookings(b: Backe
     let items = delegation(&officer, lille).await["items"].clone();
     assert_eq!(items[0]["resources"][0]["name"], "考斯特 1 号", "the booking made stays");
     // The office adds its new car as usual.
-    let r = officer.call("add_resource", &[("kind", "vehicle"), ("name", "考斯特 2 号")]).await;
+    let r = officer.call::<app::delegations::api::AddResource>(&[("kind", "vehicle"), ("name", "考斯特 2 号")]).await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 both!(a_retired_resource_is_no_longer_offered_but_keeps_its_bookings);

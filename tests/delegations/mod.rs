@@ -28,7 +28,7 @@ async fn create(who: &TestApp, title: &str, language: &str, countries: &[&str], 
         ("purpose", "Lettre d’intention de ville amie"),
     ];
     form.extend(countries.iter().map(|c| ("countries[]", *c)));
-    let r = who.call("create_delegation", &form).await;
+    let r = who.call::<app::delegations::api::CreateDelegation>(&form).await;
     assert_eq!(r.status(), StatusCode::OK, "delegation {title} created");
     r.json().await.unwrap()
 }
@@ -36,7 +36,7 @@ async fn create(who: &TestApp, title: &str, language: &str, countries: &[&str], 
 async fn resource(who: &TestApp, kind: &str, name: &str, languages: &[&str]) -> String {
     let mut form = vec![("kind", kind), ("name", name)];
     form.extend(languages.iter().map(|l| ("languages[]", *l)));
-    let r = who.call("add_resource", &form).await;
+    let r = who.call::<app::delegations::api::AddResource>(&form).await;
     assert_eq!(r.status(), StatusCode::OK, "resource {name} added");
     r.json::<i64>().await.unwrap().to_string()
 }
@@ -68,11 +68,11 @@ async fn book(who: &TestApp, delegation: i64, b: &Booking<'_>, anyway: bool) -> 
     if anyway {
         form.push(("accept_clashes", "true"));
     }
-    who.call("save_itinerary_item", &form).await
+    who.call::<app::delegations::api::SaveItem>(&form).await
 }
 
 async fn delegation(who: &TestApp, id: i64) -> Value {
-    let r = who.call("delegation", &[("id", &id.to_string())]).await;
+    let r = who.call::<app::delegations::api::GetDelegation>(&[("id", &id.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -87,16 +87,22 @@ async fn clashes_of(r: reqwest::Response) -> Vec<Clash> {
 async fn move_to(who: &TestApp, id: i64, to: &str, reason: &str) -> reqwest::Response {
     let d = delegation(who, id).await;
     let version = d["version"].to_string();
-    who.call(
-        "change_delegation_status",
-        &[("id", &id.to_string()), ("version", &version), ("to_status", to), ("reason", reason)],
-    )
+    who.call::<app::delegations::api::ChangeStatus>(&[
+        ("id", &id.to_string()),
+        ("version", &version),
+        ("to_status", to),
+        ("reason", reason),
+    ])
     .await
 }
 
 async fn add_member(who: &TestApp, id: i64, name: &str) -> StatusCode {
     let id = id.to_string();
-    who.call("add_delegation_member", &[("id", id.as_str()), ("passport_name", name), ("member_language", "fr")])
-        .await
-        .status()
+    who.call::<app::delegations::api::AddMember>(&[
+        ("id", id.as_str()),
+        ("passport_name", name),
+        ("member_language", "fr"),
+    ])
+    .await
+    .status()
 }

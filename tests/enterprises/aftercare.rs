@@ -18,19 +18,28 @@ async fn one_liaison_officer_at_a_time_and_handovers_keep_history(b: Backend) {
     // An admin-registered key enterprise without a liaison is a gap.
     assert_eq!(names(&list(&app, &[("gap", "true")]).await), vec!["丙公司"]);
 
-    let officers: Vec<Value> = app.call("liaison_officers", &[]).await.json().await.unwrap();
+    let officers: Vec<Value> = app.call::<app::enterprises::api::ListOfficers>(&[]).await.json().await.unwrap();
     let officer_id = |n: usize| officers[n]["id"].as_i64().unwrap().to_string();
     assert_eq!(
-        app.call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(0))]).await.status(),
+        app.call::<app::enterprises::api::AssignLiaison>(&[("id", &sid), ("officer_id", &officer_id(0))])
+            .await
+            .status(),
         StatusCode::OK
     );
     assert_eq!(list(&app, &[("gap", "true")]).await["total"], 0);
 
     // Reassigning needs a handover note.
-    let (_, e) = app_error(app.call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(1))]).await).await;
+    let (_, e) = app_error(
+        app.call::<app::enterprises::api::AssignLiaison>(&[("id", &sid), ("officer_id", &officer_id(1))]).await,
+    )
+    .await;
     assert_eq!(e, AppError::field("handover_note", FieldCode::HandoverNoteRequired));
     let r = app
-        .call("assign_liaison", &[("id", &sid), ("officer_id", &officer_id(1)), ("handover_note", "海关预约已办")])
+        .call::<app::enterprises::api::AssignLiaison>(&[
+            ("id", &sid),
+            ("officer_id", &officer_id(1)),
+            ("handover_note", "海关预约已办"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let e = enterprise(&app, id).await;
@@ -70,21 +79,30 @@ async fn each_role_sees_and_changes_only_what_it_may(b: Backend) {
     let contact = [("id", sid.as_str()), ("kind", "visit"), ("contacted_on", "2026-11-20"), ("notes", "走访")];
 
     for (who, name) in [(&colleague, "another officer"), (&leader, "leader"), (&protocol, "protocol officer")] {
-        assert_eq!(who.call("enterprise", &[("id", &sid)]).await.status(), StatusCode::OK, "{name} reads");
+        assert_eq!(
+            who.call::<app::enterprises::api::GetEnterprise>(&[("id", &sid)]).await.status(),
+            StatusCode::OK,
+            "{name} reads"
+        );
         assert_eq!(enterprise(who, id).await["editable"], false);
         for (function, form) in [("update_enterprise", edit_form("1")), ("record_contact", contact.to_vec())] {
-            let (status, e) = app_error(who.call(function, &form).await).await;
+            let (status, e) = app_error(who.call_path(function, &form).await).await;
             assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden), "{name} {function}");
         }
-        let (status, _) = app_error(who.call("assign_liaison", &[("id", &sid), ("officer_id", "2")]).await).await;
+        let (status, _) =
+            app_error(who.call::<app::enterprises::api::AssignLiaison>(&[("id", &sid), ("officer_id", "2")]).await)
+                .await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} assigns");
     }
     for (who, name) in [(&leader, "leader"), (&protocol, "protocol officer"), (&department, "department liaison")] {
-        let (status, _) = app_error(who.call("register_enterprise", &enterprise_form("戊公司", "", "KR")).await).await;
+        let (status, _) = app_error(
+            who.call::<app::enterprises::api::RegisterEnterprise>(&enterprise_form("戊公司", "", "KR")).await,
+        )
+        .await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name} registers");
     }
     // Department liaisons see only their tasks, not the register.
-    let (status, _) = app_error(department.call("enterprises", &[]).await).await;
+    let (status, _) = app_error(department.call::<app::enterprises::api::ListEnterprises>(&[]).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(department.page(&format!("/enterprises/{id}")).await.0, StatusCode::FORBIDDEN);
     assert_eq!(department.page("/enterprises").await.0, StatusCode::FORBIDDEN);
@@ -96,8 +114,8 @@ async fn each_role_sees_and_changes_only_what_it_may(b: Backend) {
     assert!(e["contacts"].as_array().unwrap().is_empty());
 
     // The owner edits; a second save from the same stale version is refused.
-    assert_eq!(owner.call("update_enterprise", &edit_form("1")).await.status(), StatusCode::OK);
-    let (status, e) = app_error(app.call("update_enterprise", &edit_form("1")).await).await;
+    assert_eq!(owner.call::<app::enterprises::api::UpdateEnterprise>(&edit_form("1")).await.status(), StatusCode::OK);
+    let (status, e) = app_error(app.call::<app::enterprises::api::UpdateEnterprise>(&edit_form("1")).await).await;
     assert_eq!((status, e), (StatusCode::CONFLICT, AppError::StaleVersion));
     assert_eq!(enterprise(&owner, id).await["name_zh"], "丁公司（改）");
 }
@@ -116,10 +134,12 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
 
     let (_, e) = app_error(
         officer
-            .call(
-                "record_contact",
-                &[("id", &sid), ("kind", "visit"), ("contacted_on", &tomorrow_plus), ("notes", "x")],
-            )
+            .call::<app::enterprises::api::RecordContact>(&[
+                ("id", &sid),
+                ("kind", "visit"),
+                ("contacted_on", &tomorrow_plus),
+                ("notes", "x"),
+            ])
             .await,
     )
     .await;
@@ -130,16 +150,13 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
         let officer = &officer;
         async move {
             officer
-                .call(
-                    "record_contact",
-                    &[
-                        ("id", &sid),
-                        ("kind", "visit"),
-                        ("contacted_on", &date),
-                        ("participants", "Mme Dubois"),
-                        ("notes", "年度走访"),
-                    ],
-                )
+                .call::<app::enterprises::api::RecordContact>(&[
+                    ("id", &sid),
+                    ("kind", "visit"),
+                    ("contacted_on", &date),
+                    ("participants", "Mme Dubois"),
+                    ("notes", "年度走访"),
+                ])
                 .await
                 .status()
         }
@@ -159,7 +176,7 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
     assert_eq!(list(&officer, &[("overdue", "true")]).await["total"], 0);
 
     let log = app
-        .call("audit", &[("filter[entity_type]", "enterprise"), ("filter[entity_id]", &sid)])
+        .call::<app::admin::api::ListAudit>(&[("filter[entity_type]", "enterprise"), ("filter[entity_id]", &sid)])
         .await
         .text()
         .await
@@ -167,9 +184,9 @@ async fn a_visit_clears_the_overdue_flag(b: Backend) {
     assert_eq!(log.matches("\"contact_recorded\"").count(), 3);
     assert!(log.contains("\"enterprise_registered\""));
     // The officer, who may not read the audit log, still sees this enterprise's history.
-    let (status, _) = app_error(officer.call("audit", &[]).await).await;
+    let (status, _) = app_error(officer.call::<app::admin::api::ListAudit>(&[]).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let history = officer.call("enterprise_history", &[("id", &sid)]).await.text().await.unwrap();
+    let history = officer.call::<app::enterprises::api::EnterpriseHistory>(&[("id", &sid)]).await.text().await.unwrap();
     assert_eq!(history.matches("\"contact_recorded\"").count(), 3);
     let (_, page) = officer.page(&format!("/enterprises/{id}")).await;
     assert!(page.contains("class=\"table audit\""), "the history table is on the officer's page");

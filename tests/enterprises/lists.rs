@@ -104,7 +104,7 @@ async fn search_results_come_in_name_order_and_follow_a_rename(b: Backend) {
     let id = b_id.to_string();
     form.push(("id", &id));
     form.push(("version", "1"));
-    assert_eq!(officer.call("update_enterprise", &form).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::enterprises::api::UpdateEnterprise>(&form).await.status(), StatusCode::OK);
     assert_eq!(found("精密", "").await, vec!["A帕多瓦精密有限公司", "C精密有限公司", "E精密有限公司"]);
     assert_eq!(found("b帕多瓦", "").await, Vec::<String>::new());
 }
@@ -194,7 +194,7 @@ async fn lists_read_on_the_requests_thread_hold_what_the_pool_reads() {
     let long_ago = (chrono::Utc::now().date_naive() - chrono::Duration::days(120)).to_string();
     let (id, notes) = (ids[1].to_string(), "年度走访");
     let visit = [("id", id.as_str()), ("kind", "visit"), ("contacted_on", &long_ago), ("notes", notes)];
-    assert_eq!(officer.call("record_contact", &visit).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::enterprises::api::RecordContact>(&visit).await.status(), StatusCode::OK);
     for (i, id) in ids.iter().enumerate() {
         for n in 0..=i {
             let r = crate::cases::open_case(&officer, *id, &format!("报关 {n}")).await;

@@ -48,13 +48,13 @@ fn enterprise_form<'a>(name: &'a str, code: &'a str, country: &'a str) -> Vec<(&
 }
 
 async fn register(who: &TestApp, name: &str, code: &str, country: &str) -> i64 {
-    let r = who.call("register_enterprise", &enterprise_form(name, code, country)).await;
+    let r = who.call::<app::enterprises::api::RegisterEnterprise>(&enterprise_form(name, code, country)).await;
     assert_eq!(r.status(), StatusCode::OK, "registered");
     r.json().await.unwrap()
 }
 
 async fn enterprise(who: &TestApp, id: i64) -> Value {
-    let r = who.call("enterprise", &[("id", &id.to_string())]).await;
+    let r = who.call::<app::enterprises::api::GetEnterprise>(&[("id", &id.to_string())]).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -62,7 +62,7 @@ async fn enterprise(who: &TestApp, id: i64) -> Value {
 async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
     let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let r = who.call("enterprises", &form).await;
+    let r = who.call::<app::enterprises::api::ListEnterprises>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }

@@ -48,8 +48,10 @@ async fn a_wrong_credit_code_saves_nothing(b: Backend) {
         ("91350100M000100", FieldCode::CreditCodeFormat),
         ("91350100M0001O0Y43", FieldCode::CreditCodeFormat),
     ] {
-        let (status, e) =
-            app_error(officer.call("register_enterprise", &enterprise_form("甲公司", code, "FR")).await).await;
+        let (status, e) = app_error(
+            officer.call::<app::enterprises::api::RegisterEnterprise>(&enterprise_form("甲公司", code, "FR")).await,
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(e, AppError::field("credit_code", expected), "{code}");
     }
@@ -58,7 +60,7 @@ async fn a_wrong_credit_code_saves_nothing(b: Backend) {
     bad.push(("employees", "10"));
     bad.retain(|(k, _)| *k != "foreign_staff");
     bad.push(("foreign_staff", "11"));
-    let (_, e) = app_error(officer.call("register_enterprise", &bad).await).await;
+    let (_, e) = app_error(officer.call::<app::enterprises::api::RegisterEnterprise>(&bad).await).await;
     let mut fields: Vec<(String, FieldCode)> = e.field_errors().iter().map(|f| (f.field.clone(), f.code)).collect();
     fields.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(
@@ -72,8 +74,10 @@ async fn a_wrong_credit_code_saves_nothing(b: Backend) {
     assert_eq!(list(&officer, &[]).await["total"], 0, "nothing saved");
     // A code is registered once.
     register(&officer, "甲公司", VALID_CODE, "FR").await;
-    let (_, e) =
-        app_error(officer.call("register_enterprise", &enterprise_form("乙公司", VALID_CODE, "IT")).await).await;
+    let (_, e) = app_error(
+        officer.call::<app::enterprises::api::RegisterEnterprise>(&enterprise_form("乙公司", VALID_CODE, "IT")).await,
+    )
+    .await;
     assert_eq!(e, AppError::field("credit_code", FieldCode::CreditCodeTaken));
     assert_eq!(list(&officer, &[]).await["total"], 1);
 }
@@ -83,7 +87,7 @@ async fn add_person(who: &TestApp, id: i64, form: &[(&str, &str)]) -> reqwest::R
     let id = id.to_string();
     let mut form = form.to_vec();
     form.push(("id", &id));
-    who.call("add_enterprise_person", &form).await
+    who.call::<app::enterprises::api::AddPerson>(&form).await
 }
 
 async fn contact_persons_are_kept_with_their_language(b: Backend) {
@@ -120,9 +124,9 @@ async fn contact_persons_are_kept_with_their_language(b: Backend) {
 
     let remove = [("id", id.to_string()), ("person_id", person.to_string())];
     let remove: Vec<(&str, &str)> = remove.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(other.call("remove_enterprise_person", &remove).await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(officer.call("remove_enterprise_person", &remove).await.status(), StatusCode::OK);
-    assert_eq!(officer.call("remove_enterprise_person", &remove).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(other.call::<app::enterprises::api::RemovePerson>(&remove).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(officer.call::<app::enterprises::api::RemovePerson>(&remove).await.status(), StatusCode::OK);
+    assert_eq!(officer.call::<app::enterprises::api::RemovePerson>(&remove).await.status(), StatusCode::NOT_FOUND);
     assert!(enterprise(&officer, id).await["people"].as_array().unwrap().is_empty());
 }
 both!(contact_persons_are_kept_with_their_language);

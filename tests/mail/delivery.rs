@@ -110,10 +110,13 @@ async fn a_refused_message_ends_dead_on_the_outbox_page_and_can_be_sent_again(b:
             .await
     })
     .expect("message id");
-    assert_eq!(officer.call("retry_message", &[("id", &id.to_string())]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        officer.call::<app::mail::api::RetryMessage>(&[("id", &id.to_string())]).await.status(),
+        StatusCode::FORBIDDEN
+    );
 
     mailbox.refuse.store(false, Ordering::SeqCst);
-    let r = app.submit("retry_message", "/admin/outbox", &[("id", &id.to_string())]).await;
+    let r = app.submit::<app::mail::api::RetryMessage>("/admin/outbox", &[("id", &id.to_string())]).await;
     assert!(r.status().is_redirection(), "back to the outbox without JavaScript: {}", r.status());
     assert!(crate::common::location(&r).ends_with("/admin/outbox"), "{}", crate::common::location(&r));
     mailbox.wait_for("nobody@lille.example", 1).await;

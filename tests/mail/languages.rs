@@ -82,15 +82,12 @@ async fn department_liaisons_and_officers_hear_of_their_work_in_their_language(b
     let departments = app::admin::db::departments::list(&app.db).await.expect("departments");
     let customs_id = departments.iter().find(|d| d.code == "customs").expect("customs").id;
     let r = officer
-        .call(
-            "route_case",
-            &[
-                ("id", &id.to_string()),
-                ("department_ids[]", &customs_id.to_string()),
-                ("due_on", ""),
-                ("instructions", "请核对报关单"),
-            ],
-        )
+        .call::<app::cases::api::RouteCase>(&[
+            ("id", &id.to_string()),
+            ("department_ids[]", &customs_id.to_string()),
+            ("due_on", ""),
+            ("instructions", "请核对报关单"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let task = mailbox.wait_for("customs@liaison.test", 1).await;

@@ -134,19 +134,16 @@ async fn app_sending_to(b: Backend, port: u16, extra: &[(&'static str, &str)]) -
 /// An officer's case for an investor who writes `email` and reads `language`.
 async fn investor_case(officer: &TestApp, enterprise: i64, email: &str, language: &str) -> i64 {
     let r = officer
-        .call(
-            "open_case",
-            &[
-                ("enterprise_id", &enterprise.to_string()),
-                ("case_type", "customs"),
-                ("priority", "normal"),
-                ("title", "Pre-clearance of spare parts"),
-                ("description", "CNC spare parts held at the port"),
-                ("language", language),
-                ("applicant_name", "Claire Martin"),
-                ("applicant_email", email),
-            ],
-        )
+        .call::<app::cases::api::OpenCase>(&[
+            ("enterprise_id", &enterprise.to_string()),
+            ("case_type", "customs"),
+            ("priority", "normal"),
+            ("title", "Pre-clearance of spare parts"),
+            ("description", "CNC spare parts held at the port"),
+            ("language", language),
+            ("applicant_name", "Claire Martin"),
+            ("applicant_email", email),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK, "case opened");
     r.json().await.expect("case id")
@@ -154,7 +151,12 @@ async fn investor_case(officer: &TestApp, enterprise: i64, email: &str, language
 
 async fn post_update(officer: &TestApp, id: i64, fr: &str, en: &str) {
     let r = officer
-        .call("add_public_update", &[("id", &id.to_string()), ("public_fr", fr), ("public_en", en), ("public_zh", "")])
+        .call::<app::cases::api::AddPublicUpdate>(&[
+            ("id", &id.to_string()),
+            ("public_fr", fr),
+            ("public_en", en),
+            ("public_zh", ""),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK, "update posted");
 }

@@ -29,9 +29,12 @@ async fn the_officer_and_the_leader_hear_once_that_a_case_is_late(b: Backend) {
     let (officer, enterprise) = officer_with_enterprise(&app, 1).await;
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
     let customs = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
-    let me: serde_json::Value = leader.call("me", &[]).await.json().await.expect("me");
+    let me: serde_json::Value = leader.call::<app::auth::api::Me>(&[]).await.json().await.expect("me");
     let r = app
-        .call("set_responsible_leader", &[("id", &enterprise.to_string()), ("leader_id", &me["id"].to_string())])
+        .call::<app::enterprises::api::SetResponsibleLeader>(&[
+            ("id", &enterprise.to_string()),
+            ("leader_id", &me["id"].to_string()),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let late = investor_case(&officer, enterprise, "claire@lille.example", "fr").await;
@@ -43,8 +46,9 @@ async fn the_officer_and_the_leader_hear_once_that_a_case_is_late(b: Backend) {
         .find(|d| d.code == "customs")
         .expect("customs")
         .id;
-    let r =
-        officer.call("route_case", &[("id", &late.to_string()), ("department_ids[]", &customs_id.to_string())]).await;
+    let r = officer
+        .call::<app::cases::api::RouteCase>(&[("id", &late.to_string()), ("department_ids[]", &customs_id.to_string())])
+        .await;
     assert_eq!(r.status(), StatusCode::OK);
 
     // Time passes: the case was due yesterday, so was the customs task; the other is weeks away.
@@ -100,13 +104,13 @@ async fn each_officer_gets_a_morning_digest_unless_they_switch_it_off(b: Backend
     // Saturday: no digest. The officer switches it off: none on Monday either.
     let saturday = chrono::Utc.with_ymd_and_hms(2026, 12, 5, 1, 0, 0).single().expect("time");
     assert_eq!(app::mail::notices::digests(&state, saturday).await.expect("digests"), 0);
-    let r = officer.submit("set_daily_digest", "/account", &[]).await;
+    let r = officer.submit::<app::mail::api::SetDailyDigest>("/account", &[]).await;
     assert!(r.status().is_redirection(), "{}", r.status());
     let (_, page) = officer.page("/account").await;
     assert!(page.contains("id=\"digest\"") && !page.contains("checked"), "the box is unticked");
     let monday = chrono::Utc.with_ymd_and_hms(2026, 12, 7, 1, 0, 0).single().expect("time");
     assert_eq!(app::mail::notices::digests(&state, monday).await.expect("digests"), 0, "switched off");
-    let r = officer.call("set_daily_digest", &[("enabled", "true")]).await;
+    let r = officer.call::<app::mail::api::SetDailyDigest>(&[("enabled", "true")]).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(app::mail::notices::digests(&state, monday).await.expect("digests"), 1, "back on");
 }

@@ -60,7 +60,7 @@ async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backe
         ("starts_on", "2026-12-01"),
         ("ends_on", "2026-12-02"),
     ];
-    let id: i64 = officer.call("create_delegation", &form).await.json().await.unwrap();
+    let id: i64 = officer.call::<app::delegations::api::CreateDelegation>(&form).await.json().await.unwrap();
     let add = |kind: &'static str, name: &'static str, email: &'static str, language: &'static str| {
         let officer = &officer;
         async move {
@@ -68,7 +68,7 @@ async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backe
             if kind == "interpreter" {
                 form.push(("languages[]", "fr"));
             }
-            let r = officer.call("add_resource", &form).await;
+            let r = officer.call::<app::delegations::api::AddResource>(&form).await;
             assert_eq!(r.status(), StatusCode::OK, "{name}");
             r.json::<i64>().await.unwrap().to_string()
         }
@@ -95,23 +95,31 @@ async fn officials_and_interpreters_receive_their_part_of_the_programme(b: Backe
             ];
             form.extend(who.into_iter().map(|w| ("resource_ids[]", w)));
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            assert_eq!(officer.call("save_itinerary_item", &form).await.status(), StatusCode::OK);
+            assert_eq!(officer.call::<app::delegations::api::SaveItem>(&form).await.status(), StatusCode::OK);
         }
     };
     book("2026-12-01", "市长会见", "Rencontre avec le maire", vec![anne.clone(), mayor.clone(), car.clone()]).await;
     book("2026-12-02", "企业座谈会", "Table ronde", vec![anne.clone(), car.clone()]).await;
 
-    let (status, e) = app_error(officer.call("send_delegation_programme", &[("id", &sid)]).await).await;
+    let (status, e) = app_error(officer.call::<app::delegations::api::SendProgramme>(&[("id", &sid)]).await).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not before approval");
     assert_eq!(e, AppError::field("send", FieldCode::ProgrammeNotReady));
-    let version = officer.call("delegation", &[("id", &sid)]).await.json::<serde_json::Value>().await.unwrap()
-        ["version"]
+    let version = officer
+        .call::<app::delegations::api::GetDelegation>(&[("id", &sid)])
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap()["version"]
         .to_string();
     let r = officer
-        .call("change_delegation_status", &[("id", sid.as_str()), ("version", &version), ("to_status", "approved")])
+        .call::<app::delegations::api::ChangeStatus>(&[
+            ("id", sid.as_str()),
+            ("version", &version),
+            ("to_status", "approved"),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
-    let r = officer.call("send_delegation_programme", &[("id", &sid)]).await;
+    let r = officer.call::<app::delegations::api::SendProgramme>(&[("id", &sid)]).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(
         r.json::<usize>().await.unwrap(),

@@ -26,16 +26,17 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     let case_id: i64 = r.json().await.unwrap();
     let sid = case_id.to_string();
     assert_eq!(
-        owner.call("add_case_note", &[("id", &sid), ("note", &format!("note {MARKER}"))]).await.status(),
+        owner.call::<app::cases::api::AddCaseNote>(&[("id", &sid), ("note", &format!("note {MARKER}"))]).await.status(),
         StatusCode::OK
     );
     let customs =
         app::admin::db::departments::list(&app.db).await.unwrap().into_iter().find(|d| d.code == "customs").unwrap().id;
     let r = owner
-        .call(
-            "route_case",
-            &[("id", &sid), ("department_ids[]", &customs.to_string()), ("instructions", &format!("instr {MARKER}"))],
-        )
+        .call::<app::cases::api::RouteCase>(&[
+            ("id", &sid),
+            ("department_ids[]", &customs.to_string()),
+            ("instructions", &format!("instr {MARKER}")),
+        ])
         .await;
     assert_eq!(r.status(), StatusCode::OK);
 
@@ -49,7 +50,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ("purpose", "Lettre d’intention"),
         ("countries[]", "FR"),
     ];
-    let r = protocol.call("create_delegation", &form).await;
+    let r = protocol.call::<app::delegations::api::CreateDelegation>(&form).await;
     assert_eq!(r.status(), StatusCode::OK);
     let delegation: i64 = r.json().await.unwrap();
     let d = delegation.to_string();
@@ -59,7 +60,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ("member_language", "fr"),
         ("passport_number", PASSPORT),
     ];
-    assert_eq!(protocol.call("add_delegation_member", &member).await.status(), StatusCode::OK);
+    assert_eq!(protocol.call::<app::delegations::api::AddMember>(&member).await.status(), StatusCode::OK);
     let gift = [
         ("id", d.as_str()),
         ("gift_direction", "received"),
@@ -70,9 +71,9 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ("receiver", "张市长"),
         ("disposition", "上交"),
     ];
-    assert_eq!(protocol.call("add_delegation_gift", &gift).await.status(), StatusCode::OK);
+    assert_eq!(protocol.call::<app::delegations::api::AddGift>(&gift).await.status(), StatusCode::OK);
     let city = crate::friendship_cities::city_form("prospective", "2026-03-15", "");
-    let r = protocol.call("register_partner_city", &city).await;
+    let r = protocol.call::<app::friendship_cities::api::RegisterCity>(&city).await;
     assert_eq!(r.status(), StatusCode::OK);
     let city: i64 = r.json().await.unwrap();
 
@@ -225,7 +226,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
         (&customs, "enterprise", vec![("id", &e)]),
     ];
     for (who, function, form) in &refused {
-        let r = who.call(function, form).await;
+        let r = who.call_path(function, form).await;
         let status = r.status();
         let body = r.text().await.unwrap();
         assert!(status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND, "{function}: {status} {body}");
@@ -233,11 +234,11 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     }
     // Another protocol officer reads the delegation, its passport numbers masked.
     let d = planted.delegation.to_string();
-    let r = other_protocol.call("delegation", &[("id", &d)]).await;
+    let r = other_protocol.call::<app::delegations::api::GetDelegation>(&[("id", &d)]).await;
     assert_eq!(r.status(), StatusCode::OK);
     let body = r.text().await.unwrap();
     assert!(!body.contains(PASSPORT) && body.contains("DUBOIS"), "{body}");
-    let r = protocol.call("delegation", &[("id", &d)]).await;
+    let r = protocol.call::<app::delegations::api::GetDelegation>(&[("id", &d)]).await;
     assert!(r.text().await.unwrap().contains(PASSPORT), "the delegation's officer reads it whole");
 }
 both!(server_functions_with_a_rule_per_record_refuse_without_a_word_of_it);
@@ -284,7 +285,7 @@ async fn a_huge_page_number_or_a_wildcard_is_a_clear_answer_not_a_failure(b: Bac
         ("enterprises", vec![("filter[page]", "-1")]),
         ("outbox", vec![("page", "99999999999")]),
     ] {
-        let (status, e) = app_error(app.call(function, &form).await).await;
+        let (status, e) = app_error(app.call_path(function, &form).await).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{function}");
         assert_eq!(e, app::error::AppError::field("page", app::error::FieldCode::PageOutOfRange));
     }
@@ -293,11 +294,14 @@ async fn a_huge_page_number_or_a_wildcard_is_a_clear_answer_not_a_failure(b: Bac
         assert!(app.get(path).await.status().as_u16() < 500, "{path}");
     }
     // `%` and `_` in the audit log's name filter are letters, not wildcards.
-    let everyone: serde_json::Value = app.call("audit", &[("filter[actor]", "admin")]).await.json().await.unwrap();
+    let everyone: serde_json::Value =
+        app.call::<app::admin::api::ListAudit>(&[("filter[actor]", "admin")]).await.json().await.unwrap();
     assert!(!everyone["entries"].as_array().unwrap().is_empty());
-    let wildcard: serde_json::Value = app.call("audit", &[("filter[actor]", "%")]).await.json().await.unwrap();
+    let wildcard: serde_json::Value =
+        app.call::<app::admin::api::ListAudit>(&[("filter[actor]", "%")]).await.json().await.unwrap();
     assert!(wildcard["entries"].as_array().unwrap().is_empty(), "{wildcard}");
-    let one: serde_json::Value = app.call("audit", &[("filter[actor]", "_dmin")]).await.json().await.unwrap();
+    let one: serde_json::Value =
+        app.call::<app::admin::api::ListAudit>(&[("filter[actor]", "_dmin")]).await.json().await.unwrap();
     assert!(one["entries"].as_array().unwrap().is_empty(), "{one}");
 }
 both!(a_huge_page_number_or_a_wildcard_is_a_clear_answer_not_a_failure);

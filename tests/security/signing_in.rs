@@ -59,7 +59,10 @@ async fn nobody_is_sent_off_site_after_signing_in(b: Backend) {
     let app = spawn_app(b).await;
     for next in ["/\t/evil.example", "/\n", "/%0A"] {
         let r = app
-            .submit("login", "/login", &[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD), ("next", next)])
+            .submit::<app::auth::api::Login>(
+                "/login",
+                &[("email", ADMIN_EMAIL), ("password", ADMIN_PASSWORD), ("next", next)],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::FOUND, "{next:?}");
         let to = location(&r);
@@ -129,7 +132,7 @@ async fn a_password_an_admin_set_is_changed_at_the_first_sign_in(b: Backend) {
     // Nothing opens until the step is done: pages lead to it, server functions see nobody.
     let r = li.get("/cases").await;
     assert_eq!(location(&r), "/login/step?next=/cases");
-    assert_eq!(li.call("cases", &[]).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(li.call::<app::cases::api::ListCases>(&[]).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(li.get("/cases/export.csv").await.status(), StatusCode::SEE_OTHER);
     let (status, page) = li.page("/login/step?next=/cases").await;
     assert_eq!(status, StatusCode::OK);
@@ -259,10 +262,10 @@ both!(a_role_that_requires_codes_sets_them_up_at_the_next_sign_in);
 async fn administrators_are_warned_while_one_signs_in_with_a_password_alone(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
-    let warning: Option<i64> = app.call("admins_without_codes", &[]).await.json().await.unwrap();
+    let warning: Option<i64> = app.call::<app::auth::api::AdminsWithoutCodes>(&[]).await.json().await.unwrap();
     assert_eq!(warning, Some(1));
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
-    let none: Option<i64> = leader.call("admins_without_codes", &[]).await.json().await.unwrap();
+    let none: Option<i64> = leader.call::<app::auth::api::AdminsWithoutCodes>(&[]).await.json().await.unwrap();
     assert_eq!(none, None, "only administrators are told");
 }
 both!(administrators_are_warned_while_one_signs_in_with_a_password_alone);
