@@ -116,7 +116,7 @@ impl From<Option<DateTime<Utc>>> for Arg {
     }
 }
 
-/// As sqlx binds them, for the statements read with rusqlite (`sqlite::SqliteDb::rows_here`).
+/// As sqlx binds them, for the statements read with rusqlite (`sqlite::SqliteDb::records`).
 impl rusqlite::ToSql for Arg {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
         Ok(match self {

@@ -135,9 +135,8 @@ pub enum ConnectError {
 }
 
 impl Db {
-    /// The SQLite database, whose busiest reads run on the request's thread
-    /// (`SqliteDb::rows_here`, `None` when the caller must read through the pool); `None` on
-    /// PostgreSQL.
+    /// The SQLite database, whose reads run on the request's thread (`SqliteDb::read_here`);
+    /// `None` on PostgreSQL.
     pub fn sqlite(&self) -> Option<&sqlite::SqliteDb> {
         match self {
             Db::Sqlite(lite) => Some(lite),
