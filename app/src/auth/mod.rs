@@ -3,6 +3,8 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
+mod ctx;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -18,6 +20,9 @@ pub mod totp;
 
 use crate::domain::{Locale, Role};
 use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub use ctx::Ctx;
 
 /// The signed-in staff member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,8 +57,10 @@ pub enum Action {
     /// See delegations, their itineraries and the bookable resources.
     ReadDelegations,
     /// Create and plan delegations, book resources, manage the resources (approving a
-    /// mission abroad is a leader's, see `delegations::service::allowed_moves`).
+    /// mission abroad is `ApproveMissions`).
     PlanDelegations,
+    /// Approve a mission abroad (an outgoing delegation's move from draft to approved).
+    ApproveMissions,
     /// See the friendship-city register.
     ReadCities,
     /// Register partner cities and record their exchanges.
@@ -61,11 +68,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ReadCities,
         Action::ManageCities,
         Action::ReadDelegations,
         Action::PlanDelegations,
+        Action::ApproveMissions,
         Action::ManageServiceLevels,
         Action::ManageOutbox,
         Action::WorkDepartmentTasks,
@@ -78,8 +86,8 @@ impl Action {
     ];
 }
 
-/// The permission table. Editing one enterprise also depends on the record: its own liaison
-/// officer or an admin (`enterprises::service::may_edit`).
+/// The permission table. Working one enterprise or case also depends on the record (see
+/// `may_work_on` below).
 pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
@@ -91,9 +99,19 @@ pub fn allows(role: Role, action: Action) -> bool {
         WorkDepartmentTasks => matches!(role, Admin | DepartmentLiaison),
         ReadDelegations => matches!(role, Admin | ProtocolOfficer | Leader),
         PlanDelegations => matches!(role, Admin | ProtocolOfficer),
+        ApproveMissions => matches!(role, Admin | Leader),
         ReadCities => matches!(role, Admin | ProtocolOfficer | Leader),
         ManageCities => matches!(role, Admin | ProtocolOfficer),
     }
+}
+
+// The rules that depend on one record as well as the role. They sit beside the table so
+// that every rule of who may do what is read in this one file.
+
+/// Work one enterprise or one of its cases (edit it, open a case for it, move a case, route
+/// its tasks): the enterprise's or case's own liaison officer, or an admin.
+pub fn may_work_on(user: &SessionUser, officer_id: Option<i64>) -> bool {
+    user.role == Role::Admin || (user.role == Role::LiaisonOfficer && officer_id == Some(user.id))
 }
 
 /// The second lock of every file route and service: `Forbidden` unless the user's role allows

@@ -16,6 +16,61 @@ use crate::error::{FieldCode, FieldError};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// The city form as a browser sends it (validated by the service).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CityForm {
+    pub name_original: String,
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub name_fr: String,
+    pub country: String,
+    pub latitude: String,
+    pub longitude: String,
+    pub kind: String,
+    #[serde(default)]
+    pub first_contact_on: String,
+    #[serde(default)]
+    pub letter_of_intent_on: String,
+    #[serde(default)]
+    pub agreement_on: String,
+    #[serde(default)]
+    pub stage_reason: String,
+    /// Codes from `AREAS` (`areas[]`).
+    #[serde(default)]
+    pub areas: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// An exchange as a browser sends it; a delegation is linked by `delegation_id`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExchangeForm {
+    pub exchange_kind: String,
+    #[serde(default)]
+    pub happened_on: String,
+    #[serde(default)]
+    pub exchange_title: String,
+    #[serde(default)]
+    pub exchange_notes: String,
+    #[serde(default)]
+    pub delegation_id: String,
+}
+
+/// A contact at a partner city as a browser sends it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ContactForm {
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_title: String,
+    #[serde(default)]
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    pub contact_language: String,
+}
+
 /// The kind of relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

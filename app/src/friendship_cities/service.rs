@@ -1,10 +1,10 @@
 //! Friendship-city rules (server only): validation with the stage rules, the register's
 //! dormancy and anniversary flags, linking delegations, each change audited in its transaction.
 
-use super::{stage_errors, City, CityKind, CitySummary, ExchangeKind, Stage, AREAS};
-use crate::auth::SessionUser;
+use super::{stage_errors, City, CityForm, CityKind, CitySummary, ContactForm, ExchangeForm, ExchangeKind, Stage, AREAS};
+use crate::auth::{Action, Ctx, SessionUser};
 use crate::db::{self, audit};
-use crate::domain::{office_today, Country, Locale, Role};
+use crate::domain::{office_today, Country, Locale};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::friendship_cities::db::{self as data, CityRow, ExchangeError, Fields, NewContact, NewExchange};
 use crate::state::ServerState;
@@ -12,11 +12,6 @@ use chrono::NaiveDate;
 
 /// Anniversaries this many days ahead are listed on the register.
 pub const ANNIVERSARY_HORIZON_DAYS: i64 = 365;
-
-/// May this user change the register? Protocol officers and admins.
-pub fn may_manage(user: &SessionUser) -> bool {
-    matches!(user.role, Role::Admin | Role::ProtocolOfficer)
-}
 
 /// A register line from a row: its stage, last activity, dormancy and next anniversary.
 pub fn summary(r: &CityRow, today: NaiveDate, dormant_after_years: u32) -> CitySummary {
@@ -63,7 +58,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Ci
         version: r.version,
         exchanges: data::exchanges(&state.db, id).await?,
         contacts: data::contacts(&state.db, id).await?,
-        editable: may_manage(user),
+        editable: crate::auth::allows(user.role, Action::ManageCities),
     })
 }
 
@@ -75,26 +70,6 @@ fn coordinate(v: &mut Validator, field: &str, raw: &str, limit: f64) -> f64 {
             0.0
         }
     }
-}
-
-/// The city form as a browser sends it.
-#[derive(Debug, Clone, Default)]
-pub struct CityForm {
-    pub name_original: String,
-    pub name_zh: String,
-    pub name_en: String,
-    pub name_fr: String,
-    pub country: String,
-    pub latitude: String,
-    pub longitude: String,
-    pub kind: String,
-    pub first_contact_on: String,
-    pub letter_of_intent_on: String,
-    pub agreement_on: String,
-    pub stage_reason: String,
-    /// Codes from `AREAS` (`areas[]`).
-    pub areas: Vec<String>,
-    pub notes: String,
 }
 
 struct Valid {
@@ -186,17 +161,11 @@ fn validate(f: &CityForm) -> Result<Valid, AppError> {
     })
 }
 
-fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry::by(user.id, action, "partner_city", id, changes, ip)
-}
-
-pub async fn create(state: &ServerState, user: &SessionUser, f: &CityForm, ip: &str) -> Result<i64, AppError> {
-    if !may_manage(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn create(cx: &Ctx, f: &CityForm) -> Result<i64, AppError> {
+    cx.permit(Action::ManageCities)?;
     let v = validate(f)?;
-    let mut tx = state.db.begin().await?;
-    let id = data::insert(&mut tx, &v.fields(), user.id, db::now()).await?;
+    let mut tx = cx.state.db.begin().await?;
+    let id = data::insert(&mut tx, &v.fields(), cx.user.id, db::now()).await?;
     let changes = audit::Changes::new()
         .set("name_zh", &v.name_zh)
         .set("name_original", &v.name_original)
@@ -204,24 +173,15 @@ pub async fn create(state: &ServerState, user: &SessionUser, f: &CityForm, ip: &
         .set("kind", v.kind.as_str())
         .set("letter_of_intent_on", v.letter_of_intent_on)
         .set("agreement_on", v.agreement_on);
-    audit::record(&mut tx, entry(user, "partner_city_registered", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("partner_city_registered", "partner_city", id, changes)).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub async fn update(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    f: &CityForm,
-    ip: &str,
-) -> Result<(), AppError> {
-    if !may_manage(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn update(cx: &Ctx, id: i64, version: i32, f: &CityForm) -> Result<(), AppError> {
+    cx.permit(Action::ManageCities)?;
     let v = validate(f)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if before.version != version || !data::update(&mut tx, id, version, &v.fields(), db::now()).await? {
         return Err(AppError::StaleVersion);
@@ -236,7 +196,7 @@ pub async fn update(
         .diff("stage_reason", before.stage_reason.as_str(), v.stage_reason.as_str())
         .diff("areas", before.areas.as_str(), v.areas.as_str());
     if !changes.is_empty() {
-        audit::record(&mut tx, entry(user, "partner_city_updated", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("partner_city_updated", "partner_city", id, changes)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -244,29 +204,17 @@ pub async fn update(
 
 /// Add an exchange to a city's timeline. A delegation (either direction) is linked by its
 /// id: its title and first day are taken from the delegations register.
-#[allow(clippy::too_many_arguments)]
-pub async fn add_exchange(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    kind: &str,
-    happened_on: &str,
-    title: &str,
-    notes: &str,
-    delegation_id: &str,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_manage(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_exchange(cx: &Ctx, id: i64, f: &ExchangeForm) -> Result<i64, AppError> {
+    cx.permit(Action::ManageCities)?;
+    let (happened_on, title) = (f.happened_on.as_str(), f.exchange_title.as_str());
     let mut v = Validator::default();
-    let kind = ExchangeKind::parse(kind);
+    let kind = ExchangeKind::parse(&f.exchange_kind);
     if kind.is_none() {
         v.push(FieldError::new("exchange_kind", FieldCode::UnknownExchangeKind));
     }
-    let delegation = match (kind, delegation_id.trim()) {
+    let delegation = match (kind, f.delegation_id.trim()) {
         (Some(ExchangeKind::Delegation), raw) => match raw.parse::<i64>() {
-            Ok(d) => match crate::delegations::db::get(&state.db, d).await? {
+            Ok(d) => match crate::delegations::db::get(&cx.state.db, d).await? {
                 Some(d) => Some(d),
                 None => {
                     v.push(FieldError::new("delegation_id", FieldCode::UnknownDelegation));
@@ -295,10 +243,10 @@ pub async fn add_exchange(
         Some(d) if title.trim().is_empty() => d.title.clone(),
         _ => v.text("exchange_title", title, true, 200),
     };
-    let notes = v.text("exchange_notes", notes, false, 4000);
+    let notes = v.text("exchange_notes", &f.exchange_notes, false, 4000);
     v.finish()?;
     let (Some(kind), Some(happened_on)) = (kind, happened_on) else { return Err(AppError::Internal) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let exchange = NewExchange {
         city_id: id,
@@ -307,7 +255,7 @@ pub async fn add_exchange(
         title: &title,
         notes: &notes,
         delegation_id: delegation.as_ref().map(|d| d.id),
-        created_by: user.id,
+        created_by: cx.user.id,
     };
     let exchange_id = data::insert_exchange(&mut tx, &exchange, db::now()).await.map_err(|e| match e {
         ExchangeError::AlreadyLinked => AppError::field("delegation_id", FieldCode::DelegationAlreadyLinked),
@@ -319,47 +267,35 @@ pub async fn add_exchange(
         .fact("happened_on", happened_on)
         .fact("title", &title)
         .fact("delegation_id", delegation.as_ref().map(|d| d.id));
-    audit::record(&mut tx, entry(user, "partner_city_exchange_added", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("partner_city_exchange_added", "partner_city", id, changes)).await?;
     tx.commit().await?;
     Ok(exchange_id)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn add_contact(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    name: &str,
-    title: &str,
-    email: &str,
-    phone: &str,
-    language: &str,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_manage(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_contact(cx: &Ctx, id: i64, f: &ContactForm) -> Result<i64, AppError> {
+    cx.permit(Action::ManageCities)?;
+    let (email, language) = (f.contact_email.as_str(), f.contact_language.as_str());
     let mut v = Validator::default();
-    let name = v.text("contact_name", name, true, 200);
-    let title = v.text("contact_title", title, false, 200);
+    let name = v.text("contact_name", &f.contact_name, true, 200);
+    let title = v.text("contact_title", &f.contact_title, false, 200);
     let email = if email.trim().is_empty() {
         String::new()
     } else {
         v.check(crate::domain::Email::parse("contact_email", email)).map(|e| e.as_str().to_string()).unwrap_or_default()
     };
-    let phone = v.text("contact_phone", phone, false, 40);
+    let phone = v.text("contact_phone", &f.contact_phone, false, 40);
     let language = Locale::parse(language.trim()).filter(|l| l.tag() == language.trim());
     if language.is_none() {
         v.push(FieldError::new("contact_language", FieldCode::UnknownLocale));
     }
     v.finish()?;
     let language = language.ok_or(AppError::Internal)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let contact = NewContact { city_id: id, name: &name, title: &title, email: &email, phone: &phone, language };
     let contact_id = data::insert_contact(&mut tx, &contact, db::now()).await?;
     let changes = audit::Changes::new().fact("contact_id", contact_id).fact("name", &name);
-    audit::record(&mut tx, entry(user, "partner_city_contact_added", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("partner_city_contact_added", "partner_city", id, changes)).await?;
     tx.commit().await?;
     Ok(contact_id)
 }
