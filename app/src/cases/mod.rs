@@ -366,7 +366,7 @@ mod tests {
             .split('&')
             .map(|kv| {
                 let (k, v) = kv.split_once('=').unwrap();
-                (k.to_string(), crate::shell::url_decode(v).unwrap())
+                (k.to_string(), percent_encoding::percent_decode_str(v).decode_utf8().unwrap().into_owned())
             })
             .collect();
         let back = CaseFilter::from_query(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));

@@ -21,5 +21,5 @@ pub use errors::{error_text, field_error_text, page_error, Forbidden, NotFound};
 pub use forms::{field_message, reset_when, FormError, Saved};
 pub use home::HomePage;
 pub use layout::{use_me, DocumentTitle, Layout, Me};
-pub use paging::{query_string, url_decode, url_encode, with_query, Paging};
+pub use paging::{query_string, url_encode, url_encode_path, with_query, Paging};
 pub use words::{join_list, language_name, role_name, today, with_aside};

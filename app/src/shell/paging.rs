@@ -1,14 +1,21 @@
 //! Lists in pages, and the links between them: where a page stands, and query strings
 //! written and read.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// What a query value leaves as it is: letters, digits and `-_.~` (RFC 3986's unreserved).
+const VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+/// A path given as a query value (`?next=/cases`) also keeps its slashes, to stay readable.
+const PATH_VALUE: &AsciiSet = &VALUE.remove(b'/');
+
 /// Percent-encode a query-string value.
 pub fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(s, VALUE).to_string()
+}
+
+/// Percent-encode a path given as a query value (`/login?next=/admin/audit%3Factor%3D…`).
+pub fn url_encode_path(s: &str) -> String {
+    utf8_percent_encode(s, PATH_VALUE).to_string()
 }
 
 /// Where one page of a list stands: its first and last row numbers, whether more rows
@@ -50,33 +57,15 @@ pub fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// The text a percent-encoded query value stands for (`+` is a space); `None` when malformed.
-pub fn url_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' => {
-                out.push(u8::from_str_radix(std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::Paging;
+    use super::{url_encode, url_encode_path, Paging};
+
+    #[test]
+    fn query_values_and_login_targets_are_encoded() {
+        assert_eq!(url_encode("精密 a&b=c/d~"), "%E7%B2%BE%E5%AF%86%20a%26b%3Dc%2Fd~");
+        assert_eq!(url_encode_path("/admin/audit?actor=王"), "/admin/audit%3Factor%3D%E7%8E%8B");
+    }
 
     #[test]
     fn pages_past_the_counting_cap_still_lead_on() {
