@@ -52,6 +52,7 @@ pub mod i18n;
 pub mod mail;
 pub mod pickers;
 pub mod portal;
+pub mod routes;
 pub mod service_levels;
 pub mod shell;
 #[cfg(feature = "ssr")]
@@ -61,9 +62,7 @@ pub mod translate;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use leptos_router::SsrMode;
+use leptos_router::components::{Router, Routes};
 
 /// Here, where the areas meet, rather than in `db`, which names none of them.
 #[cfg(feature = "ssr")]
@@ -113,45 +112,20 @@ pub fn App() -> impl IntoView {
     view! {
         <i18n::I18nProvider>
             <shell::DocumentTitle />
-            // Every page is rendered whole on the server (SsrMode::Async): it then reads
-            // completely without JavaScript, and hydration has nothing left to stream.
+            // Each area's pages, declared in its `pages!` (see `routes`).
             <Router>
                 <shell::Layout>
                     <Routes fallback=shell::NotFound>
-                        <Route path=path!("/") view=shell::HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/login") view=auth::pages::LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/account") view=auth::pages::AccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/users") view=admin::pages::UsersPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/users/new") view=admin::pages::NewUserPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/users/:id") view=admin::pages::UserPage ssr=SsrMode::Async />
-                        <Route path=path!("/enterprises") view=enterprises::pages::EnterprisesPage ssr=SsrMode::Async />
-                        <Route path=path!("/enterprises/new") view=enterprises::pages::NewEnterprisePage ssr=SsrMode::Async />
-                        <Route path=path!("/enterprises/:id") view=enterprises::pages::EnterprisePage ssr=SsrMode::Async />
-                        <Route path=path!("/cases") view=cases::pages::CasesPage ssr=SsrMode::Async />
-                        <Route path=path!("/cases/new") view=cases::pages::NewCasePage ssr=SsrMode::Async />
-                        <Route path=path!("/cases/:id") view=cases::pages::CasePage ssr=SsrMode::Async />
-                        <Route path=path!("/tasks") view=cases::inbox::TasksPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/service-levels") view=service_levels::pages::ServiceLevelsPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/calendar") view=service_levels::pages::CalendarPage ssr=SsrMode::Async />
-                        <Route path=path!("/deadlines") view=cases::pages::DeadlinesPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/outbox") view=mail::pages::OutboxPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations") view=delegations::pages::DelegationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/new") view=delegations::pages::NewDelegationPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/resources") view=delegations::pages::ResourcesPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/calendar") view=delegations::pages::CalendarPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/statistics") view=delegations::pages::StatisticsPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/gifts") view=delegations::pages::GiftRegisterPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/rules") view=delegations::pages::RulesPage ssr=SsrMode::Async />
-                        <Route path=path!("/delegations/:id") view=delegations::pages::DelegationPage ssr=SsrMode::Async />
-                        <Route path=path!("/cities") view=friendship_cities::pages::CitiesPage ssr=SsrMode::Async />
-                        <Route path=path!("/cities/new") view=friendship_cities::pages::NewCityPage ssr=SsrMode::Async />
-                        <Route path=path!("/cities/:id") view=friendship_cities::pages::CityPage ssr=SsrMode::Async />
-                        <Route path=path!("/portal") view=portal::pages::PortalHomePage ssr=SsrMode::Async />
-                        <Route path=path!("/portal/request") view=portal::pages::EnterpriseRequestPage ssr=SsrMode::Async />
-                        <Route path=path!("/portal/foreign-staff") view=portal::pages::ForeignStaffRequestPage ssr=SsrMode::Async />
-                        <Route path=path!("/portal/submitted") view=portal::pages::ConfirmationPage ssr=SsrMode::Async />
-                        <Route path=path!("/portal/status") view=portal::pages::LookupPage ssr=SsrMode::Async />
+                        <shell::Pages />
+                        <auth::pages::Pages />
+                        <admin::pages::Pages />
+                        <enterprises::pages::Pages />
+                        <cases::pages::Pages />
+                        <service_levels::pages::Pages />
+                        <mail::pages::Pages />
+                        <delegations::pages::Pages />
+                        <friendship_cities::pages::Pages />
+                        <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>
             </Router>

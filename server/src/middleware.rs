@@ -4,7 +4,8 @@
 use crate::startup::AppState;
 use app::auth::server::{clear_session_cookie, resolve_session, session_cookie_name, Authenticated, ClientIp, Session};
 use app::auth::steps::PendingSignIn;
-use app::auth::{may_open, page_access};
+use app::auth::may_open;
+use app::routes::page_access;
 use app::domain::{client_address, Locale};
 use app::error::AppError;
 use app::i18n::{lang_cookie, LANG_COOKIE};

@@ -13,6 +13,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+crate::routes::pages! {
+    // What else is under /admin (the roles that must use two steps) is the admins'.
+    "/admin" => Needs(ManageUsers);
+    "/admin/users" => UsersPage, Needs(ManageUsers);
+    "/admin/users/new" => NewUserPage, Needs(ManageUsers);
+    "/admin/users/:id" => UserPage, Needs(ManageUsers);
+    "/admin/audit" => AuditPage, Needs(ReadAuditLog);
+}
+
 fn department_name(departments: &[Department], id: Option<i64>, locale: Locale) -> String {
     id.and_then(|id| departments.iter().find(|d| d.id == id)).map(|d| d.name(locale).to_string()).unwrap_or_default()
 }

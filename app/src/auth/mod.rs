@@ -135,46 +135,6 @@ pub enum PageAccess {
     Needs(Action),
 }
 
-/// The access rule for a path; unknown paths need a signed-in user, so nothing new is public
-/// by accident.
-pub fn page_access(path: &str) -> PageAccess {
-    // A calendar feed's secret token in its URL is its access check (calendars cannot sign in).
-    // The steps of a sign-in after the password (`/login/step`) are reached before it ends.
-    let public_prefixes = ["/pkg/", "/assets/", "/api/", "/lang/", "/feeds/", "/login/"];
-    let public_exact = ["/login", "/lang", "/healthz", "/livez", "/favicon.ico", "/favicon.svg", "/robots.txt"];
-    // The investor portal is public; its pages check the portal session themselves.
-    let portal = path == "/portal" || path.starts_with("/portal/");
-    if portal || public_exact.contains(&path) || public_prefixes.iter().any(|p| path.starts_with(p)) {
-        PageAccess::Public
-    } else if path == "/enterprises/new" {
-        PageAccess::Needs(Action::RegisterEnterprise)
-    } else if path == "/enterprises" || path.starts_with("/enterprises/") {
-        PageAccess::Needs(Action::ReadEnterprises)
-    } else if path == "/delegations/new" || path == "/delegations/resources" {
-        PageAccess::Needs(Action::PlanDelegations)
-    } else if path == "/delegations" || path.starts_with("/delegations/") {
-        PageAccess::Needs(Action::ReadDelegations)
-    } else if path == "/cities/new" {
-        PageAccess::Needs(Action::ManageCities)
-    } else if path == "/cities" || path.starts_with("/cities/") {
-        PageAccess::Needs(Action::ReadCities)
-    } else if path == "/tasks" || path.starts_with("/tasks/") {
-        PageAccess::Needs(Action::WorkDepartmentTasks)
-    } else if path == "/cases" || path.starts_with("/cases/") || path == "/deadlines" {
-        PageAccess::Needs(Action::ReadCases)
-    } else if path == "/admin/audit" || path.starts_with("/admin/audit/") {
-        PageAccess::Needs(Action::ReadAuditLog)
-    } else if path == "/admin/outbox" {
-        PageAccess::Needs(Action::ManageOutbox)
-    } else if path.starts_with("/admin/service-levels") || path.starts_with("/admin/calendar") {
-        PageAccess::Needs(Action::ManageServiceLevels)
-    } else if path == "/admin" || path.starts_with("/admin/") {
-        PageAccess::Needs(Action::ManageUsers)
-    } else {
-        PageAccess::Staff
-    }
-}
-
 /// May this user open a page with this rule?
 pub fn may_open(user: Option<&SessionUser>, access: PageAccess) -> Result<(), crate::error::AppError> {
     use crate::error::AppError;
@@ -299,31 +259,12 @@ mod tests {
         assert!(!allows(Role::DepartmentLiaison, Action::ReadEnterprises));
         assert!(allows(Role::Leader, Action::ReadEnterprises) && !allows(Role::Leader, Action::RegisterEnterprise));
         assert!(allows(Role::LiaisonOfficer, Action::RegisterEnterprise));
-        assert_eq!(page_access("/enterprises/new"), PageAccess::Needs(Action::RegisterEnterprise));
-        assert_eq!(page_access("/enterprises/12"), PageAccess::Needs(Action::ReadEnterprises));
-    }
-
-    #[test]
-    fn pages_need_sign_in_unless_public() {
-        assert_eq!(page_access("/login"), PageAccess::Public);
-        assert_eq!(page_access("/pkg/liaison.js"), PageAccess::Public);
-        assert_eq!(page_access("/healthz"), PageAccess::Public);
-        assert_eq!(page_access("/feeds/0a1b.ics"), PageAccess::Public);
-        assert_eq!(page_access("/portal"), PageAccess::Public);
-        assert_eq!(page_access("/portal/case"), PageAccess::Public);
-        assert_eq!(page_access("/portalx"), PageAccess::Staff);
-        assert_eq!(page_access("/"), PageAccess::Staff);
-        assert_eq!(page_access("/account"), PageAccess::Staff);
-        assert_eq!(page_access("/something-new"), PageAccess::Staff);
-        assert_eq!(page_access("/admin/users/3"), PageAccess::Needs(Action::ManageUsers));
-        assert_eq!(page_access("/admin/audit"), PageAccess::Needs(Action::ReadAuditLog));
-        assert_eq!(page_access("/administrator"), PageAccess::Staff);
     }
 
     #[test]
     fn access_rules_per_role() {
         use crate::error::AppError;
-        let admin_page = page_access("/admin/users");
+        let admin_page = PageAccess::Needs(Action::ManageUsers);
         assert_eq!(may_open(None, admin_page), Err(AppError::NotAuthenticated));
         assert_eq!(may_open(Some(&user(Role::Leader)), admin_page), Err(AppError::Forbidden));
         assert_eq!(may_open(Some(&user(Role::Admin)), admin_page), Ok(()));
@@ -352,15 +293,11 @@ mod tests {
             nav_areas(Role::LiaisonOfficer),
             vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases, NavArea::Deadlines]
         );
-        assert_eq!(page_access("/admin/calendar"), PageAccess::Needs(Action::ManageServiceLevels));
-        assert_eq!(page_access("/deadlines"), PageAccess::Needs(Action::ReadCases));
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
         assert_eq!(
             nav_areas(Role::ProtocolOfficer),
             vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]
         );
-        assert_eq!(page_access("/delegations/3/programme"), PageAccess::Needs(Action::ReadDelegations));
-        assert_eq!(page_access("/delegations/resources"), PageAccess::Needs(Action::PlanDelegations));
     }
 
     #[test]

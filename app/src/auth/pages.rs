@@ -7,6 +7,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+crate::routes::pages! {
+    "/login" => LoginPage, Public;
+    "/account" => AccountPage, Staff;
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();

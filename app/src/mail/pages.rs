@@ -8,6 +8,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+crate::routes::pages! {
+    "/admin/outbox" => OutboxPage, Needs(ManageOutbox);
+}
+
 pub fn state_name(s: MessageState) -> String {
     match s {
         MessageState::Pending => tr!("outbox-state-pending"),

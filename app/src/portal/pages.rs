@@ -13,6 +13,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+crate::routes::pages! {
+    // The investor portal is public; its pages check the portal's own session.
+    "/portal" => PortalHomePage, Public;
+    "/portal/request" => EnterpriseRequestPage, Public;
+    "/portal/foreign-staff" => ForeignStaffRequestPage, Public;
+    "/portal/submitted" => ConfirmationPage, Public;
+    "/portal/status" => LookupPage, Public;
+}
+
 /// The portal's own navigation, above each of its pages.
 #[component]
 pub(super) fn PortalNav(current: &'static str) -> impl IntoView {

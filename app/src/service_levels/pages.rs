@@ -10,6 +10,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+crate::routes::pages! {
+    "/admin/service-levels" => ServiceLevelsPage, Needs(ManageServiceLevels);
+    "/admin/calendar" => CalendarPage, Needs(ManageServiceLevels);
+}
+
 pub fn day_kind_name(k: DayKind) -> String {
     match k {
         DayKind::Holiday => tr!("calendar-kind-holiday"),

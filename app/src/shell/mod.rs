@@ -23,3 +23,7 @@ pub use home::HomePage;
 pub use layout::{use_me, DocumentTitle, Layout, Me};
 pub use paging::{query_string, url_encode, url_encode_path, with_query, Paging};
 pub use words::{join_list, language_name, role_name, today, with_aside};
+
+crate::routes::pages! {
+    "/" => HomePage, Staff;
+}

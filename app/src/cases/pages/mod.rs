@@ -14,6 +14,16 @@ pub use list::{CasesPage, DeadlinesPage};
 pub use open::NewCasePage;
 pub use table::{deadline_badge, CasesTable};
 
+use crate::cases::inbox::TasksPage;
+
+crate::routes::pages! {
+    "/cases" => CasesPage, Needs(ReadCases);
+    "/cases/new" => NewCasePage, Needs(ReadCases);
+    "/cases/:id" => CasePage, Needs(ReadCases);
+    "/deadlines" => DeadlinesPage, Needs(ReadCases);
+    "/tasks" => TasksPage, Needs(WorkDepartmentTasks);
+}
+
 use crate::cases::{CaseType, Priority};
 use crate::domain::CaseStatus;
 

@@ -19,6 +19,17 @@ pub use self::resources::ResourcesPage;
 pub use self::rules::RulesPage;
 pub use self::statistics::StatisticsPage;
 
+crate::routes::pages! {
+    "/delegations" => DelegationsPage, Needs(ReadDelegations);
+    "/delegations/new" => NewDelegationPage, Needs(PlanDelegations);
+    "/delegations/resources" => ResourcesPage, Needs(PlanDelegations);
+    "/delegations/calendar" => CalendarPage, Needs(ReadDelegations);
+    "/delegations/statistics" => StatisticsPage, Needs(ReadDelegations);
+    "/delegations/gifts" => GiftRegisterPage, Needs(ReadDelegations);
+    "/delegations/rules" => RulesPage, Needs(ReadDelegations);
+    "/delegations/:id" => DelegationPage, Needs(ReadDelegations);
+}
+
 use super::api::{list_delegations, CreateDelegation};
 use super::{Delegation, DelegationFilter, DelegationStatus, DelegationSummary, Direction, ResourceKind};
 use crate::domain::{office_time, Country, Locale};

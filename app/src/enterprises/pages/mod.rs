@@ -11,6 +11,12 @@ pub use detail::EnterprisePage;
 pub use form::NewEnterprisePage;
 pub use list::EnterprisesPage;
 
+crate::routes::pages! {
+    "/enterprises" => EnterprisesPage, Needs(ReadEnterprises);
+    "/enterprises/new" => NewEnterprisePage, Needs(RegisterEnterprise);
+    "/enterprises/:id" => EnterprisePage, Needs(ReadEnterprises);
+}
+
 use crate::domain::{Country, Locale};
 use crate::enterprises::{IndustryChain, Lifecycle};
 

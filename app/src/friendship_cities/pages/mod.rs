@@ -12,6 +12,12 @@ pub use detail::CityPage;
 pub use form::NewCityPage;
 pub use list::CitiesPage;
 
+crate::routes::pages! {
+    "/cities" => CitiesPage, Needs(ReadCities);
+    "/cities/new" => NewCityPage, Needs(ManageCities);
+    "/cities/:id" => CityPage, Needs(ReadCities);
+}
+
 use crate::domain::{Country, Locale};
 use crate::friendship_cities::{CityKind, ExchangeKind, Stage};
 use crate::i18n::format_day;
