@@ -2,8 +2,8 @@
 //! refusal, or no mail server at all.
 
 use super::{
-    app_sending_to, free_port, investor_case, mail_settings, outcome_when, post_update, start_mail_server,
-    state_becomes, Mailbox, Received,
+    app_sending_to, free_port, investor_case, mail_settings, outcome_when, post_update, sent_count,
+    start_mail_server, state_becomes, Mailbox, Received,
 };
 use crate::both;
 use crate::cases::officer_with_enterprise;
@@ -27,9 +27,9 @@ async fn a_message_waits_while_the_mail_server_is_down_and_goes_once(b: Backend)
     let mailbox = Mailbox::default();
     start_mail_server(port, &mailbox);
     let got = mailbox.wait_for("claire@lille.example", 1).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_eq!(mailbox.all().len(), 1, "delivered exactly once");
+    // Once the outbox records it as sent, no worker takes it again.
     assert_eq!(state_becomes(&app, "claire@lille.example", "case_opened", "sent").await, "sent");
+    assert_eq!(mailbox.all().len(), 1, "delivered exactly once");
     assert!(got[0].subject().contains("LN-"));
 }
 both!(a_message_waits_while_the_mail_server_is_down_and_goes_once);
@@ -70,7 +70,10 @@ async fn two_app_servers_send_each_message_once(b: Backend) {
         post_update(&officer, id, &format!("Étape {n}"), "").await;
     }
     let got = mailbox.wait_for("claire@lille.example", 13).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    // Every message recorded as sent; a second delivery of one, had two servers taken it,
+    // would have been under way before that and arrives within the mail server's delay.
+    assert_eq!(sent_count(&first, 13).await, 13, "all 13 recorded as sent");
+    tokio::time::sleep(mailbox.slow * 2).await;
     let mut ids: Vec<String> = mailbox.all().iter().map(Received::message_id).collect();
     assert_eq!(ids.len(), 13, "13 messages, none twice: {ids:?}");
     ids.sort();

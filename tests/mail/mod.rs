@@ -190,6 +190,26 @@ async fn outcome_when(app: &TestApp, recipient: &str, kind: &str, done: impl Fn(
     outcome
 }
 
+/// How many messages of the outbox are sent, once there are `n` (or whatever it is after
+/// 10 s).
+async fn sent_count(app: &TestApp, n: i64) -> i64 {
+    let count = || async {
+        app::on_db!(&app.db, |pool| {
+            sqlx::query_scalar::<_, i64>("select count(*) from outbox where state = 'sent'").fetch_one(pool).await
+        })
+        .expect("the outbox is read")
+    };
+    let mut sent = count().await;
+    for _ in 0..100 {
+        if sent >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        sent = count().await;
+    }
+    sent
+}
+
 /// The message's state once it is `want` (the mail server has it a moment before the
 /// worker records it), or whatever it is after 10 s.
 async fn state_becomes(app: &TestApp, recipient: &str, kind: &str, want: &str) -> String {
