@@ -322,6 +322,108 @@ pub struct Delegation {
     pub next_statuses: Vec<DelegationStatus>,
 }
 
+/// The delegation form as a browser sends it (validated by the service).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DelegationForm {
+    pub direction: String,
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// ISO codes, as the multiple country picker sends them (`countries[]`).
+    #[serde(default)]
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub purpose: String,
+    pub language: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+/// A member as the form sends them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MemberForm {
+    pub passport_name: String,
+    #[serde(default)]
+    pub chinese_name: String,
+    #[serde(default)]
+    pub member_title: String,
+    #[serde(default)]
+    pub member_organisation: String,
+    pub member_language: String,
+    #[serde(default)]
+    pub dietary: String,
+    #[serde(default)]
+    pub passport_number: String,
+}
+
+/// An itinerary item as the form sends it: a day and two times in office time.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ItemForm {
+    pub day: String,
+    pub starts: String,
+    pub ends: String,
+    pub activity: String,
+    pub title_zh: String,
+    #[serde(default)]
+    pub title_foreign: String,
+    #[serde(default)]
+    pub venue_id: String,
+    /// Vehicles, interpreters and officials (`resource_ids[]`).
+    #[serde(default)]
+    pub resource_ids: Vec<String>,
+    #[serde(default)]
+    pub participants: String,
+    #[serde(default)]
+    pub item_notes: String,
+    /// `true` (or a checkbox's `on`) when the officer has seen the clashes and books anyway.
+    #[serde(default)]
+    pub accept_clashes: Option<String>,
+}
+
+impl ItemForm {
+    /// Has the officer seen the clashes and chosen to book anyway?
+    pub fn accepts_clashes(&self) -> bool {
+        self.accept_clashes.as_deref().is_some_and(|v| v == "true" || v == "on")
+    }
+}
+
+/// A resource as the form sends it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ResourceForm {
+    pub kind: String,
+    pub name: String,
+    /// Interpreters: the languages they work in besides Chinese (`languages[]`).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub details: String,
+    /// Where the programme goes; may be empty.
+    #[serde(default)]
+    pub email: String,
+    /// The language that person reads (Chinese when empty).
+    #[serde(default)]
+    pub language: String,
+    /// The staff account whose calendar feed shows the bookings (its id, or empty).
+    #[serde(default)]
+    pub user_id: String,
+}
+
+/// A gift as the form sends it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GiftForm {
+    pub gift_direction: String,
+    pub given_on: String,
+    pub gift_description: String,
+    #[serde(default)]
+    pub value_cny: String,
+    #[serde(default)]
+    pub giver: String,
+    #[serde(default)]
+    pub receiver: String,
+    #[serde(default)]
+    pub disposition: String,
+}
+
 /// When an item happens and where: what the clash rule compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {

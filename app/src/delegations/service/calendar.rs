@@ -2,7 +2,7 @@
 //! account, and the calendar file behind it.
 
 use super::itinerary::office_instant;
-use crate::auth::SessionUser;
+use crate::auth::Ctx;
 use crate::db::{self, audit};
 use crate::delegations::db as data;
 use crate::delegations::{ics, CalendarFilter, CalendarItem};
@@ -25,33 +25,25 @@ pub async fn calendar(state: &ServerState, f: &CalendarFilter) -> Result<Vec<Cal
     Ok(data::calendar(&state.db, from, to, f.delegation_id, f.resource_id).await?)
 }
 
-/// A new secret calendar feed for `user` (replacing any earlier one, whose URL stops
-/// working); returns the token, which only its URL holds (the database keeps its hash).
-pub async fn new_feed(state: &ServerState, user: &SessionUser, ip: &str) -> Result<String, AppError> {
+/// A new secret calendar feed for the signed-in user (replacing any earlier one, whose URL
+/// stops working); returns the token, which only its URL holds (the database keeps its hash).
+pub async fn new_feed(cx: &Ctx) -> Result<String, AppError> {
     use rand::RngCore;
     let mut bytes = [0u8; 24];
     rand::thread_rng().fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let mut tx = state.db.begin().await?;
-    data::set_feed(&mut tx, user.id, &feed_hash(&token), db::now()).await?;
-    audit::record(
-        &mut tx,
-        audit::Entry::by(user.id, "calendar_feed_created", "user", user.id, audit::Changes::new(), ip),
-    )
-    .await?;
+    let mut tx = cx.state.db.begin().await?;
+    data::set_feed(&mut tx, cx.user.id, &feed_hash(&token), db::now()).await?;
+    audit::record(&mut tx, cx.entry("calendar_feed_created", "user", cx.user.id, audit::Changes::new())).await?;
     tx.commit().await?;
     Ok(token)
 }
 
-/// Stop `user`'s calendar feed.
-pub async fn end_feed(state: &ServerState, user: &SessionUser, ip: &str) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
-    if data::delete_feed(&mut tx, user.id).await? {
-        audit::record(
-            &mut tx,
-            audit::Entry::by(user.id, "calendar_feed_ended", "user", user.id, audit::Changes::new(), ip),
-        )
-        .await?;
+/// Stop the signed-in user's calendar feed.
+pub async fn end_feed(cx: &Ctx) -> Result<(), AppError> {
+    let mut tx = cx.state.db.begin().await?;
+    if data::delete_feed(&mut tx, cx.user.id).await? {
+        audit::record(&mut tx, cx.entry("calendar_feed_ended", "user", cx.user.id, audit::Changes::new())).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -1,43 +1,21 @@
 //! The gift register: a gift given to or received from a delegation.
 
-use super::{entry, may_plan};
-use crate::auth::SessionUser;
+use crate::auth::{Action, Ctx};
 use crate::db::{self, audit};
 use crate::delegations::db::{self as data, NewGift};
-use crate::delegations::GiftDirection;
+use crate::delegations::{GiftDirection, GiftForm};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
-use crate::state::ServerState;
-
-/// A gift as the form sends it.
-#[derive(Debug, Clone, Default)]
-pub struct GiftForm {
-    pub direction: String,
-    pub given_on: String,
-    pub description: String,
-    pub value_cny: String,
-    pub giver: String,
-    pub receiver: String,
-    pub disposition: String,
-}
 
 /// Register a gift given to or received from the delegation.
-pub async fn add_gift(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    f: &GiftForm,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_gift(cx: &Ctx, id: i64, f: &GiftForm) -> Result<i64, AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let mut v = Validator::default();
-    let direction = GiftDirection::parse(&f.direction);
+    let direction = GiftDirection::parse(&f.gift_direction);
     if direction.is_none() {
         v.push(FieldError::new("gift_direction", FieldCode::UnknownGiftDirection));
     }
     let given_on = v.day("given_on", &f.given_on);
-    let description = v.text("gift_description", &f.description, true, 500);
+    let description = v.text("gift_description", &f.gift_description, true, 500);
     // Amounts follow the same rules as capital amounts: 1,234.50 or 1 234,50.
     let value = match crate::enterprises::service::parse_cents(&f.value_cny) {
         Ok(v) => v,
@@ -51,7 +29,7 @@ pub async fn add_gift(
     let disposition = v.text("disposition", &f.disposition, false, 500);
     v.finish()?;
     let (Some(direction), Some(given_on)) = (direction, given_on) else { return Err(AppError::Internal) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let gift = NewGift {
         delegation_id: id,
@@ -62,7 +40,7 @@ pub async fn add_gift(
         giver: &giver,
         receiver: &receiver,
         disposition: &disposition,
-        created_by: user.id,
+        created_by: cx.user.id,
     };
     let now = db::now();
     let gift_id = data::insert_gift(&mut tx, &gift, now).await?;
@@ -72,7 +50,7 @@ pub async fn add_gift(
         .fact("direction", direction.as_str())
         .fact("description", &description)
         .fact("value_cny_cents", value);
-    audit::record(&mut tx, entry(user, "delegation_gift_registered", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_gift_registered", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(gift_id)
 }

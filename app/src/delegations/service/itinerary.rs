@@ -2,33 +2,17 @@
 //! under the resources' booking locks, every clash of a delegation's items, and sending each
 //! official, interpreter and driver their part of the programme.
 
-use super::{entry, load_for_print, may_plan, travel};
-use crate::auth::SessionUser;
+use super::{load_for_print, travel};
+use crate::auth::{Action, Ctx};
 use crate::db::{self, audit, Tx};
 use crate::delegations::db::{self as data, Booking, NewItem};
-use crate::delegations::{clashes, Activity, Clash, Delegation, DelegationStatus, Item, Resource, ResourceKind, Slot};
+use crate::delegations::{
+    clashes, Activity, Clash, Delegation, DelegationStatus, Item, ItemForm, Resource, ResourceKind, Slot,
+};
 use crate::domain::office_time;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-
-/// An itinerary item as the form sends it: a day and two times in office time.
-#[derive(Debug, Clone, Default)]
-pub struct ItemForm {
-    pub day: String,
-    pub starts: String,
-    pub ends: String,
-    pub activity: String,
-    pub title_zh: String,
-    pub title_foreign: String,
-    pub venue_id: String,
-    /// Vehicles, interpreters and officials (`resource_ids[]`).
-    pub resource_ids: Vec<String>,
-    pub participants: String,
-    pub notes: String,
-    /// The officer has seen the clashes and books anyway.
-    pub accept_clashes: bool,
-}
 
 /// A day and a time in office time (Asia/Shanghai) as UTC.
 pub fn office_instant(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
@@ -77,43 +61,21 @@ fn clashes_with(resource: &Resource, own_item: i64, slot: &Slot, others: &[Booki
 /// bookings never wait on each other), then checked for clashes: with clashes the item is
 /// refused with them, unless the officer has seen them and books anyway. Returns the item
 /// and the clashes it was booked with.
-pub async fn add_item(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    f: &ItemForm,
-    ip: &str,
-) -> Result<(i64, Vec<Clash>), AppError> {
-    save_item(state, user, id, None, f, ip).await
+pub async fn add_item(cx: &Ctx, id: i64, f: &ItemForm) -> Result<(i64, Vec<Clash>), AppError> {
+    save_item(cx, id, None, f).await
 }
 
 /// Change an item of the itinerary: the same checks as adding one, its own old bookings
 /// aside.
-pub async fn update_item(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    item_id: i64,
-    f: &ItemForm,
-    ip: &str,
-) -> Result<(i64, Vec<Clash>), AppError> {
-    save_item(state, user, id, Some(item_id), f, ip).await
+pub async fn update_item(cx: &Ctx, id: i64, item_id: i64, f: &ItemForm) -> Result<(i64, Vec<Clash>), AppError> {
+    save_item(cx, id, Some(item_id), f).await
 }
 
-async fn save_item(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    existing: Option<i64>,
-    f: &ItemForm,
-    ip: &str,
-) -> Result<(i64, Vec<Clash>), AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+async fn save_item(cx: &Ctx, id: i64, existing: Option<i64>, f: &ItemForm) -> Result<(i64, Vec<Clash>), AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let mut v = Validator::default();
     let input = read_item(&mut v, f);
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if let Some(item) = existing {
         if !data::item_in(&mut tx, id, item).await? {
@@ -138,8 +100,8 @@ async fn save_item(
     };
     let resources = lock_all(&mut tx, &ids, venue_id).await?;
     let slot = Slot { starts_at, ends_at, venue_id };
-    let found = find_clashes(&mut tx, &resources, existing.unwrap_or(0), &slot, travel(state)).await?;
-    if !found.is_empty() && !f.accept_clashes {
+    let found = find_clashes(&mut tx, &resources, existing.unwrap_or(0), &slot, travel(&cx.state)).await?;
+    if !found.is_empty() && !f.accepts_clashes() {
         return Err(AppError::BookingClashes(found));
     }
     let now = db::now();
@@ -153,7 +115,7 @@ async fn save_item(
         venue_id,
         participants: &participants,
         notes: &notes,
-        created_by: user.id,
+        created_by: cx.user.id,
     };
     let item_id = write_item(&mut tx, existing, &item, &resources, now).await?;
     data::touch(&mut tx, id, now).await?;
@@ -167,7 +129,7 @@ async fn save_item(
         changes = changes.fact("booked_over_clashes", found.len());
     }
     let action = if existing.is_some() { "itinerary_item_updated" } else { "itinerary_item_added" };
-    audit::record(&mut tx, entry(user, action, id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry(action, "delegation", id, changes)).await?;
     tx.commit().await?;
     let found = found.into_iter().map(|c| Clash { item_id, ..c }).collect();
     Ok((item_id, found))
@@ -228,7 +190,7 @@ fn read_item(v: &mut Validator, f: &ItemForm) -> ItemInput {
     let title_zh = v.text("title_zh", &f.title_zh, true, 200);
     let title_foreign = v.text("title_foreign", &f.title_foreign, false, 200);
     let participants = v.text("participants", &f.participants, false, 1000);
-    let notes = v.text("item_notes", &f.notes, false, 2000);
+    let notes = v.text("item_notes", &f.item_notes, false, 2000);
     let venue_id = match f.venue_id.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
@@ -285,21 +247,13 @@ async fn find_clashes(
     Ok(found)
 }
 
-pub async fn remove_item(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    item_id: i64,
-    ip: &str,
-) -> Result<(), AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
-    let mut tx = state.db.begin().await?;
+pub async fn remove_item(cx: &Ctx, id: i64, item_id: i64) -> Result<(), AppError> {
+    cx.permit(Action::PlanDelegations)?;
+    let mut tx = cx.state.db.begin().await?;
     let title = data::delete_item(&mut tx, id, item_id).await?.ok_or(AppError::NotFound)?;
     data::touch(&mut tx, id, db::now()).await?;
     let changes = audit::Changes::new().fact("item_id", item_id).fact("title_zh", title);
-    audit::record(&mut tx, entry(user, "itinerary_item_removed", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("itinerary_item_removed", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -359,11 +313,9 @@ pub(super) async fn clashes_of(state: &ServerState, id: i64, items: &[Item]) -> 
 /// Send each official, interpreter and driver booked on the itinerary (those with an
 /// e-mail address) their part of the programme in their language, with a calendar file of
 /// their items; queued in one transaction with its audit entry. Returns how many were queued.
-pub async fn send_programme(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<usize, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
-    let d = load_for_print(state, user, id).await?;
+pub async fn send_programme(cx: &Ctx, id: i64) -> Result<usize, AppError> {
+    cx.permit(Action::PlanDelegations)?;
+    let d = load_for_print(&cx.state, &cx.user, id).await?;
     if !matches!(d.status, DelegationStatus::Approved | DelegationStatus::Confirmed | DelegationStatus::InProgress) {
         return Err(AppError::field("send", FieldCode::ProgrammeNotReady));
     }
@@ -381,21 +333,21 @@ pub async fn send_programme(state: &ServerState, user: &SessionUser, id: i64, ip
         return Err(AppError::field("send", FieldCode::NobodyToSendTo));
     }
     let now = db::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     for (person, items) in &people {
         let mine = Delegation { items: items.iter().map(|i| (*i).clone()).collect(), ..d.clone() };
-        let ics = crate::delegations::ics::calendar(&mine, &state.settings.mail_domain, person.language, now);
+        let ics = crate::delegations::ics::calendar(&mine, &cx.state.settings.mail_domain, person.language, now);
         let to = crate::mail::compose::Recipient {
             email: person.email.clone(),
             name: person.name.clone(),
             locale: person.language,
         };
         let message = crate::mail::compose::programme(&to, &mine, ics.into_bytes());
-        crate::mail::compose::queue(&mut tx, &state.settings, &message, now).await?;
+        crate::mail::compose::queue(&mut tx, &cx.state.settings, &message, now).await?;
     }
     let names: Vec<&str> = people.iter().map(|(p, _)| p.name.as_str()).collect();
     let changes = audit::Changes::new().fact("recipients", &names);
-    audit::record(&mut tx, entry(user, "delegation_programme_sent", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_programme_sent", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(people.len())
 }

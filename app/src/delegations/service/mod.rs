@@ -18,20 +18,16 @@ pub use self::resources::*;
 pub use self::rules::*;
 
 use super::{
-    breaches, language_gaps, Delegation, DelegationStatus, Direction, LanguageGap, Member, OutcomeKind, Statistics,
+    breaches, language_gaps, Delegation, DelegationForm, DelegationStatus, Direction, LanguageGap, Member, MemberForm,
+    OutcomeKind, Statistics,
 };
-use crate::auth::SessionUser;
+use crate::auth::{Action, Ctx, SessionUser};
 use crate::db::{self, audit};
 use crate::delegations::db::{self as data, DelegationRow, Fields, NewMember};
-use crate::domain::{mask_passport, Country, CreditCode, Locale, PassportNumber, Role};
+use crate::domain::{mask_passport, Country, CreditCode, Locale, PassportNumber};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::{Duration, NaiveDate};
-
-/// May this user plan delegations (create, edit, book)? Protocol officers and admins.
-pub fn may_plan(user: &SessionUser) -> bool {
-    matches!(user.role, Role::Admin | Role::ProtocolOfficer)
-}
 
 /// The statuses this user may move a delegation to. Sending a mission abroad needs a
 /// leader's approval; every other move is the protocol officers'.
@@ -45,9 +41,9 @@ pub fn allowed_moves(user: &SessionUser, d: &DelegationRow) -> Vec<DelegationSta
                 && d.status == DelegationStatus::Draft
                 && d.direction == Direction::Outgoing;
             if approval {
-                matches!(user.role, Role::Admin | Role::Leader)
+                crate::auth::allows(user.role, Action::ApproveMissions)
             } else {
-                may_plan(user)
+                crate::auth::allows(user.role, Action::PlanDelegations)
             }
         })
         .collect()
@@ -63,20 +59,6 @@ fn language(v: &mut Validator, field: &str, raw: &str) -> Option<Locale> {
         v.push(FieldError::new(field, FieldCode::UnknownLocale));
     }
     l
-}
-
-/// The delegation form as a browser sends it.
-#[derive(Debug, Clone, Default)]
-pub struct DelegationForm {
-    pub direction: String,
-    pub title: String,
-    pub organisation: String,
-    /// ISO codes, as the multiple country picker sends them.
-    pub countries: Vec<String>,
-    pub purpose: String,
-    pub language: String,
-    pub starts_on: String,
-    pub ends_on: String,
 }
 
 struct Valid {
@@ -149,18 +131,12 @@ fn validate(f: &DelegationForm) -> Result<Valid, AppError> {
     }
 }
 
-fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry::by(user.id, action, "delegation", id, changes, ip)
-}
-
 /// Register a delegation; the protocol officer who does is responsible for it.
-pub async fn create(state: &ServerState, user: &SessionUser, f: &DelegationForm, ip: &str) -> Result<i64, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn create(cx: &Ctx, f: &DelegationForm) -> Result<i64, AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let v = validate(f)?;
-    let mut tx = state.db.begin().await?;
-    let id = data::insert(&mut tx, &v.fields(), user.id, db::now()).await?;
+    let mut tx = cx.state.db.begin().await?;
+    let id = data::insert(&mut tx, &v.fields(), cx.user.id, db::now()).await?;
     let changes = audit::Changes::new()
         .set("direction", v.direction.as_str())
         .set("title", &v.title)
@@ -168,24 +144,15 @@ pub async fn create(state: &ServerState, user: &SessionUser, f: &DelegationForm,
         .set("language", v.language.tag())
         .set("starts_on", v.starts_on)
         .set("ends_on", v.ends_on);
-    audit::record(&mut tx, entry(user, "delegation_created", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_created", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub async fn update(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    f: &DelegationForm,
-    ip: &str,
-) -> Result<(), AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn update(cx: &Ctx, id: i64, version: i32, f: &DelegationForm) -> Result<(), AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let v = validate(f)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if before.version != version || !data::update(&mut tx, id, version, &v.fields(), db::now()).await? {
         return Err(AppError::StaleVersion);
@@ -200,40 +167,20 @@ pub async fn update(
         .diff("starts_on", before.starts_on, v.starts_on)
         .diff("ends_on", before.ends_on, v.ends_on);
     if !changes.is_empty() {
-        audit::record(&mut tx, entry(user, "delegation_updated", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("delegation_updated", "delegation", id, changes)).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// A member as the form sends them.
-#[derive(Debug, Clone, Default)]
-pub struct MemberForm {
-    pub passport_name: String,
-    pub chinese_name: String,
-    pub title: String,
-    pub organisation: String,
-    pub language: String,
-    pub dietary: String,
-    pub passport_number: String,
-}
-
-pub async fn add_member(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    f: &MemberForm,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_member(cx: &Ctx, id: i64, f: &MemberForm) -> Result<i64, AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let mut v = Validator::default();
     let passport_name = v.text("passport_name", &f.passport_name, true, 200);
     let chinese_name = v.text("chinese_name", &f.chinese_name, false, 100);
-    let title = v.text("member_title", &f.title, false, 200);
-    let organisation = v.text("member_organisation", &f.organisation, false, 200);
-    let language = language(&mut v, "member_language", &f.language);
+    let title = v.text("member_title", &f.member_title, false, 200);
+    let organisation = v.text("member_organisation", &f.member_organisation, false, 200);
+    let language = language(&mut v, "member_language", &f.member_language);
     let dietary = v.text("dietary", &f.dietary, false, 300);
     let passport = if f.passport_number.trim().is_empty() {
         None
@@ -242,7 +189,7 @@ pub async fn add_member(
     };
     v.finish()?;
     let language = language.ok_or(AppError::Internal)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let member = NewMember {
         delegation_id: id,
@@ -262,50 +209,34 @@ pub async fn add_member(
         .fact("member_id", member_id)
         .fact("passport_name", &passport_name)
         .fact("passport_number_given", passport.is_some());
-    audit::record(&mut tx, entry(user, "delegation_member_added", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_member_added", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(member_id)
 }
 
-pub async fn remove_member(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    member_id: i64,
-    ip: &str,
-) -> Result<(), AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
-    let mut tx = state.db.begin().await?;
+pub async fn remove_member(cx: &Ctx, id: i64, member_id: i64) -> Result<(), AppError> {
+    cx.permit(Action::PlanDelegations)?;
+    let mut tx = cx.state.db.begin().await?;
     let name = data::delete_member(&mut tx, id, member_id).await?.ok_or(AppError::NotFound)?;
     data::touch(&mut tx, id, db::now()).await?;
     let changes = audit::Changes::new().fact("member_id", member_id).fact("passport_name", name);
-    audit::record(&mut tx, entry(user, "delegation_member_removed", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_member_removed", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Move the delegation on. Confirming a programme whose resources are double-booked needs
 /// the officer's written reason, which is kept and audited; cancelling needs a reason too.
-pub async fn change_status(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    to: &str,
-    reason: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn change_status(cx: &Ctx, id: i64, version: i32, to: &str, reason: &str) -> Result<(), AppError> {
     let reason = reason.trim();
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let to =
         DelegationStatus::parse(to).ok_or_else(|| AppError::field("to_status", FieldCode::TransitionNotAllowed))?;
     if !d.status.may_move_to(to) {
         return Err(AppError::field("to_status", FieldCode::TransitionNotAllowed));
     }
-    if !allowed_moves(user, &d).contains(&to) {
+    if !allowed_moves(&cx.user, &d).contains(&to) {
         return Err(AppError::Forbidden);
     }
     if d.version != version {
@@ -329,7 +260,7 @@ pub async fn change_status(
         }
     }
     if to == DelegationStatus::Confirmed {
-        let found = itinerary::delegation_clashes(state, id).await?;
+        let found = itinerary::delegation_clashes(&cx.state, id).await?;
         if !found.is_empty() {
             if reason.is_empty() {
                 return Err(AppError::field("reason", FieldCode::ClashesNeedOverride));
@@ -348,28 +279,35 @@ pub async fn change_status(
     if !data::set_status(&mut tx, id, version, to, &override_reason, db::now()).await? {
         return Err(AppError::StaleVersion);
     }
-    audit::record(&mut tx, entry(user, "delegation_status_changed", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_status_changed", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// The delegation with its members, itinerary, clashes and language gaps, as `user` may see
-/// it: passport numbers whole for the delegation's officer (each such view audited), masked
-/// for everyone else.
-pub async fn load(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<Delegation, AppError> {
-    assemble(state, user, id, Some(ip)).await
+/// The delegation with its members, itinerary, clashes and language gaps, as the signed-in
+/// user may see it: passport numbers whole for the delegation's officer (each such view
+/// audited), masked for everyone else.
+pub async fn load(cx: &Ctx, id: i64) -> Result<Delegation, AppError> {
+    assemble(&cx.state, &cx.user, id, Some(cx)).await
 }
 
 /// The same for documents that never show passport numbers (the printed programme, the
 /// calendar file): every number masked, nothing audited.
 pub async fn load_for_print(state: &ServerState, user: &SessionUser, id: i64) -> Result<Delegation, AppError> {
-    crate::auth::permit(user, crate::auth::Action::ReadDelegations)?;
+    crate::auth::permit(user, Action::ReadDelegations)?;
     assemble(state, user, id, None).await
 }
 
-async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&str>) -> Result<Delegation, AppError> {
+/// The delegation as `user` sees it. With the request (`audited`), passport numbers are whole
+/// for the delegation's officer and the view is audited; without, every number is masked.
+async fn assemble(
+    state: &ServerState,
+    user: &SessionUser,
+    id: i64,
+    audited: Option<&Ctx>,
+) -> Result<Delegation, AppError> {
     let d = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let whole_passports = ip.is_some() && d.officer_id == Some(user.id);
+    let whole_passports = audited.is_some() && d.officer_id == Some(user.id);
     let members: Vec<Member> = data::members(&state.db, id)
         .await?
         .into_iter()
@@ -388,11 +326,11 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
             }
         })
         .collect();
-    if whole_passports && members.iter().any(|m| !m.passport_number.is_empty()) {
+    if let Some(cx) = audited.filter(|_| whole_passports && members.iter().any(|m| !m.passport_number.is_empty())) {
         let mut tx = state.db.begin().await?;
         let shown = members.iter().filter(|m| !m.passport_number.is_empty()).count();
         let changes = audit::Changes::new().fact("passport_numbers", shown);
-        audit::record(&mut tx, entry(user, "personal_data_viewed", id, changes, ip.unwrap_or_default())).await?;
+        audit::record(&mut tx, cx.entry("personal_data_viewed", "delegation", id, changes)).await?;
         tx.commit().await?;
     }
     let items = itinerary::itinerary(state, id).await?;
@@ -411,7 +349,7 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
     };
     Ok(Delegation {
         next_statuses: allowed_moves(user, &d),
-        editable: may_plan(user),
+        editable: crate::auth::allows(user.role, Action::PlanDelegations),
         id: d.id,
         direction: d.direction,
         title: d.title,
@@ -438,18 +376,8 @@ async fn assemble(state: &ServerState, user: &SessionUser, id: i64, ip: Option<&
 
 /// Record an outcome of a delegation under way or completed, perhaps with the enterprise it
 /// concerns (by credit code).
-pub async fn add_outcome(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    kind: &str,
-    description: &str,
-    credit_code: &str,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_outcome(cx: &Ctx, id: i64, kind: &str, description: &str, credit_code: &str) -> Result<i64, AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let mut v = Validator::default();
     let kind = OutcomeKind::parse(kind);
     if kind.is_none() {
@@ -460,7 +388,7 @@ pub async fn add_outcome(
         if credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", credit_code)) };
     v.finish()?;
     let kind = kind.ok_or(AppError::Internal)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let d = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !matches!(d.status, DelegationStatus::InProgress | DelegationStatus::Completed) {
         return Err(AppError::field("outcome_kind", FieldCode::OutcomeTooEarly));
@@ -475,14 +403,14 @@ pub async fn add_outcome(
         None => None,
     };
     let now = db::now();
-    let outcome = data::insert_outcome(&mut tx, id, kind, &description, enterprise, user.id, now).await?;
+    let outcome = data::insert_outcome(&mut tx, id, kind, &description, enterprise, cx.user.id, now).await?;
     data::touch(&mut tx, id, now).await?;
     let changes = audit::Changes::new()
         .fact("outcome_id", outcome)
         .fact("kind", kind.as_str())
         .fact("description", &description)
         .fact("enterprise_id", enterprise);
-    audit::record(&mut tx, entry(user, "delegation_outcome_recorded", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("delegation_outcome_recorded", "delegation", id, changes)).await?;
     tx.commit().await?;
     Ok(outcome)
 }

@@ -1,38 +1,17 @@
 //! The bookable resources: adding one (an interpreter with their languages, a person with the
 //! address their programme goes to and the account whose feed shows it) and retiring one.
 
-use super::{language, may_plan};
-use crate::auth::SessionUser;
+use super::language;
+use crate::auth::{Action, Ctx};
 use crate::db::{self, audit};
 use crate::delegations::db::{self as data, ResourceError};
-use crate::delegations::ResourceKind;
+use crate::delegations::{ResourceForm, ResourceKind};
 use crate::domain::Locale;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
-use crate::state::ServerState;
-
-/// A resource as the form sends it.
-#[derive(Debug, Clone, Default)]
-pub struct ResourceForm {
-    pub kind: String,
-    pub name: String,
-    /// Interpreters: the languages they work in besides Chinese (`languages[]`).
-    pub languages: Vec<String>,
-    pub details: String,
-    pub email: String,
-    pub language: String,
-    pub user_id: String,
-}
 
 /// Add a venue, vehicle, interpreter or official to the bookable resources.
-pub async fn add_resource(
-    state: &ServerState,
-    user: &SessionUser,
-    f: &ResourceForm,
-    ip: &str,
-) -> Result<i64, AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn add_resource(cx: &Ctx, f: &ResourceForm) -> Result<i64, AppError> {
+    cx.permit(Action::PlanDelegations)?;
     let mut v = Validator::default();
     let kind = ResourceKind::parse(&f.kind);
     if kind.is_none() {
@@ -57,7 +36,7 @@ pub async fn add_resource(
     let user_id = match f.user_id.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
-            Ok(id) if crate::admin::db::users::get(&state.db, id).await?.is_some_and(|u| u.active) => Some(id),
+            Ok(id) if crate::admin::db::users::get(&cx.state.db, id).await?.is_some_and(|u| u.active) => Some(id),
             _ => {
                 v.push(FieldError::new("user_id", FieldCode::UnknownOfficer));
                 None
@@ -77,7 +56,7 @@ pub async fn add_resource(
         language,
         user_id,
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let id = data::insert_resource(&mut tx, &resource, db::now()).await.map_err(|e| match e {
         ResourceError::NameTaken => AppError::field("name", FieldCode::ResourceNameTaken),
         ResourceError::Db(e) => e.into(),
@@ -89,22 +68,20 @@ pub async fn add_resource(
         .set("email", &email)
         .set("language", language.tag())
         .set("user_id", user_id);
-    audit::record(&mut tx, audit::Entry::by(user.id, "resource_added", "resource", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("resource_added", "resource", id, changes)).await?;
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(id)
 }
 
 /// Retire a resource (it takes the booking lock, so no booking of it is half-way).
-pub async fn retire_resource(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<(), AppError> {
-    if !may_plan(user) {
-        return Err(AppError::Forbidden);
-    }
-    let mut tx = state.db.begin().await?;
+pub async fn retire_resource(cx: &Ctx, id: i64) -> Result<(), AppError> {
+    cx.permit(Action::PlanDelegations)?;
+    let mut tx = cx.state.db.begin().await?;
     let name = data::retire_resource(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let changes = audit::Changes::new().fact("name", name).diff("active", true, false);
-    audit::record(&mut tx, audit::Entry::by(user.id, "resource_retired", "resource", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("resource_retired", "resource", id, changes)).await?;
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(())
 }

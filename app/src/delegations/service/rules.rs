@@ -1,24 +1,21 @@
 //! The mission rules: an admin changes the office's limits for a mission abroad.
 
-use crate::auth::SessionUser;
+use crate::auth::Ctx;
 use crate::db::{self, audit};
 use crate::delegations::db as data;
 use crate::delegations::MissionRules;
 use crate::domain::Role;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
-use crate::state::ServerState;
 
 /// Change the mission rules (admins only).
 pub async fn set_mission_rules(
-    state: &ServerState,
-    user: &SessionUser,
+    cx: &Ctx,
     version: i32,
     max_days: &str,
     max_countries: &str,
     max_members: &str,
-    ip: &str,
 ) -> Result<(), AppError> {
-    if user.role != Role::Admin {
+    if cx.user.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
     let mut v = Validator::default();
@@ -36,16 +33,18 @@ pub async fn set_mission_rules(
         version,
     };
     v.finish()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::mission_rules_in(&mut tx).await?;
-    if before.version != version || !data::update_mission_rules(&mut tx, version, &rules, user.id, db::now()).await? {
+    if before.version != version
+        || !data::update_mission_rules(&mut tx, version, &rules, cx.user.id, db::now()).await?
+    {
         return Err(AppError::StaleVersion);
     }
     let changes = audit::Changes::new()
         .diff("max_days", before.max_days, rules.max_days)
         .diff("max_countries", before.max_countries, rules.max_countries)
         .diff("max_members", before.max_members, rules.max_members);
-    audit::record(&mut tx, audit::Entry::by(user.id, "mission_rules_changed", "mission_rules", 1, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("mission_rules_changed", "mission_rules", 1, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
