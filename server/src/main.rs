@@ -102,7 +102,8 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 }
 
 async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
-    use app::admin::service::{create_user, Creator, UserForm};
+    use app::admin::service::{create_user, Creator};
+    use app::admin::UserForm;
     let (Some(email), Some(name), Some(role)) = (flag(args, "--email"), flag(args, "--name"), flag(args, "--role"))
     else {
         return Err(Failure::Usage("create-user needs --email, --name and --role".into()));

@@ -3,7 +3,8 @@
 
 use crate::config::Config;
 use crate::{jobs, middleware, routes};
-use app::admin::service::{create_user, Creator, UserForm};
+use app::admin::service::{create_user, Creator};
+use app::admin::UserForm;
 use app::db::Db;
 use app::state::ServerState;
 use app::{shell, App};

@@ -11,6 +11,19 @@ use crate::domain::{Locale, Role};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// The editable fields of an account as a form sends them (validated by the service).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UserForm {
+    pub email: String,
+    pub display_name: String,
+    /// A `Role` code.
+    pub role: String,
+    /// A department's id, or empty for none.
+    pub department_id: String,
+    /// A language tag.
+    pub locale: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Department {
     pub id: i64,

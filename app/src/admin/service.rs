@@ -1,23 +1,14 @@
 //! Account administration rules (server only): validation, the last-admin guard, and each
 //! change written with its audit entry in one transaction.
 
-use super::UserRecord;
+use super::{UserForm, UserRecord};
 use crate::admin::db::{departments, users};
 use crate::auth::server::hash_password;
-use crate::auth::SessionUser;
+use crate::auth::{Ctx, SessionUser};
 use crate::db::{self, audit, sessions};
 use crate::domain::{DisplayName, Email, Locale, Role};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
-
-/// The editable fields of an account as a form sends them.
-pub struct UserForm {
-    pub email: String,
-    pub display_name: String,
-    pub role: String,
-    pub department_id: String,
-    pub locale: String,
-}
 
 struct ValidUser {
     email: Email,
@@ -59,17 +50,10 @@ async fn validate(state: &ServerState, f: &UserForm, v: &mut Validator) -> Resul
     })
 }
 
-fn entry<'a>(admin: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry::by(admin.id, action, "user", id, changes, ip)
-}
-
-/// Who creates an account: an administrator in the UI, or an operator at the command line
-/// (or the first start-up), who has no account.
+/// Who creates an account: an administrator in the UI (their request), or an operator at the
+/// command line (or the first start-up), who has no account.
 pub enum Creator<'a> {
-    Admin {
-        user: &'a SessionUser,
-        ip: &'a str,
-    },
+    Admin(&'a Ctx),
     /// The operator at the server (the first start, the command line). `chose_password`: the
     /// password is their own (given in the environment or typed), not a generated one.
     Operator {
@@ -120,7 +104,7 @@ pub async fn create_user(
         crate::auth::db::set_must_change_password(&mut tx, id, true).await?;
     }
     let entry = match creator {
-        Creator::Admin { user, ip } => entry(user, "user_created", id, changes, ip),
+        Creator::Admin(cx) => cx.entry("user_created", "user", id, changes),
         Creator::Operator { via, .. } => audit::Entry {
             actor_id: None,
             action: "user_created",
@@ -169,23 +153,16 @@ async fn guard_admins(
     Ok(())
 }
 
-pub async fn update_user(
-    state: &ServerState,
-    admin: &SessionUser,
-    id: i64,
-    version: i32,
-    f: &UserForm,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn update_user(cx: &Ctx, id: i64, version: i32, f: &UserForm) -> Result<(), AppError> {
     let mut v = Validator::default();
-    let user = validate(state, f, &mut v).await?;
+    let user = validate(&cx.state, f, &mut v).await?;
     v.finish()?;
     let Some(u) = user else {
         return Err(AppError::Internal);
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = load_current(&mut tx, id, version).await?;
-    guard_admins(&mut tx, admin, &before, u.role, before.active).await?;
+    guard_admins(&mut tx, &cx.user, &before, u.role, before.active).await?;
     let saved = users::update(
         &mut tx,
         users::Update {
@@ -213,24 +190,17 @@ pub async fn update_user(
         .diff("department_id", before.department_id, u.department_id)
         .diff("locale", before.locale.tag(), u.locale.tag());
     if !changes.is_empty() {
-        audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("user_updated", "user", id, changes)).await?;
     }
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(())
 }
 
-pub async fn set_active(
-    state: &ServerState,
-    admin: &SessionUser,
-    id: i64,
-    version: i32,
-    active: bool,
-    ip: &str,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn set_active(cx: &Ctx, id: i64, version: i32, active: bool) -> Result<(), AppError> {
+    let mut tx = cx.state.db.begin().await?;
     let before = load_current(&mut tx, id, version).await?;
-    guard_admins(&mut tx, admin, &before, before.role, active).await?;
+    guard_admins(&mut tx, &cx.user, &before, before.role, active).await?;
     let saved = users::update(
         &mut tx,
         users::Update {
@@ -255,39 +225,33 @@ pub async fn set_active(
         let ended = sessions::delete_for_user(&mut tx, id, None).await?;
         changes = changes.fact("sessions_ended", ended);
     }
-    audit::record(&mut tx, entry(admin, "user_updated", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("user_updated", "user", id, changes)).await?;
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(())
 }
 
 /// Set a new password chosen by the admin; the user's sessions end.
-pub async fn reset_password(
-    state: &ServerState,
-    admin: &SessionUser,
-    id: i64,
-    password: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn reset_password(cx: &Ctx, id: i64, password: &str) -> Result<(), AppError> {
     let password = crate::auth::server::new_password("password", password)?;
     let hash = hash_password(password.expose().to_string()).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     users::set_password_hash(&mut tx, id, &hash, db::now()).await?;
     crate::auth::db::set_must_change_password(&mut tx, id, true).await?;
     let ended = sessions::delete_for_user(&mut tx, id, None).await?;
-    audit::record(&mut tx, entry(admin, "password_reset", id, audit::Changes::new().fact("sessions_ended", ended), ip))
-        .await?;
+    let changes = audit::Changes::new().fact("sessions_ended", ended);
+    audit::record(&mut tx, cx.entry("password_reset", "user", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn end_sessions(state: &ServerState, admin: &SessionUser, id: i64, ip: &str) -> Result<u64, AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn end_sessions(cx: &Ctx, id: i64) -> Result<u64, AppError> {
+    let mut tx = cx.state.db.begin().await?;
     users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let ended = sessions::delete_for_user(&mut tx, id, None).await?;
-    audit::record(&mut tx, entry(admin, "sessions_ended", id, audit::Changes::new().fact("sessions_ended", ended), ip))
-        .await?;
+    let changes = audit::Changes::new().fact("sessions_ended", ended);
+    audit::record(&mut tx, cx.entry("sessions_ended", "user", id, changes)).await?;
     tx.commit().await?;
     Ok(ended)
 }

@@ -1,6 +1,8 @@
 //! Server functions for signing in and out and for one's own account.
 
 use super::SessionUser;
+#[cfg(feature = "ssr")]
+use super::{Action, Ctx};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -65,12 +67,11 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 /// other roles, or when there are none).
 #[server(endpoint = "admins_without_codes")]
 pub async fn admins_without_codes() -> Result<Option<i64>, AppError> {
-    let user = super::server::require_user()?;
-    if !super::allows(user.role, super::Action::ManageUsers) {
+    let cx = Ctx::signed_in()?;
+    if !super::allows(cx.user.role, Action::ManageUsers) {
         return Ok(None);
     }
-    let state = super::server::state()?;
-    let n = crate::auth::db::admins_without_codes(&state.db).await?;
+    let n = crate::auth::db::admins_without_codes(&cx.state.db).await?;
     Ok((n > 0).then_some(n))
 }
 

@@ -97,6 +97,30 @@ impl Priority {
     }
 }
 
+/// A new case as a browser sends it (the enterprise it is for travels beside it); checked by
+/// the service.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CaseForm {
+    /// A `CaseType` code.
+    pub case_type: String,
+    /// A `Priority` code.
+    pub priority: String,
+    pub title: String,
+    pub description: String,
+    /// The applicant's language tag.
+    pub language: String,
+    /// The green-channel box: `true` (or a browser's `on`) when ticked, absent otherwise.
+    #[serde(default)]
+    pub green_channel: Option<String>,
+    /// The full-agency box, like `green_channel`.
+    #[serde(default)]
+    pub full_agency: Option<String>,
+    #[serde(default)]
+    pub applicant_name: String,
+    #[serde(default)]
+    pub applicant_email: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseSummary {
     pub id: i64,

@@ -16,6 +16,60 @@ use serde::{Deserialize, Serialize};
 /// Days without contact after which an enterprise is overdue for a visit.
 pub const OVERDUE_AFTER_DAYS: i64 = 90;
 
+/// The enterprise form as a browser sends it (validated by the service).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EnterpriseForm {
+    pub name_zh: String,
+    pub name_original: String,
+    #[serde(default)]
+    pub credit_code: String,
+    pub country: String,
+    #[serde(default)]
+    pub industry_chain_id: String,
+    #[serde(default)]
+    pub registered_capital_usd: String,
+    #[serde(default)]
+    pub utilised_capital_usd: String,
+    #[serde(default)]
+    pub employees: String,
+    #[serde(default)]
+    pub foreign_staff: String,
+    pub lifecycle: String,
+    /// The key-enterprise box: `true` (or a browser's `on`) when ticked, absent otherwise.
+    #[serde(default)]
+    pub is_key: Option<String>,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// An aftercare contact as a browser sends it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ContactForm {
+    /// A `ContactKind` code.
+    pub kind: String,
+    pub contacted_on: String,
+    #[serde(default)]
+    pub participants: String,
+    pub notes: String,
+    #[serde(default)]
+    pub follow_ups: String,
+}
+
+/// A person at the enterprise as a browser sends it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PersonForm {
+    pub person_name: String,
+    #[serde(default)]
+    pub person_title: String,
+    #[serde(default)]
+    pub person_email: String,
+    #[serde(default)]
+    pub person_phone: String,
+    pub person_language: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lifecycle {

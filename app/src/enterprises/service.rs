@@ -1,8 +1,8 @@
 //! Enterprise rules (server only): validation, who may change what under the one-to-one
 //! model, and each change written with its audit entry in one transaction.
 
-use super::{ContactKind, Enterprise, Lifecycle, OVERDUE_AFTER_DAYS};
-use crate::auth::SessionUser;
+use super::{ContactForm, ContactKind, Enterprise, EnterpriseForm, Lifecycle, PersonForm, OVERDUE_AFTER_DAYS};
+use crate::auth::{may_work_on, Ctx, SessionUser};
 use crate::db::{self, audit};
 use crate::domain::{Country, CreditCode, Role};
 use crate::enterprises::db::{self as data, AssignError, Fields, NewContact, OverdueCutoff, WriteError};
@@ -10,35 +10,12 @@ use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::{Duration, NaiveDate, Utc};
 
-/// The enterprise form as a browser sends it.
-#[derive(Debug, Clone, Default)]
-pub struct EnterpriseForm {
-    pub name_zh: String,
-    pub name_original: String,
-    pub credit_code: String,
-    pub country: String,
-    pub industry_chain_id: String,
-    pub registered_capital_usd: String,
-    pub utilised_capital_usd: String,
-    pub employees: String,
-    pub foreign_staff: String,
-    pub lifecycle: String,
-    pub is_key: bool,
-    pub address: String,
-    pub notes: String,
-}
-
 pub fn cutoff() -> OverdueCutoff {
     let now = db::now();
     OverdueCutoff {
         date: now.date_naive() - Duration::days(OVERDUE_AFTER_DAYS),
         at: now - Duration::days(OVERDUE_AFTER_DAYS),
     }
-}
-
-/// May this user change this enterprise? Its own liaison officer, or an admin.
-pub fn may_edit(user: &SessionUser, liaison_id: Option<i64>) -> bool {
-    user.role == Role::Admin || (user.role == Role::LiaisonOfficer && liaison_id == Some(user.id))
 }
 
 fn whole(v: &mut Validator, field: &str, raw: &str) -> Option<i32> {
@@ -154,7 +131,7 @@ async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppE
             employees,
             foreign_staff,
             lifecycle,
-            is_key: f.is_key,
+            is_key: f.is_key.as_deref().is_some_and(|v| v == "true" || v == "on"),
             address,
             notes,
         }),
@@ -188,15 +165,11 @@ fn map_write(e: WriteError) -> AppError {
     }
 }
 
-fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry::by(user.id, action, "enterprise", id, changes, ip)
-}
-
 /// Register an enterprise. A liaison officer who registers one becomes its liaison officer.
-pub async fn register(state: &ServerState, user: &SessionUser, f: &EnterpriseForm, ip: &str) -> Result<i64, AppError> {
-    let v = validate(state, f).await?;
+pub async fn register(cx: &Ctx, f: &EnterpriseForm) -> Result<i64, AppError> {
+    let v = validate(&cx.state, f).await?;
     let now = db::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let id = data::insert(&mut tx, &fields(&v, None), now).await.map_err(map_write)?;
     let mut changes = audit::Changes::new()
         .set("name_zh", &v.name_zh)
@@ -205,27 +178,20 @@ pub async fn register(state: &ServerState, user: &SessionUser, f: &EnterpriseFor
         .set("country", v.country.code())
         .set("lifecycle", v.lifecycle.as_str())
         .set("is_key", v.is_key);
-    if user.role == Role::LiaisonOfficer {
-        data::start_assignment(&mut tx, id, user.id, user.id, now).await.map_err(|_| AppError::Internal)?;
-        changes = changes.set("liaison_officer_id", user.id);
+    if cx.user.role == Role::LiaisonOfficer {
+        data::start_assignment(&mut tx, id, cx.user.id, cx.user.id, now).await.map_err(|_| AppError::Internal)?;
+        changes = changes.set("liaison_officer_id", cx.user.id);
     }
-    audit::record(&mut tx, entry(user, "enterprise_registered", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("enterprise_registered", "enterprise", id, changes)).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-pub async fn update(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    f: &EnterpriseForm,
-    ip: &str,
-) -> Result<(), AppError> {
-    let v = validate(state, f).await?;
-    let mut tx = state.db.begin().await?;
+pub async fn update(cx: &Ctx, id: i64, version: i32, f: &EnterpriseForm) -> Result<(), AppError> {
+    let v = validate(&cx.state, f).await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
-    if !may_edit(user, before.liaison_id) {
+    if !may_work_on(&cx.user, before.liaison_id) {
         return Err(AppError::Forbidden);
     }
     if before.version != version {
@@ -252,7 +218,7 @@ pub async fn update(
         .diff("address", before.address.as_str(), v.address.as_str())
         .diff("notes", before.notes.as_str(), v.notes.as_str());
     if !changes.is_empty() {
-        audit::record(&mut tx, entry(user, "enterprise_updated", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("enterprise_updated", "enterprise", id, changes)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -260,18 +226,11 @@ pub async fn update(
 
 /// Assign (or reassign) the liaison officer. Reassignment needs a handover note; the old
 /// assignment ends and stays in the history.
-pub async fn assign(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    officer_id: &str,
-    handover_note: &str,
-    ip: &str,
-) -> Result<(), AppError> {
-    let officers = data::active_users_with_role(&state.db, Role::LiaisonOfficer.as_str()).await?;
+pub async fn assign(cx: &Ctx, id: i64, officer_id: &str, handover_note: &str) -> Result<(), AppError> {
+    let officers = data::active_users_with_role(&cx.state.db, Role::LiaisonOfficer.as_str()).await?;
     let officer = officer_id.trim().parse::<i64>().ok().filter(|o| officers.iter().any(|x| x.id == *o));
     let note = handover_note.trim();
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
     let mut v = Validator::default();
     if officer.is_none() {
@@ -290,7 +249,7 @@ pub async fn assign(
     }
     let now = db::now();
     let previous = data::end_assignment(&mut tx, id, now, note).await?;
-    data::start_assignment(&mut tx, id, officer, user.id, now).await.map_err(|e| match e {
+    data::start_assignment(&mut tx, id, officer, cx.user.id, now).await.map_err(|e| match e {
         AssignError::AlreadyAssigned => AppError::StaleVersion,
         AssignError::Db(e) => e.into(),
     })?;
@@ -298,53 +257,37 @@ pub async fn assign(
     if !note.is_empty() {
         changes = changes.fact("handover_note", note);
     }
-    audit::record(&mut tx, entry(user, "liaison_assigned", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("liaison_assigned", "enterprise", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Set the enterprise's responsible leader (a user with the leader role), or clear it with
 /// an empty choice. Overdue cases of the enterprise are flagged for that leader.
-pub async fn set_leader(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    leader_id: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn set_leader(cx: &Ctx, id: i64, leader_id: &str) -> Result<(), AppError> {
     let leader = match leader_id.trim() {
         "" => None,
         raw => {
-            let leaders = data::active_users_with_role(&state.db, Role::Leader.as_str()).await?;
+            let leaders = data::active_users_with_role(&cx.state.db, Role::Leader.as_str()).await?;
             let chosen = raw.parse::<i64>().ok().filter(|l| leaders.iter().any(|x| x.id == *l));
             Some(chosen.ok_or_else(|| AppError::field("leader_id", FieldCode::UnknownOfficer))?)
         }
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::set_leader(&mut tx, id, leader, db::now()).await?.ok_or(AppError::NotFound)?;
     if before != leader {
         let changes = audit::Changes::new().diff("responsible_leader_id", before, leader);
-        audit::record(&mut tx, entry(user, "responsible_leader_set", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("responsible_leader_set", "enterprise", id, changes)).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
 /// Record an aftercare contact (its liaison officer, or an admin).
-#[allow(clippy::too_many_arguments)]
-pub async fn record_contact(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    kind: &str,
-    contacted_on: &str,
-    participants: &str,
-    notes: &str,
-    follow_ups: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn record_contact(cx: &Ctx, id: i64, f: &ContactForm) -> Result<(), AppError> {
+    let contacted_on = f.contacted_on.as_str();
     let mut v = Validator::default();
-    let kind = ContactKind::parse(kind);
+    let kind = ContactKind::parse(&f.kind);
     if kind.is_none() {
         v.push(FieldError::new("kind", FieldCode::UnknownContactKind));
     }
@@ -364,14 +307,14 @@ pub async fn record_contact(
             None
         }
     };
-    let participants = v.text("participants", participants, false, 1000);
-    let notes = v.text("notes", notes, true, 4000);
-    let follow_ups = v.text("follow_ups", follow_ups, false, 4000);
+    let participants = v.text("participants", &f.participants, false, 1000);
+    let notes = v.text("notes", &f.notes, true, 4000);
+    let follow_ups = v.text("follow_ups", &f.follow_ups, false, 4000);
     v.finish()?;
     let (Some(kind), Some(date)) = (kind, date) else { return Err(AppError::Internal) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
-    if !may_edit(user, before.liaison_id) {
+    if !may_work_on(&cx.user, before.liaison_id) {
         return Err(AppError::Forbidden);
     }
     let now = db::now();
@@ -384,7 +327,7 @@ pub async fn record_contact(
             participants: &participants,
             notes: &notes,
             follow_ups: &follow_ups,
-            recorded_by: user.id,
+            recorded_by: cx.user.id,
             at: now,
         },
     )
@@ -393,7 +336,7 @@ pub async fn record_contact(
         .fact("contact_id", contact_id)
         .set("kind", kind.as_str())
         .set("contacted_on", date.to_string());
-    audit::record(&mut tx, entry(user, "contact_recorded", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("contact_recorded", "enterprise", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -425,7 +368,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<En
         version: r.version,
         created_at: r.created_at,
         updated_at: r.updated_at,
-        editable: may_edit(user, r.liaison_id),
+        editable: may_work_on(user, r.liaison_id),
         assignable: crate::auth::allows(user.role, crate::auth::Action::AssignLiaison),
         liaisons,
         contacts,
@@ -433,34 +376,20 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<En
     })
 }
 
-pub struct PersonForm {
-    pub name: String,
-    pub title: String,
-    pub email: String,
-    pub phone: String,
-    pub language: String,
-}
-
 /// Add a person at the enterprise (its liaison officer, or an admin).
-pub async fn add_person(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    f: &PersonForm,
-    ip: &str,
-) -> Result<i64, AppError> {
+pub async fn add_person(cx: &Ctx, id: i64, f: &PersonForm) -> Result<i64, AppError> {
     let mut v = Validator::default();
-    let name = f.name.trim();
+    let name = f.person_name.trim();
     if name.is_empty() {
         v.push(FieldError::new("person_name", FieldCode::Required));
     } else if name.chars().count() > 100 {
         v.push(FieldError::new("person_name", FieldCode::TooLong));
     }
-    let title = f.title.trim();
+    let title = f.person_title.trim();
     if title.chars().count() > 100 {
         v.push(FieldError::new("person_title", FieldCode::TooLong));
     }
-    let email = match f.email.trim() {
+    let email = match f.person_email.trim() {
         "" => None,
         raw => match crate::domain::Email::parse("person_email", raw) {
             Ok(e) => Some(e),
@@ -470,19 +399,19 @@ pub async fn add_person(
             }
         },
     };
-    let phone = f.phone.trim();
+    let phone = f.person_phone.trim();
     if phone.chars().count() > 40 {
         v.push(FieldError::new("person_phone", FieldCode::TooLong));
     }
-    let language = crate::domain::Locale::parse(&f.language).filter(|l| l.tag() == f.language.trim());
+    let language = crate::domain::Locale::parse(&f.person_language).filter(|l| l.tag() == f.person_language.trim());
     if language.is_none() {
         v.push(FieldError::new("person_language", FieldCode::UnknownLocale));
     }
     v.finish()?;
     let Some(language) = language else { return Err(AppError::Internal) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let e = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
-    if !may_edit(user, e.liaison_id) {
+    if !may_work_on(&cx.user, e.liaison_id) {
         return Err(AppError::Forbidden);
     }
     let person = data::insert_person(
@@ -494,33 +423,27 @@ pub async fn add_person(
             email: email.as_ref().map(|e| e.as_str()),
             phone,
             language,
-            by: user.id,
+            by: cx.user.id,
             at: db::now(),
         },
     )
     .await?;
     let changes = audit::Changes::new().fact("person_id", person).set("name", name).set("language", language.tag());
-    audit::record(&mut tx, entry(user, "person_added", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("person_added", "enterprise", id, changes)).await?;
     tx.commit().await?;
     Ok(person)
 }
 
 /// Remove a person from the enterprise (its liaison officer, or an admin).
-pub async fn remove_person(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    person_id: i64,
-    ip: &str,
-) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+pub async fn remove_person(cx: &Ctx, id: i64, person_id: i64) -> Result<(), AppError> {
+    let mut tx = cx.state.db.begin().await?;
     let e = data::get_in(&mut tx, id, cutoff()).await?.ok_or(AppError::NotFound)?;
-    if !may_edit(user, e.liaison_id) {
+    if !may_work_on(&cx.user, e.liaison_id) {
         return Err(AppError::Forbidden);
     }
     let name = data::delete_person(&mut tx, id, person_id).await?.ok_or(AppError::NotFound)?;
     let changes = audit::Changes::new().fact("person_id", person_id).diff("name", Some(name), None);
-    audit::record(&mut tx, entry(user, "person_removed", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("person_removed", "enterprise", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }

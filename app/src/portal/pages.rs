@@ -98,18 +98,22 @@ pub fn PortalHomePage() -> impl IntoView {
     }
 }
 
-/// One text field with its label, hint and message.
-#[allow(clippy::too_many_arguments)]
-fn text_field(
+/// One text field of a portal form.
+struct TextField {
+    /// The field's name, and its element's id.
     name: &'static str,
     label: String,
     hint: Option<String>,
     value: String,
-    error: Option<AppError>,
+    /// The input's `type` (`text`, `email`, …).
     input_type: &'static str,
     autocomplete: &'static str,
     required: bool,
-) -> impl IntoView {
+}
+
+/// One text field with its label, hint and message (from the form's `error`).
+fn text_field(field: TextField, error: Option<AppError>) -> impl IntoView {
+    let TextField { name, label, hint, value, input_type, autocomplete, required } = field;
     let hint_id = format!("{name}-hint");
     let described = if hint.is_some() { format!("{name}-hint {name}-error") } else { format!("{name}-error") };
     let invalid = error.as_ref().is_some_and(|e| e.field_errors().iter().any(|f| f.field == name));
@@ -187,11 +191,24 @@ fn request_form(kind: RequestKind, refused: Option<Refused<RequestForm>>) -> imp
             {staff.then(|| staff_identity_fieldset(&f, err(), locale))}
             <fieldset class="fieldset">
                 <legend>{if staff { tr!("portal-staff-employer") } else { tr!("portal-enterprise") }}</legend>
-                {text_field("enterprise_name",
-                    if staff { tr!("portal-field-employer") } else { tr!("portal-field-enterprise-name") },
-                    Some(tr!("portal-hint-enterprise-name")), f.enterprise_name.clone(), err(), "text", "organization", true)}
-                {text_field("credit_code", tr!("portal-field-credit-code"), Some(tr!("portal-hint-credit-code")),
-                    f.credit_code.clone(), err(), "text", "off", false)}
+                {text_field(TextField {
+                    name: "enterprise_name",
+                    label: if staff { tr!("portal-field-employer") } else { tr!("portal-field-enterprise-name") },
+                    hint: Some(tr!("portal-hint-enterprise-name")),
+                    value: f.enterprise_name.clone(),
+                    input_type: "text",
+                    autocomplete: "organization",
+                    required: true,
+                }, err())}
+                {text_field(TextField {
+                    name: "credit_code",
+                    label: tr!("portal-field-credit-code"),
+                    hint: Some(tr!("portal-hint-credit-code")),
+                    value: f.credit_code.clone(),
+                    input_type: "text",
+                    autocomplete: "off",
+                    required: false,
+                }, err())}
             </fieldset>
             {contact_fieldset(&f, err(), staff, locale)}
             <div class="field">
@@ -217,8 +234,15 @@ fn staff_identity_fieldset(f: &RequestForm, error: Option<AppError>, locale: Loc
     view! {
         <fieldset class="fieldset">
             <legend>{tr!("portal-staff-identity")}</legend>
-            {text_field("contact_name", tr!("portal-field-passport-name"), Some(tr!("portal-hint-passport-name")),
-                f.contact_name.clone(), err(), "text", "name", true)}
+            {text_field(TextField {
+                name: "contact_name",
+                label: tr!("portal-field-passport-name"),
+                hint: Some(tr!("portal-hint-passport-name")),
+                value: f.contact_name.clone(),
+                input_type: "text",
+                autocomplete: "name",
+                required: true,
+            }, err())}
             <div class="field">
                 <label for="nationality">{tr!("portal-field-nationality")}</label>
                 <select id="nationality" name="nationality" aria-describedby="nationality-error"
@@ -226,12 +250,33 @@ fn staff_identity_fieldset(f: &RequestForm, error: Option<AppError>, locale: Loc
                 </select>
                 {field_message(err(), "nationality")}
             </div>
-            {text_field("passport_number", tr!("portal-field-passport-number"), Some(tr!("portal-hint-passport-number")),
-                f.passport_number.clone(), err(), "text", "off", true)}
-            {text_field("position", tr!("portal-field-position"), None, f.position.clone(), err(), "text",
-                "organization-title", true)}
-            {text_field("arrival_date", tr!("portal-field-arrival-date"), Some(tr!("portal-hint-arrival-date")),
-                f.arrival_date.clone(), err(), "date", "off", true)}
+            {text_field(TextField {
+                name: "passport_number",
+                label: tr!("portal-field-passport-number"),
+                hint: Some(tr!("portal-hint-passport-number")),
+                value: f.passport_number.clone(),
+                input_type: "text",
+                autocomplete: "off",
+                required: true,
+            }, err())}
+            {text_field(TextField {
+                name: "position",
+                label: tr!("portal-field-position"),
+                hint: None,
+                value: f.position.clone(),
+                input_type: "text",
+                autocomplete: "organization-title",
+                required: true,
+            }, err())}
+            {text_field(TextField {
+                name: "arrival_date",
+                label: tr!("portal-field-arrival-date"),
+                hint: Some(tr!("portal-hint-arrival-date")),
+                value: f.arrival_date.clone(),
+                input_type: "date",
+                autocomplete: "off",
+                required: true,
+            }, err())}
         </fieldset>
     }
 }
@@ -243,12 +288,33 @@ fn contact_fieldset(f: &RequestForm, error: Option<AppError>, staff: bool, local
     view! {
         <fieldset class="fieldset">
             <legend>{tr!("portal-contact")}</legend>
-            {(!staff).then(|| text_field("contact_name", tr!("portal-field-contact-name"), None,
-                f.contact_name.clone(), err(), "text", "name", true))}
-            {text_field("email", tr!("portal-field-email"), Some(tr!("portal-hint-email")), f.email.clone(), err(),
-                "email", "email", true)}
-            {text_field("phone", tr!("portal-field-phone"), Some(tr!("portal-hint-phone")), f.phone.clone(), err(),
-                "tel", "tel", true)}
+            {(!staff).then(|| text_field(TextField {
+                name: "contact_name",
+                label: tr!("portal-field-contact-name"),
+                hint: None,
+                value: f.contact_name.clone(),
+                input_type: "text",
+                autocomplete: "name",
+                required: true,
+            }, err()))}
+            {text_field(TextField {
+                name: "email",
+                label: tr!("portal-field-email"),
+                hint: Some(tr!("portal-hint-email")),
+                value: f.email.clone(),
+                input_type: "email",
+                autocomplete: "email",
+                required: true,
+            }, err())}
+            {text_field(TextField {
+                name: "phone",
+                label: tr!("portal-field-phone"),
+                hint: Some(tr!("portal-hint-phone")),
+                value: f.phone.clone(),
+                input_type: "tel",
+                autocomplete: "tel",
+                required: true,
+            }, err())}
             <div class="field">
                 <label for="language">{tr!("portal-field-language")}</label>
                 <p class="hint" id="language-hint">{tr!("portal-hint-language")}</p>
@@ -346,10 +412,24 @@ fn lookup_form(refused: Option<Refused<LookupForm>>) -> impl IntoView {
     view! {
         <FormError error=error_signal />
         <form method="post" action="/portal/status" class="form portal-form" novalidate="">
-            {text_field("reference", tr!("portal-field-reference"), Some(tr!("portal-hint-reference")), f.reference,
-                error.clone(), "text", "off", true)}
-            {text_field("access_code", tr!("portal-field-access-code"), Some(tr!("portal-hint-access-code")), String::new(),
-                error, "password", "off", true)}
+            {text_field(TextField {
+                name: "reference",
+                label: tr!("portal-field-reference"),
+                hint: Some(tr!("portal-hint-reference")),
+                value: f.reference,
+                input_type: "text",
+                autocomplete: "off",
+                required: true,
+            }, error.clone())}
+            {text_field(TextField {
+                name: "access_code",
+                label: tr!("portal-field-access-code"),
+                hint: Some(tr!("portal-hint-access-code")),
+                value: String::new(),
+                input_type: "password",
+                autocomplete: "off",
+                required: true,
+            }, error)}
             <button type="submit" class="button-primary">{tr!("portal-lookup-submit")}</button>
         </form>
     }

@@ -2,7 +2,7 @@
 //! carries a deadline clock that starts when it is opened, stops while the applicant is asked
 //! for something, and follows calendar changes.
 
-use crate::auth::SessionUser;
+use crate::auth::Ctx;
 use crate::cases::CaseType;
 use crate::db::{self, audit, Tx};
 use crate::domain::{office_today, CaseStatus, DayKind, WorkingCalendar};
@@ -28,13 +28,11 @@ fn parse_days(raw: &str, field: &str, v: &mut Validator) -> Option<i32> {
 /// Change a case type's deadlines. New cases get them; open cases keep the deadline they
 /// were given.
 pub async fn update_level(
-    state: &ServerState,
-    user: &SessionUser,
+    cx: &Ctx,
     case_type: &str,
     version: i32,
     working_days: &str,
     green_channel_days: &str,
-    ip: &str,
 ) -> Result<(), AppError> {
     let mut v = Validator::default();
     let case_type = CaseType::parse(case_type);
@@ -52,13 +50,13 @@ pub async fn update_level(
     let (Some(case_type), Some(working), Some(green)) = (case_type, working, green) else {
         return Err(AppError::Internal);
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (before_working, before_green, current) =
         data::level_in(&mut tx, case_type).await?.ok_or(AppError::NotFound)?;
     if current != version {
         return Err(AppError::StaleVersion);
     }
-    if !data::update(&mut tx, case_type, version, working, green, user.id, db::now()).await? {
+    if !data::update(&mut tx, case_type, version, working, green, cx.user.id, db::now()).await? {
         return Err(AppError::StaleVersion);
     }
     let changes = audit::Changes::new().diff("working_days", before_working, working).diff(
@@ -66,12 +64,8 @@ pub async fn update_level(
         before_green,
         green,
     );
-    audit::record(
-        &mut tx,
-        audit::Entry::by(user.id, "service_level_changed", "service_level", 0, changes, ip)
-            .with_key(case_type.as_str()),
-    )
-    .await?;
+    let entry = cx.entry("service_level_changed", "service_level", 0, changes).with_key(case_type.as_str());
+    audit::record(&mut tx, entry).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -82,14 +76,7 @@ fn parse_day(raw: &str) -> Result<NaiveDate, AppError> {
 
 /// Mark a day as a holiday or a make-up working day (replacing what it was), and move the
 /// deadlines of open cases that the change reaches.
-pub async fn put_day(
-    state: &ServerState,
-    user: &SessionUser,
-    day: &str,
-    kind: &str,
-    name: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn put_day(cx: &Ctx, day: &str, kind: &str, name: &str) -> Result<(), AppError> {
     let mut v = Validator::default();
     let parsed = parse_day(day);
     if parsed.is_err() {
@@ -105,29 +92,26 @@ pub async fn put_day(
     }
     v.finish()?;
     let (Ok(day), Some(kind)) = (parsed, kind) else { return Err(AppError::Internal) };
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let before = data::day_in(&mut tx, day).await?;
     let now = db::now();
-    data::put_day(&mut tx, day, kind, name, user.id, now).await?;
+    data::put_day(&mut tx, day, kind, name, cx.user.id, now).await?;
     let moved = recount_from(&mut tx, day).await?;
     let changes = audit::Changes::new()
         .diff("kind", before.as_ref().map(|b| b.0.clone()), Some(kind.as_str().to_string()))
         .diff("name", before.map(|b| b.1), Some(name.to_string()))
         .fact("deadlines_moved", moved);
-    audit::record(
-        &mut tx,
-        audit::Entry::by(user.id, "calendar_day_set", "calendar_day", 0, changes, ip).with_key(&day.to_string()),
-    )
-    .await?;
+    let entry = cx.entry("calendar_day_set", "calendar_day", 0, changes).with_key(&day.to_string());
+    audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(())
 }
 
 /// Return a day to the Monday-to-Friday rule.
-pub async fn remove_day(state: &ServerState, user: &SessionUser, day: &str, ip: &str) -> Result<(), AppError> {
+pub async fn remove_day(cx: &Ctx, day: &str) -> Result<(), AppError> {
     let day = parse_day(day)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (kind, name) = data::day_in(&mut tx, day).await?.ok_or(AppError::NotFound)?;
     data::delete_day(&mut tx, day).await?;
     let moved = recount_from(&mut tx, day).await?;
@@ -135,13 +119,10 @@ pub async fn remove_day(state: &ServerState, user: &SessionUser, day: &str, ip: 
         .diff("kind", Some(kind), None::<String>)
         .diff("name", Some(name), None::<String>)
         .fact("deadlines_moved", moved);
-    audit::record(
-        &mut tx,
-        audit::Entry::by(user.id, "calendar_day_removed", "calendar_day", 0, changes, ip).with_key(&day.to_string()),
-    )
-    .await?;
+    let entry = cx.entry("calendar_day_removed", "calendar_day", 0, changes).with_key(&day.to_string());
+    audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    state.reference.clear();
+    cx.state.reference.clear();
     Ok(())
 }
 

@@ -6,28 +6,30 @@ use crate::db::{is_unique_violation, Db, Tx};
 use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// A case's new task for one department.
+pub struct NewTask<'a> {
+    pub case_id: i64,
+    pub department_id: i64,
+    pub due_on: Option<NaiveDate>,
+    pub instructions: &'a str,
+    /// The user who routed the case.
+    pub by: i64,
+    pub at: DateTime<Utc>,
+}
+
 /// Route a case to a department; `Ok(false)` if it already has a task there.
-#[allow(clippy::too_many_arguments)]
-pub async fn insert(
-    tx: &mut Tx,
-    case_id: i64,
-    department_id: i64,
-    due_on: Option<NaiveDate>,
-    instructions: &str,
-    by: i64,
-    at: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, t: &NewTask<'_>) -> Result<bool, sqlx::Error> {
     let r = on_tx!(tx, |conn| {
         sqlx::query(
             "insert into case_tasks (case_id, department_id, status, due_on, instructions, version, created_by, \
                  created_at, updated_at) values ($1, $2, 'pending', $3, $4, 1, $5, $6, $6)",
         )
-        .bind(case_id)
-        .bind(department_id)
-        .bind(due_on)
-        .bind(instructions)
-        .bind(by)
-        .bind(at)
+        .bind(t.case_id)
+        .bind(t.department_id)
+        .bind(t.due_on)
+        .bind(t.instructions)
+        .bind(t.by)
+        .bind(t.at)
         .execute(conn)
         .await
         .map(|_| ())

@@ -1,6 +1,6 @@
-//! Case rules (server only): who may open and work a case, the status workflow, the
-//! reference and the investor's access code, each change with its timeline event and audit
-//! entry in one transaction.
+//! Case rules (server only): who may open and work a case (by `auth::may_work_on`), the
+//! status workflow, the reference and the investor's access code, each change with its
+//! timeline event and audit entry in one transaction.
 //!
 //! Opening a case is in `opening`, its workflow (status, notes, access code, public updates)
 //! in `workflow`, reading lists and the case page in `reading`, routing (from the intake
@@ -11,15 +11,14 @@ mod reading;
 mod routing;
 mod workflow;
 
-pub use opening::{open, CaseForm};
+pub use opening::open;
 pub use reading::{deadlines, load, search};
 pub use routing::{route, take_from_intake, update_task};
 pub use workflow::{add_note, add_public_update, change_status, reset_access_code};
 
 use crate::auth::SessionUser;
 use crate::cases::db as data;
-use crate::db::audit;
-use crate::domain::{Role, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
+use crate::domain::{ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 use crate::error::AppError;
 use crate::mail::compose;
 use crate::state::ServerState;
@@ -33,11 +32,6 @@ pub fn new_access_code() -> String {
         .collect()
 }
 
-/// May this user work a case owned by `owner`? Its owner, or an admin.
-pub fn may_work(user: &SessionUser, owner: Option<i64>) -> bool {
-    user.role == Role::Admin || (user.role == Role::LiaisonOfficer && owner == Some(user.id))
-}
-
 /// Queue messages in the transaction of the change that causes them.
 async fn queue_all(
     tx: &mut crate::db::Tx,
@@ -49,10 +43,6 @@ async fn queue_all(
         compose::queue(tx, &state.settings, m, at).await?;
     }
     Ok(())
-}
-
-fn entry<'a>(user: &SessionUser, action: &'a str, id: i64, changes: audit::Changes, ip: &'a str) -> audit::Entry<'a> {
-    audit::Entry::by(user.id, action, "case", id, changes, ip)
 }
 
 /// Today and the last day that counts as "at risk", under the working calendar.

@@ -1,36 +1,24 @@
 //! Opening a case for an enterprise: its fields checked, its reference, access code, clock,
 //! first event, audit entry and messages, in one transaction.
 
-use super::{entry, new_access_code, queue_all};
-use crate::auth::SessionUser;
+use super::{new_access_code, queue_all};
+use crate::auth::{may_work_on, Ctx};
 use crate::cases::db::{self as data, NewCase, NewEvent};
-use crate::cases::{CaseType, EventKind, Priority};
+use crate::cases::{CaseForm, CaseType, EventKind, Priority};
 use crate::db::{self, audit};
 use crate::domain::{CaseReference, CaseStatus, Locale};
 use crate::enterprises::db::{self as enterprises_data};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
-use crate::state::ServerState;
 use chrono::Datelike;
-
-pub struct CaseForm {
-    pub enterprise_id: i64,
-    pub case_type: String,
-    pub priority: String,
-    pub title: String,
-    pub description: String,
-    pub language: String,
-    pub green_channel: bool,
-    pub full_agency: bool,
-    pub applicant_name: String,
-    pub applicant_email: String,
-}
 
 /// A new case's fields, checked.
 struct Checked<'a> {
     case_type: CaseType,
     priority: Priority,
     language: Locale,
+    green_channel: bool,
+    full_agency: bool,
     title: &'a str,
     description: &'a str,
     applicant_name: &'a str,
@@ -82,34 +70,56 @@ fn check(f: &CaseForm) -> Result<Checked<'_>, AppError> {
     let (Some(case_type), Some(priority), Some(language)) = (case_type, priority, language) else {
         return Err(AppError::Internal);
     };
-    Ok(Checked { case_type, priority, language, title, description, applicant_name, applicant_email })
+    // A ticked box sends `true` (or a browser's `on`); an unticked one sends nothing.
+    let ticked = |b: &Option<String>| b.as_deref().is_some_and(|v| v == "true" || v == "on");
+    Ok(Checked {
+        case_type,
+        priority,
+        language,
+        green_channel: ticked(&f.green_channel),
+        full_agency: ticked(&f.full_agency),
+        title,
+        description,
+        applicant_name,
+        applicant_email,
+    })
 }
 
 /// Open a case for an enterprise; its liaison officer owns it. Returns the id and the access
 /// code (shown once, stored only as a hash).
-pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &str) -> Result<(i64, String), AppError> {
-    let Checked { case_type, priority, language, title, description, applicant_name, applicant_email } = check(f)?;
-    let enterprise = enterprises_data::get(&state.db, f.enterprise_id, crate::enterprises::service::cutoff())
+pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, String), AppError> {
+    let Checked {
+        case_type,
+        priority,
+        language,
+        green_channel,
+        full_agency,
+        title,
+        description,
+        applicant_name,
+        applicant_email,
+    } = check(f)?;
+    let enterprise = enterprises_data::get(&cx.state.db, enterprise_id, crate::enterprises::service::cutoff())
         .await?
         .ok_or(AppError::NotFound)?;
-    if !crate::enterprises::service::may_edit(user, enterprise.liaison_id) {
+    if !may_work_on(&cx.user, enterprise.liaison_id) {
         return Err(AppError::Forbidden);
     }
     let code = new_access_code();
-    let hash = crate::portal::service::code_hash(crate::portal::service::keys(state).await?, &code);
+    let hash = crate::portal::service::code_hash(crate::portal::service::keys(&cx.state).await?, &code);
     let now = db::now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let n = data::next_number(&mut tx, now.year()).await?;
     let reference = CaseReference::new(now.year(), n);
     let id = data::insert(
         &mut tx,
         &NewCase {
             reference: reference.as_str(),
-            enterprise_id: Some(f.enterprise_id),
+            enterprise_id: Some(enterprise_id),
             case_type,
             priority,
-            green_channel: f.green_channel,
-            full_agency: f.full_agency,
+            green_channel,
+            full_agency,
             title,
             description,
             language,
@@ -117,7 +127,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             applicant_email: applicant_email.as_deref(),
             owner_id: enterprise.liaison_id,
             access_code_hash: &hash,
-            created_by: Some(user.id),
+            created_by: Some(cx.user.id),
             at: now,
             source: "staff",
             applicant_phone: None,
@@ -126,7 +136,7 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
         },
     )
     .await?;
-    let due = crate::service_levels::service::start_clock(&mut tx, id, case_type, f.green_channel, now).await?;
+    let due = crate::service_levels::service::start_clock(&mut tx, id, case_type, green_channel, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -136,27 +146,27 @@ pub async fn open(state: &ServerState, user: &SessionUser, f: &CaseForm, ip: &st
             to_status: Some(CaseStatus::Submitted),
             note: "",
             public: None,
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
     .await?;
     let changes = audit::Changes::new()
         .set("reference", reference.as_str())
-        .set("enterprise_id", f.enterprise_id)
+        .set("enterprise_id", enterprise_id)
         .set("case_type", case_type.as_str())
         .set("title", title)
         .set("due_on", due.map(|d| d.to_string()));
-    audit::record(&mut tx, entry(user, "case_opened", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("case_opened", "case", id, changes)).await?;
     let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    let mut messages: Vec<_> = compose::case_opened(&state.settings, &facts, false).into_iter().collect();
+    let mut messages: Vec<_> = compose::case_opened(&cx.state.settings, &facts, false).into_iter().collect();
     // The officer hears of a case someone else opened for their enterprise.
-    if let Some(owner) = enterprise.liaison_id.filter(|o| *o != user.id) {
+    if let Some(owner) = enterprise.liaison_id.filter(|o| *o != cx.user.id) {
         if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
-            messages.push(compose::case_assigned(&state.settings, &officer, &facts));
+            messages.push(compose::case_assigned(&cx.state.settings, &officer, &facts));
         }
     }
-    queue_all(&mut tx, state, &messages, now).await?;
+    queue_all(&mut tx, &cx.state, &messages, now).await?;
     tx.commit().await?;
     Ok((id, code))
 }

@@ -1,8 +1,8 @@
 //! Reading cases: a page of the list, the deadlines page's lists, and the case page (the
 //! passport number whole only for the case's officer, each such view audited).
 
-use super::{entry, leads_nothing, may_work, risk_window};
-use crate::auth::SessionUser;
+use super::{leads_nothing, risk_window};
+use crate::auth::{may_work_on, Ctx, SessionUser};
 use crate::cases::db as data;
 use crate::cases::{Case, ForeignStaff};
 use crate::db::audit;
@@ -41,17 +41,12 @@ pub async fn deadlines(
 
 /// The case page's data for this reader; a fresh access code travels in a short-lived
 /// cookie from the action that made it to this one view, and is then cleared.
-pub async fn load(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    fresh_code: Option<String>,
-    ip: &str,
-) -> Result<Case, AppError> {
+pub async fn load(cx: &Ctx, id: i64, fresh_code: Option<String>) -> Result<Case, AppError> {
+    let (state, user) = (&cx.state, &cx.user);
     let window = risk_window(state).await?;
     let (summary, row) = data::get(&state.db, id, window).await?.ok_or(AppError::NotFound)?;
     let events = data::events(&state.db, id).await?;
-    let editable = may_work(user, row.owner_id);
+    let editable = may_work_on(user, row.owner_id);
     let next_statuses = if editable { summary.status.next().to_vec() } else { Vec::new() };
     let foreign_staff = match row.foreign_staff {
         None => None,
@@ -62,7 +57,7 @@ pub async fn load(
             if whole {
                 let mut tx = state.db.begin().await?;
                 let changes = audit::Changes::new().fact("field", "passport_number");
-                audit::record(&mut tx, entry(user, "personal_data_viewed", id, changes, ip)).await?;
+                audit::record(&mut tx, cx.entry("personal_data_viewed", "case", id, changes)).await?;
                 tx.commit().await?;
             }
             Some(ForeignStaff {

@@ -1,8 +1,8 @@
 //! Routing: a portal request taken from the intake queue, a case routed to departments, and
 //! a department's task updated.
 
-use super::{entry, may_work, queue_all};
-use crate::auth::SessionUser;
+use super::queue_all;
+use crate::auth::{may_work_on, Ctx};
 use crate::cases::db::{self as data, NewEvent};
 use crate::cases::EventKind;
 use crate::db::{self, audit};
@@ -10,24 +10,16 @@ use crate::domain::{CaseStatus, Role};
 use crate::enterprises::db::{self as enterprises_data};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
-use crate::state::ServerState;
 
 /// Give a portal request from the intake queue its enterprise (by credit code): the
 /// enterprise's liaison officer owns it from then on, or the officer routing it when the
 /// enterprise has none. Admins and liaison officers may route.
-pub async fn take_from_intake(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    credit_code: &str,
-    ip: &str,
-) -> Result<(), AppError> {
-    if !matches!(user.role, Role::Admin | Role::LiaisonOfficer) {
+pub async fn take_from_intake(cx: &Ctx, id: i64, version: i32, credit_code: &str) -> Result<(), AppError> {
+    if !matches!(cx.user.role, Role::Admin | Role::LiaisonOfficer) {
         return Err(AppError::Forbidden);
     }
     let code = crate::domain::CreditCode::parse("credit_code", credit_code)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (status, current_version, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if owner.is_some() || !CaseStatus::parse(&status).is_some_and(CaseStatus::is_open) {
         return Err(AppError::field("credit_code", FieldCode::NotInIntake));
@@ -41,7 +33,7 @@ pub async fn take_from_intake(
         .ok_or_else(|| AppError::field("credit_code", FieldCode::EnterpriseNotFound))?;
     let owner = match liaison {
         Some(o) => o,
-        None if user.role == Role::LiaisonOfficer => user.id,
+        None if cx.user.role == Role::LiaisonOfficer => cx.user.id,
         None => return Err(AppError::field("credit_code", FieldCode::EnterpriseHasNoLiaison)),
     };
     let now = db::now();
@@ -57,17 +49,17 @@ pub async fn take_from_intake(
             to_status: None,
             note: "",
             public: None,
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
     .await?;
     let changes = audit::Changes::new().set("enterprise_id", enterprise_id).set("owner_id", owner);
-    audit::record(&mut tx, entry(user, "case_taken_from_intake", id, changes, ip)).await?;
-    if owner != user.id {
+    audit::record(&mut tx, cx.entry("case_taken_from_intake", "case", id, changes)).await?;
+    if owner != cx.user.id {
         let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
         if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
-            queue_all(&mut tx, state, &[compose::case_assigned(&state.settings, &officer, &facts)], now).await?;
+            queue_all(&mut tx, &cx.state, &[compose::case_assigned(&cx.state.settings, &officer, &facts)], now).await?;
         }
     }
     tx.commit().await?;
@@ -77,15 +69,13 @@ pub async fn take_from_intake(
 /// Route a case to departments (its owner, or an admin). Departments it already has a task
 /// with are skipped; returns how many tasks were created.
 pub async fn route(
-    state: &ServerState,
-    user: &SessionUser,
+    cx: &Ctx,
     id: i64,
     department_ids: &[String],
     due_on: &str,
     instructions: &str,
-    ip: &str,
 ) -> Result<usize, AppError> {
-    let departments = crate::admin::db::departments::list(&state.db).await?;
+    let departments = crate::admin::db::departments::list(&cx.state.db).await?;
     let chosen: Vec<i64> = department_ids.iter().filter_map(|d| d.trim().parse::<i64>().ok()).collect();
     let mut v = Validator::default();
     if chosen.is_empty() || chosen.iter().any(|d| !departments.iter().any(|x| x.id == *d)) {
@@ -106,9 +96,9 @@ pub async fn route(
         v.push(FieldError::new("instructions", FieldCode::TooLong));
     }
     v.finish()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (status, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !may_work(user, owner) {
+    if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
     if !CaseStatus::parse(&status).is_some_and(CaseStatus::is_open) {
@@ -117,13 +107,15 @@ pub async fn route(
     let now = db::now();
     let mut created = Vec::new();
     for d in chosen {
-        if data::tasks::insert(&mut tx, id, d, due, instructions, user.id, now).await? {
+        let task =
+            data::tasks::NewTask { case_id: id, department_id: d, due_on: due, instructions, by: cx.user.id, at: now };
+        if data::tasks::insert(&mut tx, &task).await? {
             created.push(d);
         }
     }
     if !created.is_empty() {
         let changes = audit::Changes::new().fact("departments", &created).fact("due_on", due.map(|d| d.to_string()));
-        audit::record(&mut tx, entry(user, "case_routed", id, changes, ip)).await?;
+        audit::record(&mut tx, cx.entry("case_routed", "case", id, changes)).await?;
         // Each department's liaisons hear of their new task, in their own language.
         let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
         let mut messages = Vec::new();
@@ -131,10 +123,10 @@ pub async fn route(
             let Some(department) = departments.iter().find(|x| x.id == *d) else { continue };
             for to in crate::admin::db::users::department_liaisons_in(&mut tx, *d).await? {
                 let name = department.name(to.locale).to_string();
-                messages.push(compose::task_assigned(&state.settings, &to, &facts, &name, due, instructions));
+                messages.push(compose::task_assigned(&cx.state.settings, &to, &facts, &name, due, instructions));
             }
         }
-        queue_all(&mut tx, state, &messages, now).await?;
+        queue_all(&mut tx, &cx.state, &messages, now).await?;
     }
     tx.commit().await?;
     Ok(created.len())
@@ -142,15 +134,7 @@ pub async fn route(
 
 /// A department liaison updates their department's task (an admin may too). Blocking needs
 /// a note saying why.
-pub async fn update_task(
-    state: &ServerState,
-    user: &SessionUser,
-    task_id: i64,
-    version: i32,
-    status: &str,
-    note: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn update_task(cx: &Ctx, task_id: i64, version: i32, status: &str, note: &str) -> Result<(), AppError> {
     use crate::cases::tasks::TaskStatus;
     let status = TaskStatus::parse(status).ok_or_else(|| AppError::field("status", FieldCode::UnknownTaskStatus))?;
     let note = note.trim();
@@ -160,7 +144,8 @@ pub async fn update_task(
     if note.chars().count() > 4000 {
         return Err(AppError::field("department_note", FieldCode::TooLong));
     }
-    let mut tx = state.db.begin().await?;
+    let user = &cx.user;
+    let mut tx = cx.state.db.begin().await?;
     let (department_id, case_id, before, current) =
         data::tasks::state_in(&mut tx, task_id).await?.ok_or(AppError::NotFound)?;
     let own_department = user.role == Role::DepartmentLiaison && user.department_id == Some(department_id);
@@ -178,7 +163,7 @@ pub async fn update_task(
         .fact("department_id", department_id)
         .diff("status", before.as_str(), status.as_str())
         .fact("note", note);
-    audit::record(&mut tx, entry(user, "case_task_updated", case_id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("case_task_updated", "case", case_id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,26 +1,17 @@
 //! A case's workflow: moving its status, internal notes, a new access code, and public
 //! updates for the investor.
 
-use super::{entry, may_work, new_access_code, queue_all};
-use crate::auth::SessionUser;
+use super::{new_access_code, queue_all};
+use crate::auth::{may_work_on, Ctx};
 use crate::cases::db::{self as data, NewEvent};
 use crate::cases::{EventKind, PublicText};
 use crate::db::{self, audit};
 use crate::domain::CaseStatus;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
-use crate::state::ServerState;
 
 /// Move a case along the workflow. Refused moves and missing reasons change nothing.
-pub async fn change_status(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    version: i32,
-    to: &str,
-    reason: &str,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn change_status(cx: &Ctx, id: i64, version: i32, to: &str, reason: &str) -> Result<(), AppError> {
     let to = CaseStatus::parse(to).ok_or_else(|| AppError::field("to_status", FieldCode::TransitionNotAllowed))?;
     let reason = reason.trim();
     if to.needs_reason() && reason.is_empty() {
@@ -29,9 +20,9 @@ pub async fn change_status(
     if reason.chars().count() > 4000 {
         return Err(AppError::field("reason", FieldCode::TooLong));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (status, current_version, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !may_work(user, owner) {
+    if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
     if current_version != version {
@@ -55,8 +46,8 @@ pub async fn change_status(
     // (a rejection, a request for information), not an officer's override.
     let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
     let public_reason = if to.needs_reason() { reason } else { "" };
-    let messages: Vec<_> = compose::status_changed(&state.settings, &facts, to, public_reason).into_iter().collect();
-    queue_all(&mut tx, state, &messages, now).await?;
+    let messages: Vec<_> = compose::status_changed(&cx.state.settings, &facts, to, public_reason).into_iter().collect();
+    queue_all(&mut tx, &cx.state, &messages, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -66,7 +57,7 @@ pub async fn change_status(
             to_status: Some(to),
             note: reason,
             public: None,
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
@@ -78,13 +69,13 @@ pub async fn change_status(
     if open_tasks > 0 {
         changes = changes.fact("open_tasks_overridden", open_tasks);
     }
-    audit::record(&mut tx, entry(user, "case_status_changed", id, changes, ip)).await?;
+    audit::record(&mut tx, cx.entry("case_status_changed", "case", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Add an internal note (staff only, never shown to the investor).
-pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &str, ip: &str) -> Result<(), AppError> {
+pub async fn add_note(cx: &Ctx, id: i64, note: &str) -> Result<(), AppError> {
     let note = note.trim();
     if note.is_empty() {
         return Err(AppError::field("note", FieldCode::Required));
@@ -92,9 +83,9 @@ pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &s
     if note.chars().count() > 10_000 {
         return Err(AppError::field("note", FieldCode::TooLong));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !may_work(user, owner) {
+    if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
     let now = db::now();
@@ -107,23 +98,23 @@ pub async fn add_note(state: &ServerState, user: &SessionUser, id: i64, note: &s
             to_status: None,
             note,
             public: None,
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
     .await?;
-    audit::record(&mut tx, entry(user, "case_note_added", id, audit::Changes::new(), ip)).await?;
+    audit::record(&mut tx, cx.entry("case_note_added", "case", id, audit::Changes::new())).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Replace the access code (the old one stops working); the new one is shown once.
-pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64, ip: &str) -> Result<String, AppError> {
+pub async fn reset_access_code(cx: &Ctx, id: i64) -> Result<String, AppError> {
     let code = new_access_code();
-    let hash = crate::portal::service::code_hash(crate::portal::service::keys(state).await?, &code);
-    let mut tx = state.db.begin().await?;
+    let hash = crate::portal::service::code_hash(crate::portal::service::keys(&cx.state).await?, &code);
+    let mut tx = cx.state.db.begin().await?;
     let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !may_work(user, owner) {
+    if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
     let now = db::now();
@@ -137,24 +128,18 @@ pub async fn reset_access_code(state: &ServerState, user: &SessionUser, id: i64,
             to_status: None,
             note: "",
             public: None,
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
     .await?;
-    audit::record(&mut tx, entry(user, "case_access_code_reset", id, audit::Changes::new(), ip)).await?;
+    audit::record(&mut tx, cx.entry("case_access_code_reset", "case", id, audit::Changes::new())).await?;
     tx.commit().await?;
     Ok(code)
 }
 
 /// Post a public update (shown to the investor) in one or more of zh-CN, en and fr.
-pub async fn add_public_update(
-    state: &ServerState,
-    user: &SessionUser,
-    id: i64,
-    text: &PublicText,
-    ip: &str,
-) -> Result<(), AppError> {
+pub async fn add_public_update(cx: &Ctx, id: i64, text: &PublicText) -> Result<(), AppError> {
     let clean = |t: &Option<String>| t.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let text = PublicText { zh: clean(&text.zh), en: clean(&text.en), fr: clean(&text.fr) };
     let mut v = Validator::default();
@@ -167,9 +152,9 @@ pub async fn add_public_update(
         }
     }
     v.finish()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = cx.state.db.begin().await?;
     let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if !may_work(user, owner) {
+    if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
     let now = db::now();
@@ -182,24 +167,21 @@ pub async fn add_public_update(
             to_status: None,
             note: "",
             public: Some(&text),
-            author_id: Some(user.id),
+            author_id: Some(cx.user.id),
             at: now,
         },
     )
     .await?;
     let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
-    let messages: Vec<_> = compose::public_update(&state.settings, &facts, &text).into_iter().collect();
-    queue_all(&mut tx, state, &messages, now).await?;
+    let messages: Vec<_> = compose::public_update(&cx.state.settings, &facts, &text).into_iter().collect();
+    queue_all(&mut tx, &cx.state, &messages, now).await?;
     let languages: Vec<&str> = [("zh-CN", &text.zh), ("en", &text.en), ("fr", &text.fr)]
         .into_iter()
         .filter(|(_, t)| t.is_some())
         .map(|(l, _)| l)
         .collect();
-    audit::record(
-        &mut tx,
-        entry(user, "case_public_update", id, audit::Changes::new().fact("languages", languages), ip),
-    )
-    .await?;
+    let changes = audit::Changes::new().fact("languages", languages);
+    audit::record(&mut tx, cx.entry("case_public_update", "case", id, changes)).await?;
     tx.commit().await?;
     Ok(())
 }
