@@ -45,6 +45,32 @@ async fn the_list_exports_to_csv_with_the_filters_and_localized_headers(b: Backe
 }
 both!(the_list_exports_to_csv_with_the_filters_and_localized_headers);
 
+async fn the_list_shows_each_enterprise_as_its_text_with_its_badges(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = staff(&app, "liaison_officer", 1).await;
+    let id = register(&officer, "<img src=x onerror=alert(1)> & \"光华\"", "", "FR").await;
+    let html = officer.get("/enterprises").await.text().await.unwrap();
+    let row = html
+        .split(&format!("<a href=\"/enterprises/{id}\">"))
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or_else(|| panic!("a row linking to the enterprise: {html}"));
+    // The name is text, never markup, wherever it is written on the page.
+    assert!(row.starts_with("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;光华&quot;</a>"), "{row}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    // A key enterprise with its officer (the one who registered it), never visited yet: in
+    // the officer's language.
+    let cells: Vec<String> = row
+        .split("<td>")
+        .map(|cell| cell.replace("</td>", "").replace("<br/>", " | "))
+        .collect();
+    assert!(cells[0].contains("<span class=\"badge badge-key\">Key</span>"), "{row}");
+    assert!(cells[0].contains("<span class=\"muted small\">Lumière Composites SAS</span>"), "{row}");
+    assert_eq!(cells[1..], ["France", "Advanced materials", "Established", "Test Person", "never"], "{row}");
+}
+both!(the_list_shows_each_enterprise_as_its_text_with_its_badges);
+
 async fn the_name_search_finds_any_part_of_either_name_in_any_case(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
