@@ -14,18 +14,28 @@ pub struct PageRule {
     pub access: PageAccess,
 }
 
-/// An area's pages: `"/path" => Component, access;` for a page, `"/path" => access;` for a
-/// rule without a page of its own (the files under it); the access is `Public`, `Staff` or
-/// `Needs(Action)`, written without their enums' names. Makes the area's `RULES` and its
-/// `Pages` routes, every page rendered whole on the server (`SsrMode::Async`): it then reads
-/// completely without JavaScript, and hydration has nothing left to stream.
+/// An area's pages, `"/path" => Component, access;` each, after at most one
+/// `under "/path" => access;` for a path with no page of its own whose files need a rule
+/// (`/admin`). The access is `Public`, `Staff` or `Needs(Action)`, written without their enums'
+/// names. Makes the area's `RULES` and its `Pages` routes, every page rendered whole on the
+/// server (`SsrMode::Async`): it then reads completely without JavaScript, and hydration has
+/// nothing left to stream. (Paths are taken as single tokens: `path!` reads the string itself.)
 macro_rules! pages {
-    ($( $path:literal => $($view:ident,)? $access:expr; )+) => {
+    (under $under:tt => $under_access:expr; $( $path:tt => $view:ident, $access:expr; )+) => {
+        $crate::routes::pages!(@make [$under => $under_access] $( $path => $view, $access; )+);
+    };
+    ($( $path:tt => $view:ident, $access:expr; )+) => {
+        $crate::routes::pages!(@make [] $( $path => $view, $access; )+);
+    };
+    (@make [$( $under:tt => $under_access:expr )?] $( $path:tt => $view:ident, $access:expr; )+) => {
         /// This area's pages and who may open each.
         pub const RULES: &[$crate::routes::PageRule] = {
             #[allow(unused_imports)]
             use $crate::auth::{Action::*, PageAccess::*};
-            &[$($crate::routes::PageRule { path: $path, access: $access }),+]
+            &[
+                $($crate::routes::PageRule { path: $under, access: $under_access },)?
+                $($crate::routes::PageRule { path: $path, access: $access },)+
+            ]
         };
 
         /// This area's routes, for the router.
@@ -34,7 +44,7 @@ macro_rules! pages {
             use leptos::prelude::*;
             use leptos_router::components::Route;
             use leptos_router::{path, SsrMode};
-            view! { $($( <Route path=path!($path) view=$view ssr=SsrMode::Async /> )?)+ }.into_inner()
+            view! { $( <Route path=path!($path) view=$view ssr=SsrMode::Async /> )+ }.into_inner()
         }
     };
 }

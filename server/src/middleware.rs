@@ -2,13 +2,13 @@
 //! state-changing requests, the session and the language, and page access by role.
 
 use crate::startup::AppState;
+use app::auth::may_open;
 use app::auth::server::{clear_session_cookie, resolve_session, session_cookie_name, Authenticated, ClientIp, Session};
 use app::auth::steps::PendingSignIn;
-use app::auth::may_open;
-use app::routes::page_access;
 use app::domain::{client_address, Locale};
 use app::error::AppError;
 use app::i18n::{lang_cookie, LANG_COOKIE};
+use app::routes::page_access;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -161,7 +161,8 @@ pub async fn access(req: Request, next: Next) -> Response {
             let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
             if req.extensions().get::<PendingSignIn>().is_some() {
                 // The password was right; the sign-in waits for its next step.
-                return Redirect::to(&format!("/login/step?next={}", app::shell::url_encode_path(target))).into_response();
+                return Redirect::to(&format!("/login/step?next={}", app::shell::url_encode_path(target)))
+                    .into_response();
             }
             let expired = if req.extensions().get::<StaleSession>().is_some() { "&expired=1" } else { "" };
             let login = if target == "/" {

@@ -61,10 +61,7 @@ async fn the_list_shows_each_enterprise_as_its_text_with_its_badges(b: Backend) 
     assert!(!html.contains("<img src=x"), "{html}");
     // A key enterprise with its officer (the one who registered it), never visited yet: in
     // the officer's language.
-    let cells: Vec<String> = row
-        .split("<td>")
-        .map(|cell| cell.replace("</td>", "").replace("<br/>", " | "))
-        .collect();
+    let cells: Vec<String> = row.split("<td>").map(|cell| cell.replace("</td>", "").replace("<br/>", " | ")).collect();
     assert!(cells[0].contains("<span class=\"badge badge-key\">Key</span>"), "{row}");
     assert!(cells[0].contains("<span class=\"muted small\">Lumière Composites SAS</span>"), "{row}");
     assert_eq!(cells[1..], ["France", "Advanced materials", "Established", "Test Person", "never"], "{row}");

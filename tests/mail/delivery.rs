@@ -2,8 +2,8 @@
 //! refusal, or no mail server at all.
 
 use super::{
-    app_sending_to, free_port, investor_case, mail_settings, outcome_when, post_update, sent_count,
-    start_mail_server, state_becomes, Mailbox, Received,
+    app_sending_to, free_port, investor_case, mail_settings, outcome_when, post_update, sent_count, start_mail_server,
+    state_becomes, Mailbox, Received,
 };
 use crate::both;
 use crate::cases::officer_with_enterprise;

@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 crate::routes::pages! {
     // What else is under /admin (the roles that must use two steps) is the admins'.
-    "/admin" => Needs(ManageUsers);
+    under "/admin" => Needs(ManageUsers);
     "/admin/users" => UsersPage, Needs(ManageUsers);
     "/admin/users/new" => NewUserPage, Needs(ManageUsers);
     "/admin/users/:id" => UserPage, Needs(ManageUsers);

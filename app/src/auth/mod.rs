@@ -46,7 +46,7 @@ pub enum Action {
     RegisterEnterprise,
     /// Assign or reassign an enterprise's liaison officer.
     AssignLiaison,
-    /// See cases (working one also needs to own it, see `cases::service::may_work`).
+    /// See cases (working one also needs to own it, see `may_work_on`).
     ReadCases,
     /// Work a department's tasks (one's own department only, see `cases::service`).
     WorkDepartmentTasks,

@@ -1,7 +1,9 @@
 //! Friendship-city rules (server only): validation with the stage rules, the register's
 //! dormancy and anniversary flags, linking delegations, each change audited in its transaction.
 
-use super::{stage_errors, City, CityForm, CityKind, CitySummary, ContactForm, ExchangeForm, ExchangeKind, Stage, AREAS};
+use super::{
+    stage_errors, City, CityForm, CityKind, CitySummary, ContactForm, ExchangeForm, ExchangeKind, Stage, AREAS,
+};
 use crate::auth::{Action, Ctx, SessionUser};
 use crate::db::{self, audit};
 use crate::domain::{office_today, Country, Locale};

@@ -35,8 +35,7 @@ pub async fn set_mission_rules(
     v.finish()?;
     let mut tx = cx.state.db.begin().await?;
     let before = data::mission_rules_in(&mut tx).await?;
-    if before.version != version
-        || !data::update_mission_rules(&mut tx, version, &rules, cx.user.id, db::now()).await?
+    if before.version != version || !data::update_mission_rules(&mut tx, version, &rules, cx.user.id, db::now()).await?
     {
         return Err(AppError::StaleVersion);
     }
