@@ -140,7 +140,7 @@ pub enum AppError {
     /// A booking would double-book resources: the clashes, each with the other item, so the
     /// officer can choose another resource or book anyway. Nothing was saved.
     #[error("booking_clashes")]
-    BookingClashes(Vec<crate::delegations::Clash>),
+    BookingClashes(Vec<crate::domain::Clash>),
     /// Too many sign-ins are being checked at this moment; nothing was checked.
     #[error("busy")]
     Busy,

@@ -71,6 +71,7 @@ mod statistics;
 pub use self::calendar::{CalendarFilter, CalendarItem, CalendarView};
 pub use self::rules::{breaches, MissionRules, Rule, RuleBreach};
 pub use self::statistics::{statistics, Count, Counted, Statistics};
+pub use crate::domain::{Clash, ResourceKind};
 
 codes!(
     /// Received here (来访) or sent abroad (出访).
@@ -112,11 +113,6 @@ impl DelegationStatus {
         self != DelegationStatus::Cancelled
     }
 }
-
-codes!(
-    /// What a bookable resource is.
-    ResourceKind { Venue => "venue", Vehicle => "vehicle", Interpreter => "interpreter", Official => "official" }
-);
 
 codes!(
     /// What happens in an itinerary item.
@@ -229,22 +225,6 @@ impl Item {
     pub fn booked(&self, kind: ResourceKind) -> impl Iterator<Item = &Resource> {
         self.resources.iter().filter(move |r| r.kind == kind)
     }
-}
-
-/// A resource booked by two items whose times collide: `item_id` of this delegation (0 for
-/// an item not saved yet) and the other item, perhaps of another delegation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Clash {
-    pub item_id: i64,
-    pub resource_id: i64,
-    pub resource_name: String,
-    pub resource_kind: ResourceKind,
-    pub other_item_id: i64,
-    pub other_delegation_id: i64,
-    pub other_delegation_title: String,
-    pub other_title: String,
-    pub other_starts_at: DateTime<Utc>,
-    pub other_ends_at: DateTime<Utc>,
 }
 
 /// An item where members speak a language no booked interpreter works in.

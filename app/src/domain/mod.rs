@@ -1,10 +1,11 @@
 //! Domain types shared by the browser and the server. Each validates when parsed, so a value
 //! of the type is known to be well-formed wherever it travels. Also here, so that no area
 //! has to import another's for them: what several areas read (the audit log's entries, the
-//! outbox's messages) and how far every list goes (`COUNT_CAP`, `MAX_PAGE`).
+//! outbox's messages, a booking's clashes) and how far every list goes (`COUNT_CAP`, `MAX_PAGE`).
 
 mod account;
 mod audit;
+mod booking;
 mod calendar;
 mod case_ref;
 mod case_status;
@@ -20,6 +21,7 @@ pub mod search;
 
 pub use account::{DisplayName, Email, NewPassword, Role};
 pub use audit::{AuditEntry, AuditFilter, AuditPage};
+pub use booking::{Clash, ResourceKind};
 pub use calendar::{office_time, office_today, DayKind, WorkingCalendar};
 pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 pub use case_status::CaseStatus;
