@@ -92,6 +92,30 @@ async fn an_officer_opens_a_case_and_the_access_code_is_shown_once(b: Backend) {
 }
 both!(an_officer_opens_a_case_and_the_access_code_is_shown_once);
 
+async fn the_case_list_shows_each_case_as_its_text_with_its_badges(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let (officer, enterprise) = officer_with_enterprise(&app, 1).await;
+    let id: i64 = open_case(&officer, enterprise, "<b>Spare parts</b> & \"CNC\"").await.json().await.unwrap();
+    let html = officer.get("/cases").await.text().await.unwrap();
+    let row = html
+        .split(&format!("<a href=\"/cases/{id}\">"))
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or_else(|| panic!("a row linking to the case: {html}"));
+    let cells: Vec<&str> = row.split("<td>").map(|cell| cell.trim_end_matches("</td>")).collect();
+    let year = chrono::Utc::now().format("%Y").to_string();
+    assert_eq!(cells[0], format!("<code>LN-{year}-000001</code></a>"), "{row}");
+    // The title is text, never markup; a green-channel case says so.
+    assert_eq!(cells[1], "&lt;b&gt;Spare parts&lt;/b&gt; &amp; &quot;CNC&quot;<span class=\"badge badge-green\">Green channel</span>");
+    assert!(!html.contains("<b>Spare parts"), "{html}");
+    assert_eq!(cells[2], format!("<a href=\"/enterprises/{enterprise}\">帕多瓦精密机械有限公司</a>"));
+    assert_eq!(cells[3..6], ["Customs", "<span class=\"status status-submitted\">Submitted</span>", "Test Person"]);
+    // Its due day, and the badge of a deadline that runs.
+    assert!(cells[6].ends_with("<span class=\"badge badge-ok\">On track</span>"), "{row}");
+}
+both!(the_case_list_shows_each_case_as_its_text_with_its_badges);
+
 async fn the_workflow_allows_only_its_moves(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
