@@ -237,7 +237,7 @@ pub async fn reset_password(cx: &Ctx, id: i64, password: &str) -> Result<(), App
     let hash = hash_password(password.expose().to_string()).await?;
     let mut tx = cx.state.db.begin().await?;
     users::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    users::set_password_hash(&mut tx, id, &hash, db::now()).await?;
+    crate::auth::db::set_password_hash(&mut tx, id, &hash, db::now()).await?;
     crate::auth::db::set_must_change_password(&mut tx, id, true).await?;
     let ended = sessions::delete_for_user(&mut tx, id, None).await?;
     let changes = audit::Changes::new().fact("sessions_ended", ended);

@@ -54,8 +54,8 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         super::sign_in::login(&state, &email, &password, &ip, ua.as_deref(), previous.as_deref()).await?;
     set_cookie(&server::session_cookie(&token, state.settings.secure_cookies));
     // The user's own language wins from now on.
-    if let Some(user) = crate::admin::db::users::get(&state.db, user_id).await? {
-        set_cookie(&crate::i18n::lang_cookie(user.locale));
+    if let Some(locale) = super::db::locale_of(&state.db, user_id).await? {
+        set_cookie(&crate::i18n::lang_cookie(locale));
     }
     if is_plain_form() {
         leptos_axum::redirect(&super::safe_next(next.as_deref()));

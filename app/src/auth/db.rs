@@ -1,9 +1,10 @@
-//! What a staff sign-in checks beyond the password: one-time code secrets and the last step
-//! used, recovery codes (stored hashed), a password an administrator set that must be
-//! changed, the roles that must use one-time codes, and the step a session's sign-in waits
-//! for.
+//! What a staff sign-in checks: an account's password (its hash) and language, one-time code
+//! secrets and the last step used, recovery codes (stored hashed), a password an
+//! administrator set that must be changed, the roles that must use one-time codes, and the
+//! step a session's sign-in waits for.
 
 use crate::db::{Db, Tx};
+use crate::domain::Locale;
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
@@ -38,6 +39,56 @@ pub async fn of_user(db: &Db, user_id: i64) -> Result<Option<Factors>, sqlx::Err
         &[user_id.into()],
     )
     .await
+}
+
+/// What login needs to know about an account.
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+impl crate::db::Record for Credentials {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Credentials { id: row.get("id")?, password_hash: row.get("password_hash")?, active: row.get("active")? })
+    }
+}
+
+pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    db.optional::<Credentials>("select id, password_hash, active from users where email = $1", &[email.into()]).await
+}
+
+pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
+    db.optional::<String>("select password_hash from users where id = $1", &[id.into()]).await
+}
+
+pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set password_hash = $1, updated_at = $2, version = version + 1 where id = $3")
+            .bind(hash)
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+pub async fn set_locale(tx: &mut Tx, id: i64, locale: Locale, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |conn| {
+        sqlx::query("update users set locale = $1, updated_at = $2, version = version + 1 where id = $3")
+            .bind(locale.tag())
+            .bind(at)
+            .bind(id)
+            .execute(conn)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// An account's own language (`None`: no such account).
+pub async fn locale_of(db: &Db, id: i64) -> Result<Option<Locale>, sqlx::Error> {
+    db.optional::<Option<Locale>>("select locale from users where id = $1", &[id.into()]).await.map(Option::flatten)
 }
 
 /// Keep a secret for an enrolment in progress (not yet turned on).

@@ -1,15 +1,13 @@
-//! The sign-in page and the user's own account page.
+//! The sign-in page, and the password form of the user's own account page (`shell`'s).
 
 use super::api::{ChangePassword, Login};
-use crate::domain::Locale;
-use crate::shell::{field_message, role_name, use_me, FormError, Saved};
+use crate::shell::{field_message, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 crate::routes::pages! {
     "/login" => LoginPage, Public;
-    "/account" => AccountPage, Staff;
 }
 
 #[component]
@@ -67,59 +65,9 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn AccountPage() -> impl IntoView {
-    let me = use_me().0;
-    let current_locale = crate::i18n::use_locale;
-
-    view! {
-        <Title text=tr!("account-title") />
-        <h1>{move || tr!("account-title")}</h1>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                me.await.ok().flatten().map(|user| {
-                    let role = user.role;
-                    view! {
-                        <dl class="facts">
-                            <dt>{move || tr!("field-display-name")}</dt><dd>{user.display_name.clone()}</dd>
-                            <dt>{move || tr!("field-email")}</dt><dd>{user.email.clone()}</dd>
-                            <dt>{move || tr!("field-role")}</dt><dd>{move || role_name(role)}</dd>
-                        </dl>
-                    }
-                })
-            })}
-        </Transition>
-
-        <section class="panel" aria-labelledby="two-step-heading">
-            <h2 id="two-step-heading">{move || tr!("two-step-account-link")}</h2>
-            <p class="muted">{move || tr!("two-step-enrol-intro")}</p>
-            // A page of the server's own (no app route): the router must not take the click.
-            <p><a href="/account/two-step" rel="external">{move || tr!("two-step-title")}</a></p>
-        </section>
-        <crate::delegations::pages::CalendarFeedPanel />
-        <section class="panel" aria-labelledby="language-heading">
-            <h2 id="language-heading">{move || tr!("account-language")}</h2>
-            <p class="muted">{move || tr!("account-language-hint")}</p>
-            <form method="post" action="/lang" class="form form-inline">
-                <input type="hidden" name="next" value="/account" />
-                <label for="lang">{move || tr!("field-language")}</label>
-                <select id="lang" name="lang">
-                    {Locale::ALL.into_iter().map(|l| view! {
-                        <option value=l.tag() selected=move || current_locale() == l>{l.endonym()}</option>
-                    }).collect_view()}
-                </select>
-                <button type="submit" class="button-secondary">{move || tr!("common-save")}</button>
-            </form>
-        </section>
-
-        <PasswordSection />
-        <DigestSection />
-    }
-}
-
 /// One's own password, changed after typing the current one.
 #[component]
-fn PasswordSection() -> impl IntoView {
+pub fn PasswordSection() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let query = use_query_map();
     let error = Signal::derive(move || change.value().get().and_then(Result::err));
@@ -156,41 +104,5 @@ fn PasswordSection() -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
-    }
-}
-
-/// A liaison officer's daily digest of their cases by e-mail: on or off.
-#[component]
-fn DigestSection() -> impl IntoView {
-    use crate::mail::api::{daily_digest, SetDailyDigest};
-    let me = use_me().0;
-    let set = ServerAction::<SetDailyDigest>::new();
-    let current = crate::codec::resource(move || set.version().get(), |_| daily_digest());
-    let query = use_query_map();
-    let saved = Signal::derive(move || {
-        matches!(set.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("digest")
-    });
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let officer = me.await.ok().flatten().is_some_and(|u| u.role == crate::domain::Role::LiaisonOfficer);
-                let on = current.await.unwrap_or(true);
-                officer.then(|| view! {
-                    <section class="panel" aria-labelledby="digest-heading">
-                        <h2 id="digest-heading">{tr!("account-digest")}</h2>
-                        <Saved show=saved />
-                        <ActionForm action=set attr:class="form">
-                            <div class="field checkbox">
-                                <label>
-                                    <input type="checkbox" id="digest" name="enabled" value="true" checked=on />
-                                    " "{tr!("account-digest-label")}
-                                </label>
-                            </div>
-                            <button type="submit" class="button-secondary">{tr!("common-save")}</button>
-                        </ActionForm>
-                    </section>
-                })
-            })}
-        </Transition>
     }
 }

@@ -3,7 +3,6 @@
 //! valid session.
 
 use super::{allows, Action, SessionUser};
-use crate::admin::db::users;
 use crate::db::{self, audit, sessions};
 use crate::domain::{Locale, Role};
 use crate::error::{AppError, FieldCode, Validator};
@@ -314,14 +313,14 @@ pub async fn change_own_password(
     let Some(new) = new else {
         return Err(AppError::Internal);
     };
-    let hash = users::password_hash(&state.db, auth.user.id).await?.ok_or(AppError::NotAuthenticated)?;
+    let hash = super::db::password_hash(&state.db, auth.user.id).await?.ok_or(AppError::NotAuthenticated)?;
     if !verify_password(hash, current.to_string()).await? {
         return Err(AppError::field("current_password", FieldCode::WrongPassword));
     }
     let new_hash = hash_password(new.expose().to_string()).await?;
     let now = db::now();
     let mut tx = state.db.begin().await?;
-    users::set_password_hash(&mut tx, auth.user.id, &new_hash, now).await?;
+    super::db::set_password_hash(&mut tx, auth.user.id, &new_hash, now).await?;
     let ended = sessions::delete_for_user(&mut tx, auth.user.id, Some(&auth.session_id)).await?;
     audit::record(
         &mut tx,
@@ -347,7 +346,7 @@ pub async fn set_own_locale(state: &ServerState, user: &SessionUser, locale: Loc
     }
     let now = db::now();
     let mut tx = state.db.begin().await?;
-    users::set_locale(&mut tx, user.id, locale, now).await?;
+    super::db::set_locale(&mut tx, user.id, locale, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {

@@ -2,7 +2,6 @@
 //! checked (against a decoy when the account does not exist) and its outcome audited.
 
 use super::server::{self, decoy_hash, new_session_token, verify_password};
-use crate::admin::db::users;
 use crate::db::{self, audit, sessions, throttle};
 use crate::error::{AppError, FieldCode, Validator};
 use crate::state::ServerState;
@@ -21,7 +20,7 @@ pub async fn login(
     previous_session: Option<&str>,
 ) -> Result<(String, i64), AppError> {
     let attempt = Attempt::count(state, email, password, ip).await?;
-    let account = users::credentials_by_email(&state.db, &attempt.email).await?;
+    let account = super::db::credentials_by_email(&state.db, &attempt.email).await?;
     let verified = match password_matches(account.as_ref(), password, attempt.throttled).await {
         Ok(v) => v,
         Err(e) => {
@@ -98,7 +97,7 @@ impl<'a> Attempt<'a> {
 /// Whether the password is the account's. An unknown account's is checked against a decoy
 /// hash, so that it takes as long; a throttled attempt's is not checked at all.
 async fn password_matches(
-    account: Option<&users::Credentials>,
+    account: Option<&super::db::Credentials>,
     password: &str,
     throttled: bool,
 ) -> Result<bool, AppError> {
@@ -151,7 +150,7 @@ async fn open_session(
 async fn record_refusal(
     tx: &mut db::Tx,
     attempt: &Attempt<'_>,
-    account: Option<&users::Credentials>,
+    account: Option<&super::db::Credentials>,
     verified: bool,
 ) -> Result<(), AppError> {
     let reason = match account {

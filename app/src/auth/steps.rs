@@ -6,7 +6,6 @@
 
 use super::server::{hash_password, new_password, verify_password};
 use super::SessionUser;
-use crate::admin::db::users;
 use crate::auth::db as factors;
 use crate::db::{self, audit, sessions, throttle};
 use crate::domain::{Locale, Role};
@@ -166,14 +165,14 @@ pub async fn choose_password(
     }
     v.finish()?;
     let Some(password) = password else { return Err(AppError::Internal) };
-    let current = users::password_hash(&state.db, p.user_id).await?.ok_or(AppError::NotAuthenticated)?;
+    let current = factors::password_hash(&state.db, p.user_id).await?.ok_or(AppError::NotAuthenticated)?;
     if verify_password(current, password.expose().to_string()).await? {
         return Err(AppError::field("new_password", FieldCode::SamePassword));
     }
     let hash = hash_password(password.expose().to_string()).await?;
     let now = db::now();
     let mut tx = state.db.begin().await?;
-    users::set_password_hash(&mut tx, p.user_id, &hash, now).await?;
+    factors::set_password_hash(&mut tx, p.user_id, &hash, now).await?;
     factors::set_must_change_password(&mut tx, p.user_id, false).await?;
     sessions::delete_for_user(&mut tx, p.user_id, Some(&p.session_id)).await?;
     audit::record(

@@ -30,5 +30,5 @@ pub use credit_code::CreditCode;
 pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;
 pub use network::{client_address, throttle_key, IpBlock};
-pub use outbox::{CaseMessage, MessageState, OutboxEntry, OutboxFilter};
+pub use outbox::{CaseMessage, MessageState, OutboxEntry, OutboxFilter, Recipient};
 pub use paging::{COUNT_CAP, MAX_PAGE};

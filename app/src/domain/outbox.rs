@@ -1,8 +1,17 @@
 //! The e-mail outbox as staff read it: each message's state, the outbox page's filter and
-//! entries, and the messages a case's timeline shows.
+//! entries, and the messages a case's timeline shows; and who a message is written to.
 
+use super::Locale;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// Who receives a message, in which language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+}
 
 /// Where a message is: waiting for its first attempt, failed and waiting to be retried,
 /// delivered to the mail server, or given up.

@@ -24,13 +24,7 @@ macro_rules! tr {
     };
 }
 
-/// Who receives a message, in which language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recipient {
-    pub email: String,
-    pub name: String,
-    pub locale: Locale,
-}
+pub use crate::domain::Recipient;
 
 /// What messages say about a case.
 #[derive(Debug, Clone)]
@@ -456,34 +450,20 @@ pub fn digest(settings: &Settings, to: &Recipient, lines: &[DigestLine], today: 
         .finish()
 }
 
-/// To an official, an interpreter or a driver: the items of a delegation's programme they
-/// take part in, in their language, with a calendar file of those items attached.
-pub fn programme(to: &Recipient, d: &crate::delegations::Delegation, ics: Vec<u8>) -> NewMessage {
-    use crate::delegations::programme::activity_name;
+/// To an official, an interpreter or a driver: the items of the programme of the delegation
+/// `delegation_id` (titled `delegation`) they take part in, one line each, already written in
+/// their language, with a calendar file of those items attached.
+pub fn programme(to: &Recipient, delegation: &str, delegation_id: i64, lines: Vec<String>, ics: Vec<u8>) -> NewMessage {
     let locale = to.locale;
-    let subject = tr!(locale, "mail-programme-subject", { "delegation" => d.title.as_str() });
+    let subject = tr!(locale, "mail-programme-subject", { "delegation" => delegation });
     let mut l = Letter::new("delegation_programme", to, subject, None)
-        .para(tr!(locale, "mail-programme-intro", { "delegation" => d.title.as_str() }));
-    for item in &d.items {
-        let (start, end) = (crate::domain::office_time(item.starts_at), crate::domain::office_time(item.ends_at));
-        let title =
-            if locale == Locale::ZhCn || item.title_foreign.is_empty() { &item.title_zh } else { &item.title_foreign };
-        let mut line = format!(
-            "{} {}–{} · {} · {}",
-            format_day(start.date_naive(), locale),
-            start.format("%H:%M"),
-            end.format("%H:%M"),
-            activity_name(item.activity, locale),
-            title
-        );
-        if let Some(venue) = item.venue() {
-            line.push_str(&format!(" · {}", venue.name));
-        }
+        .para(tr!(locale, "mail-programme-intro", { "delegation" => delegation }));
+    for line in lines {
         l = l.para(line);
     }
     let mut m = l.para(tr!(locale, "mail-programme-calendar")).finish();
     m.attachments.push(outbox::Attachment {
-        filename: format!("programme-{}.ics", d.id),
+        filename: format!("programme-{delegation_id}.ics"),
         content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
         content: ics,
     });

@@ -1,9 +1,10 @@
-//! The outbox page (administrators) and the list of a case's messages on its page.
+//! The outbox page (administrators), the list of a case's messages on its page, and the daily
+//! digest's switch on the account page.
 
-use super::api::{outbox, RetryMessage};
+use super::api::{daily_digest, outbox, RetryMessage, SetDailyDigest};
 use crate::domain::{CaseMessage, Locale, MessageState, OutboxEntry};
 use crate::i18n::{format_datetime, use_locale};
-use crate::shell::{page_error, FormError};
+use crate::shell::{page_error, use_me, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -166,5 +167,41 @@ fn case_message_item(m: CaseMessage, locale: Locale) -> impl IntoView {
             <span class=format!("badge message-state-{}", m.state.as_str())>{state_name(m.state)}</span>
             " " {kind_name(&m.kind)} " → " {m.recipient} " " <span class="muted">{when}</span>
         </li>
+    }
+}
+
+/// A liaison officer's daily digest of their cases by e-mail: on or off (on their account
+/// page).
+#[component]
+pub fn DigestPanel() -> impl IntoView {
+    let me = use_me().0;
+    let set = ServerAction::<SetDailyDigest>::new();
+    let current = crate::codec::resource(move || set.version().get(), |_| daily_digest());
+    let query = use_query_map();
+    let saved = Signal::derive(move || {
+        matches!(set.value().get(), Some(Ok(()))) || query.read().get("saved").as_deref() == Some("digest")
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let officer = me.await.ok().flatten().is_some_and(|u| u.role == crate::domain::Role::LiaisonOfficer);
+                let on = current.await.unwrap_or(true);
+                officer.then(|| view! {
+                    <section class="panel" aria-labelledby="digest-heading">
+                        <h2 id="digest-heading">{tr!("account-digest")}</h2>
+                        <Saved show=saved />
+                        <ActionForm action=set attr:class="form">
+                            <div class="field checkbox">
+                                <label>
+                                    <input type="checkbox" id="digest" name="enabled" value="true" checked=on />
+                                    " "{tr!("account-digest-label")}
+                                </label>
+                            </div>
+                            <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+                        </ActionForm>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::admin::UserRecord;
 use crate::db::{is_unique_violation, Columns, Db, Record, Tx};
-use crate::domain::{Locale, Role};
+use crate::domain::{Locale, Recipient, Role};
 use crate::on_tx;
 use chrono::{DateTime, Utc};
 
@@ -45,27 +45,6 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<UserRecord>, sqlx::Error> {
     tx.optional(&format!("{SELECT} where u.id = $1"), &[id.into()]).await
-}
-
-/// What login needs to know about an account.
-pub struct Credentials {
-    pub id: i64,
-    pub password_hash: String,
-    pub active: bool,
-}
-
-impl crate::db::Record for Credentials {
-    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(Credentials { id: row.get("id")?, password_hash: row.get("password_hash")?, active: row.get("active")? })
-    }
-}
-
-pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    db.optional::<Credentials>("select id, password_hash, active from users where email = $1", &[email.into()]).await
-}
-
-pub async fn password_hash(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
-    db.optional::<String>("select password_hash from users where id = $1", &[id.into()]).await
 }
 
 pub struct NewUser<'a> {
@@ -146,30 +125,6 @@ pub async fn update(tx: &mut Tx, u: Update<'_>) -> Result<bool, InsertError> {
     }
 }
 
-pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query("update users set password_hash = $1, updated_at = $2, version = version + 1 where id = $3")
-            .bind(hash)
-            .bind(at)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|_| ())
-    })
-}
-
-pub async fn set_locale(tx: &mut Tx, id: i64, locale: Locale, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |conn| {
-        sqlx::query("update users set locale = $1, updated_at = $2, version = version + 1 where id = $3")
-            .bind(locale.tag())
-            .bind(at)
-            .bind(id)
-            .execute(conn)
-            .await
-            .map(|_| ())
-    })
-}
-
 /// Active administrators other than `except`, so the last one cannot be disabled or demoted.
 pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, sqlx::Error> {
     tx.one::<i64>("select count(*) from users where role = 'admin' and active = true and id <> $1", &[except.into()])
@@ -193,13 +148,13 @@ impl crate::db::Record for RecipientRow {
 }
 
 impl RecipientRow {
-    fn into_recipient(self) -> crate::mail::compose::Recipient {
-        crate::mail::compose::Recipient { email: self.email, name: self.display_name, locale: self.locale }
+    fn into_recipient(self) -> Recipient {
+        Recipient { email: self.email, name: self.display_name, locale: self.locale }
     }
 }
 
 /// An active user as the recipient of an e-mail, in their own language.
-pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::Recipient>, sqlx::Error> {
+pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<Recipient>, sqlx::Error> {
     let row: Option<RecipientRow> = tx
         .optional::<RecipientRow>(
             "select email, display_name, locale from users where id = $1 and active = true",
@@ -210,10 +165,7 @@ pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::co
 }
 
 /// The active liaisons of a department, who hear of its new tasks.
-pub async fn department_liaisons_in(
-    tx: &mut Tx,
-    department_id: i64,
-) -> Result<Vec<crate::mail::compose::Recipient>, sqlx::Error> {
+pub async fn department_liaisons_in(tx: &mut Tx, department_id: i64) -> Result<Vec<Recipient>, sqlx::Error> {
     let rows: Vec<RecipientRow> = tx
         .all::<RecipientRow>(
             "select email, display_name, locale from users \
@@ -225,7 +177,7 @@ pub async fn department_liaisons_in(
 }
 
 /// The liaison officers who take the daily digest: (user id, recipient).
-pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, crate::mail::compose::Recipient)>, sqlx::Error> {
+pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, Recipient)>, sqlx::Error> {
     let rows: Vec<DigestRow> = db
         .all::<DigestRow>(
             "select id, email, display_name, locale from users \

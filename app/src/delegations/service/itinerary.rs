@@ -6,11 +6,13 @@ use super::{load_for_print, travel};
 use crate::auth::{Action, Ctx};
 use crate::db::{self, audit, Tx};
 use crate::delegations::db::{self as data, Booking, NewItem};
+use crate::delegations::programme::activity_name;
 use crate::delegations::{
     clashes, Activity, Clash, Delegation, DelegationStatus, Item, ItemForm, Resource, ResourceKind, Slot,
 };
-use crate::domain::office_time;
+use crate::domain::{office_time, Locale};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::i18n::format_day;
 use crate::state::ServerState;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
@@ -310,6 +312,30 @@ pub(super) async fn clashes_of(state: &ServerState, id: i64, items: &[Item]) -> 
     Ok(found)
 }
 
+/// The e-mail's line for each of a delegation's items, in `locale`: the day and times, the
+/// activity, the title in that language (else the Chinese one) and the venue.
+fn programme_lines(d: &Delegation, locale: Locale) -> Vec<String> {
+    let mut lines = Vec::with_capacity(d.items.len());
+    for item in &d.items {
+        let (start, end) = (office_time(item.starts_at), office_time(item.ends_at));
+        let title =
+            if locale == Locale::ZhCn || item.title_foreign.is_empty() { &item.title_zh } else { &item.title_foreign };
+        let mut line = format!(
+            "{} {}–{} · {} · {}",
+            format_day(start.date_naive(), locale),
+            start.format("%H:%M"),
+            end.format("%H:%M"),
+            activity_name(item.activity, locale),
+            title
+        );
+        if let Some(venue) = item.venue() {
+            line.push_str(&format!(" · {}", venue.name));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Send each official, interpreter and driver booked on the itinerary (those with an
 /// e-mail address) their part of the programme in their language, with a calendar file of
 /// their items; queued in one transaction with its audit entry. Returns how many were queued.
@@ -342,7 +368,8 @@ pub async fn send_programme(cx: &Ctx, id: i64) -> Result<usize, AppError> {
             name: person.name.clone(),
             locale: person.language,
         };
-        let message = crate::mail::compose::programme(&to, &mine, ics.into_bytes());
+        let lines = programme_lines(&mine, person.language);
+        let message = crate::mail::compose::programme(&to, &mine.title, mine.id, lines, ics.into_bytes());
         crate::mail::compose::queue(&mut tx, &cx.state.settings, &message, now).await?;
     }
     let names: Vec<&str> = people.iter().map(|(p, _)| p.name.as_str()).collect();
