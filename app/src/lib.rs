@@ -34,6 +34,7 @@ macro_rules! tr {
     }};
 }
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod cases;
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                 <shell::Layout>
                     <Routes fallback=shell::NotFound>
                         <shell::Pages />
+                        <account::Pages />
                         <auth::pages::Pages />
                         <admin::pages::Pages />
                         <enterprises::pages::Pages />

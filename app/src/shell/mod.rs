@@ -1,13 +1,11 @@
 //! The frame around every page: header with the product name, the navigation the user's role
-//! may use, the user menu and the language switcher; plus the home page, the account page,
-//! the not-found page and the shared pieces that show errors in the reader's language.
+//! may use, the user menu and the language switcher; plus the home page, the not-found page
+//! and the shared pieces that show errors in the reader's language.
 //!
 //! `layout` draws the frame, `document` the whole documents the server renders alone, `home`
-//! the home page, `account` the user's own account page (each area's panel on it drawn by the
-//! area); `errors` and `forms` show what went wrong, `words` names things in the reader's
-//! language, `paging` pages through lists and writes their links.
+//! the home page; `errors` and `forms` show what went wrong, `words` names things in the
+//! reader's language, `paging` pages through lists and writes their links.
 
-mod account;
 #[cfg(feature = "ssr")]
 mod document;
 mod errors;
@@ -17,7 +15,6 @@ mod layout;
 mod paging;
 mod words;
 
-pub use account::AccountPage;
 #[cfg(feature = "ssr")]
 pub use document::{error_document, set_bundle_name, standalone_document};
 pub use errors::{error_text, field_error_text, page_error, Forbidden, NotFound};
@@ -29,5 +26,4 @@ pub use words::{join_list, language_name, role_name, today, with_aside};
 
 crate::routes::pages! {
     "/" => HomePage, Staff;
-    "/account" => AccountPage, Staff;
 }

@@ -1,15 +1,19 @@
 //! The user's own account page: who they are, then a panel for each thing of their own they
 //! may change, each drawn by the area that owns it (two-step sign-in and password: `auth`;
-//! calendar feed: `delegations`; daily digest: `mail`).
+//! calendar feed: `delegations`; daily digest: `mail`). It is where those areas meet, so it
+//! sits beside `lib.rs` rather than in one of them or in `shell` below them.
 
-use super::layout::use_me;
-use super::words::role_name;
+use crate::shell::{role_name, use_me};
 use crate::auth::pages::PasswordSection;
 use crate::delegations::pages::CalendarFeedPanel;
 use crate::domain::Locale;
 use crate::mail::pages::DigestPanel;
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+crate::routes::pages! {
+    "/account" => AccountPage, Staff;
+}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
