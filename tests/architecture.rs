@@ -9,17 +9,8 @@ const AREAS: [&str; 9] =
     ["admin", "auth", "cases", "delegations", "enterprises", "friendship_cities", "mail", "portal", "service_levels"];
 
 /// The circles between areas that are known and due to go (issue 23); a new one fails.
-const KNOWN_CIRCLES: [(&str, &str); 9] = [
-    ("admin", "auth"),
-    ("admin", "mail"),
-    ("auth", "delegations"),
-    ("auth", "mail"),
-    ("cases", "enterprises"),
-    ("cases", "mail"),
-    ("cases", "portal"),
-    ("cases", "service_levels"),
-    ("delegations", "mail"),
-];
+const KNOWN_CIRCLES: [(&str, &str); 5] =
+    [("admin", "auth"), ("admin", "mail"), ("auth", "delegations"), ("auth", "mail"), ("delegations", "mail")];
 
 fn source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")
