@@ -1,6 +1,10 @@
 //! What the server hands to every page render and server function (server only).
 
 use crate::db::Db;
+use crate::error::AppError;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
@@ -20,10 +24,17 @@ pub struct ServerState {
     pub clock: crate::db::Clock,
 }
 
-/// The installation's key for access codes and portal sessions (see `portal::service::keys`).
+/// The installation's key for access codes and portal sessions (`ServerState::access_keys`).
 pub struct Keys {
     pub(crate) access: Vec<u8>,
 }
+
+/// HMAC-SHA256, the keyed hash under the installation's key.
+pub type HmacSha256 = Hmac<Sha256>;
+
+/// The mark of an access code's keyed hash (`Keys::code_hash`); codes made before it were
+/// password-hashed.
+pub const KEYED: &str = "k1$";
 
 impl ServerState {
     pub fn new(db: Db, settings: Settings) -> ServerState {
@@ -35,6 +46,44 @@ impl ServerState {
             exports: Arc::new(tokio::sync::Semaphore::new(crate::export::SLOTS)),
             clock: crate::db::Clock::default(),
         }
+    }
+
+    /// The keys, loaded (or made, the first time) from the database once per process.
+    pub async fn access_keys(&self) -> Result<&Keys, AppError> {
+        self.keys
+            .get_or_try_init(|| async {
+                let mut fresh = [0u8; 32];
+                rand::rngs::OsRng.fill_bytes(&mut fresh);
+                let stored = crate::db::secrets::secret(&self.db, "access_code_key", &hex::encode(fresh)).await?;
+                let access = hex::decode(stored.trim()).map_err(|_| {
+                    tracing::error!("the stored access-code key is not hexadecimal");
+                    AppError::Internal
+                })?;
+                Ok::<Keys, AppError>(Keys { access })
+            })
+            .await
+    }
+}
+
+impl Keys {
+    /// The MAC under the installation's key of `parts`, kept apart by a separator.
+    pub fn mac(&self, parts: &[&[u8]]) -> HmacSha256 {
+        // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
+        let mut m = <HmacSha256 as Mac>::new_from_slice(&self.access).unwrap_or_else(|_| unreachable!());
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                m.update(b"\x1f");
+            }
+            m.update(p);
+        }
+        m
+    }
+
+    /// The stored form of an access code: HMAC-SHA256 under the installation's key. Codes are
+    /// random and long (about 56 bits), so a fast keyed hash is enough; a password hash would
+    /// cost milliseconds per lookup.
+    pub fn code_hash(&self, code: &str) -> String {
+        format!("{KEYED}{}", hex::encode(self.mac(&[b"access-code", code.as_bytes()]).finalize().into_bytes()))
     }
 }
 

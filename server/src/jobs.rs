@@ -40,11 +40,11 @@ pub fn spawn_notices(state: ServerState, every: Duration) -> tokio::task::JoinHa
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            match app::mail::notices::deadlines(&state).await {
+            match app::cases::notices::deadlines(&state).await {
                 Ok(n) => tracing::debug!(queued = n, "deadline notices"),
                 Err(e) => tracing::warn!(error = ?e, "deadline notices failed; will retry"),
             }
-            match app::mail::notices::digests(&state, db::now()).await {
+            match app::cases::notices::digests(&state, db::now()).await {
                 Ok(n) => tracing::debug!(queued = n, "digests"),
                 Err(e) => tracing::warn!(error = ?e, "digests failed; will retry"),
             }

@@ -58,7 +58,7 @@ async fn the_officer_and_the_leader_hear_once_that_a_case_is_late(b: Backend) {
     app.execute(&format!("update case_tasks set due_on = '{yesterday}' where case_id = {late}")).await;
 
     let state = app::state::ServerState::new(app.db.clone(), app.config.settings.clone());
-    let queued = app::mail::notices::deadlines(&state).await.expect("notices run");
+    let queued = app::cases::notices::deadlines(&state).await.expect("notices run");
     assert_eq!(queued, 3, "the officer, the leader and the customs liaison");
     let late_ref = case(&officer, late).await["summary"]["reference"].as_str().expect("reference").to_string();
     let overdue = outbox_rows(&app, "case_overdue").await;
@@ -71,7 +71,7 @@ async fn the_officer_and_the_leader_hear_once_that_a_case_is_late(b: Backend) {
 
     // A second run, on this server or another, sends nothing again.
     let other = app::state::ServerState::new(app.db.clone(), app.config.settings.clone());
-    assert_eq!(app::mail::notices::deadlines(&other).await.expect("notices run"), 0, "once only");
+    assert_eq!(app::cases::notices::deadlines(&other).await.expect("notices run"), 0, "once only");
     // Nothing about the case that is on track.
     assert!(outbox_rows(&app, "case_at_risk").await.is_empty());
     drop(customs);
@@ -90,10 +90,10 @@ async fn each_officer_gets_a_morning_digest_unless_they_switch_it_off(b: Backend
 
     // Thursday 3 December 2026, a working day: nothing before 08:00 in the office, then one digest.
     let early = chrono::Utc.with_ymd_and_hms(2026, 12, 2, 23, 30, 0).single().expect("time");
-    assert_eq!(app::mail::notices::digests(&state, early).await.expect("digests"), 0, "07:30 is too early");
+    assert_eq!(app::cases::notices::digests(&state, early).await.expect("digests"), 0, "07:30 is too early");
     let morning = chrono::Utc.with_ymd_and_hms(2026, 12, 3, 1, 0, 0).single().expect("time");
-    assert_eq!(app::mail::notices::digests(&state, morning).await.expect("digests"), 1);
-    assert_eq!(app::mail::notices::digests(&state, morning).await.expect("digests"), 0, "once a day");
+    assert_eq!(app::cases::notices::digests(&state, morning).await.expect("digests"), 1);
+    assert_eq!(app::cases::notices::digests(&state, morning).await.expect("digests"), 0, "once a day");
     let digest = outbox_rows(&app, "digest").await;
     assert_eq!(digest[0].0, "officer1@liaison.test");
     assert!(digest[0].1.contains("1 overdue"), "{}", digest[0].1);
@@ -103,15 +103,15 @@ async fn each_officer_gets_a_morning_digest_unless_they_switch_it_off(b: Backend
 
     // Saturday: no digest. The officer switches it off: none on Monday either.
     let saturday = chrono::Utc.with_ymd_and_hms(2026, 12, 5, 1, 0, 0).single().expect("time");
-    assert_eq!(app::mail::notices::digests(&state, saturday).await.expect("digests"), 0);
+    assert_eq!(app::cases::notices::digests(&state, saturday).await.expect("digests"), 0);
     let r = officer.submit::<app::mail::api::SetDailyDigest>("/account", &[]).await;
     assert!(r.status().is_redirection(), "{}", r.status());
     let (_, page) = officer.page("/account").await;
     assert!(page.contains("id=\"digest\"") && !page.contains("checked"), "the box is unticked");
     let monday = chrono::Utc.with_ymd_and_hms(2026, 12, 7, 1, 0, 0).single().expect("time");
-    assert_eq!(app::mail::notices::digests(&state, monday).await.expect("digests"), 0, "switched off");
+    assert_eq!(app::cases::notices::digests(&state, monday).await.expect("digests"), 0, "switched off");
     let r = officer.call::<app::mail::api::SetDailyDigest>(&[("enabled", "true")]).await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(app::mail::notices::digests(&state, monday).await.expect("digests"), 1, "back on");
+    assert_eq!(app::cases::notices::digests(&state, monday).await.expect("digests"), 1, "back on");
 }
 both!(each_officer_gets_a_morning_digest_unless_they_switch_it_off);

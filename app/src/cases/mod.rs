@@ -1,5 +1,6 @@
 //! Cases (service requests, 诉求/事项) of enterprises: opened by the enterprise's liaison
-//! officer, moved through the status workflow, with a timeline of every event.
+//! officer, moved through the status workflow, with a timeline of every event. `notices`
+//! holds the background jobs that announce late cases and send each officer's digest.
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -7,69 +8,18 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod inbox;
+#[cfg(feature = "ssr")]
+pub mod notices;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod tasks;
 
+pub use crate::domain::{CaseType, Deadline, PublicText};
+
 use crate::domain::{CaseStatus, Locale};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseType {
-    BusinessRegistration,
-    Customs,
-    Tax,
-    ForeignExchange,
-    WorkPermit,
-    ResidencePermit,
-    Visa,
-    LandUtilities,
-    Financing,
-    PolicyQuestion,
-    Complaint,
-    Other,
-}
-
-impl CaseType {
-    pub const ALL: [CaseType; 12] = [
-        CaseType::BusinessRegistration,
-        CaseType::Customs,
-        CaseType::Tax,
-        CaseType::ForeignExchange,
-        CaseType::WorkPermit,
-        CaseType::ResidencePermit,
-        CaseType::Visa,
-        CaseType::LandUtilities,
-        CaseType::Financing,
-        CaseType::PolicyQuestion,
-        CaseType::Complaint,
-        CaseType::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseType::BusinessRegistration => "business_registration",
-            CaseType::Customs => "customs",
-            CaseType::Tax => "tax",
-            CaseType::ForeignExchange => "foreign_exchange",
-            CaseType::WorkPermit => "work_permit",
-            CaseType::ResidencePermit => "residence_permit",
-            CaseType::Visa => "visa",
-            CaseType::LandUtilities => "land_utilities",
-            CaseType::Financing => "financing",
-            CaseType::PolicyQuestion => "policy_question",
-            CaseType::Complaint => "complaint",
-            CaseType::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CaseType> {
-        CaseType::ALL.into_iter().find(|t| t.as_str() == s.trim())
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,37 +89,6 @@ pub struct CaseSummary {
     /// The service-level deadline (None for cases opened before deadlines existed).
     pub due_on: Option<NaiveDate>,
     pub deadline: Deadline,
-}
-
-/// Where a case stands against its deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Deadline {
-    /// No deadline recorded.
-    None,
-    OnTrack,
-    /// Due today or on the next working day.
-    AtRisk,
-    Overdue,
-    /// The clock is stopped while the applicant is asked for something.
-    Stopped,
-    /// Resolved, closed or rejected.
-    Finished,
-}
-
-impl Deadline {
-    /// The state of a case in `status`, due on `due`, seen `today`, when anything due by
-    /// `at_risk_until` (the next working day) is at risk.
-    pub fn of(status: CaseStatus, due: Option<NaiveDate>, today: NaiveDate, at_risk_until: NaiveDate) -> Deadline {
-        match (status, due) {
-            (CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Rejected, _) => Deadline::Finished,
-            (CaseStatus::AwaitingApplicant, _) => Deadline::Stopped,
-            (_, None) => Deadline::None,
-            (_, Some(d)) if d < today => Deadline::Overdue,
-            (_, Some(d)) if d <= at_risk_until => Deadline::AtRisk,
-            _ => Deadline::OnTrack,
-        }
-    }
 }
 
 /// The case list's search, filters and page, as the query string carries them.
@@ -243,30 +162,6 @@ pub struct DeadlineLists {
     pub overdue: CasePage,
     pub at_risk: CasePage,
     pub led: Option<Vec<CaseSummary>>,
-}
-
-/// A public update's text in each language it was written in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PublicText {
-    pub zh: Option<String>,
-    pub en: Option<String>,
-    pub fr: Option<String>,
-}
-
-impl PublicText {
-    pub fn get(&self, locale: Locale) -> Option<&str> {
-        match locale {
-            Locale::ZhCn => self.zh.as_deref(),
-            Locale::En => self.en.as_deref(),
-            Locale::Fr => self.fr.as_deref(),
-        }
-    }
-
-    /// The text for a `reader`: in their language, else in `next` (the case's language), else
-    /// in English, French or Chinese; with the language it is written in.
-    pub fn for_reader(&self, reader: Locale, next: Locale) -> Option<(&str, Locale)> {
-        [reader, next, Locale::En, Locale::Fr, Locale::ZhCn].into_iter().find_map(|l| self.get(l).map(|t| (t, l)))
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -353,23 +248,6 @@ pub fn fresh_code_cookie(case_id: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
-    }
-
-    #[test]
-    fn deadline_states() {
-        // Wednesday 25th; the next working day is Thursday 26th.
-        let of = |s, due| Deadline::of(s, due, d(25), d(26));
-        assert_eq!(of(CaseStatus::InProgress, Some(d(24))), Deadline::Overdue);
-        assert_eq!(of(CaseStatus::InProgress, Some(d(25))), Deadline::AtRisk);
-        assert_eq!(of(CaseStatus::Accepted, Some(d(26))), Deadline::AtRisk);
-        assert_eq!(of(CaseStatus::Submitted, Some(d(27))), Deadline::OnTrack);
-        assert_eq!(of(CaseStatus::AwaitingApplicant, Some(d(20))), Deadline::Stopped);
-        assert_eq!(of(CaseStatus::Resolved, Some(d(20))), Deadline::Finished);
-        assert_eq!(of(CaseStatus::InProgress, None), Deadline::None);
-    }
 
     #[test]
     fn case_filters_survive_the_query_string() {

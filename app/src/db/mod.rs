@@ -1,17 +1,18 @@
 //! The data layer (server only): one `Db` over SQLite or PostgreSQL, chosen by the URL scheme,
 //! and what every area shares: transactions, the `on_db!`/`on_tx!` macros, query helpers,
 //! streams, and the tables no one area owns (the audit log, the outbox, sessions, sign-in
-//! throttles, export leases). Each area's own SQL lives in its `db` module (`<area>/db.rs`,
-//! or `<area>/db/` when it has several), which uses this one and is never used by it. Both
-//! backends take the same SQL text (`$1…$n` placeholders, `returning`); the macros expand one
-//! body per backend so each arm is type-checked against its own driver. Branch only where SQL
-//! differs.
+//! throttles, export leases, the installation's secrets). Each area's own SQL lives in its
+//! `db` module (`<area>/db.rs`, or `<area>/db/` when it has several), which uses this one and
+//! is never used by it. Both backends take the same SQL text (`$1…$n` placeholders,
+//! `returning`); the macros expand one body per backend so each arm is type-checked against
+//! its own driver. Branch only where SQL differs.
 
 pub mod args;
 pub mod audit;
 pub mod exports;
 pub mod outbox;
 pub mod record;
+pub mod secrets;
 pub mod sessions;
 pub mod sqlite;
 pub mod throttle;

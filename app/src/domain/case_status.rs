@@ -1,5 +1,7 @@
-//! The life of a case (诉求/事项) and which moves between statuses are allowed.
+//! The life of a case (诉求/事项), which moves between statuses are allowed, and where a case
+//! stands against its deadline.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,6 +72,37 @@ impl CaseStatus {
     }
 }
 
+/// Where a case stands against its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deadline {
+    /// No deadline recorded.
+    None,
+    OnTrack,
+    /// Due today or on the next working day.
+    AtRisk,
+    Overdue,
+    /// The clock is stopped while the applicant is asked for something.
+    Stopped,
+    /// Resolved, closed or rejected.
+    Finished,
+}
+
+impl Deadline {
+    /// The state of a case in `status`, due on `due`, seen `today`, when anything due by
+    /// `at_risk_until` (the next working day) is at risk.
+    pub fn of(status: CaseStatus, due: Option<NaiveDate>, today: NaiveDate, at_risk_until: NaiveDate) -> Deadline {
+        match (status, due) {
+            (CaseStatus::Resolved | CaseStatus::Closed | CaseStatus::Rejected, _) => Deadline::Finished,
+            (CaseStatus::AwaitingApplicant, _) => Deadline::Stopped,
+            (_, None) => Deadline::None,
+            (_, Some(d)) if d < today => Deadline::Overdue,
+            (_, Some(d)) if d <= at_risk_until => Deadline::AtRisk,
+            _ => Deadline::OnTrack,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::CaseStatus::{self, *};
@@ -102,5 +135,24 @@ mod tests {
         for s in CaseStatus::ALL {
             assert_eq!(CaseStatus::parse(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn deadline_states() {
+        use super::Deadline;
+        use chrono::NaiveDate;
+
+        fn d(day: u32) -> NaiveDate {
+            NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+        }
+        // Wednesday 25th; the next working day is Thursday 26th.
+        let of = |s, due| Deadline::of(s, due, d(25), d(26));
+        assert_eq!(of(CaseStatus::InProgress, Some(d(24))), Deadline::Overdue);
+        assert_eq!(of(CaseStatus::InProgress, Some(d(25))), Deadline::AtRisk);
+        assert_eq!(of(CaseStatus::Accepted, Some(d(26))), Deadline::AtRisk);
+        assert_eq!(of(CaseStatus::Submitted, Some(d(27))), Deadline::OnTrack);
+        assert_eq!(of(CaseStatus::AwaitingApplicant, Some(d(20))), Deadline::Stopped);
+        assert_eq!(of(CaseStatus::Resolved, Some(d(20))), Deadline::Finished);
+        assert_eq!(of(CaseStatus::InProgress, None), Deadline::None);
     }
 }

@@ -2,10 +2,9 @@
 //! and a simple, accessible HTML body with the same content; and queued in the transaction
 //! of the change that causes them.
 
-use crate::cases::CaseType;
 use crate::db::outbox::{self, NewMessage};
 use crate::db::Tx;
-use crate::domain::{CaseStatus, Locale};
+use crate::domain::{CaseStatus, CaseType, Locale};
 use crate::html::escape;
 use crate::i18n::format_day;
 use crate::state::Settings;
@@ -230,7 +229,7 @@ pub fn case_opened(settings: &Settings, case: &CaseFacts, portal: bool) -> Optio
 
 /// To the applicant: a public update, in their language when the officer wrote it (another
 /// language otherwise, said so).
-pub fn public_update(settings: &Settings, case: &CaseFacts, text: &crate::cases::PublicText) -> Option<NewMessage> {
+pub fn public_update(settings: &Settings, case: &CaseFacts, text: &crate::domain::PublicText) -> Option<NewMessage> {
     let to = case.applicant()?;
     let locale = to.locale;
     let (body, written_in) = text.for_reader(locale, locale)?;
@@ -403,12 +402,12 @@ pub struct DigestLine {
     pub reference: String,
     pub title: String,
     pub due_on: Option<NaiveDate>,
-    pub deadline: crate::cases::Deadline,
+    pub deadline: crate::domain::Deadline,
 }
 
 /// The digest's heading of a group of cases.
-fn digest_heading(locale: Locale, d: crate::cases::Deadline) -> String {
-    use crate::cases::Deadline;
+fn digest_heading(locale: Locale, d: crate::domain::Deadline) -> String {
+    use crate::domain::Deadline;
     match d {
         Deadline::Overdue => tr!(locale, "mail-digest-overdue"),
         Deadline::AtRisk => tr!(locale, "mail-digest-at-risk"),
@@ -420,7 +419,7 @@ fn digest_heading(locale: Locale, d: crate::cases::Deadline) -> String {
 
 /// To an officer, each working morning: their open cases, overdue and at-risk ones first.
 pub fn digest(settings: &Settings, to: &Recipient, lines: &[DigestLine], today: NaiveDate) -> NewMessage {
-    use crate::cases::Deadline;
+    use crate::domain::Deadline;
     let locale = to.locale;
     let count = |d: Deadline| lines.iter().filter(|l| l.deadline == d).count() as i64;
     let (overdue, at_risk) = (count(Deadline::Overdue), count(Deadline::AtRisk));

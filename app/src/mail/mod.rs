@@ -5,8 +5,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod compose;
-#[cfg(feature = "ssr")]
-pub mod notices;
 pub mod pages;
 
 use crate::domain::OutboxEntry;

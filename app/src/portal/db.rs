@@ -1,7 +1,8 @@
 //! The investor portal's SQL: access-code credentials, the lock on a reference after wrong
-//! codes, request counts per address, the public view of a case, foreign staff details and
-//! the installation's keys. Nothing here returns internal notes, task notes or audit data.
+//! codes, request counts per address, the public view of a case and foreign staff details.
+//! Nothing here returns internal notes, task notes or audit data.
 
+use crate::cases::db::ForeignStaffRow;
 use crate::cases::tasks::TaskStatus;
 use crate::cases::CaseType;
 use crate::db::{Db, Tx};
@@ -10,22 +11,6 @@ use crate::{on_db, on_tx};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::types::Json;
 use std::sync::LazyLock;
-
-/// The key stored under `name`, made from `fresh` the first time any server asks (the first
-/// writer wins, so every server of one installation uses the same key).
-pub async fn secret(db: &Db, name: &str, fresh: &str) -> Result<String, sqlx::Error> {
-    on_db!(db, |pool| {
-        sqlx::query("insert into app_secrets (name, value) values ($1, $2) on conflict (name) do nothing")
-            .bind(name)
-            .bind(fresh)
-            .execute(pool)
-            .await?;
-        sqlx::query_scalar::<_, String>("select value from app_secrets where name = $1")
-            .bind(name)
-            .fetch_one(pool)
-            .await
-    })
-}
 
 /// Count one request of `scope` from `ip` in the window starting at `window_start` (a Unix
 /// time); returns the window's count so far, this one included.
@@ -319,28 +304,6 @@ pub async fn rate(tx: &mut Tx, id: i64, rating: i32, comment: &str, at: DateTime
         .await
         .map(|r| r.rows_affected() == 1)
     })
-}
-
-/// A foreign employee's identity on a request.
-#[derive(Debug, Clone)]
-pub struct ForeignStaffRow {
-    pub passport_name: String,
-    pub nationality: String,
-    pub passport_number: String,
-    pub position: String,
-    pub arrival_date: Option<NaiveDate>,
-}
-
-impl crate::db::Record for ForeignStaffRow {
-    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(ForeignStaffRow {
-            passport_name: row.get("passport_name")?,
-            nationality: row.get("nationality")?,
-            passport_number: row.get("passport_number")?,
-            position: row.get("position")?,
-            arrival_date: row.get("arrival_date")?,
-        })
-    }
 }
 
 pub async fn insert_foreign_staff(tx: &mut Tx, case_id: i64, f: &ForeignStaffRow) -> Result<(), sqlx::Error> {

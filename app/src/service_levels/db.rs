@@ -1,8 +1,7 @@
 //! The service-level table, the working calendar and each case's deadline clock.
 
-use crate::cases::CaseType;
 use crate::db::{Db, Tx};
-use crate::domain::{DayKind, WorkingCalendar};
+use crate::domain::{CaseType, DayKind, WorkingCalendar};
 use crate::on_tx;
 use crate::service_levels::{CalendarDay, ServiceLevel};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -8,8 +8,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::cases::CaseType;
-use crate::domain::DayKind;
+use crate::domain::{CaseType, DayKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

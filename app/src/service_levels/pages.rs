@@ -2,10 +2,9 @@
 
 use super::api::{calendar, service_levels, RemoveCalendarDay, SetCalendarDay, UpdateServiceLevel};
 use super::{CalendarDay, ServiceLevel, MAX_WORKING_DAYS};
-use crate::cases::pages::type_name;
 use crate::domain::{DayKind, Locale};
 use crate::i18n::{format_datetime, format_day, use_locale};
-use crate::shell::{field_message, page_error, FormError, Saved};
+use crate::shell::{case_type_name, field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -71,7 +70,7 @@ fn level_row(l: ServiceLevel, update: ServerAction<UpdateServiceLevel>, locale: 
     let form_id = format!("sla-{t}");
     let working_id = format!("working-{t}");
     let green_id = format!("green-{t}");
-    let name = type_name(l.case_type);
+    let name = case_type_name(l.case_type);
     let changed = match (l.updated_by_name.clone(), l.updated_at) {
         (Some(who), Some(at)) => format!("{} · {who}", format_datetime(at, locale)),
         _ => String::new(),

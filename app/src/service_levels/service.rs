@@ -3,9 +3,8 @@
 //! for something, and follows calendar changes.
 
 use crate::auth::Ctx;
-use crate::cases::CaseType;
 use crate::db::{self, audit, Tx};
-use crate::domain::{office_today, CaseStatus, DayKind, WorkingCalendar};
+use crate::domain::{office_today, CaseStatus, CaseType, DayKind, WorkingCalendar};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::service_levels::db as data;
 use crate::state::ServerState;

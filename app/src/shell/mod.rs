@@ -22,7 +22,7 @@ pub use forms::{field_message, reset_when, FormError, Saved};
 pub use home::HomePage;
 pub use layout::{use_me, DocumentTitle, Layout, Me};
 pub use paging::{query_string, url_encode, url_encode_path, with_query, Paging};
-pub use words::{join_list, language_name, role_name, today, with_aside};
+pub use words::{case_type_name, join_list, language_name, role_name, today, with_aside};
 
 crate::routes::pages! {
     "/" => HomePage, Staff;

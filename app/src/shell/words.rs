@@ -1,7 +1,25 @@
-//! Things named in the reader's language (roles, languages), lists and asides as their
-//! language writes them, and the office's today for a page.
+//! Things named in the reader's language (roles, languages, case types), lists and asides as
+//! their language writes them, and the office's today for a page.
 
-use crate::domain::{Locale, Role};
+use crate::domain::{CaseType, Locale, Role};
+
+/// A case type's name in the reader's language.
+pub fn case_type_name(t: CaseType) -> String {
+    match t {
+        CaseType::BusinessRegistration => tr!("case-type-business-registration"),
+        CaseType::Customs => tr!("case-type-customs"),
+        CaseType::Tax => tr!("case-type-tax"),
+        CaseType::ForeignExchange => tr!("case-type-foreign-exchange"),
+        CaseType::WorkPermit => tr!("case-type-work-permit"),
+        CaseType::ResidencePermit => tr!("case-type-residence-permit"),
+        CaseType::Visa => tr!("case-type-visa"),
+        CaseType::LandUtilities => tr!("case-type-land-utilities"),
+        CaseType::Financing => tr!("case-type-financing"),
+        CaseType::PolicyQuestion => tr!("case-type-policy-question"),
+        CaseType::Complaint => tr!("case-type-complaint"),
+        CaseType::Other => tr!("case-type-other"),
+    }
+}
 
 pub fn role_name(role: Role) -> String {
     match role {

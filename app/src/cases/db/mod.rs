@@ -10,7 +10,9 @@ mod timeline;
 
 pub use list::{deadlines, search, stream, DeadlineLists};
 pub use notices::{due_unnoticed, facts_in, open_owned, DueCase};
-pub use record::{get, insert, next_number, route, set_access_code_hash, set_status, state_in, CaseRow, NewCase};
+pub use record::{
+    get, insert, next_number, route, set_access_code_hash, set_status, state_in, CaseRow, ForeignStaffRow, NewCase,
+};
 pub use timeline::{add_event, events, NewEvent};
 
 use crate::cases::{CaseSummary, CaseType, Deadline, Priority};

@@ -71,9 +71,31 @@ pub struct CaseRow {
     pub credit_code_given: Option<String>,
     pub rating: Option<i32>,
     pub rating_comment: Option<String>,
-    pub foreign_staff: Option<crate::portal::db::ForeignStaffRow>,
+    pub foreign_staff: Option<ForeignStaffRow>,
     pub tasks: Vec<crate::cases::tasks::CaseTask>,
     pub messages: Vec<crate::domain::CaseMessage>,
+}
+
+/// A foreign employee's identity on a request (a one-stop request from the portal).
+#[derive(Debug, Clone)]
+pub struct ForeignStaffRow {
+    pub passport_name: String,
+    pub nationality: String,
+    pub passport_number: String,
+    pub position: String,
+    pub arrival_date: Option<NaiveDate>,
+}
+
+impl Record for ForeignStaffRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ForeignStaffRow {
+            passport_name: row.get("passport_name")?,
+            nationality: row.get("nationality")?,
+            passport_number: row.get("passport_number")?,
+            position: row.get("position")?,
+            arrival_date: row.get("arrival_date")?,
+        })
+    }
 }
 
 struct DetailRow {
@@ -164,15 +186,13 @@ pub async fn get(db: &Db, id: i64, w: RiskWindow) -> Result<Option<(CaseSummary,
             rating: r.rating,
             rating_comment: r.rating_comment,
             foreign_staff: match (r.passport_name, r.nationality, r.passport_number) {
-                (Some(passport_name), Some(nationality), Some(passport_number)) => {
-                    Some(crate::portal::db::ForeignStaffRow {
-                        passport_name,
-                        nationality,
-                        passport_number,
-                        position: r.position.unwrap_or_default(),
-                        arrival_date: r.arrival_date,
-                    })
-                }
+                (Some(passport_name), Some(nationality), Some(passport_number)) => Some(ForeignStaffRow {
+                    passport_name,
+                    nationality,
+                    passport_number,
+                    position: r.position.unwrap_or_default(),
+                    arrival_date: r.arrival_date,
+                }),
                 _ => None,
             },
             tasks: tasks::from_json(r.tasks.0),

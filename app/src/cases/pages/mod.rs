@@ -1,15 +1,19 @@
 //! Case pages: the list and the deadlines page (`list`), the table of cases they share with
-//! the enterprise page (`table`), opening a case for an enterprise (`open`), and the case with
-//! its workflow and timeline (`detail`) and its sections (`sections`). The names of statuses,
-//! types and priorities are here.
+//! the enterprise page (`table`), opening a case for an enterprise (`open`), the enterprise's
+//! page with its cases (`enterprise`), and the case with its workflow and timeline (`detail`)
+//! and its sections (`sections`). The names of statuses and priorities are here (types' are
+//! in `shell`, for the service-level table too).
 
 mod detail;
+mod enterprise;
 mod list;
 mod open;
 mod sections;
 mod table;
 
+pub use crate::shell::case_type_name as type_name;
 pub use detail::CasePage;
+pub use enterprise::EnterpriseWithCases;
 pub use list::{CasesPage, DeadlinesPage};
 pub use open::NewCasePage;
 pub use table::{deadline_badge, CasesTable};
@@ -22,9 +26,12 @@ crate::routes::pages! {
     "/cases/:id" => CasePage, Needs(ReadCases);
     "/deadlines" => DeadlinesPage, Needs(ReadCases);
     "/tasks" => TasksPage, Needs(WorkDepartmentTasks);
+    // An enterprise's page is the register's, but it shows the enterprise's cases, so it is
+    // routed here: cases build on enterprises, never the other way round.
+    "/enterprises/:id" => EnterpriseWithCases, Needs(ReadEnterprises);
 }
 
-use crate::cases::{CaseType, Priority};
+use crate::cases::Priority;
 use crate::domain::CaseStatus;
 
 pub fn status_name(s: CaseStatus) -> String {
@@ -36,23 +43,6 @@ pub fn status_name(s: CaseStatus) -> String {
         CaseStatus::Resolved => tr!("case-status-resolved"),
         CaseStatus::Closed => tr!("case-status-closed"),
         CaseStatus::Rejected => tr!("case-status-rejected"),
-    }
-}
-
-pub fn type_name(t: CaseType) -> String {
-    match t {
-        CaseType::BusinessRegistration => tr!("case-type-business-registration"),
-        CaseType::Customs => tr!("case-type-customs"),
-        CaseType::Tax => tr!("case-type-tax"),
-        CaseType::ForeignExchange => tr!("case-type-foreign-exchange"),
-        CaseType::WorkPermit => tr!("case-type-work-permit"),
-        CaseType::ResidencePermit => tr!("case-type-residence-permit"),
-        CaseType::Visa => tr!("case-type-visa"),
-        CaseType::LandUtilities => tr!("case-type-land-utilities"),
-        CaseType::Financing => tr!("case-type-financing"),
-        CaseType::PolicyQuestion => tr!("case-type-policy-question"),
-        CaseType::Complaint => tr!("case-type-complaint"),
-        CaseType::Other => tr!("case-type-other"),
     }
 }
 

@@ -106,7 +106,7 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
         return Err(AppError::Forbidden);
     }
     let code = new_access_code();
-    let hash = crate::portal::service::code_hash(crate::portal::service::keys(&cx.state).await?, &code);
+    let hash = cx.state.access_keys().await?.code_hash(&code);
     let now = db::now();
     let mut tx = cx.state.db.begin().await?;
     let n = data::next_number(&mut tx, now.year()).await?;

@@ -111,7 +111,7 @@ pub async fn add_note(cx: &Ctx, id: i64, note: &str) -> Result<(), AppError> {
 /// Replace the access code (the old one stops working); the new one is shown once.
 pub async fn reset_access_code(cx: &Ctx, id: i64) -> Result<String, AppError> {
     let code = new_access_code();
-    let hash = crate::portal::service::code_hash(crate::portal::service::keys(&cx.state).await?, &code);
+    let hash = cx.state.access_keys().await?.code_hash(&code);
     let mut tx = cx.state.db.begin().await?;
     let (_, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !may_work_on(&cx.user, owner) {

@@ -1,5 +1,6 @@
 //! One enterprise's page: its facts, its sections (liaison officer, leader, people, cases,
-//! contacts), the edit form and its history.
+//! contacts), the edit form and its history. The cases panel is drawn by `cases`, which
+//! builds on the register (`cases::pages::enterprise`), and given to the page as a `Panel`.
 
 use super::form::EnterpriseFields;
 use super::sections::{ContactsSection, LeaderSection, LiaisonSection, PeopleSection};
@@ -14,9 +15,34 @@ use crate::shell::{page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
+/// A panel that an area building on the register draws on an enterprise's page, once the
+/// enterprise is read: given its id and whether the reader may edit it. Whatever it loads is
+/// made with the page and awaited with the enterprise, so the page is still drawn whole.
+#[derive(Clone)]
+pub struct Panel(Arc<dyn Fn(i64, bool) -> Drawing + Send + Sync>);
+
+type Drawing = Pin<Box<dyn Future<Output = AnyView> + Send>>;
+
+impl Panel {
+    pub fn new<Fut>(draw: impl Fn(i64, bool) -> Fut + Send + Sync + 'static) -> Panel
+    where
+        Fut: Future<Output = AnyView> + Send + 'static,
+    {
+        Panel(Arc::new(move |id: i64, editable: bool| -> Drawing { Box::pin(draw(id, editable)) }))
+    }
+
+    async fn draw(self, id: i64, editable: bool) -> AnyView {
+        (self.0)(id, editable).await
+    }
+}
+
+/// The enterprise's page, with its `cases` panel between the people and the contacts.
 #[component]
-pub fn EnterprisePage() -> impl IntoView {
+pub fn EnterprisePage(cases: Panel) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
@@ -42,9 +68,6 @@ pub fn EnterprisePage() -> impl IntoView {
     let history = crate::codec::resource(versions, |(id, ..)| crate::enterprises::api::enterprise_history(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let officers = crate::codec::resource(|| (), |_| list_officers());
-    let cases = crate::codec::resource(id, |id| {
-        crate::cases::api::list_cases(crate::cases::CaseFilter { enterprise_id: Some(id), ..Default::default() })
-    });
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let assign_error = Signal::derive(move || assign.value().get().and_then(Result::err));
     let contact_error = Signal::derive(move || contact.value().get().and_then(Result::err));
@@ -60,24 +83,27 @@ pub fn EnterprisePage() -> impl IntoView {
         <Title text=tr!("enterprises-title") />
         <p class="breadcrumb"><a href="/enterprises">{move || tr!("enterprises-title")}</a></p>
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
-            {move || Suspend::new(async move {
-                let chains = chains.await.unwrap_or_default();
-                let officers = officers.await.unwrap_or_default();
-                let leaders = leaders.await.unwrap_or_default();
-                match enterprise.await {
-                    Err(e) => page_error(e),
-                    Ok(e) => view! {
-                        <EnterpriseView e=e.clone() chains=chains.clone() />
-                        <Saved show=saved />
-                        <LiaisonSection e=e.clone() officers assign error=assign_error />
-                        <LeaderSection e=e.clone() leaders action=leader />
-                        <PeopleSection e=e.clone() add=add_person remove=remove_person />
-                        {cases_panel(&e, cases.await)}
-                        <ContactsSection e=e.clone() contact error=contact_error />
-                        {edit_panel(e, chains, update, update_error)}
-                    }.into_any(),
-                }
-            })}
+            {move || {
+                let cases = cases.clone();
+                Suspend::new(async move {
+                    let chains = chains.await.unwrap_or_default();
+                    let officers = officers.await.unwrap_or_default();
+                    let leaders = leaders.await.unwrap_or_default();
+                    match enterprise.await {
+                        Err(e) => page_error(e),
+                        Ok(e) => view! {
+                            <EnterpriseView e=e.clone() chains=chains.clone() />
+                            <Saved show=saved />
+                            <LiaisonSection e=e.clone() officers assign error=assign_error />
+                            <LeaderSection e=e.clone() leaders action=leader />
+                            <PeopleSection e=e.clone() add=add_person remove=remove_person />
+                            {cases.draw(e.id, e.editable).await}
+                            <ContactsSection e=e.clone() contact error=contact_error />
+                            {edit_panel(e, chains, update, update_error)}
+                        }.into_any(),
+                    }
+                })
+            }}
         </Transition>
         <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">{move || tr!("users-history")}</h2>
@@ -89,25 +115,6 @@ pub fn EnterprisePage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
-    }
-}
-
-/// The enterprise's cases, with a link to open one for a reader who may.
-fn cases_panel(e: &Enterprise, cases: Result<crate::cases::CasePage, AppError>) -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="cases-heading">
-            <div class="page-header">
-                <h2 id="cases-heading">{tr!("cases-title")}</h2>
-                {e.editable.then(|| {
-                    let href = format!("/cases/new?enterprise={}", e.id);
-                    view! { <a class="button-secondary" href=href>{tr!("cases-new")}</a> }
-                })}
-            </div>
-            {match cases {
-                Ok(list) => view! { <crate::cases::pages::CasesTable cases=list.items /> }.into_any(),
-                Err(_) => ().into_any(),
-            }}
         </section>
     }
 }

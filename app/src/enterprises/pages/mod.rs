@@ -1,20 +1,20 @@
 //! The enterprise register: list with search and filters (`list`), registration (`form`),
 //! and each enterprise's page (`detail`) with its liaison officer, responsible leader, people
-//! and aftercare contacts (`sections`). The names every page shows are here.
+//! and aftercare contacts (`sections`). The names every page shows are here. An enterprise's
+//! own path, `/enterprises/:id`, is routed by `cases`, which adds its cases to the page.
 
 mod detail;
 mod form;
 mod list;
 mod sections;
 
-pub use detail::EnterprisePage;
+pub use detail::{EnterprisePage, Panel};
 pub use form::NewEnterprisePage;
 pub use list::EnterprisesPage;
 
 crate::routes::pages! {
     "/enterprises" => EnterprisesPage, Needs(ReadEnterprises);
     "/enterprises/new" => NewEnterprisePage, Needs(RegisterEnterprise);
-    "/enterprises/:id" => EnterprisePage, Needs(ReadEnterprises);
 }
 
 use crate::domain::{Country, Locale};

@@ -3,7 +3,8 @@
 //! per address, submissions routed to the enterprise's officer or the intake queue, the
 //! applicant's reply and rating. Each write is one transaction with its audit entry.
 //!
-//! The keys, the access code's hash, the request limits and the text check are here; the
+//! The access code's check, the request limits and the text check are here (the keys and
+//! the access code's hash are the server's, in `state`, kept here under their old names); the
 //! portal session (looking a case up, the cookie, leaving) in `session`, a new request in
 //! `submit`, the status page's case and the applicant's reply and rating in `status`.
 
@@ -17,50 +18,22 @@ pub use submit::{confirmation, submit, Submitted};
 
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::portal::db as data;
-use crate::state::{Keys, ServerState};
+use crate::state::{HmacSha256, Keys, ServerState, KEYED};
 use chrono::Utc;
-use hmac::{Hmac, Mac};
-use rand::RngCore;
-use sha2::Sha256;
+use hmac::Mac;
 
-type HmacSha256 = Hmac<Sha256>;
-
-/// The keys, loaded (or made, the first time) from the database once per process.
+/// The installation's keys (`ServerState::access_keys`).
 pub async fn keys(state: &ServerState) -> Result<&Keys, AppError> {
-    state
-        .keys
-        .get_or_try_init(|| async {
-            let mut fresh = [0u8; 32];
-            rand::rngs::OsRng.fill_bytes(&mut fresh);
-            let stored = data::secret(&state.db, "access_code_key", &hex::encode(fresh)).await?;
-            let access = hex::decode(stored.trim()).map_err(|_| {
-                tracing::error!("the stored access-code key is not hexadecimal");
-                AppError::Internal
-            })?;
-            Ok::<Keys, AppError>(Keys { access })
-        })
-        .await
+    state.access_keys().await
 }
 
 fn mac(keys: &Keys, parts: &[&[u8]]) -> HmacSha256 {
-    // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
-    let mut m = <HmacSha256 as Mac>::new_from_slice(&keys.access).unwrap_or_else(|_| unreachable!());
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            m.update(b"\x1f");
-        }
-        m.update(p);
-    }
-    m
+    keys.mac(parts)
 }
 
-const KEYED: &str = "k1$";
-
-/// The stored form of an access code: HMAC-SHA256 under the installation's key. Codes are
-/// random and long (about 56 bits), so a fast keyed hash is enough; a password hash would
-/// cost milliseconds per lookup.
+/// The stored form of an access code (`Keys::code_hash`).
 pub fn code_hash(keys: &Keys, code: &str) -> String {
-    format!("{KEYED}{}", hex::encode(mac(keys, &[b"access-code", code.as_bytes()]).finalize().into_bytes()))
+    keys.code_hash(code)
 }
 
 /// Does `code` match the stored hash? Compared in constant time. Codes made before the

@@ -4,13 +4,13 @@
 
 use super::session::session_token;
 use super::{code_hash, keys, limit, mac, text_field};
-use crate::cases::db::{self as cases_data, NewCase, NewEvent};
+use crate::cases::db::{self as cases_data, ForeignStaffRow, NewCase, NewEvent};
 use crate::cases::{CaseType, EventKind, Priority};
 use crate::db::{self, audit};
 use crate::domain::{CaseReference, CaseStatus, Country, CreditCode, Email, Locale, PassportNumber, Phone};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::mail::compose;
-use crate::portal::db::{self as data, ForeignStaffRow};
+use crate::portal::db as data;
 use crate::portal::{Confirmation, RequestForm, RequestKind, DESCRIPTION_MAX};
 use crate::state::{Keys, ServerState};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};

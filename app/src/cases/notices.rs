@@ -3,10 +3,10 @@
 //! liaisons), and each officer's daily digest. Every notice goes once: its key is written
 //! with its messages in one transaction, so servers running the same job cannot both send.
 
-use super::compose::{self, DigestLine};
-use crate::cases::db::RiskWindow;
+use super::db::RiskWindow;
 use crate::db::{self, outbox};
 use crate::error::AppError;
+use crate::mail::compose::{self, DigestLine};
 use crate::state::ServerState;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
@@ -32,14 +32,14 @@ pub async fn deadlines(state: &ServerState) -> Result<usize, AppError> {
     let since = today - Duration::days(LOOKBACK_DAYS);
     let now = db::now();
     let mut queued = 0;
-    for c in crate::cases::db::due_unnoticed(&state.db, since, at_risk_until, today, BATCH).await? {
+    for c in super::db::due_unnoticed(&state.db, since, at_risk_until, today, BATCH).await? {
         let overdue = c.due_on < today;
         let key = format!("case:{}:{}:{}", c.id, if overdue { "overdue" } else { "at_risk" }, c.due_on);
         let mut tx = state.db.begin().await?;
         if !outbox::notice_once(&mut tx, &key, now).await? {
             continue;
         }
-        let Some(facts) = crate::cases::db::facts_in(&mut tx, c.id).await? else { continue };
+        let Some(facts) = super::db::facts_in(&mut tx, c.id).await? else { continue };
         let mut people = Vec::new();
         for id in [c.owner_id, c.leader_id].into_iter().flatten() {
             if let Some(to) = crate::admin::db::users::recipient_in(&mut tx, id).await? {
@@ -61,13 +61,13 @@ pub async fn deadlines(state: &ServerState) -> Result<usize, AppError> {
         queued += people.len();
     }
     let departments = crate::admin::db::departments::list(&state.db).await?;
-    for t in crate::cases::db::tasks::overdue(&state.db, today, since, BATCH).await? {
+    for t in super::db::tasks::overdue(&state.db, today, since, BATCH).await? {
         let key = format!("task:{}:overdue:{}", t.id, t.due_on);
         let mut tx = state.db.begin().await?;
         if !outbox::notice_once(&mut tx, &key, now).await? {
             continue;
         }
-        let Some(facts) = crate::cases::db::facts_in(&mut tx, t.case_id).await? else { continue };
+        let Some(facts) = super::db::facts_in(&mut tx, t.case_id).await? else { continue };
         let Some(department) = departments.iter().find(|d| d.id == t.department_id) else { continue };
         let people = crate::admin::db::users::department_liaisons_in(&mut tx, t.department_id).await?;
         for to in &people {
@@ -96,7 +96,7 @@ pub async fn digests(state: &ServerState, now: DateTime<Utc>) -> Result<usize, A
     let w = RiskWindow { today, at_risk_until: calendar.next_working_day(today) };
     let mut queued = 0;
     for (id, to) in crate::admin::db::users::digest_readers(&state.db).await? {
-        let cases = crate::cases::db::open_owned(&state.db, id, w, 200).await?;
+        let cases = super::db::open_owned(&state.db, id, w, 200).await?;
         if cases.is_empty() {
             continue;
         }
