@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 const AREAS: [&str; 9] =
     ["admin", "auth", "cases", "delegations", "enterprises", "friendship_cities", "mail", "portal", "service_levels"];
 
-
 fn source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")
 }

@@ -107,7 +107,10 @@ async fn the_case_list_shows_each_case_as_its_text_with_its_badges(b: Backend) {
     let year = chrono::Utc::now().format("%Y").to_string();
     assert_eq!(cells[0], format!("<code>LN-{year}-000001</code></a>"), "{row}");
     // The title is text, never markup; a green-channel case says so.
-    assert_eq!(cells[1], "&lt;b&gt;Spare parts&lt;/b&gt; &amp; &quot;CNC&quot;<span class=\"badge badge-green\">Green channel</span>");
+    assert_eq!(
+        cells[1],
+        "&lt;b&gt;Spare parts&lt;/b&gt; &amp; &quot;CNC&quot;<span class=\"badge badge-green\">Green channel</span>"
+    );
     assert!(!html.contains("<b>Spare parts"), "{html}");
     assert_eq!(cells[2], format!("<a href=\"/enterprises/{enterprise}\">帕多瓦精密机械有限公司</a>"));
     assert_eq!(cells[3..6], ["Customs", "<span class=\"status status-submitted\">Submitted</span>", "Test Person"]);

@@ -3,11 +3,11 @@
 //! calendar feed: `delegations`; daily digest: `mail`). It is where those areas meet, so it
 //! sits beside `lib.rs` rather than in one of them or in `shell` below them.
 
-use crate::shell::{role_name, use_me};
 use crate::auth::pages::PasswordSection;
 use crate::delegations::pages::CalendarFeedPanel;
 use crate::domain::Locale;
 use crate::mail::pages::DigestPanel;
+use crate::shell::{role_name, use_me};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

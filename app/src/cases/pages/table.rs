@@ -105,12 +105,8 @@ fn rows_html(cases: &[CaseSummary], locale: Locale) -> String {
             }
             None => {
                 let intake = labels.intake.get((), |_| tr!("case-intake-badge"));
-                let _ = write!(
-                    out,
-                    "{} <span class=\"badge badge-warn\">{}</span>",
-                    Esc(&c.enterprise_name),
-                    Esc(&intake)
-                );
+                let _ =
+                    write!(out, "{} <span class=\"badge badge-warn\">{}</span>", Esc(&c.enterprise_name), Esc(&intake));
             }
         }
         let _ = write!(
