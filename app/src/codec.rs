@@ -59,6 +59,7 @@ impl<T: DeserializeOwned> Decoder<T> for Packed {
 mod tests {
     use super::*;
 
+    /// A sample of a page's data: text with what JSON and `{:?}` escape, and a number.
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Row {
         name: String,
