@@ -4,8 +4,8 @@
 //! escaping it with Rust's `{:?}`. That escaping copies runs of plain ASCII at once but stops
 //! at every quote, backslash and non-ASCII character: JSON has a quote around every key and
 //! string, and a page of fifty enterprises or cases carries a few thousand Chinese
-//! characters. Measured with callgrind on the enterprise list, the escaping and the encoding
-//! together were a fifth of the page's cost on the server. `Packed` is the same JSON, read by
+//! characters, so on a long list the escaping and the encoding are a good part of the page's
+//! cost on the server (docs/benchmark.md has the measures). `Packed` is the same JSON, read by
 //! the same `serde_json`, written in base64: no character of it needs escaping, so `{:?}`
 //! copies it whole.
 
@@ -59,6 +59,7 @@ impl<T: DeserializeOwned> Decoder<T> for Packed {
 mod tests {
     use super::*;
 
+    /// A sample of a page's data: text with what JSON and `{:?}` escape, and a number.
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Row {
         name: String,

@@ -1,6 +1,6 @@
 //! Long pickers whose options are the same on every page: the countries (some 250 options,
 //! on the enterprise list's filter and every form that names a country). Drawn option by
-//! option they cost about a tenth of the enterprise list's render; here they are written once
+//! option they were a large part of the enterprise list's render; here they are written once
 //! per language and given to the select as its inner HTML. Hydration leaves inner HTML as the
 //! server sent it, and a page drawn in the browser sets it from the same text.
 

@@ -110,21 +110,10 @@ pub async fn record(tx: &mut Tx, e: Entry<'_>) -> Result<(), sqlx::Error> {
     })
 }
 
-struct Row {
-    id: i64,
-    at: DateTime<Utc>,
-    actor_id: Option<i64>,
-    actor_name: Option<String>,
-    action: String,
-    entity_type: String,
-    entity_id: Option<String>,
-    changes: Json<Value>,
-    ip: Option<String>,
-}
-
-impl crate::db::Record for Row {
+/// An entry as the log page shows it: what changed as the JSON text `serde_json` writes of it.
+impl crate::db::Record for AuditEntry {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(Row {
+        Ok(AuditEntry {
             id: row.get("id")?,
             at: row.get("at")?,
             actor_id: row.get("actor_id")?,
@@ -132,7 +121,7 @@ impl crate::db::Record for Row {
             action: row.get("action")?,
             entity_type: row.get("entity_type")?,
             entity_id: row.get("entity_id")?,
-            changes: row.get("changes")?,
+            changes: row.get::<Json<Value>>("changes")?.0.to_string(),
             ip: row.get("ip")?,
         })
     }
@@ -180,22 +169,9 @@ pub async fn list(db: &Db, f: &AuditFilter, limit: i64) -> Result<(Vec<AuditEntr
         limit + 1
     );
     // Looking for an actor by name reads the log's entries one by one.
-    let rows: Vec<Row> = if actor_set { db.scan(&sql, &cond.args).await? } else { db.all(&sql, &cond.args).await? };
-    let more = rows.len() as i64 > limit;
-    let entries = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(|r| AuditEntry {
-            id: r.id,
-            at: r.at,
-            actor_id: r.actor_id,
-            actor_name: r.actor_name,
-            action: r.action,
-            entity_type: r.entity_type,
-            entity_id: r.entity_id,
-            changes: r.changes.0.to_string(),
-            ip: r.ip,
-        })
-        .collect();
+    let mut entries: Vec<AuditEntry> =
+        if actor_set { db.scan(&sql, &cond.args).await? } else { db.all(&sql, &cond.args).await? };
+    let more = entries.len() as i64 > limit;
+    entries.truncate(limit as usize);
     Ok((entries, more))
 }

@@ -230,31 +230,18 @@ pub async fn retry(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<Option<St
     })
 }
 
-struct EntryRow {
-    id: i64,
-    kind: String,
-    recipient: String,
-    subject: String,
-    state: MessageState,
-    attempts: i32,
-    last_error: Option<String>,
-    case_id: Option<i64>,
-    case_reference: Option<String>,
-    created_at: DateTime<Utc>,
-    next_attempt_at: DateTime<Utc>,
-    sent_at: Option<DateTime<Utc>>,
-}
-
-impl crate::db::Record for EntryRow {
+/// A message as the outbox page lists it: a pending message with an error reads as failed.
+impl crate::db::Record for OutboxEntry {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(EntryRow {
+        let last_error: Option<String> = row.get("last_error")?;
+        Ok(OutboxEntry {
             id: row.get("id")?,
             kind: row.get("kind")?,
             recipient: row.get("recipient")?,
             subject: row.get("subject")?,
-            state: row.get("state")?,
+            state: MessageState::of(row.get("state")?, last_error.is_some()),
             attempts: row.get("attempts")?,
-            last_error: row.get("last_error")?,
+            last_error,
             case_id: row.get("case_id")?,
             case_reference: row.get("case_reference")?,
             created_at: row.get("created_at")?,
@@ -282,26 +269,9 @@ pub async fn list(db: &Db, f: &OutboxFilter) -> Result<(Vec<OutboxEntry>, i64), 
         f.page.clamp(0, crate::domain::MAX_PAGE) * PER_PAGE
     );
     let count_sql = format!("select count(*) from outbox o{condition}");
-    let rows: Vec<EntryRow> = db.all(&list_sql, &[]).await?;
+    let entries: Vec<OutboxEntry> = db.all(&list_sql, &[]).await?;
     // Counting the whole outbox reads every message.
     let total: i64 = db.scan(&count_sql, &[]).await?.into_iter().next().unwrap_or(0);
-    let entries = rows
-        .into_iter()
-        .map(|r| OutboxEntry {
-            state: MessageState::of(r.state, r.last_error.is_some()),
-            id: r.id,
-            kind: r.kind,
-            recipient: r.recipient,
-            subject: r.subject,
-            attempts: r.attempts,
-            last_error: r.last_error,
-            case_id: r.case_id,
-            case_reference: r.case_reference,
-            created_at: r.created_at,
-            next_attempt_at: r.next_attempt_at,
-            sent_at: r.sent_at,
-        })
-        .collect();
     Ok((entries, total))
 }
 

@@ -296,6 +296,7 @@ scalar_record!(i64, i32, f64, bool, String, NaiveDate, DateTime<Utc>);
 
 crate::code_column!(
     crate::domain::Role,
+    crate::domain::CaseType,
     crate::domain::CaseStatus,
     crate::domain::MessageState,
     crate::domain::DayKind

@@ -5,6 +5,8 @@ use super::{Db, Tx};
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
+/// A session and its user as stored, the role as text: `auth::server` makes a `SessionUser`
+/// of it only for a role it knows.
 #[derive(Debug)]
 pub struct SessionRow {
     pub user_id: i64,

@@ -6,18 +6,9 @@ use crate::on_tx;
 use crate::service_levels::{CalendarDay, ServiceLevel};
 use chrono::{DateTime, NaiveDate, Utc};
 
-struct LevelRow {
-    case_type: String,
-    working_days: i32,
-    green_channel_days: i32,
-    version: i32,
-    updated_by_name: Option<String>,
-    updated_at: Option<DateTime<Utc>>,
-}
-
-impl crate::db::Record for LevelRow {
+impl crate::db::Record for ServiceLevel {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(LevelRow {
+        Ok(ServiceLevel {
             case_type: row.get("case_type")?,
             working_days: row.get("working_days")?,
             green_channel_days: row.get("green_channel_days")?,
@@ -29,27 +20,14 @@ impl crate::db::Record for LevelRow {
 }
 
 pub async fn list(db: &Db) -> Result<Vec<ServiceLevel>, sqlx::Error> {
-    let rows: Vec<LevelRow> = db
-        .all::<LevelRow>(
+    let mut levels: Vec<ServiceLevel> = db
+        .all::<ServiceLevel>(
             "select s.case_type, s.working_days, s.green_channel_days, s.version, u.display_name as updated_by_name, \
                     s.updated_at \
              from service_levels s left join users u on u.id = s.updated_by",
             &[],
         )
         .await?;
-    let mut levels: Vec<ServiceLevel> = rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(ServiceLevel {
-                case_type: CaseType::parse(&r.case_type)?,
-                working_days: r.working_days,
-                green_channel_days: r.green_channel_days,
-                version: r.version,
-                updated_by_name: r.updated_by_name,
-                updated_at: r.updated_at,
-            })
-        })
-        .collect();
     levels.sort_by_key(|l| CaseType::ALL.iter().position(|t| *t == l.case_type));
     Ok(levels)
 }
@@ -90,26 +68,14 @@ pub async fn update(
     })
 }
 
-struct DayRow {
-    day: NaiveDate,
-    kind: String,
-    name: String,
-}
-
-impl crate::db::Record for DayRow {
+impl crate::db::Record for CalendarDay {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(DayRow { day: row.get("day")?, kind: row.get("kind")?, name: row.get("name")? })
+        Ok(CalendarDay { day: row.get("day")?, kind: row.get("kind")?, name: row.get("name")? })
     }
 }
 
-fn to_days(rows: Vec<DayRow>) -> Vec<CalendarDay> {
-    rows.into_iter()
-        .filter_map(|r| Some(CalendarDay { day: r.day, kind: DayKind::parse(&r.kind)?, name: r.name }))
-        .collect()
-}
-
-fn to_calendar(rows: Vec<DayRow>) -> WorkingCalendar {
-    WorkingCalendar::new(to_days(rows).into_iter().map(|d| (d.day, d.kind)))
+fn to_calendar(days: Vec<CalendarDay>) -> WorkingCalendar {
+    WorkingCalendar::new(days.into_iter().map(|d| (d.day, d.kind)))
 }
 
 const DAYS_FROM: &str = "select day, kind, name from calendar_days where day >= $1";
@@ -117,20 +83,19 @@ const DAYS_BETWEEN: &str = "select day, kind, name from calendar_days where day 
 
 /// The calendar's entries between two days (inclusive).
 pub async fn days_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>, sqlx::Error> {
-    let rows: Vec<DayRow> = db.all::<DayRow>(DAYS_BETWEEN, &[from.into(), to.into()]).await?;
-    Ok(to_days(rows))
+    db.all::<CalendarDay>(DAYS_BETWEEN, &[from.into(), to.into()]).await
 }
 
 /// The working calendar from `from` on (every deadline counted from then sees all it needs).
 pub async fn calendar_from(db: &Db, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> = db.all::<DayRow>(DAYS_FROM, &[from.into()]).await?;
-    Ok(to_calendar(rows))
+    let days: Vec<CalendarDay> = db.all::<CalendarDay>(DAYS_FROM, &[from.into()]).await?;
+    Ok(to_calendar(days))
 }
 
 /// The working calendar from `from` on, inside a transaction.
 pub async fn calendar_in(tx: &mut Tx, from: NaiveDate) -> Result<WorkingCalendar, sqlx::Error> {
-    let rows: Vec<DayRow> = tx.all::<DayRow>(DAYS_FROM, &[from.into()]).await?;
-    Ok(to_calendar(rows))
+    let days: Vec<CalendarDay> = tx.all::<CalendarDay>(DAYS_FROM, &[from.into()]).await?;
+    Ok(to_calendar(days))
 }
 
 /// The entry of one day, inside a transaction: `(kind, name)`.

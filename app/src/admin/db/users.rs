@@ -131,49 +131,30 @@ pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, 
         .await
 }
 
-struct RecipientRow {
-    email: String,
-    display_name: String,
-    locale: Locale,
-}
-
-impl crate::db::Record for RecipientRow {
-    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(RecipientRow {
-            email: row.get("email")?,
-            display_name: row.get("display_name")?,
-            locale: row.get("locale")?,
-        })
-    }
-}
-
-impl RecipientRow {
-    fn into_recipient(self) -> Recipient {
-        Recipient { email: self.email, name: self.display_name, locale: self.locale }
+/// An account as the recipient of an e-mail (`email, display_name, locale`).
+impl Record for Recipient {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Recipient { email: row.get("email")?, name: row.get("display_name")?, locale: row.get("locale")? })
     }
 }
 
 /// An active user as the recipient of an e-mail, in their own language.
 pub async fn recipient_in(tx: &mut Tx, id: i64) -> Result<Option<Recipient>, sqlx::Error> {
-    let row: Option<RecipientRow> = tx
-        .optional::<RecipientRow>(
-            "select email, display_name, locale from users where id = $1 and active = true",
-            &[id.into()],
-        )
-        .await?;
-    Ok(row.map(RecipientRow::into_recipient))
+    tx.optional::<Recipient>(
+        "select email, display_name, locale from users where id = $1 and active = true",
+        &[id.into()],
+    )
+    .await
 }
 
 /// The active liaisons of a department, who hear of its new tasks.
 pub async fn department_liaisons_in(tx: &mut Tx, department_id: i64) -> Result<Vec<Recipient>, sqlx::Error> {
-    let rows: Vec<RecipientRow> = tx
-        .all::<RecipientRow>(
-            "select email, display_name, locale from users \
-             where role = 'department_liaison' and department_id = $1 and active = true order by id",
-            &[department_id.into()],
-        )
-        .await?;
-    Ok(rows.into_iter().map(RecipientRow::into_recipient).collect())
+    tx.all::<Recipient>(
+        "select email, display_name, locale from users \
+         where role = 'department_liaison' and department_id = $1 and active = true order by id",
+        &[department_id.into()],
+    )
+    .await
 }
 
 /// The liaison officers who take the daily digest: (user id, recipient).
@@ -185,30 +166,18 @@ pub async fn digest_readers(db: &Db) -> Result<Vec<(i64, Recipient)>, sqlx::Erro
             &[],
         )
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let to = RecipientRow { email: r.email, display_name: r.display_name, locale: r.locale }.into_recipient();
-            (r.id, to)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| (r.id, r.to)).collect())
 }
 
+/// A digest reader: the recipient with the user's id, which `Recipient` does not hold.
 struct DigestRow {
     id: i64,
-    email: String,
-    display_name: String,
-    locale: Locale,
+    to: Recipient,
 }
 
-impl crate::db::Record for DigestRow {
-    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(DigestRow {
-            id: row.get("id")?,
-            email: row.get("email")?,
-            display_name: row.get("display_name")?,
-            locale: row.get("locale")?,
-        })
+impl Record for DigestRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DigestRow { id: row.get("id")?, to: Recipient::read(row)? })
     }
 }
 

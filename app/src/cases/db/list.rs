@@ -126,6 +126,7 @@ pub struct DeadlineLists {
     pub led: Option<Vec<CaseSummary>>,
 }
 
+/// A summary with the deadlines list it belongs to and that list's count.
 struct DeadlineRow {
     row: SummaryRow,
     list: String,

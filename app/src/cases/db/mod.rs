@@ -20,7 +20,8 @@ use crate::db::{Columns, Record};
 use crate::domain::CaseStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// A case as every list shows it, before its deadline is judged (`into_summary`).
+/// A case as every list shows it, before its deadline is judged (`into_summary`): the
+/// deadline needs the day's risk window, and no value of it could stand in until then.
 struct SummaryRow {
     id: i64,
     reference: String,
@@ -36,7 +37,7 @@ struct SummaryRow {
     due_on: Option<NaiveDate>,
 }
 
-crate::code_column!(CaseType, Priority);
+crate::code_column!(Priority);
 
 impl Record for SummaryRow {
     fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {

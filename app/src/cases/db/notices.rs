@@ -2,27 +2,14 @@
 //! due, and an officer's open cases for the daily digest.
 
 use super::{RiskWindow, SummaryRow, RUNNING, SUMMARY};
-use crate::cases::{CaseSummary, CaseType};
+use crate::cases::CaseSummary;
 use crate::db::{Db, Tx};
-use crate::domain::Locale;
+use crate::mail::compose::CaseFacts;
 use chrono::NaiveDate;
 
-struct FactsRow {
-    id: i64,
-    reference: String,
-    title: String,
-    enterprise_name: String,
-    case_type: CaseType,
-    due_on: Option<NaiveDate>,
-    language: Locale,
-    applicant_name: String,
-    applicant_email: Option<String>,
-    applicant_email_verified: bool,
-}
-
-impl crate::db::Record for FactsRow {
+impl crate::db::Record for CaseFacts {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(FactsRow {
+        Ok(CaseFacts {
             id: row.get("id")?,
             reference: row.get("reference")?,
             title: row.get("title")?,
@@ -38,28 +25,15 @@ impl crate::db::Record for FactsRow {
 }
 
 /// What e-mails about a case say, read inside the transaction that sends them.
-pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<crate::mail::compose::CaseFacts>, sqlx::Error> {
-    let row: Option<FactsRow> = tx
-        .optional::<FactsRow>(
-            "select c.id, c.reference, c.title, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
-                    c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email, \
-                    c.applicant_email_verified \
-             from cases c left join enterprises e on e.id = c.enterprise_id where c.id = $1",
-            &[id.into()],
-        )
-        .await?;
-    Ok(row.map(|r| crate::mail::compose::CaseFacts {
-        id: r.id,
-        reference: r.reference,
-        title: r.title,
-        enterprise_name: r.enterprise_name,
-        case_type: r.case_type,
-        due_on: r.due_on,
-        language: r.language,
-        applicant_name: r.applicant_name,
-        applicant_email: r.applicant_email,
-        applicant_email_verified: r.applicant_email_verified,
-    }))
+pub async fn facts_in(tx: &mut Tx, id: i64) -> Result<Option<CaseFacts>, sqlx::Error> {
+    tx.optional::<CaseFacts>(
+        "select c.id, c.reference, c.title, coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+                c.case_type, c.due_on, c.language, c.applicant_name, c.applicant_email, \
+                c.applicant_email_verified \
+         from cases c left join enterprises e on e.id = c.enterprise_id where c.id = $1",
+        &[id.into()],
+    )
+    .await
 }
 
 /// A running case due by some day, as the deadline notices need it.

@@ -55,7 +55,8 @@ pub async fn insert(tx: &mut Tx, c: &NewCase<'_>) -> Result<i64, sqlx::Error> {
                  $18, $19, $16 <> 'portal') returning id", &[c.reference.into(), c.enterprise_id.into(), (c.case_type.as_str()).into(), (c.priority.as_str()).into(), c.green_channel.into(), c.full_agency.into(), c.title.into(), c.description.into(), (c.language.tag()).into(), c.owner_id.into(), c.access_code_hash.into(), c.created_by.into(), c.at.into(), c.applicant_name.into(), c.applicant_email.into(), c.source.into(), c.applicant_phone.into(), c.enterprise_name_given.into(), c.credit_code_given.into()]).await
 }
 
-/// What the case page needs beyond the summary.
+/// What the case page needs beyond the summary, as stored: the service makes `Case` of it
+/// for one reader (editable, routable, the passport number masked or not).
 pub struct CaseRow {
     pub description: String,
     pub language: Locale,
@@ -76,7 +77,8 @@ pub struct CaseRow {
     pub messages: Vec<crate::domain::CaseMessage>,
 }
 
-/// A foreign employee's identity on a request (a one-stop request from the portal).
+/// A foreign employee's identity on a request (a one-stop request from the portal), as stored:
+/// the passport number whole, which `ForeignStaff` shows only to the case's officer.
 #[derive(Debug, Clone)]
 pub struct ForeignStaffRow {
     pub passport_name: String,
@@ -98,6 +100,8 @@ impl Record for ForeignStaffRow {
     }
 }
 
+/// The case page's one statement: the summary, the rest of the case, its foreign employee's
+/// columns and its tasks and messages as JSON, split into `CaseSummary` and `CaseRow`.
 struct DetailRow {
     summary: SummaryRow,
     description: String,

@@ -1,7 +1,6 @@
 //! Department tasks of cases.
 
 use crate::cases::tasks::{CaseTask, InboxTask, TaskStatus};
-use crate::cases::CaseType;
 use crate::db::{is_unique_violation, Db, Tx};
 use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -110,31 +109,18 @@ pub async fn open_count_in(tx: &mut Tx, case_id: i64) -> Result<i64, sqlx::Error
     tx.one::<i64>("select count(*) from case_tasks where case_id = $1 and status <> 'done'", &[case_id.into()]).await
 }
 
-struct InboxRow {
-    id: i64,
-    reference: String,
-    title: String,
-    case_type: CaseType,
-    enterprise_name: String,
-    credit_code: Option<String>,
-    status: TaskStatus,
-    due_on: Option<NaiveDate>,
-    instructions: String,
-    department_note: String,
-    version: i32,
-}
-
 crate::code_column!(TaskStatus);
 
-impl crate::db::Record for InboxRow {
+/// A task in the inbox, with the case's facts under their own column names.
+impl crate::db::Record for InboxTask {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(InboxRow {
+        Ok(InboxTask {
             id: row.get("id")?,
-            reference: row.get("reference")?,
-            title: row.get("title")?,
+            case_reference: row.get("reference")?,
+            case_title: row.get("title")?,
             case_type: row.get("case_type")?,
             enterprise_name: row.get("enterprise_name")?,
-            credit_code: row.get("credit_code")?,
+            enterprise_credit_code: row.get("credit_code")?,
             status: row.get("status")?,
             due_on: row.get("due_on")?,
             instructions: row.get("instructions")?,
@@ -146,34 +132,17 @@ impl crate::db::Record for InboxRow {
 
 /// One department's tasks, open ones first, soonest due first.
 pub async fn inbox(db: &Db, department_id: i64) -> Result<Vec<InboxTask>, sqlx::Error> {
-    let rows: Vec<InboxRow> = db
-        .all::<InboxRow>(
-            "select t.id, c.reference, c.title, c.case_type, \
-                    coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
-                    coalesce(e.credit_code, c.credit_code_given) as credit_code, t.status, \
-                    t.due_on, t.instructions, t.department_note, t.version \
-             from case_tasks t join cases c on c.id = t.case_id left join enterprises e on e.id = c.enterprise_id \
-             where t.department_id = $1 \
-             order by (t.status = 'done'), coalesce(t.due_on, '9999-12-31'), t.id",
-            &[department_id.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| InboxTask {
-            id: r.id,
-            case_reference: r.reference,
-            case_title: r.title,
-            case_type: r.case_type,
-            enterprise_name: r.enterprise_name,
-            enterprise_credit_code: r.credit_code,
-            status: r.status,
-            due_on: r.due_on,
-            instructions: r.instructions,
-            department_note: r.department_note,
-            version: r.version,
-        })
-        .collect())
+    db.all::<InboxTask>(
+        "select t.id, c.reference, c.title, c.case_type, \
+                coalesce(e.name_zh, c.enterprise_name_given, '') as enterprise_name, \
+                coalesce(e.credit_code, c.credit_code_given) as credit_code, t.status, \
+                t.due_on, t.instructions, t.department_note, t.version \
+         from case_tasks t join cases c on c.id = t.case_id left join enterprises e on e.id = c.enterprise_id \
+         where t.department_id = $1 \
+         order by (t.status = 'done'), coalesce(t.due_on, '9999-12-31'), t.id",
+        &[department_id.into()],
+    )
+    .await
 }
 
 /// The task's department, case, status and version, inside a write transaction.

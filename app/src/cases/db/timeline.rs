@@ -53,50 +53,17 @@ pub async fn add_event(tx: &mut Tx, e: &NewEvent<'_>) -> Result<(), sqlx::Error>
     })
 }
 
-struct EventRow {
-    id: i64,
-    kind: String,
-    from_status: Option<String>,
-    to_status: Option<String>,
-    note: String,
-    public_zh: Option<String>,
-    public_en: Option<String>,
-    public_fr: Option<String>,
-    author_name: Option<String>,
-    created_at: DateTime<Utc>,
-}
-
-impl crate::db::Record for EventRow {
+/// An event as stored: an unknown kind reads as an internal note, an unknown status as none,
+/// and only a public update has public texts.
+impl crate::db::Record for CaseEvent {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(EventRow {
+        let kind: String = row.get("kind")?;
+        let status = |name: &str| -> Result<Option<CaseStatus>, sqlx::Error> {
+            Ok(row.get::<Option<String>>(name)?.as_deref().and_then(CaseStatus::parse))
+        };
+        Ok(CaseEvent {
             id: row.get("id")?,
-            kind: row.get("kind")?,
-            from_status: row.get("from_status")?,
-            to_status: row.get("to_status")?,
-            note: row.get("note")?,
-            public_zh: row.get("public_zh")?,
-            public_en: row.get("public_en")?,
-            public_fr: row.get("public_fr")?,
-            author_name: row.get("author_name")?,
-            created_at: row.get("created_at")?,
-        })
-    }
-}
-
-pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
-    let rows: Vec<EventRow> = db
-        .all::<EventRow>(
-            "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, ev.public_zh, ev.public_en, ev.public_fr, \
-                    u.display_name as author_name, ev.created_at \
-             from case_events ev left join users u on u.id = ev.author_id where ev.case_id = $1 order by ev.id",
-            &[case_id.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| CaseEvent {
-            id: r.id,
-            kind: match r.kind.as_str() {
+            kind: match kind.as_str() {
                 "created" => EventKind::Created,
                 "status_changed" => EventKind::StatusChanged,
                 "public_update" => EventKind::PublicUpdate,
@@ -106,16 +73,26 @@ pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error
                 "routed" => EventKind::Routed,
                 _ => EventKind::InternalNote,
             },
-            from_status: r.from_status.as_deref().and_then(CaseStatus::parse),
-            to_status: r.to_status.as_deref().and_then(CaseStatus::parse),
-            note: r.note,
-            public: (r.kind == "public_update").then_some(PublicText {
-                zh: r.public_zh,
-                en: r.public_en,
-                fr: r.public_fr,
+            from_status: status("from_status")?,
+            to_status: status("to_status")?,
+            note: row.get("note")?,
+            public: (kind == "public_update").then_some(PublicText {
+                zh: row.get("public_zh")?,
+                en: row.get("public_en")?,
+                fr: row.get("public_fr")?,
             }),
-            author_name: r.author_name,
-            created_at: r.created_at,
+            author_name: row.get("author_name")?,
+            created_at: row.get("created_at")?,
         })
-        .collect())
+    }
+}
+
+pub async fn events(db: &Db, case_id: i64) -> Result<Vec<CaseEvent>, sqlx::Error> {
+    db.all::<CaseEvent>(
+        "select ev.id, ev.kind, ev.from_status, ev.to_status, ev.note, ev.public_zh, ev.public_en, ev.public_fr, \
+                u.display_name as author_name, ev.created_at \
+         from case_events ev left join users u on u.id = ev.author_id where ev.case_id = $1 order by ev.id",
+        &[case_id.into()],
+    )
+    .await
 }

@@ -85,7 +85,7 @@ struct RowLabels {
 
 /// The table's rows as HTML: text and links only, written as one string with every text
 /// escaped and given to the `<tbody>` as its inner HTML, as the enterprise list's are (drawn
-/// element by element, fifty rows were most of the page's cost on the server).
+/// element by element, the rows were most of the page's cost on the server).
 fn rows_html(cases: &[CaseSummary], locale: Locale) -> String {
     use crate::html::Esc;
     use std::fmt::Write as _;

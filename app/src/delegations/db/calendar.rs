@@ -3,11 +3,13 @@
 
 use super::{BookedRow, RESOURCE_COLUMNS};
 use crate::db::{Db, Tx};
-use crate::delegations::{Activity, CalendarItem, DelegationStatus, Item, Resource};
+use crate::delegations::{Activity, CalendarItem, DelegationStatus, Item};
 use crate::domain::Locale;
 use crate::{on_db, on_tx};
 use chrono::{DateTime, Utc};
 
+/// An item in the calendar before its bookings are named: it keeps the venue's id, which
+/// `CalendarItem` does not, to put the venue first, and also makes the feeds' `Item`s.
 struct CalendarRow {
     id: i64,
     delegation_id: i64,
@@ -170,11 +172,7 @@ pub async fn items_of_person(
                 venue_id: r.venue_id,
                 participants,
                 notes: String::new(),
-                resources: booked
-                    .iter()
-                    .filter(|b| b.item_id == r.id)
-                    .map(|b| Resource::from(b.resource.clone()))
-                    .collect(),
+                resources: booked.iter().filter(|b| b.item_id == r.id).map(|b| b.resource.clone()).collect(),
             };
             (r.delegation_id, r.delegation_title, r.status, item)
         })

@@ -4,22 +4,9 @@ use crate::db::{Db, Tx};
 use crate::delegations::{Gift, GiftDirection};
 use chrono::{DateTime, NaiveDate, Utc};
 
-struct GiftRow {
-    id: i64,
-    delegation_id: i64,
-    delegation_title: String,
-    direction: GiftDirection,
-    given_on: NaiveDate,
-    description: String,
-    value_cny_cents: Option<i64>,
-    giver: String,
-    receiver: String,
-    disposition: String,
-}
-
-impl crate::db::Record for GiftRow {
+impl crate::db::Record for Gift {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(GiftRow {
+        Ok(Gift {
             id: row.get("id")?,
             delegation_id: row.get("delegation_id")?,
             delegation_title: row.get("delegation_title")?,
@@ -34,23 +21,6 @@ impl crate::db::Record for GiftRow {
     }
 }
 
-impl From<GiftRow> for Gift {
-    fn from(r: GiftRow) -> Self {
-        Gift {
-            id: r.id,
-            delegation_id: r.delegation_id,
-            delegation_title: r.delegation_title,
-            direction: r.direction,
-            given_on: r.given_on,
-            description: r.description,
-            value_cny_cents: r.value_cny_cents,
-            giver: r.giver,
-            receiver: r.receiver,
-            disposition: r.disposition,
-        }
-    }
-}
-
 const GIFTS_SQL: &str = "select g.id, g.delegation_id, d.title as delegation_title, g.direction, g.given_on, \
          g.description, g.value_cny_cents, g.giver, g.receiver, g.disposition \
      from delegation_gifts g join delegations d on d.id = g.delegation_id";
@@ -58,8 +28,7 @@ const GIFTS_SQL: &str = "select g.id, g.delegation_id, d.title as delegation_tit
 /// The gifts of one delegation, in the order they were given.
 pub async fn gifts(db: &Db, delegation_id: i64) -> Result<Vec<Gift>, sqlx::Error> {
     let sql = format!("{GIFTS_SQL} where g.delegation_id = $1 order by g.given_on, g.id");
-    let rows = db.all::<GiftRow>(&sql, &[delegation_id.into()]).await?;
-    Ok(rows.into_iter().map(Gift::from).collect())
+    db.all::<Gift>(&sql, &[delegation_id.into()]).await
 }
 
 /// The year's register: every gift given or received between 1 January and 31 December.
@@ -68,8 +37,7 @@ pub async fn gifts_of_year(db: &Db, year: i32) -> Result<Vec<Gift>, sqlx::Error>
         return Ok(Vec::new());
     };
     let sql = format!("{GIFTS_SQL} where g.given_on >= $1 and g.given_on <= $2 order by g.given_on, g.id");
-    let rows = db.all::<GiftRow>(&sql, &[from.into(), to.into()]).await?;
-    Ok(rows.into_iter().map(Gift::from).collect())
+    db.all::<Gift>(&sql, &[from.into(), to.into()]).await
 }
 
 pub struct NewGift<'a> {

@@ -7,6 +7,8 @@ use crate::delegations::{Activity, Resource};
 use crate::on_tx;
 use chrono::{DateTime, Utc};
 
+/// An item without what it books: `Item` holds its bookings too, read apart (`bookings`) and
+/// joined by the service, and an empty list would say it books nothing.
 pub struct ItemRow {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
@@ -52,7 +54,7 @@ pub async fn bookings(db: &Db, delegation_id: i64) -> Result<Vec<(i64, Resource)
          where i.delegation_id = $1 order by r.kind, r.name"
     );
     let rows = db.all::<BookedRow>(&sql, &[delegation_id.into()]).await?;
-    Ok(rows.into_iter().map(|r| (r.item_id, Resource::from(r.resource))).collect())
+    Ok(rows.into_iter().map(|r| (r.item_id, r.resource)).collect())
 }
 
 pub struct NewItem<'a> {

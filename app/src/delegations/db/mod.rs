@@ -1,8 +1,8 @@
 //! Delegations, their members and outcomes, and the yearly figures' rows; what several
-//! sub-areas read (a resource's row and columns, a booking's row) is here too. The SQL of each
-//! sub-area is in its own file, re-exported here: `resources` (the bookable resources and their
-//! booking lock), `itinerary` (items and their bookings), `gifts`, `rules` (the mission rules)
-//! and `calendar` (the calendar and the personal feeds).
+//! sub-areas read (how a resource is read and its columns, a booking's row) is here too. The
+//! SQL of each sub-area is in its own file, re-exported here: `resources` (the bookable
+//! resources and their booking lock), `itinerary` (items and their bookings), `gifts`, `rules`
+//! (the mission rules) and `calendar` (the calendar and the personal feeds).
 
 pub mod calendar;
 pub mod gifts;
@@ -25,25 +25,14 @@ use crate::domain::Locale;
 use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
-struct SummaryRow {
-    id: i64,
-    direction: Direction,
-    title: String,
-    countries: String,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    status: DelegationStatus,
-    members: i64,
-    officer_name: Option<String>,
-}
-
-impl crate::db::Record for SummaryRow {
+/// A line of the list; the countries are stored as one list of codes (`split_list`).
+impl crate::db::Record for DelegationSummary {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(SummaryRow {
+        Ok(DelegationSummary {
             id: row.get("id")?,
             direction: row.get("direction")?,
             title: row.get("title")?,
-            countries: row.get("countries")?,
+            countries: split_list(&row.get::<String>("countries")?),
             starts_on: row.get("starts_on")?,
             ends_on: row.get("ends_on")?,
             status: row.get("status")?,
@@ -61,73 +50,21 @@ pub async fn list(db: &Db, f: &DelegationFilter) -> Result<Vec<DelegationSummary
         Some(y) => (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31)),
         None => (None, None),
     };
-    let rows = db
-        .all::<SummaryRow>(
-            "select d.id, d.direction, d.title, d.countries, d.starts_on, d.ends_on, d.status, \
-                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members, \
-                 u.display_name as officer_name \
-             from delegations d left join users u on u.id = d.officer_id \
-             where ($1 is null or d.direction = $1) and ($2 is null or d.status = $2) \
-               and ($3 is null or d.starts_on <= $4) and ($3 is null or d.ends_on >= $3) \
-             order by d.starts_on desc, d.id desc limit 500",
-            &[(f.direction.as_deref()).into(), (f.status.as_deref()).into(), from.into(), to.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| DelegationSummary {
-            id: r.id,
-            direction: r.direction,
-            title: r.title,
-            countries: split_list(&r.countries),
-            starts_on: r.starts_on,
-            ends_on: r.ends_on,
-            status: r.status,
-            members: r.members,
-            officer_name: r.officer_name,
-        })
-        .collect())
+    db.all::<DelegationSummary>(
+        "select d.id, d.direction, d.title, d.countries, d.starts_on, d.ends_on, d.status, \
+             (select count(*) from delegation_members m where m.delegation_id = d.id) as members, \
+             u.display_name as officer_name \
+         from delegations d left join users u on u.id = d.officer_id \
+         where ($1 is null or d.direction = $1) and ($2 is null or d.status = $2) \
+           and ($3 is null or d.starts_on <= $4) and ($3 is null or d.ends_on >= $3) \
+         order by d.starts_on desc, d.id desc limit 500",
+        &[(f.direction.as_deref()).into(), (f.status.as_deref()).into(), from.into(), to.into()],
+    )
+    .await
 }
 
-struct Row {
-    id: i64,
-    direction: Direction,
-    title: String,
-    organisation: String,
-    countries: String,
-    purpose: String,
-    language: Locale,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    status: DelegationStatus,
-    officer_id: Option<i64>,
-    officer_name: Option<String>,
-    override_reason: String,
-    version: i32,
-}
-
-impl crate::db::Record for Row {
-    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(Row {
-            id: row.get("id")?,
-            direction: row.get("direction")?,
-            title: row.get("title")?,
-            organisation: row.get("organisation")?,
-            countries: row.get("countries")?,
-            purpose: row.get("purpose")?,
-            language: row.get("language")?,
-            starts_on: row.get("starts_on")?,
-            ends_on: row.get("ends_on")?,
-            status: row.get("status")?,
-            officer_id: row.get("officer_id")?,
-            officer_name: row.get("officer_name")?,
-            override_reason: row.get("override_reason")?,
-            version: row.get("version")?,
-        })
-    }
-}
-
-/// A delegation's own fields as stored.
+/// A delegation's own fields as stored: the page's `Delegation` adds its members, itinerary,
+/// gifts, outcomes and what the reader may do, which are read and judged apart.
 #[derive(Debug, Clone)]
 pub struct DelegationRow {
     pub id: i64,
@@ -146,24 +83,24 @@ pub struct DelegationRow {
     pub version: i32,
 }
 
-impl From<Row> for DelegationRow {
-    fn from(r: Row) -> Self {
-        DelegationRow {
-            id: r.id,
-            direction: r.direction,
-            title: r.title,
-            organisation: r.organisation,
-            countries: split_list(&r.countries),
-            purpose: r.purpose,
-            language: r.language,
-            starts_on: r.starts_on,
-            ends_on: r.ends_on,
-            status: r.status,
-            officer_id: r.officer_id,
-            officer_name: r.officer_name,
-            override_reason: r.override_reason,
-            version: r.version,
-        }
+impl crate::db::Record for DelegationRow {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DelegationRow {
+            id: row.get("id")?,
+            direction: row.get("direction")?,
+            title: row.get("title")?,
+            organisation: row.get("organisation")?,
+            countries: split_list(&row.get::<String>("countries")?),
+            purpose: row.get("purpose")?,
+            language: row.get("language")?,
+            starts_on: row.get("starts_on")?,
+            ends_on: row.get("ends_on")?,
+            status: row.get("status")?,
+            officer_id: row.get("officer_id")?,
+            officer_name: row.get("officer_name")?,
+            override_reason: row.get("override_reason")?,
+            version: row.get("version")?,
+        })
     }
 }
 
@@ -172,13 +109,11 @@ const GET_SQL: &str = "select d.id, d.direction, d.title, d.organisation, d.coun
      from delegations d left join users u on u.id = d.officer_id where d.id = $1";
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
-    let row = db.optional::<Row>(GET_SQL, &[id.into()]).await?;
-    Ok(row.map(DelegationRow::from))
+    db.optional::<DelegationRow>(GET_SQL, &[id.into()]).await
 }
 
 pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<DelegationRow>, sqlx::Error> {
-    let row = tx.optional::<Row>(GET_SQL, &[id.into()]).await?;
-    Ok(row.map(DelegationRow::from))
+    tx.optional::<DelegationRow>(GET_SQL, &[id.into()]).await
 }
 
 /// A delegation's fields as a form sets them.
@@ -283,6 +218,8 @@ pub async fn touch(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<bool, sqlx
     })
 }
 
+/// A member as stored, the passport number whole: the service makes `Member` of it for one
+/// reader, masking the number for all but the delegation's officer.
 pub struct MemberRow {
     pub id: i64,
     pub passport_name: String,
@@ -358,25 +295,14 @@ pub async fn delete_member(tx: &mut Tx, delegation_id: i64, member_id: i64) -> R
     .await
 }
 
-#[derive(Clone)]
-struct ResourceRow {
-    id: i64,
-    kind: ResourceKind,
-    name: String,
-    languages: String,
-    details: String,
-    email: String,
-    language: Locale,
-    user_id: Option<i64>,
-}
-
-impl crate::db::Record for ResourceRow {
+/// A resource as stored: its languages one list of tags (`split_list`), unknown ones left out.
+impl crate::db::Record for Resource {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(ResourceRow {
+        Ok(Resource {
             id: row.get("id")?,
             kind: row.get("kind")?,
             name: row.get("name")?,
-            languages: row.get("languages")?,
+            languages: split_list(&row.get::<String>("languages")?).iter().filter_map(|l| Locale::parse(l)).collect(),
             details: row.get("details")?,
             email: row.get("email")?,
             language: row.get("language")?,
@@ -385,46 +311,24 @@ impl crate::db::Record for ResourceRow {
     }
 }
 
-/// The columns of `ResourceRow`, from `resources r`.
+/// The columns of a `Resource`, from `resources r`.
 const RESOURCE_COLUMNS: &str = "r.id, r.kind, r.name, r.languages, r.details, r.email, r.language, r.user_id";
 
-impl From<ResourceRow> for Resource {
-    fn from(r: ResourceRow) -> Self {
-        Resource {
-            id: r.id,
-            kind: r.kind,
-            name: r.name,
-            languages: split_list(&r.languages).iter().filter_map(|l| Locale::parse(l)).collect(),
-            details: r.details,
-            email: r.email,
-            language: r.language,
-            user_id: r.user_id,
-        }
-    }
-}
-
+/// A resource with the item that books it (`item_id`), which `Resource` does not hold.
 struct BookedRow {
     item_id: i64,
-    resource: ResourceRow,
+    resource: Resource,
 }
 
 impl crate::db::Record for BookedRow {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(BookedRow { item_id: row.get("item_id")?, resource: ResourceRow::read(row)? })
+        Ok(BookedRow { item_id: row.get("item_id")?, resource: Resource::read(row)? })
     }
 }
 
-struct OutcomeRow {
-    id: i64,
-    kind: OutcomeKind,
-    description: String,
-    enterprise_id: Option<i64>,
-    enterprise_name: Option<String>,
-}
-
-impl crate::db::Record for OutcomeRow {
+impl crate::db::Record for Outcome {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(OutcomeRow {
+        Ok(Outcome {
             id: row.get("id")?,
             kind: row.get("kind")?,
             description: row.get("description")?,
@@ -436,24 +340,13 @@ impl crate::db::Record for OutcomeRow {
 
 /// A delegation's outcomes, each with its enterprise's Chinese name, in one statement.
 pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
-    let rows = db
-        .all::<OutcomeRow>(
-            "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
-             from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
-             where o.delegation_id = $1 order by o.id",
-            &[delegation_id.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Outcome {
-            id: r.id,
-            kind: r.kind,
-            description: r.description,
-            enterprise_id: r.enterprise_id,
-            enterprise_name: r.enterprise_name,
-        })
-        .collect())
+    db.all::<Outcome>(
+        "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
+         from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
+         where o.delegation_id = $1 order by o.id",
+        &[delegation_id.into()],
+    )
+    .await
 }
 
 pub async fn insert_outcome(
@@ -484,19 +377,13 @@ pub async fn member_count_in(tx: &mut Tx, delegation_id: i64) -> Result<i64, sql
     tx.one::<i64>("select count(*) from delegation_members where delegation_id = $1", &[delegation_id.into()]).await
 }
 
-struct CountedRow {
-    direction: Direction,
-    starts_on: NaiveDate,
-    countries: String,
-    members: i64,
-}
-
-impl crate::db::Record for CountedRow {
+/// A delegation as the figures count it; the countries are stored as one list of codes.
+impl crate::db::Record for Counted {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(CountedRow {
+        Ok(Counted {
             direction: row.get("direction")?,
             starts_on: row.get("starts_on")?,
-            countries: row.get("countries")?,
+            countries: split_list(&row.get::<String>("countries")?),
             members: row.get("members")?,
         })
     }
@@ -507,21 +394,11 @@ pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
     let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Ok(Vec::new());
     };
-    let rows = db
-        .all::<CountedRow>(
-            "select d.direction, d.starts_on, d.countries, \
-                 (select count(*) from delegation_members m where m.delegation_id = d.id) as members \
-             from delegations d where d.status <> 'cancelled' and d.starts_on >= $1 and d.starts_on <= $2",
-            &[from.into(), to.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Counted {
-            direction: r.direction,
-            starts_on: r.starts_on,
-            countries: split_list(&r.countries),
-            members: r.members,
-        })
-        .collect())
+    db.all::<Counted>(
+        "select d.direction, d.starts_on, d.countries, \
+             (select count(*) from delegation_members m where m.delegation_id = d.id) as members \
+         from delegations d where d.status <> 'cancelled' and d.starts_on >= $1 and d.starts_on <= $2",
+        &[from.into(), to.into()],
+    )
+    .await
 }

@@ -1,6 +1,6 @@
 //! The bookable resources (venues, vehicles, interpreters, officials) and their booking lock.
 
-use super::{ResourceRow, RESOURCE_COLUMNS};
+use super::RESOURCE_COLUMNS;
 use crate::db::{is_unique_violation, Db, Tx};
 use crate::delegations::{Resource, ResourceKind};
 use crate::domain::Locale;
@@ -9,8 +9,7 @@ use chrono::{DateTime, Utc};
 /// The active resources, by kind and name.
 pub async fn resources(db: &Db) -> Result<Vec<Resource>, sqlx::Error> {
     let sql = format!("select {RESOURCE_COLUMNS} from resources r where r.active = true order by r.kind, r.name, r.id");
-    let rows = db.all::<ResourceRow>(&sql, &[]).await?;
-    Ok(rows.into_iter().map(Resource::from).collect())
+    db.all::<Resource>(&sql, &[]).await
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,12 +64,10 @@ pub async fn retire_resource(tx: &mut Tx, id: i64) -> Result<Option<String>, sql
 /// active resource. Two bookings of one resource thus run one after the other, and the second
 /// sees the first's item.
 pub async fn lock_resource(tx: &mut Tx, id: i64) -> Result<Option<Resource>, sqlx::Error> {
-    let row = tx
-        .optional::<ResourceRow>(
-            "update resources set bookings = bookings + 1 where id = $1 and active = true \
-             returning id, kind, name, languages, details, email, language, user_id",
-            &[id.into()],
-        )
-        .await?;
-    Ok(row.map(Resource::from))
+    tx.optional::<Resource>(
+        "update resources set bookings = bookings + 1 where id = $1 and active = true \
+         returning id, kind, name, languages, details, email, language, user_id",
+        &[id.into()],
+    )
+    .await
 }

@@ -5,16 +5,9 @@ use crate::delegations::MissionRules;
 use crate::on_tx;
 use chrono::{DateTime, Utc};
 
-struct RulesRow {
-    max_days: i64,
-    max_countries: i64,
-    max_members: i64,
-    version: i32,
-}
-
-impl crate::db::Record for RulesRow {
+impl crate::db::Record for MissionRules {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(RulesRow {
+        Ok(MissionRules {
             max_days: row.get("max_days")?,
             max_countries: row.get("max_countries")?,
             max_members: row.get("max_members")?,
@@ -26,21 +19,12 @@ impl crate::db::Record for RulesRow {
 const RULES_SQL: &str = "select cast(max_days as bigint) as max_days, cast(max_countries as bigint) as max_countries, \
      cast(max_members as bigint) as max_members, version from mission_rules where id = 1";
 
-fn rules(r: RulesRow) -> MissionRules {
-    MissionRules {
-        max_days: r.max_days,
-        max_countries: r.max_countries,
-        max_members: r.max_members,
-        version: r.version,
-    }
-}
-
 pub async fn mission_rules(db: &Db) -> Result<MissionRules, sqlx::Error> {
-    db.one::<RulesRow>(RULES_SQL, &[]).await.map(rules)
+    db.one::<MissionRules>(RULES_SQL, &[]).await
 }
 
 pub async fn mission_rules_in(tx: &mut Tx) -> Result<MissionRules, sqlx::Error> {
-    tx.one::<RulesRow>(RULES_SQL, &[]).await.map(rules)
+    tx.one::<MissionRules>(RULES_SQL, &[]).await
 }
 
 /// Save new limits if nobody saved since `version`; false otherwise.

@@ -7,21 +7,11 @@ use crate::enterprises::{AftercareContact, ContactKind, ContactPerson};
 use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
-struct ContactRow {
-    id: i64,
-    kind: ContactKind,
-    contacted_on: NaiveDate,
-    participants: String,
-    notes: String,
-    follow_ups: String,
-    recorded_by_name: Option<String>,
-}
-
 crate::code_column!(ContactKind);
 
-impl crate::db::Record for ContactRow {
+impl crate::db::Record for AftercareContact {
     fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(ContactRow {
+        Ok(AftercareContact {
             id: row.get("id")?,
             kind: row.get("kind")?,
             contacted_on: row.get("contacted_on")?,
@@ -34,27 +24,14 @@ impl crate::db::Record for ContactRow {
 }
 
 pub async fn contacts(db: &Db, enterprise_id: i64) -> Result<Vec<AftercareContact>, sqlx::Error> {
-    let rows: Vec<ContactRow> = db
-        .all::<ContactRow>(
-            "select c.id, c.kind, c.contacted_on, c.participants, c.notes, c.follow_ups, \
-                    u.display_name as recorded_by_name \
-             from aftercare_contacts c left join users u on u.id = c.recorded_by \
-             where c.enterprise_id = $1 order by c.contacted_on desc, c.id desc",
-            &[enterprise_id.into()],
-        )
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AftercareContact {
-            id: r.id,
-            kind: r.kind,
-            contacted_on: r.contacted_on,
-            participants: r.participants,
-            notes: r.notes,
-            follow_ups: r.follow_ups,
-            recorded_by_name: r.recorded_by_name,
-        })
-        .collect())
+    db.all::<AftercareContact>(
+        "select c.id, c.kind, c.contacted_on, c.participants, c.notes, c.follow_ups, \
+                u.display_name as recorded_by_name \
+         from aftercare_contacts c left join users u on u.id = c.recorded_by \
+         where c.enterprise_id = $1 order by c.contacted_on desc, c.id desc",
+        &[enterprise_id.into()],
+    )
+    .await
 }
 
 pub struct NewContact<'a> {

@@ -7,6 +7,8 @@ use crate::db::{Arg, Columns, Db, Record, Where};
 use crate::enterprises::{EnterpriseFilter, EnterpriseSummary, Lifecycle};
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// A line of the list as read: its `created_at`, which `EnterpriseSummary` does not hold,
+/// judges with the cutoff whether it is overdue (`into_summary`).
 struct SummaryRow {
     id: i64,
     name_zh: String,

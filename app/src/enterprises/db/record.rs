@@ -8,6 +8,8 @@ use crate::enterprises::Lifecycle;
 use crate::on_tx;
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// An enterprise's own fields as stored, with the active liaison officer the service checks
+/// writes against: the page's `Enterprise` adds its liaisons, contacts, people and rights.
 #[derive(Debug, Clone)]
 pub struct EnterpriseRow {
     pub id: i64,

@@ -196,8 +196,8 @@ struct RowLabels {
     lifecycles: Labels<Lifecycle>,
 }
 
-/// The table's rows as HTML. They hold only text and links, and fifty of them drawn element
-/// by element were about half of the page's cost on the server; written as one string, they
+/// The table's rows as HTML. They hold only text and links, and drawn element by element they
+/// were most of the page's cost on the server (docs/benchmark.md); written as one string, they
 /// are given to the `<tbody>` as its inner HTML, which hydration leaves as the server sent it
 /// (a page drawn in the browser sets it from the same text). Every text is escaped (`Esc`).
 fn rows_html(items: &[EnterpriseSummary], chains: &[IndustryChain], locale: Locale) -> String {
