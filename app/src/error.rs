@@ -91,6 +91,11 @@ pub enum FieldCode {
     PasswordTooCommon,
     WrongCode,
     SamePassword,
+    UnknownCapitalKind,
+    UnknownSource,
+    UnknownStage,
+    UnknownAspect,
+    ReviewsPending,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -156,5 +156,10 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::PasswordTooCommon => tr!("field-password-too-common"),
         FieldCode::WrongCode => tr!("field-wrong-code"),
         FieldCode::SamePassword => tr!("field-same-password"),
+        FieldCode::UnknownCapitalKind => tr!("field-unknown-capital-kind"),
+        FieldCode::UnknownSource => tr!("field-unknown-source"),
+        FieldCode::UnknownStage => tr!("field-unknown-stage"),
+        FieldCode::UnknownAspect => tr!("field-unknown-aspect"),
+        FieldCode::ReviewsPending => tr!("field-reviews-pending"),
     }
 }

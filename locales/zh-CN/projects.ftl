@@ -1,0 +1,75 @@
+nav-projects = 招商项目
+home-projects-text = 招商项目从线索到建成投产的全过程，含三性审查和各阶段记录。
+
+projects-title = 招商项目
+projects-new = 登记项目
+projects-register = 登记
+projects-mine-only = 只看我跟进的项目
+projects-count = 共 { $count } 个项目，总投资 { $amount } 亿元
+projects-none = 没有符合条件的项目。
+
+project-stage-lead = 线索
+project-stage-negotiating = 洽谈
+project-stage-signed = 签约
+project-stage-started = 开工
+project-stage-completed = 建成/投产
+project-stage-dropped = 已终止
+project-aspect-authenticity = 真实性
+project-aspect-legality = 合法性
+project-aspect-feasibility = 可行性
+project-capital-domestic = 省际内资
+project-capital-foreign = 外资
+project-capital-other = 其他
+project-source-event = 招商活动（展会、专题活动、推介会）
+project-source-leader-visit = 领导带队招商
+project-source-delegation = 代表团交流成果
+project-source-brochure = 招商项目册
+project-source-portal = 门户网站咨询
+project-source-other = 其他
+project-review-passed = 通过
+project-review-failed = 未通过
+
+project-field-name = 项目名称
+project-field-investor = 投资方
+project-field-investor-country = 投资方国家（地区）
+project-field-investor-country-hint = 国内其他省份的投资方可不选。
+project-field-investor-province = 来源省份
+project-field-total-investment = 总投资（亿元）
+project-field-total-investment-hint = 以亿元为单位，最多四位小数，如 12.5 即 12.5 亿元。
+project-field-capital-kind = 资金性质
+project-field-source = 项目来源
+project-field-stage = 项目阶段
+project-field-stage-hint = 项目须通过三性审查方可签约，请在项目页面登记审查结果。
+project-field-leader = 包抓领导
+project-no-leader = 未指定包抓领导
+project-since = 进入本阶段日期
+project-dropped-from = 终止时所处阶段
+
+projects-review-heading = 三性审查（真实性、合法性、可行性）
+projects-review-hint = 签约前，每一项最近一次审查均须通过。未通过的审查会保留记录，直至再次审查通过。
+projects-blocking = 尚不能签约，以下审查尚未通过：{ $aspects }。
+projects-no-reviews = 尚无审查记录。
+project-field-aspect = 审查内容
+project-field-verdict = 结论
+project-field-finding = 审查意见
+project-field-reviewed-on = 审查日期
+project-reviewer = 审查人
+projects-record-review = 登记审查结果
+project-date-hint = 留空即为今天。
+
+projects-stages-heading = 项目进展
+projects-stage-log = 阶段记录
+projects-move = 变更阶段
+project-field-to-stage = 新阶段
+project-field-moved-on = 变更日期
+project-field-reason = 理由
+project-field-reason-hint = 退回上一阶段、终止项目或重新启动项目时必填。
+project-log-registered = 登记（{ $stage }）
+project-field-move = 变更
+project-moved-by = 操作人
+
+field-unknown-capital-kind = 请从列表中选择资金性质。
+field-unknown-source = 请从列表中选择项目来源。
+field-unknown-stage = 请从列表中选择阶段。
+field-unknown-aspect = 请选择真实性、合法性或可行性。
+field-reviews-pending = 三性审查全部通过后方可签约。
