@@ -75,7 +75,7 @@ async fn a_project_is_signed_only_after_its_three_reviews_pass_then_starts_and_c
     let found = codes(&e);
     for expected in [
         ("name", FieldCode::Required),
-        ("total_investment", FieldCode::InvalidAmount),
+        ("total_investment", FieldCode::InvalidYiAmount),
         ("capital_kind", FieldCode::UnknownCapitalKind),
         ("stage", FieldCode::UnknownStage),
     ] {
@@ -109,12 +109,12 @@ async fn a_project_is_signed_only_after_its_three_reviews_pass_then_starts_and_c
 
     // Signed reviews are closed; a step back needs a reason; then on to the end.
     let (_, e) = app_error(review(&officer, id, "feasibility", "false", "再议").await).await;
-    assert_eq!(codes(&e), [("aspect".to_string(), FieldCode::TransitionNotAllowed)]);
+    assert_eq!(codes(&e), [("aspect".to_string(), FieldCode::ReviewsClosed)]);
     let (_, e) = app_error(move_to(&officer, id, "completed", "").await).await;
-    assert_eq!(codes(&e), [("to_stage".to_string(), FieldCode::TransitionNotAllowed)], "never completed unstarted");
+    assert_eq!(codes(&e), [("to_stage".to_string(), FieldCode::StageNotAllowed)], "never completed unstarted");
     assert_eq!(move_to(&officer, id, "started", "").await.status(), StatusCode::OK);
     let (_, e) = app_error(move_to(&officer, id, "signed", " ").await).await;
-    assert_eq!(codes(&e), [("reason".to_string(), FieldCode::ReasonRequired)]);
+    assert_eq!(codes(&e), [("reason".to_string(), FieldCode::MoveNeedsReason)]);
     assert_eq!(move_to(&officer, id, "signed", "开工手续未齐").await.status(), StatusCode::OK);
     assert_eq!(move_to(&officer, id, "started", "").await.status(), StatusCode::OK);
     assert_eq!(move_to(&officer, id, "completed", "").await.status(), StatusCode::OK);

@@ -96,6 +96,10 @@ pub enum FieldCode {
     UnknownStage,
     UnknownAspect,
     ReviewsPending,
+    InvalidYiAmount,
+    StageNotAllowed,
+    MoveNeedsReason,
+    ReviewsClosed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

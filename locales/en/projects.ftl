@@ -76,3 +76,7 @@ field-unknown-source = Choose how the project came to us from the list.
 field-unknown-stage = Choose a stage from the list.
 field-unknown-aspect = Choose authenticity, legality or feasibility.
 field-reviews-pending = All three reviews must pass before the project is signed.
+field-invalid-yi-amount = Enter the investment in 亿元 (100 million yuan) with a decimal point and at most four decimals, for example 12.5.
+field-stage-not-allowed = The project cannot move to this stage from where it is now.
+field-move-needs-reason = Say why: going back a stage, dropping a project or taking it up again needs a reason.
+field-reviews-closed = The project is signed: its reviews are closed.

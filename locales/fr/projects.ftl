@@ -77,3 +77,7 @@ field-unknown-source = Choisissez la provenance du projet dans la liste.
 field-unknown-stage = Choisissez une étape dans la liste.
 field-unknown-aspect = Choisissez l’authenticité, la légalité ou la faisabilité.
 field-reviews-pending = Les trois examens doivent être favorables avant la signature du projet.
+field-invalid-yi-amount = Indiquez l’investissement en 亿元 (100 millions de yuans) avec un point décimal et quatre décimales au plus, par exemple 12.5.
+field-stage-not-allowed = Le projet ne peut pas passer à cette étape depuis l’étape actuelle.
+field-move-needs-reason = Indiquez pourquoi : revenir à une étape précédente, abandonner un projet ou le reprendre exige un motif.
+field-reviews-closed = Le projet est signé : ses examens sont clos.

@@ -73,3 +73,7 @@ field-unknown-source = 请从列表中选择项目来源。
 field-unknown-stage = 请从列表中选择阶段。
 field-unknown-aspect = 请选择真实性、合法性或可行性。
 field-reviews-pending = 三性审查全部通过后方可签约。
+field-invalid-yi-amount = 请以亿元为单位填写总投资，使用小数点，最多四位小数，例如 12.5。
+field-stage-not-allowed = 项目当前阶段不能转入该阶段。
+field-move-needs-reason = 请说明原因：退回上一阶段、终止项目或重新启动项目均需填写原因。
+field-reviews-closed = 项目已签约，三性审查已结束。

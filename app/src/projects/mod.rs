@@ -147,12 +147,20 @@ const WAN_PER_YI: i64 = 10_000;
 
 impl Wan {
     /// An amount written in 亿元 ("12.5", "0.0375", "1,250"), at most four decimals; `None`
-    /// for anything else (a negative amount, too many decimals, not a number).
+    /// for anything else (a negative amount, too many decimals, a decimal comma, not a number).
     pub fn parse_yi(raw: &str) -> Option<Wan> {
-        let s: String = raw.trim().chars().filter(|c| !matches!(c, ',' | ' ' | '\u{202F}' | '\u{A0}')).collect();
-        let (whole, fraction) = s.split_once('.').unwrap_or((&s, ""));
+        let s: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '\u{202F}' | '\u{A0}')).collect();
+        let (grouped, fraction) = s.split_once('.').unwrap_or((&s, ""));
+        // A comma only groups thousands ("1,250"): "12,5" is refused rather than read as 125,
+        // as a reader who writes decimals with a comma would not mean it.
+        let mut groups = grouped.split(',');
+        let first = groups.next().unwrap_or_default();
+        if groups.clone().any(|g| g.len() != 3) || (grouped.contains(',') && !(1..=3).contains(&first.len())) {
+            return None;
+        }
+        let whole: String = grouped.chars().filter(|c| *c != ',').collect();
         let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > 4 || whole.len() > 12 {
+        if whole.is_empty() || !digits(&whole) || !digits(fraction) || fraction.len() > 4 || whole.len() > 12 {
             return None;
         }
         let whole: i64 = whole.parse().ok()?;
@@ -500,7 +508,8 @@ mod tests {
         assert_eq!(Wan::parse_yi(" 1,250 "), Some(Wan(12_500_000)));
         assert_eq!(Wan::parse_yi("0.0375"), Some(Wan(375)));
         assert_eq!(Wan::parse_yi("3."), Some(Wan(30_000)));
-        for bad in ["", "-1", "1.23456", "abc", ".5", "1e3", "1.2.3", "9999999999999"] {
+        assert_eq!(Wan::parse_yi("1,250.5"), Some(Wan(12_505_000)));
+        for bad in ["", "-1", "1.23456", "abc", ".5", "1e3", "1.2.3", "9999999999999", "12,5", "1,25", ",250", "1250,000"] {
             assert_eq!(Wan::parse_yi(bad), None, "{bad:?}");
         }
         assert_eq!(Wan(125_000).yi(), "12.5");

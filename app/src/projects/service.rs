@@ -113,7 +113,7 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
         known_id(&mut v, "industry_chain_id", &f.industry_chain_id, &chains, FieldCode::UnknownIndustryChain);
     let total_investment = Wan::parse_yi(&f.total_investment);
     if total_investment.is_none() {
-        v.push(FieldError::new("total_investment", FieldCode::InvalidAmount));
+        v.push(FieldError::new("total_investment", FieldCode::InvalidYiAmount));
     }
     let capital_kind = CapitalKind::parse(&f.capital_kind);
     if capital_kind.is_none() {
@@ -248,9 +248,9 @@ pub async fn move_stage(
     let from = row.summary.stage;
     let kind = from
         .move_to(to, row.dropped_from)
-        .ok_or_else(|| AppError::field("to_stage", FieldCode::TransitionNotAllowed))?;
+        .ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
     if kind.needs_reason() && reason.is_empty() {
-        return Err(AppError::field("reason", FieldCode::ReasonRequired));
+        return Err(AppError::field("reason", FieldCode::MoveNeedsReason));
     }
     if on < row.summary.stage_on {
         // The log runs forward: a move is not dated before the one it follows.
@@ -311,7 +311,7 @@ pub async fn add_review(
     workable(cx, &row)?;
     if row.summary.stage.is_signed() {
         // Reviewed before the signing; after it, a finding is a note or a health check.
-        return Err(AppError::field("aspect", FieldCode::TransitionNotAllowed));
+        return Err(AppError::field("aspect", FieldCode::ReviewsClosed));
     }
     let review = ReviewEntry { aspect, passed, finding, reviewed_on, reviewer: None };
     let review_id = data::insert_review(&mut tx, id, &review, cx.user.id, db::now()).await?;

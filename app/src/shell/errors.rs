@@ -161,5 +161,9 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownStage => tr!("field-unknown-stage"),
         FieldCode::UnknownAspect => tr!("field-unknown-aspect"),
         FieldCode::ReviewsPending => tr!("field-reviews-pending"),
+        FieldCode::InvalidYiAmount => tr!("field-invalid-yi-amount"),
+        FieldCode::StageNotAllowed => tr!("field-stage-not-allowed"),
+        FieldCode::MoveNeedsReason => tr!("field-move-needs-reason"),
+        FieldCode::ReviewsClosed => tr!("field-reviews-closed"),
     }
 }
