@@ -5,8 +5,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The areas: each a folder of `app/src` that owns its pages, server functions, service and SQL.
-const AREAS: [&str; 9] =
-    ["admin", "auth", "cases", "delegations", "enterprises", "friendship_cities", "mail", "portal", "service_levels"];
+const AREAS: [&str; 10] = [
+    "admin",
+    "auth",
+    "cases",
+    "delegations",
+    "enterprises",
+    "friendship_cities",
+    "mail",
+    "portal",
+    "projects",
+    "service_levels",
+];
 
 fn source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src")

@@ -91,6 +91,15 @@ pub enum FieldCode {
     PasswordTooCommon,
     WrongCode,
     SamePassword,
+    UnknownCapitalKind,
+    UnknownSource,
+    UnknownStage,
+    UnknownAspect,
+    ReviewsPending,
+    InvalidYiAmount,
+    StageNotAllowed,
+    MoveNeedsReason,
+    ReviewsClosed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -53,6 +53,7 @@ pub mod i18n;
 pub mod mail;
 pub mod pickers;
 pub mod portal;
+pub mod projects;
 pub mod routes;
 pub mod service_levels;
 pub mod shell;
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
                         <mail::pages::Pages />
                         <delegations::pages::Pages />
                         <friendship_cities::pages::Pages />
+                        <projects::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

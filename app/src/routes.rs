@@ -80,6 +80,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::mail::pages::RULES,
         crate::delegations::pages::RULES,
         crate::friendship_cities::pages::RULES,
+        crate::projects::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()
@@ -157,6 +158,9 @@ mod tests {
             ("/cities/new", Needs(ManageCities)),
             ("/cities/4", Needs(ReadCities)),
             ("/cities/export.csv", Needs(ReadCities)),
+            ("/projects", Needs(ReadProjects)),
+            ("/projects/new", Needs(ManageProjects)),
+            ("/projects/9", Needs(ReadProjects)),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),
             ("/admin/users/new", Needs(ManageUsers)),

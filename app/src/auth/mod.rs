@@ -65,12 +65,19 @@ pub enum Action {
     ReadCities,
     /// Register partner cities and record their exchanges.
     ManageCities,
+    /// See the investment projects, their stages and reviews.
+    ReadProjects,
+    /// Register projects and move them on (changing one is also its officer's, see
+    /// `may_work_on`).
+    ManageProjects,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::ReadCities,
         Action::ManageCities,
+        Action::ReadProjects,
+        Action::ManageProjects,
         Action::ReadDelegations,
         Action::PlanDelegations,
         Action::ApproveMissions,
@@ -102,6 +109,8 @@ pub fn allows(role: Role, action: Action) -> bool {
         ApproveMissions => matches!(role, Admin | Leader),
         ReadCities => matches!(role, Admin | ProtocolOfficer | Leader),
         ManageCities => matches!(role, Admin | ProtocolOfficer),
+        ReadProjects => matches!(role, Admin | LiaisonOfficer | Leader),
+        ManageProjects => matches!(role, Admin | LiaisonOfficer),
     }
 }
 
@@ -109,7 +118,7 @@ pub fn allows(role: Role, action: Action) -> bool {
 // that every rule of who may do what is read in this one file.
 
 /// Work one enterprise or one of its cases (edit it, open a case for it, move a case, route
-/// its tasks): the enterprise's or case's own liaison officer, or an admin.
+/// its tasks), or one investment project: its own liaison officer, or an admin.
 pub fn may_work_on(user: &SessionUser, officer_id: Option<i64>) -> bool {
     user.role == Role::Admin || (user.role == Role::LiaisonOfficer && officer_id == Some(user.id))
 }
@@ -153,6 +162,7 @@ pub enum NavArea {
     Home,
     MyEnterprises,
     Enterprises,
+    Projects,
     Cases,
     Tasks,
     Deadlines,
@@ -171,6 +181,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadEnterprises) {
         areas.push(NavArea::Enterprises);
+    }
+    if allows(role, Action::ReadProjects) {
+        areas.push(NavArea::Projects);
     }
     if allows(role, Action::ReadCases) {
         areas.push(NavArea::Cases);
@@ -279,6 +292,7 @@ mod tests {
             vec![
                 NavArea::Home,
                 NavArea::Enterprises,
+                NavArea::Projects,
                 NavArea::Cases,
                 NavArea::Deadlines,
                 NavArea::Delegations,
@@ -291,7 +305,14 @@ mod tests {
         );
         assert_eq!(
             nav_areas(Role::LiaisonOfficer),
-            vec![NavArea::Home, NavArea::MyEnterprises, NavArea::Enterprises, NavArea::Cases, NavArea::Deadlines]
+            vec![
+                NavArea::Home,
+                NavArea::MyEnterprises,
+                NavArea::Enterprises,
+                NavArea::Projects,
+                NavArea::Cases,
+                NavArea::Deadlines
+            ]
         );
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
         assert_eq!(

@@ -156,5 +156,14 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::PasswordTooCommon => tr!("field-password-too-common"),
         FieldCode::WrongCode => tr!("field-wrong-code"),
         FieldCode::SamePassword => tr!("field-same-password"),
+        FieldCode::UnknownCapitalKind => tr!("field-unknown-capital-kind"),
+        FieldCode::UnknownSource => tr!("field-unknown-source"),
+        FieldCode::UnknownStage => tr!("field-unknown-stage"),
+        FieldCode::UnknownAspect => tr!("field-unknown-aspect"),
+        FieldCode::ReviewsPending => tr!("field-reviews-pending"),
+        FieldCode::InvalidYiAmount => tr!("field-invalid-yi-amount"),
+        FieldCode::StageNotAllowed => tr!("field-stage-not-allowed"),
+        FieldCode::MoveNeedsReason => tr!("field-move-needs-reason"),
+        FieldCode::ReviewsClosed => tr!("field-reviews-closed"),
     }
 }

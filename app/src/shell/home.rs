@@ -54,6 +54,7 @@ fn home_card(area: NavArea) -> impl IntoView {
             ("/enterprises?mine=true", || tr!("nav-my-enterprises"), || tr!("home-my-enterprises-text"))
         }
         NavArea::Enterprises => ("/enterprises", || tr!("nav-enterprises"), || tr!("home-enterprises-text")),
+        NavArea::Projects => ("/projects", || tr!("nav-projects"), || tr!("home-projects-text")),
         NavArea::Tasks => ("/tasks", || tr!("nav-tasks"), || tr!("home-tasks-text")),
         NavArea::Cases => ("/cases", || tr!("nav-cases"), || tr!("home-cases-text")),
         NavArea::Deadlines => ("/deadlines", || tr!("nav-deadlines"), || tr!("home-deadlines-text")),

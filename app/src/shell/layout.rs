@@ -105,6 +105,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                     ("/enterprises?mine=true", "/enterprises", true, || tr!("nav-my-enterprises"))
                 }
                 NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
+                NavArea::Projects => ("/projects", "/projects", false, || tr!("nav-projects")),
                 NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
                 NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
                 NavArea::Deadlines => ("/deadlines", "/deadlines", false, || tr!("nav-deadlines")),

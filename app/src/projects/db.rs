@@ -1,0 +1,364 @@
+//! Projects, the log of their stage moves and their reviews.
+
+use crate::db::record::{Column, Value};
+use crate::db::{Arg, Columns, Db, Record, Tx, Where};
+use crate::projects::{
+    Aspect, CapitalKind, LoggedMove, ProjectFilter, ProjectSummary, ReviewEntry, Source, Stage, StageMove, Wan,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+crate::code_column!(Stage, Aspect, CapitalKind, Source);
+
+impl Column for Wan {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
+        i64::from_value(value).map(Wan)
+    }
+}
+
+impl Record for ProjectSummary {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ProjectSummary {
+            id: row.get("id")?,
+            name: row.get("name")?,
+            investor: row.get("investor")?,
+            industry_chain_id: row.get("industry_chain_id")?,
+            total_investment: row.get("total_investment_wan")?,
+            capital_kind: row.get("capital_kind")?,
+            stage: row.get("stage")?,
+            stage_on: row.get("stage_on")?,
+            officer_id: row.get("officer_id")?,
+            officer_name: row.get("officer_name")?,
+        })
+    }
+}
+
+const SUMMARY: &str = "p.id, p.name, p.investor, p.industry_chain_id, p.total_investment_wan, p.capital_kind, \
+     p.stage, p.stage_on, p.officer_id, u.display_name as officer_name";
+
+/// A project's row: its line of the register and what only its page shows.
+pub struct ProjectRow {
+    pub summary: ProjectSummary,
+    pub investor_country: String,
+    pub investor_province: String,
+    pub source: Source,
+    pub leader_id: Option<i64>,
+    pub leader_name: Option<String>,
+    pub dropped_from: Option<Stage>,
+    pub notes: String,
+    pub version: i32,
+}
+
+impl Record for ProjectRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ProjectRow {
+            summary: ProjectSummary::read(row)?,
+            investor_country: row.get("investor_country")?,
+            investor_province: row.get("investor_province")?,
+            source: row.get("source")?,
+            leader_id: row.get("leader_id")?,
+            leader_name: row.get("leader_name")?,
+            dropped_from: row.get("dropped_from")?,
+            notes: row.get("notes")?,
+            version: row.get("version")?,
+        })
+    }
+}
+
+fn select_one() -> String {
+    format!(
+        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.leader_id, \
+                ld.display_name as leader_name, p.dropped_from, p.notes, p.version \
+         from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
+         where p.id = $1"
+    )
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
+    db.optional(&select_one(), &[id.into()]).await
+}
+
+pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
+    tx.optional(&select_one(), &[id.into()]).await
+}
+
+/// A page's row, with the number and the total investment of every match.
+struct PageRow {
+    summary: ProjectSummary,
+    total: i64,
+    total_wan: i64,
+}
+
+impl Record for PageRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(PageRow { summary: ProjectSummary::read(row)?, total: row.get("total")?, total_wan: row.get("total_wan")? })
+    }
+}
+
+/// One page of the register, the latest moved first, with the number of projects the
+/// filter finds and their total investment (both in the same statement). The count and the
+/// sum are exact: a register of projects is thousands, not millions.
+pub async fn page(
+    db: &Db,
+    f: &ProjectFilter,
+    reader_id: i64,
+    per_page: i64,
+) -> Result<(Vec<ProjectSummary>, i64, Wan), sqlx::Error> {
+    let mut cond = Where::default();
+    if let Some(stage) = f.stage.as_deref().and_then(Stage::parse) {
+        cond.push("p.stage = ?", vec![Arg::Text(stage.as_str().to_string())]);
+    }
+    if let Some(chain) = f.industry_chain_id {
+        cond.push("p.industry_chain_id = ?", vec![Arg::Int(chain)]);
+    }
+    if f.mine {
+        cond.push("p.officer_id = ?", vec![Arg::Int(reader_id)]);
+    }
+    let filters = cond.sql();
+    let sql = format!(
+        "select {SUMMARY}, m.total, m.total_wan \
+         from (select count(*) as total, cast(coalesce(sum(p.total_investment_wan), 0) as bigint) as total_wan \
+               from projects p{filters}) m \
+         join (select p.* from projects p{filters} order by p.stage_on desc, p.id desc limit {per_page} offset {}) p \
+              on true \
+         join users u on u.id = p.officer_id \
+         order by p.stage_on desc, p.id desc",
+        f.page.clamp(0, crate::domain::MAX_PAGE) * per_page
+    );
+    let rows: Vec<PageRow> = db.all(&sql, &cond.args).await?;
+    match rows.first() {
+        Some(first) => {
+            let (total, sum) = (first.total, Wan(first.total_wan));
+            Ok((rows.into_iter().map(|r| r.summary).collect(), total, sum))
+        }
+        None => {
+            let count = format!(
+                "select count(*) as total, cast(coalesce(sum(p.total_investment_wan), 0) as bigint) as total_wan \
+                 from projects p{filters}"
+            );
+            let (total, sum): (i64, i64) = db.one(&count, &cond.args).await?;
+            Ok((Vec::new(), total, Wan(sum)))
+        }
+    }
+}
+
+/// A project's fields as its form sets them.
+pub struct Fields<'a> {
+    pub name: &'a str,
+    pub investor: &'a str,
+    pub investor_country: &'a str,
+    pub investor_province: &'a str,
+    pub industry_chain_id: Option<i64>,
+    pub total_investment: Wan,
+    pub capital_kind: CapitalKind,
+    pub source: Source,
+    pub leader_id: Option<i64>,
+    pub notes: &'a str,
+}
+
+/// One move of a project's stage, as the log keeps it.
+pub struct NewMove<'a> {
+    pub project_id: i64,
+    /// None for the stage a project is registered at.
+    pub from: Option<Stage>,
+    pub to: Stage,
+    pub on: NaiveDate,
+    pub reason: &'a str,
+    pub by: i64,
+}
+
+/// Register a project at its first stage (on `on`), logged as its first move.
+pub async fn insert(
+    tx: &mut Tx,
+    f: &Fields<'_>,
+    stage: Stage,
+    on: NaiveDate,
+    officer_id: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = tx
+        .one(
+            "insert into projects (name, investor, investor_country, investor_province, industry_chain_id, \
+                     total_investment_wan, capital_kind, source, officer_id, leader_id, stage, stage_on, notes, \
+                     created_by, created_at, updated_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $9, $14, $14) returning id",
+            &[
+                f.name.into(),
+                f.investor.into(),
+                f.investor_country.into(),
+                f.investor_province.into(),
+                f.industry_chain_id.into(),
+                f.total_investment.0.into(),
+                f.capital_kind.as_str().into(),
+                f.source.as_str().into(),
+                officer_id.into(),
+                f.leader_id.into(),
+                stage.as_str().into(),
+                on.into(),
+                f.notes.into(),
+                at.into(),
+            ],
+        )
+        .await?;
+    let first = NewMove { project_id: id, from: None, to: stage, on, reason: "", by: officer_id };
+    log_move(tx, &first, at).await?;
+    Ok(id)
+}
+
+/// Save the fields if nobody saved since `version`; false otherwise.
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    version: i32,
+    f: &Fields<'_>,
+    at: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let updated: Option<i64> = tx
+        .optional(
+            "update projects set name = $1, investor = $2, investor_country = $3, investor_province = $4, \
+                     industry_chain_id = $5, total_investment_wan = $6, capital_kind = $7, source = $8, \
+                     leader_id = $9, notes = $10, updated_at = $11, version = version + 1 \
+                 where id = $12 and version = $13 returning id",
+            &[
+                f.name.into(),
+                f.investor.into(),
+                f.investor_country.into(),
+                f.investor_province.into(),
+                f.industry_chain_id.into(),
+                f.total_investment.0.into(),
+                f.capital_kind.as_str().into(),
+                f.source.as_str().into(),
+                f.leader_id.into(),
+                f.notes.into(),
+                at.into(),
+                id.into(),
+                version.into(),
+            ],
+        )
+        .await?;
+    Ok(updated.is_some())
+}
+
+/// Make the move if nobody saved the project since `version` (false otherwise), and log it.
+pub async fn move_stage(tx: &mut Tx, version: i32, m: &NewMove<'_>, at: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let dropped_from = match (m.to, m.from) {
+        (Stage::Dropped, Some(from)) => Some(from.as_str()),
+        _ => None,
+    };
+    let moved: Option<i64> = tx
+        .optional(
+            "update projects set stage = $1, stage_on = $2, dropped_from = $3, updated_at = $4, \
+                     version = version + 1 \
+                 where id = $5 and version = $6 returning id",
+            &[m.to.as_str().into(), m.on.into(), dropped_from.into(), at.into(), m.project_id.into(), version.into()],
+        )
+        .await?;
+    if moved.is_none() {
+        return Ok(false);
+    }
+    log_move(tx, m, at).await?;
+    Ok(true)
+}
+
+async fn log_move(tx: &mut Tx, m: &NewMove<'_>, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let _: i64 = tx
+        .one(
+            "insert into project_moves (project_id, from_stage, to_stage, moved_on, reason, moved_by, recorded_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7) returning id",
+            &[
+                m.project_id.into(),
+                m.from.map(Stage::as_str).into(),
+                m.to.as_str().into(),
+                m.on.into(),
+                m.reason.into(),
+                m.by.into(),
+                at.into(),
+            ],
+        )
+        .await?;
+    Ok(())
+}
+
+impl Record for StageMove {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(StageMove {
+            from_stage: row.get("from_stage")?,
+            to_stage: row.get("to_stage")?,
+            moved_on: row.get("moved_on")?,
+            reason: row.get("reason")?,
+            moved_by: row.get("moved_by")?,
+            recorded_at: row.get("recorded_at")?,
+        })
+    }
+}
+
+/// A project's stage log, the latest first.
+pub async fn moves(db: &Db, project_id: i64) -> Result<Vec<StageMove>, sqlx::Error> {
+    db.all(
+        "select m.from_stage, m.to_stage, m.moved_on, m.reason, u.display_name as moved_by, m.recorded_at \
+         from project_moves m left join users u on u.id = m.moved_by \
+         where m.project_id = $1 order by m.moved_on desc, m.id desc",
+        &[project_id.into()],
+    )
+    .await
+}
+
+impl Record for LoggedMove {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(LoggedMove { project_id: row.get("project_id")?, to: row.get("to_stage")?, on: row.get("moved_on")? })
+    }
+}
+
+/// The whole stage log, in the order it was written, for the rates.
+pub async fn stage_log(db: &Db) -> Result<Vec<LoggedMove>, sqlx::Error> {
+    db.all("select project_id, to_stage, moved_on from project_moves order by id", &[]).await
+}
+
+impl Record for ReviewEntry {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ReviewEntry {
+            aspect: row.get("aspect")?,
+            passed: row.get("passed")?,
+            finding: row.get("finding")?,
+            reviewed_on: row.get("reviewed_on")?,
+            reviewer: row.get("reviewer")?,
+        })
+    }
+}
+
+const REVIEWS: &str = "select r.aspect, r.passed, r.finding, r.reviewed_on, u.display_name as reviewer \
+     from project_reviews r left join users u on u.id = r.reviewer_id \
+     where r.project_id = $1 order by r.id";
+
+/// A project's reviews, in the order they were recorded.
+pub async fn reviews(db: &Db, project_id: i64) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+    db.all(REVIEWS, &[project_id.into()]).await
+}
+
+/// The same, in a transaction that is about to sign the project.
+pub async fn reviews_in(tx: &mut Tx, project_id: i64) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+    tx.all(REVIEWS, &[project_id.into()]).await
+}
+
+/// Record one review of one aspect.
+pub async fn insert_review(
+    tx: &mut Tx,
+    project_id: i64,
+    review: &ReviewEntry,
+    reviewer_id: i64,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    tx.one(
+        "insert into project_reviews (project_id, aspect, passed, finding, reviewed_on, reviewer_id, recorded_at) \
+             values ($1, $2, $3, $4, $5, $6, $7) returning id",
+        &[
+            project_id.into(),
+            review.aspect.as_str().into(),
+            review.passed.into(),
+            review.finding.as_str().into(),
+            review.reviewed_on.into(),
+            reviewer_id.into(),
+            at.into(),
+        ],
+    )
+    .await
+}

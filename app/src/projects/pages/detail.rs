@@ -1,0 +1,77 @@
+//! A project's page: its facts, its three-way review and its stages, each with the form that
+//! moves it on for a reader who may work on it.
+
+use super::review::ReviewSection;
+use super::stages::StageSection;
+use super::{capital_kind_name, chain_name, country_name, or_dash, source_name, stage_name, yi};
+use crate::enterprises::api::list_industry_chains;
+use crate::enterprises::IndustryChain;
+use crate::i18n::{format_day, use_locale};
+use crate::projects::api::{get_project, MoveProject, ReviewProject};
+use crate::projects::{Project, Stage};
+use crate::shell::{page_error, Saved};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let review = ServerAction::<ReviewProject>::new();
+    let stage_move = ServerAction::<MoveProject>::new();
+    let versions = move || (id(), review.version().get(), stage_move.version().get());
+    let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
+    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let saved = Signal::derive(move || {
+        matches!(review.value().get(), Some(Ok(()))) || matches!(stage_move.value().get(), Some(Ok(())))
+    });
+    view! {
+        <Title text=tr!("projects-title") />
+        <p class="breadcrumb"><a href="/projects">{move || tr!("projects-title")}</a></p>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let chains = chains.await.unwrap_or_default();
+                match project.await {
+                    Err(e) => page_error(e),
+                    Ok(p) => view! {
+                        <ProjectView p=p.clone() chains />
+                        <Saved show=saved />
+                        <ReviewSection p=p.clone() action=review />
+                        <StageSection p action=stage_move />
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
+    let locale = use_locale();
+    let s = p.summary.clone();
+    let badge = format!("status status-{}", s.stage.as_str());
+    let country = if p.investor_country.is_empty() { String::new() } else { country_name(&p.investor_country, locale) };
+    let leader = p.leader_name.clone().unwrap_or_else(|| tr!("project-no-leader"));
+    let dropped_from = p.dropped_from.filter(|_| s.stage == Stage::Dropped).map(|from| {
+        view! { <dt>{tr!("project-dropped-from")}</dt><dd>{stage_name(from)}</dd> }
+    });
+    view! {
+        <h1>{s.name.clone()}" "<span class=badge>{stage_name(s.stage)}</span></h1>
+        <p class="lead">{s.investor.clone()}</p>
+        <dl class="facts">
+            <dt>{tr!("project-field-investor-country")}</dt><dd>{or_dash(country)}</dd>
+            <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.investor_province.clone())}</dd>
+            <dt>{tr!("field-industry-chain")}</dt><dd>{or_dash(chain_name(&chains, s.industry_chain_id, locale))}</dd>
+            <dt>{tr!("project-field-total-investment")}</dt><dd>{yi(s.total_investment, locale)}</dd>
+            <dt>{tr!("project-field-capital-kind")}</dt><dd>{capital_kind_name(s.capital_kind)}</dd>
+            <dt>{tr!("project-field-source")}</dt><dd>{source_name(p.source)}</dd>
+            <dt>{tr!("project-field-stage")}</dt><dd>{stage_name(s.stage)}</dd>
+            <dt>{tr!("project-since")}</dt><dd>{format_day(s.stage_on, locale)}</dd>
+            {dropped_from}
+            <dt>{tr!("field-liaison-officer")}</dt><dd>{s.officer_name.clone()}</dd>
+            <dt>{tr!("project-field-leader")}</dt><dd>{leader}</dd>
+        </dl>
+        {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
+    }
+}

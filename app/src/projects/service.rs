@@ -1,0 +1,326 @@
+//! Project rules (server only): validation, the stage moves with their reasons and the review
+//! gate before a signing, each change audited in its transaction.
+
+use super::db::{self as data, Fields, NewMove, ProjectRow};
+use super::{
+    blocking_aspects, Aspect, CapitalKind, Project, ProjectFilter, ProjectForm, ProjectPage, Review, ReviewEntry,
+    Source, Stage, Wan,
+};
+use crate::auth::{may_work_on, Action, Ctx, SessionUser};
+use crate::db::{self, audit};
+use crate::domain::{office_today, Country};
+use crate::error::{AppError, FieldCode, FieldError, Validator};
+use crate::state::ServerState;
+use chrono::NaiveDate;
+
+/// Projects on one page of the register.
+pub const PER_PAGE: i64 = 50;
+
+/// One page of the register.
+pub async fn list(state: &ServerState, user: &SessionUser, f: &ProjectFilter) -> Result<ProjectPage, AppError> {
+    let (items, total, total_investment) = data::page(&state.db, f, user.id, PER_PAGE).await?;
+    Ok(ProjectPage { items, total, page: f.page, per_page: PER_PAGE, total_investment })
+}
+
+/// A project with its log, its reviews, and what the reader may do with it.
+pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Project, AppError> {
+    let row = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let reviews = data::reviews(&state.db, id).await?;
+    let editable = may_work_on(user, Some(row.summary.officer_id));
+    let stage = row.summary.stage;
+    let next_stages = if editable {
+        Stage::ALL.into_iter().filter(|to| stage.move_to(*to, row.dropped_from).is_some()).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Project {
+        blocking: blocking_aspects(&as_reviews(&reviews)),
+        moves: data::moves(&state.db, id).await?,
+        reviews,
+        next_stages,
+        editable,
+        investor_country: row.investor_country,
+        investor_province: row.investor_province,
+        source: row.source,
+        leader_id: row.leader_id,
+        leader_name: row.leader_name,
+        dropped_from: row.dropped_from,
+        notes: row.notes,
+        version: row.version,
+        summary: row.summary,
+    })
+}
+
+fn as_reviews(entries: &[ReviewEntry]) -> Vec<Review> {
+    entries.iter().map(|r| Review { aspect: r.aspect, passed: r.passed, reviewed_on: r.reviewed_on }).collect()
+}
+
+struct Valid {
+    name: String,
+    investor: String,
+    investor_country: String,
+    investor_province: String,
+    industry_chain_id: Option<i64>,
+    total_investment: Wan,
+    capital_kind: CapitalKind,
+    source: Source,
+    leader_id: Option<i64>,
+    notes: String,
+}
+
+impl Valid {
+    fn fields(&self) -> Fields<'_> {
+        Fields {
+            name: &self.name,
+            investor: &self.investor,
+            investor_country: &self.investor_country,
+            investor_province: &self.investor_province,
+            industry_chain_id: self.industry_chain_id,
+            total_investment: self.total_investment,
+            capital_kind: self.capital_kind,
+            source: self.source,
+            leader_id: self.leader_id,
+            notes: &self.notes,
+        }
+    }
+}
+
+/// An id from a form that must name one of `known`'s rows.
+fn known_id(v: &mut Validator, field: &str, raw: &str, known: &[i64], code: FieldCode) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if known.contains(&id) => Some(id),
+            _ => {
+                v.push(FieldError::new(field, code));
+                None
+            }
+        },
+    }
+}
+
+async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppError> {
+    let mut v = Validator::default();
+    let name = v.text("name", &f.name, true, 200);
+    let investor = v.text("investor", &f.investor, true, 200);
+    let investor_country = match f.investor_country.trim() {
+        "" => String::new(),
+        raw => v.check(Country::parse("investor_country", raw)).map(|c| c.code().to_string()).unwrap_or_default(),
+    };
+    let investor_province = v.text("investor_province", &f.investor_province, false, 50);
+    let chains: Vec<i64> = crate::enterprises::db::industry_chains(&state.db).await?.iter().map(|c| c.id).collect();
+    let industry_chain_id =
+        known_id(&mut v, "industry_chain_id", &f.industry_chain_id, &chains, FieldCode::UnknownIndustryChain);
+    let total_investment = Wan::parse_yi(&f.total_investment);
+    if total_investment.is_none() {
+        v.push(FieldError::new("total_investment", FieldCode::InvalidYiAmount));
+    }
+    let capital_kind = CapitalKind::parse(&f.capital_kind);
+    if capital_kind.is_none() {
+        v.push(FieldError::new("capital_kind", FieldCode::UnknownCapitalKind));
+    }
+    let source = Source::parse(&f.source);
+    if source.is_none() {
+        v.push(FieldError::new("source", FieldCode::UnknownSource));
+    }
+    let leaders: Vec<i64> = crate::enterprises::db::active_users_with_role(&state.db, "leader")
+        .await?
+        .iter()
+        .map(|l| l.id)
+        .collect();
+    let leader_id = known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
+    let notes = v.text("notes", &f.notes, false, 4000);
+    v.finish()?;
+    let (Some(total_investment), Some(capital_kind), Some(source)) = (total_investment, capital_kind, source) else {
+        return Err(AppError::Internal);
+    };
+    Ok(Valid {
+        name,
+        investor,
+        investor_country,
+        investor_province,
+        industry_chain_id,
+        total_investment,
+        capital_kind,
+        source,
+        leader_id,
+        notes,
+    })
+}
+
+fn today() -> NaiveDate {
+    office_today(db::now())
+}
+
+/// Register a project, as a lead or in negotiation (a signing comes after its review); the
+/// officer who registers it follows it.
+pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
+    cx.permit(Action::ManageProjects)?;
+    let stage = match f.stage.trim() {
+        "" => Some(Stage::Lead),
+        raw => Stage::parse(raw).filter(|s| matches!(s, Stage::Lead | Stage::Negotiating)),
+    };
+    let valid = validate(&cx.state, f).await;
+    let (valid, stage) = match (valid, stage) {
+        (Ok(valid), Some(stage)) => (valid, stage),
+        (Err(AppError::Invalid(mut errors)), None) => {
+            errors.push(FieldError::new("stage", FieldCode::UnknownStage));
+            return Err(AppError::Invalid(errors));
+        }
+        (Err(e), _) => return Err(e),
+        (Ok(_), None) => return Err(AppError::field("stage", FieldCode::UnknownStage)),
+    };
+    let mut tx = cx.state.db.begin().await?;
+    let id = data::insert(&mut tx, &valid.fields(), stage, today(), cx.user.id, db::now()).await?;
+    let changes = audit::Changes::new()
+        .set("name", &valid.name)
+        .set("investor", &valid.investor)
+        .set("total_investment_wan", valid.total_investment.0)
+        .set("stage", stage.as_str());
+    audit::record(&mut tx, cx.entry("project_registered", "project", id, changes)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The project if the reader may work on it: its own officer, or an admin.
+fn workable(cx: &Ctx, row: &ProjectRow) -> Result<(), AppError> {
+    if may_work_on(&cx.user, Some(row.summary.officer_id)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<(), AppError> {
+    cx.permit(Action::ManageProjects)?;
+    let valid = validate(&cx.state, f).await?;
+    let mut tx = cx.state.db.begin().await?;
+    let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    workable(cx, &before)?;
+    if before.version != version || !data::update(&mut tx, id, version, &valid.fields(), db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("name", before.summary.name.as_str(), valid.name.as_str())
+        .diff("investor", before.summary.investor.as_str(), valid.investor.as_str())
+        .diff("total_investment_wan", before.summary.total_investment.0, valid.total_investment.0)
+        .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
+        .diff("source", before.source.as_str(), valid.source.as_str())
+        .diff("leader_id", before.leader_id, valid.leader_id);
+    if !changes.is_empty() {
+        audit::record(&mut tx, cx.entry("project_updated", "project", id, changes)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Move the project to another stage on a day (today unless given; never after today). A
+/// move back, a drop and a reopening need the mover's reason; a signing needs each of the
+/// three reviews passed.
+pub async fn move_stage(
+    cx: &Ctx,
+    id: i64,
+    version: i32,
+    to: &str,
+    moved_on: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    cx.permit(Action::ManageProjects)?;
+    let reason = reason.trim();
+    let mut v = Validator::default();
+    let to = Stage::parse(to);
+    if to.is_none() {
+        v.push(FieldError::new("to_stage", FieldCode::UnknownStage));
+    }
+    let on = v.optional_day("moved_on", moved_on).unwrap_or_else(today);
+    if on > today() {
+        v.push(FieldError::new("moved_on", FieldCode::DateInFuture));
+    }
+    let reason = v.text("reason", reason, false, 2000);
+    v.finish()?;
+    let to = to.ok_or(AppError::Internal)?;
+    let mut tx = cx.state.db.begin().await?;
+    let row = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    workable(cx, &row)?;
+    if row.version != version {
+        return Err(AppError::StaleVersion);
+    }
+    let from = row.summary.stage;
+    let kind = from
+        .move_to(to, row.dropped_from)
+        .ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
+    if kind.needs_reason() && reason.is_empty() {
+        return Err(AppError::field("reason", FieldCode::MoveNeedsReason));
+    }
+    if on < row.summary.stage_on {
+        // The log runs forward: a move is not dated before the one it follows.
+        return Err(AppError::field("moved_on", FieldCode::InvalidDate));
+    }
+    if to == Stage::Signed {
+        let blocking = blocking_aspects(&as_reviews(&data::reviews_in(&mut tx, id).await?));
+        if !blocking.is_empty() {
+            return Err(AppError::field("to_stage", FieldCode::ReviewsPending));
+        }
+    }
+    let m = NewMove { project_id: id, from: Some(from), to, on, reason: &reason, by: cx.user.id };
+    if !data::move_stage(&mut tx, version, &m, db::now()).await? {
+        return Err(AppError::StaleVersion);
+    }
+    let changes = audit::Changes::new()
+        .diff("stage", from.as_str(), to.as_str())
+        .fact("moved_on", on)
+        .fact("reason", reason.as_str());
+    audit::record(&mut tx, cx.entry("project_stage_moved", "project", id, changes)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Record one review of one aspect before the signing. A failed review stays on the record;
+/// it is cleared only by a later one that passes.
+pub async fn add_review(
+    cx: &Ctx,
+    id: i64,
+    aspect: &str,
+    passed: &str,
+    finding: &str,
+    reviewed_on: &str,
+) -> Result<(), AppError> {
+    cx.permit(Action::ManageProjects)?;
+    let mut v = Validator::default();
+    let aspect = Aspect::parse(aspect);
+    if aspect.is_none() {
+        v.push(FieldError::new("aspect", FieldCode::UnknownAspect));
+    }
+    let passed = match passed.trim() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => {
+            v.push(FieldError::new("passed", FieldCode::Required));
+            None
+        }
+    };
+    let finding = v.text("finding", finding, true, 4000);
+    let reviewed_on = v.optional_day("reviewed_on", reviewed_on).unwrap_or_else(today);
+    if reviewed_on > today() {
+        v.push(FieldError::new("reviewed_on", FieldCode::DateInFuture));
+    }
+    v.finish()?;
+    let (Some(aspect), Some(passed)) = (aspect, passed) else { return Err(AppError::Internal) };
+    let mut tx = cx.state.db.begin().await?;
+    let row = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    workable(cx, &row)?;
+    if row.summary.stage.is_signed() {
+        // Reviewed before the signing; after it, a finding is a note or a health check.
+        return Err(AppError::field("aspect", FieldCode::ReviewsClosed));
+    }
+    let review = ReviewEntry { aspect, passed, finding, reviewed_on, reviewer: None };
+    let review_id = data::insert_review(&mut tx, id, &review, cx.user.id, db::now()).await?;
+    let changes = audit::Changes::new()
+        .fact("review_id", review_id)
+        .fact("aspect", aspect.as_str())
+        .fact("passed", passed)
+        .fact("reviewed_on", reviewed_on);
+    audit::record(&mut tx, cx.entry("project_reviewed", "project", id, changes)).await?;
+    tx.commit().await?;
+    Ok(())
+}
