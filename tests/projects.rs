@@ -186,7 +186,8 @@ async fn the_register_adds_amounts_exactly_and_officers_change_only_their_own(b:
     }
     let (status, e) = app_error(review(&second, a, "authenticity", "true", "看过了").await).await;
     assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden));
-    let (status, e) = app_error(leader.call::<app::projects::api::RegisterProject>(&project_form("x", "1")).await).await;
+    let (status, e) =
+        app_error(leader.call::<app::projects::api::RegisterProject>(&project_form("x", "1")).await).await;
     assert_eq!((status, e), (StatusCode::FORBIDDEN, AppError::Forbidden));
     assert!(project(&first, a).await["reviews"].as_array().unwrap().is_empty(), "nothing recorded");
     // A protocol officer has no project register at all: the list, a project and its page.

@@ -509,7 +509,9 @@ mod tests {
         assert_eq!(Wan::parse_yi("0.0375"), Some(Wan(375)));
         assert_eq!(Wan::parse_yi("3."), Some(Wan(30_000)));
         assert_eq!(Wan::parse_yi("1,250.5"), Some(Wan(12_505_000)));
-        for bad in ["", "-1", "1.23456", "abc", ".5", "1e3", "1.2.3", "9999999999999", "12,5", "1,25", ",250", "1250,000"] {
+        for bad in
+            ["", "-1", "1.23456", "abc", ".5", "1e3", "1.2.3", "9999999999999", "12,5", "1,25", ",250", "1250,000"]
+        {
             assert_eq!(Wan::parse_yi(bad), None, "{bad:?}");
         }
         assert_eq!(Wan(125_000).yi(), "12.5");

@@ -123,11 +123,8 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
     if source.is_none() {
         v.push(FieldError::new("source", FieldCode::UnknownSource));
     }
-    let leaders: Vec<i64> = crate::enterprises::db::active_users_with_role(&state.db, "leader")
-        .await?
-        .iter()
-        .map(|l| l.id)
-        .collect();
+    let leaders: Vec<i64> =
+        crate::enterprises::db::active_users_with_role(&state.db, "leader").await?.iter().map(|l| l.id).collect();
     let leader_id = known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
     let notes = v.text("notes", &f.notes, false, 4000);
     v.finish()?;
@@ -246,9 +243,8 @@ pub async fn move_stage(
         return Err(AppError::StaleVersion);
     }
     let from = row.summary.stage;
-    let kind = from
-        .move_to(to, row.dropped_from)
-        .ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
+    let kind =
+        from.move_to(to, row.dropped_from).ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
     if kind.needs_reason() && reason.is_empty() {
         return Err(AppError::field("reason", FieldCode::MoveNeedsReason));
     }
