@@ -17,6 +17,7 @@ struct Planted {
     case: i64,
     delegation: i64,
     city: i64,
+    project: i64,
     user: i64,
 }
 
@@ -76,6 +77,18 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     let r = protocol.call::<app::friendship_cities::api::RegisterCity>(&city).await;
     assert_eq!(r.status(), StatusCode::OK);
     let city: i64 = r.json().await.unwrap();
+    let r = owner
+        .call::<app::projects::api::RegisterProject>(&[
+            ("name", "里尔复合材料华中基地"),
+            ("investor", "Lumière Composites SAS"),
+            ("total_investment", "12.5"),
+            ("capital_kind", "foreign"),
+            ("source", "event"),
+            ("notes", "Rencontré au salon"),
+        ])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let project: i64 = r.json().await.unwrap();
 
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
@@ -93,6 +106,10 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         format!(
             "update partner_cities set name_zh = name_zh || '{MARKER}', name_original = name_original || '{MARKER}'"
         ),
+        format!(
+            "update projects set name = name || '{MARKER}', investor = investor || '{MARKER}', \
+             notes = notes || '{MARKER}'"
+        ),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -103,7 +120,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, user }
+    Planted { enterprise, case: case_id, delegation, city, project, user }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -120,6 +137,8 @@ fn fill(path: &str, p: &Planted) -> String {
         p.delegation
     } else if path.starts_with("/cities/") {
         p.city
+    } else if path.starts_with("/projects/") {
+        p.project
     } else if path.starts_with("/admin/users/") {
         p.user
     } else if path == "/feeds/{file}" {
@@ -207,6 +226,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     let Staff { owner, other_officer, protocol, other_protocol, customs, tax, planted, .. } = staff(&app).await;
     let c = planted.case.to_string();
     let e = planted.enterprise.to_string();
+    let p = planted.project.to_string();
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
 
     // (who, function, form): each refused by a rule about this record.
@@ -221,6 +241,13 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
             "record_contact",
             vec![("id", &e), ("kind", "call"), ("contacted_on", "2026-11-20"), ("notes", "Phoned.")],
         ),
+        (
+            &other_officer,
+            "review_project",
+            vec![("id", &p), ("aspect", "legality"), ("passed", "true"), ("finding", "x")],
+        ),
+        (&other_officer, "move_project", vec![("id", &p), ("version", "1"), ("to_stage", "dropped"), ("reason", "x")]),
+        (&protocol, "project", vec![("id", &p)]),
         (&tax, "update_task", vec![("id", &task), ("version", "1"), ("status", "in_progress")]),
         (&tax, "case", vec![("id", &c)]),
         (&customs, "enterprise", vec![("id", &e)]),
