@@ -88,17 +88,7 @@ fn check(f: &CaseForm) -> Result<Checked<'_>, AppError> {
 /// Open a case for an enterprise; its liaison officer owns it. Returns the id and the access
 /// code (shown once, stored only as a hash).
 pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, String), AppError> {
-    let Checked {
-        case_type,
-        priority,
-        language,
-        green_channel,
-        full_agency,
-        title,
-        description,
-        applicant_name,
-        applicant_email,
-    } = check(f)?;
+    let c = check(f)?;
     let enterprise = enterprises_data::get(&cx.state.db, enterprise_id, crate::enterprises::service::cutoff())
         .await?
         .ok_or(AppError::NotFound)?;
@@ -116,15 +106,15 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
         &NewCase {
             reference: reference.as_str(),
             enterprise_id: Some(enterprise_id),
-            case_type,
-            priority,
-            green_channel,
-            full_agency,
-            title,
-            description,
-            language,
-            applicant_name,
-            applicant_email: applicant_email.as_deref(),
+            case_type: c.case_type,
+            priority: c.priority,
+            green_channel: c.green_channel,
+            full_agency: c.full_agency,
+            title: c.title,
+            description: c.description,
+            language: c.language,
+            applicant_name: c.applicant_name,
+            applicant_email: c.applicant_email.as_deref(),
             owner_id: enterprise.liaison_id,
             access_code_hash: &hash,
             created_by: Some(cx.user.id),
@@ -136,7 +126,7 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
         },
     )
     .await?;
-    let due = crate::service_levels::service::start_clock(&mut tx, id, case_type, green_channel, now).await?;
+    let due = crate::service_levels::service::start_clock(&mut tx, id, c.case_type, c.green_channel, now).await?;
     data::add_event(
         &mut tx,
         &NewEvent {
@@ -154,8 +144,8 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
     let changes = audit::Changes::new()
         .set("reference", reference.as_str())
         .set("enterprise_id", enterprise_id)
-        .set("case_type", case_type.as_str())
-        .set("title", title)
+        .set("case_type", c.case_type.as_str())
+        .set("title", c.title)
         .set("due_on", due.map(|d| d.to_string()));
     audit::record(&mut tx, cx.entry("case_opened", "case", id, changes)).await?;
     let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
