@@ -1,8 +1,9 @@
-//! Long pickers whose options are the same on every page: the countries (some 250 options,
-//! on the enterprise list's filter and every form that names a country). Drawn option by
-//! option they were a large part of the enterprise list's render; here they are written once
-//! per language and given to the select as its inner HTML. Hydration leaves inner HTML as the
-//! server sent it, and a page drawn in the browser sets it from the same text.
+//! Long pickers: the countries (some 250 options, on the enterprise list's filter and every
+//! form that names a country) and the lists of staff (the officers, the leaders). Drawn
+//! option by option they were a large part of the enterprise pages' render; here they are
+//! written as one string (the countries once per language) and given to the select as its
+//! inner HTML. Hydration leaves inner HTML as the server sent it, and a page drawn in the
+//! browser sets it from the same text.
 
 use crate::domain::{Country, Locale};
 use crate::html::escape;
@@ -37,9 +38,41 @@ pub fn country_options(locale: Locale, empty: Option<&str>, selected: &[&str]) -
     html
 }
 
+/// A select's options from a list that changes with the data (the officers, the leaders):
+/// written as one string too, `empty` first (value "") when given, the option whose value is
+/// `selected` chosen. Every label is escaped.
+pub fn options_html<'a>(
+    empty: Option<&str>,
+    items: impl IntoIterator<Item = (i64, &'a str)>,
+    selected: Option<i64>,
+) -> String {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    let mut html = String::new();
+    if let Some(label) = empty {
+        let _ = write!(html, "<option value=\"\">{}</option>", Esc(label));
+    }
+    for (value, label) in items {
+        let chosen = if selected == Some(value) { " selected" } else { "" };
+        let _ = write!(html, "<option value=\"{value}\"{chosen}>{}</option>", Esc(label));
+    }
+    html
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_of_the_data_are_escaped_and_the_chosen_one_selected() {
+        let html = options_html(Some("Any"), [(3, "王 <伟>"), (7, "Li & Co")], Some(7));
+        assert_eq!(
+            html,
+            "<option value=\"\">Any</option><option value=\"3\">王 &lt;伟&gt;</option>\
+             <option value=\"7\" selected>Li &amp; Co</option>"
+        );
+        assert_eq!(options_html(None, [(1, "A")], None), "<option value=\"1\">A</option>");
+    }
 
     #[test]
     fn every_country_is_offered_once_and_the_chosen_ones_are_selected() {

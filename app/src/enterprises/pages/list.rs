@@ -6,7 +6,7 @@ use crate::domain::Locale;
 use crate::enterprises::api::{list_enterprises, list_industry_chains, list_officers};
 use crate::enterprises::{EnterpriseFilter, EnterpriseSummary, IndustryChain, Lifecycle, Officer};
 use crate::i18n::{format_number, use_locale, Labels};
-use crate::pickers::country_options;
+use crate::pickers::{country_options, options_html};
 use crate::shell::page_error;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -111,12 +111,8 @@ fn FilterForm(filter: EnterpriseFilter, chains: Vec<IndustryChain>, officers: Ve
             {(!f.mine).then(|| view! {
                 <div class="field">
                     <label for="liaison_id">{tr!("field-liaison-officer")}</label>
-                    <select id="liaison_id" name="liaison_id">
-                        <option value="">{tr!("common-any")}</option>
-                        {officers.iter().map(|o| {
-                            let selected = f.liaison_id == Some(o.id);
-                            view! { <option value=o.id.to_string() selected=selected>{o.display_name.clone()}</option> }
-                        }).collect_view()}
+                    <select id="liaison_id" name="liaison_id"
+                        inner_html=options_html(Some(&tr!("common-any")), officers.iter().map(|o| (o.id, o.display_name.as_str())), f.liaison_id)>
                     </select>
                 </div>
             })}

@@ -6,6 +6,7 @@ use crate::enterprises::api::{AssignLiaison, RecordContact};
 use crate::enterprises::{ContactKind, Enterprise, Officer};
 use crate::error::AppError;
 use crate::i18n::{format_date, use_locale};
+use crate::pickers::options_html;
 use crate::shell::{field_message, language_name, FormError};
 use leptos::prelude::*;
 
@@ -41,9 +42,8 @@ pub(super) fn LiaisonSection(
                     <input type="hidden" name="id" value=e.id.to_string() />
                     <div class="field">
                         <label for="officer_id">{if has_active { tr!("enterprises-reassign-to") } else { tr!("enterprises-assign-to") }}</label>
-                        <select id="officer_id" name="officer_id">
-                            <option value="">{tr!("common-choose")}</option>
-                            {officers.iter().map(|o| view! { <option value=o.id.to_string()>{o.display_name.clone()}</option> }).collect_view()}
+                        <select id="officer_id" name="officer_id"
+                            inner_html=options_html(Some(&tr!("common-choose")), officers.iter().map(|o| (o.id, o.display_name.as_str())), None)>
                         </select>
                         {move || field_message(error.get(), "officer_id")}
                     </div>
@@ -183,10 +183,11 @@ pub(super) fn LeaderSection(
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let current = e.responsible_leader_id;
     let name = current.and_then(|id| leaders.iter().find(|l| l.id == id)).map(|l| l.display_name.clone());
-    let options = leaders
-        .iter()
-        .map(|l| view! { <option value=l.id.to_string() selected=current == Some(l.id)>{l.display_name.clone()}</option> })
-        .collect_view();
+    let options = options_html(
+        Some(&tr!("enterprises-no-leader")),
+        leaders.iter().map(|l| (l.id, l.display_name.as_str())),
+        current,
+    );
     view! {
         <section class="panel" aria-labelledby="leader-heading">
             <h2 id="leader-heading">{tr!("field-responsible-leader")}</h2>
@@ -197,10 +198,7 @@ pub(super) fn LeaderSection(
                     <input type="hidden" name="id" value=e.id.to_string() />
                     <div class="field">
                         <label for="leader_id">{tr!("field-responsible-leader")}</label>
-                        <select id="leader_id" name="leader_id">
-                            <option value="">{tr!("enterprises-no-leader")}</option>
-                            {options}
-                        </select>
+                        <select id="leader_id" name="leader_id" inner_html=options></select>
                         {move || field_message(error.get(), "leader_id")}
                     </div>
                     <button type="submit" class="button-secondary">{tr!("common-save")}</button>
