@@ -3,7 +3,8 @@
 use crate::db::record::{Column, Value};
 use crate::db::{Arg, Columns, Db, Record, Tx, Where};
 use crate::projects::{
-    Aspect, CapitalKind, LoggedMove, ProjectFilter, ProjectSummary, ReviewEntry, Source, Stage, StageMove, Wan,
+    Aspect, CapitalKind, LoggedMove, ProjectDetails, ProjectFilter, ProjectSummary, ReviewEntry, Source, Stage,
+    StageMove, Wan,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -35,23 +36,15 @@ impl Record for ProjectSummary {
 const SUMMARY: &str = "p.id, p.name, p.investor, p.industry_chain_id, p.total_investment_wan, p.capital_kind, \
      p.stage, p.stage_on, p.officer_id, u.display_name as officer_name";
 
-/// A project's row: its line of the register and what only its page shows.
+/// A project as stored: its line of the register and the rest.
 pub struct ProjectRow {
     pub summary: ProjectSummary,
-    pub investor_country: String,
-    pub investor_province: String,
-    pub source: Source,
-    pub leader_id: Option<i64>,
-    pub leader_name: Option<String>,
-    pub dropped_from: Option<Stage>,
-    pub notes: String,
-    pub version: i32,
+    pub details: ProjectDetails,
 }
 
-impl Record for ProjectRow {
+impl Record for ProjectDetails {
     fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(ProjectRow {
-            summary: ProjectSummary::read(row)?,
+        Ok(ProjectDetails {
             investor_country: row.get("investor_country")?,
             investor_province: row.get("investor_province")?,
             source: row.get("source")?,
@@ -61,6 +54,12 @@ impl Record for ProjectRow {
             notes: row.get("notes")?,
             version: row.get("version")?,
         })
+    }
+}
+
+impl Record for ProjectRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(ProjectRow { summary: ProjectSummary::read(row)?, details: ProjectDetails::read(row)? })
     }
 }
 

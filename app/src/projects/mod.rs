@@ -379,10 +379,9 @@ pub struct ReviewEntry {
     pub reviewer: Option<String>,
 }
 
-/// A project with everything its page shows.
+/// What is kept of a project beyond its line of the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Project {
-    pub summary: ProjectSummary,
+pub struct ProjectDetails {
     pub investor_country: String,
     pub investor_province: String,
     pub source: Source,
@@ -391,6 +390,14 @@ pub struct Project {
     pub dropped_from: Option<Stage>,
     pub notes: String,
     pub version: i32,
+}
+
+/// A project with everything its page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub summary: ProjectSummary,
+    #[serde(flatten)]
+    pub details: ProjectDetails,
     pub moves: Vec<StageMove>,
     pub reviews: Vec<ReviewEntry>,
     /// The aspects that stand in the way of a signing (none once each latest review passed).

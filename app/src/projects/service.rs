@@ -29,7 +29,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
     let editable = may_work_on(user, Some(row.summary.officer_id));
     let stage = row.summary.stage;
     let next_stages = if editable {
-        Stage::ALL.into_iter().filter(|to| stage.move_to(*to, row.dropped_from).is_some()).collect()
+        Stage::ALL.into_iter().filter(|to| stage.move_to(*to, row.details.dropped_from).is_some()).collect()
     } else {
         Vec::new()
     };
@@ -39,14 +39,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
         reviews,
         next_stages,
         editable,
-        investor_country: row.investor_country,
-        investor_province: row.investor_province,
-        source: row.source,
-        leader_id: row.leader_id,
-        leader_name: row.leader_name,
-        dropped_from: row.dropped_from,
-        notes: row.notes,
-        version: row.version,
+        details: row.details,
         summary: row.summary,
     })
 }
@@ -194,7 +187,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
     let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &before)?;
-    if before.version != version || !data::update(&mut tx, id, version, &valid.fields(), db::now()).await? {
+    if before.details.version != version || !data::update(&mut tx, id, version, &valid.fields(), db::now()).await? {
         return Err(AppError::StaleVersion);
     }
     let changes = audit::Changes::new()
@@ -202,8 +195,8 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
         .diff("investor", before.summary.investor.as_str(), valid.investor.as_str())
         .diff("total_investment_wan", before.summary.total_investment.0, valid.total_investment.0)
         .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
-        .diff("source", before.source.as_str(), valid.source.as_str())
-        .diff("leader_id", before.leader_id, valid.leader_id);
+        .diff("source", before.details.source.as_str(), valid.source.as_str())
+        .diff("leader_id", before.details.leader_id, valid.leader_id);
     if !changes.is_empty() {
         audit::record(&mut tx, cx.entry("project_updated", "project", id, changes)).await?;
     }
@@ -239,12 +232,13 @@ pub async fn move_stage(
     let mut tx = cx.state.db.begin().await?;
     let row = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &row)?;
-    if row.version != version {
+    if row.details.version != version {
         return Err(AppError::StaleVersion);
     }
     let from = row.summary.stage;
-    let kind =
-        from.move_to(to, row.dropped_from).ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
+    let kind = from
+        .move_to(to, row.details.dropped_from)
+        .ok_or_else(|| AppError::field("to_stage", FieldCode::StageNotAllowed))?;
     if kind.needs_reason() && reason.is_empty() {
         return Err(AppError::field("reason", FieldCode::MoveNeedsReason));
     }

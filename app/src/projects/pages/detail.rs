@@ -51,9 +51,13 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
     let locale = use_locale();
     let s = p.summary.clone();
     let badge = format!("status status-{}", s.stage.as_str());
-    let country = if p.investor_country.is_empty() { String::new() } else { country_name(&p.investor_country, locale) };
-    let leader = p.leader_name.clone().unwrap_or_else(|| tr!("project-no-leader"));
-    let dropped_from = p.dropped_from.filter(|_| s.stage == Stage::Dropped).map(|from| {
+    let country = if p.details.investor_country.is_empty() {
+        String::new()
+    } else {
+        country_name(&p.details.investor_country, locale)
+    };
+    let leader = p.details.leader_name.clone().unwrap_or_else(|| tr!("project-no-leader"));
+    let dropped_from = p.details.dropped_from.filter(|_| s.stage == Stage::Dropped).map(|from| {
         view! { <dt>{tr!("project-dropped-from")}</dt><dd>{stage_name(from)}</dd> }
     });
     view! {
@@ -61,17 +65,17 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
         <p class="lead">{s.investor.clone()}</p>
         <dl class="facts">
             <dt>{tr!("project-field-investor-country")}</dt><dd>{or_dash(country)}</dd>
-            <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.investor_province.clone())}</dd>
+            <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.details.investor_province.clone())}</dd>
             <dt>{tr!("field-industry-chain")}</dt><dd>{or_dash(chain_name(&chains, s.industry_chain_id, locale))}</dd>
             <dt>{tr!("project-field-total-investment")}</dt><dd>{yi(s.total_investment, locale)}</dd>
             <dt>{tr!("project-field-capital-kind")}</dt><dd>{capital_kind_name(s.capital_kind)}</dd>
-            <dt>{tr!("project-field-source")}</dt><dd>{source_name(p.source)}</dd>
+            <dt>{tr!("project-field-source")}</dt><dd>{source_name(p.details.source)}</dd>
             <dt>{tr!("project-field-stage")}</dt><dd>{stage_name(s.stage)}</dd>
             <dt>{tr!("project-since")}</dt><dd>{format_day(s.stage_on, locale)}</dd>
             {dropped_from}
             <dt>{tr!("field-liaison-officer")}</dt><dd>{s.officer_name.clone()}</dd>
             <dt>{tr!("project-field-leader")}</dt><dd>{leader}</dd>
         </dl>
-        {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
+        {(!p.details.notes.is_empty()).then(|| view! { <p class="notes">{p.details.notes.clone()}</p> })}
     }
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub(super) fn StageSection(p: Project, action: ServerAction<MoveProject>) -> impl IntoView {
     let locale = use_locale();
     let form = (p.editable && !p.next_stages.is_empty())
-        .then(|| move_form(p.summary.id, p.version, p.summary.stage, p.next_stages.clone(), action));
+        .then(|| move_form(p.summary.id, p.details.version, p.summary.stage, p.next_stages.clone(), action));
     view! {
         <section class="panel" aria-labelledby="stages-heading">
             <h2 id="stages-heading">{tr!("projects-stages-heading")}</h2>
