@@ -149,7 +149,7 @@ fn UserFields(
 pub fn NewUserPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let departments = crate::codec::resource(|| (), |_| list_departments());
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("users-new") />
@@ -157,7 +157,7 @@ pub fn NewUserPage() -> impl IntoView {
         <h1>{move || tr!("users-new")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::ManageUsers));
+                let may = me.may(crate::auth::Action::ManageUsers).await;
                 match departments.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),

@@ -154,6 +154,22 @@ pub struct Fields<'a> {
     pub notes: &'a str,
 }
 
+/// The form's fields as `$1`…`$10` of the insert and the update, in their columns' order.
+fn field_args(f: &Fields<'_>) -> Vec<Arg> {
+    vec![
+        f.name.into(),
+        f.investor.into(),
+        f.investor_country.into(),
+        f.investor_province.into(),
+        f.industry_chain_id.into(),
+        f.total_investment.0.into(),
+        f.capital_kind.as_str().into(),
+        f.source.as_str().into(),
+        f.leader_id.into(),
+        f.notes.into(),
+    ]
+}
+
 /// One move of a project's stage, as the log keeps it.
 pub struct NewMove<'a> {
     pub project_id: i64,
@@ -177,25 +193,10 @@ pub async fn insert(
     let id: i64 = tx
         .one(
             "insert into projects (name, investor, investor_country, investor_province, industry_chain_id, \
-                     total_investment_wan, capital_kind, source, officer_id, leader_id, stage, stage_on, notes, \
+                     total_investment_wan, capital_kind, source, leader_id, notes, officer_id, stage, stage_on, \
                      created_by, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $9, $14, $14) returning id",
-            &[
-                f.name.into(),
-                f.investor.into(),
-                f.investor_country.into(),
-                f.investor_province.into(),
-                f.industry_chain_id.into(),
-                f.total_investment.0.into(),
-                f.capital_kind.as_str().into(),
-                f.source.as_str().into(),
-                officer_id.into(),
-                f.leader_id.into(),
-                stage.as_str().into(),
-                on.into(),
-                f.notes.into(),
-                at.into(),
-            ],
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $11, $14, $14) returning id",
+            &[field_args(f).as_slice(), &[officer_id.into(), stage.as_str().into(), on.into(), at.into()]].concat(),
         )
         .await?;
     let first = NewMove { project_id: id, from: None, to: stage, on, reason: "", by: officer_id };
@@ -217,21 +218,7 @@ pub async fn update(
                      industry_chain_id = $5, total_investment_wan = $6, capital_kind = $7, source = $8, \
                      leader_id = $9, notes = $10, updated_at = $11, version = version + 1 \
                  where id = $12 and version = $13 returning id",
-            &[
-                f.name.into(),
-                f.investor.into(),
-                f.investor_country.into(),
-                f.investor_province.into(),
-                f.industry_chain_id.into(),
-                f.total_investment.0.into(),
-                f.capital_kind.as_str().into(),
-                f.source.as_str().into(),
-                f.leader_id.into(),
-                f.notes.into(),
-                at.into(),
-                id.into(),
-                version.into(),
-            ],
+            &[field_args(f).as_slice(), &[at.into(), id.into(), version.into()]].concat(),
         )
         .await?;
     Ok(updated.is_some())

@@ -101,9 +101,14 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
         raw => v.check(Country::parse("investor_country", raw)).map(|c| c.code().to_string()).unwrap_or_default(),
     };
     let investor_province = v.text("investor_province", &f.investor_province, false, 50);
-    let chains: Vec<i64> = crate::enterprises::db::industry_chains(&state.db).await?.iter().map(|c| c.id).collect();
-    let industry_chain_id =
-        known_id(&mut v, "industry_chain_id", &f.industry_chain_id, &chains, FieldCode::UnknownIndustryChain);
+    let industry_chain_id = match f.industry_chain_id.trim().parse::<i64>() {
+        _ if f.industry_chain_id.trim().is_empty() => None,
+        Ok(id) if crate::enterprises::db::industry_chain_exists(&state.db, id).await? => Some(id),
+        _ => {
+            v.push(FieldError::new("industry_chain_id", FieldCode::UnknownIndustryChain));
+            None
+        }
+    };
     let total_investment = Wan::parse_yi(&f.total_investment);
     if total_investment.is_none() {
         v.push(FieldError::new("total_investment", FieldCode::InvalidYiAmount));

@@ -19,6 +19,14 @@ pub fn use_me() -> Me {
     expect_context::<Me>()
 }
 
+impl Me {
+    /// Whether the signed-in user's role allows `action` (to show a button or a form; the
+    /// server checks again when it is used).
+    pub async fn may(self, action: crate::auth::Action) -> bool {
+        matches!(self.0.await, Ok(Some(u)) if crate::auth::allows(u.role, action))
+    }
+}
+
 #[component]
 pub fn DocumentTitle() -> impl IntoView {
     // The product's name is read once, here: leptos_meta may call the formatter after the

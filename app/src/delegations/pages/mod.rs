@@ -95,14 +95,14 @@ pub fn DelegationsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || DelegationFilter::from_query(|k| query.read().get(k));
     let list = crate::codec::resource(filter, list_delegations);
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     view! {
         <Title text=tr!("delegations-title") />
         <div class="page-header">
             <h1>{move || tr!("delegations-title")}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::PlanDelegations));
+                    let may = me.may(crate::auth::Action::PlanDelegations).await;
                     may.then(|| view! {
                         <div class="actions">
                             <a class="button-secondary" href="/delegations/resources">{tr!("resources-title")}</a>

@@ -141,7 +141,7 @@ fn figures_fields(e: Option<&Enterprise>, error: Signal<Option<AppError>>) -> im
 pub fn NewEnterprisePage() -> impl IntoView {
     let register = ServerAction::<RegisterEnterprise>::new();
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("enterprises-new") />
@@ -149,7 +149,7 @@ pub fn NewEnterprisePage() -> impl IntoView {
         <h1>{move || tr!("enterprises-new")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::RegisterEnterprise));
+                let may = me.may(crate::auth::Action::RegisterEnterprise).await;
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),

@@ -29,7 +29,7 @@ pub fn EnterprisesPage() -> impl IntoView {
     let page = crate::codec::resource(filter, list_enterprises);
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let officers = crate::codec::resource(|| (), |_| list_officers());
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     let title = if filter().mine { tr!("nav-my-enterprises") } else { tr!("enterprises-title") };
     view! {
         <Title text=title.clone() />
@@ -37,7 +37,7 @@ pub fn EnterprisesPage() -> impl IntoView {
             <h1>{title}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::RegisterEnterprise));
+                    let may = me.may(crate::auth::Action::RegisterEnterprise).await;
                     may.then(|| view! { <a class="button-primary" href="/enterprises/new">{tr!("enterprises-new")}</a> })
                 })}
             </Transition>

@@ -17,14 +17,14 @@ pub fn CitiesPage() -> impl IntoView {
     let filter = move || CityFilter::from_query(|k| query.read().get(k));
     let cities = crate::codec::resource(filter, list_cities);
     let all = crate::codec::resource(|| (), |_| list_cities(CityFilter::default()));
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     view! {
         <Title text=tr!("cities-title") />
         <div class="page-header">
             <h1>{move || tr!("cities-title")}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::ManageCities));
+                    let may = me.may(crate::auth::Action::ManageCities).await;
                     may.then(|| view! { <a class="button-primary" href="/cities/new">{tr!("cities-new")}</a> })
                 })}
             </Transition>

@@ -17,7 +17,7 @@ pub fn NewProjectPage() -> impl IntoView {
     let register = ServerAction::<RegisterProject>::new();
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     view! {
         <Title text=tr!("projects-new") />
@@ -25,7 +25,7 @@ pub fn NewProjectPage() -> impl IntoView {
         <h1>{move || tr!("projects-new")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::ManageProjects));
+                let may = me.may(crate::auth::Action::ManageProjects).await;
                 let leaders = leaders.await.unwrap_or_default();
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),

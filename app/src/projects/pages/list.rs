@@ -24,14 +24,14 @@ pub fn ProjectsPage() -> impl IntoView {
     let filter = move || ProjectFilter::from_query(|k| query.read().get(k));
     let page = crate::codec::resource(filter, list_projects);
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
-    let me = crate::shell::use_me().0;
+    let me = crate::shell::use_me();
     view! {
         <Title text=tr!("projects-title") />
         <div class="page-header">
             <h1>{move || tr!("projects-title")}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let may = matches!(me.await, Ok(Some(u)) if crate::auth::allows(u.role, crate::auth::Action::ManageProjects));
+                    let may = me.may(crate::auth::Action::ManageProjects).await;
                     may.then(|| view! { <a class="button-primary" href="/projects/new">{tr!("projects-new")}</a> })
                 })}
             </Transition>
