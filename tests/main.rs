@@ -23,6 +23,7 @@ mod migrations;
 mod operations;
 mod permissions;
 mod portal;
+mod project_figures;
 mod projects;
 mod security;
 mod sign_in;

@@ -1,4 +1,4 @@
-//! Investment projects: a liaison officer registers a project met at a trade fair, its three
+//! Investment projects: a liaison officer registers a project found through the brochure, its three
 //! reviews gate the signing (a failed legality review blocks it until it is redone), it starts
 //! and completes, each move logged with its day and, going back or dropping, its reason;
 //! amounts add up exactly; other officers read it but cannot change it, and roles without
@@ -18,7 +18,7 @@ fn project_form<'a>(name: &'a str, amount: &'a str) -> Vec<(&'a str, &'a str)> {
         ("industry_chain_id", "4"),
         ("total_investment", amount),
         ("capital_kind", "foreign"),
-        ("source", "event"),
+        ("source", "brochure"),
         ("stage", "negotiating"),
     ]
 }

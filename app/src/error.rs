@@ -100,6 +100,14 @@ pub enum FieldCode {
     StageNotAllowed,
     MoveNeedsReason,
     ReviewsClosed,
+    NameTaken,
+    UnknownCounty,
+    UnknownEvent,
+    EventRequired,
+    UnknownEventKind,
+    InvalidShare,
+    EnclaveNeedsBoth,
+    UnknownCohort,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -80,3 +80,93 @@ field-invalid-yi-amount = Enter the investment in 亿元 (100 million yuan) with
 field-stage-not-allowed = The project cannot move to this stage from where it is now.
 field-move-needs-reason = Say why: going back a stage, dropping a project or taking it up again needs a reason.
 field-reviews-closed = The project is signed: its reviews are closed.
+
+field-year = Year
+projects-year-hint = The year the project reached its stage.
+projects-sort = Order
+projects-sort-latest = Latest moved first
+projects-sort-investment = Largest investment first
+projects-sort-name = By name
+project-field-county = County or district
+project-field-park = Park
+project-field-event = Promotion event
+project-field-event-hint = Required when the project came from a promotion event.
+project-field-since = Stage reached on
+project-field-since-hint = Leave empty for today; give the day it began for a project you already follow.
+project-field-enclave-partner = Flying enclave: partner county
+project-field-enclave-hint = Only for a project hosted for another county (飞地项目): that county, and its share of the revenue.
+project-field-enclave-share = Partner county’s share of the revenue (%)
+project-enclave = { $partner }, { $share } % of the revenue
+
+events-title = Promotion events
+events-new = Record an event
+events-record = Record
+events-none = No promotion event recorded for this period.
+events-correct = Correct the event
+events-signed = Signed
+events-started = Started
+events-completed = Completed
+events-produced-hint = Counted from the projects that name the event: those signed there that are still on the reserve list or past it (a signing undone or a project dropped no longer counts).
+event-field-kind = Kind
+event-field-name = Name
+event-field-days = Dates
+event-field-starts-on = First day
+event-field-ends-on = Last day
+event-field-ends-on-hint = Leave empty for a one-day event.
+event-field-place = Place
+event-field-organiser = Organiser
+event-field-leader = Leader
+event-kind-trade-fair = Trade fair
+event-kind-campaign = Themed campaign
+event-kind-roadshow = Roadshow
+event-kind-forum = Forum
+event-kind-leader-visit = Leader’s visit
+event-projects-heading = Projects from this event
+event-produced = { $signed ->
+    [one] One project signed
+   *[other] { $signed } projects signed
+}, { $amount } 亿元 (× 100 million CNY) in all; { $started } started, { $completed } completed.
+
+rates-title = Start and completion rates
+rates-cohort = Which projects
+rates-cohort-signed = Signed in a period
+rates-cohort-on-list = On the reserve list or past it on a day
+rates-from = From
+rates-to = To
+rates-at = On
+rates-show = Show
+rates-of-signed = Projects signed from { $from } to { $to }, as they stood on { $to }.
+rates-of-on-list = Projects on the reserve list or past it on { $day }, as they stood that day.
+rates-signed = Signed
+rates-started = Started
+rates-completed = Completed
+rates-start-rate = Start rate
+rates-completion-rate = Completion rate
+rates-by-chain = By industry chain
+rates-by-county = By county
+rates-none = No project in this cohort.
+rates-not-given = Not given
+rates-definitions = How the figures are counted
+rates-definition-start = Start rate = started ÷ signed. A completed project counts as started.
+rates-definition-completion = Completion rate = completed ÷ signed.
+rates-definition-signed = Signed in a period: the projects whose first signing falls in it (a signing undone and redone counts once), at the stage they were at on its last day.
+rates-definition-on-list = On the list on a day: the projects signed, started or completed on that day (not dropped, not moved back before the signing).
+rates-definition-log = Every figure is read from the log of stage moves with their dates, never from a project’s current stage alone.
+
+counties-title = Counties and districts
+counties-hint = Where projects are built. A county is renamed here, never deleted, so that the projects and figures that name it keep their place.
+counties-none = No county yet: add the city’s counties and districts below.
+counties-add = Add a county
+counties-name-zh = Name in Chinese
+counties-name-en = Name in English
+counties-name-fr = Name in French
+counties-sort-order = Place in the list
+
+field-name-taken = Another county already has this name.
+field-unknown-county = Choose a county from the list.
+field-unknown-event = Choose a promotion event from the list.
+field-event-required = Choose the promotion event the project came from.
+field-unknown-event-kind = Choose the kind of event from the list.
+field-invalid-share = Enter the share as a whole number of per cent, from 0 to 100.
+field-enclave-needs-both = A flying-enclave project names both the partner county and its share of the revenue.
+field-unknown-cohort = Choose the projects signed in a period or those on the list on a day.

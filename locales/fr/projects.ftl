@@ -81,3 +81,94 @@ field-invalid-yi-amount = Indiquez l’investissement en 亿元 (100 millions de
 field-stage-not-allowed = Le projet ne peut pas passer à cette étape depuis l’étape actuelle.
 field-move-needs-reason = Indiquez pourquoi : revenir à une étape précédente, abandonner un projet ou le reprendre exige un motif.
 field-reviews-closed = Le projet est signé : ses examens sont clos.
+
+field-year = Année
+projects-year-hint = L’année où le projet a atteint son étape.
+projects-sort = Ordre
+projects-sort-latest = Les plus récemment avancés d’abord
+projects-sort-investment = Les plus gros investissements d’abord
+projects-sort-name = Par nom
+project-field-county = District
+project-field-park = Parc d’activités
+project-field-event = Événement de promotion
+project-field-event-hint = Obligatoire pour un projet issu d’un événement de promotion.
+project-field-since = Étape atteinte le
+project-field-since-hint = Laissez vide pour aujourd’hui ; pour un projet déjà suivi, indiquez le jour où il a commencé.
+project-field-enclave-partner = Enclave : district partenaire
+project-field-enclave-hint = Seulement pour un projet accueilli pour un autre district (飞地项目) : ce district et sa part des recettes.
+project-field-enclave-share = Part des recettes du district partenaire (%)
+project-enclave = { $partner }, { $share } % des recettes
+
+events-title = Événements de promotion
+events-new = Enregistrer un événement
+events-record = Enregistrer
+events-none = Aucun événement de promotion enregistré pour cette période.
+events-correct = Corriger l’événement
+events-signed = Signés
+events-started = Démarrés
+events-completed = Achevés
+events-produced-hint = Compté à partir des projets qui citent l’événement : ceux qui y ont été signés et sont toujours en réserve ou au-delà (une signature annulée ou un projet abandonné ne compte plus).
+event-field-kind = Type
+event-field-name = Nom
+event-field-days = Dates
+event-field-starts-on = Premier jour
+event-field-ends-on = Dernier jour
+event-field-ends-on-hint = Laissez vide pour un événement d’une journée.
+event-field-place = Lieu
+event-field-organiser = Organisateur
+event-field-leader = Dirigeant
+event-kind-trade-fair = Salon
+event-kind-campaign = Campagne thématique
+event-kind-roadshow = Tournée de présentation
+event-kind-forum = Forum
+event-kind-leader-visit = Visite d’un dirigeant
+event-projects-heading = Projets issus de cet événement
+event-produced = { $signed ->
+    [0] Aucun projet signé
+    [one] Un projet signé
+   *[other] { $signed } projets signés
+}, { $amount } 亿元 (× 100 millions de CNY) au total ; { $started } démarrés, { $completed } achevés.
+
+rates-title = Taux de démarrage et d’achèvement
+rates-cohort = Quels projets
+rates-cohort-signed = Signés pendant une période
+rates-cohort-on-list = En réserve ou au-delà à une date
+rates-from = Du
+rates-to = Au
+rates-at = Le
+rates-show = Afficher
+rates-of-signed = Projets signés du { $from } au { $to }, tels qu’ils étaient le { $to }.
+rates-of-on-list = Projets en réserve ou au-delà le { $day }, tels qu’ils étaient ce jour-là.
+rates-signed = Signés
+rates-started = Démarrés
+rates-completed = Achevés
+rates-start-rate = Taux de démarrage
+rates-completion-rate = Taux d’achèvement
+rates-by-chain = Par filière
+rates-by-county = Par district
+rates-none = Aucun projet dans cette cohorte.
+rates-not-given = Non renseigné
+rates-definitions = Comment les chiffres sont comptés
+rates-definition-start = Taux de démarrage = démarrés ÷ signés. Un projet achevé compte comme démarré.
+rates-definition-completion = Taux d’achèvement = achevés ÷ signés.
+rates-definition-signed = Signés pendant une période : les projets dont la première signature tombe dans la période (une signature annulée puis refaite compte une fois), à l’étape où ils étaient le dernier jour.
+rates-definition-on-list = En réserve à une date : les projets signés, démarrés ou achevés ce jour-là (ni abandonnés ni revenus avant la signature).
+rates-definition-log = Chaque chiffre est lu dans le journal daté des changements d’étape, jamais dans la seule étape actuelle d’un projet.
+
+counties-title = Districts
+counties-hint = Là où les projets sont réalisés. Un district se renomme ici, il ne se supprime jamais, pour que les projets et les chiffres qui le citent gardent leur place.
+counties-none = Aucun district pour l’instant : ajoutez ci-dessous les districts de la ville.
+counties-add = Ajouter un district
+counties-name-zh = Nom en chinois
+counties-name-en = Nom en anglais
+counties-name-fr = Nom en français
+counties-sort-order = Place dans la liste
+
+field-name-taken = Un autre district porte déjà ce nom.
+field-unknown-county = Choisissez un district dans la liste.
+field-unknown-event = Choisissez un événement de promotion dans la liste.
+field-event-required = Choisissez l’événement de promotion dont vient le projet.
+field-unknown-event-kind = Choisissez le type d’événement dans la liste.
+field-invalid-share = Indiquez la part en pourcentage entier, de 0 à 100.
+field-enclave-needs-both = Un projet en enclave indique à la fois le district partenaire et sa part des recettes.
+field-unknown-cohort = Choisissez les projets signés pendant une période ou ceux en réserve à une date.

@@ -135,6 +135,17 @@ pub async fn export_cases(State(state): State<AppState>, req: FileRequest) -> Re
     req.deliver(&state, "cases.csv", None, made.await).await
 }
 
+/// The project register with the page's filters and order as CSV, headers in the reader's
+/// language.
+pub async fn export_projects(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let filter = app::projects::ProjectFilter::from_query(|k| req.param(k));
+        let file = app::projects::export::projects_csv(&state.server, req.user()?, &filter, req.locale).await?;
+        Ok(csv_response(file))
+    };
+    req.deliver(&state, "projects.csv", None, made.await).await
+}
+
 /// A delegation's printed programme: Chinese beside the delegation's language, or the one
 /// `?lang=` asks for.
 pub async fn delegation_programme(

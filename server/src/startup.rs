@@ -217,6 +217,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         get_route("/admin/two-step", get(crate::sign_in::show_roles).post(crate::sign_in::save_roles)),
         get_route("/enterprises/export.csv", get(routes::export_enterprises)),
         get_route("/cases/export.csv", get(routes::export_cases)),
+        get_route("/projects/export.csv", get(routes::export_projects)),
         get_route("/delegations/gifts.csv", get(routes::export_gifts)),
         get_route("/feeds/{file}", get(routes::calendar_feed)),
         get_route("/cities/export.csv", get(routes::export_cities)),

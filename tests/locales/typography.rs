@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Labels that French spells as English does ("Date", "Programme", "Visa", and "Liaison", the
 /// product's name): a French message that is one of these words is translated, not forgotten.
 /// Chinese has no such words: any Chinese message equal to the English one is untranslated.
-const FRENCH_AS_IN_ENGLISH: [&str; 22] = [
+const FRENCH_AS_IN_ENGLISH: [&str; 23] = [
     "Action",
     "Actions",
     "Agriculture",
@@ -16,6 +16,7 @@ const FRENCH_AS_IN_ENGLISH: [&str; 22] = [
     "Date",
     "Dates",
     "Description",
+    "Forum",
     "Latitude",
     "Liaison",
     "Longitude",

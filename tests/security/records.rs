@@ -18,6 +18,7 @@ struct Planted {
     delegation: i64,
     city: i64,
     project: i64,
+    event: i64,
     user: i64,
 }
 
@@ -78,12 +79,26 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     assert_eq!(r.status(), StatusCode::OK);
     let city: i64 = r.json().await.unwrap();
     let r = owner
+        .call::<app::projects::events::api::RecordEvent>(&[
+            ("kind", "trade_fair"),
+            ("name", "丝绸之路博览会"),
+            ("starts_on", "2026-05-20"),
+            ("place", "西安"),
+            ("organiser", "商务厅"),
+            ("notes", "签约仪式"),
+        ])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let event: i64 = r.json().await.unwrap();
+    let r = owner
         .call::<app::projects::api::RegisterProject>(&[
             ("name", "里尔复合材料华中基地"),
             ("investor", "Lumière Composites SAS"),
             ("total_investment", "12.5"),
             ("capital_kind", "foreign"),
             ("source", "event"),
+            ("event_id", &event.to_string()),
+            ("park", "新材料产业园"),
             ("notes", "Rencontré au salon"),
         ])
         .await;
@@ -108,7 +123,11 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ),
         format!(
             "update projects set name = name || '{MARKER}', investor = investor || '{MARKER}', \
-             notes = notes || '{MARKER}'"
+             notes = notes || '{MARKER}', park = park || '{MARKER}'"
+        ),
+        format!(
+            "update promotion_events set name = name || '{MARKER}', place = place || '{MARKER}', \
+             organiser = organiser || '{MARKER}', notes = notes || '{MARKER}'"
         ),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
@@ -120,7 +139,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, project, user }
+    Planted { enterprise, case: case_id, delegation, city, project, event, user }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -137,6 +156,8 @@ fn fill(path: &str, p: &Planted) -> String {
         p.delegation
     } else if path.starts_with("/cities/") {
         p.city
+    } else if path.starts_with("/projects/events/") {
+        p.event
     } else if path.starts_with("/projects/") {
         p.project
     } else if path.starts_with("/admin/users/") {
@@ -227,6 +248,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     let c = planted.case.to_string();
     let e = planted.enterprise.to_string();
     let p = planted.project.to_string();
+    let ev = planted.event.to_string();
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
 
     // (who, function, form): each refused by a rule about this record.
@@ -248,6 +270,9 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
         ),
         (&other_officer, "move_project", vec![("id", &p), ("version", "1"), ("to_stage", "dropped"), ("reason", "x")]),
         (&protocol, "project", vec![("id", &p)]),
+        (&protocol, "event", vec![("id", &ev)]),
+        (&protocol, "project_rates", vec![]),
+        (&owner, "rename_county", vec![("id", "1"), ("name_zh", "x"), ("name_en", "x"), ("name_fr", "x")]),
         (&tax, "update_task", vec![("id", &task), ("version", "1"), ("status", "in_progress")]),
         (&tax, "case", vec![("id", &c)]),
         (&customs, "enterprise", vec![("id", &e)]),
@@ -273,7 +298,13 @@ both!(server_functions_with_a_rule_per_record_refuse_without_a_word_of_it);
 async fn files_taken_are_in_the_audit_log(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
-    for path in ["/cases/export.csv?status=submitted", "/enterprises/export.csv", "/cities/export.csv"] {
+    let files = [
+        "/cases/export.csv?status=submitted",
+        "/enterprises/export.csv",
+        "/cities/export.csv",
+        "/projects/export.csv?stage=signed",
+    ];
+    for path in files {
         let r = app.get(path).await;
         assert_eq!(r.status(), StatusCode::OK, "{path}");
         // The file is taken whole before the next (one export at a time).
@@ -286,7 +317,7 @@ async fn files_taken_are_in_the_audit_log(b: Backend) {
     .await)
     .unwrap();
     let files: Vec<&str> = logged.iter().map(|(f, _)| f.as_str()).collect();
-    assert_eq!(files, ["cases.csv", "enterprises.csv", "cities.csv"]);
+    assert_eq!(files, ["cases.csv", "enterprises.csv", "cities.csv", "projects.csv"]);
     assert!(logged[0].1.contains("status=submitted"), "with its filters: {}", logged[0].1);
     // A refused export is not a download.
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
@@ -299,7 +330,7 @@ async fn files_taken_are_in_the_audit_log(b: Backend) {
     .fetch_one(pool)
     .await)
     .unwrap();
-    assert_eq!(count, 3);
+    assert_eq!(count, 4);
 }
 both!(files_taken_are_in_the_audit_log);
 

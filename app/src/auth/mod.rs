@@ -70,14 +70,17 @@ pub enum Action {
     /// Register projects and move them on (changing one is also its officer's, see
     /// `may_work_on`).
     ManageProjects,
+    /// Keep the reference data of the project register (the counties).
+    ManageReference,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::ReadCities,
         Action::ManageCities,
         Action::ReadProjects,
         Action::ManageProjects,
+        Action::ManageReference,
         Action::ReadDelegations,
         Action::PlanDelegations,
         Action::ApproveMissions,
@@ -99,7 +102,9 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match action {
-        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels | ManageOutbox => role == Admin,
+        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels | ManageOutbox | ManageReference => {
+            role == Admin
+        }
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),

@@ -49,6 +49,11 @@ pub fn office_today(now: DateTime<Utc>) -> NaiveDate {
     office_time(now).date_naive()
 }
 
+/// The first and the last day of a year (None for a year the calendar cannot hold).
+pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+}
+
 /// No search walks further than this (ten years of days), whatever the calendar holds.
 const HORIZON_DAYS: u32 = 3660;
 

@@ -3,8 +3,8 @@
 use crate::db::record::{Column, Value};
 use crate::db::{Arg, Columns, Db, Record, Tx, Where};
 use crate::projects::{
-    Aspect, CapitalKind, LoggedMove, ProjectDetails, ProjectFilter, ProjectSummary, ReviewEntry, Source, Stage,
-    StageMove, Wan,
+    Aspect, CapitalKind, LoggedMove, ProjectDetails, ProjectFilter, ProjectSort, ProjectSummary, ReviewEntry, Source,
+    Stage, StageMove, Wan,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -23,6 +23,7 @@ impl Record for ProjectSummary {
             name: row.get("name")?,
             investor: row.get("investor")?,
             industry_chain_id: row.get("industry_chain_id")?,
+            county_id: row.get("county_id")?,
             total_investment: row.get("total_investment_wan")?,
             capital_kind: row.get("capital_kind")?,
             stage: row.get("stage")?,
@@ -33,8 +34,8 @@ impl Record for ProjectSummary {
     }
 }
 
-const SUMMARY: &str = "p.id, p.name, p.investor, p.industry_chain_id, p.total_investment_wan, p.capital_kind, \
-     p.stage, p.stage_on, p.officer_id, u.display_name as officer_name";
+const SUMMARY: &str = "p.id, p.name, p.investor, p.industry_chain_id, p.county_id, p.total_investment_wan, \
+     p.capital_kind, p.stage, p.stage_on, p.officer_id, u.display_name as officer_name";
 
 /// A project as stored: its line of the register and the rest.
 pub struct ProjectRow {
@@ -48,6 +49,11 @@ impl Record for ProjectDetails {
             investor_country: row.get("investor_country")?,
             investor_province: row.get("investor_province")?,
             source: row.get("source")?,
+            event_id: row.get("event_id")?,
+            event_name: row.get("event_name")?,
+            park: row.get("park")?,
+            enclave_partner: row.get("enclave_partner")?,
+            enclave_share_pct: row.get("enclave_share_pct")?,
             leader_id: row.get("leader_id")?,
             leader_name: row.get("leader_name")?,
             dropped_from: row.get("dropped_from")?,
@@ -65,9 +71,11 @@ impl Record for ProjectRow {
 
 fn select_one() -> String {
     format!(
-        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.leader_id, \
-                ld.display_name as leader_name, p.dropped_from, p.notes, p.version \
+        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.event_id, ev.name as event_name, \
+                p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
+                p.dropped_from, p.notes, p.version \
          from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
+              left join promotion_events ev on ev.id = p.event_id \
          where p.id = $1"
     )
 }
@@ -93,7 +101,44 @@ impl Record for PageRow {
     }
 }
 
-/// One page of the register, the latest moved first, with the number of projects the
+/// The filter's conditions on the register (`p`).
+fn conditions(f: &ProjectFilter, reader_id: i64) -> Where {
+    let mut cond = Where::default();
+    if let Some(stage) = f.stage {
+        cond.push("p.stage = ?", vec![stage.as_str().into()]);
+    }
+    if let Some((from, to)) = f.year.and_then(crate::domain::year_bounds) {
+        cond.push("p.stage_on >= ? and p.stage_on <= ?", vec![from.into(), to.into()]);
+    }
+    let ids = [
+        ("p.industry_chain_id = ?", f.industry_chain_id),
+        ("p.county_id = ?", f.county_id),
+        ("p.event_id = ?", f.event_id),
+        ("p.leader_id = ?", f.leader_id),
+        ("p.officer_id = ?", f.officer_id),
+        ("p.officer_id = ?", f.mine.then_some(reader_id)),
+    ];
+    for (clause, id) in ids {
+        if let Some(id) = id {
+            cond.push(clause, vec![Arg::Int(id)]);
+        }
+    }
+    if let Some(source) = f.source {
+        cond.push("p.source = ?", vec![source.as_str().into()]);
+    }
+    cond
+}
+
+/// The register's order (`p`), the id last so that pages never overlap.
+fn order(sort: ProjectSort) -> &'static str {
+    match sort {
+        ProjectSort::Latest => "p.stage_on desc, p.id desc",
+        ProjectSort::Investment => "p.total_investment_wan desc, p.id desc",
+        ProjectSort::Name => "p.name, p.id",
+    }
+}
+
+/// One page of the register, in the filter's order, with the number of projects the
 /// filter finds and their total investment (both in the same statement). The count and the
 /// sum are exact: a register of projects is thousands, not millions.
 pub async fn page(
@@ -102,26 +147,18 @@ pub async fn page(
     reader_id: i64,
     per_page: i64,
 ) -> Result<(Vec<ProjectSummary>, i64, Wan), sqlx::Error> {
-    let mut cond = Where::default();
-    if let Some(stage) = f.stage.as_deref().and_then(Stage::parse) {
-        cond.push("p.stage = ?", vec![Arg::Text(stage.as_str().to_string())]);
-    }
-    if let Some(chain) = f.industry_chain_id {
-        cond.push("p.industry_chain_id = ?", vec![Arg::Int(chain)]);
-    }
-    if f.mine {
-        cond.push("p.officer_id = ?", vec![Arg::Int(reader_id)]);
-    }
+    let cond = conditions(f, reader_id);
     let filters = cond.sql();
     let sql = format!(
         "select {SUMMARY}, m.total, m.total_wan \
          from (select count(*) as total, cast(coalesce(sum(p.total_investment_wan), 0) as bigint) as total_wan \
                from projects p{filters}) m \
-         join (select p.* from projects p{filters} order by p.stage_on desc, p.id desc limit {per_page} offset {}) p \
+         join (select p.* from projects p{filters} order by {order} limit {per_page} offset {}) p \
               on true \
          join users u on u.id = p.officer_id \
-         order by p.stage_on desc, p.id desc",
-        f.page.clamp(0, crate::domain::MAX_PAGE) * per_page
+         order by {order}",
+        f.page.clamp(0, crate::domain::MAX_PAGE) * per_page,
+        order = order(f.sort),
     );
     let rows: Vec<PageRow> = db.all(&sql, &cond.args).await?;
     match rows.first() {
@@ -147,14 +184,19 @@ pub struct Fields<'a> {
     pub investor_country: &'a str,
     pub investor_province: &'a str,
     pub industry_chain_id: Option<i64>,
+    pub county_id: Option<i64>,
+    pub park: &'a str,
     pub total_investment: Wan,
     pub capital_kind: CapitalKind,
     pub source: Source,
+    pub event_id: Option<i64>,
+    pub enclave_partner: &'a str,
+    pub enclave_share_pct: Option<i32>,
     pub leader_id: Option<i64>,
     pub notes: &'a str,
 }
 
-/// The form's fields as `$1`…`$10` of the insert and the update, in their columns' order.
+/// The form's fields as `$1`…`$15` of the insert and the update, in their columns' order.
 fn field_args(f: &Fields<'_>) -> Vec<Arg> {
     vec![
         f.name.into(),
@@ -167,8 +209,18 @@ fn field_args(f: &Fields<'_>) -> Vec<Arg> {
         f.source.as_str().into(),
         f.leader_id.into(),
         f.notes.into(),
+        f.county_id.into(),
+        f.park.into(),
+        f.event_id.into(),
+        f.enclave_partner.into(),
+        f.enclave_share_pct.into(),
     ]
 }
+
+/// The columns `field_args` sets, in its order.
+const FIELD_COLUMNS: &str = "name, investor, investor_country, investor_province, industry_chain_id, \
+     total_investment_wan, capital_kind, source, leader_id, notes, county_id, park, event_id, enclave_partner, \
+     enclave_share_pct";
 
 /// One move of a project's stage, as the log keeps it.
 pub struct NewMove<'a> {
@@ -190,12 +242,14 @@ pub async fn insert(
     officer_id: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "insert into projects ({FIELD_COLUMNS}, officer_id, stage, stage_on, created_by, created_at, updated_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $16, $19, $19) \
+             returning id"
+    );
     let id: i64 = tx
         .one(
-            "insert into projects (name, investor, investor_country, investor_province, industry_chain_id, \
-                     total_investment_wan, capital_kind, source, leader_id, notes, officer_id, stage, stage_on, \
-                     created_by, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $11, $14, $14) returning id",
+            &sql,
             &[field_args(f).as_slice(), &[officer_id.into(), stage.as_str().into(), on.into(), at.into()]].concat(),
         )
         .await?;
@@ -212,15 +266,14 @@ pub async fn update(
     f: &Fields<'_>,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let updated: Option<i64> = tx
-        .optional(
-            "update projects set name = $1, investor = $2, investor_country = $3, investor_province = $4, \
-                     industry_chain_id = $5, total_investment_wan = $6, capital_kind = $7, source = $8, \
-                     leader_id = $9, notes = $10, updated_at = $11, version = version + 1 \
-                 where id = $12 and version = $13 returning id",
-            &[field_args(f).as_slice(), &[at.into(), id.into(), version.into()]].concat(),
-        )
-        .await?;
+    let sets: Vec<String> =
+        FIELD_COLUMNS.split(',').enumerate().map(|(i, column)| format!("{} = ${}", column.trim(), i + 1)).collect();
+    let sql = format!(
+        "update projects set {}, updated_at = $16, version = version + 1 where id = $17 and version = $18 returning id",
+        sets.join(", ")
+    );
+    let updated: Option<i64> =
+        tx.optional(&sql, &[field_args(f).as_slice(), &[at.into(), id.into(), version.into()]].concat()).await?;
     Ok(updated.is_some())
 }
 
@@ -347,4 +400,82 @@ pub async fn insert_review(
         ],
     )
     .await
+}
+
+/// The projects the filter finds, in its order, at most `limit`, as a stream for the CSV
+/// export (`hold` is kept until the last row is read).
+pub async fn stream(
+    db: &Db,
+    f: &ProjectFilter,
+    reader_id: i64,
+    limit: i64,
+    hold: impl crate::db::Holding,
+) -> Result<crate::db::Rows<ProjectRow>, sqlx::Error> {
+    let cond = conditions(f, reader_id);
+    let sql = format!(
+        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.event_id, ev.name as event_name, \
+                p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
+                p.dropped_from, p.notes, p.version \
+         from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
+              left join promotion_events ev on ev.id = p.event_id{} \
+         order by {} limit {limit}",
+        cond.sql(),
+        order(f.sort)
+    );
+    Ok(db.stream(sql, cond.args, |r: ProjectRow| r, hold))
+}
+
+/// A cohort's counts by industry chain and county, one line per pair that has any: the stage
+/// of each member on the cohort's day is that of its last logged move on or before it (the
+/// later one of two on the same day), as `projects::rates` reads the log.
+pub async fn rates(
+    db: &Db,
+    cohort: crate::projects::Cohort,
+) -> Result<Vec<(Option<i64>, Option<i64>, crate::projects::Rates)>, sqlx::Error> {
+    use crate::projects::Cohort;
+    let (members, on_list, args): (&str, &str, Vec<Arg>) = match cohort {
+        Cohort::SignedBetween(from, to) => (
+            " and m.project_id in (select project_id from project_moves where to_stage = 'signed' \
+                  group by project_id having min(moved_on) >= $2 and min(moved_on) <= $3)",
+            "",
+            vec![to.into(), from.into(), to.into()],
+        ),
+        Cohort::OnListAt(day) => ("", " and l.to_stage in ('signed', 'started', 'completed')", vec![day.into()]),
+    };
+    let sql = format!(
+        "with latest as (\
+             select m.project_id, m.to_stage, \
+                    row_number() over (partition by m.project_id order by m.moved_on desc, m.id desc) as n \
+             from project_moves m where m.moved_on <= $1{members}) \
+         select p.industry_chain_id, p.county_id, count(*) as signed, \
+                cast(sum(case when l.to_stage in ('started', 'completed') then 1 else 0 end) as bigint) as started, \
+                cast(sum(case when l.to_stage = 'completed' then 1 else 0 end) as bigint) as completed \
+         from latest l join projects p on p.id = l.project_id \
+         where l.n = 1{on_list} \
+         group by p.industry_chain_id, p.county_id"
+    );
+    let lines: Vec<CohortLine> = db.all(&sql, &args).await?;
+    Ok(lines.into_iter().map(|l| (l.chain, l.county, l.rates)).collect())
+}
+
+/// A cohort's counts for one chain and county.
+struct CohortLine {
+    chain: Option<i64>,
+    county: Option<i64>,
+    rates: crate::projects::Rates,
+}
+
+impl Record for CohortLine {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        let count = |column: &str| row.get::<i64>(column).map(|n| u64::try_from(n).unwrap_or(0));
+        Ok(CohortLine {
+            chain: row.get("industry_chain_id")?,
+            county: row.get("county_id")?,
+            rates: crate::projects::Rates {
+                signed: count("signed")?,
+                started: count("started")?,
+                completed: count("completed")?,
+            },
+        })
+    }
 }

@@ -6,11 +6,19 @@
 //! that stores projects builds on them.
 
 pub mod api;
+pub mod counties;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod events;
+#[cfg(feature = "ssr")]
+pub mod export;
+mod filter;
 pub mod pages;
+pub mod rates;
 #[cfg(feature = "ssr")]
 pub mod service;
+
+pub use filter::{ProjectFilter, ProjectSort};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -339,6 +347,7 @@ pub struct ProjectSummary {
     pub name: String,
     pub investor: String,
     pub industry_chain_id: Option<i64>,
+    pub county_id: Option<i64>,
     pub total_investment: Wan,
     pub capital_kind: CapitalKind,
     pub stage: Stage,
@@ -385,6 +394,15 @@ pub struct ProjectDetails {
     pub investor_country: String,
     pub investor_province: String,
     pub source: Source,
+    /// The promotion event it came from, when its source is one.
+    pub event_id: Option<i64>,
+    pub event_name: Option<String>,
+    /// The industrial park within the county.
+    pub park: String,
+    /// A flying-enclave project (飞地项目) is hosted for a partner county, which takes this
+    /// share of its revenue in per cent; empty and None for any other project.
+    pub enclave_partner: String,
+    pub enclave_share_pct: Option<i32>,
     pub leader_id: Option<i64>,
     pub leader_name: Option<String>,
     pub dropped_from: Option<Stage>,
@@ -419,49 +437,33 @@ pub struct ProjectForm {
     pub investor_province: String,
     #[serde(default)]
     pub industry_chain_id: String,
+    #[serde(default)]
+    pub county_id: String,
+    #[serde(default)]
+    pub park: String,
     /// In 亿元, up to four decimals.
     pub total_investment: String,
     pub capital_kind: String,
     pub source: String,
+    /// The promotion event, required when the source is an event.
+    #[serde(default)]
+    pub event_id: String,
+    #[serde(default)]
+    pub enclave_partner: String,
+    /// The partner county's share of the revenue, in whole per cent.
+    #[serde(default)]
+    pub enclave_share_pct: String,
     /// Lead (线索) or negotiating (洽谈): a project is signed only after its review.
     #[serde(default)]
     pub stage: String,
+    /// The day the project reached that stage (today when empty; an office recording the
+    /// projects it already follows gives the day they began).
+    #[serde(default)]
+    pub since: String,
     #[serde(default)]
     pub leader_id: String,
     #[serde(default)]
     pub notes: String,
-}
-
-/// The register's filters, as the query string carries them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ProjectFilter {
-    pub stage: Option<String>,
-    pub industry_chain_id: Option<i64>,
-    pub mine: bool,
-    pub page: i64,
-}
-
-impl ProjectFilter {
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ProjectFilter {
-        let text = |k: &str| get(k).filter(|s| !s.trim().is_empty());
-        ProjectFilter {
-            stage: text("stage").filter(|s| Stage::parse(s).is_some()),
-            industry_chain_id: text("industry_chain_id").and_then(|s| s.parse().ok()),
-            mine: text("mine").as_deref() == Some("true"),
-            page: text("page").and_then(|s| s.parse().ok()).unwrap_or(0).clamp(0, crate::domain::MAX_PAGE),
-        }
-    }
-
-    /// The query string for this filter on `page` (without `?`).
-    pub fn to_query(&self, page: i64) -> String {
-        crate::shell::query_string(&[
-            ("stage", self.stage.clone()),
-            ("industry_chain_id", self.industry_chain_id.map(|v| v.to_string())),
-            ("mine", self.mine.then(|| "true".into())),
-            ("page", (page > 0).then(|| page.to_string())),
-        ])
-    }
 }
 
 #[cfg(test)]

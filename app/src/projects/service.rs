@@ -54,9 +54,14 @@ struct Valid {
     investor_country: String,
     investor_province: String,
     industry_chain_id: Option<i64>,
+    county_id: Option<i64>,
+    park: String,
     total_investment: Wan,
     capital_kind: CapitalKind,
     source: Source,
+    event_id: Option<i64>,
+    enclave_partner: String,
+    enclave_share_pct: Option<i32>,
     leader_id: Option<i64>,
     notes: String,
 }
@@ -69,9 +74,14 @@ impl Valid {
             investor_country: &self.investor_country,
             investor_province: &self.investor_province,
             industry_chain_id: self.industry_chain_id,
+            county_id: self.county_id,
+            park: &self.park,
             total_investment: self.total_investment,
             capital_kind: self.capital_kind,
             source: self.source,
+            event_id: self.event_id,
+            enclave_partner: &self.enclave_partner,
+            enclave_share_pct: self.enclave_share_pct,
             leader_id: self.leader_id,
             notes: &self.notes,
         }
@@ -90,6 +100,59 @@ fn known_id(v: &mut Validator, field: &str, raw: &str, known: &[i64], code: Fiel
             }
         },
     }
+}
+
+/// An id from a form that must name a row `exists` finds.
+async fn existing_id<F>(
+    v: &mut Validator,
+    field: &str,
+    raw: &str,
+    code: FieldCode,
+    exists: F,
+) -> Result<Option<i64>, AppError>
+where
+    F: AsyncFnOnce(i64) -> Result<bool, sqlx::Error>,
+{
+    match raw.trim() {
+        "" => Ok(None),
+        raw => match raw.parse::<i64>() {
+            Ok(id) if exists(id).await? => Ok(Some(id)),
+            _ => {
+                v.push(FieldError::new(field, code));
+                Ok(None)
+            }
+        },
+    }
+}
+
+/// Where the project is built: its county and park, and for a flying-enclave project the
+/// partner county and its share of the revenue (both or neither).
+async fn place(
+    v: &mut Validator,
+    state: &ServerState,
+    f: &ProjectForm,
+) -> Result<(Option<i64>, String, String, Option<i32>), AppError> {
+    let county_id = existing_id(v, "county_id", &f.county_id, FieldCode::UnknownCounty, async |id| {
+        super::counties::data::exists(&state.db, id).await
+    })
+    .await?;
+    let park = v.text("park", &f.park, false, 100);
+    let enclave_partner = v.text("enclave_partner", &f.enclave_partner, false, 100);
+    let share = match f.enclave_share_pct.trim() {
+        "" => None,
+        raw => match raw.trim_end_matches('%').trim().parse::<i32>() {
+            Ok(pct) if (0..=100).contains(&pct) => Some(pct),
+            _ => {
+                v.push(FieldError::new("enclave_share_pct", FieldCode::InvalidShare));
+                None
+            }
+        },
+    };
+    // One without the other: a partner county with no share, or a share for nobody.
+    if enclave_partner.is_empty() != f.enclave_share_pct.trim().is_empty() {
+        v.push(FieldError::new("enclave_partner", FieldCode::EnclaveNeedsBoth));
+    }
+    Ok((county_id, park, enclave_partner, share))
 }
 
 async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppError> {
@@ -125,6 +188,21 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
         crate::enterprises::db::active_users_with_role(&state.db, "leader").await?.iter().map(|l| l.id).collect();
     let leader_id = known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
     let notes = v.text("notes", &f.notes, false, 4000);
+    let (county_id, park, enclave_partner, enclave_share_pct) = place(&mut v, state, f).await?;
+    // The event is kept only for a project that came from one, and such a project names it.
+    let event_id = match source {
+        Some(Source::Event) => {
+            let id = existing_id(&mut v, "event_id", &f.event_id, FieldCode::UnknownEvent, async |id| {
+                super::events::db::exists(&state.db, id).await
+            })
+            .await?;
+            if id.is_none() && f.event_id.trim().is_empty() {
+                v.push(FieldError::new("event_id", FieldCode::EventRequired));
+            }
+            id
+        }
+        _ => None,
+    };
     v.finish()?;
     let (Some(total_investment), Some(capital_kind), Some(source)) = (total_investment, capital_kind, source) else {
         return Err(AppError::Internal);
@@ -135,9 +213,14 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
         investor_country,
         investor_province,
         industry_chain_id,
+        county_id,
+        park,
         total_investment,
         capital_kind,
         source,
+        event_id,
+        enclave_partner,
+        enclave_share_pct,
         leader_id,
         notes,
     })
@@ -147,31 +230,40 @@ fn today() -> NaiveDate {
     office_today(db::now())
 }
 
-/// Register a project, as a lead or in negotiation (a signing comes after its review); the
-/// officer who registers it follows it.
+/// Register a project, as a lead or in negotiation (a signing comes after its review), on the
+/// day it reached that stage (today unless given); the officer who registers it follows it.
 pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     cx.permit(Action::ManageProjects)?;
+    // The stage and its day are checked with the rest, so that every error shows at once.
+    let mut v = Validator::default();
     let stage = match f.stage.trim() {
         "" => Some(Stage::Lead),
         raw => Stage::parse(raw).filter(|s| matches!(s, Stage::Lead | Stage::Negotiating)),
     };
-    let valid = validate(&cx.state, f).await;
-    let (valid, stage) = match (valid, stage) {
-        (Ok(valid), Some(stage)) => (valid, stage),
-        (Err(AppError::Invalid(mut errors)), None) => {
-            errors.push(FieldError::new("stage", FieldCode::UnknownStage));
+    if stage.is_none() {
+        v.push(FieldError::new("stage", FieldCode::UnknownStage));
+    }
+    let since = v.optional_day("since", &f.since).unwrap_or_else(today);
+    if since > today() {
+        v.push(FieldError::new("since", FieldCode::DateInFuture));
+    }
+    let valid = match (validate(&cx.state, f).await, v.finish()) {
+        (Ok(valid), Ok(())) => valid,
+        (Err(AppError::Invalid(mut errors)), Err(AppError::Invalid(more))) => {
+            errors.extend(more);
             return Err(AppError::Invalid(errors));
         }
-        (Err(e), _) => return Err(e),
-        (Ok(_), None) => return Err(AppError::field("stage", FieldCode::UnknownStage)),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
     };
+    let stage = stage.ok_or(AppError::Internal)?;
     let mut tx = cx.state.db.begin().await?;
-    let id = data::insert(&mut tx, &valid.fields(), stage, today(), cx.user.id, db::now()).await?;
+    let id = data::insert(&mut tx, &valid.fields(), stage, since, cx.user.id, db::now()).await?;
     let changes = audit::Changes::new()
         .set("name", &valid.name)
         .set("investor", &valid.investor)
         .set("total_investment_wan", valid.total_investment.0)
-        .set("stage", stage.as_str());
+        .set("stage", stage.as_str())
+        .set("since", since);
     audit::record(&mut tx, cx.entry("project_registered", "project", id, changes)).await?;
     tx.commit().await?;
     Ok(id)
@@ -201,6 +293,11 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
         .diff("total_investment_wan", before.summary.total_investment.0, valid.total_investment.0)
         .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
         .diff("source", before.details.source.as_str(), valid.source.as_str())
+        .diff("event_id", before.details.event_id, valid.event_id)
+        .diff("county_id", before.summary.county_id, valid.county_id)
+        .diff("park", before.details.park.as_str(), valid.park.as_str())
+        .diff("enclave_partner", before.details.enclave_partner.as_str(), valid.enclave_partner.as_str())
+        .diff("enclave_share_pct", before.details.enclave_share_pct, valid.enclave_share_pct)
         .diff("leader_id", before.details.leader_id, valid.leader_id);
     if !changes.is_empty() {
         audit::record(&mut tx, cx.entry("project_updated", "project", id, changes)).await?;

@@ -165,5 +165,13 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::StageNotAllowed => tr!("field-stage-not-allowed"),
         FieldCode::MoveNeedsReason => tr!("field-move-needs-reason"),
         FieldCode::ReviewsClosed => tr!("field-reviews-closed"),
+        FieldCode::NameTaken => tr!("field-name-taken"),
+        FieldCode::UnknownCounty => tr!("field-unknown-county"),
+        FieldCode::UnknownEvent => tr!("field-unknown-event"),
+        FieldCode::EventRequired => tr!("field-event-required"),
+        FieldCode::UnknownEventKind => tr!("field-unknown-event-kind"),
+        FieldCode::InvalidShare => tr!("field-invalid-share"),
+        FieldCode::EnclaveNeedsBoth => tr!("field-enclave-needs-both"),
+        FieldCode::UnknownCohort => tr!("field-unknown-cohort"),
     }
 }

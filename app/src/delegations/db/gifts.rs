@@ -33,7 +33,7 @@ pub async fn gifts(db: &Db, delegation_id: i64) -> Result<Vec<Gift>, sqlx::Error
 
 /// The year's register: every gift given or received between 1 January and 31 December.
 pub async fn gifts_of_year(db: &Db, year: i32) -> Result<Vec<Gift>, sqlx::Error> {
-    let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
+    let Some((from, to)) = crate::domain::year_bounds(year) else {
         return Ok(Vec::new());
     };
     let sql = format!("{GIFTS_SQL} where g.given_on >= $1 and g.given_on <= $2 order by g.given_on, g.id");

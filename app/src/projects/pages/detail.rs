@@ -8,6 +8,7 @@ use crate::enterprises::api::list_industry_chains;
 use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::{get_project, MoveProject, ReviewProject};
+use crate::projects::counties::{county_name, list_counties, County};
 use crate::projects::{Project, Stage};
 use crate::shell::{page_error, Saved};
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub fn ProjectPage() -> impl IntoView {
     let versions = move || (id(), review.version().get(), stage_move.version().get());
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let counties = crate::codec::resource(|| (), |_| list_counties());
     let saved = Signal::derive(move || {
         matches!(review.value().get(), Some(Ok(()))) || matches!(stage_move.value().get(), Some(Ok(())))
     });
@@ -32,10 +34,11 @@ pub fn ProjectPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let chains = chains.await.unwrap_or_default();
+                let counties = counties.await.unwrap_or_default();
                 match project.await {
                     Err(e) => page_error(e),
                     Ok(p) => view! {
-                        <ProjectView p=p.clone() chains />
+                        <ProjectView p=p.clone() chains counties />
                         <Saved show=saved />
                         <ReviewSection p=p.clone() action=review />
                         <StageSection p action=stage_move />
@@ -47,7 +50,7 @@ pub fn ProjectPage() -> impl IntoView {
 }
 
 #[component]
-fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
+fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) -> impl IntoView {
     let locale = use_locale();
     let s = p.summary.clone();
     let badge = format!("status status-{}", s.stage.as_str());
@@ -57,6 +60,17 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
         country_name(&p.details.investor_country, locale)
     };
     let leader = p.details.leader_name.clone().unwrap_or_else(|| tr!("project-no-leader"));
+    let event = p.details.event_id.map(|id| {
+        let name = p.details.event_name.clone().unwrap_or_default();
+        view! { <dt>{tr!("project-field-event")}</dt><dd><a href=format!("/projects/events/{id}")>{name}</a></dd> }
+    });
+    let enclave = (!p.details.enclave_partner.is_empty()).then(|| {
+        let text = tr!("project-enclave", {
+            "partner" => p.details.enclave_partner.clone(),
+            "share" => p.details.enclave_share_pct.unwrap_or(0),
+        });
+        view! { <dt>{tr!("project-field-enclave-partner")}</dt><dd>{text}</dd> }
+    });
     let dropped_from = p.details.dropped_from.filter(|_| s.stage == Stage::Dropped).map(|from| {
         view! { <dt>{tr!("project-dropped-from")}</dt><dd>{stage_name(from)}</dd> }
     });
@@ -67,9 +81,13 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>) -> impl IntoView {
             <dt>{tr!("project-field-investor-country")}</dt><dd>{or_dash(country)}</dd>
             <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.details.investor_province.clone())}</dd>
             <dt>{tr!("field-industry-chain")}</dt><dd>{or_dash(chain_name(&chains, s.industry_chain_id, locale))}</dd>
+            <dt>{tr!("project-field-county")}</dt><dd>{or_dash(county_name(&counties, s.county_id, locale))}</dd>
+            <dt>{tr!("project-field-park")}</dt><dd>{or_dash(p.details.park.clone())}</dd>
+            {enclave}
             <dt>{tr!("project-field-total-investment")}</dt><dd>{yi(s.total_investment, locale)}</dd>
             <dt>{tr!("project-field-capital-kind")}</dt><dd>{capital_kind_name(s.capital_kind)}</dd>
             <dt>{tr!("project-field-source")}</dt><dd>{source_name(p.details.source)}</dd>
+            {event}
             <dt>{tr!("project-field-stage")}</dt><dd>{stage_name(s.stage)}</dd>
             <dt>{tr!("project-since")}</dt><dd>{format_day(s.stage_on, locale)}</dd>
             {dropped_from}

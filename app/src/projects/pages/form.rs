@@ -7,6 +7,8 @@ use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::pickers::country_options;
 use crate::projects::api::RegisterProject;
+use crate::projects::counties::{list_counties, County};
+use crate::projects::events::api::event_choices;
 use crate::projects::{CapitalKind, Source, Stage};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
@@ -17,6 +19,8 @@ pub fn NewProjectPage() -> impl IntoView {
     let register = ServerAction::<RegisterProject>::new();
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
+    let counties = crate::codec::resource(|| (), |_| list_counties());
+    let events = crate::codec::resource(|| (), |_| event_choices());
     let me = crate::shell::use_me();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     view! {
@@ -27,6 +31,8 @@ pub fn NewProjectPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let may = me.may(crate::auth::Action::ManageProjects).await;
                 let leaders = leaders.await.unwrap_or_default();
+                let counties = counties.await.unwrap_or_default();
+                let events = events.await.unwrap_or_default();
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
@@ -35,7 +41,8 @@ pub fn NewProjectPage() -> impl IntoView {
                         <ActionForm action=register attr:class="form form-wide">
                             <div class="form-grid">
                                 {investor_fields(error)}
-                                {project_fields(chains, error)}
+                                {project_fields(chains, events, error)}
+                                {place_fields(counties, error)}
                                 {follow_up_fields(leaders, error)}
                             </div>
                             <button type="submit" class="button-primary">{tr!("projects-register")}</button>
@@ -80,7 +87,11 @@ fn investor_fields(error: Signal<Option<AppError>>) -> impl IntoView {
 
 /// What is invested: the industry chain, the amount, the kind of capital, how the project came
 /// to the office and where it stands.
-fn project_fields(chains: Vec<IndustryChain>, error: Signal<Option<AppError>>) -> impl IntoView {
+fn project_fields(
+    chains: Vec<IndustryChain>,
+    events: Vec<(i64, String)>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="field">
@@ -113,12 +124,59 @@ fn project_fields(chains: Vec<IndustryChain>, error: Signal<Option<AppError>>) -
             {move || field_message(error.get(), "source")}
         </div>
         <div class="field">
+            <label for="event_id">{tr!("project-field-event")}</label>
+            <select id="event_id" name="event_id" aria-describedby="event_id-hint">
+                <option value="">{tr!("common-none")}</option>
+                {events.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+            </select>
+            <p class="hint" id="event_id-hint">{tr!("project-field-event-hint")}</p>
+            {move || field_message(error.get(), "event_id")}
+        </div>
+        <div class="field">
             <label for="stage">{tr!("project-field-stage")}</label>
             <select id="stage" name="stage" aria-describedby="stage-hint">
                 {[Stage::Lead, Stage::Negotiating].into_iter().map(|s| view! { <option value=s.as_str()>{stage_name(s)}</option> }).collect_view()}
             </select>
             <p class="hint" id="stage-hint">{tr!("project-field-stage-hint")}</p>
             {move || field_message(error.get(), "stage")}
+        </div>
+        <div class="field">
+            <label for="since">{tr!("project-field-since")}</label>
+            <input id="since" name="since" type="date" aria-describedby="since-hint" />
+            <p class="hint" id="since-hint">{tr!("project-field-since-hint")}</p>
+            {move || field_message(error.get(), "since")}
+        </div>
+    }
+}
+
+/// Where the project is built, and for a flying-enclave project (飞地) the county it is hosted
+/// for and that county's share of the revenue.
+fn place_fields(counties: Vec<County>, error: Signal<Option<AppError>>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="field">
+            <label for="county_id">{tr!("project-field-county")}</label>
+            <select id="county_id" name="county_id">
+                <option value="">{tr!("common-none")}</option>
+                {counties.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.name(locale).to_string()}</option> }).collect_view()}
+            </select>
+            {move || field_message(error.get(), "county_id")}
+        </div>
+        <div class="field">
+            <label for="park">{tr!("project-field-park")}</label>
+            <input id="park" name="park" type="text" maxlength="100" />
+            {move || field_message(error.get(), "park")}
+        </div>
+        <div class="field">
+            <label for="enclave_partner">{tr!("project-field-enclave-partner")}</label>
+            <input id="enclave_partner" name="enclave_partner" type="text" maxlength="100" aria-describedby="enclave-hint" />
+            <p class="hint" id="enclave-hint">{tr!("project-field-enclave-hint")}</p>
+            {move || field_message(error.get(), "enclave_partner")}
+        </div>
+        <div class="field">
+            <label for="enclave_share_pct">{tr!("project-field-enclave-share")}</label>
+            <input id="enclave_share_pct" name="enclave_share_pct" type="number" min="0" max="100" step="1" />
+            {move || field_message(error.get(), "enclave_share_pct")}
         </div>
     }
 }

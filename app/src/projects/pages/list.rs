@@ -1,13 +1,16 @@
-//! The register's list: the filter form, one page of projects with their count and total
-//! investment, and the pager.
+//! The register's list, which is also its three lists (reserve/signed, started, completed:
+//! the stage filter): the filters, one page of projects in the chosen order with their count
+//! and total investment, the pager and the CSV download of every match.
 
-use super::{capital_kind_name, chain_name, stage_name, yi};
+use super::{capital_kind_name, chain_name, source_name, stage_name, yi, RegisterLinks};
 use crate::domain::Locale;
-use crate::enterprises::api::list_industry_chains;
-use crate::enterprises::IndustryChain;
+use crate::enterprises::api::{list_industry_chains, list_leaders, list_officers};
+use crate::enterprises::{IndustryChain, Officer};
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::list_projects;
-use crate::projects::{ProjectFilter, ProjectSummary, Stage};
+use crate::projects::counties::{county_name, list_counties, County};
+use crate::projects::events::api::event_choices;
+use crate::projects::{ProjectFilter, ProjectSort, ProjectSummary, Source, Stage};
 use crate::shell::{page_error, with_query, Paging};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,12 +21,33 @@ fn list_href(f: &ProjectFilter, page: i64) -> String {
     with_query("/projects", &f.to_query(page))
 }
 
+/// What the filters choose from.
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
+struct Choices {
+    chains: Vec<IndustryChain>,
+    counties: Vec<County>,
+    events: Vec<(i64, String)>,
+    leaders: Vec<Officer>,
+    officers: Vec<Officer>,
+}
+
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || ProjectFilter::from_query(|k| query.read().get(k));
     let page = crate::codec::resource(filter, list_projects);
-    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let choices = crate::codec::resource(
+        || (),
+        |_| async {
+            Ok::<_, crate::error::AppError>(Choices {
+                chains: list_industry_chains().await?,
+                counties: list_counties().await?,
+                events: event_choices().await?,
+                leaders: list_leaders().await?,
+                officers: list_officers().await?,
+            })
+        },
+    );
     let me = crate::shell::use_me();
     view! {
         <Title text=tr!("projects-title") />
@@ -36,16 +60,17 @@ pub fn ProjectsPage() -> impl IntoView {
                 })}
             </Transition>
         </div>
+        <RegisterLinks />
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
-                let chains = chains.await.unwrap_or_default();
+                let choices = choices.await.unwrap_or_default();
                 match page.await {
                     Err(e) => page_error(e),
                     Ok(p) => {
                         let f = filter();
                         view! {
-                            <FilterForm filter=f.clone() chains=chains.clone() />
-                            <ResultsTable page=p filter=f chains />
+                            <FilterForm filter=f.clone() choices=choices.clone() />
+                            <ResultsTable page=p filter=f choices />
                         }.into_any()
                     }
                 }
@@ -54,29 +79,54 @@ pub fn ProjectsPage() -> impl IntoView {
     }
 }
 
+/// A select of `options` (value, label) with an "any" first.
+fn select(id: &'static str, label: String, chosen: Option<String>, options: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=id>
+                <option value="">{tr!("common-any")}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = chosen.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 #[component]
-fn FilterForm(filter: ProjectFilter, chains: Vec<IndustryChain>) -> impl IntoView {
+fn FilterForm(filter: ProjectFilter, choices: Choices) -> impl IntoView {
     let locale = use_locale();
     let f = filter;
+    let id = |v: Option<i64>| v.map(|v| v.to_string());
+    let people = |list: &[Officer]| list.iter().map(|o| (o.id.to_string(), o.display_name.clone())).collect();
+    let stages = Stage::ALL.into_iter().map(|s| (s.as_str().to_string(), stage_name(s))).collect();
+    let sources = Source::ALL.into_iter().map(|s| (s.as_str().to_string(), source_name(s))).collect();
+    let chains = choices.chains.iter().map(|c| (c.id.to_string(), c.name(locale).to_string())).collect();
+    let counties = choices.counties.iter().map(|c| (c.id.to_string(), c.name(locale).to_string())).collect();
+    let events = choices.events.iter().map(|(id, name)| (id.to_string(), name.clone())).collect();
+    let sort = f.sort;
     view! {
         <form method="get" action="/projects" class="form-inline filters" role="search">
+            {select("stage", tr!("project-field-stage"), f.stage.map(|s| s.as_str().to_string()), stages)}
             <div class="field">
-                <label for="stage">{tr!("project-field-stage")}</label>
-                <select id="stage" name="stage">
-                    <option value="">{tr!("common-any")}</option>
-                    {Stage::ALL.into_iter().map(|s| {
-                        let selected = f.stage.as_deref() == Some(s.as_str());
-                        view! { <option value=s.as_str() selected=selected>{stage_name(s)}</option> }
-                    }).collect_view()}
-                </select>
+                <label for="year">{tr!("field-year")}</label>
+                <input id="year" name="year" type="number" min="2000" max="2100" value=f.year.map(|y| y.to_string())
+                    aria-describedby="year-hint" />
+                <p class="hint" id="year-hint">{tr!("projects-year-hint")}</p>
             </div>
+            {select("industry_chain_id", tr!("field-industry-chain"), id(f.industry_chain_id), chains)}
+            {select("county_id", tr!("project-field-county"), id(f.county_id), counties)}
+            {select("source", tr!("project-field-source"), f.source.map(|s| s.as_str().to_string()), sources)}
+            {select("event_id", tr!("project-field-event"), id(f.event_id), events)}
+            {select("leader_id", tr!("project-field-leader"), id(f.leader_id), people(&choices.leaders))}
+            {select("officer_id", tr!("field-liaison-officer"), id(f.officer_id), people(&choices.officers))}
             <div class="field">
-                <label for="industry_chain_id">{tr!("field-industry-chain")}</label>
-                <select id="industry_chain_id" name="industry_chain_id">
-                    <option value="">{tr!("common-any")}</option>
-                    {chains.iter().map(|c| {
-                        let selected = f.industry_chain_id == Some(c.id);
-                        view! { <option value=c.id.to_string() selected=selected>{c.name(locale).to_string()}</option> }
+                <label for="sort">{tr!("projects-sort")}</label>
+                <select id="sort" name="sort">
+                    {ProjectSort::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=s == sort>{sort_name(s)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -88,12 +138,16 @@ fn FilterForm(filter: ProjectFilter, chains: Vec<IndustryChain>) -> impl IntoVie
     }
 }
 
+fn sort_name(s: ProjectSort) -> String {
+    match s {
+        ProjectSort::Latest => tr!("projects-sort-latest"),
+        ProjectSort::Investment => tr!("projects-sort-investment"),
+        ProjectSort::Name => tr!("projects-sort-name"),
+    }
+}
+
 #[component]
-fn ResultsTable(
-    page: crate::projects::ProjectPage,
-    filter: ProjectFilter,
-    chains: Vec<IndustryChain>,
-) -> impl IntoView {
+fn ResultsTable(page: crate::projects::ProjectPage, filter: ProjectFilter, choices: Choices) -> impl IntoView {
     let locale = use_locale();
     if page.items.is_empty() {
         return view! { <p class="muted">{tr!("projects-none")}</p> }.into_any();
@@ -102,25 +156,39 @@ fn ResultsTable(
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
     let next = paging.has_next.then(|| list_href(&filter, page.page + 1));
     let count = tr!("projects-count", { "count" => page.total, "amount" => yi(page.total_investment, locale) });
-    // The headings are read before the view: see `headings`.
-    let headings = headings();
-    let pages_label = tr!("common-pages");
+    let csv = with_query("/projects/export.csv", &filter.to_query(0));
+    let (pages_label, csv_label) = (tr!("common-pages"), tr!("common-export-csv"));
     let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
-    let rows = page.items.iter().map(|p| row(p, &chains, locale)).collect_view();
     view! {
-        <p class="muted" role="status">{count}</p>
-        <div class="table-wrap">
-            <table class="table projects">
-                <thead><tr>{headings}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <p class="muted" role="status">{count}" · "<a href=csv download>{csv_label}</a></p>
+        {project_table(&page.items, &choices.chains, &choices.counties, locale)}
         <nav class="pager" aria-label=pages_label>
             {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
             {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
         </nav>
     }
     .into_any()
+}
+
+/// Projects as a table, each name linked to its page (the register's page, an event's
+/// projects).
+pub fn project_table(
+    items: &[ProjectSummary],
+    chains: &[IndustryChain],
+    counties: &[County],
+    locale: Locale,
+) -> impl IntoView {
+    // The headings are read before the view: see `headings`.
+    let headings = headings();
+    let rows = items.iter().map(|p| row(p, chains, counties, locale)).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table projects">
+                <thead><tr>{headings}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
 }
 
 /// The table's column headings. Written outside any view with a `<tr>`: leptos-fluent's check
@@ -131,6 +199,7 @@ fn headings() -> impl IntoView {
         tr!("project-field-name"),
         tr!("project-field-investor"),
         tr!("field-industry-chain"),
+        tr!("project-field-county"),
         tr!("project-field-total-investment"),
         tr!("project-field-capital-kind"),
         tr!("project-field-stage"),
@@ -141,7 +210,7 @@ fn headings() -> impl IntoView {
 }
 
 /// One project's row: its name linked to its page.
-fn row(p: &ProjectSummary, chains: &[IndustryChain], locale: Locale) -> impl IntoView {
+fn row(p: &ProjectSummary, chains: &[IndustryChain], counties: &[County], locale: Locale) -> impl IntoView {
     let href = format!("/projects/{}", p.id);
     let badge = format!("status status-{}", p.stage.as_str());
     view! {
@@ -149,6 +218,7 @@ fn row(p: &ProjectSummary, chains: &[IndustryChain], locale: Locale) -> impl Int
             <td><a href=href>{p.name.clone()}</a></td>
             <td>{p.investor.clone()}</td>
             <td>{chain_name(chains, p.industry_chain_id, locale)}</td>
+            <td>{county_name(counties, p.county_id, locale)}</td>
             <td class="num">{yi(p.total_investment, locale)}</td>
             <td>{capital_kind_name(p.capital_kind)}</td>
             <td><span class=badge>{stage_name(p.stage)}</span></td>

@@ -3,26 +3,56 @@
 //! page (`detail`) with its three-way review (`review`) and its stage moves and log
 //! (`stages`). The names every page shows are here.
 
+mod counties;
 mod detail;
 mod form;
 mod list;
+mod rates;
 mod review;
 mod stages;
 
+use crate::projects::events::pages::{EventPage, EventsPage, NewEventPage};
+pub use counties::CountiesPage;
 pub use detail::ProjectPage;
 pub use form::NewProjectPage;
-pub use list::ProjectsPage;
+pub use list::{project_table, ProjectsPage};
+pub use rates::RatesPage;
 
 crate::routes::pages! {
     "/projects" => ProjectsPage, Needs(ReadProjects);
     "/projects/new" => NewProjectPage, Needs(ManageProjects);
+    "/projects/rates" => RatesPage, Needs(ReadProjects);
+    "/projects/counties" => CountiesPage, Needs(ManageReference);
+    "/projects/events" => EventsPage, Needs(ReadProjects);
+    "/projects/events/new" => NewEventPage, Needs(ManageProjects);
+    "/projects/events/:id" => EventPage, Needs(ReadProjects);
     "/projects/:id" => ProjectPage, Needs(ReadProjects);
+}
+
+/// The register's own pages beside the list: the events, the rates and, for admins, the
+/// counties.
+#[component]
+pub fn RegisterLinks() -> impl IntoView {
+    let me = crate::shell::use_me();
+    view! {
+        <nav class="subnav" aria-label=move || tr!("projects-title")>
+            <a href="/projects/events">{move || tr!("events-title")}</a>
+            <a href="/projects/rates">{move || tr!("rates-title")}</a>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let may = me.may(crate::auth::Action::ManageReference).await;
+                    may.then(|| view! { <a href="/projects/counties">{tr!("counties-title")}</a> })
+                })}
+            </Transition>
+        </nav>
+    }
 }
 
 use crate::domain::{Country, Locale};
 use crate::enterprises::IndustryChain;
 use crate::i18n::format_number;
 use crate::projects::{Aspect, CapitalKind, Source, Stage, Wan};
+use leptos::prelude::*;
 
 pub fn stage_name(s: Stage) -> String {
     match s {
@@ -68,6 +98,21 @@ fn verdict_name(passed: bool) -> String {
         tr!("project-review-passed")
     } else {
         tr!("project-review-failed")
+    }
+}
+
+/// A rate in hundredths of a per cent (9 444) as the reader's language writes it ("94.44%",
+/// "94,44 %"), or a dash for an empty cohort.
+pub fn percent(basis_points: Option<u64>, locale: Locale) -> String {
+    match basis_points {
+        None => "—".into(),
+        Some(bp) => {
+            let (whole, hundredths) = (bp / 100, bp % 100);
+            match locale {
+                Locale::Fr => format!("{whole},{hundredths:02}\u{202F}%"),
+                _ => format!("{whole}.{hundredths:02}%"),
+            }
+        }
     }
 }
 

@@ -1,0 +1,45 @@
+//! Server functions for promotion events: every reader of the project register reads them;
+//! those who manage projects record and correct them.
+
+use super::{EventForm, EventSummary, PromotionEvent};
+#[cfg(feature = "ssr")]
+use crate::auth::{Action, Ctx};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The events of a year (the latest 500 of every year when None), with what each produced.
+#[server(endpoint = "events")]
+pub async fn list_events(#[server(default)] year: Option<i32>) -> Result<Vec<EventSummary>, AppError> {
+    let cx = Ctx::require(Action::ReadProjects)?;
+    super::service::list(&cx.state, year).await
+}
+
+/// The events a project may name, for the project form: id and name, the latest first.
+#[server(endpoint = "event_choices")]
+pub async fn event_choices() -> Result<Vec<(i64, String)>, AppError> {
+    let cx = Ctx::require(Action::ReadProjects)?;
+    Ok(super::db::choices(&cx.state.db).await?)
+}
+
+#[server(endpoint = "event")]
+pub async fn get_event(id: i64) -> Result<PromotionEvent, AppError> {
+    let cx = Ctx::require(Action::ReadProjects)?;
+    super::service::load(&cx.state, &cx.user, id).await
+}
+
+/// Record an event; its page follows.
+#[server(endpoint = "record_event")]
+pub async fn record_event(#[server(flatten)] form: EventForm) -> Result<i64, AppError> {
+    let cx = Ctx::require(Action::ManageProjects)?;
+    let id = super::service::create(&cx, &form).await?;
+    leptos_axum::redirect(&format!("/events/{id}"));
+    Ok(id)
+}
+
+#[server(endpoint = "update_event")]
+pub async fn update_event(id: i64, version: i32, #[server(flatten)] form: EventForm) -> Result<(), AppError> {
+    let cx = Ctx::require(Action::ManageProjects)?;
+    super::service::update(&cx, id, version, &form).await?;
+    crate::auth::api::back_to_page(&format!("/events/{id}"));
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The counties and districts (区县) where projects are built, as the admins keep them: each
+//! named in the three languages, renamed in place, and a form to add one.
+
+use crate::error::AppError;
+use crate::projects::counties::{list_counties, AddCounty, County, RenameCounty};
+use crate::shell::{field_message, page_error, reset_when, FormError, Saved};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CountiesPage() -> impl IntoView {
+    let add = ServerAction::<AddCounty>::new();
+    let rename = ServerAction::<RenameCounty>::new();
+    let counties = crate::codec::resource(move || (add.version().get(), rename.version().get()), |_| list_counties());
+    let added_form = NodeRef::new();
+    reset_when(move || matches!(add.value().get(), Some(Ok(_))), added_form);
+    let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let rename_error = Signal::derive(move || rename.value().get().and_then(Result::err));
+    let saved =
+        Signal::derive(move || matches!(add.value().get(), Some(Ok(_))) || matches!(rename.value().get(), Some(Ok(_))));
+    let me = crate::shell::use_me();
+    view! {
+        <Title text=tr!("counties-title") />
+        <p class="breadcrumb"><a href="/projects">{move || tr!("projects-title")}</a></p>
+        <h1>{move || tr!("counties-title")}</h1>
+        <p class="hint">{move || tr!("counties-hint")}</p>
+        <Saved show=saved />
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let may = me.may(crate::auth::Action::ManageReference).await;
+                match counties.await {
+                    _ if !may => page_error(AppError::Forbidden),
+                    Err(e) => page_error(e),
+                    Ok(list) => view! {
+                        <FormError error=rename_error />
+                        {if list.is_empty() {
+                            view! { <p class="muted">{tr!("counties-none")}</p> }.into_any()
+                        } else {
+                            list.into_iter().map(|c| county_row(c, rename)).collect_view().into_any()
+                        }}
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <section class="panel" aria-labelledby="add-county">
+            <h2 id="add-county">{move || tr!("counties-add")}</h2>
+            <FormError error=add_error />
+            <ActionForm action=add node_ref=added_form attr:class="form form-inline">
+                {name_fields(None, add_error)}
+                <button type="submit" class="button-primary">{move || tr!("counties-add")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// One county as a form that renames it.
+fn county_row(c: County, rename: ServerAction<RenameCounty>) -> impl IntoView {
+    let error = Signal::derive(move || rename.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=rename attr:class="form form-inline county">
+            <input type="hidden" name="id" value=c.id.to_string() />
+            {name_fields(Some(&c), error)}
+            <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+        </ActionForm>
+    }
+}
+
+/// The county's names and place in the list, empty or as `c` has them. Field ids carry the
+/// county's id, so that each row's labels point at its own fields.
+fn name_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl IntoView {
+    let suffix = c.map(|c| format!("-{}", c.id)).unwrap_or_default();
+    let field = move |name: &'static str, label: String, value: String, lang: &'static str| {
+        let id = format!("{name}{suffix}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=name type="text" maxlength="100" required=name != "sort_order" lang=lang value=value />
+                {move || field_message(error.get(), name)}
+            </div>
+        }
+    };
+    view! {
+        {field("name_zh", tr!("counties-name-zh"), c.map(|c| c.name_zh.clone()).unwrap_or_default(), "zh-CN")}
+        {field("name_en", tr!("counties-name-en"), c.map(|c| c.name_en.clone()).unwrap_or_default(), "en")}
+        {field("name_fr", tr!("counties-name-fr"), c.map(|c| c.name_fr.clone()).unwrap_or_default(), "fr")}
+        {field("sort_order", tr!("counties-sort-order"), c.map(|c| c.sort_order.to_string()).unwrap_or_default(), "")}
+    }
+}

@@ -1,0 +1,387 @@
+//! The project register's figures: an admin keeps the counties; an officer records a trade
+//! fair and the projects signed there, and the fair's page counts what it produced; the lists
+//! filter, sort and export; the start and completion rates of a cohort come out of the dated
+//! stage log as a hand count gives them, for the city, by chain and by county.
+
+use crate::both;
+use crate::common::*;
+use app::error::{AppError, FieldCode};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+fn codes(e: &AppError) -> Vec<(String, FieldCode)> {
+    e.field_errors().iter().map(|f| (f.field.clone(), f.code)).collect()
+}
+
+async fn json(r: reqwest::Response) -> Value {
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+async fn add_county(who: &TestApp, zh: &str, en: &str, fr: &str) -> reqwest::Response {
+    who.call::<app::projects::counties::AddCounty>(&[("name_zh", zh), ("name_en", en), ("name_fr", fr)]).await
+}
+
+/// A project registered at `stage` on `since`, from the fields given over these defaults.
+async fn register(who: &TestApp, fields: &[(&str, &str)]) -> i64 {
+    let mut form: Vec<(&str, &str)> = vec![
+        ("investor", "Lumière Composites SAS"),
+        ("investor_country", "FR"),
+        ("capital_kind", "foreign"),
+        ("source", "other"),
+        ("stage", "lead"),
+    ];
+    for (k, v) in fields {
+        form.retain(|(key, _)| key != k);
+        form.push((k, v));
+    }
+    let r = who.call::<app::projects::api::RegisterProject>(&form).await;
+    let status = r.status();
+    let body = r.text().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body.parse().unwrap()
+}
+
+async fn pass_reviews(who: &TestApp, id: i64) {
+    for aspect in ["authenticity", "legality", "feasibility"] {
+        let form =
+            [("id", id.to_string()), ("aspect", aspect.into()), ("passed", "true".into()), ("finding", "核实".into())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(who.call::<app::projects::api::ReviewProject>(&form).await.status(), StatusCode::OK);
+    }
+}
+
+/// Move the project on `on` (today when empty), from the version its page shows.
+async fn move_on(who: &TestApp, id: i64, to: &str, on: &str, reason: &str) {
+    let p = json(who.call::<app::projects::api::GetProject>(&[("id", &id.to_string())]).await).await;
+    let version = p["version"].as_i64().unwrap().to_string();
+    let id_text = id.to_string();
+    let form =
+        [("id", id_text.as_str()), ("version", &version), ("to_stage", to), ("moved_on", on), ("reason", reason)];
+    let r = who.call::<app::projects::api::MoveProject>(&form).await;
+    let status = r.status();
+    assert_eq!(status, StatusCode::OK, "{id} to {to} on {on}: {}", r.text().await.unwrap());
+}
+
+async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
+    let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    json(who.call::<app::projects::api::ListProjects>(&form).await).await
+}
+
+fn names(page: &Value) -> Vec<String> {
+    page["items"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap().to_string()).collect()
+}
+
+async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let protocol = app.signed_in("protocol@liaison.test", "protocol_officer", "").await;
+
+    // The admins keep the counties; nobody else may, and a name is not given twice.
+    let r = add_county(&officer, "高新区", "High-tech zone", "Zone de haute technologie").await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let (status, page) = officer.page("/projects/counties").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("counties-add") && !page.contains("name_zh"), "no form for an officer");
+    let zone: i64 =
+        add_county(&app, "高新区", "High-tech zone", "Zone de haute technologie").await.json().await.unwrap();
+    let east: i64 = add_county(&app, "东城区", "East district", "District Est").await.json().await.unwrap();
+    let (status, e) = app_error(add_county(&app, " 高新区 ", "Again", "Encore").await).await;
+    assert_eq!((status, codes(&e)), (StatusCode::UNPROCESSABLE_ENTITY, vec![("name_zh".into(), FieldCode::NameTaken)]));
+    let counties = json(officer.call::<app::projects::counties::ListCounties>(&[]).await).await;
+    assert_eq!(counties.as_array().unwrap().len(), 2);
+
+    // An officer records the trade fair; bad dates are refused and nothing is saved.
+    let fair = [
+        ("kind", "trade_fair"),
+        ("name", "第十届丝绸之路博览会"),
+        ("starts_on", "2026-05-20"),
+        ("ends_on", "2026-05-24"),
+        ("place", "西安国际会展中心"),
+    ];
+    let mut bad = fair.to_vec();
+    bad.retain(|(k, _)| *k != "ends_on" && *k != "kind");
+    bad.extend([("ends_on", "2026-05-19"), ("kind", "party")]);
+    let (status, e) = app_error(officer.call::<app::projects::events::api::RecordEvent>(&bad).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        codes(&e),
+        [("kind".into(), FieldCode::UnknownEventKind), ("ends_on".into(), FieldCode::EndsBeforeStart)]
+    );
+    assert_eq!(json(officer.call::<app::projects::events::api::ListEvents>(&[]).await).await, serde_json::json!([]));
+    let r = leader.call::<app::projects::events::api::RecordEvent>(&fair).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let r = officer.call::<app::projects::events::api::RecordEvent>(&fair).await;
+    let fair_id: i64 = json(r).await.as_i64().unwrap();
+    let fair_id_text = fair_id.to_string();
+
+    // A project from an event names it; projects are signed there after their reviews.
+    let (status, e) = app_error(
+        officer
+            .call::<app::projects::api::RegisterProject>(&[
+                ("name", "x"),
+                ("investor", "y"),
+                ("total_investment", "1"),
+                ("capital_kind", "foreign"),
+                ("source", "event"),
+                ("county_id", "999"),
+                ("enclave_partner", "宝鸡市"),
+            ])
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let found = codes(&e);
+    for expected in [
+        ("event_id", FieldCode::EventRequired),
+        ("county_id", FieldCode::UnknownCounty),
+        ("enclave_partner", FieldCode::EnclaveNeedsBoth),
+    ] {
+        assert!(found.contains(&(expected.0.to_string(), expected.1)), "{expected:?} in {found:?}");
+    }
+    let (zone_text, east_text) = (zone.to_string(), east.to_string());
+    let at_fair = [("source", "event"), ("event_id", fair_id_text.as_str())];
+    let a = register(
+        &officer,
+        &[
+            &at_fair[..],
+            &[
+                ("name", "复合材料基地"),
+                ("total_investment", "12.5"),
+                ("county_id", &zone_text),
+                ("industry_chain_id", "4"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    let b_ = register(
+        &officer,
+        &[
+            &at_fair[..],
+            &[
+                ("name", "飞地电池项目"),
+                ("total_investment", "0.0375"),
+                ("county_id", &east_text),
+                ("enclave_partner", "宝鸡市"),
+                ("enclave_share_pct", "40"),
+            ],
+        ]
+        .concat(),
+    )
+    .await;
+    register(&officer, &[&at_fair[..], &[("name", "意向物流园"), ("total_investment", "3")]].concat()).await;
+    register(&officer, &[("name", "其他项目"), ("total_investment", "100")]).await;
+    for id in [a, b_] {
+        pass_reviews(&officer, id).await;
+        move_on(&officer, id, "signed", "", "").await;
+    }
+    move_on(&officer, b_, "started", "", "").await;
+    let p = json(officer.call::<app::projects::api::GetProject>(&[("id", &b_.to_string())]).await).await;
+    assert_eq!((p["enclave_partner"].as_str(), p["enclave_share_pct"].as_i64()), (Some("宝鸡市"), Some(40)));
+    assert_eq!(p["event_name"], "第十届丝绸之路博览会");
+
+    // What the fair produced is counted from its projects: two signed, 12.5375 亿元, one started.
+    let events = json(leader.call::<app::projects::events::api::ListEvents>(&[]).await).await;
+    assert_eq!(
+        events[0]["produced"],
+        serde_json::json!({ "signed": 2, "investment": 125_375, "started": 1, "completed": 0, "projects": 3 })
+    );
+    let (status, page) = leader.page(&format!("/projects/events/{fair_id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let produced = "2 projects signed, 12.5375 亿元 (× 100 million CNY) in all; 1 started, 0 completed.";
+    assert!(page.contains(produced), "{page}");
+    assert!(page.contains("复合材料基地") && page.contains("意向物流园") && !page.contains("其他项目"), "{page}");
+    let (status, page) = protocol.page(&format!("/projects/events/{fair_id}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("丝绸之路博览会"), "{page}");
+    let r = protocol.call::<app::projects::events::api::GetEvent>(&[("id", &fair_id_text)]).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+
+    // The lists filter by stage, event, county, source and year, and sort.
+    let all = list(&leader, &[]).await;
+    assert_eq!((all["total"].as_i64(), all["total_investment"].as_i64()), (Some(4), Some(1_155_375)));
+    assert_eq!(names(&list(&leader, &[("event_id", &fair_id_text), ("stage", "signed")]).await), ["复合材料基地"]);
+    assert_eq!(list(&leader, &[("event_id", &fair_id_text)]).await["total"], 3);
+    assert_eq!(names(&list(&leader, &[("county_id", &east_text)]).await), ["飞地电池项目"]);
+    assert_eq!(list(&leader, &[("source", "other")]).await["total"], 1);
+    assert_eq!(list(&leader, &[("year", "2026")]).await["total"], 4);
+    assert_eq!(list(&leader, &[("year", "2020")]).await["total"], 0);
+    let by_size = names(&list(&leader, &[("sort", "investment")]).await);
+    assert_eq!(by_size, ["其他项目", "复合材料基地", "意向物流园", "飞地电池项目"]);
+
+    // The export has the list's filters, headers in the reader's language, amounts exact.
+    leader
+        .client
+        .post(leader.url("/lang"))
+        .header("origin", &leader.address)
+        .form(&[("lang", "en"), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    let r = leader.get(&format!("/projects/export.csv?event_id={fair_id}&sort=investment")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = r.text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("Project name,Investor,Investor’s country"), "{}", lines[0]);
+    assert!(
+        lines[1].starts_with("复合材料基地,Lumière Composites SAS,France,,Advanced materials,High-tech zone,,12.5,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].contains(",Signed,"), "{}", lines[1]);
+    assert!(lines[3].starts_with("飞地电池项目,") && lines[3].ends_with(",宝鸡市,40"), "{}", lines[3]);
+    let r = protocol.get("/projects/export.csv").await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(!r.text().await.unwrap().contains("复合材料基地"));
+}
+both!(an_event_counts_what_was_signed_there_and_the_lists_filter_and_export);
+
+async fn the_rates_of_a_cohort_come_from_the_dated_stage_log(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let x: i64 = add_county(&app, "西城区", "West district", "District Ouest").await.json().await.unwrap();
+    let y: i64 = add_county(&app, "东城区", "East district", "District Est").await.json().await.unwrap();
+    let (x, y) = (x.to_string(), y.to_string());
+
+    // Seven projects an office already follows, with the days they moved (as the unit test of
+    // `projects::rates` has them): (name, chain, county, first stage and day, moves).
+    type Moves<'a> = &'a [(&'a str, &'a str, &'a str)];
+    let history: [(&str, &str, &str, &str, &str, Moves); 7] = [
+        (
+            "P1",
+            "4",
+            &x,
+            "lead",
+            "2024-11-02",
+            &[("signed", "2025-02-10", ""), ("started", "2025-05-01", ""), ("completed", "2025-12-20", "")],
+        ),
+        ("P2", "4", &y, "negotiating", "2025-01-05", &[("signed", "2025-03-15", ""), ("started", "2025-09-01", "")]),
+        ("P3", "1", &x, "lead", "2025-01-05", &[("signed", "2025-06-30", "")]),
+        ("P4", "", "", "lead", "2025-03-01", &[("signed", "2025-04-01", ""), ("dropped", "2025-10-01", "投资方撤资")]),
+        ("P5", "1", &x, "lead", "2024-10-01", &[("signed", "2024-12-31", ""), ("started", "2025-01-10", "")]),
+        (
+            "P6",
+            "4",
+            &x,
+            "lead",
+            "2025-06-01",
+            &[("signed", "2025-07-01", ""), ("negotiating", "2025-07-10", "条款重谈"), ("signed", "2025-08-01", "")],
+        ),
+        ("P7", "", "", "lead", "2025-03-03", &[]),
+    ];
+    for (name, chain, county, stage, since, moves) in history {
+        let fields = [
+            ("name", name),
+            ("total_investment", "1"),
+            ("industry_chain_id", chain),
+            ("county_id", county),
+            ("stage", stage),
+            ("since", since),
+        ];
+        let id = register(&officer, &fields).await;
+        if moves.iter().any(|(to, ..)| *to == "signed") {
+            pass_reviews(&officer, id).await;
+        }
+        for (to, on, reason) in moves {
+            move_on(&officer, id, to, on, reason).await;
+        }
+    }
+    // A move is not dated before the one it follows, nor after today.
+    let p7 = list(&officer, &[("stage", "lead")]).await["items"][0]["id"].as_i64().unwrap().to_string();
+    let early = [("id", p7.as_str()), ("version", "1"), ("to_stage", "negotiating"), ("moved_on", "2025-03-02")];
+    let (_, e) = app_error(officer.call::<app::projects::api::MoveProject>(&early).await).await;
+    assert_eq!(codes(&e), [("moved_on".into(), FieldCode::InvalidDate)]);
+
+    let rates = |cohort: &'static str, days: &'static [(&'static str, &'static str)]| {
+        let leader = &leader;
+        async move {
+            let mut form = vec![("cohort", cohort)];
+            form.extend_from_slice(days);
+            json(leader.call::<app::projects::rates::ProjectRates>(&form).await).await
+        }
+    };
+    let counts =
+        |v: &Value| (v["signed"].as_i64().unwrap(), v["started"].as_i64().unwrap(), v["completed"].as_i64().unwrap());
+    // Signed in 2025: P1, P2, P3, P4, P6 (P5 was signed in 2024; P6's second signing is not a
+    // second project); by the year's end P1 completed and P2 started.
+    let year = rates("signed", &[("from", "2025-01-01"), ("to", "2025-12-31")]).await;
+    assert_eq!(counts(&year["overall"]), (5, 2, 1));
+    let line = |lines: &Value, key: Option<&str>| {
+        let key: Value = key.map(|k| Value::from(k.parse::<i64>().unwrap())).unwrap_or(Value::Null);
+        let found =
+            lines.as_array().unwrap().iter().find(|l| l["key"] == key).unwrap_or_else(|| panic!("{key} in {lines}"));
+        counts(&found["rates"])
+    };
+    assert_eq!(line(&year["by_chain"], Some("4")), (3, 2, 1), "P1, P2, P6");
+    assert_eq!(line(&year["by_chain"], Some("1")), (1, 0, 0), "P3");
+    assert_eq!(line(&year["by_chain"], None), (1, 0, 0), "P4, with no chain");
+    assert_eq!(line(&year["by_county"], Some(&x)), (3, 1, 1), "P1, P3, P6");
+    assert_eq!(line(&year["by_county"], Some(&y)), (1, 1, 0), "P2");
+    // On the list on 2025-09-30: all but P7 (P4 not yet dropped); P1, P2 and P5 started.
+    let autumn = rates("on_list", &[("at", "2025-09-30")]).await;
+    assert_eq!(counts(&autumn["overall"]), (6, 3, 0));
+    // On 2025-12-31, P4 is dropped and P1 completed.
+    assert_eq!(counts(&rates("on_list", &[("at", "2025-12-31")]).await["overall"]), (5, 3, 1));
+
+    // The same figures as the rules' own count over the log the database holds.
+    let log: Vec<(i64, String, String)> = app::on_db!(&app.db, |pool| {
+        sqlx::query_as::<_, (i64, String, String)>(
+            "select project_id, to_stage, cast(moved_on as text) from project_moves order by id",
+        )
+        .fetch_all(pool)
+        .await
+    })
+    .unwrap();
+    let log: Vec<app::projects::LoggedMove> = log
+        .into_iter()
+        .map(|(project_id, to, on)| app::projects::LoggedMove {
+            project_id,
+            to: app::projects::Stage::parse(&to).unwrap(),
+            on: on.parse().unwrap(),
+        })
+        .collect();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let by_rules =
+        app::projects::rates(&log, app::projects::Cohort::SignedBetween(day("2025-01-01"), day("2025-12-31")));
+    assert_eq!((by_rules.signed, by_rules.started, by_rules.completed), (5, 2, 1));
+
+    // The page shows the rates and their definitions, in the reader's language.
+    let (status, page) = leader.page("/projects/rates?cohort=signed&from=2025-01-01&to=2025-12-31").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("40.00%") && page.contains("20.00%"), "{page}");
+    assert!(page.contains("Start rate = started ÷ signed."), "{page}");
+    leader
+        .client
+        .post(leader.url("/lang"))
+        .header("origin", &leader.address)
+        .form(&[("lang", "fr"), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
+    let (_, page) = leader.page("/projects/rates?cohort=on_list&at=2025-09-30").await;
+    assert!(page.contains("50,00\u{202F}%") && page.contains("Taux de démarrage = démarrés ÷ signés"), "{page}");
+
+    // A period that ends before it starts, or an unknown cohort, is refused with its reason.
+    let r = leader
+        .call::<app::projects::rates::ProjectRates>(&[
+            ("cohort", "signed"),
+            ("from", "2025-12-31"),
+            ("to", "2025-01-01"),
+        ])
+        .await;
+    let (status, e) = app_error(r).await;
+    assert_eq!(
+        (status, codes(&e)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec![("to".into(), FieldCode::EndsBeforeStart)])
+    );
+    let r = leader.call::<app::projects::rates::ProjectRates>(&[("cohort", "everything")]).await;
+    assert_eq!(codes(&app_error(r).await.1), [("cohort".into(), FieldCode::UnknownCohort)]);
+}
+both!(the_rates_of_a_cohort_come_from_the_dated_stage_log);
