@@ -63,6 +63,13 @@ async fn move_on(who: &TestApp, id: i64, to: &str, on: &str, reason: &str) {
     assert_eq!(status, StatusCode::OK, "{id} to {to} on {on}: {}", r.text().await.unwrap());
 }
 
+/// Record a month's capital in place for a project.
+async fn capital(who: &TestApp, id: i64, month: &str, domestic: &str, foreign: &str) -> reqwest::Response {
+    let id = id.to_string();
+    let form = [("id", id.as_str()), ("month", month), ("domestic", domestic), ("foreign", foreign)];
+    who.call::<app::projects::capital::RecordCapital>(&form).await
+}
+
 async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
     let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -129,6 +136,7 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
                 ("source", "event"),
                 ("county_id", "999"),
                 ("enclave_partner", "宝鸡市"),
+                ("since", "+12345-01-01"),
             ])
             .await,
     )
@@ -139,6 +147,7 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
         ("event_id", FieldCode::EventRequired),
         ("county_id", FieldCode::UnknownCounty),
         ("enclave_partner", FieldCode::EnclaveNeedsBoth),
+        ("since", FieldCode::InvalidDate),
     ] {
         assert!(found.contains(&(expected.0.to_string(), expected.1)), "{expected:?} in {found:?}");
     }
@@ -192,7 +201,7 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
     );
     let (status, page) = leader.page(&format!("/projects/events/{fair_id}")).await;
     assert_eq!(status, StatusCode::OK);
-    let produced = "2 projects signed, 12.5375 亿元 (× 100 million CNY) in all; 1 started, 0 completed.";
+    let produced = "2 projects signed, 12.5375 亿元 (× 100 million CNY) in all; 1 started, none completed.";
     assert!(page.contains(produced), "{page}");
     assert!(page.contains("复合材料基地") && page.contains("意向物流园") && !page.contains("其他项目"), "{page}");
     let (status, page) = protocol.page(&format!("/projects/events/{fair_id}")).await;
@@ -385,3 +394,106 @@ async fn the_rates_of_a_cohort_come_from_the_dated_stage_log(b: Backend) {
     assert_eq!(codes(&app_error(r).await.1), [("cohort".into(), FieldCode::UnknownCohort)]);
 }
 both!(the_rates_of_a_cohort_come_from_the_dated_stage_log);
+
+async fn capital_in_place_adds_up_and_leaders_tasks_count_their_projects(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let other = app.signed_in("officer2@liaison.test", "liaison_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let leaders = json(app.call::<app::enterprises::api::ListLeaders>(&[]).await).await;
+    let leader_id = leaders[0]["id"].as_i64().unwrap().to_string();
+
+    // The admins set a leader's target for 2025; nobody else may.
+    let target =
+        [("leader_id", leader_id.as_str()), ("year", "2025"), ("target_projects", "2"), ("target_investment", "15")];
+    let r = officer.call::<app::projects::tasks::SetLeaderTarget>(&target).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let bad = [("leader_id", "999"), ("year", "1900"), ("target_projects", "-1"), ("target_investment", "1,5")];
+    let (_, e) = app_error(app.call::<app::projects::tasks::SetLeaderTarget>(&bad).await).await;
+    let fields: Vec<String> = codes(&e).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, ["leader_id", "year", "target_projects", "target_investment"]);
+    assert_eq!(app.call::<app::projects::tasks::SetLeaderTarget>(&target).await.status(), StatusCode::OK);
+
+    // The leader's own visit, and the projects: two count, one was signed the year before and
+    // one was dropped.
+    let visit =
+        [("kind", "leader_visit"), ("name", "赴法招商"), ("starts_on", "2025-03-10"), ("leader_id", &leader_id)];
+    let visit_id = json(officer.call::<app::projects::events::api::RecordEvent>(&visit).await).await.to_string();
+    let signed = |name: &'static str, amount: &'static str, on: &'static str, extra: Vec<(&'static str, String)>| {
+        let officer = &officer;
+        async move {
+            let mut fields = vec![("name", name), ("total_investment", amount), ("since", "2024-06-01")];
+            fields.extend(extra.iter().map(|(k, v)| (*k, v.as_str())));
+            let id = register(officer, &fields).await;
+            pass_reviews(officer, id).await;
+            move_on(officer, id, "signed", on, "").await;
+            id
+        }
+    };
+    let led = vec![("leader_id", leader_id.clone())];
+    let a = signed("包抓项目", "10", "2025-03-01", led.clone()).await;
+    signed("出访签约项目", "2.5", "2025-03-12", vec![("source", "event".into()), ("event_id", visit_id.clone())]).await;
+    signed("上年项目", "7", "2024-12-01", led.clone()).await;
+    let dropped = signed("终止项目", "9", "2025-05-01", led.clone()).await;
+    move_on(&officer, dropped, "dropped", "2025-06-01", "投资方退出").await;
+
+    let tasks = json(leader.call::<app::projects::tasks::LeaderTasks>(&[("year", "2025")]).await).await;
+    let task = &tasks["tasks"][0];
+    assert_eq!((task["signed"].as_i64(), task["investment"].as_i64()), (Some(2), Some(125_000)), "{tasks}");
+    assert_eq!((task["target_projects"].as_i64(), task["target_investment"].as_i64()), (Some(2), Some(150_000)));
+    assert_eq!(tasks["editable"], false, "a leader reads the tasks, the admins set them");
+    let (_, page) = leader.page("/projects/tasks?year=2025").await;
+    assert!(page.contains("100.00%") && page.contains("83.33%"), "2 of 2 projects, 12.5 of 15 亿元: {page}");
+
+    // Capital in place, month by month; a month recorded again is corrected, not added twice.
+    assert_eq!(capital(&officer, a, "2025-05", "1.2", "").await.status(), StatusCode::OK);
+    assert_eq!(capital(&officer, a, "2025-06", "0.3", "1,000,000.50").await.status(), StatusCode::OK);
+    assert_eq!(capital(&officer, a, "2025-06", "0.3", "2,000,000").await.status(), StatusCode::OK);
+    let (status, e) = app_error(capital(&officer, a, "2099-01", "x", "-5").await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        codes(&e),
+        [
+            ("month".into(), FieldCode::DateInFuture),
+            ("domestic".into(), FieldCode::InvalidYiAmount),
+            ("foreign".into(), FieldCode::InvalidAmount)
+        ]
+    );
+    assert_eq!(
+        app_error(capital(&other, a, "2025-07", "1", "").await).await,
+        (StatusCode::FORBIDDEN, AppError::Forbidden)
+    );
+    let lead = register(&officer, &[("name", "线索项目"), ("total_investment", "1")]).await;
+    let (_, e) = app_error(capital(&officer, lead, "2025-07", "1", "").await).await;
+    assert_eq!(codes(&e), [("month".into(), FieldCode::NotSignedYet)]);
+    let p = json(officer.call::<app::projects::api::GetProject>(&[("id", &a.to_string())]).await).await;
+    let months: Vec<(String, i64, i64)> = p["capital"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap().to_string(),
+                m["domestic"].as_i64().unwrap(),
+                m["foreign_usd_cents"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(months, [("2025-06-01".into(), 3_000, 200_000_000), ("2025-05-01".into(), 12_000, 0)]);
+    // The city's capital actually used over 2025 adds the months up, exactly.
+    let year = json(
+        leader
+            .call::<app::projects::rates::ProjectRates>(&[
+                ("cohort", "signed"),
+                ("from", "2025-01-01"),
+                ("to", "2025-12-31"),
+            ])
+            .await,
+    )
+    .await;
+    assert_eq!(year["capital"], serde_json::json!({ "domestic": 15_000, "foreign_usd_cents": 200_000_000 }));
+    let (_, page) = leader.page("/projects/rates?cohort=signed&from=2025-01-01&to=2025-12-31").await;
+    assert!(page.contains("1.5 亿元 of domestic capital and $2,000,000.00 of foreign capital"), "{page}");
+}
+both!(capital_in_place_adds_up_and_leaders_tasks_count_their_projects);

@@ -108,6 +108,7 @@ pub enum FieldCode {
     InvalidShare,
     EnclaveNeedsBoth,
     UnknownCohort,
+    NotSignedYet,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,13 +280,18 @@ impl Validator {
         self.optional_day(field, raw)
     }
 
-    /// A date that may be left empty.
+    /// A date that may be left empty. A year outside 1900–2200 is refused as not a date
+    /// (`%Y` reads `+12345` and `-5000`, which no office means and PostgreSQL cannot hold).
     pub fn optional_day(&mut self, field: &str, raw: &str) -> Option<chrono::NaiveDate> {
         match raw.trim() {
             "" => None,
-            s => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| self.push(FieldError::new(field, FieldCode::InvalidDate)))
-                .ok(),
+            s => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(day) if (1900..=2200).contains(&chrono::Datelike::year(&day)) => Some(day),
+                _ => {
+                    self.push(FieldError::new(field, FieldCode::InvalidDate));
+                    None
+                }
+            },
         }
     }
 

@@ -163,6 +163,7 @@ mod tests {
             ("/projects/9", Needs(ReadProjects)),
             ("/projects/export.csv", Needs(ReadProjects)),
             ("/projects/rates", Needs(ReadProjects)),
+            ("/projects/tasks", Needs(ReadProjects)),
             ("/projects/events", Needs(ReadProjects)),
             ("/projects/events/new", Needs(ManageProjects)),
             ("/projects/events/4", Needs(ReadProjects)),

@@ -96,7 +96,7 @@ project-field-since-hint = Leave empty for today; give the day it began for a pr
 project-field-enclave-partner = Flying enclave: partner county
 project-field-enclave-hint = Only for a project hosted for another county (飞地项目): that county, and its share of the revenue.
 project-field-enclave-share = Partner county’s share of the revenue (%)
-project-enclave = { $partner }, { $share } % of the revenue
+project-enclave = { $partner }, { $share }% of the revenue
 
 events-title = Promotion events
 events-new = Record an event
@@ -125,7 +125,13 @@ event-projects-heading = Projects from this event
 event-produced = { $signed ->
     [one] One project signed
    *[other] { $signed } projects signed
-}, { $amount } 亿元 (× 100 million CNY) in all; { $started } started, { $completed } completed.
+}, { $amount } 亿元 (× 100 million CNY) in all; { $started ->
+    [0] none started
+   *[other] { $started } started
+}, { $completed ->
+    [0] none completed
+   *[other] { $completed } completed
+}.
 
 rates-title = Start and completion rates
 rates-cohort = Which projects
@@ -150,7 +156,7 @@ rates-definitions = How the figures are counted
 rates-definition-start = Start rate = started ÷ signed. A completed project counts as started.
 rates-definition-completion = Completion rate = completed ÷ signed.
 rates-definition-signed = Signed in a period: the projects whose first signing falls in it (a signing undone and redone counts once), at the stage they were at on its last day.
-rates-definition-on-list = On the list on a day: the projects signed, started or completed on that day (not dropped, not moved back before the signing).
+rates-definition-on-list = On the list on a day: the projects at the signed, started or completed stage on that day (not dropped, not moved back before the signing).
 rates-definition-log = Every figure is read from the log of stage moves with their dates, never from a project’s current stage alone.
 
 counties-title = Counties and districts
@@ -170,3 +176,25 @@ field-unknown-event-kind = Choose the kind of event from the list.
 field-invalid-share = Enter the share as a whole number of per cent, from 0 to 100.
 field-enclave-needs-both = A flying-enclave project names both the partner county and its share of the revenue.
 field-unknown-cohort = Choose the projects signed in a period or those on the list on a day.
+
+capital-heading = Capital in place
+capital-hint = What the investors have actually paid in, month by month: domestic capital in 亿元 (× 100 million CNY), foreign capital in US dollars. Recording a month again corrects it.
+capital-none = No capital in place recorded yet.
+capital-month = Month
+capital-domestic = Domestic capital (亿元)
+capital-foreign = Foreign capital (USD)
+capital-recorded-by = Recorded by
+capital-total = Total
+capital-record = Record the month
+rates-capital = Capital in place over the period: { $domestic } 亿元 of domestic capital and { $foreign } of foreign capital.
+field-not-signed-yet = Capital is recorded once the project is signed.
+
+leader-tasks-title = Leaders’ investment targets
+leader-tasks-hint = Each leader’s targets for the year, and the projects counted against them: those the leader is responsible for or that were signed on the leader’s own visit, first signed in the year and still on the reserve list or past it.
+leader-tasks-none = No target set for this year.
+leader-tasks-target-projects = Target (projects)
+leader-tasks-signed = Signed
+leader-tasks-progress = Progress
+leader-tasks-target-investment = Target (亿元)
+leader-tasks-investment = Signed (亿元)
+leader-tasks-set = Set the target

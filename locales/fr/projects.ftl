@@ -85,7 +85,7 @@ field-reviews-closed = Le projet est signé : ses examens sont clos.
 field-year = Année
 projects-year-hint = L’année où le projet a atteint son étape.
 projects-sort = Ordre
-projects-sort-latest = Les plus récemment avancés d’abord
+projects-sort-latest = Dernier changement d’étape d’abord
 projects-sort-investment = Les plus gros investissements d’abord
 projects-sort-name = Par nom
 project-field-county = District
@@ -107,7 +107,7 @@ events-correct = Corriger l’événement
 events-signed = Signés
 events-started = Démarrés
 events-completed = Achevés
-events-produced-hint = Compté à partir des projets qui citent l’événement : ceux qui y ont été signés et sont toujours en réserve ou au-delà (une signature annulée ou un projet abandonné ne compte plus).
+events-produced-hint = Chiffres tirés des projets rattachés à l’événement : ceux qui y ont été signés et sont toujours en réserve ou au-delà (une signature annulée ou un projet abandonné ne compte plus).
 event-field-kind = Type
 event-field-name = Nom
 event-field-days = Dates
@@ -127,7 +127,15 @@ event-produced = { $signed ->
     [0] Aucun projet signé
     [one] Un projet signé
    *[other] { $signed } projets signés
-}, { $amount } 亿元 (× 100 millions de CNY) au total ; { $started } démarrés, { $completed } achevés.
+}, { $amount } 亿元 (× 100 millions de CNY) au total ; { $started ->
+    [0] aucun démarré
+    [one] un démarré
+   *[other] { $started } démarrés
+}, { $completed ->
+    [0] aucun achevé
+    [one] un achevé
+   *[other] { $completed } achevés
+}.
 
 rates-title = Taux de démarrage et d’achèvement
 rates-cohort = Quels projets
@@ -152,7 +160,7 @@ rates-definitions = Comment les chiffres sont comptés
 rates-definition-start = Taux de démarrage = démarrés ÷ signés. Un projet achevé compte comme démarré.
 rates-definition-completion = Taux d’achèvement = achevés ÷ signés.
 rates-definition-signed = Signés pendant une période : les projets dont la première signature tombe dans la période (une signature annulée puis refaite compte une fois), à l’étape où ils étaient le dernier jour.
-rates-definition-on-list = En réserve à une date : les projets signés, démarrés ou achevés ce jour-là (ni abandonnés ni revenus avant la signature).
+rates-definition-on-list = En réserve ou au-delà à une date : les projets à l’étape signé, démarré ou achevé ce jour-là (ni abandonnés ni revenus avant la signature).
 rates-definition-log = Chaque chiffre est lu dans le journal daté des changements d’étape, jamais dans la seule étape actuelle d’un projet.
 
 counties-title = Districts
@@ -172,3 +180,25 @@ field-unknown-event-kind = Choisissez le type d’événement dans la liste.
 field-invalid-share = Indiquez la part en pourcentage entier, de 0 à 100.
 field-enclave-needs-both = Un projet en enclave indique à la fois le district partenaire et sa part des recettes.
 field-unknown-cohort = Choisissez les projets signés pendant une période ou ceux en réserve à une date.
+
+capital-heading = Capitaux mobilisés
+capital-hint = Ce que les investisseurs ont effectivement versé, mois par mois : capitaux nationaux en 亿元 (× 100 millions de CNY), capitaux étrangers en dollars américains. Saisir de nouveau un mois le corrige.
+capital-none = Aucun capital mobilisé enregistré pour l’instant.
+capital-month = Mois
+capital-domestic = Capitaux nationaux (亿元)
+capital-foreign = Capitaux étrangers (USD)
+capital-recorded-by = Saisi par
+capital-total = Total
+capital-record = Enregistrer le mois
+rates-capital = Capitaux mobilisés sur la période : { $domestic } 亿元 de capitaux nationaux et { $foreign } de capitaux étrangers.
+field-not-signed-yet = Les capitaux s’enregistrent une fois le projet signé.
+
+leader-tasks-title = Objectifs des dirigeants
+leader-tasks-hint = Les objectifs de chaque dirigeant pour l’année, et les projets qui y comptent : ceux dont il est le dirigeant référent ou qui ont été signés lors de sa propre visite, signés pour la première fois dans l’année et toujours en réserve ou au-delà.
+leader-tasks-none = Aucun objectif fixé pour cette année.
+leader-tasks-target-projects = Objectif (projets)
+leader-tasks-signed = Signés
+leader-tasks-progress = Avancement
+leader-tasks-target-investment = Objectif (亿元)
+leader-tasks-investment = Signé (亿元)
+leader-tasks-set = Fixer l’objectif

@@ -164,3 +164,25 @@ field-unknown-event-kind = 请从列表中选择活动类型。
 field-invalid-share = 分成比例请填写 0 到 100 的整数。
 field-enclave-needs-both = 飞地项目须同时填写合作县区及其收益分成比例。
 field-unknown-cohort = 请选择“某期间签约”或“某日在清单”。
+
+capital-heading = 到位资金
+capital-hint = 投资方实际到位的资金，按月填报：内资以亿元计，外资以美元计。重新填报某月即为更正。
+capital-none = 尚未填报到位资金。
+capital-month = 月份
+capital-domestic = 内资（亿元）
+capital-foreign = 外资（美元）
+capital-recorded-by = 填报人
+capital-total = 合计
+capital-record = 填报本月
+rates-capital = 期间到位资金：内资 { $domestic } 亿元，外资 { $foreign }。
+field-not-signed-yet = 项目签约后才能填报到位资金。
+
+leader-tasks-title = 领导招商任务清单
+leader-tasks-hint = 各位领导的年度招商任务及完成情况：计入其包抓的项目和其带队外出招商签约的项目，须在当年首次签约且仍在储备（签约）清单或已开工、建成。
+leader-tasks-none = 本年度尚未设定招商任务。
+leader-tasks-target-projects = 招商任务（项目数）
+leader-tasks-signed = 已签约
+leader-tasks-progress = 完成进度
+leader-tasks-target-investment = 招商任务（亿元）
+leader-tasks-investment = 已签约（亿元）
+leader-tasks-set = 设定招商任务

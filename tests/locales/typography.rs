@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Labels that French spells as English does ("Date", "Programme", "Visa", and "Liaison", the
 /// product's name): a French message that is one of these words is translated, not forgotten.
 /// Chinese has no such words: any Chinese message equal to the English one is untranslated.
-const FRENCH_AS_IN_ENGLISH: [&str; 23] = [
+const FRENCH_AS_IN_ENGLISH: [&str; 24] = [
     "Action",
     "Actions",
     "Agriculture",
@@ -28,6 +28,7 @@ const FRENCH_AS_IN_ENGLISH: [&str; 23] = [
     "Programme",
     "Relation",
     "Sport",
+    "Total",
     "Type",
     "Visa",
 ];

@@ -92,10 +92,18 @@ mod service {
             return Err(AppError::field("name_zh", FieldCode::NameTaken));
         }
         let names = [name_zh.as_str(), name_en.as_str(), name_fr.as_str()];
+        // Two admins saving one name at once: the second meets the unique index.
+        let taken = |e: sqlx::Error| {
+            if crate::db::is_unique_violation(&e) {
+                AppError::field("name_zh", FieldCode::NameTaken)
+            } else {
+                e.into()
+            }
+        };
         let (id, action) = match id {
-            None => (data::insert(&mut tx, names, sort_order).await?, "county_added"),
+            None => (data::insert(&mut tx, names, sort_order).await.map_err(taken)?, "county_added"),
             Some(id) => {
-                if !data::update(&mut tx, id, names, sort_order).await? {
+                if !data::update(&mut tx, id, names, sort_order).await.map_err(taken)? {
                     return Err(AppError::NotFound);
                 }
                 (id, "county_renamed")

@@ -6,6 +6,7 @@
 //! that stores projects builds on them.
 
 pub mod api;
+pub mod capital;
 pub mod counties;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -17,6 +18,7 @@ pub mod pages;
 pub mod rates;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod tasks;
 
 pub use filter::{ProjectFilter, ProjectSort};
 
@@ -418,6 +420,8 @@ pub struct Project {
     pub details: ProjectDetails,
     pub moves: Vec<StageMove>,
     pub reviews: Vec<ReviewEntry>,
+    /// The capital in place, month by month, the latest first.
+    pub capital: Vec<capital::CapitalMonth>,
     /// The aspects that stand in the way of a signing (none once each latest review passed).
     pub blocking: Vec<Aspect>,
     /// The stages the reader may move it to now (none unless they may work on it).

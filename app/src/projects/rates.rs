@@ -21,6 +21,8 @@ pub struct RatesReport {
     pub overall: Rates,
     pub by_chain: Vec<RateLine>,
     pub by_county: Vec<RateLine>,
+    /// The capital in place over the cohort's period (its months), for a period's signings.
+    pub capital: Option<super::capital::CapitalTotals>,
 }
 
 impl RatesReport {
@@ -42,7 +44,7 @@ impl RatesReport {
             add(chains.entry(*chain).or_insert(empty), r);
             add(counties.entry(*county).or_insert(empty), r);
         }
-        RatesReport { cohort, overall, by_chain: into_lines(chains), by_county: into_lines(counties) }
+        RatesReport { cohort, overall, by_chain: into_lines(chains), by_county: into_lines(counties), capital: None }
     }
 }
 
@@ -62,9 +64,10 @@ pub async fn project_rates(
     let cohort = match cohort.trim() {
         "on_list" => Cohort::OnListAt(v.optional_day("at", &at).unwrap_or(today)),
         "" | "signed" => {
-            let year_start = crate::domain::year_bounds(chrono::Datelike::year(&today)).map(|(first, _)| first);
-            let from_day = v.optional_day("from", &from).or(year_start).unwrap_or(today);
+            // The period runs from the first of January of its last day's year unless given.
             let to_day = v.optional_day("to", &to).unwrap_or(today);
+            let year_start = crate::domain::year_bounds(chrono::Datelike::year(&to_day)).map(|(first, _)| first);
+            let from_day = v.optional_day("from", &from).or(year_start).unwrap_or(to_day);
             if to_day < from_day {
                 v.push(FieldError::new("to", FieldCode::EndsBeforeStart));
             }
@@ -77,5 +80,9 @@ pub async fn project_rates(
     };
     v.finish()?;
     let lines = super::db::rates(&cx.state.db, cohort).await?;
-    Ok(RatesReport::of(cohort, &lines))
+    let capital = match cohort {
+        Cohort::SignedBetween(from, to) => Some(super::capital::data::city_totals(&cx.state.db, from, to).await?),
+        Cohort::OnListAt(_) => None,
+    };
+    Ok(RatesReport { capital, ..RatesReport::of(cohort, &lines) })
 }

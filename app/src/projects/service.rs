@@ -36,6 +36,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
     Ok(Project {
         blocking: blocking_aspects(&as_reviews(&reviews)),
         moves: data::moves(&state.db, id).await?,
+        capital: super::capital::data::months(&state.db, id).await?,
         reviews,
         next_stages,
         editable,
@@ -155,7 +156,7 @@ async fn place(
     Ok((county_id, park, enclave_partner, share))
 }
 
-async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppError> {
+async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) -> Result<Valid, AppError> {
     let mut v = Validator::default();
     let name = v.text("name", &f.name, true, 200);
     let investor = v.text("investor", &f.investor, true, 200);
@@ -189,14 +190,15 @@ async fn validate(state: &ServerState, f: &ProjectForm) -> Result<Valid, AppErro
     let leader_id = known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
     let notes = v.text("notes", &f.notes, false, 4000);
     let (county_id, park, enclave_partner, enclave_share_pct) = place(&mut v, state, f).await?;
-    // The event is kept only for a project that came from one, and such a project names it.
+    // The event is kept only for a project that came from one, and such a project names it
+    // (but for one registered from an event before events were recorded: `event_optional`).
     let event_id = match source {
         Some(Source::Event) => {
             let id = existing_id(&mut v, "event_id", &f.event_id, FieldCode::UnknownEvent, async |id| {
                 super::events::db::exists(&state.db, id).await
             })
             .await?;
-            if id.is_none() && f.event_id.trim().is_empty() {
+            if id.is_none() && f.event_id.trim().is_empty() && !event_optional {
                 v.push(FieldError::new("event_id", FieldCode::EventRequired));
             }
             id
@@ -247,7 +249,7 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     if since > today() {
         v.push(FieldError::new("since", FieldCode::DateInFuture));
     }
-    let valid = match (validate(&cx.state, f).await, v.finish()) {
+    let valid = match (validate(&cx.state, f, false).await, v.finish()) {
         (Ok(valid), Ok(())) => valid,
         (Err(AppError::Invalid(mut errors)), Err(AppError::Invalid(more))) => {
             errors.extend(more);
@@ -280,7 +282,9 @@ fn workable(cx: &Ctx, row: &ProjectRow) -> Result<(), AppError> {
 
 pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<(), AppError> {
     cx.permit(Action::ManageProjects)?;
-    let valid = validate(&cx.state, f).await?;
+    let saved = data::get(&cx.state.db, id).await?.ok_or(AppError::NotFound)?;
+    let event_optional = saved.details.source == Source::Event && saved.details.event_id.is_none();
+    let valid = validate(&cx.state, f, event_optional).await?;
     let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &before)?;

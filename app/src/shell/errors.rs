@@ -173,5 +173,6 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::InvalidShare => tr!("field-invalid-share"),
         FieldCode::EnclaveNeedsBoth => tr!("field-enclave-needs-both"),
         FieldCode::UnknownCohort => tr!("field-unknown-cohort"),
+        FieldCode::NotSignedYet => tr!("field-not-signed-yet"),
     }
 }

@@ -32,7 +32,7 @@ pub async fn get_event(id: i64) -> Result<PromotionEvent, AppError> {
 pub async fn record_event(#[server(flatten)] form: EventForm) -> Result<i64, AppError> {
     let cx = Ctx::require(Action::ManageProjects)?;
     let id = super::service::create(&cx, &form).await?;
-    leptos_axum::redirect(&format!("/events/{id}"));
+    leptos_axum::redirect(&format!("/projects/events/{id}"));
     Ok(id)
 }
 
@@ -40,6 +40,6 @@ pub async fn record_event(#[server(flatten)] form: EventForm) -> Result<i64, App
 pub async fn update_event(id: i64, version: i32, #[server(flatten)] form: EventForm) -> Result<(), AppError> {
     let cx = Ctx::require(Action::ManageProjects)?;
     super::service::update(&cx, id, version, &form).await?;
-    crate::auth::api::back_to_page(&format!("/events/{id}"));
+    crate::auth::api::back_to_page(&format!("/projects/events/{id}"));
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! A project's page: its facts, its three-way review and its stages, each with the form that
 //! moves it on for a reader who may work on it.
 
+use super::capital::CapitalSection;
 use super::review::ReviewSection;
 use super::stages::StageSection;
 use super::{capital_kind_name, chain_name, country_name, or_dash, source_name, stage_name, yi};
@@ -8,6 +9,7 @@ use crate::enterprises::api::list_industry_chains;
 use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::{get_project, MoveProject, ReviewProject};
+use crate::projects::capital::RecordCapital;
 use crate::projects::counties::{county_name, list_counties, County};
 use crate::projects::{Project, Stage};
 use crate::shell::{page_error, Saved};
@@ -21,12 +23,15 @@ pub fn ProjectPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let review = ServerAction::<ReviewProject>::new();
     let stage_move = ServerAction::<MoveProject>::new();
-    let versions = move || (id(), review.version().get(), stage_move.version().get());
+    let capital = ServerAction::<RecordCapital>::new();
+    let versions = move || (id(), review.version().get(), stage_move.version().get(), capital.version().get());
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let saved = Signal::derive(move || {
-        matches!(review.value().get(), Some(Ok(()))) || matches!(stage_move.value().get(), Some(Ok(())))
+        [review.value().get(), stage_move.value().get(), capital.value().get()]
+            .iter()
+            .any(|done| matches!(done, Some(Ok(()))))
     });
     view! {
         <Title text=tr!("projects-title") />
@@ -41,7 +46,8 @@ pub fn ProjectPage() -> impl IntoView {
                         <ProjectView p=p.clone() chains counties />
                         <Saved show=saved />
                         <ReviewSection p=p.clone() action=review />
-                        <StageSection p action=stage_move />
+                        <StageSection p=p.clone() action=stage_move />
+                        <CapitalSection p action=capital />
                     }.into_any(),
                 }
             })}

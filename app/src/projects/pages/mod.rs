@@ -3,6 +3,7 @@
 //! page (`detail`) with its three-way review (`review`) and its stage moves and log
 //! (`stages`). The names every page shows are here.
 
+mod capital;
 mod counties;
 mod detail;
 mod form;
@@ -10,6 +11,7 @@ mod list;
 mod rates;
 mod review;
 mod stages;
+mod tasks;
 
 use crate::projects::events::pages::{EventPage, EventsPage, NewEventPage};
 pub use counties::CountiesPage;
@@ -17,11 +19,13 @@ pub use detail::ProjectPage;
 pub use form::NewProjectPage;
 pub use list::{project_table, ProjectsPage};
 pub use rates::RatesPage;
+pub use tasks::TasksPage;
 
 crate::routes::pages! {
     "/projects" => ProjectsPage, Needs(ReadProjects);
     "/projects/new" => NewProjectPage, Needs(ManageProjects);
     "/projects/rates" => RatesPage, Needs(ReadProjects);
+    "/projects/tasks" => TasksPage, Needs(ReadProjects);
     "/projects/counties" => CountiesPage, Needs(ManageReference);
     "/projects/events" => EventsPage, Needs(ReadProjects);
     "/projects/events/new" => NewEventPage, Needs(ManageProjects);
@@ -38,6 +42,7 @@ pub fn RegisterLinks() -> impl IntoView {
         <nav class="subnav" aria-label=move || tr!("projects-title")>
             <a href="/projects/events">{move || tr!("events-title")}</a>
             <a href="/projects/rates">{move || tr!("rates-title")}</a>
+            <a href="/projects/tasks">{move || tr!("leader-tasks-title")}</a>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let may = me.may(crate::auth::Action::ManageReference).await;

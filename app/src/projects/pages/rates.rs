@@ -34,10 +34,10 @@ pub fn RatesPage() -> impl IntoView {
                 let locale = use_locale();
                 let chains = chains.await.unwrap_or_default();
                 let counties = counties.await.unwrap_or_default();
-                let (_, from, to, at) = asked();
+                let (typed_cohort, from, to, at) = asked();
                 match report.await {
                     Err(e @ crate::error::AppError::Invalid(_)) => view! {
-                        {cohort_form(None, (from, to, at), Some(e.clone()))}
+                        {cohort_form(None, (typed_cohort, from, to, at), Some(e.clone()))}
                         {page_error(e)}
                     }.into_any(),
                     Err(e) => page_error(e),
@@ -45,7 +45,7 @@ pub fn RatesPage() -> impl IntoView {
                         let chain_label = |key| chain_name(&chains, key, locale);
                         let county_label = |key| county_name(&counties, key, locale);
                         view! {
-                            {cohort_form(Some(r.cohort), (from, to, at), None)}
+                            {cohort_form(Some(r.cohort), (typed_cohort, from, to, at), None)}
                             {summary(&r, locale)}
                             <h2>{tr!("rates-by-chain")}</h2>
                             {lines_table(&r.by_chain, tr!("field-industry-chain"), chain_label, locale)}
@@ -71,11 +71,15 @@ pub fn RatesPage() -> impl IntoView {
 /// were refused.
 fn cohort_form(
     cohort: Option<Cohort>,
-    typed: (String, String, String),
+    typed: (String, String, String, String),
     error: Option<crate::error::AppError>,
 ) -> impl IntoView {
-    let (mut from, mut to, mut at) = typed;
-    let on_list = matches!(cohort, Some(Cohort::OnListAt(_)));
+    let (typed_cohort, mut from, mut to, mut at) = typed;
+    // As the server read it, or as the reader chose it when the days were refused.
+    let on_list = match cohort {
+        Some(c) => matches!(c, Cohort::OnListAt(_)),
+        None => typed_cohort == "on_list",
+    };
     match cohort {
         Some(Cohort::SignedBetween(f, t)) => (from, to) = (f.to_string(), t.to_string()),
         Some(Cohort::OnListAt(day)) => at = day.to_string(),
@@ -125,6 +129,13 @@ fn summary(r: &RatesReport, locale: Locale) -> impl IntoView {
         Cohort::OnListAt(day) => tr!("rates-of-on-list", { "day" => format_day(day, locale) }),
     };
     let o = r.overall;
+    let capital = r.capital.map(|c| {
+        let text = tr!("rates-capital", {
+            "domestic" => super::yi(c.domestic, locale),
+            "foreign" => crate::i18n::format_money(c.foreign_usd_cents, "USD", locale),
+        });
+        view! { <p class="capital">{text}</p> }
+    });
     view! {
         <p class="lead" role="status">{cohort}</p>
         <dl class="figures">
@@ -134,6 +145,7 @@ fn summary(r: &RatesReport, locale: Locale) -> impl IntoView {
             <div><dt>{tr!("rates-start-rate")}</dt><dd class="start-rate">{percent(o.start_rate(), locale)}</dd></div>
             <div><dt>{tr!("rates-completion-rate")}</dt><dd class="completion-rate">{percent(o.completion_rate(), locale)}</dd></div>
         </dl>
+        {capital}
     }
 }
 
