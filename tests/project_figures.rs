@@ -70,6 +70,12 @@ async fn capital(who: &TestApp, id: i64, month: &str, domestic: &str, foreign: &
     who.call::<app::projects::capital::RecordCapital>(&form).await
 }
 
+/// The started projects whose check is overdue (one leader's when given).
+async fn overdue(who: &TestApp, leader: Option<&str>) -> Value {
+    let form: Vec<(&str, &str)> = leader.map(|l| vec![("leader_id", l)]).unwrap_or_default();
+    json(who.call::<app::projects::checks::OverdueChecks>(&form).await).await
+}
+
 async fn list(who: &TestApp, filter: &[(&str, &str)]) -> Value {
     let form: Vec<(String, &str)> = filter.iter().map(|(k, v)| (format!("filter[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -497,3 +503,99 @@ async fn capital_in_place_adds_up_and_leaders_tasks_count_their_projects(b: Back
     assert!(page.contains("1.5 亿元 of domestic capital and $2,000,000.00 of foreign capital"), "{page}");
 }
 both!(capital_in_place_adds_up_and_leaders_tasks_count_their_projects);
+
+async fn a_health_check_routes_its_problem_to_a_department_and_overdue_checks_are_listed(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let other = app.signed_in("officer2@liaison.test", "liaison_officer", "").await;
+    let tax = app.signed_in("tax@liaison.test", "department_liaison", "tax").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let leaders = json(app.call::<app::enterprises::api::ListLeaders>(&[]).await).await;
+    let leader_id = leaders[0]["id"].as_i64().unwrap().to_string();
+    let departments = json(app.call::<app::admin::api::ListDepartments>(&[]).await).await;
+    let tax_id = departments.as_array().unwrap().iter().find(|d| d["code"] == "tax").unwrap()["id"].to_string();
+
+    let plant = register(
+        &officer,
+        &[("name", "新材料工厂"), ("total_investment", "8"), ("leader_id", &leader_id), ("since", "2025-01-01")],
+    )
+    .await;
+    pass_reviews(&officer, plant).await;
+    move_on(&officer, plant, "signed", "2025-02-01", "").await;
+    let id = plant.to_string();
+    let check = |kind: &'static str, progress: &'static str, problem: &'static str, department: String| {
+        let (officer, id) = (&officer, id.clone());
+        async move {
+            let form = [
+                ("id", id.as_str()),
+                ("kind", kind),
+                ("progress_pct", progress),
+                ("findings", "主体结构完成"),
+                ("problem", problem),
+                ("department_id", department.as_str()),
+            ];
+            officer.call::<app::projects::checks::RecordCheck>(&form).await
+        }
+    };
+    // Only a started project is checked.
+    let (_, e) = app_error(check("health_check", "10", "", String::new()).await).await;
+    assert_eq!(codes(&e), [("kind".into(), FieldCode::NotStarted)]);
+    move_on(&officer, plant, "started", "2025-03-01", "").await;
+
+    // Started on 2025-03-01 and never checked: overdue, flagged for its leader.
+    let list = overdue(&app, Some(&leader_id)).await;
+    assert_eq!(list["interval_days"], 30);
+    assert_eq!(list["items"][0]["name"], "新材料工厂");
+    assert_eq!(
+        (list["items"][0]["last_on"].as_str(), list["items"][0]["due_on"].as_str()),
+        (Some("2025-03-01"), Some("2025-03-31"))
+    );
+    let (_, page) = leader.page("/projects/checks").await;
+    assert!(page.contains("新材料工厂"), "{page}");
+    // The interval is the admins' to set, a year at the most; it moves the day a check is due.
+    let r = officer.call::<app::projects::checks::SetCheckInterval>(&[("days", "366")]).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    for bad in ["0", "367", "x"] {
+        let (_, e) = app_error(app.call::<app::projects::checks::SetCheckInterval>(&[("days", bad)]).await).await;
+        assert_eq!(codes(&e), [("days".into(), FieldCode::DaysOutOfRange)]);
+    }
+    assert_eq!(app.call::<app::projects::checks::SetCheckInterval>(&[("days", "366")]).await.status(), StatusCode::OK);
+    assert_eq!(overdue(&app, None).await["items"][0]["due_on"], "2026-03-02");
+    assert_eq!(app.call::<app::projects::checks::SetCheckInterval>(&[("days", "30")]).await.status(), StatusCode::OK);
+
+    // Bad input is refused whole; another officer may not check the project.
+    let (_, e) = app_error(check("audit", "101", "", tax_id.clone()).await).await;
+    let found = codes(&e);
+    assert_eq!(
+        found,
+        [
+            ("kind".into(), FieldCode::UnknownCheckKind),
+            ("progress_pct".into(), FieldCode::InvalidShare),
+            ("problem".into(), FieldCode::Required)
+        ]
+    );
+    let form = [("id", id.as_str()), ("kind", "site_visit"), ("progress_pct", "50")];
+    let r = other.call::<app::projects::checks::RecordCheck>(&form).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+
+    // A check finds a tax problem and sends it to the tax department, as a case with its task.
+    let r = check("health_check", "60", "设备进口增值税退税未到账", tax_id.clone()).await;
+    assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
+    let p = json(officer.call::<app::projects::api::GetProject>(&[("id", &id)]).await).await;
+    let recorded = &p["checks"][0];
+    assert_eq!(
+        (recorded["progress_pct"].as_i64(), recorded["problem"].as_str()),
+        (Some(60), Some("设备进口增值税退税未到账"))
+    );
+    let case_id = recorded["case_id"].as_i64().expect("a case opened");
+    assert!(recorded["case_reference"].as_str().is_some_and(|r| !r.is_empty()));
+    let inbox = tax.call::<app::cases::api::MyTasks>(&[]).await.text().await.unwrap();
+    assert!(inbox.contains("新材料工厂") && inbox.contains("设备进口增值税退税未到账"), "{inbox}");
+    let case = json(officer.call::<app::cases::api::GetCase>(&[("id", &case_id.to_string())]).await).await;
+    assert_eq!(case["summary"]["case_type"], "tax", "{case}");
+    // Checked today: no longer overdue, and the next check is due in 30 days.
+    assert_eq!(overdue(&app, None).await["items"], serde_json::json!([]));
+    assert!(p["next_check_on"].as_str().is_some());
+}
+both!(a_health_check_routes_its_problem_to_a_department_and_overdue_checks_are_listed);

@@ -109,6 +109,8 @@ pub enum FieldCode {
     EnclaveNeedsBoth,
     UnknownCohort,
     NotSignedYet,
+    UnknownCheckKind,
+    NotStarted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -164,6 +164,7 @@ mod tests {
             ("/projects/export.csv", Needs(ReadProjects)),
             ("/projects/rates", Needs(ReadProjects)),
             ("/projects/tasks", Needs(ReadProjects)),
+            ("/projects/checks", Needs(ReadProjects)),
             ("/projects/events", Needs(ReadProjects)),
             ("/projects/events/new", Needs(ManageProjects)),
             ("/projects/events/4", Needs(ReadProjects)),

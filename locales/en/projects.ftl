@@ -173,7 +173,7 @@ field-unknown-county = Choose a county from the list.
 field-unknown-event = Choose a promotion event from the list.
 field-event-required = Choose the promotion event the project came from.
 field-unknown-event-kind = Choose the kind of event from the list.
-field-invalid-share = Enter the share as a whole number of per cent, from 0 to 100.
+field-invalid-share = Enter a whole number of per cent, from 0 to 100.
 field-enclave-needs-both = A flying-enclave project names both the partner county and its share of the revenue.
 field-unknown-cohort = Choose the projects signed in a period or those on the list on a day.
 
@@ -198,3 +198,32 @@ leader-tasks-progress = Progress
 leader-tasks-target-investment = Target (亿元)
 leader-tasks-investment = Signed (亿元)
 leader-tasks-set = Set the target
+
+checks-heading = Health checks and site verifications
+checks-next = Next check due by { $day }.
+checks-none = No check recorded yet.
+checks-record = Record a check
+checks-case = Case
+checks-checked-by = Checked by
+checks-no-department = Keep it on the project
+check-kind-health-check = Health check
+check-kind-site-visit = Site verification
+check-field-kind = Kind of check
+check-field-checked-on = Date of the check
+check-field-progress = Progress (%)
+check-field-findings = Findings
+check-field-problem = Problem found
+check-field-department = Send the problem to
+check-field-department-hint = The problem becomes a case with a task for that department, which you follow like any other.
+checks-overdue-title = Overdue checks
+checks-overdue-hint = Started projects not checked for more than { $days ->
+    [one] one day
+   *[other] { $days } days
+} since their start or their last check.
+checks-overdue-none = No check is overdue.
+checks-last = Started or last checked
+checks-due = Due by
+checks-interval = Days between two checks
+checks-interval-days = Days
+field-unknown-check-kind = Choose a health check or a site verification.
+field-not-started = Only a started project is checked.

@@ -177,7 +177,7 @@ field-unknown-county = Choisissez un district dans la liste.
 field-unknown-event = Choisissez un événement de promotion dans la liste.
 field-event-required = Choisissez l’événement de promotion dont vient le projet.
 field-unknown-event-kind = Choisissez le type d’événement dans la liste.
-field-invalid-share = Indiquez la part en pourcentage entier, de 0 à 100.
+field-invalid-share = Indiquez un pourcentage entier, de 0 à 100.
 field-enclave-needs-both = Un projet en enclave indique à la fois le district partenaire et sa part des recettes.
 field-unknown-cohort = Choisissez les projets signés pendant une période ou ceux en réserve à une date.
 
@@ -202,3 +202,33 @@ leader-tasks-progress = Avancement
 leader-tasks-target-investment = Objectif (亿元)
 leader-tasks-investment = Signé (亿元)
 leader-tasks-set = Fixer l’objectif
+
+checks-heading = Bilans de santé et vérifications sur site
+checks-next = Prochain bilan à faire d’ici le { $day }.
+checks-none = Aucun bilan enregistré pour l’instant.
+checks-record = Enregistrer un bilan
+checks-case = Dossier
+checks-checked-by = Fait par
+checks-no-department = Le garder sur le projet
+check-kind-health-check = Bilan de santé
+check-kind-site-visit = Vérification sur site
+check-field-kind = Type de bilan
+check-field-checked-on = Date du bilan
+check-field-progress = Avancement (%)
+check-field-findings = Constats
+check-field-problem = Problème relevé
+check-field-department = Transmettre le problème à
+check-field-department-hint = Le problème devient un dossier avec une tâche pour ce service, que vous suivez comme les autres.
+checks-overdue-title = Bilans en retard
+checks-overdue-hint = Projets démarrés sans bilan depuis plus { $days ->
+    [0] de zéro jour
+    [one] d’un jour
+   *[other] de { $days } jours
+} après leur démarrage ou leur dernier bilan.
+checks-overdue-none = Aucun bilan en retard.
+checks-last = Démarré ou dernier bilan
+checks-due = À faire d’ici le
+checks-interval = Jours entre deux bilans
+checks-interval-days = Jours
+field-unknown-check-kind = Choisissez un bilan de santé ou une vérification sur site.
+field-not-started = Seul un projet démarré fait l’objet d’un bilan.

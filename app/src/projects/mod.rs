@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod capital;
+pub mod checks;
 pub mod counties;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -422,6 +423,10 @@ pub struct Project {
     pub reviews: Vec<ReviewEntry>,
     /// The capital in place, month by month, the latest first.
     pub capital: Vec<capital::CapitalMonth>,
+    /// Its health checks and site verifications, the latest first.
+    pub checks: Vec<checks::ProjectCheck>,
+    /// When a started project is next due a check.
+    pub next_check_on: Option<NaiveDate>,
     /// The aspects that stand in the way of a signing (none once each latest review passed).
     pub blocking: Vec<Aspect>,
     /// The stages the reader may move it to now (none unless they may work on it).

@@ -26,6 +26,7 @@ pub async fn list(state: &ServerState, user: &SessionUser, f: &ProjectFilter) ->
 pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Project, AppError> {
     let row = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let reviews = data::reviews(&state.db, id).await?;
+    let checks = super::checks::data::of_project(&state.db, id).await?;
     let editable = may_work_on(user, Some(row.summary.officer_id));
     let stage = row.summary.stage;
     let next_stages = if editable {
@@ -37,6 +38,15 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
         blocking: blocking_aspects(&as_reviews(&reviews)),
         moves: data::moves(&state.db, id).await?,
         capital: super::capital::data::months(&state.db, id).await?,
+        next_check_on: match stage {
+            Stage::Started => {
+                let interval = super::checks::data::interval_days(&state.db).await?;
+                let last = checks.first().map(|c| c.checked_on);
+                Some(super::checks::next_check(row.summary.stage_on, last, interval))
+            }
+            _ => None,
+        },
+        checks,
         reviews,
         next_stages,
         editable,

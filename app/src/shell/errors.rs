@@ -174,5 +174,7 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::EnclaveNeedsBoth => tr!("field-enclave-needs-both"),
         FieldCode::UnknownCohort => tr!("field-unknown-cohort"),
         FieldCode::NotSignedYet => tr!("field-not-signed-yet"),
+        FieldCode::UnknownCheckKind => tr!("field-unknown-check-kind"),
+        FieldCode::NotStarted => tr!("field-not-started"),
     }
 }

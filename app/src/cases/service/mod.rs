@@ -11,9 +11,9 @@ mod reading;
 mod routing;
 mod workflow;
 
-pub use opening::open;
+pub use opening::{open, open_for_project, NewCode};
 pub use reading::{deadlines, load, search};
-pub use routing::{route, take_from_intake, update_task};
+pub use routing::{route, route_in, take_from_intake, update_task};
 pub use workflow::{add_note, add_public_update, change_status, reset_access_code};
 
 use crate::auth::SessionUser;

@@ -95,17 +95,61 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
     if !may_work_on(&cx.user, enterprise.liaison_id) {
         return Err(AppError::Forbidden);
     }
-    let code = new_access_code();
-    let hash = cx.state.access_keys().await?.code_hash(&code);
-    let now = db::now();
+    let code = NewCode::make(cx).await?;
     let mut tx = cx.state.db.begin().await?;
-    let n = data::next_number(&mut tx, now.year()).await?;
+    let id = insert_case(&mut tx, cx, &c, Some(enterprise_id), enterprise.liaison_id, &code).await?;
+    tx.commit().await?;
+    Ok((id, code.code))
+}
+
+/// A new case's access code and its hash, made before the transaction that opens the case:
+/// the installation's key may have to be stored first, which a transaction on SQLite would
+/// wait for.
+pub struct NewCode {
+    code: String,
+    hash: String,
+}
+
+impl NewCode {
+    pub async fn make(cx: &Ctx) -> Result<NewCode, AppError> {
+        let code = new_access_code();
+        let hash = cx.state.access_keys().await?.code_hash(&code);
+        Ok(NewCode { code, hash })
+    }
+}
+
+/// Open a case about an investment project's problem, in the transaction that records it (a
+/// health check): no enterprise, no applicant; the project's officer owns it. Returns its id.
+pub async fn open_for_project(
+    tx: &mut db::Tx,
+    cx: &Ctx,
+    f: &CaseForm,
+    owner_id: i64,
+    code: &NewCode,
+) -> Result<i64, AppError> {
+    let c = check(f)?;
+    insert_case(tx, cx, &c, None, Some(owner_id), code).await
+}
+
+/// A checked case into the register: its reference, clock, first event, audit entry and
+/// messages. Returns its id.
+async fn insert_case(
+    tx: &mut db::Tx,
+    cx: &Ctx,
+    c: &Checked<'_>,
+    enterprise_id: Option<i64>,
+    owner_id: Option<i64>,
+    code: &NewCode,
+) -> Result<i64, AppError> {
+    let hash = &code.hash;
+    let now = db::now();
+    let n = data::next_number(tx, now.year()).await?;
     let reference = CaseReference::new(now.year(), n);
     let id = data::insert(
-        &mut tx,
+        tx,
         &NewCase {
             reference: reference.as_str(),
-            enterprise_id: Some(enterprise_id),
+            enterprise_id,
             case_type: c.case_type,
             priority: c.priority,
             green_channel: c.green_channel,
@@ -115,8 +159,8 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
             language: c.language,
             applicant_name: c.applicant_name,
             applicant_email: c.applicant_email.as_deref(),
-            owner_id: enterprise.liaison_id,
-            access_code_hash: &hash,
+            owner_id,
+            access_code_hash: hash,
             created_by: Some(cx.user.id),
             at: now,
             source: "staff",
@@ -126,9 +170,9 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
         },
     )
     .await?;
-    let due = crate::service_levels::service::start_clock(&mut tx, id, c.case_type, c.green_channel, now).await?;
+    let due = crate::service_levels::service::start_clock(tx, id, c.case_type, c.green_channel, now).await?;
     data::add_event(
-        &mut tx,
+        tx,
         &NewEvent {
             case_id: id,
             kind: EventKind::Created,
@@ -147,16 +191,15 @@ pub async fn open(cx: &Ctx, enterprise_id: i64, f: &CaseForm) -> Result<(i64, St
         .set("case_type", c.case_type.as_str())
         .set("title", c.title)
         .set("due_on", due.map(|d| d.to_string()));
-    audit::record(&mut tx, cx.entry("case_opened", "case", id, changes)).await?;
-    let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+    audit::record(tx, cx.entry("case_opened", "case", id, changes)).await?;
+    let facts = data::facts_in(tx, id).await?.ok_or(AppError::Internal)?;
     let mut messages: Vec<_> = compose::case_opened(&cx.state.settings, &facts, false).into_iter().collect();
-    // The officer hears of a case someone else opened for their enterprise.
-    if let Some(owner) = enterprise.liaison_id.filter(|o| *o != cx.user.id) {
-        if let Some(officer) = crate::admin::db::users::recipient_in(&mut tx, owner).await? {
+    // The officer hears of a case someone else opened for them.
+    if let Some(owner) = owner_id.filter(|o| *o != cx.user.id) {
+        if let Some(officer) = crate::admin::db::users::recipient_in(tx, owner).await? {
             messages.push(compose::case_assigned(&cx.state.settings, &officer, &facts));
         }
     }
-    queue_all(&mut tx, &cx.state, &messages, now).await?;
-    tx.commit().await?;
-    Ok((id, code))
+    queue_all(tx, &cx.state, &messages, now).await?;
+    Ok(id)
 }

@@ -97,7 +97,23 @@ pub async fn route(
     }
     v.finish()?;
     let mut tx = cx.state.db.begin().await?;
-    let (status, _, owner) = data::state_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let created = route_in(&mut tx, cx, id, &chosen, &departments, due, instructions).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Route a case to some of `departments` (read before the transaction), in a transaction of
+/// the caller's (the health check of a project routes its problem in the one that records it).
+pub async fn route_in(
+    tx: &mut db::Tx,
+    cx: &Ctx,
+    id: i64,
+    chosen: &[i64],
+    departments: &[crate::admin::Department],
+    due: Option<chrono::NaiveDate>,
+    instructions: &str,
+) -> Result<usize, AppError> {
+    let (status, _, owner) = data::state_in(tx, id).await?.ok_or(AppError::NotFound)?;
     if !may_work_on(&cx.user, owner) {
         return Err(AppError::Forbidden);
     }
@@ -106,29 +122,28 @@ pub async fn route(
     }
     let now = db::now();
     let mut created = Vec::new();
-    for d in chosen {
+    for d in chosen.iter().copied() {
         let task =
             data::tasks::NewTask { case_id: id, department_id: d, due_on: due, instructions, by: cx.user.id, at: now };
-        if data::tasks::insert(&mut tx, &task).await? {
+        if data::tasks::insert(tx, &task).await? {
             created.push(d);
         }
     }
     if !created.is_empty() {
         let changes = audit::Changes::new().fact("departments", &created).fact("due_on", due.map(|d| d.to_string()));
-        audit::record(&mut tx, cx.entry("case_routed", "case", id, changes)).await?;
+        audit::record(tx, cx.entry("case_routed", "case", id, changes)).await?;
         // Each department's liaisons hear of their new task, in their own language.
-        let facts = data::facts_in(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        let facts = data::facts_in(tx, id).await?.ok_or(AppError::Internal)?;
         let mut messages = Vec::new();
         for d in &created {
             let Some(department) = departments.iter().find(|x| x.id == *d) else { continue };
-            for to in crate::admin::db::users::department_liaisons_in(&mut tx, *d).await? {
+            for to in crate::admin::db::users::department_liaisons_in(tx, *d).await? {
                 let name = department.name(to.locale).to_string();
                 messages.push(compose::task_assigned(&cx.state.settings, &to, &facts, &name, due, instructions));
             }
         }
-        queue_all(&mut tx, &cx.state, &messages, now).await?;
+        queue_all(tx, &cx.state, &messages, now).await?;
     }
-    tx.commit().await?;
     Ok(created.len())
 }
 

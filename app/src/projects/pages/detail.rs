@@ -2,6 +2,7 @@
 //! moves it on for a reader who may work on it.
 
 use super::capital::CapitalSection;
+use super::checks::ChecksSection;
 use super::review::ReviewSection;
 use super::stages::StageSection;
 use super::{capital_kind_name, chain_name, country_name, or_dash, source_name, stage_name, yi};
@@ -10,6 +11,7 @@ use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::{get_project, MoveProject, ReviewProject};
 use crate::projects::capital::RecordCapital;
+use crate::projects::checks::RecordCheck;
 use crate::projects::counties::{county_name, list_counties, County};
 use crate::projects::{Project, Stage};
 use crate::shell::{page_error, Saved};
@@ -24,12 +26,16 @@ pub fn ProjectPage() -> impl IntoView {
     let review = ServerAction::<ReviewProject>::new();
     let stage_move = ServerAction::<MoveProject>::new();
     let capital = ServerAction::<RecordCapital>::new();
-    let versions = move || (id(), review.version().get(), stage_move.version().get(), capital.version().get());
+    let check = ServerAction::<RecordCheck>::new();
+    let versions = move || {
+        let done = (review.version().get(), stage_move.version().get(), capital.version().get(), check.version().get());
+        (id(), done)
+    };
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let saved = Signal::derive(move || {
-        [review.value().get(), stage_move.value().get(), capital.value().get()]
+        [review.value().get(), stage_move.value().get(), capital.value().get(), check.value().get()]
             .iter()
             .any(|done| matches!(done, Some(Ok(()))))
     });
@@ -47,6 +53,7 @@ pub fn ProjectPage() -> impl IntoView {
                         <Saved show=saved />
                         <ReviewSection p=p.clone() action=review />
                         <StageSection p=p.clone() action=stage_move />
+                        <ChecksSection p=p.clone() action=check />
                         <CapitalSection p action=capital />
                     }.into_any(),
                 }

@@ -4,6 +4,7 @@
 //! (`stages`). The names every page shows are here.
 
 mod capital;
+mod checks;
 mod counties;
 mod detail;
 mod form;
@@ -14,6 +15,7 @@ mod stages;
 mod tasks;
 
 use crate::projects::events::pages::{EventPage, EventsPage, NewEventPage};
+pub use checks::ChecksPage;
 pub use counties::CountiesPage;
 pub use detail::ProjectPage;
 pub use form::NewProjectPage;
@@ -26,6 +28,7 @@ crate::routes::pages! {
     "/projects/new" => NewProjectPage, Needs(ManageProjects);
     "/projects/rates" => RatesPage, Needs(ReadProjects);
     "/projects/tasks" => TasksPage, Needs(ReadProjects);
+    "/projects/checks" => ChecksPage, Needs(ReadProjects);
     "/projects/counties" => CountiesPage, Needs(ManageReference);
     "/projects/events" => EventsPage, Needs(ReadProjects);
     "/projects/events/new" => NewEventPage, Needs(ManageProjects);
@@ -43,6 +46,7 @@ pub fn RegisterLinks() -> impl IntoView {
             <a href="/projects/events">{move || tr!("events-title")}</a>
             <a href="/projects/rates">{move || tr!("rates-title")}</a>
             <a href="/projects/tasks">{move || tr!("leader-tasks-title")}</a>
+            <a href="/projects/checks">{move || tr!("checks-overdue-title")}</a>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let may = me.may(crate::auth::Action::ManageReference).await;
