@@ -135,6 +135,14 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
     direction: 'incoming', title: '漫游代表团', organisation: 'Walk City', language: 'en',
     starts_on: '2027-04-01', ends_on: '2027-04-02', 'countries[]': ['IT'],
   });
+  const fair: number = await call(page, 'record_event', {
+    kind: 'trade_fair', name: '漫游博览会', starts_on: '2026-05-20', ends_on: '2026-05-24', place: 'Walk City',
+  });
+  const project: number = await call(page, 'register_project', {
+    name: '漫游复合材料项目', investor: 'Walk Compositi S.p.A.', investor_country: 'IT', total_investment: '2.5',
+    capital_kind: 'foreign', source: 'event', event_id: fair.toString(), stage: 'negotiating', park: '漫游园区',
+  });
+  expect(project).toBeGreaterThan(0);
   await call(page, 'register_partner_city', {
     name_zh: '帕多瓦', name_original: 'Padova', name_en: 'Padua', name_fr: 'Padoue', country: 'IT',
     latitude: '45.4064', longitude: '11.8768', kind: 'prospective', first_contact_on: '2025-10-01',

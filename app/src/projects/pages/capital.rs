@@ -74,22 +74,24 @@ fn capital_form(id: i64, action: ServerAction<RecordCapital>) -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <FormError error />
-        <ActionForm action attr:class="form form-inline">
+        <ActionForm action attr:class="form form-wide">
             <input type="hidden" name="id" value=id.to_string() />
-            <div class="field">
-                <label for="month">{tr!("capital-month")}</label>
-                <input id="month" name="month" type="month" required />
-                {move || field_message(error.get(), "month")}
-            </div>
-            <div class="field">
-                <label for="domestic">{tr!("capital-domestic")}</label>
-                <input id="domestic" name="domestic" type="text" inputmode="decimal" />
-                {move || field_message(error.get(), "domestic")}
-            </div>
-            <div class="field">
-                <label for="foreign">{tr!("capital-foreign")}</label>
-                <input id="foreign" name="foreign" type="text" inputmode="decimal" />
-                {move || field_message(error.get(), "foreign")}
+            <div class="form-grid">
+                <div class="field">
+                    <label for="month">{tr!("capital-month")}</label>
+                    <input id="month" name="month" type="month" required />
+                    {move || field_message(error.get(), "month")}
+                </div>
+                <div class="field">
+                    <label for="domestic">{tr!("capital-domestic")}</label>
+                    <input id="domestic" name="domestic" type="text" inputmode="decimal" />
+                    {move || field_message(error.get(), "domestic")}
+                </div>
+                <div class="field">
+                    <label for="foreign">{tr!("capital-foreign")}</label>
+                    <input id="foreign" name="foreign" type="text" inputmode="decimal" />
+                    {move || field_message(error.get(), "foreign")}
+                </div>
             </div>
             <button type="submit" class="button-primary">{tr!("capital-record")}</button>
         </ActionForm>
