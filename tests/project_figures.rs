@@ -516,9 +516,36 @@ async fn a_health_check_routes_its_problem_to_a_department_and_overdue_checks_ar
     let departments = json(app.call::<app::admin::api::ListDepartments>(&[]).await).await;
     let tax_id = departments.as_array().unwrap().iter().find(|d| d["code"] == "tax").unwrap()["id"].to_string();
 
+    // The investor has registered its local company: the project names it by its credit code.
+    let r = officer
+        .call::<app::enterprises::api::RegisterEnterprise>(&[
+            ("name_zh", "里尔复合材料（西安）有限公司"),
+            ("name_original", "Lumière Composites Xi'an Co., Ltd."),
+            ("credit_code", "91350100M000100Y43"),
+            ("country", "FR"),
+            ("lifecycle", "established"),
+        ])
+        .await;
+    let enterprise: i64 = json(r).await.as_i64().unwrap();
+    let unknown = [
+        ("name", "x"),
+        ("investor", "y"),
+        ("total_investment", "1"),
+        ("capital_kind", "foreign"),
+        ("source", "other"),
+        ("credit_code", "91110000802100433B"),
+    ];
+    let (_, e) = app_error(officer.call::<app::projects::api::RegisterProject>(&unknown).await).await;
+    assert_eq!(codes(&e), [("credit_code".into(), FieldCode::EnterpriseNotFound)]);
     let plant = register(
         &officer,
-        &[("name", "新材料工厂"), ("total_investment", "8"), ("leader_id", &leader_id), ("since", "2025-01-01")],
+        &[
+            ("name", "新材料工厂"),
+            ("total_investment", "8"),
+            ("leader_id", &leader_id),
+            ("since", "2025-01-01"),
+            ("credit_code", "91350100m000100y43 "),
+        ],
     )
     .await;
     pass_reviews(&officer, plant).await;
@@ -594,6 +621,8 @@ async fn a_health_check_routes_its_problem_to_a_department_and_overdue_checks_ar
     assert!(inbox.contains("新材料工厂") && inbox.contains("设备进口增值税退税未到账"), "{inbox}");
     let case = json(officer.call::<app::cases::api::GetCase>(&[("id", &case_id.to_string())]).await).await;
     assert_eq!(case["summary"]["case_type"], "tax", "{case}");
+    assert_eq!(case["summary"]["enterprise_id"], enterprise, "the case belongs to the project's enterprise");
+    assert_eq!(p["enterprise_name"], "里尔复合材料（西安）有限公司");
     // Checked today: no longer overdue, and the next check is due in 30 days.
     assert_eq!(overdue(&app, None).await["items"], serde_json::json!([]));
     assert!(p["next_check_on"].as_str().is_some());

@@ -227,3 +227,6 @@ checks-interval = Days between two checks
 checks-interval-days = Days
 field-unknown-check-kind = Choose a health check or a site verification.
 field-not-started = Only a started project is checked.
+project-field-credit-code = Its enterprise’s credit code
+project-field-credit-code-hint = When the investor has registered its company here: the unified social credit code links the project to the enterprise, and the cases opened for the project belong to it.
+project-field-enterprise = Enterprise

@@ -232,3 +232,6 @@ checks-interval = Jours entre deux bilans
 checks-interval-days = Jours
 field-unknown-check-kind = Choisissez un bilan de santé ou une vérification sur site.
 field-not-started = Seul un projet démarré fait l’objet d’un bilan.
+project-field-credit-code = Code de crédit de son entreprise
+project-field-credit-code-hint = Quand l’investisseur a immatriculé sa société ici : le code unifié de crédit social rattache le projet à l’entreprise, et les dossiers ouverts pour le projet lui appartiennent.
+project-field-enterprise = Entreprise

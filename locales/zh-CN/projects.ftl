@@ -212,3 +212,6 @@ checks-interval = 体检间隔天数
 checks-interval-days = 天数
 field-unknown-check-kind = 请选择项目体检或实地核查。
 field-not-started = 只有已开工的项目才能体检。
+project-field-credit-code = 项目企业统一社会信用代码
+project-field-credit-code-hint = 投资方已在本地注册企业的，填写其统一社会信用代码：项目将关联该外资企业，为项目发起的诉求也归属该企业。
+project-field-enterprise = 所属企业

@@ -200,8 +200,8 @@ pub mod service {
                     language: cx.user.locale.tag().to_string(),
                     ..Default::default()
                 };
-                let owner = project.summary.officer_id;
-                let case_id = crate::cases::service::open_for_project(&mut tx, cx, &case, owner, code).await?;
+                let belongs = (project.details.enterprise_id, project.summary.officer_id);
+                let case_id = crate::cases::service::open_for_project(&mut tx, cx, &case, belongs, code).await?;
                 let chosen = [department.id];
                 crate::cases::service::route_in(&mut tx, cx, case_id, &chosen, &departments, None, &problem).await?;
                 Some(case_id)

@@ -49,6 +49,8 @@ impl Record for ProjectDetails {
             investor_country: row.get("investor_country")?,
             investor_province: row.get("investor_province")?,
             source: row.get("source")?,
+            enterprise_id: row.get("enterprise_id")?,
+            enterprise_name: row.get("enterprise_name")?,
             event_id: row.get("event_id")?,
             event_name: row.get("event_name")?,
             park: row.get("park")?,
@@ -71,11 +73,12 @@ impl Record for ProjectRow {
 
 fn select_one() -> String {
     format!(
-        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.event_id, ev.name as event_name, \
+        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
+                ev.name as event_name, \
                 p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
                 p.dropped_from, p.notes, p.version \
          from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
-              left join promotion_events ev on ev.id = p.event_id \
+              left join promotion_events ev on ev.id = p.event_id left join enterprises ent on ent.id = p.enterprise_id \
          where p.id = $1"
     )
 }
@@ -190,13 +193,14 @@ pub struct Fields<'a> {
     pub capital_kind: CapitalKind,
     pub source: Source,
     pub event_id: Option<i64>,
+    pub enterprise_id: Option<i64>,
     pub enclave_partner: &'a str,
     pub enclave_share_pct: Option<i32>,
     pub leader_id: Option<i64>,
     pub notes: &'a str,
 }
 
-/// The form's fields as `$1`…`$15` of the insert and the update, in their columns' order.
+/// The form's fields as `$1`…`$16` of the insert and the update, in their columns' order.
 fn field_args(f: &Fields<'_>) -> Vec<Arg> {
     vec![
         f.name.into(),
@@ -214,13 +218,14 @@ fn field_args(f: &Fields<'_>) -> Vec<Arg> {
         f.event_id.into(),
         f.enclave_partner.into(),
         f.enclave_share_pct.into(),
+        f.enterprise_id.into(),
     ]
 }
 
 /// The columns `field_args` sets, in its order.
 const FIELD_COLUMNS: &str = "name, investor, investor_country, investor_province, industry_chain_id, \
      total_investment_wan, capital_kind, source, leader_id, notes, county_id, park, event_id, enclave_partner, \
-     enclave_share_pct";
+     enclave_share_pct, enterprise_id";
 
 /// One move of a project's stage, as the log keeps it.
 pub struct NewMove<'a> {
@@ -244,7 +249,8 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let sql = format!(
         "insert into projects ({FIELD_COLUMNS}, officer_id, stage, stage_on, created_by, created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $16, $19, $19) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $17, $20, \
+                     $20) \
              returning id"
     );
     let id: i64 = tx
@@ -269,7 +275,7 @@ pub async fn update(
     let sets: Vec<String> =
         FIELD_COLUMNS.split(',').enumerate().map(|(i, column)| format!("{} = ${}", column.trim(), i + 1)).collect();
     let sql = format!(
-        "update projects set {}, updated_at = $16, version = version + 1 where id = $17 and version = $18 returning id",
+        "update projects set {}, updated_at = $17, version = version + 1 where id = $18 and version = $19 returning id",
         sets.join(", ")
     );
     let updated: Option<i64> =
@@ -413,11 +419,12 @@ pub async fn stream(
 ) -> Result<crate::db::Rows<ProjectRow>, sqlx::Error> {
     let cond = conditions(f, reader_id);
     let sql = format!(
-        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.event_id, ev.name as event_name, \
+        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
+                ev.name as event_name, \
                 p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
                 p.dropped_from, p.notes, p.version \
          from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
-              left join promotion_events ev on ev.id = p.event_id{} \
+              left join promotion_events ev on ev.id = p.event_id left join enterprises ent on ent.id = p.enterprise_id{} \
          order by {} limit {limit}",
         cond.sql(),
         order(f.sort)

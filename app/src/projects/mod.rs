@@ -397,6 +397,9 @@ pub struct ProjectDetails {
     pub investor_country: String,
     pub investor_province: String,
     pub source: Source,
+    /// The registered enterprise that carries the project, found by its credit code.
+    pub enterprise_id: Option<i64>,
+    pub enterprise_name: Option<String>,
     /// The promotion event it came from, when its source is one.
     pub event_id: Option<i64>,
     pub event_name: Option<String>,
@@ -450,6 +453,9 @@ pub struct ProjectForm {
     pub county_id: String,
     #[serde(default)]
     pub park: String,
+    /// The unified social credit code of the registered enterprise that carries the project.
+    #[serde(default)]
+    pub credit_code: String,
     /// In 亿元, up to four decimals.
     pub total_investment: String,
     pub capital_kind: String,

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::auth::{may_work_on, Action, Ctx, SessionUser};
 use crate::db::{self, audit};
-use crate::domain::{office_today, Country};
+use crate::domain::{office_today, Country, CreditCode};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::state::ServerState;
 use chrono::NaiveDate;
@@ -71,6 +71,7 @@ struct Valid {
     capital_kind: CapitalKind,
     source: Source,
     event_id: Option<i64>,
+    enterprise_id: Option<i64>,
     enclave_partner: String,
     enclave_share_pct: Option<i32>,
     leader_id: Option<i64>,
@@ -91,6 +92,7 @@ impl Valid {
             capital_kind: self.capital_kind,
             source: self.source,
             event_id: self.event_id,
+            enterprise_id: self.enterprise_id,
             enclave_partner: &self.enclave_partner,
             enclave_share_pct: self.enclave_share_pct,
             leader_id: self.leader_id,
@@ -200,6 +202,20 @@ async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) ->
     let leader_id = known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
     let notes = v.text("notes", &f.notes, false, 4000);
     let (county_id, park, enclave_partner, enclave_share_pct) = place(&mut v, state, f).await?;
+    // The registered enterprise that carries the project, by its credit code.
+    let enterprise_id = match f.credit_code.trim() {
+        "" => None,
+        raw => match v.check(CreditCode::parse("credit_code", raw)) {
+            None => None,
+            Some(code) => {
+                let found = crate::enterprises::db::id_by_credit_code(&state.db, code.as_str()).await?;
+                if found.is_none() {
+                    v.push(FieldError::new("credit_code", FieldCode::EnterpriseNotFound));
+                }
+                found
+            }
+        },
+    };
     // The event is kept only for a project that came from one, and such a project names it
     // (but for one registered from an event before events were recorded: `event_optional`).
     let event_id = match source {
@@ -231,6 +247,7 @@ async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) ->
         capital_kind,
         source,
         event_id,
+        enterprise_id,
         enclave_partner,
         enclave_share_pct,
         leader_id,
@@ -308,6 +325,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
         .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
         .diff("source", before.details.source.as_str(), valid.source.as_str())
         .diff("event_id", before.details.event_id, valid.event_id)
+        .diff("enterprise_id", before.details.enterprise_id, valid.enterprise_id)
         .diff("county_id", before.summary.county_id, valid.county_id)
         .diff("park", before.details.park.as_str(), valid.park.as_str())
         .diff("enclave_partner", before.details.enclave_partner.as_str(), valid.enclave_partner.as_str())

@@ -119,16 +119,17 @@ impl NewCode {
 }
 
 /// Open a case about an investment project's problem, in the transaction that records it (a
-/// health check): no enterprise, no applicant; the project's officer owns it. Returns its id.
+/// health check): for the project's enterprise when it has one, with no applicant; the
+/// project's officer owns it. Returns its id.
 pub async fn open_for_project(
     tx: &mut db::Tx,
     cx: &Ctx,
     f: &CaseForm,
-    owner_id: i64,
+    (enterprise_id, owner_id): (Option<i64>, i64),
     code: &NewCode,
 ) -> Result<i64, AppError> {
     let c = check(f)?;
-    insert_case(tx, cx, &c, None, Some(owner_id), code).await
+    insert_case(tx, cx, &c, enterprise_id, Some(owner_id), code).await
 }
 
 /// A checked case into the register: its reference, clock, first event, audit entry and

@@ -230,6 +230,11 @@ pub async fn find_for_request(
     Ok(if found.len() == 1 { found.into_iter().next() } else { None })
 }
 
+/// The enterprise with this (canonical) credit code, if one is registered.
+pub async fn id_by_credit_code(db: &Db, credit_code: &str) -> Result<Option<i64>, sqlx::Error> {
+    db.optional("select id from enterprises where credit_code = $1", &[credit_code.into()]).await
+}
+
 /// An enterprise's id and active liaison officer by its credit code (staff routing a case
 /// from the intake queue).
 pub async fn by_credit_code_in(tx: &mut Tx, credit_code: &str) -> Result<Option<(i64, Option<i64>)>, sqlx::Error> {

@@ -77,6 +77,10 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
         let name = p.details.event_name.clone().unwrap_or_default();
         view! { <dt>{tr!("project-field-event")}</dt><dd><a href=format!("/projects/events/{id}")>{name}</a></dd> }
     });
+    let enterprise = p.details.enterprise_id.map(|id| {
+        let name = p.details.enterprise_name.clone().unwrap_or_default();
+        view! { <dt>{tr!("project-field-enterprise")}</dt><dd><a href=format!("/enterprises/{id}")>{name}</a></dd> }
+    });
     let enclave = (!p.details.enclave_partner.is_empty()).then(|| {
         let text = tr!("project-enclave", {
             "partner" => p.details.enclave_partner.clone(),
@@ -91,6 +95,7 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
         <h1>{s.name.clone()}" "<span class=badge>{stage_name(s.stage)}</span></h1>
         <p class="lead">{s.investor.clone()}</p>
         <dl class="facts">
+            {enterprise}
             <dt>{tr!("project-field-investor-country")}</dt><dd>{or_dash(country)}</dd>
             <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.details.investor_province.clone())}</dd>
             <dt>{tr!("field-industry-chain")}</dt><dd>{or_dash(chain_name(&chains, s.industry_chain_id, locale))}</dd>

@@ -163,6 +163,13 @@ fn place_fields(counties: Vec<County>, error: Signal<Option<AppError>>) -> impl 
             {move || field_message(error.get(), "county_id")}
         </div>
         <div class="field">
+            <label for="credit_code">{tr!("project-field-credit-code")}</label>
+            <input id="credit_code" name="credit_code" type="text" maxlength="18" autocomplete="off"
+                aria-describedby="credit_code-hint" />
+            <p class="hint" id="credit_code-hint">{tr!("project-field-credit-code-hint")}</p>
+            {move || field_message(error.get(), "credit_code")}
+        </div>
+        <div class="field">
             <label for="park">{tr!("project-field-park")}</label>
             <input id="park" name="park" type="text" maxlength="100" />
             {move || field_message(error.get(), "park")}
