@@ -44,7 +44,9 @@ pub struct CountyForm {
 #[server(endpoint = "counties")]
 pub async fn list_counties() -> Result<Vec<County>, AppError> {
     let cx = crate::auth::Ctx::require(crate::auth::Action::ReadProjects)?;
-    Ok(data::all(&cx.state.db).await?)
+    // Reference data, read on every page of the register: kept a few seconds (see `Reference`).
+    let counties = cx.state.reference.get_or_load("counties", || data::all(&cx.state.db));
+    Ok(counties.await?.to_vec())
 }
 
 /// Add a county; the list follows.
@@ -116,6 +118,7 @@ mod service {
             .set("sort_order", sort_order);
         audit::record(&mut tx, cx.entry(action, "county", id, changes)).await?;
         tx.commit().await?;
+        cx.state.reference.clear();
         Ok(id)
     }
 }

@@ -1,4 +1,5 @@
-//! The database the benchmark loads: 100 000 enterprises and 1 000 000 cases written straight
+//! The database the benchmark loads: 100 000 enterprises, 1 000 000 cases and 100 000
+//! investment projects with their stage logs, written straight
 //! into the tables (the data layer's one-row-at-a-time writes with their audit entries would
 //! take hours at this size), and the target case's portal credentials.
 
@@ -19,11 +20,13 @@ type EnterpriseRow =
 /// working days, due, owner, green channel.
 type CaseRow = (i64, String, i64, &'static str, &'static str, DateTime<Utc>, NaiveDate, u32, NaiveDate, i64, bool);
 
-/// Whether the database at `url` holds the generated cases already.
+/// Whether the database at `url` holds the generated cases and projects already.
 pub async fn generated(url: &str) -> bool {
     let Ok(Db::Sqlite(pool)) = Db::connect(url).await else { return false };
     let cases: Result<i64, _> = sqlx::query_scalar("select count(*) from cases").fetch_one(&pool).await;
-    matches!(cases, Ok(n) if n >= CASES)
+    // A database generated before the projects were has no table for them: made again.
+    let projects: Result<i64, _> = sqlx::query_scalar("select count(*) from projects").fetch_one(&pool).await;
+    matches!(cases, Ok(n) if n >= CASES) && matches!(projects, Ok(n) if n >= crate::PROJECTS)
 }
 
 /// A case in progress in the middle of the table.
@@ -159,6 +162,7 @@ pub async fn generate(url: &str) -> Result<(), Error> {
     let officers = users(&pool, now).await?;
     let enterprise_officer = enterprises(&pool, &mut rng, now, &officers).await?;
     cases(&pool, &mut rng, now, &enterprise_officer).await?;
+    projects(&pool, &mut rng, now, &officers).await?;
     sqlx::query("analyze").execute(&pool).await?;
     pool.close().await;
     Ok(())
@@ -433,4 +437,167 @@ async fn calendar(pool: &SqlitePool) -> Result<app::domain::WorkingCalendar, Err
 
 fn add_working_days(cal: &app::domain::WorkingCalendar, start: NaiveDate, days: u32) -> NaiveDate {
     cal.add_working_days(start, days)
+}
+
+const STAGES: [&str; 6] = ["lead", "negotiating", "signed", "started", "completed", "dropped"];
+const EVENT_KINDS: [&str; 5] = ["trade_fair", "campaign", "roadshow", "forum", "leader_visit"];
+const SOURCES: [&str; 6] = ["event", "leader_visit", "delegation", "brochure", "portal", "other"];
+
+/// A project as generated: id, name, investor, chain, county, investment in 万元, capital,
+/// source, event, officer, leader, stage, its day, created.
+type ProjectRow = (
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    i64,
+    Option<i64>,
+    &'static str,
+    NaiveDate,
+    DateTime<Utc>,
+);
+
+/// The investment projects: twelve counties, five leaders, 300 promotion events and
+/// `PROJECTS` projects at every stage, each with the log of the moves that brought it there
+/// (about three each), spread over the last four years.
+pub async fn projects(pool: &SqlitePool, rng: &mut StdRng, now: DateTime<Utc>, officers: &[i64]) -> Result<(), Error> {
+    let mut tx = pool.begin().await?;
+    for n in 1..=12i64 {
+        sqlx::query(
+            "insert into counties (id, name_zh, name_en, name_fr, sort_order, created_at) values ($1, $2, $3, $4, $1, $5)",
+        )
+        .bind(n)
+        .bind(format!("第{n}区"))
+        .bind(format!("District {n}"))
+        .bind(format!("District {n}"))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut leaders = Vec::new();
+    for n in 0..5 {
+        let id: i64 = sqlx::query_scalar(
+            "insert into users (email, display_name, password_hash, role, locale, active, version, created_at, updated_at) \
+             values ($1, $2, 'x', 'leader', 'zh-CN', true, 1, $3, $3) returning id",
+        )
+        .bind(format!("leader{n}@liaison.test"))
+        .bind(format!("领导{n}"))
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        leaders.push(id);
+    }
+    let today = now.date_naive();
+    let events = 300i64;
+    let mut e: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "insert into promotion_events (id, kind, name, starts_on, ends_on, place, leader_id, version, created_at, \
+         updated_at) ",
+    );
+    e.push_values(1..=events, |mut b, id| {
+        let starts = today - Duration::days(rng.gen_range(0..1460));
+        b.push_bind(id)
+            .push_bind(EVENT_KINDS[rng.gen_range(0..EVENT_KINDS.len())])
+            .push_bind(format!("投促活动{id}"))
+            .push_bind(starts)
+            .push_bind(starts + Duration::days(rng.gen_range(0..4)))
+            .push_bind(CITIES[rng.gen_range(0..CITIES.len())])
+            .push_bind(leaders[rng.gen_range(0..leaders.len())])
+            .push_bind(1)
+            .push_bind(now)
+            .push_bind(now);
+    });
+    e.build().execute(&mut *tx).await?;
+    // 18 values a row: 1 000 rows stay under SQLite's 32 766 variables a statement.
+    for chunk in (1..=crate::PROJECTS).collect::<Vec<_>>().chunks(1000) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        let mut moves: Vec<(i64, Option<&'static str>, &'static str, NaiveDate)> = Vec::new();
+        for id in chunk {
+            let stage = STAGES[[0, 0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 5][rng.gen_range(0..19)]];
+            // The way there: lead, then each stage on to it (a dropped one from a signing).
+            let path: &[&'static str] = match stage {
+                "lead" => &["lead"],
+                "negotiating" => &["lead", "negotiating"],
+                "signed" => &["lead", "negotiating", "signed"],
+                "started" => &["lead", "signed", "started"],
+                "completed" => &["lead", "signed", "started", "completed"],
+                _ => &["lead", "signed", "dropped"],
+            };
+            let mut day = today - Duration::days(rng.gen_range(30..1460));
+            let mut from = None;
+            for to in path {
+                moves.push((*id, from, to, day));
+                from = Some(*to);
+                day = (day + Duration::days(rng.gen_range(1..200))).min(today);
+            }
+            let stage_on = moves.last().map(|m| m.3).unwrap_or(today);
+            let source = SOURCES[rng.gen_range(0..SOURCES.len())];
+            let city = CITIES[rng.gen_range(0..CITIES.len())];
+            let trade = TRADES[rng.gen_range(0..TRADES.len())];
+            rows.push((
+                *id,
+                format!("{city}{trade}项目{id}"),
+                format!("{} {} Holding", city_latin(city), LATIN[rng.gen_range(0..LATIN.len())]),
+                rng.gen_range(1..=10i64),
+                rng.gen_range(1..=12i64),
+                rng.gen_range(100..500_000i64),
+                ["domestic", "foreign", "other"][rng.gen_range(0..3)],
+                source,
+                (source == "event").then(|| rng.gen_range(1..=events)),
+                officers[rng.gen_range(0..officers.len())],
+                rng.gen_bool(0.5).then(|| leaders[rng.gen_range(0..leaders.len())]),
+                stage,
+                stage_on,
+                now,
+            ));
+        }
+        insert_projects(&mut tx, rows).await?;
+        for batch in moves.chunks(5000) {
+            let mut m: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "insert into project_moves (project_id, from_stage, to_stage, moved_on, reason, recorded_at) ",
+            );
+            m.push_values(batch, |mut b, (project, from, to, on)| {
+                let reason = if *to == "dropped" { "投资方撤资" } else { "" };
+                b.push_bind(project).push_bind(from).push_bind(to).push_bind(on).push_bind(reason).push_bind(now);
+            });
+            m.build().execute(&mut *tx).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_projects(conn: &mut SqliteConnection, rows: Vec<ProjectRow>) -> Result<(), Error> {
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "insert into projects (id, name, investor, industry_chain_id, county_id, total_investment_wan, capital_kind, \
+         source, event_id, officer_id, leader_id, stage, stage_on, dropped_from, version, created_by, created_at, \
+         updated_at) ",
+    );
+    q.push_values(rows, |mut b, r| {
+        let dropped_from = (r.11 == "dropped").then_some("signed");
+        b.push_bind(r.0)
+            .push_bind(r.1)
+            .push_bind(r.2)
+            .push_bind(r.3)
+            .push_bind(r.4)
+            .push_bind(r.5)
+            .push_bind(r.6)
+            .push_bind(r.7)
+            .push_bind(r.8)
+            .push_bind(r.9)
+            .push_bind(r.10)
+            .push_bind(r.11)
+            .push_bind(r.12)
+            .push_bind(dropped_from)
+            .push_bind(1)
+            .push_bind(r.9)
+            .push_bind(r.13)
+            .push_bind(r.13);
+    });
+    q.build().execute(&mut *conn).await?;
+    Ok(())
 }

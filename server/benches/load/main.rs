@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 const ENTERPRISES: i64 = 100_000;
 const CASES: i64 = 1_000_000;
+const PROJECTS: i64 = 100_000;
 const OFFICERS: i64 = 60;
 const PORT: u16 = 3199;
 const ADMIN_EMAIL: &str = "bench-admin@liaison.test";
@@ -39,6 +40,17 @@ const SECONDS: u32 = 10;
 const SECONDS_PER_PAGE: u32 = 5;
 /// The targets the report fails on.
 const PAGE_P99_MS: f64 = 20.0;
+/// The rates page reads a cohort out of the whole stage log: its own target.
+const RATES_P99_MS: f64 = 50.0;
+
+/// The p99 a staff page must keep to.
+fn target_ms(path: &str) -> f64 {
+    if path.starts_with("/projects/rates") {
+        RATES_P99_MS
+    } else {
+        PAGE_P99_MS
+    }
+}
 const EXPORT_PEAK_MB: f64 = 200.0;
 /// People exporting at once, each the first 100 000 cases.
 const EXPORTERS: i64 = 16;
@@ -93,7 +105,10 @@ async fn prepare_database(dir: &Path, fresh: bool) -> Result<String, Error> {
         let _ = std::fs::remove_file(dir.join("liaison.db-shm"));
         let started = std::time::Instant::now();
         generate::generate(&url).await?;
-        println!("generated {ENTERPRISES} enterprises and {CASES} cases in {:.0?}", started.elapsed());
+        println!(
+            "generated {ENTERPRISES} enterprises, {CASES} cases and {PROJECTS} projects in {:.0?}",
+            started.elapsed()
+        );
     } else {
         println!("reusing {} (pass --fresh to regenerate)", db_path.display());
     }
@@ -112,6 +127,13 @@ fn named_scenarios(case_id: i64) -> Vec<Scenario> {
         ("case_page".to_string(), format!("/cases/{case_id}")),
         // The investor's status page, after a lookup with the reference and access code.
         ("public_status".to_string(), "/portal/case".to_string()),
+        // The three lists with a filter: the started list of one chain (about 5 000 of 100 000),
+        // this year's signings by investment, one county's completed projects.
+        ("project_list_filter".to_string(), "/projects?stage=started&industry_chain_id=3".to_string()),
+        ("project_list_year".to_string(), "/projects?stage=signed&year=2025&sort=investment".to_string()),
+        ("project_list_county".to_string(), "/projects?stage=completed&county_id=5".to_string()),
+        // The rates of a year's signings, by chain and county (its target is `RATES_P99_MS`).
+        ("project_rates".to_string(), "/projects/rates?cohort=signed&from=2025-01-01&to=2025-12-31".to_string()),
     ]
 }
 
@@ -195,7 +217,7 @@ async fn load(url: &str, counted: &Counted, portal: &Portal, only: Option<&str>)
         // another's work can stretch a single run's slowest hundredth. Both runs are reported,
         // and the page fails when the second misses too.
         let staff = !matches!(name.as_str(), "static" | "public_status");
-        let first_p99 = (staff && run.2 > PAGE_P99_MS).then_some(run.2);
+        let first_p99 = (staff && run.2 > target_ms(path)).then_some(run.2);
         if first_p99.is_some() {
             run = measure::wrk(&format!("{base}{path}"), auth, connections, seconds)?;
         }
@@ -249,8 +271,11 @@ fn missed_targets(report: &[Value], exports: &Value) -> Vec<String> {
     let mut failures: Vec<String> = report
         .iter()
         .filter(|r| !matches!(r["name"].as_str(), Some("static" | "public_status")))
-        .filter(|r| r["p99_ms"].as_f64().unwrap_or(f64::MAX) > PAGE_P99_MS)
-        .map(|r| format!("{} ({}): p99 {} ms > {PAGE_P99_MS} ms", r["name"], r["path"], r["p99_ms"]))
+        .filter(|r| r["p99_ms"].as_f64().unwrap_or(f64::MAX) > target_ms(r["path"].as_str().unwrap_or_default()))
+        .map(|r| {
+            let path = r["path"].as_str().unwrap_or_default();
+            format!("{} ({path}): p99 {} ms > {} ms", r["name"], r["p99_ms"], target_ms(path))
+        })
         .collect();
     // The server's resident memory, all of it: its own (heap and stacks) and the pages of the
     // database file and of its program it has mapped.
@@ -271,8 +296,10 @@ fn write_report(dir: &Path, report: &[Value], exports: &Value, failures: &[Strin
         "seconds_per_page": SECONDS_PER_PAGE,
         "enterprises": ENTERPRISES,
         "cases": CASES,
+        "projects": PROJECTS,
         "targets": {
             "p99_ms": PAGE_P99_MS,
+            "project_rates_p99_ms": RATES_P99_MS,
             "queries_per_request": 3,
             "public_status": { "p99_ms": 10, "share_of_static": 0.3 },
             "export_peak_rss_mb": EXPORT_PEAK_MB,

@@ -18,7 +18,9 @@ pub async fn list_events(#[server(default)] year: Option<i32>) -> Result<Vec<Eve
 #[server(endpoint = "event_choices")]
 pub async fn event_choices() -> Result<Vec<(i64, String)>, AppError> {
     let cx = Ctx::require(Action::ReadProjects)?;
-    Ok(super::db::choices(&cx.state.db).await?)
+    // Read on every page of the register: kept a few seconds (see `Reference`).
+    let choices = cx.state.reference.get_or_load("event_choices", || super::db::choices(&cx.state.db));
+    Ok(choices.await?.to_vec())
 }
 
 #[server(endpoint = "event")]

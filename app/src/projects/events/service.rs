@@ -100,6 +100,7 @@ pub async fn create(cx: &Ctx, f: &EventForm) -> Result<i64, AppError> {
     let id = data::insert(&mut tx, &valid.fields(), cx.user.id, db::now()).await?;
     audit::record(&mut tx, cx.entry("event_recorded", "promotion_event", id, changes(&valid))).await?;
     tx.commit().await?;
+    cx.state.reference.clear();
     Ok(id)
 }
 
@@ -112,5 +113,6 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &EventForm) -> Result<()
     }
     audit::record(&mut tx, cx.entry("event_updated", "promotion_event", id, changes(&valid))).await?;
     tx.commit().await?;
+    cx.state.reference.clear();
     Ok(())
 }
