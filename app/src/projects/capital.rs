@@ -38,7 +38,10 @@ impl CapitalTotals {
 pub fn parse_month(raw: &str) -> Option<NaiveDate> {
     let raw = raw.trim();
     let day = if raw.len() == 7 { format!("{raw}-01") } else { raw.to_string() };
-    NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok().filter(|d| chrono::Datelike::day(d) == 1)
+    // Years as every date field takes them (`Validator::optional_day`): `%Y` reads `+12345`.
+    NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+        .ok()
+        .filter(|d| chrono::Datelike::day(d) == 1 && (1900..=2200).contains(&chrono::Datelike::year(d)))
 }
 
 /// Record a month's capital in place for a project: the amounts replace any recorded for that

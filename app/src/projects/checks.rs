@@ -200,7 +200,17 @@ pub mod service {
                     language: cx.user.locale.tag().to_string(),
                     ..Default::default()
                 };
-                let belongs = (project.details.enterprise_id, project.summary.officer_id);
+                // The case is filed under the project's enterprise only for someone who may
+                // open its cases (its liaison officer, or an admin), as `cases::service::open`
+                // requires; otherwise it stands on its own.
+                let enterprise = match project.details.enterprise_id {
+                    Some(e) => crate::enterprises::db::get_in(&mut tx, e, crate::enterprises::service::cutoff())
+                        .await?
+                        .filter(|row| may_work_on(&cx.user, row.liaison_id))
+                        .map(|_| e),
+                    None => None,
+                };
+                let belongs = (enterprise, project.summary.officer_id);
                 let case_id = crate::cases::service::open_for_project(&mut tx, cx, &case, belongs, code).await?;
                 let chosen = [department.id];
                 crate::cases::service::route_in(&mut tx, cx, case_id, &chosen, &departments, None, &problem).await?;

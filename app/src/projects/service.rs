@@ -311,7 +311,11 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
     cx.permit(Action::ManageProjects)?;
     let saved = data::get(&cx.state.db, id).await?.ok_or(AppError::NotFound)?;
     let event_optional = saved.details.source == Source::Event && saved.details.event_id.is_none();
-    let valid = validate(&cx.state, f, event_optional).await?;
+    let mut valid = validate(&cx.state, f, event_optional).await?;
+    // The page does not send the enterprise's code back: a form without one keeps the link.
+    if f.credit_code.trim().is_empty() {
+        valid.enterprise_id = saved.details.enterprise_id;
+    }
     let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &before)?;

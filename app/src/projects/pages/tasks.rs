@@ -51,7 +51,9 @@ pub fn TasksPage() -> impl IntoView {
 
 /// Progress as a share of a target, or a dash when there is no target.
 fn progress(done: i64, target: i64, locale: Locale) -> String {
-    let basis_points = (target > 0).then(|| u64::try_from((done * 10_000 + target / 2) / target).unwrap_or(0));
+    // In i128: amounts in 万元 times 10 000 leave i64 behind for the largest investments.
+    let (done, target) = (i128::from(done), i128::from(target));
+    let basis_points = (target > 0).then(|| u64::try_from((done * 10_000 + target / 2) / target).unwrap_or(u64::MAX));
     percent(basis_points, locale)
 }
 
