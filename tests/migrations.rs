@@ -118,6 +118,65 @@ async fn upgrading_sqlite_to_the_portal_keeps_cases_and_their_references() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Upgrading an SQLite database with staff to the county officers' role (which remakes the
+/// accounts table, see `SqliteDb::widen_role_checks`) keeps every account, session, recovery
+/// code and required step, and every reference to them; the checks then take the new role
+/// and still refuse what they refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upgrading_sqlite_to_county_officers_keeps_accounts_and_their_sessions() {
+    let dir = tempfile_dir();
+    let url = format!("sqlite://{}/old.db", dir.display());
+    let app::db::Db::Sqlite(pool) = app::db::Db::connect(&url).await.unwrap() else { unreachable!() };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/sqlite");
+    let mut before = sqlx::migrate::Migrator::new(root).await.unwrap();
+    before.migrations = before.migrations.iter().filter(|m| m.version <= 27).cloned().collect::<Vec<_>>().into();
+    before.run(pool.pool()).await.unwrap();
+    for sql in [
+        "insert into users (id, email, display_name, password_hash, role, locale, created_at, updated_at, totp_enabled) \
+         values (5, 'wang@fao.test', '王丽', '$argon2id$x', 'leader', 'zh-CN', '2026-01-01', '2026-01-01', true)",
+        "insert into sessions (id, user_id, created_at, last_seen_at) values ('s1', 5, '2026-01-02', '2026-01-02')",
+        "insert into recovery_codes (user_id, code_hash) values (5, 'h')",
+        "insert into roles_requiring_two_step (role) values ('leader')",
+        "insert into audit_log (actor_id, action, entity_type, entity_id, at) values (5, 'login', 'user', '5', '2026-01-02')",
+        "insert into counties (id, name_zh, name_en, name_fr, created_at) values (3, '西城区', 'West district', 'District Ouest', '2026-01-01')",
+    ] {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    let db = app::db::Db::Sqlite(pool.clone());
+    db.migrate().await.unwrap();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.unwrap() }
+    };
+    assert_eq!(count("select count(*) from users where id = 5 and totp_enabled and role = 'leader'").await, 1);
+    assert_eq!(count("select count(*) from sessions where user_id = 5").await, 1);
+    assert_eq!(count("select count(*) from recovery_codes where user_id = 5").await, 1);
+    assert_eq!(count("select count(*) from roles_requiring_two_step").await, 1);
+    let broken: Vec<(String,)> =
+        sqlx::query_as("select \"table\" from pragma_foreign_key_check").fetch_all(&pool).await.unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    let account = |role: &str, county: &str| {
+        format!(
+            "insert into users (email, display_name, password_hash, role, county_id, created_at, updated_at) \
+             values ('{role}{county}@fao.test', 'X', 'h', '{role}', {county}, '2026-01-03', '2026-01-03')"
+        )
+    };
+    let insert = |sql: String| {
+        let pool = pool.clone();
+        async move { sqlx::query(&sql).execute(&pool).await.map(|_| ()) }
+    };
+    assert!(insert(account("county_officer", "3")).await.is_ok());
+    assert!(insert(account("county_officer", "null")).await.is_err(), "a county officer has a county");
+    assert!(insert(account("chief", "null")).await.is_err(), "an unknown role is still refused");
+    assert!(insert(account("leader", "99")).await.is_err(), "a county that does not exist");
+    assert!(insert("insert into roles_requiring_two_step (role) values ('county_officer')".into()).await.is_ok());
+    // Migrating again changes nothing.
+    db.migrate().await.unwrap();
+    assert_eq!(count("select count(*) from sessions where user_id = 5").await, 1);
+    pool.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 fn tempfile_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("liaison-upgrade-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();

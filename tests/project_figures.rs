@@ -398,6 +398,17 @@ async fn the_rates_of_a_cohort_come_from_the_dated_stage_log(b: Backend) {
     );
     let r = leader.call::<app::projects::rates::ProjectRates>(&[("cohort", "everything")]).await;
     assert_eq!(codes(&app_error(r).await.1), [("cohort".into(), FieldCode::UnknownCohort)]);
+
+    // The server keeps the figures it computed, but never past a change: P3 starts in
+    // November, and the year's signings now count three started.
+    let p3 =
+        list(&officer, &[("stage", "signed"), ("industry_chain_id", "1")]).await["items"][0]["id"].as_i64().unwrap();
+    move_on(&officer, p3, "started", "2025-11-01", "").await;
+    let year = rates("signed", &[("from", "2025-01-01"), ("to", "2025-12-31")]).await;
+    assert_eq!(counts(&year["overall"]), (5, 3, 1));
+    assert_eq!(line(&year["by_chain"], Some("1")), (1, 1, 0), "P3, started");
+    // As it stood on 2025-09-30, nothing changed.
+    assert_eq!(counts(&rates("on_list", &[("at", "2025-09-30")]).await["overall"]), (6, 3, 0));
 }
 both!(the_rates_of_a_cohort_come_from_the_dated_stage_log);
 
@@ -625,6 +636,102 @@ async fn a_health_check_routes_its_problem_to_a_department_and_overdue_checks_ar
     assert_eq!(p["enterprise_name"], "里尔复合材料（西安）有限公司");
     // Checked today: no longer overdue, and the next check is due in 30 days.
     assert_eq!(overdue(&app, None).await["items"], serde_json::json!([]));
-    assert!(p["next_check_on"].as_str().is_some());
+    let due = app::domain::office_today(chrono::Utc::now()) + chrono::Duration::days(30);
+    assert_eq!(p["next_check_on"].as_str(), Some(due.to_string().as_str()));
 }
 both!(a_health_check_routes_its_problem_to_a_department_and_overdue_checks_are_listed);
+
+async fn a_county_officer_sees_and_works_only_their_countys_projects(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let west: i64 = add_county(&app, "西城区", "West district", "District Ouest").await.json().await.unwrap();
+    let east: i64 = add_county(&app, "东城区", "East district", "District Est").await.json().await.unwrap();
+    let (west, east) = (west.to_string(), east.to_string());
+
+    // A county officer belongs to a county, as the admin must say; one that is not is refused.
+    let password = "a long enough password";
+    let account = |county: &'static str| {
+        [
+            ("email", "west@liaison.test"),
+            ("display_name", "West district officer"),
+            ("role", "county_officer"),
+            ("department_id", ""),
+            ("county_id", county),
+            ("locale", "en"),
+            ("password", password),
+        ]
+    };
+    let (status, e) = app_error(app.call::<app::admin::api::CreateUser>(&account("")).await).await;
+    assert_eq!(
+        (status, codes(&e)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec![("county_id".into(), FieldCode::CountyRequired)])
+    );
+    let (_, e) = app_error(app.call::<app::admin::api::CreateUser>(&account("999")).await).await;
+    assert_eq!(codes(&e), [("county_id".into(), FieldCode::UnknownCounty)]);
+    let mut form = account("").to_vec();
+    form.retain(|(k, _)| *k != "county_id");
+    form.push(("county_id", &west));
+    assert_eq!(app.call::<app::admin::api::CreateUser>(&form).await.status(), StatusCode::OK);
+    let county = app.another_browser();
+    county.first_sign_in("west@liaison.test", password).await;
+
+    // The city's officer registers a project in each district.
+    let in_west =
+        register(&officer, &[("name", "西城新材料项目"), ("total_investment", "3"), ("county_id", &west)]).await;
+    let in_east =
+        register(&officer, &[("name", "东城物流园项目"), ("total_investment", "5"), ("county_id", &east)]).await;
+
+    // The county officer's register, page and export hold their district's project only.
+    assert_eq!(names(&list(&county, &[]).await), ["西城新材料项目"]);
+    assert_eq!(names(&list(&county, &[("county_id", &east)]).await), Vec::<String>::new());
+    let (status, page) = county.page("/projects").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("西城新材料项目") && !page.contains("东城物流园项目"), "{page}");
+    let csv = county.get("/projects/export.csv").await.text().await.unwrap();
+    assert!(csv.contains("西城新材料项目") && !csv.contains("东城物流园项目"), "{csv}");
+    let east_page = county.call::<app::projects::api::GetProject>(&[("id", &in_east.to_string())]).await;
+    assert_eq!(app_error(east_page).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let (status, page) = county.page(&format!("/projects/{in_east}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("东城物流园项目"), "{page}");
+
+    // They work their district's projects, whoever follows them, and no other.
+    let west_project = json(county.call::<app::projects::api::GetProject>(&[("id", &in_west.to_string())]).await).await;
+    assert_eq!(west_project["editable"], true, "{west_project}");
+    move_on(&county, in_west, "negotiating", "", "").await;
+    let moved = json(officer.call::<app::projects::api::GetProject>(&[("id", &in_west.to_string())]).await).await;
+    assert_eq!(moved["summary"]["stage"], "negotiating");
+    let early = [("id", in_east.to_string()), ("version", "1".into()), ("to_stage", "negotiating".into())];
+    let early: Vec<(&str, &str)> = early.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = county.call::<app::projects::api::MoveProject>(&early).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let unmoved = json(officer.call::<app::projects::api::GetProject>(&[("id", &in_east.to_string())]).await).await;
+    assert_eq!(unmoved["summary"]["stage"], "lead");
+
+    // What they register is built in their district: none named is theirs, another is refused.
+    let theirs = register(&county, &[("name", "西城仓储项目"), ("total_investment", "1")]).await;
+    let theirs = json(county.call::<app::projects::api::GetProject>(&[("id", &theirs.to_string())]).await).await;
+    assert_eq!(theirs["summary"]["county_id"].as_i64().map(|c| c.to_string()), Some(west.clone()));
+    let elsewhere = [
+        ("name", "越界项目"),
+        ("investor", "X"),
+        ("total_investment", "1"),
+        ("capital_kind", "domestic"),
+        ("source", "other"),
+        ("county_id", east.as_str()),
+    ];
+    let (_, e) = app_error(county.call::<app::projects::api::RegisterProject>(&elsewhere).await).await;
+    assert_eq!(codes(&e), [("county_id".into(), FieldCode::OutsideCounty)]);
+    assert!(!names(&list(&officer, &[]).await).contains(&"越界项目".to_string()), "nothing saved");
+
+    // The rest of the office is not theirs to read.
+    let r = county.call::<app::enterprises::api::ListEnterprises>(&[]).await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let (status, page) = county.page("/cases").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("case-table"), "{page}");
+    // The city's officers still read every district.
+    assert_eq!(names(&list(&officer, &[("sort", "name")]).await).len(), 3);
+}
+both!(a_county_officer_sees_and_works_only_their_countys_projects);

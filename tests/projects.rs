@@ -200,3 +200,51 @@ async fn the_register_adds_amounts_exactly_and_officers_change_only_their_own(b:
     assert_eq!(review(&app, a, "authenticity", "true", "核实").await.status(), StatusCode::OK);
 }
 both!(the_register_adds_amounts_exactly_and_officers_change_only_their_own);
+
+/// Change a project's fields from the form of `version`.
+async fn update(who: &TestApp, id: i64, version: &str, name: &str, amount: &str) -> reqwest::Response {
+    let id = id.to_string();
+    let mut form = project_form(name, amount);
+    form.retain(|(k, _)| *k != "stage");
+    form.extend([("id", id.as_str()), ("version", version)]);
+    who.call::<app::projects::api::UpdateProject>(&form).await
+}
+
+async fn an_officer_corrects_a_projects_details_on_its_page(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let first = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let second = app.signed_in("officer2@liaison.test", "liaison_officer", "").await;
+    let a = register(&first, &project_form("项目甲", "0.1")).await;
+
+    // The officer's page holds the form, filled in; another officer's does not.
+    let (_, page) = first.page(&format!("/projects/{a}")).await;
+    assert!(page.contains("edit-heading") && page.contains(r#"value="项目甲""#), "{page}");
+    assert!(page.contains(r#"value="0.1""#), "the amount as it was typed: {page}");
+    let (_, page) = second.page(&format!("/projects/{a}")).await;
+    assert!(page.contains("项目甲") && !page.contains("edit-heading"), "{page}");
+
+    // Bad input, another officer and a stale form change nothing.
+    let (status, e) = app_error(update(&first, a, "1", "", "0.000001").await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> = e.field_errors().iter().map(|f| f.field.clone()).collect();
+    assert_eq!(fields, ["name", "total_investment"]);
+    assert_eq!(
+        app_error(update(&second, a, "1", "项目乙", "2").await).await,
+        (StatusCode::FORBIDDEN, AppError::Forbidden)
+    );
+    assert_eq!(project(&first, a).await["summary"]["name"], "项目甲");
+
+    // The officer renames it and corrects the amount; the version moves on.
+    assert_eq!(update(&first, a, "1", "项目甲（扩建）", "0.35").await.status(), StatusCode::OK);
+    let p = project(&first, a).await;
+    assert_eq!(
+        (p["summary"]["name"].as_str(), p["summary"]["total_investment"].as_i64()),
+        (Some("项目甲（扩建）"), Some(3_500))
+    );
+    assert_eq!(p["version"], 2);
+    let (_, e) = app_error(update(&first, a, "1", "项目甲", "0.1").await).await;
+    assert_eq!(e, AppError::StaleVersion, "a form read before the change");
+    assert_eq!(project(&first, a).await["summary"]["name"], "项目甲（扩建）");
+}
+both!(an_officer_corrects_a_projects_details_on_its_page);

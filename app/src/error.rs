@@ -111,6 +111,10 @@ pub enum FieldCode {
     NotSignedYet,
     UnknownCheckKind,
     NotStarted,
+    /// A county officer's project must be built in their county.
+    OutsideCounty,
+    /// A county officer must belong to a county.
+    CountyRequired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -347,6 +347,15 @@ pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
     format_date(day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(), locale)
 }
 
+/// A month (of `day`) in the reader's locale: "2025年3月", "Mar 2025", "mars 2025".
+pub fn format_month(day: chrono::NaiveDate, locale: Locale) -> String {
+    let name = calendar(locale).months.get(day.month0() as usize).map_or("", String::as_str);
+    match locale {
+        Locale::ZhCn => format!("{}年{name}", day.year()),
+        _ => format!("{name} {}", day.year()),
+    }
+}
+
 /// The day of the week of a calendar day in the reader's locale (`weekday-short-1` for Monday).
 pub fn format_weekday(day: chrono::NaiveDate, locale: Locale) -> &'static str {
     let i = day.weekday().num_days_from_monday() as usize;

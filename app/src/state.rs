@@ -16,6 +16,8 @@ pub struct ServerState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub reference: Arc<ReferenceCache>,
+    /// Figures computed over a whole register, kept while it is unchanged.
+    pub figures: Arc<FiguresCache>,
     /// The installation's keys, read from the database on first use.
     pub keys: Arc<tokio::sync::OnceCell<Keys>>,
     /// This server's export slots (see `export::Lease`).
@@ -42,6 +44,7 @@ impl ServerState {
             db,
             settings: Arc::new(settings),
             reference: Arc::default(),
+            figures: Arc::default(),
             keys: Arc::default(),
             exports: Arc::new(tokio::sync::Semaphore::new(crate::export::SLOTS)),
             clock: crate::db::Clock::default(),
@@ -138,6 +141,48 @@ impl ReferenceCache {
             self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             entries.clear();
         }
+    }
+}
+
+/// Figures computed over a whole register (the project rates), each kept under the register's
+/// version: a counter that every write to the register bumps in its own transaction. A request
+/// reads the version from the database first, so no server of an office serves figures older
+/// than the last write anyone made, whichever server made it.
+#[derive(Default)]
+pub struct FiguresCache {
+    entries: Mutex<(i64, Figures)>,
+}
+
+/// The figures kept for one version, each under its key.
+type Figures = HashMap<String, Arc<dyn Any + Send + Sync>>;
+
+impl FiguresCache {
+    /// The most figures kept for one version (all are forgotten past it).
+    const MAX: usize = 256;
+
+    /// The figures under `key` computed at `version`, or what `load` returns (then kept under
+    /// it). `version` must have been read before `load` runs: figures loaded after a later
+    /// write are then newer than their version says, never older.
+    pub async fn get_or_load<T, E, F, Fut>(&self, version: i64, key: String, load: F) -> Result<Arc<T>, E>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let kept = self.entries.lock().ok().and_then(|e| (e.0 == version).then(|| e.1.get(&key).cloned()).flatten());
+        if let Some(hit) = kept.and_then(|v| v.downcast::<T>().ok()) {
+            return Ok(hit);
+        }
+        let value = Arc::new(load().await?);
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.0 < version || entries.1.len() >= Self::MAX {
+                *entries = (version, HashMap::new());
+            }
+            if entries.0 == version {
+                entries.1.insert(key, value.clone());
+            }
+        }
+        Ok(value)
     }
 }
 

@@ -33,6 +33,7 @@ role-protocol-officer = Protocol officer
 role-liaison-officer = Liaison officer
 role-department-liaison = Department liaison
 role-leader = Leader
+role-county-officer = County officer
 
 error-not-authenticated = Please sign in to continue.
 error-forbidden = You are not permitted to do this.
@@ -71,6 +72,7 @@ field-role = Role
 field-department = Department
 field-department-none = (none)
 field-department-hint = Required for department liaisons: they see only their department’s tasks.
+field-county-hint = Required for county officers: they see and work only their county’s investment projects.
 field-language = Language
 field-current-password = Current password
 field-new-password = New password

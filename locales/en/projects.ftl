@@ -9,6 +9,8 @@ projects-count = { $count ->
     [one] One project
    *[other] { $count } projects
 }, { $amount } 亿元 (× 100 million CNY) in all
+projects-count-many = More than { $total } projects match: narrow the filter to see their total investment.
+project-edit = Change the project’s details
 projects-none = No project matches.
 
 project-stage-lead = Lead
@@ -106,6 +108,10 @@ events-correct = Correct the event
 events-signed = Signed
 events-started = Started
 events-completed = Completed
+events-latest-only = { $count ->
+    [one] The latest event only: choose a year to see all of its events.
+   *[other] The latest { $count } events only: choose a year to see all of its events.
+}
 events-produced-hint = Counted from the projects that name the event: those signed there that are still on the reserve list or past it (a signing undone or a project dropped no longer counts).
 event-field-kind = Kind
 event-field-name = Name
@@ -170,6 +176,8 @@ counties-sort-order = Place in the list
 
 field-name-taken = Another county already has this name.
 field-unknown-county = Choose a county from the list.
+field-outside-county = You work the projects of your own county or district only: choose it, or leave the field empty.
+field-county-required = A county officer must belong to a county or district.
 field-unknown-event = Choose a promotion event from the list.
 field-event-required = Choose the promotion event the project came from.
 field-unknown-event-kind = Choose the kind of event from the list.
@@ -220,6 +228,10 @@ checks-overdue-hint = Started projects not checked for more than { $days ->
     [one] one day
    *[other] { $days } days
 } since their start or their last check.
+checks-longest-only = { $count ->
+    [one] The longest waiting is listed; choose a leader to see theirs.
+   *[other] The { $count } longest waiting are listed; choose a leader to see theirs.
+}
 checks-overdue-none = No check is overdue.
 checks-last = Started or last checked
 checks-due = Due by

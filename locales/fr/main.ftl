@@ -33,6 +33,7 @@ role-protocol-officer = Chargé(e) du protocole
 role-liaison-officer = Chargé(e) de liaison
 role-department-liaison = Correspondant(e) de service
 role-leader = Responsable
+role-county-officer = Agent de district
 
 error-not-authenticated = Veuillez vous connecter pour continuer.
 error-forbidden = Vous n’êtes pas autorisé(e) à effectuer cette action.
@@ -71,6 +72,7 @@ field-role = Rôle
 field-department = Service
 field-department-none = (aucun)
 field-department-hint = Obligatoire pour les correspondant(e)s de service : ils ne voient que les tâches de leur service.
+field-county-hint = Obligatoire pour les agents de district : ils ne voient et ne suivent que les projets d’investissement de leur district.
 field-language = Langue
 field-current-password = Mot de passe actuel
 field-new-password = Nouveau mot de passe

@@ -10,6 +10,8 @@ projects-count = { $count ->
     [one] Un projet
    *[other] { $count } projets
 }, { $amount } 亿元 (× 100 M CNY) au total
+projects-count-many = Plus de { $total } projets correspondent : affinez le filtre pour voir leur investissement total.
+project-edit = Modifier les informations du projet
 projects-none = Aucun projet ne correspond.
 
 project-stage-lead = Piste
@@ -107,6 +109,11 @@ events-correct = Corriger l’événement
 events-signed = Signés
 events-started = Démarrés
 events-completed = Achevés
+events-latest-only = { $count ->
+    [0] Aucun événement
+    [one] Le dernier événement seulement : choisissez une année pour voir tous ceux de l’année.
+   *[other] Les { $count } derniers événements seulement : choisissez une année pour voir tous ceux de l’année.
+}
 events-produced-hint = Chiffres tirés des projets rattachés à l’événement : ceux qui y ont été signés et sont toujours en réserve ou au-delà (une signature annulée ou un projet abandonné ne compte plus).
 event-field-kind = Type
 event-field-name = Nom
@@ -174,6 +181,8 @@ counties-sort-order = Place dans la liste
 
 field-name-taken = Un autre district porte déjà ce nom.
 field-unknown-county = Choisissez un district dans la liste.
+field-outside-county = Vous ne suivez que les projets de votre district : choisissez-le, ou laissez le champ vide.
+field-county-required = Un agent de district doit être rattaché à un district.
 field-unknown-event = Choisissez un événement de promotion dans la liste.
 field-event-required = Choisissez l’événement de promotion dont vient le projet.
 field-unknown-event-kind = Choisissez le type d’événement dans la liste.
@@ -225,6 +234,11 @@ checks-overdue-hint = Projets démarrés sans bilan depuis plus { $days ->
     [one] d’un jour
    *[other] de { $days } jours
 } après leur démarrage ou leur dernier bilan.
+checks-longest-only = { $count ->
+    [0] Aucun contrôle en retard
+    [one] Le plus ancien est listé ; choisissez un dirigeant pour voir les siens.
+   *[other] Les { $count } plus anciens sont listés ; choisissez un dirigeant pour voir les siens.
+}
 checks-overdue-none = Aucun bilan en retard.
 checks-last = Démarré ou dernier bilan
 checks-due = À faire d’ici le

@@ -33,6 +33,7 @@ role-protocol-officer = 礼宾干部
 role-liaison-officer = 联系干部
 role-department-liaison = 部门联络员
 role-leader = 领导
+role-county-officer = 区县招商专员
 
 error-not-authenticated = 请先登录。
 error-forbidden = 您无权执行此操作。
@@ -71,6 +72,7 @@ field-role = 角色
 field-department = 部门
 field-department-none = （无）
 field-department-hint = 部门联络员必填：他们只能看到本部门的协调事项。
+field-county-hint = 区县招商专员必填：只能查看和办理本县区的招商项目。
 field-language = 语言
 field-current-password = 当前密码
 field-new-password = 新密码

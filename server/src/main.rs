@@ -2,7 +2,7 @@
 //!
 //!   liaison [serve]        migrate the database and serve
 //!   liaison migrate        migrate the database and exit
-//!   liaison create-user --email E --name N --role R [--department CODE] [--language zh-CN|en|fr]
+//!   liaison create-user --email E --name N --role R [--department CODE] [--county NAME] [--language zh-CN|en|fr]
 //!                          create a staff account; the password is read from standard input
 //!   liaison backup FILE    consistent copy of a SQLite database while it is in use
 
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: liaison [serve | migrate | create-user --email E --name N --role R [--department CODE] [--language zh-CN|en|fr] | backup FILE]";
+const USAGE: &str = "usage: liaison [serve | migrate | create-user --email E --name N --role R [--department CODE] [--county NAME] [--language zh-CN|en|fr] | backup FILE]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -122,6 +122,23 @@ async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
             }
         }
     };
+    // A county officer's county, by its number or one of its names.
+    let county_id = match flag(args, "--county") {
+        None => String::new(),
+        Some(given) => {
+            let all = app::projects::counties::data::all(&db).await?;
+            let found = all.iter().find(|c| {
+                c.id.to_string() == given || [&c.name_zh, &c.name_en, &c.name_fr].iter().any(|n| n.as_str() == given)
+            });
+            match found {
+                Some(c) => c.id.to_string(),
+                None => {
+                    let names: Vec<&str> = all.iter().map(|c| c.name_en.as_str()).collect();
+                    return Err(Failure::Usage(format!("unknown county '{given}'; one of: {}", names.join(", "))));
+                }
+            }
+        }
+    };
     if std::io::stdin().is_terminal() {
         eprintln!("Password (at least {} characters), then Enter:", app::domain::NewPassword::MIN);
     }
@@ -134,6 +151,7 @@ async fn create_user(config: &Config, args: &[String]) -> Result<(), Failure> {
         display_name: name.into(),
         role: role.into(),
         department_id,
+        county_id,
         locale: flag(args, "--language").unwrap_or("zh-CN").into(),
     };
     let result = create_user(&state, Creator::Operator { via: "cli", chose_password: true }, &form, password).await;

@@ -123,8 +123,8 @@ async fn ensure_first_admin(state: &ServerState, config: &Config) -> Result<Opti
         email: config.admin_email.clone(),
         display_name: "Administrator".into(),
         role: "admin".into(),
-        department_id: String::new(),
         locale: "zh-CN".into(),
+        ..UserForm::default()
     };
     let chose_password = password_file.is_none();
     create_user(state, Creator::Operator { via: "first_start", chose_password }, &form, &password)

@@ -17,6 +17,13 @@ pub async fn list_departments() -> Result<Vec<Department>, AppError> {
     Ok(departments.await?.to_vec())
 }
 
+/// The counties a county officer may belong to, for the account forms.
+#[server(endpoint = "account_counties")]
+pub async fn list_account_counties() -> Result<Vec<crate::domain::County>, AppError> {
+    let cx = Ctx::require(Action::ManageUsers)?;
+    Ok(crate::db::counties::all(&cx.state.db).await?)
+}
+
 #[server(endpoint = "users")]
 pub async fn list_users() -> Result<Vec<UserRecord>, AppError> {
     let cx = Ctx::require(Action::ManageUsers)?;

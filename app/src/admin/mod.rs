@@ -20,6 +20,9 @@ pub struct UserForm {
     pub role: String,
     /// A department's id, or empty for none.
     pub department_id: String,
+    /// A county's id (a county officer's), or empty for none.
+    #[serde(default)]
+    pub county_id: String,
     /// A language tag.
     pub locale: String,
 }
@@ -65,6 +68,7 @@ pub struct UserRecord {
     pub display_name: String,
     pub role: Role,
     pub department_id: Option<i64>,
+    pub county_id: Option<i64>,
     pub locale: Locale,
     pub active: bool,
     pub version: i32,

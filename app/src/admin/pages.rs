@@ -93,6 +93,7 @@ fn user_row(u: UserRecord, depts: &[Department], locale: Locale) -> impl IntoVie
 fn UserFields(
     user: Option<UserRecord>,
     departments: Vec<Department>,
+    counties: Vec<crate::domain::County>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let locale = use_locale();
@@ -100,6 +101,7 @@ fn UserFields(
     let name = user.as_ref().map(|u| u.display_name.clone()).unwrap_or_default();
     let role = user.as_ref().map(|u| u.role);
     let dept = user.as_ref().and_then(|u| u.department_id);
+    let county = user.as_ref().and_then(|u| u.county_id);
     let user_locale = user.as_ref().map(|u| u.locale).unwrap_or(Locale::ZhCn);
     view! {
         <div class="field">
@@ -134,6 +136,18 @@ fn UserFields(
             {move || field_message(error.get(), "department_id")}
         </div>
         <div class="field">
+            <label for="county_id">{move || tr!("project-field-county")}</label>
+            <select id="county_id" name="county_id" aria-describedby="county_id-hint">
+                <option value="" selected=county.is_none()>{move || tr!("field-department-none")}</option>
+                {counties.into_iter().map(|c| {
+                    let selected = county == Some(c.id);
+                    view! { <option value=c.id.to_string() selected=selected>{c.name(locale).to_string()}</option> }
+                }).collect_view()}
+            </select>
+            <p class="hint" id="county_id-hint">{move || tr!("field-county-hint")}</p>
+            {move || field_message(error.get(), "county_id")}
+        </div>
+        <div class="field">
             <label for="locale">{move || tr!("field-language")}</label>
             <select id="locale" name="locale">
                 {Locale::ALL.into_iter().map(|l| view! {
@@ -149,6 +163,7 @@ fn UserFields(
 pub fn NewUserPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let departments = crate::codec::resource(|| (), |_| list_departments());
+    let counties = crate::codec::resource(|| (), |_| super::api::list_account_counties());
     let me = crate::shell::use_me();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
@@ -158,13 +173,14 @@ pub fn NewUserPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let may = me.may(crate::auth::Action::ManageUsers).await;
+                let counties = counties.await.unwrap_or_default();
                 match departments.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
                     Ok(depts) => view! {
                         <FormError error />
                         <ActionForm action=create attr:class="form">
-                            <UserFields user=None departments=depts error />
+                            <UserFields user=None departments=depts counties error />
                             <div class="field">
                                 <label for="password">{move || tr!("field-initial-password")}</label>
                                 <input id="password" name="password" type="password" autocomplete="new-password"
@@ -199,6 +215,7 @@ pub fn UserPage() -> impl IntoView {
         |(id, ..)| get_user(id),
     );
     let departments = crate::codec::resource(|| (), |_| list_departments());
+    let counties = crate::codec::resource(|| (), |_| super::api::list_account_counties());
     let history = crate::codec::resource(
         move || (id(), update.version().get(), set_active.version().get(), reset.version().get(), end.version().get()),
         |(id, ..)| {
@@ -227,6 +244,7 @@ pub fn UserPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let depts = departments.await.unwrap_or_default();
+                let counties = counties.await.unwrap_or_default();
                 match user.await {
                     Err(e) => page_error(e),
                     Ok(u) => {
@@ -240,7 +258,7 @@ pub fn UserPage() -> impl IntoView {
                                 {tr!("users-created-at", { "date" => format_datetime(u.created_at, locale) })}
                             </p>
                             <Saved show=updated />
-                            <UserEditPanel u=u.clone() departments=depts update />
+                            <UserEditPanel u=u.clone() departments=depts counties update />
                             <UserAccessPanel u set_active end ended=sessions_ended />
                             <UserPasswordPanel uid reset done=password_saved />
                         }.into_any()
@@ -264,7 +282,12 @@ pub fn UserPage() -> impl IntoView {
 
 /// The account's own fields, for a change.
 #[component]
-fn UserEditPanel(u: UserRecord, departments: Vec<Department>, update: ServerAction<UpdateUser>) -> impl IntoView {
+fn UserEditPanel(
+    u: UserRecord,
+    departments: Vec<Department>,
+    counties: Vec<crate::domain::County>,
+    update: ServerAction<UpdateUser>,
+) -> impl IntoView {
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     let uid = u.id;
     let version = u.version;
@@ -275,7 +298,7 @@ fn UserEditPanel(u: UserRecord, departments: Vec<Department>, update: ServerActi
             <ActionForm action=update attr:class="form">
                 <input type="hidden" name="id" value=uid.to_string() />
                 <input type="hidden" name="version" value=version.to_string() />
-                <UserFields user=Some(u) departments error />
+                <UserFields user=Some(u) departments counties error />
                 <button type="submit" class="button-primary">{tr!("common-save")}</button>
             </ActionForm>
         </section>

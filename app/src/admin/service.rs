@@ -15,6 +15,8 @@ struct ValidUser {
     display_name: DisplayName,
     role: Role,
     department_id: Option<i64>,
+    /// A county officer's county (none for the other roles).
+    county_id: Option<i64>,
     locale: Locale,
 }
 
@@ -42,9 +44,23 @@ async fn validate(state: &ServerState, f: &UserForm, v: &mut Validator) -> Resul
     if role.is_some_and(Role::needs_department) && department_id.is_none() && f.department_id.trim().is_empty() {
         v.push(FieldError::new("department_id", FieldCode::DepartmentRequired));
     }
+    let county_id = match f.county_id.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(id) if crate::db::counties::exists(&state.db, id).await? => Some(id),
+            _ => {
+                v.push(FieldError::new("county_id", FieldCode::UnknownCounty));
+                None
+            }
+        },
+    };
+    if role.is_some_and(Role::needs_county) && county_id.is_none() && f.county_id.trim().is_empty() {
+        v.push(FieldError::new("county_id", FieldCode::CountyRequired));
+    }
+    let county_id = county_id.filter(|_| role.is_some_and(Role::needs_county));
     Ok(match (email, display_name, role, locale) {
         (Some(email), Some(display_name), Some(role), Some(locale)) => {
-            Some(ValidUser { email, display_name, role, department_id, locale })
+            Some(ValidUser { email, display_name, role, department_id, county_id, locale })
         }
         _ => None,
     })
@@ -86,6 +102,7 @@ pub async fn create_user(
             password_hash: &hash,
             role: u.role,
             department_id: u.department_id,
+            county_id: u.county_id,
             locale: u.locale,
             at: now,
         },
@@ -97,6 +114,7 @@ pub async fn create_user(
         .set("display_name", u.display_name.as_str())
         .set("role", u.role.as_str())
         .set("department_id", u.department_id)
+        .set("county_id", u.county_id)
         .set("locale", u.locale.tag());
     // A password someone else chose (an administrator, or generated) is changed by its owner
     // at their first sign-in.
@@ -173,6 +191,7 @@ pub async fn update_user(cx: &Ctx, id: i64, version: i32, f: &UserForm) -> Resul
             role: u.role,
             // Only department liaisons belong to a department in this sense.
             department_id: u.department_id,
+            county_id: u.county_id,
             locale: u.locale,
             active: before.active,
             at: db::now(),
@@ -188,6 +207,7 @@ pub async fn update_user(cx: &Ctx, id: i64, version: i32, f: &UserForm) -> Resul
         .diff("display_name", before.display_name.as_str(), u.display_name.as_str())
         .diff("role", before.role.as_str(), u.role.as_str())
         .diff("department_id", before.department_id, u.department_id)
+        .diff("county_id", before.county_id, u.county_id)
         .diff("locale", before.locale.tag(), u.locale.tag());
     if !changes.is_empty() {
         audit::record(&mut tx, cx.entry("user_updated", "user", id, changes)).await?;
@@ -210,6 +230,7 @@ pub async fn set_active(cx: &Ctx, id: i64, version: i32, active: bool) -> Result
             display_name: &before.display_name,
             role: before.role,
             department_id: before.department_id,
+            county_id: before.county_id,
             locale: before.locale,
             active,
             at: db::now(),

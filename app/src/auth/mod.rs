@@ -32,6 +32,8 @@ pub struct SessionUser {
     pub display_name: String,
     pub role: Role,
     pub department_id: Option<i64>,
+    /// A county officer's county (see `may_work_on_project`).
+    pub county_id: Option<i64>,
     pub locale: Locale,
 }
 
@@ -114,8 +116,8 @@ pub fn allows(role: Role, action: Action) -> bool {
         ApproveMissions => matches!(role, Admin | Leader),
         ReadCities => matches!(role, Admin | ProtocolOfficer | Leader),
         ManageCities => matches!(role, Admin | ProtocolOfficer),
-        ReadProjects => matches!(role, Admin | LiaisonOfficer | Leader),
-        ManageProjects => matches!(role, Admin | LiaisonOfficer),
+        ReadProjects => matches!(role, Admin | LiaisonOfficer | Leader | CountyOfficer),
+        ManageProjects => matches!(role, Admin | LiaisonOfficer | CountyOfficer),
     }
 }
 
@@ -126,6 +128,23 @@ pub fn allows(role: Role, action: Action) -> bool {
 /// its tasks), or one investment project: its own liaison officer, or an admin.
 pub fn may_work_on(user: &SessionUser, officer_id: Option<i64>) -> bool {
     user.role == Role::Admin || (user.role == Role::LiaisonOfficer && officer_id == Some(user.id))
+}
+
+/// Work one investment project: its officer or an admin (`may_work_on`), or the county
+/// officer of the county it is built in.
+pub fn may_work_on_project(user: &SessionUser, officer_id: i64, county_id: Option<i64>) -> bool {
+    may_work_on(user, Some(officer_id))
+        || (user.role == Role::CountyOfficer && county_id.is_some() && county_id == user.county_id)
+}
+
+/// The one county whose projects a user sees, for a county officer (every county for the
+/// other roles that read projects).
+pub fn project_scope(user: &SessionUser) -> Option<i64> {
+    match user.role {
+        // A county officer without a county (the database refuses one) would see nothing.
+        Role::CountyOfficer => Some(user.county_id.unwrap_or(0)),
+        _ => None,
+    }
 }
 
 /// The second lock of every file route and service: `Forbidden` unless the user's role allows
@@ -259,6 +278,7 @@ mod tests {
             display_name: "A".into(),
             role,
             department_id: None,
+            county_id: None,
             locale: Locale::ZhCn,
         }
     }
@@ -277,6 +297,20 @@ mod tests {
         assert!(!allows(Role::DepartmentLiaison, Action::ReadEnterprises));
         assert!(allows(Role::Leader, Action::ReadEnterprises) && !allows(Role::Leader, Action::RegisterEnterprise));
         assert!(allows(Role::LiaisonOfficer, Action::RegisterEnterprise));
+    }
+
+    #[test]
+    fn a_county_officer_works_the_projects_of_their_county_only() {
+        let county = SessionUser { county_id: Some(3), ..user(Role::CountyOfficer) };
+        assert_eq!(project_scope(&county), Some(3));
+        assert!(may_work_on_project(&county, 99, Some(3)), "whoever follows it");
+        assert!(!may_work_on_project(&county, 99, Some(4)) && !may_work_on_project(&county, 1, None));
+        assert!(!may_work_on(&county, Some(1)), "no enterprise, even one that names them");
+        assert_eq!(project_scope(&user(Role::CountyOfficer)), Some(0), "without a county, nothing");
+        let officer = user(Role::LiaisonOfficer);
+        assert_eq!(project_scope(&officer), None);
+        assert!(may_work_on_project(&officer, 1, Some(4)) && !may_work_on_project(&officer, 2, Some(4)));
+        assert!(allows(Role::CountyOfficer, Action::ManageProjects) && !allows(Role::CountyOfficer, Action::ReadCases));
     }
 
     #[test]
@@ -320,6 +354,7 @@ mod tests {
             ]
         );
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
+        assert_eq!(nav_areas(Role::CountyOfficer), vec![NavArea::Home, NavArea::Projects]);
         assert_eq!(
             nav_areas(Role::ProtocolOfficer),
             vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]

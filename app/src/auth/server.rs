@@ -222,6 +222,7 @@ fn to_session_user(r: &sessions::SessionRow) -> Option<SessionUser> {
         display_name: r.display_name.clone(),
         role,
         department_id: r.department_id,
+        county_id: r.county_id,
         locale: r.locale,
     })
 }
@@ -408,6 +409,7 @@ mod tests {
             display_name: "A".into(),
             role: role.into(),
             department_id: None,
+            county_id: None,
             locale: Locale::En,
             active: true,
             pending: None,

@@ -9,6 +9,7 @@
 
 pub mod args;
 pub mod audit;
+pub mod counties;
 pub mod exports;
 pub mod outbox;
 pub mod record;
@@ -229,11 +230,15 @@ impl Db {
         }
     }
 
-    /// Apply the migrations, and nothing else: `Db::migrate` (in the crate root, where the
-    /// areas meet) then derives what SQL cannot.
+    /// Apply the migrations (on SQLite with the checks a migration cannot change, see
+    /// `SqliteDb::widen_role_checks`), and nothing else: `Db::migrate` (in the crate root,
+    /// where the areas meet) then derives what SQL cannot.
     pub async fn apply_migrations(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {
-            Db::Sqlite(db) => sqlx::migrate!("../migrations/sqlite").run(db.pool()).await?,
+            Db::Sqlite(db) => {
+                sqlx::migrate!("../migrations/sqlite").run(db.pool()).await?;
+                db.widen_role_checks().await?;
+            }
             Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await?,
         }
         Ok(())

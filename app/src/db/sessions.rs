@@ -16,6 +16,7 @@ pub struct SessionRow {
     pub display_name: String,
     pub role: String,
     pub department_id: Option<i64>,
+    pub county_id: Option<i64>,
     pub locale: crate::domain::Locale,
     pub active: bool,
     /// The sign-in step this session still waits for (`auth::db::set_pending`).
@@ -49,7 +50,7 @@ pub async fn create(
 }
 
 const FIND: &str = "select s.user_id, s.created_at, s.last_seen_at, u.email, u.display_name, u.role, \
-        u.department_id, u.locale, u.active, s.pending \
+        u.department_id, u.county_id, u.locale, u.active, s.pending \
      from sessions s join users u on u.id = s.user_id where s.id = $1";
 
 /// The session and its user. Every signed-in request asks (on SQLite it is read on the
@@ -69,6 +70,7 @@ impl super::Record for SessionRow {
             // Kept as text: an unknown role must deny access (`auth::server`), not fail the read.
             role: row.get("role")?,
             department_id: row.get("department_id")?,
+            county_id: row.get("county_id")?,
             locale: row.get("locale")?,
             active: row.get("active")?,
             pending: row.get("pending")?,

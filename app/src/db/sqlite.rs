@@ -71,6 +71,66 @@ impl SqliteDb {
         &self.pool
     }
 
+    /// Let the CHECK constraints of `users` and `roles_requiring_two_step` name the county
+    /// officers' role, and make a county officer's county required (migration 0028), once.
+    /// SQLite changes a check only by making the table again; as its documentation says, with
+    /// the foreign keys off (outside any transaction: a migration's cannot), then a new table
+    /// from the old one's definition, its rows copied, the old one dropped, the new one
+    /// renamed, the keys checked, all in one transaction.
+    pub async fn widen_role_checks(&self) -> Result<(), sqlx::Error> {
+        const ROLES: &str = "'department_liaison', 'leader')";
+        const WIDER: &str = "'department_liaison', 'leader', 'county_officer')";
+        const COUNTY: &str = ",\n    constraint users_county_officer_has_county \
+                              check (role <> 'county_officer' or county_id is not null)\n)";
+        let mut conn = self.pool.acquire().await?;
+        let narrow: Vec<(String, String)> = sqlx::query_as(
+            "select name, sql from sqlite_schema \
+             where type = 'table' and name in ('users', 'roles_requiring_two_step') and sql not like '%county_officer%'",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        if narrow.is_empty() {
+            return Ok(());
+        }
+        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+        let remade = async {
+            let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+            for (name, sql) in &narrow {
+                let (Some(open), Some(close)) = (sql.find('('), sql.rfind(')')) else {
+                    return Err(sqlx::Error::Protocol(format!("the definition of {name} has no columns")));
+                };
+                let mut body = sql[open..close].replace(ROLES, WIDER);
+                body.push(')');
+                if name == "users" {
+                    body = format!("{}{COUNTY}", &body[..body.len() - 1]);
+                }
+                let indexes: Vec<(String,)> = sqlx::query_as(
+                    "select sql from sqlite_schema where type = 'index' and tbl_name = $1 and sql is not null",
+                )
+                .bind(name)
+                .fetch_all(&mut *tx)
+                .await?;
+                let steps = [
+                    format!("create table {name}_widened {body}"),
+                    format!("insert into {name}_widened select * from {name}"),
+                    format!("drop table {name}"),
+                    format!("alter table {name}_widened rename to {name}"),
+                ];
+                for step in steps.iter().chain(indexes.iter().map(|(sql,)| sql)) {
+                    sqlx::query(step).execute(&mut *tx).await?;
+                }
+            }
+            let broken: Vec<SqliteRow> = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *tx).await?;
+            if !broken.is_empty() {
+                return Err(sqlx::Error::Protocol(format!("{} rows lost their foreign key", broken.len())));
+            }
+            tx.commit().await
+        }
+        .await;
+        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+        remade
+    }
+
     /// Run the statement `sql` on a reading connection on this thread (no round trip to a
     /// connection's own thread), `read` taking its rows. Logged as sqlx logs its statements,
     /// so the query log holds every one. `None` when the caller should read through the pool

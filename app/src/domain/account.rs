@@ -12,11 +12,19 @@ pub enum Role {
     LiaisonOfficer,
     DepartmentLiaison,
     Leader,
+    /// 区县招商专员: works the investment projects of one county or district, and only those.
+    CountyOfficer,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Admin, Role::ProtocolOfficer, Role::LiaisonOfficer, Role::DepartmentLiaison, Role::Leader];
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::ProtocolOfficer,
+        Role::LiaisonOfficer,
+        Role::DepartmentLiaison,
+        Role::Leader,
+        Role::CountyOfficer,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -25,6 +33,7 @@ impl Role {
             Role::LiaisonOfficer => "liaison_officer",
             Role::DepartmentLiaison => "department_liaison",
             Role::Leader => "leader",
+            Role::CountyOfficer => "county_officer",
         }
     }
 
@@ -35,6 +44,11 @@ impl Role {
     /// A department liaison works only their own department's tasks, so needs one.
     pub fn needs_department(self) -> bool {
         matches!(self, Role::DepartmentLiaison)
+    }
+
+    /// A county officer works only their own county's projects, so needs one.
+    pub fn needs_county(self) -> bool {
+        matches!(self, Role::CountyOfficer)
     }
 }
 

@@ -11,6 +11,7 @@ mod case_ref;
 mod case_status;
 mod case_type;
 mod countries;
+mod county;
 mod credit_code;
 mod identity;
 pub mod instant;
@@ -29,6 +30,7 @@ pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, A
 pub use case_status::{CaseStatus, Deadline};
 pub use case_type::CaseType;
 pub use countries::Country;
+pub use county::{county_name, County};
 pub use credit_code::CreditCode;
 pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;

@@ -62,7 +62,7 @@ pub async fn record_capital(
 #[cfg(feature = "ssr")]
 pub mod service {
     use super::{data, parse_month};
-    use crate::auth::{may_work_on, Action, Ctx};
+    use crate::auth::{may_work_on_project, Action, Ctx};
     use crate::db::audit;
     use crate::error::{AppError, FieldCode, FieldError, Validator};
     use crate::projects::Wan;
@@ -102,7 +102,7 @@ pub mod service {
         };
         let mut tx = cx.state.db.begin().await?;
         let project = crate::projects::db::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        if !may_work_on(&cx.user, Some(project.summary.officer_id)) {
+        if !may_work_on_project(&cx.user, project.summary.officer_id, project.summary.county_id) {
             return Err(AppError::Forbidden);
         }
         if !project.summary.stage.is_signed() {
@@ -190,7 +190,7 @@ pub mod data {
                 ],
             )
             .await?;
-        Ok(())
+        crate::projects::db::touch(tx).await
     }
 
     /// The city's capital in place over the months from `from`'s to `to`'s, every project.

@@ -55,6 +55,9 @@ pub fn next_check(started_on: NaiveDate, last_check: Option<NaiveDate>, interval
     from + chrono::Duration::days(interval_days)
 }
 
+/// How many overdue checks the list shows: the longest waiting.
+pub const OVERDUE_SHOWN: usize = 100;
+
 /// A started project whose check is overdue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OverdueCheck {
@@ -108,8 +111,9 @@ pub async fn overdue_checks(#[server(default)] leader_id: Option<i64>) -> Result
     let cx = crate::auth::Ctx::require(crate::auth::Action::ReadProjects)?;
     let interval_days = data::interval_days(&cx.state.db).await?;
     let today = crate::domain::office_today(crate::db::now());
-    let items =
-        data::overdue(&cx.state.db, today - chrono::Duration::days(interval_days), interval_days, leader_id).await?;
+    let cutoff = today - chrono::Duration::days(interval_days);
+    let scope = crate::auth::project_scope(&cx.user);
+    let items = data::overdue(&cx.state.db, cutoff, interval_days, leader_id, scope).await?;
     let editable = crate::auth::allows(cx.user.role, crate::auth::Action::ManageReference);
     Ok(OverdueList { interval_days, items, editable })
 }
@@ -134,7 +138,7 @@ pub async fn set_check_interval(days: String) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 pub mod service {
     use super::{data, CheckForm, CheckKind};
-    use crate::auth::{may_work_on, Action, Ctx};
+    use crate::auth::{may_work_on, may_work_on_project, Action, Ctx};
     use crate::db::audit;
     use crate::domain::CaseType;
     use crate::error::{AppError, FieldCode, FieldError, Validator};
@@ -181,7 +185,7 @@ pub mod service {
         };
         let mut tx = cx.state.db.begin().await?;
         let project = crate::projects::db::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-        if !may_work_on(&cx.user, Some(project.summary.officer_id)) {
+        if !may_work_on_project(&cx.user, project.summary.officer_id, project.summary.county_id) {
             return Err(AppError::Forbidden);
         }
         if project.summary.stage != Stage::Started {
@@ -289,7 +293,15 @@ pub mod data {
         pub case_id: Option<i64>,
     }
 
+    /// Record a check; the project's `checked_on` moves to its day when that is later.
     pub async fn insert(tx: &mut Tx, c: &NewCheck<'_>, by: i64) -> Result<i64, sqlx::Error> {
+        let _: Option<i64> = tx
+            .optional(
+                "update projects set checked_on = $1 \
+                 where id = $2 and stage = 'started' and (checked_on is null or checked_on < $1) returning id",
+                &[c.checked_on.into(), c.project_id.into()],
+            )
+            .await?;
         tx.one(
             "insert into project_checks (project_id, kind, checked_on, progress_pct, findings, problem, case_id, \
                      checked_by, recorded_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
@@ -343,30 +355,33 @@ pub mod data {
         }
     }
 
-    /// Started projects not checked since `cutoff` (nor started since), the longest waiting
-    /// first, at most 500; `interval_days` gives each its due day.
+    /// Started projects not checked since `cutoff` (nor started since: `checked_on`, kept by
+    /// the moves and the checks), the longest waiting first, at most `OVERDUE_SHOWN`;
+    /// `interval_days` gives each its due day.
     pub async fn overdue(
         db: &Db,
         cutoff: NaiveDate,
         interval_days: i64,
         leader_id: Option<i64>,
+        county_id: Option<i64>,
     ) -> Result<Vec<OverdueCheck>, sqlx::Error> {
-        let (leader, args) = match leader_id {
-            Some(id) => (" and p.leader_id = $2", vec![cutoff.into(), id.into()]),
-            None => ("", vec![cutoff.into()]),
-        };
+        let mut cond = crate::db::Where::default();
+        cond.push("p.stage = 'started' and p.checked_on < ?", vec![cutoff.into()]);
+        if let Some(id) = leader_id {
+            cond.push("p.leader_id = ?", vec![id.into()]);
+        }
+        if let Some(id) = county_id {
+            cond.push("p.county_id = ?", vec![id.into()]);
+        }
         let sql = format!(
-            "select * from (\
-                 select p.id, p.name, u.display_name as officer_name, p.leader_id, ld.display_name as leader_name, \
-                        case when max(c.checked_on) > p.stage_on then max(c.checked_on) else p.stage_on end \
-                            as last_on \
-                 from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
-                      left join project_checks c on c.project_id = p.id \
-                 where p.stage = 'started'{leader} \
-                 group by p.id, p.name, u.display_name, p.leader_id, ld.display_name, p.stage_on) x \
-             where x.last_on < $1 order by x.last_on, x.id limit 500"
+            "select p.id, p.name, u.display_name as officer_name, p.leader_id, ld.display_name as leader_name, \
+                    p.checked_on as last_on \
+             from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
+             {} order by p.checked_on, p.id limit {}",
+            cond.sql(),
+            super::OVERDUE_SHOWN
         );
-        let mut rows: Vec<OverdueCheck> = db.all(&sql, &args).await?;
+        let mut rows: Vec<OverdueCheck> = db.all(&sql, &cond.args).await?;
         for r in &mut rows {
             r.due_on = r.last_on + chrono::Duration::days(interval_days);
         }

@@ -2,34 +2,11 @@
 //! admins keep, named in the three languages. A county is renamed, never deleted, so that the
 //! projects and figures that name it keep their place.
 
-use crate::domain::Locale;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct County {
-    pub id: i64,
-    pub name_zh: String,
-    pub name_en: String,
-    pub name_fr: String,
-    pub sort_order: i64,
-}
-
-impl County {
-    pub fn name(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::ZhCn => &self.name_zh,
-            Locale::En => &self.name_en,
-            Locale::Fr => &self.name_fr,
-        }
-    }
-}
-
-/// A county's name among `counties`, in the reader's language (empty when there is none).
-pub fn county_name(counties: &[County], id: Option<i64>, locale: Locale) -> String {
-    id.and_then(|id| counties.iter().find(|c| c.id == id)).map(|c| c.name(locale).to_string()).unwrap_or_default()
-}
+pub use crate::domain::{county_name, County};
 
 /// The county form as a browser sends it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -125,28 +102,9 @@ mod service {
 
 #[cfg(feature = "ssr")]
 pub mod data {
-    use super::County;
-    use crate::db::{Columns, Db, Record, Tx};
+    use crate::db::Tx;
 
-    impl Record for County {
-        fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
-            Ok(County {
-                id: row.get("id")?,
-                name_zh: row.get("name_zh")?,
-                name_en: row.get("name_en")?,
-                name_fr: row.get("name_fr")?,
-                sort_order: row.get("sort_order")?,
-            })
-        }
-    }
-
-    pub async fn all(db: &Db) -> Result<Vec<County>, sqlx::Error> {
-        db.all("select id, name_zh, name_en, name_fr, sort_order from counties order by sort_order, id", &[]).await
-    }
-
-    pub async fn exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-        Ok(db.optional::<i64>("select id from counties where id = $1", &[id.into()]).await?.is_some())
-    }
+    pub use crate::db::counties::{all, exists};
 
     /// The county with this Chinese name, if there is one.
     pub async fn named_in(tx: &mut Tx, name_zh: &str) -> Result<Option<i64>, sqlx::Error> {

@@ -1,5 +1,6 @@
 //! Projects, the log of their stage moves and their reviews.
 
+use crate::auth::SessionUser;
 use crate::db::record::{Column, Value};
 use crate::db::{Arg, Columns, Db, Record, Tx, Where};
 use crate::projects::{
@@ -104,9 +105,13 @@ impl Record for PageRow {
     }
 }
 
-/// The filter's conditions on the register (`p`).
-fn conditions(f: &ProjectFilter, reader_id: i64) -> Where {
+/// The filter's conditions on the register (`p`), within what the reader may see (a county
+/// officer, their county's projects).
+fn conditions(f: &ProjectFilter, reader: &SessionUser) -> Where {
     let mut cond = Where::default();
+    if let Some(county) = crate::auth::project_scope(reader) {
+        cond.push("p.county_id = ?", vec![Arg::Int(county)]);
+    }
     if let Some(stage) = f.stage {
         cond.push("p.stage = ?", vec![stage.as_str().into()]);
     }
@@ -119,7 +124,7 @@ fn conditions(f: &ProjectFilter, reader_id: i64) -> Where {
         ("p.event_id = ?", f.event_id),
         ("p.leader_id = ?", f.leader_id),
         ("p.officer_id = ?", f.officer_id),
-        ("p.officer_id = ?", f.mine.then_some(reader_id)),
+        ("p.officer_id = ?", f.mine.then_some(reader.id)),
     ];
     for (clause, id) in ids {
         if let Some(id) = id {
@@ -142,21 +147,29 @@ fn order(sort: ProjectSort) -> &'static str {
 }
 
 /// One page of the register, in the filter's order, with the number of projects the
-/// filter finds and their total investment (both in the same statement). The count and the
-/// sum are exact: a register of projects is thousands, not millions.
+/// filter finds and their total investment (both in the same statement), each exact up to
+/// `COUNT_CAP` projects; past it, the number is `COUNT_CAP` and one (a lower bound, as every
+/// list says) and the total that of the projects counted, which the page does not show. The
+/// page's projects are chosen by id first, so that sorting the matches reads an index
+/// (`projects_by_stage…`) rather than every matching row.
 pub async fn page(
     db: &Db,
     f: &ProjectFilter,
-    reader_id: i64,
+    reader: &SessionUser,
     per_page: i64,
 ) -> Result<(Vec<ProjectSummary>, i64, Wan), sqlx::Error> {
-    let cond = conditions(f, reader_id);
+    let cond = conditions(f, reader);
     let filters = cond.sql();
+    let count = format!(
+        "select count(*) as total, cast(coalesce(sum(c.total_investment_wan), 0) as bigint) as total_wan \
+         from (select p.total_investment_wan from projects p{filters} limit {}) c",
+        crate::domain::COUNT_CAP + 1
+    );
     let sql = format!(
         "select {SUMMARY}, m.total, m.total_wan \
-         from (select count(*) as total, cast(coalesce(sum(p.total_investment_wan), 0) as bigint) as total_wan \
-               from projects p{filters}) m \
-         join (select p.* from projects p{filters} order by {order} limit {per_page} offset {}) p \
+         from ({count}) m \
+         join (select p.* from projects p where p.id in \
+                   (select p.id from projects p{filters} order by {order} limit {per_page} offset {})) p \
               on true \
          join users u on u.id = p.officer_id \
          order by {order}",
@@ -170,10 +183,6 @@ pub async fn page(
             Ok((rows.into_iter().map(|r| r.summary).collect(), total, sum))
         }
         None => {
-            let count = format!(
-                "select count(*) as total, cast(coalesce(sum(p.total_investment_wan), 0) as bigint) as total_wan \
-                 from projects p{filters}"
-            );
             let (total, sum): (i64, i64) = db.one(&count, &cond.args).await?;
             Ok((Vec::new(), total, Wan(sum)))
         }
@@ -261,6 +270,7 @@ pub async fn insert(
         .await?;
     let first = NewMove { project_id: id, from: None, to: stage, on, reason: "", by: officer_id };
     log_move(tx, &first, at).await?;
+    touch(tx).await?;
     Ok(id)
 }
 
@@ -280,6 +290,9 @@ pub async fn update(
     );
     let updated: Option<i64> =
         tx.optional(&sql, &[field_args(f).as_slice(), &[at.into(), id.into(), version.into()]].concat()).await?;
+    if updated.is_some() {
+        touch(tx).await?;
+    }
     Ok(updated.is_some())
 }
 
@@ -292,7 +305,10 @@ pub async fn move_stage(tx: &mut Tx, version: i32, m: &NewMove<'_>, at: DateTime
     let moved: Option<i64> = tx
         .optional(
             "update projects set stage = $1, stage_on = $2, dropped_from = $3, updated_at = $4, \
-                     version = version + 1 \
+                     version = version + 1, \
+                     signed_on = case when $1 = 'signed' and (signed_on is null or signed_on > $2) then $2 \
+                                      else signed_on end, \
+                     checked_on = case when $1 = 'started' then $2 else checked_on end \
                  where id = $5 and version = $6 returning id",
             &[m.to.as_str().into(), m.on.into(), dropped_from.into(), at.into(), m.project_id.into(), version.into()],
         )
@@ -301,7 +317,23 @@ pub async fn move_stage(tx: &mut Tx, version: i32, m: &NewMove<'_>, at: DateTime
         return Ok(false);
     }
     log_move(tx, m, at).await?;
+    touch(tx).await?;
     Ok(true)
+}
+
+/// Mark the register changed: the rates a server keeps are of the version it read (see
+/// `state::FiguresCache`). Every write to the projects, their stage log or their capital calls it in
+/// its transaction.
+pub async fn touch(tx: &mut Tx) -> Result<(), sqlx::Error> {
+    let _: i64 = tx
+        .one("update project_settings set register_version = register_version + 1 where id = 1 returning id", &[])
+        .await?;
+    Ok(())
+}
+
+/// The register's version (see `touch`).
+pub async fn version(db: &Db) -> Result<i64, sqlx::Error> {
+    db.one("select cast(register_version as bigint) from project_settings where id = 1", &[]).await
 }
 
 async fn log_move(tx: &mut Tx, m: &NewMove<'_>, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
@@ -413,11 +445,11 @@ pub async fn insert_review(
 pub async fn stream(
     db: &Db,
     f: &ProjectFilter,
-    reader_id: i64,
+    reader: &SessionUser,
     limit: i64,
     hold: impl crate::db::Holding,
 ) -> Result<crate::db::Rows<ProjectRow>, sqlx::Error> {
-    let cond = conditions(f, reader_id);
+    let cond = conditions(f, reader);
     let sql = format!(
         "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
                 ev.name as event_name, \
@@ -434,32 +466,33 @@ pub async fn stream(
 
 /// A cohort's counts by industry chain and county, one line per pair that has any: the stage
 /// of each member on the cohort's day is that of its last logged move on or before it (the
-/// later one of two on the same day), as `projects::rates` reads the log.
+/// later one of two on the same day), as `projects::rates` reads the log. Only the members are
+/// read, through `projects_by_signing` (each was first signed on or before that day); the log
+/// only for those that moved after it (no move is dated before the one it follows).
 pub async fn rates(
     db: &Db,
     cohort: crate::projects::Cohort,
 ) -> Result<Vec<(Option<i64>, Option<i64>, crate::projects::Rates)>, sqlx::Error> {
     use crate::projects::Cohort;
     let (members, on_list, args): (&str, &str, Vec<Arg>) = match cohort {
-        Cohort::SignedBetween(from, to) => (
-            " and m.project_id in (select project_id from project_moves where to_stage = 'signed' \
-                  group by project_id having min(moved_on) >= $2 and min(moved_on) <= $3)",
-            "",
-            vec![to.into(), from.into(), to.into()],
-        ),
-        Cohort::OnListAt(day) => ("", " and l.to_stage in ('signed', 'started', 'completed')", vec![day.into()]),
+        Cohort::SignedBetween(from, to) => {
+            ("p.signed_on >= $2 and p.signed_on <= $1", "", vec![to.into(), from.into()])
+        }
+        Cohort::OnListAt(day) => {
+            ("p.signed_on <= $1", " where s.stage in ('signed', 'started', 'completed')", vec![day.into()])
+        }
     };
     let sql = format!(
-        "with latest as (\
-             select m.project_id, m.to_stage, \
-                    row_number() over (partition by m.project_id order by m.moved_on desc, m.id desc) as n \
-             from project_moves m where m.moved_on <= $1{members}) \
-         select p.industry_chain_id, p.county_id, count(*) as signed, \
-                cast(sum(case when l.to_stage in ('started', 'completed') then 1 else 0 end) as bigint) as started, \
-                cast(sum(case when l.to_stage = 'completed' then 1 else 0 end) as bigint) as completed \
-         from latest l join projects p on p.id = l.project_id \
-         where l.n = 1{on_list} \
-         group by p.industry_chain_id, p.county_id"
+        "select s.industry_chain_id, s.county_id, count(*) as signed, \
+                cast(sum(case when s.stage in ('started', 'completed') then 1 else 0 end) as bigint) as started, \
+                cast(sum(case when s.stage = 'completed' then 1 else 0 end) as bigint) as completed \
+         from (select p.industry_chain_id, p.county_id, \
+                      case when p.stage_on <= $1 then p.stage \
+                           else (select m.to_stage from project_moves m \
+                                 where m.project_id = p.id and m.moved_on <= $1 \
+                                 order by m.moved_on desc, m.id desc limit 1) end as stage \
+               from projects p where {members}) s{on_list} \
+         group by s.industry_chain_id, s.county_id"
     );
     let lines: Vec<CohortLine> = db.all(&sql, &args).await?;
     Ok(lines.into_iter().map(|l| (l.chain, l.county, l.rates)).collect())

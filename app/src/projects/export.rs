@@ -72,7 +72,7 @@ pub async fn projects_csv(
         "project-field-enclave-share",
     ]
     .map(|id| t(locale, id));
-    let rows = super::db::stream(&state.db, filter, user.id, MAX_ROWS, lease).await?;
+    let rows = super::db::stream(&state.db, filter, user, MAX_ROWS, lease).await?;
     let record = move |p: super::db::ProjectRow| {
         let (s, d) = (p.summary, p.details);
         let chain = s.industry_chain_id.and_then(|id| chains.iter().find(|c| c.id == id));

@@ -481,6 +481,35 @@ pub struct ProjectForm {
     pub notes: String,
 }
 
+impl ProjectForm {
+    /// The form of a saved project, as its page fills it in for a change (the stage and its
+    /// day are moved on their own; the enterprise's code is not sent back).
+    pub fn of(p: &Project) -> ProjectForm {
+        let id = |id: Option<i64>| id.map(|id| id.to_string()).unwrap_or_default();
+        let (s, d) = (&p.summary, &p.details);
+        ProjectForm {
+            name: s.name.clone(),
+            investor: s.investor.clone(),
+            investor_country: d.investor_country.clone(),
+            investor_province: d.investor_province.clone(),
+            industry_chain_id: id(s.industry_chain_id),
+            county_id: id(s.county_id),
+            park: d.park.clone(),
+            credit_code: String::new(),
+            total_investment: s.total_investment.yi(),
+            capital_kind: s.capital_kind.as_str().into(),
+            source: d.source.as_str().into(),
+            event_id: id(d.event_id),
+            enclave_partner: d.enclave_partner.clone(),
+            enclave_share_pct: d.enclave_share_pct.map(|p| p.to_string()).unwrap_or_default(),
+            stage: String::new(),
+            since: String::new(),
+            leader_id: id(d.leader_id),
+            notes: d.notes.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

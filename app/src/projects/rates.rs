@@ -49,7 +49,8 @@ impl RatesReport {
 }
 
 /// The rates of a cohort: `cohort` is "signed" (signed from `from` to `to`) or "on_list" (on
-/// the list at `at`); the current year's signings to today when empty.
+/// the list at `at`); the current year's signings to today when empty. Computed once per
+/// version of the register (see `FiguresCache`).
 #[server(endpoint = "project_rates")]
 pub async fn project_rates(
     #[server(default)] cohort: String,
@@ -79,10 +80,19 @@ pub async fn project_rates(
         }
     };
     v.finish()?;
-    let lines = super::db::rates(&cx.state.db, cohort).await?;
-    let capital = match cohort {
-        Cohort::SignedBetween(from, to) => Some(super::capital::data::city_totals(&cx.state.db, from, to).await?),
-        Cohort::OnListAt(_) => None,
-    };
-    Ok(RatesReport { capital, ..RatesReport::of(cohort, &lines) })
+    let db = &cx.state.db;
+    let version = super::db::version(db).await?;
+    let report = cx
+        .state
+        .figures
+        .get_or_load(version, format!("project-rates {cohort:?}"), || async {
+            let lines = super::db::rates(db, cohort).await?;
+            let capital = match cohort {
+                Cohort::SignedBetween(from, to) => Some(super::capital::data::city_totals(db, from, to).await?),
+                Cohort::OnListAt(_) => None,
+            };
+            Ok::<_, AppError>(RatesReport { capital, ..RatesReport::of(cohort, &lines) })
+        })
+        .await?;
+    Ok(RatesReport::clone(&report))
 }

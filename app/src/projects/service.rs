@@ -6,7 +6,7 @@ use super::{
     blocking_aspects, Aspect, CapitalKind, Project, ProjectFilter, ProjectForm, ProjectPage, Review, ReviewEntry,
     Source, Stage, Wan,
 };
-use crate::auth::{may_work_on, Action, Ctx, SessionUser};
+use crate::auth::{may_work_on_project, project_scope, Action, Ctx, SessionUser};
 use crate::db::{self, audit};
 use crate::domain::{office_today, Country, CreditCode};
 use crate::error::{AppError, FieldCode, FieldError, Validator};
@@ -18,16 +18,19 @@ pub const PER_PAGE: i64 = 50;
 
 /// One page of the register.
 pub async fn list(state: &ServerState, user: &SessionUser, f: &ProjectFilter) -> Result<ProjectPage, AppError> {
-    let (items, total, total_investment) = data::page(&state.db, f, user.id, PER_PAGE).await?;
+    let (items, total, total_investment) = data::page(&state.db, f, user, PER_PAGE).await?;
     Ok(ProjectPage { items, total, page: f.page, per_page: PER_PAGE, total_investment })
 }
 
 /// A project with its log, its reviews, and what the reader may do with it.
 pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Project, AppError> {
     let row = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if project_scope(user).is_some_and(|county| row.summary.county_id != Some(county)) {
+        return Err(AppError::Forbidden);
+    }
     let reviews = data::reviews(&state.db, id).await?;
     let checks = super::checks::data::of_project(&state.db, id).await?;
-    let editable = may_work_on(user, Some(row.summary.officer_id));
+    let editable = may_work_on_project(user, row.summary.officer_id, row.summary.county_id);
     let stage = row.summary.stage;
     let next_stages = if editable {
         Stage::ALL.into_iter().filter(|to| stage.move_to(*to, row.details.dropped_from).is_some()).collect()
@@ -102,7 +105,7 @@ impl Valid {
 }
 
 /// An id from a form that must name one of `known`'s rows.
-fn known_id(v: &mut Validator, field: &str, raw: &str, known: &[i64], code: FieldCode) -> Option<i64> {
+pub(super) fn known_id(v: &mut Validator, field: &str, raw: &str, known: &[i64], code: FieldCode) -> Option<i64> {
     match raw.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
@@ -255,6 +258,17 @@ async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) ->
     })
 }
 
+/// A county officer's project is built in their county: one that names none is placed there,
+/// one that names another is refused.
+fn keep_in_scope(user: &SessionUser, valid: &mut Valid) -> Result<(), AppError> {
+    match (project_scope(user), valid.county_id) {
+        (Some(own), None) => valid.county_id = Some(own),
+        (Some(own), Some(named)) if named != own => return Err(AppError::field("county_id", FieldCode::OutsideCounty)),
+        _ => {}
+    }
+    Ok(())
+}
+
 fn today() -> NaiveDate {
     office_today(db::now())
 }
@@ -276,7 +290,7 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     if since > today() {
         v.push(FieldError::new("since", FieldCode::DateInFuture));
     }
-    let valid = match (validate(&cx.state, f, false).await, v.finish()) {
+    let mut valid = match (validate(&cx.state, f, false).await, v.finish()) {
         (Ok(valid), Ok(())) => valid,
         (Err(AppError::Invalid(mut errors)), Err(AppError::Invalid(more))) => {
             errors.extend(more);
@@ -285,6 +299,7 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let stage = stage.ok_or(AppError::Internal)?;
+    keep_in_scope(&cx.user, &mut valid)?;
     let mut tx = cx.state.db.begin().await?;
     let id = data::insert(&mut tx, &valid.fields(), stage, since, cx.user.id, db::now()).await?;
     let changes = audit::Changes::new()
@@ -298,9 +313,10 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     Ok(id)
 }
 
-/// The project if the reader may work on it: its own officer, or an admin.
+/// The project if the reader may work on it: its own officer, its county's officer, or an
+/// admin.
 fn workable(cx: &Ctx, row: &ProjectRow) -> Result<(), AppError> {
-    if may_work_on(&cx.user, Some(row.summary.officer_id)) {
+    if may_work_on_project(&cx.user, row.summary.officer_id, row.summary.county_id) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -316,6 +332,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
     if f.credit_code.trim().is_empty() {
         valid.enterprise_id = saved.details.enterprise_id;
     }
+    keep_in_scope(&cx.user, &mut valid)?;
     let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &before)?;

@@ -167,6 +167,8 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::ReviewsClosed => tr!("field-reviews-closed"),
         FieldCode::NameTaken => tr!("field-name-taken"),
         FieldCode::UnknownCounty => tr!("field-unknown-county"),
+        FieldCode::OutsideCounty => tr!("field-outside-county"),
+        FieldCode::CountyRequired => tr!("field-county-required"),
         FieldCode::UnknownEvent => tr!("field-unknown-event"),
         FieldCode::EventRequired => tr!("field-event-required"),
         FieldCode::UnknownEventKind => tr!("field-unknown-event-kind"),

@@ -28,6 +28,7 @@ pub fn role_name(role: Role) -> String {
         Role::LiaisonOfficer => tr!("role-liaison-officer"),
         Role::DepartmentLiaison => tr!("role-department-liaison"),
         Role::Leader => tr!("role-leader"),
+        Role::CountyOfficer => tr!("role-county-officer"),
     }
 }
 

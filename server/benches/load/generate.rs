@@ -567,6 +567,15 @@ pub async fn projects(pool: &SqlitePool, rng: &mut StdRng, now: DateTime<Utc>, o
             m.build().execute(&mut *tx).await?;
         }
     }
+    // What the server keeps with each write (migration 0027): the first signing's day, and
+    // for a started project the day of its start (none is checked here).
+    sqlx::query(
+        "update projects set signed_on = (select min(m.moved_on) from project_moves m \
+             where m.project_id = projects.id and m.to_stage = 'signed')",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("update projects set checked_on = stage_on where stage = 'started'").execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }

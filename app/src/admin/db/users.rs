@@ -14,6 +14,7 @@ impl Record for UserRecord {
             display_name: row.get("display_name")?,
             role: row.get("role")?,
             department_id: row.get("department_id")?,
+            county_id: row.get("county_id")?,
             locale: row.get("locale")?,
             active: row.get("active")?,
             version: row.get("version")?,
@@ -25,7 +26,7 @@ impl Record for UserRecord {
     }
 }
 
-const SELECT: &str = "select u.id, u.email, u.display_name, u.role, u.department_id, u.locale, u.active, \
+const SELECT: &str = "select u.id, u.email, u.display_name, u.role, u.department_id, u.county_id, u.locale, u.active, \
         u.version, u.created_at, u.updated_at, \
         (select max(a.at) from audit_log a where a.actor_id = u.id and a.action = 'login') as last_login_at, \
         (select count(*) from sessions s where s.user_id = u.id) as session_count \
@@ -53,6 +54,7 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub role: Role,
     pub department_id: Option<i64>,
+    pub county_id: Option<i64>,
     pub locale: Locale,
     pub at: DateTime<Utc>,
 }
@@ -69,8 +71,8 @@ pub async fn insert(tx: &mut Tx, u: NewUser<'_>) -> Result<i64, InsertError> {
     let r = tx
         .one::<i64>(
             "insert into users (email, display_name, password_hash, role, department_id, locale, active, \
-                                version, created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, true, 1, $7, $7) returning id",
+                                version, created_at, updated_at, county_id) \
+             values ($1, $2, $3, $4, $5, $6, true, 1, $7, $7, $8) returning id",
             &[
                 u.email.into(),
                 u.display_name.into(),
@@ -79,6 +81,7 @@ pub async fn insert(tx: &mut Tx, u: NewUser<'_>) -> Result<i64, InsertError> {
                 u.department_id.into(),
                 (u.locale.tag()).into(),
                 u.at.into(),
+                u.county_id.into(),
             ],
         )
         .await;
@@ -92,6 +95,7 @@ pub struct Update<'a> {
     pub display_name: &'a str,
     pub role: Role,
     pub department_id: Option<i64>,
+    pub county_id: Option<i64>,
     pub locale: Locale,
     pub active: bool,
     pub at: DateTime<Utc>,
@@ -102,7 +106,7 @@ pub async fn update(tx: &mut Tx, u: Update<'_>) -> Result<bool, InsertError> {
     let r = on_tx!(tx, |conn| {
         sqlx::query(
             "update users set email = $1, display_name = $2, role = $3, department_id = $4, locale = $5, \
-                    active = $6, updated_at = $7, version = version + 1 \
+                    active = $6, updated_at = $7, version = version + 1, county_id = $10 \
              where id = $8 and version = $9",
         )
         .bind(u.email)
@@ -114,6 +118,7 @@ pub async fn update(tx: &mut Tx, u: Update<'_>) -> Result<bool, InsertError> {
         .bind(u.at)
         .bind(u.id)
         .bind(u.expected_version)
+        .bind(u.county_id)
         .execute(conn)
         .await
         .map(|done| done.rows_affected())

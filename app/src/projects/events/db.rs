@@ -43,26 +43,34 @@ const PRODUCED: &str = "select event_id, count(*) as projects, \
          sum(case when stage = 'completed' then 1 else 0 end) as completed \
      from projects where event_id is not null";
 
-fn select(filter: &str) -> String {
+/// The events `scope` keeps (a `where`, an order, a limit on `e`), with what each produced:
+/// only their own projects are counted, through `projects_by_event`.
+fn select(scope: &str) -> String {
     format!(
         "select e.id, e.kind, e.name, e.starts_on, e.ends_on, e.place, \
                 coalesce(f.projects, 0) as projects, coalesce(f.signed, 0) as signed, \
                 cast(coalesce(f.investment_wan, 0) as bigint) as investment_wan, \
                 coalesce(f.started, 0) as started, coalesce(f.completed, 0) as completed \
-         from promotion_events e left join ({PRODUCED} group by event_id) f on f.event_id = e.id \
-         {filter}"
+         from (select e.* from promotion_events e {scope}) e \
+         left join ({PRODUCED} and event_id in (select e.id from promotion_events e {scope}) group by event_id) f \
+              on f.event_id = e.id \
+         order by e.starts_on desc, e.id desc"
     )
 }
 
-/// The events of a year (every year when None), the latest first, with what each produced.
+/// The events of a year (the latest `LATEST` of any year when None), the latest first, with
+/// what each produced.
 pub async fn list(db: &Db, year: Option<i32>) -> Result<Vec<EventSummary>, sqlx::Error> {
     match year {
         Some(y) => {
             let Some((from, to)) = crate::domain::year_bounds(y) else { return Ok(Vec::new()) };
-            let sql = select("where e.starts_on >= $1 and e.starts_on <= $2 order by e.starts_on desc, e.id desc");
+            let sql = select("where e.starts_on >= $1 and e.starts_on <= $2");
             db.all(&sql, &[from.into(), to.into()]).await
         }
-        None => db.all(&select("order by e.starts_on desc, e.id desc limit 500"), &[]).await,
+        None => {
+            let scope = format!("order by e.starts_on desc, e.id desc limit {}", super::LATEST);
+            db.all(&select(&scope), &[]).await
+        }
     }
 }
 

@@ -14,6 +14,9 @@ use super::{ProjectSummary, Wan};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// How many events the list shows when no year is chosen: the latest.
+pub const LATEST: usize = 50;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {

@@ -66,7 +66,12 @@ pub fn EventsPage() -> impl IntoView {
                 match events.await {
                     Err(e) => page_error(e),
                     Ok(list) if list.is_empty() => view! { <p class="muted">{tr!("events-none")}</p> }.into_any(),
-                    Ok(list) => events_table(&list, use_locale()),
+                    Ok(list) => {
+                        // Without a year, the latest only: say so when there may be more.
+                        let more = (year().is_none() && list.len() == super::LATEST)
+                            .then(|| view! { <p class="hint">{tr!("events-latest-only", { "count" => super::LATEST })}</p> });
+                        view! { {events_table(&list, use_locale())} {more} }.into_any()
+                    }
                 }
             })}
         </Transition>
@@ -86,14 +91,16 @@ fn events_table(list: &[EventSummary], locale: Locale) -> AnyView {
         tr!("events-completed"),
     ];
     let headings = labels.into_iter().map(|label| view! { <th scope="col">{label}</th> }).collect_view();
+    let mut kinds = crate::i18n::Labels::new();
     let rows = list
         .iter()
         .map(|e| {
             let p = e.produced;
+            let kind = kinds.get(e.kind, kind_name);
             view! {
                 <tr>
                     <td><a href=format!("/projects/events/{}", e.id)>{e.name.clone()}</a></td>
-                    <td>{kind_name(e.kind)}</td>
+                    <td>{kind}</td>
                     <td>{days(e, locale)}</td>
                     <td>{e.place.clone()}</td>
                     <td class="num">{p.signed}</td>

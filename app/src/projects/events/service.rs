@@ -17,7 +17,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
     let (summary, details) = data::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let filter = crate::projects::ProjectFilter { event_id: Some(id), ..Default::default() };
     // An event's projects are dozens; the register's page holds far more than one event has.
-    let (projects, ..) = crate::projects::db::page(&state.db, &filter, user.id, 500).await?;
+    let (projects, ..) = crate::projects::db::page(&state.db, &filter, user, 500).await?;
     Ok(PromotionEvent { summary, details, projects, editable: allows(user.role, Action::ManageProjects) })
 }
 
@@ -66,16 +66,8 @@ async fn validate(state: &ServerState, f: &EventForm) -> Result<Valid, AppError>
     let organiser = v.text("organiser", &f.organiser, false, 200);
     let leaders: Vec<i64> =
         crate::enterprises::db::active_users_with_role(&state.db, "leader").await?.iter().map(|l| l.id).collect();
-    let leader_id = match f.leader_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if leaders.contains(&id) => Some(id),
-            _ => {
-                v.push(FieldError::new("leader_id", FieldCode::UnknownOfficer));
-                None
-            }
-        },
-    };
+    let leader_id =
+        crate::projects::service::known_id(&mut v, "leader_id", &f.leader_id, &leaders, FieldCode::UnknownOfficer);
     let notes = v.text("notes", &f.notes, false, 4000);
     v.finish()?;
     let (Some(kind), Some(starts_on), Some(ends_on)) = (kind, starts_on, ends_on) else {

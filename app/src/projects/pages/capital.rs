@@ -43,7 +43,7 @@ fn months_table(months: &[CapitalMonth], totals: CapitalTotals, locale: Locale) 
         .map(|m| {
             view! {
                 <tr>
-                    <td>{m.month.format("%Y-%m").to_string()}</td>
+                    <td>{crate::i18n::format_month(m.month, locale)}</td>
                     <td class="num">{yi(m.domestic, locale)}</td>
                     <td class="num">{usd(m.foreign_usd_cents, locale)}</td>
                     <td>{m.recorded_by.clone().unwrap_or_default()}</td>

@@ -74,7 +74,7 @@ fn checks_table(checks: &[ProjectCheck], locale: Locale) -> AnyView {
                 <tr>
                     <td>{format_day(c.checked_on, locale)}</td>
                     <td>{check_kind_name(c.kind)}</td>
-                    <td class="num">{format!("{}%", c.progress_pct)}</td>
+                    <td class="num">{super::whole_percent(c.progress_pct, locale)}</td>
                     <td>{or_dash(c.findings.clone())}</td>
                     <td>{or_dash(c.problem.clone())}</td>
                     <td>{case}</td>
@@ -220,6 +220,9 @@ fn overdue_table(list: &OverdueList, locale: Locale) -> AnyView {
             }
         })
         .collect_view();
+    let shown = crate::projects::checks::OVERDUE_SHOWN;
+    let more = (list.items.len() == shown)
+        .then(|| view! { <p class="hint">{tr!("checks-longest-only", { "count" => shown })}</p> });
     view! {
         <div class="table-wrap">
             <table class="table checks-overdue">
@@ -227,6 +230,7 @@ fn overdue_table(list: &OverdueList, locale: Locale) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {more}
     }
     .into_any()
 }

@@ -3,13 +3,14 @@
 
 use super::capital::CapitalSection;
 use super::checks::ChecksSection;
+use super::form::EditSection;
 use super::review::ReviewSection;
 use super::stages::StageSection;
 use super::{capital_kind_name, chain_name, country_name, or_dash, source_name, stage_name, yi};
 use crate::enterprises::api::list_industry_chains;
 use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
-use crate::projects::api::{get_project, MoveProject, ReviewProject};
+use crate::projects::api::{get_project, MoveProject, ReviewProject, UpdateProject};
 use crate::projects::capital::RecordCapital;
 use crate::projects::checks::RecordCheck;
 use crate::projects::counties::{county_name, list_counties, County};
@@ -27,17 +28,24 @@ pub fn ProjectPage() -> impl IntoView {
     let stage_move = ServerAction::<MoveProject>::new();
     let capital = ServerAction::<RecordCapital>::new();
     let check = ServerAction::<RecordCheck>::new();
+    let update = ServerAction::<UpdateProject>::new();
     let versions = move || {
         let done = (review.version().get(), stage_move.version().get(), capital.version().get(), check.version().get());
-        (id(), done)
+        (id(), done, update.version().get())
     };
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let saved = Signal::derive(move || {
-        [review.value().get(), stage_move.value().get(), capital.value().get(), check.value().get()]
-            .iter()
-            .any(|done| matches!(done, Some(Ok(()))))
+        [
+            review.value().get(),
+            stage_move.value().get(),
+            capital.value().get(),
+            check.value().get(),
+            update.value().get(),
+        ]
+        .iter()
+        .any(|done| matches!(done, Some(Ok(()))))
     });
     view! {
         <Title text=tr!("projects-title") />
@@ -54,7 +62,8 @@ pub fn ProjectPage() -> impl IntoView {
                         <ReviewSection p=p.clone() action=review />
                         <StageSection p=p.clone() action=stage_move />
                         <ChecksSection p=p.clone() action=check />
-                        <CapitalSection p action=capital />
+                        <CapitalSection p=p.clone() action=capital />
+                        {p.editable.then(|| view! { <EditSection p action=update /> })}
                     }.into_any(),
                 }
             })}

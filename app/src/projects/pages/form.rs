@@ -1,4 +1,5 @@
-//! Registering a project: who invests, and what, where it stands and who leads it.
+//! Registering a project: who invests, and what, where it stands and who leads it; and the
+//! same fields, filled in, to change it on its page.
 
 use super::{capital_kind_name, source_name, stage_name};
 use crate::enterprises::api::{list_industry_chains, list_leaders};
@@ -6,10 +7,10 @@ use crate::enterprises::{IndustryChain, Officer};
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::pickers::country_options;
-use crate::projects::api::RegisterProject;
+use crate::projects::api::{RegisterProject, UpdateProject};
 use crate::projects::counties::{list_counties, County};
 use crate::projects::events::api::event_choices;
-use crate::projects::{CapitalKind, Source, Stage};
+use crate::projects::{CapitalKind, Project, ProjectForm, Source, Stage};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,9 +31,18 @@ pub fn NewProjectPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let may = me.may(crate::auth::Action::ManageProjects).await;
+                // A county officer's projects are built in their county: the only choice.
+                let own = match me.0.await {
+                    Ok(Some(u)) => crate::auth::project_scope(&u),
+                    _ => None,
+                };
                 let leaders = leaders.await.unwrap_or_default();
-                let counties = counties.await.unwrap_or_default();
+                let mut counties = counties.await.unwrap_or_default();
+                if let Some(own) = own {
+                    counties.retain(|c| c.id == own);
+                }
                 let events = events.await.unwrap_or_default();
+                let blank = ProjectForm::default();
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
@@ -40,10 +50,11 @@ pub fn NewProjectPage() -> impl IntoView {
                         <FormError error />
                         <ActionForm action=register attr:class="form form-wide">
                             <div class="form-grid">
-                                {investor_fields(error)}
-                                {project_fields(chains, events, error)}
-                                {place_fields(counties, error)}
-                                {follow_up_fields(leaders, error)}
+                                {investor_fields(&blank, error)}
+                                {project_fields(&blank, chains, events, error)}
+                                {first_stage_fields(error)}
+                                {place_fields(&blank, counties, own.is_some(), error)}
+                                {follow_up_fields(&blank, leaders, error)}
                             </div>
                             <button type="submit" class="button-primary">{tr!("projects-register")}</button>
                         </ActionForm>
@@ -56,30 +67,32 @@ pub fn NewProjectPage() -> impl IntoView {
 
 /// The project's name and who invests: the investor, and the country or province the money
 /// comes from.
-fn investor_fields(error: Signal<Option<AppError>>) -> impl IntoView {
+fn investor_fields(f: &ProjectForm, error: Signal<Option<AppError>>) -> impl IntoView {
     let locale = use_locale();
+    let countries = country_options(locale, Some(&tr!("common-none")), &[f.investor_country.as_str()]);
     view! {
         <div class="field wide">
             <label for="name">{tr!("project-field-name")}</label>
-            <input id="name" name="name" type="text" maxlength="200" required />
+            <input id="name" name="name" type="text" maxlength="200" required value=f.name.clone() />
             {move || field_message(error.get(), "name")}
         </div>
         <div class="field wide">
             <label for="investor">{tr!("project-field-investor")}</label>
-            <input id="investor" name="investor" type="text" maxlength="200" required />
+            <input id="investor" name="investor" type="text" maxlength="200" required value=f.investor.clone() />
             {move || field_message(error.get(), "investor")}
         </div>
         <div class="field">
             <label for="investor_country">{tr!("project-field-investor-country")}</label>
             <select id="investor_country" name="investor_country" aria-describedby="investor_country-hint"
-                inner_html=country_options(locale, Some(&tr!("common-none")), &[])>
+                inner_html=countries>
             </select>
             <p class="hint" id="investor_country-hint">{tr!("project-field-investor-country-hint")}</p>
             {move || field_message(error.get(), "investor_country")}
         </div>
         <div class="field">
             <label for="investor_province">{tr!("project-field-investor-province")}</label>
-            <input id="investor_province" name="investor_province" type="text" maxlength="50" lang="zh-CN" />
+            <input id="investor_province" name="investor_province" type="text" maxlength="50" lang="zh-CN"
+                value=f.investor_province.clone() />
             {move || field_message(error.get(), "investor_province")}
         </div>
     }
@@ -88,6 +101,7 @@ fn investor_fields(error: Signal<Option<AppError>>) -> impl IntoView {
 /// What is invested: the industry chain, the amount, the kind of capital, how the project came
 /// to the office and where it stands.
 fn project_fields(
+    f: &ProjectForm,
     chains: Vec<IndustryChain>,
     events: Vec<(i64, String)>,
     error: Signal<Option<AppError>>,
@@ -98,28 +112,35 @@ fn project_fields(
             <label for="industry_chain_id">{tr!("field-industry-chain")}</label>
             <select id="industry_chain_id" name="industry_chain_id">
                 <option value="">{tr!("common-none")}</option>
-                {chains.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.name(locale).to_string()}</option> }).collect_view()}
+                {chains.into_iter().map(|c| {
+                    let id = c.id.to_string();
+                    view! { <option selected=f.industry_chain_id == id value=id.clone()>{c.name(locale).to_string()}</option> }
+                }).collect_view()}
             </select>
             {move || field_message(error.get(), "industry_chain_id")}
         </div>
         <div class="field">
             <label for="total_investment">{tr!("project-field-total-investment")}</label>
             <input id="total_investment" name="total_investment" type="text" inputmode="decimal" required
-                aria-describedby="total_investment-hint" />
+                aria-describedby="total_investment-hint" value=f.total_investment.clone() />
             <p class="hint" id="total_investment-hint">{tr!("project-field-total-investment-hint")}</p>
             {move || field_message(error.get(), "total_investment")}
         </div>
         <div class="field">
             <label for="capital_kind">{tr!("project-field-capital-kind")}</label>
             <select id="capital_kind" name="capital_kind">
-                {CapitalKind::ALL.into_iter().map(|k| view! { <option value=k.as_str()>{capital_kind_name(k)}</option> }).collect_view()}
+                {CapitalKind::ALL.into_iter().map(|k| view! {
+                    <option selected=f.capital_kind == k.as_str() value=k.as_str()>{capital_kind_name(k)}</option>
+                }).collect_view()}
             </select>
             {move || field_message(error.get(), "capital_kind")}
         </div>
         <div class="field">
             <label for="source">{tr!("project-field-source")}</label>
             <select id="source" name="source">
-                {Source::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{source_name(s)}</option> }).collect_view()}
+                {Source::ALL.into_iter().map(|s| view! {
+                    <option selected=f.source == s.as_str() value=s.as_str()>{source_name(s)}</option>
+                }).collect_view()}
             </select>
             {move || field_message(error.get(), "source")}
         </div>
@@ -127,11 +148,20 @@ fn project_fields(
             <label for="event_id">{tr!("project-field-event")}</label>
             <select id="event_id" name="event_id" aria-describedby="event_id-hint">
                 <option value="">{tr!("common-none")}</option>
-                {events.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                {events.into_iter().map(|(id, name)| {
+                    let id = id.to_string();
+                    view! { <option selected=f.event_id == id value=id.clone()>{name}</option> }
+                }).collect_view()}
             </select>
             <p class="hint" id="event_id-hint">{tr!("project-field-event-hint")}</p>
             {move || field_message(error.get(), "event_id")}
         </div>
+    }
+}
+
+/// The stage a project is registered at and its day (a change moves it on its page instead).
+fn first_stage_fields(error: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
         <div class="field">
             <label for="stage">{tr!("project-field-stage")}</label>
             <select id="stage" name="stage" aria-describedby="stage-hint">
@@ -151,58 +181,125 @@ fn project_fields(
 
 /// Where the project is built, and for a flying-enclave project (飞地) the county it is hosted
 /// for and that county's share of the revenue.
-fn place_fields(counties: Vec<County>, error: Signal<Option<AppError>>) -> impl IntoView {
+/// `only_own`: the counties are the reader's one (a county officer's), with no "none".
+fn place_fields(
+    f: &ProjectForm,
+    counties: Vec<County>,
+    only_own: bool,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="field">
             <label for="county_id">{tr!("project-field-county")}</label>
             <select id="county_id" name="county_id">
-                <option value="">{tr!("common-none")}</option>
-                {counties.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.name(locale).to_string()}</option> }).collect_view()}
+                {(!only_own).then(|| view! { <option value="">{tr!("common-none")}</option> })}
+                {counties.into_iter().map(|c| {
+                    let id = c.id.to_string();
+                    view! { <option selected=f.county_id == id value=id.clone()>{c.name(locale).to_string()}</option> }
+                }).collect_view()}
             </select>
             {move || field_message(error.get(), "county_id")}
         </div>
         <div class="field">
             <label for="credit_code">{tr!("project-field-credit-code")}</label>
             <input id="credit_code" name="credit_code" type="text" maxlength="18" autocomplete="off"
-                aria-describedby="credit_code-hint" />
+                aria-describedby="credit_code-hint" value=f.credit_code.clone() />
             <p class="hint" id="credit_code-hint">{tr!("project-field-credit-code-hint")}</p>
             {move || field_message(error.get(), "credit_code")}
         </div>
         <div class="field">
             <label for="park">{tr!("project-field-park")}</label>
-            <input id="park" name="park" type="text" maxlength="100" />
+            <input id="park" name="park" type="text" maxlength="100" value=f.park.clone() />
             {move || field_message(error.get(), "park")}
         </div>
         <div class="field">
             <label for="enclave_partner">{tr!("project-field-enclave-partner")}</label>
-            <input id="enclave_partner" name="enclave_partner" type="text" maxlength="100" aria-describedby="enclave-hint" />
+            <input id="enclave_partner" name="enclave_partner" type="text" maxlength="100" aria-describedby="enclave-hint"
+                value=f.enclave_partner.clone() />
             <p class="hint" id="enclave-hint">{tr!("project-field-enclave-hint")}</p>
             {move || field_message(error.get(), "enclave_partner")}
         </div>
         <div class="field">
             <label for="enclave_share_pct">{tr!("project-field-enclave-share")}</label>
-            <input id="enclave_share_pct" name="enclave_share_pct" type="number" min="0" max="100" step="1" />
+            <input id="enclave_share_pct" name="enclave_share_pct" type="number" min="0" max="100" step="1"
+                value=f.enclave_share_pct.clone() />
             {move || field_message(error.get(), "enclave_share_pct")}
         </div>
     }
 }
 
 /// Who leads the project for the city (包抓领导), and the notes.
-fn follow_up_fields(leaders: Vec<Officer>, error: Signal<Option<AppError>>) -> impl IntoView {
+fn follow_up_fields(f: &ProjectForm, leaders: Vec<Officer>, error: Signal<Option<AppError>>) -> impl IntoView {
     view! {
         <div class="field">
             <label for="leader_id">{tr!("project-field-leader")}</label>
             <select id="leader_id" name="leader_id">
                 <option value="">{tr!("project-no-leader")}</option>
-                {leaders.into_iter().map(|l| view! { <option value=l.id.to_string()>{l.display_name.clone()}</option> }).collect_view()}
+                {leaders.into_iter().map(|l| {
+                    let id = l.id.to_string();
+                    view! { <option selected=f.leader_id == id value=id.clone()>{l.display_name.clone()}</option> }
+                }).collect_view()}
             </select>
             {move || field_message(error.get(), "leader_id")}
         </div>
         <div class="field wide">
             <label for="notes">{tr!("field-notes")}</label>
-            <textarea id="notes" name="notes" rows="3"></textarea>
+            <textarea id="notes" name="notes" rows="3">{f.notes.clone()}</textarea>
             {move || field_message(error.get(), "notes")}
         </div>
+    }
+}
+
+/// The project's own fields, filled in, for its officer to change, folded away until opened;
+/// the stage moves on in its own section. The enterprise's code is left empty: the link stays
+/// unless another code is given.
+#[component]
+pub fn EditSection(p: Project, action: ServerAction<UpdateProject>) -> impl IntoView {
+    let chains = crate::codec::resource(|| (), |_| list_industry_chains());
+    let leaders = crate::codec::resource(|| (), |_| list_leaders());
+    let counties = crate::codec::resource(|| (), |_| list_counties());
+    let events = crate::codec::resource(|| (), |_| event_choices());
+    let me = crate::shell::use_me();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let current = ProjectForm::of(&p);
+    let (id, version) = (p.summary.id, p.details.version);
+    view! {
+        <section class="panel" aria-labelledby="edit-heading">
+            <details>
+                <summary><h2 id="edit-heading">{tr!("project-edit")}</h2></summary>
+                <FormError error />
+                <Transition fallback=|| ()>
+                    {move || {
+                        let current = current.clone();
+                        Suspend::new(async move {
+                            let own = match me.0.await {
+                                Ok(Some(u)) => crate::auth::project_scope(&u),
+                                _ => None,
+                            };
+                            let mut counties = counties.await.unwrap_or_default();
+                            if let Some(own) = own {
+                                counties.retain(|c| c.id == own);
+                            }
+                            let (chains, leaders) = (chains.await.unwrap_or_default(), leaders.await.unwrap_or_default());
+                            let events = events.await.unwrap_or_default();
+                            view! {
+                                <ActionForm action attr:class="form form-wide">
+                                    <input type="hidden" name="id" value=id.to_string() />
+                                    <input type="hidden" name="version" value=version.to_string() />
+                                    <div class="form-grid">
+                                        {investor_fields(&current, error)}
+                                        {project_fields(&current, chains, events, error)}
+                                        {place_fields(&current, counties, own.is_some(), error)}
+                                        {follow_up_fields(&current, leaders, error)}
+                                    </div>
+                                    <button type="submit" class="button-primary">{tr!("common-save")}</button>
+                                </ActionForm>
+                            }
+                        })
+                    }}
+                </Transition>
+            </details>
+        </section>
     }
 }

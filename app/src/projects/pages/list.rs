@@ -155,7 +155,12 @@ fn ResultsTable(page: crate::projects::ProjectPage, filter: ProjectFilter, choic
     let paging = Paging::of(page.page, page.per_page, page.items.len(), page.total);
     let prev = (page.page > 0).then(|| list_href(&filter, page.page - 1));
     let next = paging.has_next.then(|| list_href(&filter, page.page + 1));
-    let count = tr!("projects-count", { "count" => page.total, "amount" => yi(page.total_investment, locale) });
+    let count = if paging.capped {
+        let cap = crate::i18n::format_number(crate::domain::COUNT_CAP as f64, 0, locale);
+        tr!("projects-count-many", { "total" => cap })
+    } else {
+        tr!("projects-count", { "count" => page.total, "amount" => yi(page.total_investment, locale) })
+    };
     let csv = with_query("/projects/export.csv", &filter.to_query(0));
     let (pages_label, csv_label) = (tr!("common-pages"), tr!("common-export-csv"));
     let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));

@@ -125,6 +125,15 @@ pub fn percent(basis_points: Option<u64>, locale: Locale) -> String {
     }
 }
 
+/// A whole per cent (a project's progress) as the reader's language writes it ("60%",
+/// "60 %").
+pub fn whole_percent(pct: i32, locale: Locale) -> String {
+    match locale {
+        Locale::Fr => format!("{pct}\u{202F}%"),
+        _ => format!("{pct}%"),
+    }
+}
+
 /// An amount in 亿元 as the reader's language writes numbers ("1,250.5"; "1 250,5" in French),
 /// every decimal kept: the digits are those of `Wan::yi`, never rounded through a float.
 pub fn yi(amount: Wan, locale: Locale) -> String {
