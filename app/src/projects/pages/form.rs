@@ -107,6 +107,13 @@ fn project_fields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let locale = use_locale();
+    // The events are hundreds: their options as one string.
+    let chosen = f.event_id.parse::<i64>().ok();
+    let event_options = crate::pickers::options_html(
+        Some(&tr!("common-none")),
+        events.iter().map(|(id, name)| (*id, name.as_str())),
+        chosen,
+    );
     view! {
         <div class="field">
             <label for="industry_chain_id">{tr!("field-industry-chain")}</label>
@@ -146,13 +153,7 @@ fn project_fields(
         </div>
         <div class="field">
             <label for="event_id">{tr!("project-field-event")}</label>
-            <select id="event_id" name="event_id" aria-describedby="event_id-hint">
-                <option value="">{tr!("common-none")}</option>
-                {events.into_iter().map(|(id, name)| {
-                    let id = id.to_string();
-                    view! { <option selected=f.event_id == id value=id.clone()>{name}</option> }
-                }).collect_view()}
-            </select>
+            <select id="event_id" name="event_id" aria-describedby="event_id-hint" inner_html=event_options></select>
             <p class="hint" id="event_id-hint">{tr!("project-field-event-hint")}</p>
             {move || field_message(error.get(), "event_id")}
         </div>

@@ -81,16 +81,18 @@ pub fn ProjectsPage() -> impl IntoView {
 
 /// A select of `options` (value, label) with an "any" first.
 fn select(id: &'static str, label: String, chosen: Option<String>, options: Vec<(String, String)>) -> impl IntoView {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    // The options as one string (the events alone are hundreds), as `pickers` writes them.
+    let mut html = format!("<option value=\"\">{}</option>", Esc(&tr!("common-any")));
+    for (value, text) in options {
+        let chosen = if chosen.as_deref() == Some(value.as_str()) { " selected" } else { "" };
+        let _ = write!(html, "<option value=\"{}\"{chosen}>{}</option>", Esc(&value), Esc(&text));
+    }
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id name=id>
-                <option value="">{tr!("common-any")}</option>
-                {options.into_iter().map(|(value, text)| {
-                    let selected = chosen.as_deref() == Some(value.as_str());
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
+            <select id=id name=id inner_html=html></select>
         </div>
     }
 }
@@ -185,12 +187,12 @@ pub fn project_table(
 ) -> impl IntoView {
     // The headings are read before the view: see `headings`.
     let headings = headings();
-    let rows = items.iter().map(|p| row(p, chains, counties, locale)).collect_view();
+    let rows = rows_html(items, chains, counties, locale);
     view! {
         <div class="table-wrap">
             <table class="table projects">
                 <thead><tr>{headings}</tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </div>
     }
@@ -214,21 +216,31 @@ fn headings() -> impl IntoView {
     labels.into_iter().map(|label| view! { <th scope="col">{label}</th> }).collect_view()
 }
 
-/// One project's row: its name linked to its page.
-fn row(p: &ProjectSummary, chains: &[IndustryChain], counties: &[County], locale: Locale) -> impl IntoView {
-    let href = format!("/projects/{}", p.id);
-    let badge = format!("status status-{}", p.stage.as_str());
-    view! {
-        <tr>
-            <td><a href=href>{p.name.clone()}</a></td>
-            <td>{p.investor.clone()}</td>
-            <td>{chain_name(chains, p.industry_chain_id, locale)}</td>
-            <td>{county_name(counties, p.county_id, locale)}</td>
-            <td class="num">{yi(p.total_investment, locale)}</td>
-            <td>{capital_kind_name(p.capital_kind)}</td>
-            <td><span class=badge>{stage_name(p.stage)}</span></td>
-            <td>{format_day(p.stage_on, locale)}</td>
-            <td>{p.officer_name.clone()}</td>
-        </tr>
+/// The projects' rows as one escaped string, each name linked to its page: drawn element by
+/// element, fifty rows were most of the register's cost (as the enterprises' were, see
+/// `enterprises::pages::list`). Each stage's and kind's label is translated once.
+fn rows_html(items: &[ProjectSummary], chains: &[IndustryChain], counties: &[County], locale: Locale) -> String {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    let (mut stages, mut kinds) = (crate::i18n::Labels::new(), crate::i18n::Labels::new());
+    let mut out = String::with_capacity(items.len() * 512);
+    for p in items {
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"/projects/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
+             <td>{}</td><td><span class=\"status status-{}\">{}</span></td><td>{}</td><td>{}</td></tr>",
+            p.id,
+            Esc(&p.name),
+            Esc(&p.investor),
+            Esc(&chain_name(chains, p.industry_chain_id, locale)),
+            Esc(&county_name(counties, p.county_id, locale)),
+            Esc(&yi(p.total_investment, locale)),
+            Esc(&kinds.get(p.capital_kind, capital_kind_name)),
+            p.stage.as_str(),
+            Esc(&stages.get(p.stage, stage_name)),
+            Esc(&format_day(p.stage_on, locale)),
+            Esc(&p.officer_name),
+        );
     }
+    out
 }
