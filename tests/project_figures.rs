@@ -462,6 +462,19 @@ async fn capital_in_place_adds_up_and_leaders_tasks_count_their_projects(b: Back
     assert_eq!(tasks["editable"], false, "a leader reads the tasks, the admins set them");
     let (_, page) = leader.page("/projects/tasks?year=2025").await;
     assert!(page.contains("100.00%") && page.contains("83.33%"), "2 of 2 projects, 12.5 of 15 亿元: {page}");
+    // Each leader finds their own line first.
+    let second = app.signed_in("leader2@liaison.test", "leader", "").await;
+    let all = json(app.call::<app::enterprises::api::ListLeaders>(&[]).await).await;
+    let ids: Vec<String> = all.as_array().unwrap().iter().map(|l| l["id"].to_string()).collect();
+    let second_id = ids.iter().find(|id| **id != leader_id).unwrap().clone();
+    let theirs =
+        [("leader_id", second_id.as_str()), ("year", "2025"), ("target_projects", "1"), ("target_investment", "1")];
+    assert_eq!(app.call::<app::projects::tasks::SetLeaderTarget>(&theirs).await.status(), StatusCode::OK);
+    for (who, id) in [(&second, &second_id), (&leader, &leader_id)] {
+        let tasks = json(who.call::<app::projects::tasks::LeaderTasks>(&[("year", "2025")]).await).await;
+        assert_eq!(tasks["tasks"].as_array().unwrap().len(), 2, "{tasks}");
+        assert_eq!(tasks["tasks"][0]["leader_id"].to_string(), *id, "{tasks}");
+    }
 
     // Capital in place, month by month; a month recorded again is corrected, not added twice.
     assert_eq!(capital(&officer, a, "2025-05", "1.2", "").await.status(), StatusCode::OK);

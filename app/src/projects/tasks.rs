@@ -30,7 +30,7 @@ pub struct TaskList {
     pub reader_id: i64,
 }
 
-/// The tasks of `year` (the current one when None).
+/// The tasks of `year` (the current one when None), the reader's own first.
 #[server(endpoint = "leader_tasks")]
 pub async fn leader_tasks(#[server(default)] year: Option<i32>) -> Result<TaskList, AppError> {
     let cx = crate::auth::Ctx::require(crate::auth::Action::ReadProjects)?;
@@ -39,6 +39,9 @@ pub async fn leader_tasks(#[server(default)] year: Option<i32>) -> Result<TaskLi
         Some(bounds) if (2000..=2100).contains(&year) => data::of_year(&cx.state.db, year, bounds).await?,
         _ => return Err(AppError::field("year", crate::error::FieldCode::InvalidNumber)),
     };
+    // A leader reads their own line first, the others in their order.
+    let mut tasks = tasks;
+    tasks.sort_by_key(|t| t.leader_id != cx.user.id);
     let editable = crate::auth::allows(cx.user.role, crate::auth::Action::ManageReference);
     Ok(TaskList { year, tasks, editable, reader_id: cx.user.id })
 }
