@@ -31,16 +31,8 @@ pub fn NewProjectPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let may = me.may(crate::auth::Action::ManageProjects).await;
-                // A county officer's projects are built in their county: the only choice.
-                let own = match me.0.await {
-                    Ok(Some(u)) => crate::auth::project_scope(&u),
-                    _ => None,
-                };
                 let leaders = leaders.await.unwrap_or_default();
-                let mut counties = counties.await.unwrap_or_default();
-                if let Some(own) = own {
-                    counties.retain(|c| c.id == own);
-                }
+                let (counties, only_own) = choosable(me, counties.await.unwrap_or_default()).await;
                 let events = events.await.unwrap_or_default();
                 let blank = ProjectForm::default();
                 match chains.await {
@@ -53,7 +45,7 @@ pub fn NewProjectPage() -> impl IntoView {
                                 {investor_fields(&blank, error)}
                                 {project_fields(&blank, chains, events, error)}
                                 {first_stage_fields(error)}
-                                {place_fields(&blank, counties, own.is_some(), error)}
+                                {place_fields(&blank, counties, only_own, error)}
                                 {follow_up_fields(&blank, leaders, error)}
                             </div>
                             <button type="submit" class="button-primary">{tr!("projects-register")}</button>
@@ -63,6 +55,19 @@ pub fn NewProjectPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// The counties the reader may build a project in: a county officer's own alone (and true),
+/// every one for the others.
+async fn choosable(me: crate::shell::Me, mut counties: Vec<County>) -> (Vec<County>, bool) {
+    let own = match me.0.await {
+        Ok(Some(u)) => crate::auth::project_scope(&u),
+        _ => None,
+    };
+    if let Some(own) = own {
+        counties.retain(|c| c.id == own);
+    }
+    (counties, own.is_some())
 }
 
 /// The project's name and who invests: the investor, and the country or province the money
@@ -274,14 +279,8 @@ pub fn EditSection(p: Project, action: ServerAction<UpdateProject>) -> impl Into
                     {move || {
                         let current = current.clone();
                         Suspend::new(async move {
-                            let own = match me.0.await {
-                                Ok(Some(u)) => crate::auth::project_scope(&u),
-                                _ => None,
-                            };
-                            let mut counties = counties.await.unwrap_or_default();
-                            if let Some(own) = own {
-                                counties.retain(|c| c.id == own);
-                            }
+                            let (counties, only_own) =
+                                choosable(me, counties.await.unwrap_or_default()).await;
                             let (chains, leaders) = (chains.await.unwrap_or_default(), leaders.await.unwrap_or_default());
                             let events = events.await.unwrap_or_default();
                             view! {
@@ -291,7 +290,7 @@ pub fn EditSection(p: Project, action: ServerAction<UpdateProject>) -> impl Into
                                     <div class="form-grid">
                                         {investor_fields(&current, error)}
                                         {project_fields(&current, chains, events, error)}
-                                        {place_fields(&current, counties, own.is_some(), error)}
+                                        {place_fields(&current, counties, only_own, error)}
                                         {follow_up_fields(&current, leaders, error)}
                                     </div>
                                     <button type="submit" class="button-primary">{tr!("common-save")}</button>
