@@ -253,6 +253,29 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
     let r = protocol.get("/projects/export.csv").await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert!(!r.text().await.unwrap().contains("复合材料基地"));
+
+    // The figures follow each write: the started project is dropped, the signed one is
+    // corrected as not from the fair after all.
+    move_on(&officer, b_, "dropped", "", "投资方撤资").await;
+    let p = json(officer.call::<app::projects::api::GetProject>(&[("id", &a.to_string())]).await).await;
+    let (a_text, version) = (a.to_string(), p["version"].to_string());
+    let r = officer
+        .call::<app::projects::api::UpdateProject>(&[
+            ("id", a_text.as_str()),
+            ("version", version.as_str()),
+            ("name", "复合材料基地"),
+            ("investor", "Lumière Composites SAS"),
+            ("total_investment", "12.5"),
+            ("capital_kind", "foreign"),
+            ("source", "other"),
+        ])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let events = json(leader.call::<app::projects::events::api::ListEvents>(&[]).await).await;
+    assert_eq!(
+        events[0]["produced"],
+        serde_json::json!({ "signed": 0, "investment": 0, "started": 0, "completed": 0, "projects": 2 })
+    );
 }
 both!(an_event_counts_what_was_signed_there_and_the_lists_filter_and_export);
 

@@ -217,12 +217,19 @@ async fn an_officer_corrects_a_projects_details_on_its_page(b: Backend) {
     let second = app.signed_in("officer2@liaison.test", "liaison_officer", "").await;
     let a = register(&first, &project_form("项目甲", "0.1")).await;
 
-    // The officer's page holds the form, filled in; another officer's does not.
+    // The officer's page links to the form, filled in; another officer's does not, and the
+    // form's page refuses them.
+    let edit = format!("/projects/{a}/edit");
     let (_, page) = first.page(&format!("/projects/{a}")).await;
-    assert!(page.contains("edit-heading") && page.contains(r#"value="项目甲""#), "{page}");
-    assert!(page.contains(r#"value="0.1""#), "the amount as it was typed: {page}");
+    assert!(page.contains(&format!(r#"href="{edit}""#)), "{page}");
+    let (status, page) = first.page(&edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"value="项目甲""#) && page.contains(r#"value="0.1""#), "as it was typed: {page}");
     let (_, page) = second.page(&format!("/projects/{a}")).await;
-    assert!(page.contains("项目甲") && !page.contains("edit-heading"), "{page}");
+    assert!(page.contains("项目甲") && !page.contains(&edit), "{page}");
+    let (status, page) = second.page(&edit).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains(r#"value="项目甲""#), "no form for another officer: {page}");
 
     // Bad input, another officer and a stale form change nothing.
     let (status, e) = app_error(update(&first, a, "1", "", "0.000001").await).await;

@@ -104,6 +104,12 @@ pub enum FieldCode {
     UnknownCounty,
     UnknownEvent,
     EventRequired,
+    /// The delegation's investment lead is not one (or no longer there).
+    UnknownLead,
+    /// Another project was registered from this investment lead.
+    LeadTaken,
+    /// A project from a delegation's lead has the delegation as its source.
+    LeadNeedsDelegationSource,
     UnknownEventKind,
     InvalidShare,
     EnclaveNeedsBoth,

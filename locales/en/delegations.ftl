@@ -276,3 +276,6 @@ resource-retire = Retire
 audit-action-resource-retired = Resource retired
 
 home-delegations-text = Incoming and outgoing delegations, their itineraries, bookings and gifts.
+
+outcome-became-project = became the project
+outcome-register-project = Register it as an investment project

@@ -242,3 +242,9 @@ field-not-started = Only a started project is checked.
 project-field-credit-code = Its enterprise’s credit code
 project-field-credit-code-hint = When the investor has registered its company here: the unified social credit code links the project to the enterprise, and the cases opened for the project belong to it.
 project-field-enterprise = Enterprise
+
+project-field-lead = Delegation’s investment lead
+project-field-lead-hint = For a project that came from a delegation: the lead it recorded. Each lead becomes one project.
+field-unknown-lead = Choose a delegation’s investment lead from the list.
+field-lead-taken = Another project was already registered from this lead.
+field-lead-needs-delegation-source = A project from a delegation’s lead has “Delegation outcome” as its source.

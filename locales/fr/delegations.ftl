@@ -283,3 +283,6 @@ resource-retire = Retirer du service
 audit-action-resource-retired = Ressource retirée
 
 home-delegations-text = Délégations reçues et missions à l’étranger, leurs programmes, réservations et cadeaux.
+
+outcome-became-project = devenue le projet
+outcome-register-project = L’enregistrer comme projet d’investissement

@@ -249,3 +249,9 @@ field-not-started = Seul un projet démarré fait l’objet d’un bilan.
 project-field-credit-code = Code de crédit de son entreprise
 project-field-credit-code-hint = Quand l’investisseur a immatriculé sa société ici : le code unifié de crédit social rattache le projet à l’entreprise, et les dossiers ouverts pour le projet lui appartiennent.
 project-field-enterprise = Entreprise
+
+project-field-lead = Piste d’investissement d’une délégation
+project-field-lead-hint = Pour un projet né d’une délégation : la piste qu’elle a enregistrée. Chaque piste devient un seul projet.
+field-unknown-lead = Choisissez dans la liste une piste d’investissement d’une délégation.
+field-lead-taken = Un autre projet a déjà été enregistré à partir de cette piste.
+field-lead-needs-delegation-source = Un projet issu de la piste d’une délégation a pour origine « Résultat d’une délégation ».

@@ -235,3 +235,6 @@ resource-retire = 停用
 audit-action-resource-retired = 停用资源
 
 home-delegations-text = 来访和出访团组及其日程、预订和礼品。
+
+outcome-became-project = 已转为项目
+outcome-register-project = 登记为招商项目

@@ -221,3 +221,9 @@ field-not-started = 只有已开工的项目才能体检。
 project-field-credit-code = 项目企业统一社会信用代码
 project-field-credit-code-hint = 投资方已在本地注册企业的，填写其统一社会信用代码：项目将关联该外资企业，为项目发起的诉求也归属该企业。
 project-field-enterprise = 所属企业
+
+project-field-lead = 团组招商线索
+project-field-lead-hint = 来自外事团组的项目：请选择团组记录的招商线索。每条线索只对应一个项目。
+field-unknown-lead = 请从列表中选择团组的招商线索。
+field-lead-taken = 已有其他项目由这条线索登记。
+field-lead-needs-delegation-source = 由团组线索登记的项目，来源应为“代表团交流成果”。

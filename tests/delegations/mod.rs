@@ -9,6 +9,7 @@ mod access;
 mod calendar;
 mod figures;
 mod itinerary;
+mod leads;
 mod missions;
 
 use crate::common::*;

@@ -269,6 +269,9 @@ pub struct Outcome {
     pub description: String,
     pub enterprise_id: Option<i64>,
     pub enterprise_name: Option<String>,
+    /// The investment project an investment lead became, if it did.
+    pub project_id: Option<i64>,
+    pub project_name: Option<String>,
 }
 
 /// A delegation with everything its page shows.
@@ -298,6 +301,9 @@ pub struct Delegation {
     pub breaches: Vec<RuleBreach>,
     /// May the reader change it (a protocol officer or an admin)?
     pub editable: bool,
+    /// May the reader open the projects its leads became, and register one from a lead?
+    pub reads_projects: bool,
+    pub registers_projects: bool,
     /// The statuses the reader may move it to.
     pub next_statuses: Vec<DelegationStatus>,
 }

@@ -19,6 +19,14 @@ pub async fn get_project(id: i64) -> Result<Project, AppError> {
     super::service::load(&cx.state, &cx.user, id).await
 }
 
+/// The delegations' investment leads a project may be registered from: those no project came
+/// from yet, and the project `keep`'s own.
+#[server(endpoint = "project_leads")]
+pub async fn open_leads(#[server(default)] keep: Option<i64>) -> Result<Vec<super::DelegationLead>, AppError> {
+    let cx = Ctx::require(Action::ManageProjects)?;
+    Ok(super::db::open_leads(&cx.state.db, keep).await?)
+}
+
 /// Register a project; its page follows.
 #[server(endpoint = "register_project")]
 pub async fn register_project(#[server(flatten)] form: ProjectForm) -> Result<i64, AppError> {
@@ -32,7 +40,8 @@ pub async fn register_project(#[server(flatten)] form: ProjectForm) -> Result<i6
 pub async fn update_project(id: i64, version: i32, #[server(flatten)] form: ProjectForm) -> Result<(), AppError> {
     let cx = Ctx::require(Action::ManageProjects)?;
     super::service::update(&cx, id, version, &form).await?;
-    back_to(id);
+    // Its own page (`/projects/{id}/edit`) goes back to the project's.
+    leptos_axum::redirect(&format!("/projects/{id}"));
     Ok(())
 }
 

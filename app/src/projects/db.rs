@@ -4,8 +4,8 @@ use crate::auth::SessionUser;
 use crate::db::record::{Column, Value};
 use crate::db::{Arg, Columns, Db, Record, Tx, Where};
 use crate::projects::{
-    Aspect, CapitalKind, LoggedMove, ProjectDetails, ProjectFilter, ProjectSort, ProjectSummary, ReviewEntry, Source,
-    Stage, StageMove, Wan,
+    Aspect, CapitalKind, DelegationLead, LoggedMove, ProjectDetails, ProjectFilter, ProjectSort, ProjectSummary,
+    ReviewEntry, Source, Stage, StageMove, Wan,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -54,6 +54,16 @@ impl Record for ProjectDetails {
             enterprise_name: row.get("enterprise_name")?,
             event_id: row.get("event_id")?,
             event_name: row.get("event_name")?,
+            lead: match row.get::<Option<i64>>("lead_outcome_id")? {
+                None => None,
+                Some(outcome_id) => Some(DelegationLead {
+                    outcome_id,
+                    delegation_id: row.get("lead_delegation_id")?,
+                    delegation_title: row.get("lead_delegation_title")?,
+                    description: row.get("lead_description")?,
+                    credit_code: row.get("lead_credit_code")?,
+                }),
+            },
             park: row.get("park")?,
             enclave_partner: row.get("enclave_partner")?,
             enclave_share_pct: row.get("enclave_share_pct")?,
@@ -72,16 +82,78 @@ impl Record for ProjectRow {
     }
 }
 
-fn select_one() -> String {
+/// A delegation's lead (`lo`), its delegation (`ld2`) and enterprise (`le`), as `DelegationLead` reads them.
+const LEAD: &str =
+    "lo.id as lead_outcome_id, lo.delegation_id as lead_delegation_id, ld2.title as lead_delegation_title, \
+     lo.description as lead_description, le.credit_code as lead_credit_code";
+
+/// The investment lead `outcome_id` of a delegation, and the project it became if any.
+pub async fn delegation_lead(db: &Db, outcome_id: i64) -> Result<Option<(DelegationLead, Option<i64>)>, sqlx::Error> {
+    let sql = format!(
+        "select {LEAD}, (select p.id from projects p where p.delegation_outcome_id = lo.id) as project_id \
+         from delegation_outcomes lo join delegations ld2 on ld2.id = lo.delegation_id \
+              left join enterprises le on le.id = lo.enterprise_id \
+         where lo.id = $1 and lo.kind = 'lead'"
+    );
+    let row: Option<LeadRow> = db.optional(&sql, &[outcome_id.into()]).await?;
+    Ok(row.map(|r| (r.lead, r.project_id)))
+}
+
+/// The delegations' investment leads no project came from yet, the latest delegations' first
+/// (at most `OPEN_LEADS`), and `keep` (a project's own lead) whatever it is.
+pub async fn open_leads(db: &Db, keep: Option<i64>) -> Result<Vec<DelegationLead>, sqlx::Error> {
+    let sql = format!(
+        "select {LEAD} from delegation_outcomes lo join delegations ld2 on ld2.id = lo.delegation_id \
+              left join enterprises le on le.id = lo.enterprise_id \
+         where lo.kind = 'lead' and (lo.id = $1 or not exists \
+               (select 1 from projects p where p.delegation_outcome_id = lo.id)) \
+         order by ld2.starts_on desc, lo.id desc limit {OPEN_LEADS}"
+    );
+    let rows: Vec<LeadRow> = db.all(&sql, &[keep.unwrap_or(0).into()]).await?;
+    Ok(rows.into_iter().map(|r| r.lead).collect())
+}
+
+/// How many open leads a project's form offers.
+pub const OPEN_LEADS: i64 = 200;
+
+struct LeadRow {
+    lead: DelegationLead,
+    project_id: Option<i64>,
+}
+
+impl Record for LeadRow {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(LeadRow {
+            lead: DelegationLead {
+                outcome_id: row.get("lead_outcome_id")?,
+                delegation_id: row.get("lead_delegation_id")?,
+                delegation_title: row.get("lead_delegation_title")?,
+                description: row.get("lead_description")?,
+                credit_code: row.get("lead_credit_code")?,
+            },
+            project_id: row.get::<Option<i64>>("project_id").unwrap_or(None),
+        })
+    }
+}
+
+/// Projects with everything `ProjectRow` reads, `tail` choosing them (a `where` on `p`, an
+/// order, a limit).
+fn select_rows(tail: &str) -> String {
     format!(
         "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
                 ev.name as event_name, \
                 p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
-                p.dropped_from, p.notes, p.version \
+                p.dropped_from, p.notes, p.version, {LEAD} \
          from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
               left join promotion_events ev on ev.id = p.event_id left join enterprises ent on ent.id = p.enterprise_id \
-         where p.id = $1"
+              left join delegation_outcomes lo on lo.id = p.delegation_outcome_id \
+              left join delegations ld2 on ld2.id = lo.delegation_id left join enterprises le on le.id = lo.enterprise_id \
+         {tail}"
     )
+}
+
+fn select_one() -> String {
+    select_rows("where p.id = $1")
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
@@ -207,9 +279,10 @@ pub struct Fields<'a> {
     pub enclave_share_pct: Option<i32>,
     pub leader_id: Option<i64>,
     pub notes: &'a str,
+    pub delegation_outcome_id: Option<i64>,
 }
 
-/// The form's fields as `$1`…`$16` of the insert and the update, in their columns' order.
+/// The form's fields as `$1`…`$17` of the insert and the update, in their columns' order.
 fn field_args(f: &Fields<'_>) -> Vec<Arg> {
     vec![
         f.name.into(),
@@ -228,13 +301,16 @@ fn field_args(f: &Fields<'_>) -> Vec<Arg> {
         f.enclave_partner.into(),
         f.enclave_share_pct.into(),
         f.enterprise_id.into(),
+        f.delegation_outcome_id.into(),
     ]
 }
 
 /// The columns `field_args` sets, in its order.
 const FIELD_COLUMNS: &str = "name, investor, investor_country, investor_province, industry_chain_id, \
      total_investment_wan, capital_kind, source, leader_id, notes, county_id, park, event_id, enclave_partner, \
-     enclave_share_pct, enterprise_id";
+     enclave_share_pct, enterprise_id, delegation_outcome_id";
+/// How many columns `FIELD_COLUMNS` names: the insert's and the update's next arguments follow.
+const FIELDS: usize = 17;
 
 /// One move of a project's stage, as the log keeps it.
 pub struct NewMove<'a> {
@@ -256,11 +332,12 @@ pub async fn insert(
     officer_id: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
+    let fields: Vec<String> = (1..=FIELDS).map(|i| format!("${i}")).collect();
+    let (officer, stage_at, on_at, now) = (FIELDS + 1, FIELDS + 2, FIELDS + 3, FIELDS + 4);
     let sql = format!(
         "insert into projects ({FIELD_COLUMNS}, officer_id, stage, stage_on, created_by, created_at, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $17, $20, \
-                     $20) \
-             returning id"
+             values ({}, ${officer}, ${stage_at}, ${on_at}, ${officer}, ${now}, ${now}) returning id",
+        fields.join(", ")
     );
     let id: i64 = tx
         .one(
@@ -271,27 +348,34 @@ pub async fn insert(
     let first = NewMove { project_id: id, from: None, to: stage, on, reason: "", by: officer_id };
     log_move(tx, &first, at).await?;
     touch(tx).await?;
+    recount_events(tx, &[f.event_id]).await?;
     Ok(id)
 }
 
-/// Save the fields if nobody saved since `version`; false otherwise.
+/// Save the fields if nobody saved since `version`; false otherwise. `was_event`: the event
+/// it named before, whose figures change too.
 pub async fn update(
     tx: &mut Tx,
     id: i64,
     version: i32,
     f: &Fields<'_>,
+    was_event: Option<i64>,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let sets: Vec<String> =
         FIELD_COLUMNS.split(',').enumerate().map(|(i, column)| format!("{} = ${}", column.trim(), i + 1)).collect();
     let sql = format!(
-        "update projects set {}, updated_at = $17, version = version + 1 where id = $18 and version = $19 returning id",
-        sets.join(", ")
+        "update projects set {}, updated_at = ${}, version = version + 1 where id = ${} and version = ${} returning id",
+        sets.join(", "),
+        FIELDS + 1,
+        FIELDS + 2,
+        FIELDS + 3
     );
     let updated: Option<i64> =
         tx.optional(&sql, &[field_args(f).as_slice(), &[at.into(), id.into(), version.into()]].concat()).await?;
     if updated.is_some() {
         touch(tx).await?;
+        recount_events(tx, &[was_event, f.event_id]).await?;
     }
     Ok(updated.is_some())
 }
@@ -302,23 +386,30 @@ pub async fn move_stage(tx: &mut Tx, version: i32, m: &NewMove<'_>, at: DateTime
         (Stage::Dropped, Some(from)) => Some(from.as_str()),
         _ => None,
     };
-    let moved: Option<i64> = tx
+    let moved: Option<Option<i64>> = tx
         .optional(
             "update projects set stage = $1, stage_on = $2, dropped_from = $3, updated_at = $4, \
                      version = version + 1, \
                      signed_on = case when $1 = 'signed' and (signed_on is null or signed_on > $2) then $2 \
                                       else signed_on end, \
                      checked_on = case when $1 = 'started' then $2 else checked_on end \
-                 where id = $5 and version = $6 returning id",
+                 where id = $5 and version = $6 returning event_id",
             &[m.to.as_str().into(), m.on.into(), dropped_from.into(), at.into(), m.project_id.into(), version.into()],
         )
         .await?;
-    if moved.is_none() {
-        return Ok(false);
-    }
+    let Some(event) = moved else { return Ok(false) };
     log_move(tx, m, at).await?;
     touch(tx).await?;
+    recount_events(tx, &[event]).await?;
     Ok(true)
+}
+
+/// Count again the figures of the events among `events` (each once), after `touch`.
+async fn recount_events(tx: &mut Tx, events: &[Option<i64>]) -> Result<(), sqlx::Error> {
+    let mut ids: Vec<i64> = events.iter().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    super::events::db::recount(tx, &ids).await
 }
 
 /// Mark the register changed: the rates a server keeps are of the version it read (see
@@ -450,17 +541,7 @@ pub async fn stream(
     hold: impl crate::db::Holding,
 ) -> Result<crate::db::Rows<ProjectRow>, sqlx::Error> {
     let cond = conditions(f, reader);
-    let sql = format!(
-        "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
-                ev.name as event_name, \
-                p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
-                p.dropped_from, p.notes, p.version \
-         from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
-              left join promotion_events ev on ev.id = p.event_id left join enterprises ent on ent.id = p.enterprise_id{} \
-         order by {} limit {limit}",
-        cond.sql(),
-        order(f.sort)
-    );
+    let sql = select_rows(&format!("{} order by {} limit {limit}", cond.sql(), order(f.sort)));
     Ok(db.stream(sql, cond.args, |r: ProjectRow| r, hold))
 }
 

@@ -403,6 +403,8 @@ pub struct ProjectDetails {
     /// The promotion event it came from, when its source is one.
     pub event_id: Option<i64>,
     pub event_name: Option<String>,
+    /// The delegation's investment lead it came from, when its source is one.
+    pub lead: Option<DelegationLead>,
     /// The industrial park within the county.
     pub park: String,
     /// A flying-enclave project (飞地项目) is hosted for a partner county, which takes this
@@ -414,6 +416,17 @@ pub struct ProjectDetails {
     pub dropped_from: Option<Stage>,
     pub notes: String,
     pub version: i32,
+}
+
+/// A delegation's investment lead (an outcome of kind "lead") a project is registered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationLead {
+    pub outcome_id: i64,
+    pub delegation_id: i64,
+    pub delegation_title: String,
+    pub description: String,
+    /// The credit code of the enterprise the lead names, if any.
+    pub credit_code: Option<String>,
 }
 
 /// A project with everything its page shows.
@@ -436,6 +449,8 @@ pub struct Project {
     pub next_stages: Vec<Stage>,
     /// Whether the reader may change it: its own officer, or an admin.
     pub editable: bool,
+    /// Whether the reader may open the delegation its lead came from.
+    pub reads_delegations: bool,
 }
 
 /// The project form as a browser sends it (validated by the service).
@@ -463,6 +478,9 @@ pub struct ProjectForm {
     /// The promotion event, required when the source is an event.
     #[serde(default)]
     pub event_id: String,
+    /// The delegation's investment lead, kept when the source is a delegation.
+    #[serde(default)]
+    pub delegation_outcome_id: String,
     #[serde(default)]
     pub enclave_partner: String,
     /// The partner county's share of the revenue, in whole per cent.
@@ -500,6 +518,7 @@ impl ProjectForm {
             capital_kind: s.capital_kind.as_str().into(),
             source: d.source.as_str().into(),
             event_id: id(d.event_id),
+            delegation_outcome_id: id(d.lead.as_ref().map(|l| l.outcome_id)),
             enclave_partner: d.enclave_partner.clone(),
             enclave_share_pct: d.enclave_share_pct.map(|p| p.to_string()).unwrap_or_default(),
             stage: String::new(),

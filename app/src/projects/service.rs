@@ -53,6 +53,7 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Pr
         reviews,
         next_stages,
         editable,
+        reads_delegations: crate::auth::allows(user.role, Action::ReadDelegations),
         details: row.details,
         summary: row.summary,
     })
@@ -79,6 +80,7 @@ struct Valid {
     enclave_share_pct: Option<i32>,
     leader_id: Option<i64>,
     notes: String,
+    delegation_outcome_id: Option<i64>,
 }
 
 impl Valid {
@@ -100,6 +102,7 @@ impl Valid {
             enclave_share_pct: self.enclave_share_pct,
             leader_id: self.leader_id,
             notes: &self.notes,
+            delegation_outcome_id: self.delegation_outcome_id,
         }
     }
 }
@@ -171,7 +174,46 @@ async fn place(
     Ok((county_id, park, enclave_partner, share))
 }
 
-async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) -> Result<Valid, AppError> {
+/// The delegation's investment lead a project came from, for a project whose source is a
+/// delegation: an outcome of kind "lead" that no other project than `project_id` came from.
+async fn lead_of(
+    v: &mut Validator,
+    state: &ServerState,
+    f: &ProjectForm,
+    source: Option<Source>,
+    project_id: Option<i64>,
+) -> Result<Option<i64>, AppError> {
+    let raw = f.delegation_outcome_id.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    if source.is_some_and(|s| s != Source::Delegation) {
+        v.push(FieldError::new("delegation_outcome_id", FieldCode::LeadNeedsDelegationSource));
+        return Ok(None);
+    }
+    let found = match raw.parse::<i64>() {
+        Ok(id) => data::delegation_lead(&state.db, id).await?,
+        Err(_) => None,
+    };
+    match found {
+        None => {
+            v.push(FieldError::new("delegation_outcome_id", FieldCode::UnknownLead));
+            Ok(None)
+        }
+        Some((_, Some(other))) if Some(other) != project_id => {
+            v.push(FieldError::new("delegation_outcome_id", FieldCode::LeadTaken));
+            Ok(None)
+        }
+        Some((lead, _)) => Ok(Some(lead.outcome_id)),
+    }
+}
+
+async fn validate(
+    state: &ServerState,
+    f: &ProjectForm,
+    event_optional: bool,
+    project_id: Option<i64>,
+) -> Result<Valid, AppError> {
     let mut v = Validator::default();
     let name = v.text("name", &f.name, true, 200);
     let investor = v.text("investor", &f.investor, true, 200);
@@ -234,6 +276,7 @@ async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) ->
         }
         _ => None,
     };
+    let delegation_outcome_id = lead_of(&mut v, state, f, source, project_id).await?;
     v.finish()?;
     let (Some(total_investment), Some(capital_kind), Some(source)) = (total_investment, capital_kind, source) else {
         return Err(AppError::Internal);
@@ -255,6 +298,7 @@ async fn validate(state: &ServerState, f: &ProjectForm, event_optional: bool) ->
         enclave_share_pct,
         leader_id,
         notes,
+        delegation_outcome_id,
     })
 }
 
@@ -290,7 +334,7 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     if since > today() {
         v.push(FieldError::new("since", FieldCode::DateInFuture));
     }
-    let mut valid = match (validate(&cx.state, f, false).await, v.finish()) {
+    let mut valid = match (validate(&cx.state, f, false, None).await, v.finish()) {
         (Ok(valid), Ok(())) => valid,
         (Err(AppError::Invalid(mut errors)), Err(AppError::Invalid(more))) => {
             errors.extend(more);
@@ -301,16 +345,30 @@ pub async fn create(cx: &Ctx, f: &ProjectForm) -> Result<i64, AppError> {
     let stage = stage.ok_or(AppError::Internal)?;
     keep_in_scope(&cx.user, &mut valid)?;
     let mut tx = cx.state.db.begin().await?;
-    let id = data::insert(&mut tx, &valid.fields(), stage, since, cx.user.id, db::now()).await?;
+    let id = data::insert(&mut tx, &valid.fields(), stage, since, cx.user.id, db::now()).await.map_err(lead_taken)?;
     let changes = audit::Changes::new()
         .set("name", &valid.name)
         .set("investor", &valid.investor)
         .set("total_investment_wan", valid.total_investment.0)
         .set("stage", stage.as_str())
         .set("since", since);
+    let changes = match valid.delegation_outcome_id {
+        Some(lead) => changes.set("delegation_outcome_id", lead),
+        None => changes,
+    };
     audit::record(&mut tx, cx.entry("project_registered", "project", id, changes)).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// A write that met another project registered from the same lead at the same moment (the
+/// unique index on `delegation_outcome_id`): the error the check before it gives.
+fn lead_taken(e: sqlx::Error) -> AppError {
+    if crate::db::is_unique_violation(&e) {
+        AppError::field("delegation_outcome_id", FieldCode::LeadTaken)
+    } else {
+        e.into()
+    }
 }
 
 /// The project if the reader may work on it: its own officer, its county's officer, or an
@@ -327,7 +385,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
     cx.permit(Action::ManageProjects)?;
     let saved = data::get(&cx.state.db, id).await?.ok_or(AppError::NotFound)?;
     let event_optional = saved.details.source == Source::Event && saved.details.event_id.is_none();
-    let mut valid = validate(&cx.state, f, event_optional).await?;
+    let mut valid = validate(&cx.state, f, event_optional, Some(id)).await?;
     // The page does not send the enterprise's code back: a form without one keeps the link.
     if f.credit_code.trim().is_empty() {
         valid.enterprise_id = saved.details.enterprise_id;
@@ -336,7 +394,11 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
     let mut tx = cx.state.db.begin().await?;
     let before = data::get_in(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     workable(cx, &before)?;
-    if before.details.version != version || !data::update(&mut tx, id, version, &valid.fields(), db::now()).await? {
+    if before.details.version != version
+        || !data::update(&mut tx, id, version, &valid.fields(), before.details.event_id, db::now())
+            .await
+            .map_err(lead_taken)?
+    {
         return Err(AppError::StaleVersion);
     }
     let changes = audit::Changes::new()
@@ -346,6 +408,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
         .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
         .diff("source", before.details.source.as_str(), valid.source.as_str())
         .diff("event_id", before.details.event_id, valid.event_id)
+        .diff("delegation_outcome_id", before.details.lead.as_ref().map(|l| l.outcome_id), valid.delegation_outcome_id)
         .diff("enterprise_id", before.details.enterprise_id, valid.enterprise_id)
         .diff("county_id", before.summary.county_id, valid.county_id)
         .diff("park", before.details.park.as_str(), valid.park.as_str())

@@ -155,14 +155,16 @@ const LIFECYCLES: [&str; 4] = ["lead", "established", "expanding", "exited"];
 pub async fn generate(url: &str) -> Result<(), Error> {
     let db = Db::connect(url).await?;
     db.migrate().await?;
-    let Db::Sqlite(db) = db else { return Err("not SQLite".into()) };
-    let pool = db.pool().clone();
+    let Db::Sqlite(sqlite) = &db else { return Err("not SQLite".into()) };
+    let pool = sqlite.pool().clone();
     let mut rng = StdRng::seed_from_u64(2026);
     let now: DateTime<Utc> = Utc::now();
     let officers = users(&pool, now).await?;
     let enterprise_officer = enterprises(&pool, &mut rng, now, &officers).await?;
     cases(&pool, &mut rng, now, &enterprise_officer).await?;
     projects(&pool, &mut rng, now, &officers).await?;
+    // What the server keeps on each event as its projects are written (migration 0030).
+    app::projects::events::db::recount_all(&db).await?;
     sqlx::query("analyze").execute(&pool).await?;
     pool.close().await;
     Ok(())

@@ -334,15 +334,20 @@ impl crate::db::Record for Outcome {
             description: row.get("description")?,
             enterprise_id: row.get("enterprise_id")?,
             enterprise_name: row.get("enterprise_name")?,
+            project_id: row.get("project_id")?,
+            project_name: row.get("project_name")?,
         })
     }
 }
 
-/// A delegation's outcomes, each with its enterprise's Chinese name, in one statement.
+/// A delegation's outcomes, each with its enterprise's Chinese name and the project a lead
+/// became, in one statement.
 pub async fn outcomes(db: &Db, delegation_id: i64) -> Result<Vec<Outcome>, sqlx::Error> {
     db.all::<Outcome>(
-        "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name \
+        "select o.id, o.kind, o.description, o.enterprise_id, e.name_zh as enterprise_name, \
+                p.id as project_id, p.name as project_name \
          from delegation_outcomes o left join enterprises e on e.id = o.enterprise_id \
+              left join projects p on p.delegation_outcome_id = o.id \
          where o.delegation_id = $1 order by o.id",
         &[delegation_id.into()],
     )

@@ -302,6 +302,24 @@ fn outcome_kind_name(k: OutcomeKind) -> String {
     }
 }
 
+/// The project an investment lead became (linked for a reader of the register), or for one who
+/// registers projects, the link that registers it.
+fn outcome_project(o: &crate::delegations::Outcome, reads: bool, registers: bool) -> Option<AnyView> {
+    match (o.project_id, o.kind) {
+        (Some(id), _) => {
+            let name = o.project_name.clone().unwrap_or_default();
+            let project =
+                if reads { view! { <a href=format!("/projects/{id}")>{name}</a> }.into_any() } else { name.into_any() };
+            Some(view! { " · "{tr!("outcome-became-project")}" "{project} }.into_any())
+        }
+        (None, OutcomeKind::Lead) if registers => {
+            let href = format!("/projects/new?lead={}", o.id);
+            Some(view! { " · "<a href=href>{tr!("outcome-register-project")}</a> }.into_any())
+        }
+        _ => None,
+    }
+}
+
 #[component]
 fn OutcomesPanel(d: Delegation, add: ServerAction<AddOutcome>) -> impl IntoView {
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
@@ -317,7 +335,8 @@ fn OutcomesPanel(d: Delegation, add: ServerAction<AddOutcome>) -> impl IntoView 
                     let href = format!("/enterprises/{e}");
                     view! { " · "<a href=href>{o.enterprise_name.clone().unwrap_or_default()}</a> }
                 });
-                view! { <li><strong>{outcome_kind_name(o.kind)}</strong>" "{o.description.clone()}{enterprise}</li> }
+                let project = outcome_project(o, d.reads_projects, d.registers_projects);
+                view! { <li><strong>{outcome_kind_name(o.kind)}</strong>" "{o.description.clone()}{enterprise}{project}</li> }
             })
             .collect_view();
         view! {

@@ -350,6 +350,8 @@ async fn assemble(
     Ok(Delegation {
         next_statuses: allowed_moves(user, &d),
         editable: crate::auth::allows(user.role, Action::PlanDelegations),
+        reads_projects: crate::auth::allows(user.role, Action::ReadProjects),
+        registers_projects: crate::auth::allows(user.role, Action::ManageProjects),
         id: d.id,
         direction: d.direction,
         title: d.title,

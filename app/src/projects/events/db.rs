@@ -33,29 +33,42 @@ impl Record for EventSummary {
     }
 }
 
-/// An event's projects counted by where they stand, one line per event. Signed means on the
-/// reserve list or past it now.
-const PRODUCED: &str = "select event_id, count(*) as projects, \
-         sum(case when stage in ('signed', 'started', 'completed') then 1 else 0 end) as signed, \
-         sum(case when stage in ('signed', 'started', 'completed') then total_investment_wan else 0 end) \
-             as investment_wan, \
-         sum(case when stage in ('started', 'completed') then 1 else 0 end) as started, \
-         sum(case when stage = 'completed' then 1 else 0 end) as completed \
-     from projects where event_id is not null";
-
-/// The events `scope` keeps (a `where`, an order, a limit on `e`), with what each produced:
-/// only their own projects are counted, through `projects_by_event`.
+/// The events `scope` keeps (a `where`, an order, a limit on `e`), with what each produced
+/// (kept on the event by `recount`).
 fn select(scope: &str) -> String {
     format!(
-        "select e.id, e.kind, e.name, e.starts_on, e.ends_on, e.place, \
-                coalesce(f.projects, 0) as projects, coalesce(f.signed, 0) as signed, \
-                cast(coalesce(f.investment_wan, 0) as bigint) as investment_wan, \
-                coalesce(f.started, 0) as started, coalesce(f.completed, 0) as completed \
-         from (select e.* from promotion_events e {scope}) e \
-         left join ({PRODUCED} and event_id in (select e.id from promotion_events e {scope}) group by event_id) f \
-              on f.event_id = e.id \
-         order by e.starts_on desc, e.id desc"
+        "select e.id, e.kind, e.name, e.starts_on, e.ends_on, e.place, e.projects, e.signed, \
+                e.signed_wan as investment_wan, e.started, e.completed \
+         from promotion_events e {scope}"
     )
+}
+
+/// Count again what the events `ids` produced, from their projects as this transaction sees
+/// them (migration 0030). Called by every write that adds a project to an event, takes it
+/// away or moves its stage, after `projects::db::touch`: that bump makes those writes wait
+/// for each other, so the count sees every project committed before.
+pub async fn recount(tx: &mut Tx, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        let _: Option<i64> = tx.optional(&format!("{RECOUNT} where id = $1 returning id"), &[(*id).into()]).await?;
+    }
+    Ok(())
+}
+
+/// Every event's figures, counted from its projects.
+const RECOUNT: &str = "update promotion_events set (projects, signed, signed_wan, started, completed) = ( \
+         select count(*), \
+                coalesce(sum(case when p.stage in ('signed', 'started', 'completed') then 1 else 0 end), 0), \
+                coalesce(sum(case when p.stage in ('signed', 'started', 'completed') then p.total_investment_wan \
+                                  else 0 end), 0), \
+                coalesce(sum(case when p.stage in ('started', 'completed') then 1 else 0 end), 0), \
+                coalesce(sum(case when p.stage = 'completed' then 1 else 0 end), 0) \
+         from projects p where p.event_id = promotion_events.id)";
+
+/// Count every event's figures again (for data written straight into the tables).
+pub async fn recount_all(db: &Db) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let _: Vec<i64> = tx.all(&format!("{RECOUNT} returning id"), &[]).await?;
+    tx.commit().await
 }
 
 /// The events of a year (the latest `LATEST` of any year when None), the latest first, with
@@ -64,7 +77,7 @@ pub async fn list(db: &Db, year: Option<i32>) -> Result<Vec<EventSummary>, sqlx:
     match year {
         Some(y) => {
             let Some((from, to)) = crate::domain::year_bounds(y) else { return Ok(Vec::new()) };
-            let sql = select("where e.starts_on >= $1 and e.starts_on <= $2");
+            let sql = select("where e.starts_on >= $1 and e.starts_on <= $2 order by e.starts_on desc, e.id desc");
             db.all(&sql, &[from.into(), to.into()]).await
         }
         None => {

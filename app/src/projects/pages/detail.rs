@@ -3,14 +3,13 @@
 
 use super::capital::CapitalSection;
 use super::checks::ChecksSection;
-use super::form::EditSection;
 use super::review::ReviewSection;
 use super::stages::StageSection;
 use super::{capital_kind_name, chain_name, country_name, or_dash, source_name, stage_name, yi};
 use crate::enterprises::api::list_industry_chains;
 use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
-use crate::projects::api::{get_project, MoveProject, ReviewProject, UpdateProject};
+use crate::projects::api::{get_project, MoveProject, ReviewProject};
 use crate::projects::capital::RecordCapital;
 use crate::projects::checks::RecordCheck;
 use crate::projects::counties::{county_name, list_counties, County};
@@ -28,24 +27,17 @@ pub fn ProjectPage() -> impl IntoView {
     let stage_move = ServerAction::<MoveProject>::new();
     let capital = ServerAction::<RecordCapital>::new();
     let check = ServerAction::<RecordCheck>::new();
-    let update = ServerAction::<UpdateProject>::new();
     let versions = move || {
         let done = (review.version().get(), stage_move.version().get(), capital.version().get(), check.version().get());
-        (id(), done, update.version().get())
+        (id(), done)
     };
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let saved = Signal::derive(move || {
-        [
-            review.value().get(),
-            stage_move.value().get(),
-            capital.value().get(),
-            check.value().get(),
-            update.value().get(),
-        ]
-        .iter()
-        .any(|done| matches!(done, Some(Ok(()))))
+        [review.value().get(), stage_move.value().get(), capital.value().get(), check.value().get()]
+            .iter()
+            .any(|done| matches!(done, Some(Ok(()))))
     });
     view! {
         <Title text=tr!("projects-title") />
@@ -62,8 +54,7 @@ pub fn ProjectPage() -> impl IntoView {
                         <ReviewSection p=p.clone() action=review />
                         <StageSection p=p.clone() action=stage_move />
                         <ChecksSection p=p.clone() action=check />
-                        <CapitalSection p=p.clone() action=capital />
-                        {p.editable.then(|| view! { <EditSection p action=update /> })}
+                        <CapitalSection p action=capital />
                     }.into_any(),
                 }
             })}
@@ -85,6 +76,17 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
     let event = p.details.event_id.map(|id| {
         let name = p.details.event_name.clone().unwrap_or_default();
         view! { <dt>{tr!("project-field-event")}</dt><dd><a href=format!("/projects/events/{id}")>{name}</a></dd> }
+    });
+    let lead = p.details.lead.clone().map(|l| {
+        let delegation = if p.reads_delegations {
+            view! { <a href=format!("/delegations/{}", l.delegation_id)>{l.delegation_title}</a> }.into_any()
+        } else {
+            l.delegation_title.into_any()
+        };
+        view! { <dt>{tr!("project-field-lead")}</dt><dd>{delegation}": "{l.description}</dd> }
+    });
+    let edit = p.editable.then(|| {
+        view! { <p><a class="button-secondary" href=format!("/projects/{}/edit", s.id)>{tr!("project-edit")}</a></p> }
     });
     let enterprise = p.details.enterprise_id.map(|id| {
         let name = p.details.enterprise_name.clone().unwrap_or_default();
@@ -115,6 +117,7 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
             <dt>{tr!("project-field-capital-kind")}</dt><dd>{capital_kind_name(s.capital_kind)}</dd>
             <dt>{tr!("project-field-source")}</dt><dd>{source_name(p.details.source)}</dd>
             {event}
+            {lead}
             <dt>{tr!("project-field-stage")}</dt><dd>{stage_name(s.stage)}</dd>
             <dt>{tr!("project-since")}</dt><dd>{format_day(s.stage_on, locale)}</dd>
             {dropped_from}
@@ -122,5 +125,6 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
             <dt>{tr!("project-field-leader")}</dt><dd>{leader}</dd>
         </dl>
         {(!p.details.notes.is_empty()).then(|| view! { <p class="notes">{p.details.notes.clone()}</p> })}
+        {edit}
     }
 }

@@ -7,13 +7,14 @@ use crate::enterprises::{IndustryChain, Officer};
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::pickers::country_options;
-use crate::projects::api::{RegisterProject, UpdateProject};
+use crate::projects::api::{get_project, open_leads, RegisterProject, UpdateProject};
 use crate::projects::counties::{list_counties, County};
 use crate::projects::events::api::event_choices;
-use crate::projects::{CapitalKind, Project, ProjectForm, Source, Stage};
+use crate::projects::{CapitalKind, DelegationLead, ProjectForm, Source, Stage};
 use crate::shell::{field_message, page_error, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewProjectPage() -> impl IntoView {
@@ -22,6 +23,10 @@ pub fn NewProjectPage() -> impl IntoView {
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let events = crate::codec::resource(|| (), |_| event_choices());
+    let leads = crate::codec::resource(|| (), |_| open_leads(None));
+    // `?lead=ID`: registered from a delegation's investment lead (its page links here).
+    let query = use_query_map();
+    let lead = move || query.read().get("lead").and_then(|s| s.parse::<i64>().ok());
     let me = crate::shell::use_me();
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     view! {
@@ -34,7 +39,8 @@ pub fn NewProjectPage() -> impl IntoView {
                 let leaders = leaders.await.unwrap_or_default();
                 let (counties, only_own) = choosable(me, counties.await.unwrap_or_default()).await;
                 let events = events.await.unwrap_or_default();
-                let blank = ProjectForm::default();
+                let leads = leads.await.unwrap_or_default();
+                let blank = lead().and_then(|id| leads.iter().find(|l| l.outcome_id == id)).map(from_lead).unwrap_or_default();
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
@@ -44,6 +50,7 @@ pub fn NewProjectPage() -> impl IntoView {
                             <div class="form-grid">
                                 {investor_fields(&blank, error)}
                                 {project_fields(&blank, chains, events, error)}
+                                {lead_field(&blank, &leads, error)}
                                 {first_stage_fields(error)}
                                 {place_fields(&blank, counties, only_own, error)}
                                 {follow_up_fields(&blank, leaders, error)}
@@ -54,6 +61,47 @@ pub fn NewProjectPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// A new project's form filled in from a delegation's investment lead: its description as the
+/// name (to be shortened), the delegation as its source, the enterprise it names.
+fn from_lead(lead: &DelegationLead) -> ProjectForm {
+    ProjectForm {
+        name: lead.description.chars().take(200).collect(),
+        source: Source::Delegation.as_str().to_string(),
+        credit_code: lead.credit_code.clone().unwrap_or_default(),
+        delegation_outcome_id: lead.outcome_id.to_string(),
+        ..ProjectForm::default()
+    }
+}
+
+/// The delegation's investment lead the project came from: the open ones (and its own), each
+/// named by its delegation and what was agreed.
+fn lead_field(f: &ProjectForm, leads: &[DelegationLead], error: Signal<Option<AppError>>) -> impl IntoView {
+    let labels: Vec<(i64, String)> = leads
+        .iter()
+        .map(|l| {
+            let mut text: String = l.description.chars().take(80).collect();
+            if l.description.chars().count() > 80 {
+                text.push('…');
+            }
+            (l.outcome_id, format!("{}: {text}", l.delegation_title))
+        })
+        .collect();
+    let options = crate::pickers::options_html(
+        Some(&tr!("common-none")),
+        labels.iter().map(|(id, label)| (*id, label.as_str())),
+        f.delegation_outcome_id.parse::<i64>().ok(),
+    );
+    view! {
+        <div class="field wide">
+            <label for="delegation_outcome_id">{tr!("project-field-lead")}</label>
+            <select id="delegation_outcome_id" name="delegation_outcome_id" aria-describedby="lead-hint"
+                inner_html=options></select>
+            <p class="hint" id="lead-hint">{tr!("project-field-lead-hint")}</p>
+            {move || field_message(error.get(), "delegation_outcome_id")}
+        </div>
     }
 }
 
@@ -257,49 +305,55 @@ fn follow_up_fields(f: &ProjectForm, leaders: Vec<Officer>, error: Signal<Option
     }
 }
 
-/// The project's own fields, filled in, for its officer to change, folded away until opened;
-/// the stage moves on in its own section. The enterprise's code is left empty: the link stays
-/// unless another code is given.
+/// The project's own fields, filled in, for whoever may work on it (`/projects/{id}/edit`);
+/// the stage moves on its page. The enterprise's code is left empty: the link stays unless
+/// another code is given.
 #[component]
-pub fn EditSection(p: Project, action: ServerAction<UpdateProject>) -> impl IntoView {
+pub fn EditProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let action = ServerAction::<UpdateProject>::new();
+    let project = crate::codec::resource(id, get_project);
+    let leads = crate::codec::resource(id, |id| open_leads(Some(id)));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let events = crate::codec::resource(|| (), |_| event_choices());
     let me = crate::shell::use_me();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let current = ProjectForm::of(&p);
-    let (id, version) = (p.summary.id, p.details.version);
     view! {
-        <section class="panel" aria-labelledby="edit-heading">
-            <details>
-                <summary><h2 id="edit-heading">{tr!("project-edit")}</h2></summary>
-                <FormError error />
-                <Transition fallback=|| ()>
-                    {move || {
-                        let current = current.clone();
-                        Suspend::new(async move {
-                            let (counties, only_own) =
-                                choosable(me, counties.await.unwrap_or_default()).await;
-                            let (chains, leaders) = (chains.await.unwrap_or_default(), leaders.await.unwrap_or_default());
-                            let events = events.await.unwrap_or_default();
-                            view! {
-                                <ActionForm action attr:class="form form-wide">
-                                    <input type="hidden" name="id" value=id.to_string() />
-                                    <input type="hidden" name="version" value=version.to_string() />
-                                    <div class="form-grid">
-                                        {investor_fields(&current, error)}
-                                        {project_fields(&current, chains, events, error)}
-                                        {place_fields(&current, counties, only_own, error)}
-                                        {follow_up_fields(&current, leaders, error)}
-                                    </div>
-                                    <button type="submit" class="button-primary">{tr!("common-save")}</button>
-                                </ActionForm>
-                            }
-                        })
-                    }}
-                </Transition>
-            </details>
-        </section>
+        <Title text=tr!("project-edit") />
+        <p class="breadcrumb"><a href="/projects">{move || tr!("projects-title")}</a></p>
+        <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let (counties, only_own) = choosable(me, counties.await.unwrap_or_default()).await;
+                let (chains, leaders) = (chains.await.unwrap_or_default(), leaders.await.unwrap_or_default());
+                let (events, leads) = (events.await.unwrap_or_default(), leads.await.unwrap_or_default());
+                match project.await {
+                    Err(e) => page_error(e),
+                    Ok(p) if !p.editable => page_error(AppError::Forbidden),
+                    Ok(p) => {
+                        let current = ProjectForm::of(&p);
+                        let back = format!("/projects/{}", p.summary.id);
+                        view! {
+                            <h1>{tr!("project-edit")}": "<a href=back>{p.summary.name.clone()}</a></h1>
+                            <FormError error />
+                            <ActionForm action attr:class="form form-wide">
+                                <input type="hidden" name="id" value=p.summary.id.to_string() />
+                                <input type="hidden" name="version" value=p.details.version.to_string() />
+                                <div class="form-grid">
+                                    {investor_fields(&current, error)}
+                                    {project_fields(&current, chains, events, error)}
+                                    {lead_field(&current, &leads, error)}
+                                    {place_fields(&current, counties, only_own, error)}
+                                    {follow_up_fields(&current, leaders, error)}
+                                </div>
+                                <button type="submit" class="button-primary">{tr!("common-save")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
     }
 }

@@ -18,7 +18,7 @@ use crate::projects::events::pages::{EventPage, EventsPage, NewEventPage};
 pub use checks::ChecksPage;
 pub use counties::CountiesPage;
 pub use detail::ProjectPage;
-pub use form::NewProjectPage;
+pub use form::{EditProjectPage, NewProjectPage};
 pub use list::{project_table, ProjectsPage};
 pub use rates::RatesPage;
 pub use tasks::TasksPage;
@@ -34,6 +34,7 @@ crate::routes::pages! {
     "/projects/events/new" => NewEventPage, Needs(ManageProjects);
     "/projects/events/:id" => EventPage, Needs(ReadProjects);
     "/projects/:id" => ProjectPage, Needs(ReadProjects);
+    "/projects/:id/edit" => EditProjectPage, Needs(ManageProjects);
 }
 
 /// The register's own pages beside the list: the events, the rates and, for admins, the
