@@ -244,7 +244,7 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("Project name,Investor,Investor’s country"), "{}", lines[0]);
     assert!(
-        lines[1].starts_with("复合材料基地,Lumière Composites SAS,France,,Advanced materials,High-tech zone,,12.5,"),
+        lines[1].starts_with("复合材料基地,Lumière Composites SAS,France,,Advanced materials,,High-tech zone,,12.5,"),
         "{}",
         lines[1]
     );
@@ -278,6 +278,75 @@ async fn an_event_counts_what_was_signed_there_and_the_lists_filter_and_export(b
     );
 }
 both!(an_event_counts_what_was_signed_there_and_the_lists_filter_and_export);
+
+async fn add_sub_chain(who: &TestApp, chain: &str, zh: &str, en: &str) -> reqwest::Response {
+    let form = [("chain_id", chain), ("name_zh", zh), ("name_en", en), ("name_fr", en)];
+    who.call::<app::projects::chains::AddSubChain>(&form).await
+}
+
+async fn the_admins_keep_the_chains_and_a_project_names_its_sub_chain(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+
+    // Only the admins keep the chains: an officer's attempt changes nothing.
+    let r = add_sub_chain(&officer, "5", "航空装备", "Aviation equipment").await;
+    assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));
+    let (status, page) = officer.page("/projects/chains").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("name_zh"), "no form for an officer: {page}");
+    assert_eq!(json(officer.call::<app::projects::chains::ListSubChains>(&[]).await).await, serde_json::json!([]));
+
+    // Sub-chains under their chains, each Chinese name once within its chain.
+    let aviation: i64 = add_sub_chain(&app, "5", "航空装备", "Aviation equipment").await.json().await.unwrap();
+    let medicine: i64 = add_sub_chain(&app, "3", "现代医药", "Modern medicine").await.json().await.unwrap();
+    let (_, e) = app_error(add_sub_chain(&app, "5", " 航空装备 ", "Again").await).await;
+    assert_eq!(codes(&e), [("name_zh".to_string(), FieldCode::NameTaken)]);
+    let (_, e) = app_error(add_sub_chain(&app, "999", "航空装备", "Aviation").await).await;
+    assert_eq!(e, AppError::field("chain_id", FieldCode::UnknownIndustryChain));
+    let r = app
+        .call::<app::projects::chains::RenameSubChain>(&[
+            ("id", &medicine.to_string()),
+            ("name_zh", "现代医药"),
+            ("name_en", "Modern medicines"),
+            ("name_fr", "Médicaments modernes"),
+            ("sort_order", "2"),
+        ])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    // A chain of its own, and not a second 新材料.
+    let chain = [("name_zh", "数字经济"), ("name_en", "Digital economy"), ("name_fr", "Économie numérique")];
+    assert_eq!(app.call::<app::projects::chains::AddChain>(&chain).await.status(), StatusCode::OK);
+    let again = [("name_zh", "新材料"), ("name_en", "x"), ("name_fr", "x")];
+    let (_, e) = app_error(app.call::<app::projects::chains::AddChain>(&again).await).await;
+    assert_eq!(e, AppError::field("name_zh", FieldCode::NameTaken));
+    let subs = json(officer.call::<app::projects::chains::ListSubChains>(&[]).await).await;
+    assert_eq!(subs.as_array().unwrap().len(), 2);
+    assert_eq!((subs[0]["name_en"].as_str(), subs[0]["chain_id"].as_i64()), (Some("Modern medicines"), Some(3)));
+    let chains = json(officer.call::<app::enterprises::api::ListIndustryChains>(&[]).await).await;
+    assert_eq!(chains.as_array().unwrap().last().unwrap()["name_en"], "Digital economy");
+    let (_, page) = app.page("/projects/chains").await;
+    assert!(page.contains(r#"value="Modern medicines""#) && page.contains(r#"value="数字经济""#), "{page}");
+
+    // A project names a sub-chain of its chain; one alone sets its chain.
+    let aviation_text = aviation.to_string();
+    let fields = [("name", "航空零部件项目"), ("total_investment", "2"), ("sub_chain_id", aviation_text.as_str())];
+    let mut elsewhere = fields.to_vec();
+    elsewhere.push(("industry_chain_id", "4"));
+    let mut form = vec![("investor", "Aéro Précision SA"), ("capital_kind", "foreign"), ("source", "other")];
+    form.extend(elsewhere);
+    let (_, e) = app_error(officer.call::<app::projects::api::RegisterProject>(&form).await).await;
+    assert_eq!(e, AppError::field("sub_chain_id", FieldCode::SubChainOutsideChain));
+    let id = register(&officer, &fields).await;
+    let p = json(officer.call::<app::projects::api::GetProject>(&[("id", &id.to_string())]).await).await;
+    assert_eq!((p["summary"]["industry_chain_id"].as_i64(), p["sub_chain_id"].as_i64()), (Some(5), Some(aviation)));
+    let (_, page) = officer.page(&format!("/projects/{id}")).await;
+    assert!(page.contains("High-end equipment") && page.contains("Aviation equipment"), "{page}");
+    let text = officer.get("/projects/export.csv").await.text().await.unwrap();
+    let line = text.lines().find(|l| l.starts_with("航空零部件项目,")).unwrap_or_default();
+    assert!(line.contains(",High-end equipment,Aviation equipment,"), "{text}");
+}
+both!(the_admins_keep_the_chains_and_a_project_names_its_sub_chain);
 
 async fn the_rates_of_a_cohort_come_from_the_dated_stage_log(b: Backend) {
     let app = spawn_app(b).await;

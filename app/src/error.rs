@@ -110,6 +110,9 @@ pub enum FieldCode {
     LeadTaken,
     /// A project from a delegation's lead has the delegation as its source.
     LeadNeedsDelegationSource,
+    UnknownSubChain,
+    /// The sub-chain belongs to another chain than the one chosen.
+    SubChainOutsideChain,
     UnknownEventKind,
     InvalidShare,
     EnclaveNeedsBoth,

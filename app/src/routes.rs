@@ -169,6 +169,7 @@ mod tests {
             ("/projects/events/new", Needs(ManageProjects)),
             ("/projects/events/4", Needs(ReadProjects)),
             ("/projects/counties", Needs(ManageReference)),
+            ("/projects/chains", Needs(ManageReference)),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),
             ("/admin/users/new", Needs(ManageUsers)),

@@ -248,3 +248,14 @@ project-field-lead-hint = For a project that came from a delegation: the lead it
 field-unknown-lead = Choose a delegation’s investment lead from the list.
 field-lead-taken = Another project was already registered from this lead.
 field-lead-needs-delegation-source = A project from a delegation’s lead has “Delegation outcome” as its source.
+
+project-field-sub-chain = Sub-chain
+project-field-sub-chain-hint = Within the industry chain; choosing one without a chain sets its chain.
+field-unknown-sub-chain = Choose a sub-chain from the list.
+field-sub-chain-outside-chain = This sub-chain belongs to another industry chain than the one chosen.
+chains-title = Industry chains
+chains-hint = The industry chains and, under each, its sub-chains. A chain or sub-chain is renamed here, never deleted, so that the projects and enterprises that name it keep their place.
+chains-add = Add an industry chain
+chains-sub-chains = Sub-chains
+chains-add-sub-chain = Add a sub-chain
+chains-no-sub-chains = No sub-chain yet.

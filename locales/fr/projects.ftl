@@ -255,3 +255,14 @@ project-field-lead-hint = Pour un projet né d’une délégation : la piste q
 field-unknown-lead = Choisissez dans la liste une piste d’investissement d’une délégation.
 field-lead-taken = Un autre projet a déjà été enregistré à partir de cette piste.
 field-lead-needs-delegation-source = Un projet issu de la piste d’une délégation a pour origine « Résultat d’une délégation ».
+
+project-field-sub-chain = Sous-filière
+project-field-sub-chain-hint = Au sein de la filière industrielle ; en choisir une sans filière fixe sa filière.
+field-unknown-sub-chain = Choisissez une sous-filière dans la liste.
+field-sub-chain-outside-chain = Cette sous-filière appartient à une autre filière que celle choisie.
+chains-title = Filières industrielles
+chains-hint = Les filières industrielles et, sous chacune, ses sous-filières. Une filière ou une sous-filière se renomme ici, sans jamais être supprimée, afin que les projets et les entreprises qui la nomment gardent leur place.
+chains-add = Ajouter une filière industrielle
+chains-sub-chains = Sous-filières
+chains-add-sub-chain = Ajouter une sous-filière
+chains-no-sub-chains = Aucune sous-filière pour l’instant.

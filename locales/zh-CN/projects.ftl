@@ -227,3 +227,14 @@ project-field-lead-hint = 来自外事团组的项目：请选择团组记录的
 field-unknown-lead = 请从列表中选择团组的招商线索。
 field-lead-taken = 已有其他项目由这条线索登记。
 field-lead-needs-delegation-source = 由团组线索登记的项目，来源应为“代表团交流成果”。
+
+project-field-sub-chain = 子链
+project-field-sub-chain-hint = 所属产业链下的子链；只选子链时自动填入其产业链。
+field-unknown-sub-chain = 请从列表中选择子链。
+field-sub-chain-outside-chain = 该子链不属于所选的产业链。
+chains-title = 产业链
+chains-hint = 各产业链及其下属子链。产业链和子链在此改名，不会删除，以便引用它们的项目和企业保持不变。
+chains-add = 新增产业链
+chains-sub-chains = 子链
+chains-add-sub-chain = 新增子链
+chains-no-sub-chains = 暂无子链。

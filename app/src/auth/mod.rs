@@ -72,7 +72,8 @@ pub enum Action {
     /// Register projects and move them on (changing one is also its officer's, see
     /// `may_work_on`).
     ManageProjects,
-    /// Keep the reference data of the project register (the counties).
+    /// Keep the reference data of the project register (the counties, the industry chains
+    /// and their sub-chains).
     ManageReference,
 }
 

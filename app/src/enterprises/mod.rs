@@ -127,6 +127,9 @@ pub struct IndustryChain {
     pub name_zh: String,
     pub name_en: String,
     pub name_fr: String,
+    /// Its place in the lists (the admins set it, see `projects::chains`).
+    #[serde(default)]
+    pub sort_order: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -138,6 +141,7 @@ impl crate::db::Record for IndustryChain {
             name_zh: row.get("name_zh")?,
             name_en: row.get("name_en")?,
             name_fr: row.get("name_fr")?,
+            sort_order: row.get("sort_order")?,
         })
     }
 }

@@ -54,6 +54,7 @@ impl Record for ProjectDetails {
             enterprise_name: row.get("enterprise_name")?,
             event_id: row.get("event_id")?,
             event_name: row.get("event_name")?,
+            sub_chain_id: row.get("sub_chain_id")?,
             lead: match row.get::<Option<i64>>("lead_outcome_id")? {
                 None => None,
                 Some(outcome_id) => Some(DelegationLead {
@@ -143,7 +144,7 @@ fn select_rows(tail: &str) -> String {
         "select {SUMMARY}, p.investor_country, p.investor_province, p.source, p.enterprise_id, ent.name_zh as enterprise_name, p.event_id, \
                 ev.name as event_name, \
                 p.park, p.enclave_partner, p.enclave_share_pct, p.leader_id, ld.display_name as leader_name, \
-                p.dropped_from, p.notes, p.version, {LEAD} \
+                p.dropped_from, p.notes, p.version, p.sub_chain_id, {LEAD} \
          from projects p join users u on u.id = p.officer_id left join users ld on ld.id = p.leader_id \
               left join promotion_events ev on ev.id = p.event_id left join enterprises ent on ent.id = p.enterprise_id \
               left join delegation_outcomes lo on lo.id = p.delegation_outcome_id \
@@ -280,9 +281,10 @@ pub struct Fields<'a> {
     pub leader_id: Option<i64>,
     pub notes: &'a str,
     pub delegation_outcome_id: Option<i64>,
+    pub sub_chain_id: Option<i64>,
 }
 
-/// The form's fields as `$1`…`$17` of the insert and the update, in their columns' order.
+/// The form's fields as `$1`…`$18` of the insert and the update, in their columns' order.
 fn field_args(f: &Fields<'_>) -> Vec<Arg> {
     vec![
         f.name.into(),
@@ -302,15 +304,16 @@ fn field_args(f: &Fields<'_>) -> Vec<Arg> {
         f.enclave_share_pct.into(),
         f.enterprise_id.into(),
         f.delegation_outcome_id.into(),
+        f.sub_chain_id.into(),
     ]
 }
 
 /// The columns `field_args` sets, in its order.
 const FIELD_COLUMNS: &str = "name, investor, investor_country, investor_province, industry_chain_id, \
      total_investment_wan, capital_kind, source, leader_id, notes, county_id, park, event_id, enclave_partner, \
-     enclave_share_pct, enterprise_id, delegation_outcome_id";
+     enclave_share_pct, enterprise_id, delegation_outcome_id, sub_chain_id";
 /// How many columns `FIELD_COLUMNS` names: the insert's and the update's next arguments follow.
-const FIELDS: usize = 17;
+const FIELDS: usize = 18;
 
 /// One move of a project's stage, as the log keeps it.
 pub struct NewMove<'a> {

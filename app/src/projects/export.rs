@@ -51,6 +51,7 @@ pub async fn projects_csv(
     let lease = Lease::take(state, user.id).await?;
     let chains = state.reference.get_or_load("industry_chains", || crate::enterprises::db::industry_chains(&state.db));
     let chains = chains.await?.to_vec();
+    let subs = super::chains::data::all(&state.db).await?;
     let counties = super::counties::data::all(&state.db).await?;
     let headers = [
         "project-field-name",
@@ -58,6 +59,7 @@ pub async fn projects_csv(
         "project-field-investor-country",
         "project-field-investor-province",
         "field-industry-chain",
+        "project-field-sub-chain",
         "project-field-county",
         "project-field-park",
         "project-field-total-investment",
@@ -86,6 +88,7 @@ pub async fn projects_csv(
             country,
             d.investor_province,
             chain.map(|c| c.name(locale).to_string()).unwrap_or_default(),
+            super::chains::sub_chain_name(&subs, d.sub_chain_id, locale),
             super::counties::county_name(&counties, s.county_id, locale),
             d.park,
             s.total_investment.yi(),

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod capital;
+pub mod chains;
 pub mod checks;
 pub mod counties;
 #[cfg(feature = "ssr")]
@@ -15,6 +16,7 @@ pub mod events;
 #[cfg(feature = "ssr")]
 pub mod export;
 mod filter;
+pub mod names;
 pub mod pages;
 pub mod rates;
 #[cfg(feature = "ssr")]
@@ -405,6 +407,8 @@ pub struct ProjectDetails {
     pub event_name: Option<String>,
     /// The delegation's investment lead it came from, when its source is one.
     pub lead: Option<DelegationLead>,
+    /// Its sub-chain, within its industry chain.
+    pub sub_chain_id: Option<i64>,
     /// The industrial park within the county.
     pub park: String,
     /// A flying-enclave project (飞地项目) is hosted for a partner county, which takes this
@@ -464,6 +468,9 @@ pub struct ProjectForm {
     pub investor_province: String,
     #[serde(default)]
     pub industry_chain_id: String,
+    /// Within the chain (which it sets when none is chosen).
+    #[serde(default)]
+    pub sub_chain_id: String,
     #[serde(default)]
     pub county_id: String,
     #[serde(default)]
@@ -511,6 +518,7 @@ impl ProjectForm {
             investor_country: d.investor_country.clone(),
             investor_province: d.investor_province.clone(),
             industry_chain_id: id(s.industry_chain_id),
+            sub_chain_id: id(d.sub_chain_id),
             county_id: id(s.county_id),
             park: d.park.clone(),
             credit_code: String::new(),

@@ -81,6 +81,7 @@ struct Valid {
     leader_id: Option<i64>,
     notes: String,
     delegation_outcome_id: Option<i64>,
+    sub_chain_id: Option<i64>,
 }
 
 impl Valid {
@@ -103,6 +104,7 @@ impl Valid {
             leader_id: self.leader_id,
             notes: &self.notes,
             delegation_outcome_id: self.delegation_outcome_id,
+            sub_chain_id: self.sub_chain_id,
         }
     }
 }
@@ -174,6 +176,35 @@ async fn place(
     Ok((county_id, park, enclave_partner, share))
 }
 
+/// The chain and the sub-chain within it: a sub-chain of another chain than the one chosen is
+/// refused; one chosen without a chain sets the chain.
+async fn sub_chain(
+    v: &mut Validator,
+    state: &ServerState,
+    f: &ProjectForm,
+    chain: Option<i64>,
+) -> Result<(Option<i64>, Option<i64>), AppError> {
+    let raw = f.sub_chain_id.trim();
+    if raw.is_empty() {
+        return Ok((chain, None));
+    }
+    let found = match raw.parse::<i64>() {
+        Ok(id) => super::chains::data::chain_of(&state.db, id).await?.map(|of| (id, of)),
+        Err(_) => None,
+    };
+    match found {
+        None => {
+            v.push(FieldError::new("sub_chain_id", FieldCode::UnknownSubChain));
+            Ok((chain, None))
+        }
+        Some((_, of)) if chain.is_some_and(|chain| chain != of) => {
+            v.push(FieldError::new("sub_chain_id", FieldCode::SubChainOutsideChain));
+            Ok((chain, None))
+        }
+        Some((id, of)) => Ok((Some(of), Some(id))),
+    }
+}
+
 /// The delegation's investment lead a project came from, for a project whose source is a
 /// delegation: an outcome of kind "lead" that no other project than `project_id` came from.
 async fn lead_of(
@@ -230,6 +261,7 @@ async fn validate(
             None
         }
     };
+    let (industry_chain_id, sub_chain_id) = sub_chain(&mut v, state, f, industry_chain_id).await?;
     let total_investment = Wan::parse_yi(&f.total_investment);
     if total_investment.is_none() {
         v.push(FieldError::new("total_investment", FieldCode::InvalidYiAmount));
@@ -299,6 +331,7 @@ async fn validate(
         leader_id,
         notes,
         delegation_outcome_id,
+        sub_chain_id,
     })
 }
 
@@ -406,6 +439,8 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &ProjectForm) -> Result<
         .diff("investor", before.summary.investor.as_str(), valid.investor.as_str())
         .diff("total_investment_wan", before.summary.total_investment.0, valid.total_investment.0)
         .diff("capital_kind", before.summary.capital_kind.as_str(), valid.capital_kind.as_str())
+        .diff("industry_chain_id", before.summary.industry_chain_id, valid.industry_chain_id)
+        .diff("sub_chain_id", before.details.sub_chain_id, valid.sub_chain_id)
         .diff("source", before.details.source.as_str(), valid.source.as_str())
         .diff("event_id", before.details.event_id, valid.event_id)
         .diff("delegation_outcome_id", before.details.lead.as_ref().map(|l| l.outcome_id), valid.delegation_outcome_id)

@@ -174,6 +174,8 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownLead => tr!("field-unknown-lead"),
         FieldCode::LeadTaken => tr!("field-lead-taken"),
         FieldCode::LeadNeedsDelegationSource => tr!("field-lead-needs-delegation-source"),
+        FieldCode::UnknownSubChain => tr!("field-unknown-sub-chain"),
+        FieldCode::SubChainOutsideChain => tr!("field-sub-chain-outside-chain"),
         FieldCode::UnknownEventKind => tr!("field-unknown-event-kind"),
         FieldCode::InvalidShare => tr!("field-invalid-share"),
         FieldCode::EnclaveNeedsBoth => tr!("field-enclave-needs-both"),

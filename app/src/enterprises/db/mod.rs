@@ -25,7 +25,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 pub async fn industry_chains(db: &Db) -> Result<Vec<IndustryChain>, sqlx::Error> {
     db.all::<IndustryChain>(
-        "select id, code, name_zh, name_en, name_fr from industry_chains order by sort_order, id",
+        "select id, code, name_zh, name_en, name_fr, sort_order from industry_chains order by sort_order, id",
         &[],
     )
     .await

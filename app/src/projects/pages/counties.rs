@@ -37,7 +37,7 @@ pub fn CountiesPage() -> impl IntoView {
             <Saved show=added />
             <FormError error=add_error />
             <ActionForm action=add node_ref=added_form attr:class="form form-inline">
-                {name_fields(None, add_error)}
+                {county_fields(None, add_error)}
                 <button type="submit" class="button-primary">{move || tr!("counties-add")}</button>
             </ActionForm>
         </section>
@@ -55,17 +55,24 @@ fn CountyRow(c: County) -> impl IntoView {
         <FormError error />
         <ActionForm action=rename attr:class="form form-inline county">
             <input type="hidden" name="id" value=c.id.to_string() />
-            {name_fields(Some(&c), error)}
+            {county_fields(Some(&c), error)}
             <button type="submit" class="button-secondary">{tr!("common-save")}</button>
         </ActionForm>
         <Saved show=saved />
     }
 }
 
-/// The county's names and place in the list, empty or as `c` has them. Field ids carry the
-/// county's id, so that each row's labels point at its own fields.
-fn name_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl IntoView {
-    let suffix = c.map(|c| format!("-{}", c.id)).unwrap_or_default();
+/// The county's names and place in the list, empty or as `c` has them.
+fn county_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl IntoView {
+    let values = c.map(|c| [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()]);
+    name_fields(&c.map(|c| format!("-{}", c.id)).unwrap_or_default(), values.unwrap_or_default(), error)
+}
+
+/// A row's names and place in its list (zh, en, fr, place; empty for a new one): reference
+/// data the admins keep (counties, industry chains, sub-chains). `suffix` makes the field ids
+/// the row's own, so that each row's labels point at its own fields.
+pub(super) fn name_fields(suffix: &str, values: [String; 4], error: Signal<Option<AppError>>) -> impl IntoView {
+    let [zh, en, fr, place] = values;
     let field = move |name: &'static str, label: String, value: String, lang: &'static str| {
         let id = format!("{name}{suffix}");
         view! {
@@ -77,9 +84,9 @@ fn name_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl Into
         }
     };
     view! {
-        {field("name_zh", tr!("counties-name-zh"), c.map(|c| c.name_zh.clone()).unwrap_or_default(), "zh-CN")}
-        {field("name_en", tr!("counties-name-en"), c.map(|c| c.name_en.clone()).unwrap_or_default(), "en")}
-        {field("name_fr", tr!("counties-name-fr"), c.map(|c| c.name_fr.clone()).unwrap_or_default(), "fr")}
-        {field("sort_order", tr!("counties-sort-order"), c.map(|c| c.sort_order.to_string()).unwrap_or_default(), "")}
+        {field("name_zh", tr!("counties-name-zh"), zh, "zh-CN")}
+        {field("name_en", tr!("counties-name-en"), en, "en")}
+        {field("name_fr", tr!("counties-name-fr"), fr, "fr")}
+        {field("sort_order", tr!("counties-sort-order"), place, "")}
     }
 }

@@ -11,6 +11,7 @@ use crate::enterprises::IndustryChain;
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::{get_project, MoveProject, ReviewProject};
 use crate::projects::capital::RecordCapital;
+use crate::projects::chains::{list_sub_chains, sub_chain_name, SubChain};
 use crate::projects::checks::RecordCheck;
 use crate::projects::counties::{county_name, list_counties, County};
 use crate::projects::{Project, Stage};
@@ -34,6 +35,7 @@ pub fn ProjectPage() -> impl IntoView {
     let project = crate::codec::resource(versions, |(id, ..)| get_project(id));
     let chains = crate::codec::resource(|| (), |_| list_industry_chains());
     let counties = crate::codec::resource(|| (), |_| list_counties());
+    let subs = crate::codec::resource(|| (), |_| list_sub_chains());
     let saved = Signal::derive(move || {
         [review.value().get(), stage_move.value().get(), capital.value().get(), check.value().get()]
             .iter()
@@ -46,10 +48,11 @@ pub fn ProjectPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let chains = chains.await.unwrap_or_default();
                 let counties = counties.await.unwrap_or_default();
+                let subs = subs.await.unwrap_or_default();
                 match project.await {
                     Err(e) => page_error(e),
                     Ok(p) => view! {
-                        <ProjectView p=p.clone() chains counties />
+                        <ProjectView p=p.clone() chains subs counties />
                         <Saved show=saved />
                         <ReviewSection p=p.clone() action=review />
                         <StageSection p=p.clone() action=stage_move />
@@ -63,7 +66,7 @@ pub fn ProjectPage() -> impl IntoView {
 }
 
 #[component]
-fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) -> impl IntoView {
+fn ProjectView(p: Project, chains: Vec<IndustryChain>, subs: Vec<SubChain>, counties: Vec<County>) -> impl IntoView {
     let locale = use_locale();
     let s = p.summary.clone();
     let badge = format!("status status-{}", s.stage.as_str());
@@ -110,6 +113,7 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, counties: Vec<County>) ->
             <dt>{tr!("project-field-investor-country")}</dt><dd>{or_dash(country)}</dd>
             <dt>{tr!("project-field-investor-province")}</dt><dd>{or_dash(p.details.investor_province.clone())}</dd>
             <dt>{tr!("field-industry-chain")}</dt><dd>{or_dash(chain_name(&chains, s.industry_chain_id, locale))}</dd>
+            <dt>{tr!("project-field-sub-chain")}</dt><dd>{or_dash(sub_chain_name(&subs, p.details.sub_chain_id, locale))}</dd>
             <dt>{tr!("project-field-county")}</dt><dd>{or_dash(county_name(&counties, s.county_id, locale))}</dd>
             <dt>{tr!("project-field-park")}</dt><dd>{or_dash(p.details.park.clone())}</dd>
             {enclave}

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::pickers::country_options;
 use crate::projects::api::{get_project, open_leads, RegisterProject, UpdateProject};
+use crate::projects::chains::{list_sub_chains, SubChain};
 use crate::projects::counties::{list_counties, County};
 use crate::projects::events::api::event_choices;
 use crate::projects::{CapitalKind, DelegationLead, ProjectForm, Source, Stage};
@@ -23,6 +24,7 @@ pub fn NewProjectPage() -> impl IntoView {
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let events = crate::codec::resource(|| (), |_| event_choices());
+    let subs = crate::codec::resource(|| (), |_| list_sub_chains());
     let leads = crate::codec::resource(|| (), |_| open_leads(None));
     // `?lead=ID`: registered from a delegation's investment lead (its page links here).
     let query = use_query_map();
@@ -40,6 +42,7 @@ pub fn NewProjectPage() -> impl IntoView {
                 let (counties, only_own) = choosable(me, counties.await.unwrap_or_default()).await;
                 let events = events.await.unwrap_or_default();
                 let leads = leads.await.unwrap_or_default();
+                let subs = subs.await.unwrap_or_default();
                 let blank = lead().and_then(|id| leads.iter().find(|l| l.outcome_id == id)).map(from_lead).unwrap_or_default();
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
@@ -49,7 +52,7 @@ pub fn NewProjectPage() -> impl IntoView {
                         <ActionForm action=register attr:class="form form-wide">
                             <div class="form-grid">
                                 {investor_fields(&blank, error)}
-                                {project_fields(&blank, chains, events, error)}
+                                {project_fields(&blank, chains, subs, events, error)}
                                 {lead_field(&blank, &leads, error)}
                                 {first_stage_fields(error)}
                                 {place_fields(&blank, counties, only_own, error)}
@@ -156,10 +159,12 @@ fn investor_fields(f: &ProjectForm, error: Signal<Option<AppError>>) -> impl Int
 fn project_fields(
     f: &ProjectForm,
     chains: Vec<IndustryChain>,
+    subs: Vec<SubChain>,
     events: Vec<(i64, String)>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let sub_options = sub_chain_options(&chains, &subs, f.sub_chain_id.parse::<i64>().ok(), locale);
     // The events are hundreds: their options as one string.
     let chosen = f.event_id.parse::<i64>().ok();
     let event_options = crate::pickers::options_html(
@@ -178,6 +183,12 @@ fn project_fields(
                 }).collect_view()}
             </select>
             {move || field_message(error.get(), "industry_chain_id")}
+        </div>
+        <div class="field">
+            <label for="sub_chain_id">{tr!("project-field-sub-chain")}</label>
+            <select id="sub_chain_id" name="sub_chain_id" aria-describedby="sub_chain_id-hint" inner_html=sub_options></select>
+            <p class="hint" id="sub_chain_id-hint">{tr!("project-field-sub-chain-hint")}</p>
+            {move || field_message(error.get(), "sub_chain_id")}
         </div>
         <div class="field">
             <label for="total_investment">{tr!("project-field-total-investment")}</label>
@@ -211,6 +222,31 @@ fn project_fields(
             {move || field_message(error.get(), "event_id")}
         </div>
     }
+}
+
+/// The sub-chains as options, each chain's under its name (`<optgroup>`), "none" first.
+fn sub_chain_options(
+    chains: &[IndustryChain],
+    subs: &[SubChain],
+    chosen: Option<i64>,
+    locale: crate::domain::Locale,
+) -> String {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    let mut html = format!("<option value=\"\">{}</option>", Esc(&tr!("common-none")));
+    for chain in chains {
+        let mut group = subs.iter().filter(|s| s.chain_id == chain.id).peekable();
+        if group.peek().is_none() {
+            continue;
+        }
+        let _ = write!(html, "<optgroup label=\"{}\">", Esc(chain.name(locale)));
+        for s in group {
+            let selected = if chosen == Some(s.id) { " selected" } else { "" };
+            let _ = write!(html, "<option value=\"{}\"{selected}>{}</option>", s.id, Esc(s.name(locale)));
+        }
+        html.push_str("</optgroup>");
+    }
+    html
 }
 
 /// The stage a project is registered at and its day (a change moves it on its page instead).
@@ -319,6 +355,7 @@ pub fn EditProjectPage() -> impl IntoView {
     let leaders = crate::codec::resource(|| (), |_| list_leaders());
     let counties = crate::codec::resource(|| (), |_| list_counties());
     let events = crate::codec::resource(|| (), |_| event_choices());
+    let subs = crate::codec::resource(|| (), |_| list_sub_chains());
     let me = crate::shell::use_me();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
@@ -329,6 +366,7 @@ pub fn EditProjectPage() -> impl IntoView {
                 let (counties, only_own) = choosable(me, counties.await.unwrap_or_default()).await;
                 let (chains, leaders) = (chains.await.unwrap_or_default(), leaders.await.unwrap_or_default());
                 let (events, leads) = (events.await.unwrap_or_default(), leads.await.unwrap_or_default());
+                let subs = subs.await.unwrap_or_default();
                 match project.await {
                     Err(e) => page_error(e),
                     Ok(p) if !p.editable => page_error(AppError::Forbidden),
@@ -343,7 +381,7 @@ pub fn EditProjectPage() -> impl IntoView {
                                 <input type="hidden" name="version" value=p.details.version.to_string() />
                                 <div class="form-grid">
                                     {investor_fields(&current, error)}
-                                    {project_fields(&current, chains, events, error)}
+                                    {project_fields(&current, chains, subs, events, error)}
                                     {lead_field(&current, &leads, error)}
                                     {place_fields(&current, counties, only_own, error)}
                                     {follow_up_fields(&current, leaders, error)}

@@ -4,6 +4,7 @@
 //! (`stages`). The names every page shows are here.
 
 mod capital;
+mod chains;
 mod checks;
 mod counties;
 mod detail;
@@ -15,6 +16,7 @@ mod stages;
 mod tasks;
 
 use crate::projects::events::pages::{EventPage, EventsPage, NewEventPage};
+pub use chains::ChainsPage;
 pub use checks::ChecksPage;
 pub use counties::CountiesPage;
 pub use detail::ProjectPage;
@@ -30,6 +32,7 @@ crate::routes::pages! {
     "/projects/tasks" => TasksPage, Needs(ReadProjects);
     "/projects/checks" => ChecksPage, Needs(ReadProjects);
     "/projects/counties" => CountiesPage, Needs(ManageReference);
+    "/projects/chains" => ChainsPage, Needs(ManageReference);
     "/projects/events" => EventsPage, Needs(ReadProjects);
     "/projects/events/new" => NewEventPage, Needs(ManageProjects);
     "/projects/events/:id" => EventPage, Needs(ReadProjects);
@@ -51,7 +54,10 @@ pub fn RegisterLinks() -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let may = me.may(crate::auth::Action::ManageReference).await;
-                    may.then(|| view! { <a href="/projects/counties">{tr!("counties-title")}</a> })
+                    may.then(|| view! {
+                        <a href="/projects/counties">{tr!("counties-title")}</a>
+                        <a href="/projects/chains">{tr!("chains-title")}</a>
+                    })
                 })}
             </Transition>
         </nav>
