@@ -696,6 +696,22 @@ async fn a_health_check_routes_its_problem_to_a_department_and_overdue_checks_ar
     );
     let (_, page) = leader.page("/projects/checks").await;
     assert!(page.contains("新材料工厂"), "{page}");
+    // A project of nobody's, waiting longer, comes first for the admin; the leader's own comes
+    // first for the leader, marked as theirs.
+    let depot =
+        register(&officer, &[("name", "物流仓储中心"), ("total_investment", "1"), ("since", "2024-12-01")]).await;
+    pass_reviews(&officer, depot).await;
+    move_on(&officer, depot, "signed", "2025-01-10", "").await;
+    move_on(&officer, depot, "started", "2025-02-01", "").await;
+    let first = |list: &Value| list["items"][0]["name"].as_str().map(str::to_string);
+    assert_eq!(first(&overdue(&app, None).await).as_deref(), Some("物流仓储中心"));
+    assert_eq!(first(&overdue(&leader, None).await).as_deref(), Some("新材料工厂"));
+    let (_, page) = leader.page("/projects/checks").await;
+    let (own, theirs) = (page.find("新材料工厂").unwrap(), page.find("物流仓储中心").unwrap());
+    assert!(own < theirs && page[own..theirs].contains("class=\"badge\""), "{page}");
+    let (_, page) = app.page("/projects/checks").await;
+    assert!(!page.contains("class=\"badge\">"), "nobody's project is the admin's: {page}");
+    move_on(&officer, depot, "dropped", "", "投资方撤资").await;
     // The interval is the admins' to set, a year at the most; it moves the day a check is due.
     let r = officer.call::<app::projects::checks::SetCheckInterval>(&[("days", "366")]).await;
     assert_eq!(app_error(r).await, (StatusCode::FORBIDDEN, AppError::Forbidden));

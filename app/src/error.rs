@@ -310,6 +310,31 @@ impl Validator {
         }
     }
 
+    /// An id from a form that must name a row `exists` finds: None when left empty, `code` on
+    /// `field` when it names none.
+    #[cfg(feature = "ssr")]
+    pub async fn existing_id<F>(
+        &mut self,
+        field: &str,
+        raw: &str,
+        code: FieldCode,
+        exists: F,
+    ) -> Result<Option<i64>, sqlx::Error>
+    where
+        F: AsyncFnOnce(i64) -> Result<bool, sqlx::Error>,
+    {
+        match raw.trim() {
+            "" => Ok(None),
+            raw => match raw.parse::<i64>() {
+                Ok(id) if exists(id).await? => Ok(Some(id)),
+                _ => {
+                    self.push(FieldError::new(field, code));
+                    Ok(None)
+                }
+            },
+        }
+    }
+
     /// `Err` with every collected error, or `Ok` when there were none.
     pub fn finish(self) -> Result<(), AppError> {
         if self.0.is_empty() {

@@ -23,6 +23,7 @@ const ROLES = [
   { role: 'liaison_officer', email: 'walk.liaison@liaison.test', password: PASSWORD },
   { role: 'department_liaison', email: 'walk.customs@liaison.test', password: PASSWORD, department: 'customs' },
   { role: 'leader', email: 'walk.leader@liaison.test', password: PASSWORD },
+  { role: 'county_officer', email: 'walk.county@liaison.test', password: PASSWORD, county: true },
 ];
 
 /** Call a server function as the admin's browser does. */
@@ -115,10 +116,13 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   await hydrated(page);
   const departments: { id: number; code: string }[] = await call(page, 'departments', {});
   const customs = departments.find((d) => d.code === 'customs')!.id.toString();
+  const county: number = await call(page, 'add_county', {
+    name_zh: '漫游区', name_en: 'Walk district', name_fr: 'District de la promenade',
+  });
   for (const r of ROLES.slice(1)) {
     await call(page, 'create_user', {
       email: r.email, display_name: `Walk ${r.role}`, role: r.role, locale: 'en', password: r.password,
-      department_id: r.department ? customs : '',
+      department_id: r.department ? customs : '', county_id: 'county' in r ? county.toString() : '',
     });
   }
   const enterprise: number = await call(page, 'register_enterprise', {
@@ -141,6 +145,7 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   const project: number = await call(page, 'register_project', {
     name: '漫游复合材料项目', investor: 'Walk Compositi S.p.A.', investor_country: 'IT', total_investment: '2.5',
     capital_kind: 'foreign', source: 'event', event_id: fair.toString(), stage: 'negotiating', park: '漫游园区',
+    county_id: county.toString(),
   });
   expect(project).toBeGreaterThan(0);
   await call(page, 'register_partner_city', {

@@ -259,3 +259,4 @@ chains-add = Add an industry chain
 chains-sub-chains = Sub-chains
 chains-add-sub-chain = Add a sub-chain
 chains-no-sub-chains = No sub-chain yet.
+checks-yours = yours

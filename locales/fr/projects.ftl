@@ -266,3 +266,4 @@ chains-add = Ajouter une filière industrielle
 chains-sub-chains = Sous-filières
 chains-add-sub-chain = Ajouter une sous-filière
 chains-no-sub-chains = Aucune sous-filière pour l’instant.
+checks-yours = le vôtre

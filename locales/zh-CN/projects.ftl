@@ -238,3 +238,4 @@ chains-add = 新增产业链
 chains-sub-chains = 子链
 chains-add-sub-chain = 新增子链
 chains-no-sub-chains = 暂无子链。
+checks-yours = 我包抓的

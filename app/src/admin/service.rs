@@ -31,29 +31,19 @@ async fn validate(state: &ServerState, f: &UserForm, v: &mut Validator) -> Resul
     if locale.is_none() {
         v.push(FieldError::new("locale", FieldCode::UnknownLocale));
     }
-    let department_id = match f.department_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if departments::exists(&state.db, id).await? => Some(id),
-            _ => {
-                v.push(FieldError::new("department_id", FieldCode::UnknownDepartment));
-                None
-            }
-        },
-    };
+    let department_id = v
+        .existing_id("department_id", &f.department_id, FieldCode::UnknownDepartment, async |id| {
+            departments::exists(&state.db, id).await
+        })
+        .await?;
     if role.is_some_and(Role::needs_department) && department_id.is_none() && f.department_id.trim().is_empty() {
         v.push(FieldError::new("department_id", FieldCode::DepartmentRequired));
     }
-    let county_id = match f.county_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if crate::db::counties::exists(&state.db, id).await? => Some(id),
-            _ => {
-                v.push(FieldError::new("county_id", FieldCode::UnknownCounty));
-                None
-            }
-        },
-    };
+    let county_id = v
+        .existing_id("county_id", &f.county_id, FieldCode::UnknownCounty, async |id| {
+            crate::db::counties::exists(&state.db, id).await
+        })
+        .await?;
     if role.is_some_and(Role::needs_county) && county_id.is_none() && f.county_id.trim().is_empty() {
         v.push(FieldError::new("county_id", FieldCode::CountyRequired));
     }

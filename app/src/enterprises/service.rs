@@ -86,16 +86,11 @@ async fn validate(state: &ServerState, f: &EnterpriseForm) -> Result<Valid, AppE
     let credit_code =
         if f.credit_code.trim().is_empty() { None } else { v.check(CreditCode::parse("credit_code", &f.credit_code)) };
     let country = v.check(Country::parse("country", &f.country));
-    let industry_chain_id = match f.industry_chain_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if data::industry_chain_exists(&state.db, id).await? => Some(id),
-            _ => {
-                v.push(FieldError::new("industry_chain_id", FieldCode::UnknownIndustryChain));
-                None
-            }
-        },
-    };
+    let industry_chain_id = v
+        .existing_id("industry_chain_id", &f.industry_chain_id, FieldCode::UnknownIndustryChain, async |id| {
+            data::industry_chain_exists(&state.db, id).await
+        })
+        .await?;
     let mut amount = |field: &str, raw: &str| match parse_cents(raw) {
         Ok(a) => a,
         Err(NotAnAmount) => {

@@ -77,6 +77,8 @@ pub struct OverdueList {
     pub items: Vec<OverdueCheck>,
     /// Whether the reader may change the interval.
     pub editable: bool,
+    /// The reader, when a leader: their own projects come first, marked.
+    pub own_leader: Option<i64>,
 }
 
 /// The check form as a browser sends it.
@@ -105,7 +107,7 @@ pub async fn record_check(id: i64, #[server(flatten)] form: CheckForm) -> Result
 }
 
 /// The started projects whose check is overdue, the longest waiting first; only those of one
-/// responsible leader when `leader_id` is given.
+/// responsible leader when `leader_id` is given. A leader reading them all has theirs first.
 #[server(endpoint = "overdue_checks")]
 pub async fn overdue_checks(#[server(default)] leader_id: Option<i64>) -> Result<OverdueList, AppError> {
     let cx = crate::auth::Ctx::require(crate::auth::Action::ReadProjects)?;
@@ -113,9 +115,15 @@ pub async fn overdue_checks(#[server(default)] leader_id: Option<i64>) -> Result
     let today = crate::domain::office_today(crate::db::now());
     let cutoff = today - chrono::Duration::days(interval_days);
     let scope = crate::auth::project_scope(&cx.user);
-    let items = data::overdue(&cx.state.db, cutoff, interval_days, leader_id, scope).await?;
+    let mut items = data::overdue(&cx.state.db, cutoff, interval_days, leader_id, scope).await?;
+    let own_leader = (cx.user.role == crate::domain::Role::Leader).then_some(cx.user.id);
+    if let (None, Some(me)) = (leader_id, own_leader) {
+        let own = data::overdue(&cx.state.db, cutoff, interval_days, Some(me), scope).await?;
+        items.retain(|i| i.leader_id != Some(me));
+        items = own.into_iter().chain(items).take(OVERDUE_SHOWN).collect();
+    }
     let editable = crate::auth::allows(cx.user.role, crate::auth::Action::ManageReference);
-    Ok(OverdueList { interval_days, items, editable })
+    Ok(OverdueList { interval_days, items, editable, own_leader })
 }
 
 /// Set how many days may pass between two checks of a started project.

@@ -123,29 +123,6 @@ pub(super) fn known_id(v: &mut Validator, field: &str, raw: &str, known: &[i64],
     }
 }
 
-/// An id from a form that must name a row `exists` finds.
-async fn existing_id<F>(
-    v: &mut Validator,
-    field: &str,
-    raw: &str,
-    code: FieldCode,
-    exists: F,
-) -> Result<Option<i64>, AppError>
-where
-    F: AsyncFnOnce(i64) -> Result<bool, sqlx::Error>,
-{
-    match raw.trim() {
-        "" => Ok(None),
-        raw => match raw.parse::<i64>() {
-            Ok(id) if exists(id).await? => Ok(Some(id)),
-            _ => {
-                v.push(FieldError::new(field, code));
-                Ok(None)
-            }
-        },
-    }
-}
-
 /// Where the project is built: its county and park, and for a flying-enclave project the
 /// partner county and its share of the revenue (both or neither).
 async fn place(
@@ -153,10 +130,11 @@ async fn place(
     state: &ServerState,
     f: &ProjectForm,
 ) -> Result<(Option<i64>, String, String, Option<i32>), AppError> {
-    let county_id = existing_id(v, "county_id", &f.county_id, FieldCode::UnknownCounty, async |id| {
-        super::counties::data::exists(&state.db, id).await
-    })
-    .await?;
+    let county_id = v
+        .existing_id("county_id", &f.county_id, FieldCode::UnknownCounty, async |id| {
+            super::counties::data::exists(&state.db, id).await
+        })
+        .await?;
     let park = v.text("park", &f.park, false, 100);
     let enclave_partner = v.text("enclave_partner", &f.enclave_partner, false, 100);
     let share = match f.enclave_share_pct.trim() {
@@ -253,14 +231,11 @@ async fn validate(
         raw => v.check(Country::parse("investor_country", raw)).map(|c| c.code().to_string()).unwrap_or_default(),
     };
     let investor_province = v.text("investor_province", &f.investor_province, false, 50);
-    let industry_chain_id = match f.industry_chain_id.trim().parse::<i64>() {
-        _ if f.industry_chain_id.trim().is_empty() => None,
-        Ok(id) if crate::enterprises::db::industry_chain_exists(&state.db, id).await? => Some(id),
-        _ => {
-            v.push(FieldError::new("industry_chain_id", FieldCode::UnknownIndustryChain));
-            None
-        }
-    };
+    let industry_chain_id = v
+        .existing_id("industry_chain_id", &f.industry_chain_id, FieldCode::UnknownIndustryChain, async |id| {
+            crate::enterprises::db::industry_chain_exists(&state.db, id).await
+        })
+        .await?;
     let (industry_chain_id, sub_chain_id) = sub_chain(&mut v, state, f, industry_chain_id).await?;
     let total_investment = Wan::parse_yi(&f.total_investment);
     if total_investment.is_none() {
@@ -297,10 +272,11 @@ async fn validate(
     // (but for one registered from an event before events were recorded: `event_optional`).
     let event_id = match source {
         Some(Source::Event) => {
-            let id = existing_id(&mut v, "event_id", &f.event_id, FieldCode::UnknownEvent, async |id| {
-                super::events::db::exists(&state.db, id).await
-            })
-            .await?;
+            let id = v
+                .existing_id("event_id", &f.event_id, FieldCode::UnknownEvent, async |id| {
+                    super::events::db::exists(&state.db, id).await
+                })
+                .await?;
             if id.is_none() && f.event_id.trim().is_empty() && !event_optional {
                 v.push(FieldError::new("event_id", FieldCode::EventRequired));
             }

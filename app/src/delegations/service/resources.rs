@@ -33,16 +33,11 @@ pub async fn add_resource(cx: &Ctx, f: &ResourceForm) -> Result<i64, AppError> {
     let email = if f.email.trim().is_empty() { None } else { v.check(crate::domain::Email::parse("email", &f.email)) };
     let language =
         if f.language.trim().is_empty() { Some(Locale::ZhCn) } else { language(&mut v, "language", &f.language) };
-    let user_id = match f.user_id.trim() {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) if crate::admin::db::users::get(&cx.state.db, id).await?.is_some_and(|u| u.active) => Some(id),
-            _ => {
-                v.push(FieldError::new("user_id", FieldCode::UnknownOfficer));
-                None
-            }
-        },
-    };
+    let user_id = v
+        .existing_id("user_id", &f.user_id, FieldCode::UnknownOfficer, async |id| {
+            Ok(crate::admin::db::users::get(&cx.state.db, id).await?.is_some_and(|u| u.active))
+        })
+        .await?;
     v.finish()?;
     let (Some(kind), Some(language)) = (kind, language) else { return Err(AppError::Internal) };
     let languages = if kind == ResourceKind::Interpreter { tags.join(",") } else { String::new() };

@@ -20,7 +20,30 @@ pub async fn event_choices() -> Result<Vec<(i64, String)>, AppError> {
     let cx = Ctx::require(Action::ReadProjects)?;
     // Read on every page of the register: kept a few seconds (see `Reference`).
     let choices = cx.state.reference.get_or_load("event_choices", || super::db::choices(&cx.state.db));
-    Ok(choices.await?.to_vec())
+    Ok(choices.await?.iter().map(|(id, name, _)| (*id, name.clone())).collect())
+}
+
+/// The events the register's filter offers: a year's when one is chosen, the latest `LATEST`
+/// otherwise (as the events list), and the one chosen whatever it is.
+#[server(endpoint = "filter_events")]
+pub async fn filter_events(year: Option<i32>, chosen: Option<i64>) -> Result<Vec<(i64, String)>, AppError> {
+    use chrono::Datelike as _;
+    let cx = Ctx::require(Action::ReadProjects)?;
+    let choices = cx.state.reference.get_or_load("event_choices", || super::db::choices(&cx.state.db)).await?;
+    let mut kept = 0;
+    let offered = choices
+        .iter()
+        .filter(|(id, _, starts_on)| {
+            let keep = match year {
+                Some(year) => starts_on.year() == year,
+                None => kept < super::LATEST,
+            };
+            kept += usize::from(keep);
+            keep || Some(*id) == chosen
+        })
+        .map(|(id, name, _)| (*id, name.clone()))
+        .collect();
+    Ok(offered)
 }
 
 #[server(endpoint = "event")]

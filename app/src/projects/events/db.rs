@@ -87,9 +87,10 @@ pub async fn list(db: &Db, year: Option<i32>) -> Result<Vec<EventSummary>, sqlx:
     }
 }
 
-/// The events a project can name: every one, the latest first, without their figures.
-pub async fn choices(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    db.all("select id, name from promotion_events order by starts_on desc, id desc limit 500", &[]).await
+/// The events a project can name: every one (up to 500), the latest first, with the day each
+/// began and without their figures.
+pub async fn choices(db: &Db) -> Result<Vec<(i64, String, chrono::NaiveDate)>, sqlx::Error> {
+    db.all("select id, name, starts_on from promotion_events order by starts_on desc, id desc limit 500", &[]).await
 }
 
 pub async fn exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {

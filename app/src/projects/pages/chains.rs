@@ -2,7 +2,7 @@
 //! renamed in place with its sub-chains under it and a form that adds one, and a form that
 //! adds a chain.
 
-use super::counties::name_fields;
+use super::counties::{name_fields, name_labels};
 use crate::enterprises::api::list_industry_chains;
 use crate::error::AppError;
 use crate::i18n::use_locale;
@@ -37,10 +37,20 @@ pub fn ChainsPage() -> impl IntoView {
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
-                    Ok(list) => list.into_iter().map(|c| {
-                        let own: Vec<SubChain> = subs.iter().filter(|s| s.chain_id == c.id).cloned().collect();
-                        view! { <ChainSection c subs=own added_sub /> }
-                    }).collect_view().into_any(),
+                    Ok(list) => {
+                        // Each label read once: a page of many forms.
+                        let labels = Labels {
+                            names: name_labels(),
+                            save: tr!("common-save"),
+                            sub_chains: tr!("chains-sub-chains"),
+                            add_sub_chain: tr!("chains-add-sub-chain"),
+                            no_sub_chains: tr!("chains-no-sub-chains"),
+                        };
+                        list.into_iter().map(|c| {
+                            let own: Vec<SubChain> = subs.iter().filter(|s| s.chain_id == c.id).cloned().collect();
+                            view! { <ChainSection c subs=own added_sub labels=labels.clone() /> }
+                        }).collect_view().into_any()
+                    }
                 }
             })}
         </Transition>
@@ -49,17 +59,27 @@ pub fn ChainsPage() -> impl IntoView {
             <Saved show=added />
             <FormError error=add_error />
             <ActionForm action=add node_ref=added_form attr:class="form form-inline">
-                {name_fields("", Default::default(), add_error)}
+                {name_fields(&name_labels(), "", Default::default(), add_error)}
                 <button type="submit" class="button-primary">{move || tr!("chains-add")}</button>
             </ActionForm>
         </section>
     }
 }
 
+/// The words of the chains' forms.
+#[derive(Clone)]
+struct Labels {
+    names: [String; 4],
+    save: String,
+    sub_chains: String,
+    add_sub_chain: String,
+    no_sub_chains: String,
+}
+
 /// One chain: its names as a form that renames it, its sub-chains each as such a form, and
 /// the form that adds a sub-chain to it. Each form's answer shows beside it.
 #[component]
-fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>) -> impl IntoView {
+fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>, labels: Labels) -> impl IntoView {
     let locale = use_locale();
     let rename = ServerAction::<RenameChain>::new();
     let add = ServerAction::<AddSubChain>::new();
@@ -73,10 +93,14 @@ fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>)
     });
     let (heading, labelled_by) = (format!("chain-{}", c.id), format!("chain-{}", c.id));
     let values = [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()];
+    let (rename_fields, new_fields) = (
+        name_fields(&labels.names, &format!("-chain-{}", c.id), values, error),
+        name_fields(&labels.names, &format!("-new-{}", c.id), Default::default(), add_error),
+    );
     let rows = if subs.is_empty() {
-        view! { <p class="muted">{tr!("chains-no-sub-chains")}</p> }.into_any()
+        view! { <p class="muted">{labels.no_sub_chains.clone()}</p> }.into_any()
     } else {
-        subs.into_iter().map(|s| view! { <SubChainRow s /> }).collect_view().into_any()
+        subs.into_iter().map(|s| view! { <SubChainRow s labels=labels.clone() /> }).collect_view().into_any()
     };
     view! {
         <section class="panel" aria-labelledby=labelled_by>
@@ -84,18 +108,18 @@ fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>)
             <FormError error />
             <ActionForm action=rename attr:class="form form-inline chain">
                 <input type="hidden" name="id" value=c.id.to_string() />
-                {name_fields(&format!("-chain-{}", c.id), values, error)}
-                <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+                {rename_fields}
+                <button type="submit" class="button-secondary">{labels.save.clone()}</button>
             </ActionForm>
             <Saved show=saved />
-            <h3>{tr!("chains-sub-chains")}</h3>
+            <h3>{labels.sub_chains.clone()}</h3>
             {rows}
-            <h4>{tr!("chains-add-sub-chain")}</h4>
+            <h4>{labels.add_sub_chain.clone()}</h4>
             <FormError error=add_error />
             <ActionForm action=add attr:class="form form-inline">
                 <input type="hidden" name="chain_id" value=c.id.to_string() />
-                {name_fields(&format!("-new-{}", c.id), Default::default(), add_error)}
-                <button type="submit" class="button-secondary">{tr!("chains-add-sub-chain")}</button>
+                {new_fields}
+                <button type="submit" class="button-secondary">{labels.add_sub_chain.clone()}</button>
             </ActionForm>
         </section>
     }
@@ -103,7 +127,7 @@ fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>)
 
 /// One sub-chain as a form that renames it, with its own answer.
 #[component]
-fn SubChainRow(s: SubChain) -> impl IntoView {
+fn SubChainRow(s: SubChain, labels: Labels) -> impl IntoView {
     let rename = ServerAction::<RenameSubChain>::new();
     let error = Signal::derive(move || rename.value().get().and_then(Result::err));
     let saved = Signal::derive(move || matches!(rename.value().get(), Some(Ok(_))));
@@ -112,8 +136,8 @@ fn SubChainRow(s: SubChain) -> impl IntoView {
         <FormError error />
         <ActionForm action=rename attr:class="form form-inline sub-chain">
             <input type="hidden" name="id" value=s.id.to_string() />
-            {name_fields(&format!("-sub-{}", s.id), values, error)}
-            <button type="submit" class="button-secondary">{tr!("common-save")}</button>
+            {name_fields(&labels.names, &format!("-sub-{}", s.id), values, error)}
+            <button type="submit" class="button-secondary">{labels.save.clone()}</button>
         </ActionForm>
         <Saved show=saved />
     }

@@ -205,21 +205,7 @@ fn overdue_table(list: &OverdueList, locale: Locale) -> AnyView {
         tr!("checks-due"),
     ];
     let headings = labels.into_iter().map(|l| view! { <th scope="col">{l}</th> }).collect_view();
-    let rows = list
-        .items
-        .iter()
-        .map(|o| {
-            view! {
-                <tr>
-                    <td><a href=format!("/projects/{}", o.project_id)>{o.name.clone()}</a></td>
-                    <td>{o.officer_name.clone()}</td>
-                    <td>{or_dash(o.leader_name.clone().unwrap_or_default())}</td>
-                    <td>{format_day(o.last_on, locale)}</td>
-                    <td><span class="badge badge-danger">{format_day(o.due_on, locale)}</span></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = overdue_rows(list, locale);
     let shown = crate::projects::checks::OVERDUE_SHOWN;
     let more = (list.items.len() == shown)
         .then(|| view! { <p class="hint">{tr!("checks-longest-only", { "count" => shown })}</p> });
@@ -227,12 +213,37 @@ fn overdue_table(list: &OverdueList, locale: Locale) -> AnyView {
         <div class="table-wrap">
             <table class="table checks-overdue">
                 <thead><tr>{headings}</tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </div>
         {more}
     }
     .into_any()
+}
+
+/// The overdue projects' rows as one escaped string (a hundred rows drawn element by element
+/// were most of the page's cost, as the register's were); the reader's own marked.
+fn overdue_rows(list: &OverdueList, locale: Locale) -> String {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    let yours = tr!("checks-yours");
+    let mut out = String::with_capacity(list.items.len() * 320);
+    for o in &list.items {
+        let own = list.own_leader.is_some() && o.leader_id == list.own_leader;
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"/projects/{}\">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+             <td><span class=\"badge badge-danger\">{}</span></td></tr>",
+            o.project_id,
+            Esc(&o.name),
+            if own { format!(" <span class=\"badge\">{}</span>", Esc(&yours)) } else { String::new() },
+            Esc(&o.officer_name),
+            Esc(&or_dash(o.leader_name.clone().unwrap_or_default())),
+            Esc(&format_day(o.last_on, locale)),
+            Esc(&format_day(o.due_on, locale)),
+        );
+    }
+    out
 }
 
 fn interval_form(

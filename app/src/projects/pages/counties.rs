@@ -65,14 +65,25 @@ fn CountyRow(c: County) -> impl IntoView {
 /// The county's names and place in the list, empty or as `c` has them.
 fn county_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl IntoView {
     let values = c.map(|c| [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()]);
-    name_fields(&c.map(|c| format!("-{}", c.id)).unwrap_or_default(), values.unwrap_or_default(), error)
+    name_fields(&name_labels(), &c.map(|c| format!("-{}", c.id)).unwrap_or_default(), values.unwrap_or_default(), error)
+}
+
+/// The labels of `name_fields`, read once for a page of many rows.
+pub(super) fn name_labels() -> [String; 4] {
+    [tr!("counties-name-zh"), tr!("counties-name-en"), tr!("counties-name-fr"), tr!("counties-sort-order")]
 }
 
 /// A row's names and place in its list (zh, en, fr, place; empty for a new one): reference
 /// data the admins keep (counties, industry chains, sub-chains). `suffix` makes the field ids
 /// the row's own, so that each row's labels point at its own fields.
-pub(super) fn name_fields(suffix: &str, values: [String; 4], error: Signal<Option<AppError>>) -> impl IntoView {
+pub(super) fn name_fields(
+    labels: &[String; 4],
+    suffix: &str,
+    values: [String; 4],
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let [zh, en, fr, place] = values;
+    let [zh_label, en_label, fr_label, place_label] = labels.clone();
     let field = move |name: &'static str, label: String, value: String, lang: &'static str| {
         let id = format!("{name}{suffix}");
         view! {
@@ -84,9 +95,9 @@ pub(super) fn name_fields(suffix: &str, values: [String; 4], error: Signal<Optio
         }
     };
     view! {
-        {field("name_zh", tr!("counties-name-zh"), zh, "zh-CN")}
-        {field("name_en", tr!("counties-name-en"), en, "en")}
-        {field("name_fr", tr!("counties-name-fr"), fr, "fr")}
-        {field("sort_order", tr!("counties-sort-order"), place, "")}
+        {field("name_zh", zh_label, zh, "zh-CN")}
+        {field("name_en", en_label, en, "en")}
+        {field("name_fr", fr_label, fr, "fr")}
+        {field("sort_order", place_label, place, "")}
     }
 }

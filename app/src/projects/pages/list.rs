@@ -9,7 +9,7 @@ use crate::enterprises::{IndustryChain, Officer};
 use crate::i18n::{format_day, use_locale};
 use crate::projects::api::list_projects;
 use crate::projects::counties::{county_name, list_counties, County};
-use crate::projects::events::api::event_choices;
+use crate::projects::events::api::filter_events;
 use crate::projects::{ProjectFilter, ProjectSort, ProjectSummary, Source, Stage};
 use crate::shell::{page_error, with_query, Paging};
 use leptos::prelude::*;
@@ -36,13 +36,14 @@ pub fn ProjectsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = move || ProjectFilter::from_query(|k| query.read().get(k));
     let page = crate::codec::resource(filter, list_projects);
+    // The events offered follow the year chosen (see `filter_events`).
     let choices = crate::codec::resource(
-        || (),
-        |_| async {
+        move || (filter().year, filter().event_id),
+        |(year, event)| async move {
             Ok::<_, crate::error::AppError>(Choices {
                 chains: list_industry_chains().await?,
                 counties: list_counties().await?,
-                events: event_choices().await?,
+                events: filter_events(year, event).await?,
                 leaders: list_leaders().await?,
                 officers: list_officers().await?,
             })
