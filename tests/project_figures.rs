@@ -326,7 +326,13 @@ async fn the_admins_keep_the_chains_and_a_project_names_its_sub_chain(b: Backend
     let chains = json(officer.call::<app::enterprises::api::ListIndustryChains>(&[]).await).await;
     assert_eq!(chains.as_array().unwrap().last().unwrap()["name_en"], "Digital economy");
     let (_, page) = app.page("/projects/chains").await;
-    assert!(page.contains(r#"value="Modern medicines""#) && page.contains(r#"value="数字经济""#), "{page}");
+    assert!(page.contains("Modern medicines") && page.contains("数字经济"), "{page}");
+    assert!(page.contains(&format!("/projects/chains?edit=sub-{medicine}")), "{page}");
+    let (_, page) = app.page(&format!("/projects/chains?edit=sub-{medicine}")).await;
+    assert!(
+        page.contains(r#"value="Modern medicines""#) && page.contains(r#"value="2""#),
+        "the form, filled in: {page}"
+    );
 
     // A project names a sub-chain of its chain; one alone sets its chain.
     let aviation_text = aviation.to_string();

@@ -1,6 +1,6 @@
-//! The industry chains (产业链) and their sub-chains (子链) as the admins keep them: each chain
-//! renamed in place with its sub-chains under it and a form that adds one, and a form that
-//! adds a chain.
+//! The industry chains (产业链) and their sub-chains (子链) as the admins keep them: a table of
+//! every chain with its sub-chains under it, each with a link that opens its form
+//! (`?edit=chain-3`, `?edit=sub-7`), and the forms that add a sub-chain and a chain.
 
 use super::counties::{name_fields, name_labels};
 use crate::enterprises::api::list_industry_chains;
@@ -9,21 +9,38 @@ use crate::i18n::use_locale;
 use crate::projects::chains::{
     list_sub_chains, AddChain, AddSubChain, IndustryChain, RenameChain, RenameSubChain, SubChain,
 };
-use crate::shell::{page_error, reset_when, FormError, Saved};
+use crate::shell::{field_message, page_error, reset_when, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The row `?edit=` opens.
+#[derive(Clone, Copy, PartialEq)]
+enum Editing {
+    Chain(i64),
+    Sub(i64),
+}
+
+fn editing(raw: &str) -> Option<Editing> {
+    match raw.split_once('-')? {
+        ("chain", id) => id.parse().ok().map(Editing::Chain),
+        ("sub", id) => id.parse().ok().map(Editing::Sub),
+        _ => None,
+    }
+}
 
 #[component]
 pub fn ChainsPage() -> impl IntoView {
+    let query = use_query_map();
+    let open = move || query.read().get("edit").as_deref().and_then(editing);
     let add = ServerAction::<AddChain>::new();
-    // Bumped when a sub-chain is added below a chain, so that the lists are read again.
-    let added_sub = RwSignal::new(0_u32);
-    let chains = crate::codec::resource(move || add.version().get(), |_| list_industry_chains());
-    let subs = crate::codec::resource(move || (add.version().get(), added_sub.get()), |_| list_sub_chains());
-    let added_form = NodeRef::new();
-    reset_when(move || matches!(add.value().get(), Some(Ok(_))), added_form);
-    let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
-    let added = Signal::derive(move || matches!(add.value().get(), Some(Ok(_))));
+    let add_sub = ServerAction::<AddSubChain>::new();
+    let rename = ServerAction::<RenameChain>::new();
+    let rename_sub = ServerAction::<RenameSubChain>::new();
+    let versions =
+        move || (add.version().get(), add_sub.version().get(), rename.version().get(), rename_sub.version().get());
+    let chains = crate::codec::resource(versions, |_| list_industry_chains());
+    let subs = crate::codec::resource(versions, |_| list_sub_chains());
     let me = crate::shell::use_me();
     view! {
         <Title text=tr!("chains-title") />
@@ -37,108 +54,155 @@ pub fn ChainsPage() -> impl IntoView {
                 match chains.await {
                     _ if !may => page_error(AppError::Forbidden),
                     Err(e) => page_error(e),
-                    Ok(list) => {
-                        // Each label read once: a page of many forms.
-                        let labels = Labels {
-                            names: name_labels(),
-                            save: tr!("common-save"),
-                            sub_chains: tr!("chains-sub-chains"),
-                            add_sub_chain: tr!("chains-add-sub-chain"),
-                            no_sub_chains: tr!("chains-no-sub-chains"),
+                    Ok(chains) => {
+                        let form = match open() {
+                            Some(Editing::Chain(id)) => chains.iter().find(|c| c.id == id).cloned()
+                                .map(|c| view! { <RenameChainForm c action=rename /> }.into_any()),
+                            Some(Editing::Sub(id)) => subs.iter().find(|s| s.id == id).cloned()
+                                .map(|s| view! { <RenameSubChainForm s action=rename_sub /> }.into_any()),
+                            None => None,
                         };
-                        list.into_iter().map(|c| {
-                            let own: Vec<SubChain> = subs.iter().filter(|s| s.chain_id == c.id).cloned().collect();
-                            view! { <ChainSection c subs=own added_sub labels=labels.clone() /> }
-                        }).collect_view().into_any()
+                        view! {
+                            {form}
+                            {chains_table(&chains, &subs)}
+                            <AddSubChainForm chains action=add_sub />
+                        }.into_any()
                     }
                 }
             })}
         </Transition>
+        <AddChainForm action=add />
+    }
+}
+
+/// Every chain with its sub-chains under it, names in the three languages, each with the link
+/// that opens its form.
+fn chains_table(chains: &[IndustryChain], subs: &[SubChain]) -> impl IntoView {
+    use crate::html::Esc;
+    use std::fmt::Write as _;
+    let edit = tr!("chains-edit");
+    let mut rows = String::new();
+    for c in chains {
+        let _ = write!(
+            rows,
+            "<tr class=\"chain\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
+             <td><a href=\"/projects/chains?edit=chain-{}\">{}</a></td></tr>",
+            Esc(&c.name_zh),
+            Esc(&c.name_en),
+            Esc(&c.name_fr),
+            c.sort_order,
+            c.id,
+            Esc(&edit)
+        );
+        for s in subs.iter().filter(|s| s.chain_id == c.id) {
+            let _ = write!(
+                rows,
+                "<tr class=\"sub-chain\"><td>└ {}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
+                 <td><a href=\"/projects/chains?edit=sub-{}\">{}</a></td></tr>",
+                Esc(&s.name_zh),
+                Esc(&s.name_en),
+                Esc(&s.name_fr),
+                s.sort_order,
+                s.id,
+                Esc(&edit)
+            );
+        }
+    }
+    let [zh, en, fr, place] = name_labels();
+    let heads = [zh, en, fr, place, String::new()];
+    let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table chains">
+                <thead><tr>{heads}</tr></thead>
+                <tbody inner_html=rows></tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn RenameChainForm(c: IndustryChain, action: ServerAction<RenameChain>) -> impl IntoView {
+    let locale = use_locale();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(_))));
+    let values = [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()];
+    view! {
+        <section class="panel" aria-labelledby="edit-chain">
+            <h2 id="edit-chain">{tr!("chains-edit")}": "{c.name(locale).to_string()}</h2>
+            <Saved show=saved />
+            <FormError error />
+            <ActionForm action attr:class="form form-inline">
+                <input type="hidden" name="id" value=c.id.to_string() />
+                {name_fields(&name_labels(), "", values, error)}
+                <button type="submit" class="button-primary">{tr!("common-save")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn RenameSubChainForm(s: SubChain, action: ServerAction<RenameSubChain>) -> impl IntoView {
+    let locale = use_locale();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let saved = Signal::derive(move || matches!(action.value().get(), Some(Ok(_))));
+    let values = [s.name_zh.clone(), s.name_en.clone(), s.name_fr.clone(), s.sort_order.to_string()];
+    view! {
+        <section class="panel" aria-labelledby="edit-chain">
+            <h2 id="edit-chain">{tr!("chains-edit")}": "{s.name(locale).to_string()}</h2>
+            <Saved show=saved />
+            <FormError error />
+            <ActionForm action attr:class="form form-inline">
+                <input type="hidden" name="id" value=s.id.to_string() />
+                {name_fields(&name_labels(), "", values, error)}
+                <button type="submit" class="button-primary">{tr!("common-save")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A sub-chain added under the chain chosen.
+#[component]
+fn AddSubChainForm(chains: Vec<IndustryChain>, action: ServerAction<AddSubChain>) -> impl IntoView {
+    let locale = use_locale();
+    let form = NodeRef::new();
+    reset_when(move || matches!(action.value().get(), Some(Ok(_))), form);
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let added = Signal::derive(move || matches!(action.value().get(), Some(Ok(_))));
+    let options = crate::pickers::options_html(None, chains.iter().map(|c| (c.id, c.name(locale))), None);
+    view! {
+        <section class="panel" aria-labelledby="add-sub-chain">
+            <h2 id="add-sub-chain">{tr!("chains-add-sub-chain")}</h2>
+            <Saved show=added />
+            <FormError error />
+            <ActionForm action node_ref=form attr:class="form form-inline">
+                <div class="field">
+                    <label for="chain_id">{tr!("field-industry-chain")}</label>
+                    <select id="chain_id" name="chain_id" inner_html=options></select>
+                    {move || field_message(error.get(), "chain_id")}
+                </div>
+                {name_fields(&name_labels(), "-sub", Default::default(), error)}
+                <button type="submit" class="button-secondary">{tr!("chains-add-sub-chain")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn AddChainForm(action: ServerAction<AddChain>) -> impl IntoView {
+    let form = NodeRef::new();
+    reset_when(move || matches!(action.value().get(), Some(Ok(_))), form);
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let added = Signal::derive(move || matches!(action.value().get(), Some(Ok(_))));
+    view! {
         <section class="panel" aria-labelledby="add-chain">
             <h2 id="add-chain">{move || tr!("chains-add")}</h2>
             <Saved show=added />
-            <FormError error=add_error />
-            <ActionForm action=add node_ref=added_form attr:class="form form-inline">
-                {name_fields(&name_labels(), "", Default::default(), add_error)}
+            <FormError error />
+            <ActionForm action node_ref=form attr:class="form form-inline">
+                {name_fields(&name_labels(), "-chain", Default::default(), error)}
                 <button type="submit" class="button-primary">{move || tr!("chains-add")}</button>
             </ActionForm>
         </section>
-    }
-}
-
-/// The words of the chains' forms.
-#[derive(Clone)]
-struct Labels {
-    names: [String; 4],
-    save: String,
-    sub_chains: String,
-    add_sub_chain: String,
-    no_sub_chains: String,
-}
-
-/// One chain: its names as a form that renames it, its sub-chains each as such a form, and
-/// the form that adds a sub-chain to it. Each form's answer shows beside it.
-#[component]
-fn ChainSection(c: IndustryChain, subs: Vec<SubChain>, added_sub: RwSignal<u32>, labels: Labels) -> impl IntoView {
-    let locale = use_locale();
-    let rename = ServerAction::<RenameChain>::new();
-    let add = ServerAction::<AddSubChain>::new();
-    let error = Signal::derive(move || rename.value().get().and_then(Result::err));
-    let saved = Signal::derive(move || matches!(rename.value().get(), Some(Ok(_))));
-    let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
-    Effect::new(move || {
-        if matches!(add.value().get(), Some(Ok(_))) {
-            added_sub.update(|n| *n += 1);
-        }
-    });
-    let (heading, labelled_by) = (format!("chain-{}", c.id), format!("chain-{}", c.id));
-    let values = [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()];
-    let (rename_fields, new_fields) = (
-        name_fields(&labels.names, &format!("-chain-{}", c.id), values, error),
-        name_fields(&labels.names, &format!("-new-{}", c.id), Default::default(), add_error),
-    );
-    let rows = if subs.is_empty() {
-        view! { <p class="muted">{labels.no_sub_chains.clone()}</p> }.into_any()
-    } else {
-        subs.into_iter().map(|s| view! { <SubChainRow s labels=labels.clone() /> }).collect_view().into_any()
-    };
-    view! {
-        <section class="panel" aria-labelledby=labelled_by>
-            <h2 id=heading>{c.name(locale).to_string()}</h2>
-            <FormError error />
-            <ActionForm action=rename attr:class="form form-inline chain">
-                <input type="hidden" name="id" value=c.id.to_string() />
-                {rename_fields}
-                <button type="submit" class="button-secondary">{labels.save.clone()}</button>
-            </ActionForm>
-            <Saved show=saved />
-            <h3>{labels.sub_chains.clone()}</h3>
-            {rows}
-            <h4>{labels.add_sub_chain.clone()}</h4>
-            <FormError error=add_error />
-            <ActionForm action=add attr:class="form form-inline">
-                <input type="hidden" name="chain_id" value=c.id.to_string() />
-                {new_fields}
-                <button type="submit" class="button-secondary">{labels.add_sub_chain.clone()}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-/// One sub-chain as a form that renames it, with its own answer.
-#[component]
-fn SubChainRow(s: SubChain, labels: Labels) -> impl IntoView {
-    let rename = ServerAction::<RenameSubChain>::new();
-    let error = Signal::derive(move || rename.value().get().and_then(Result::err));
-    let saved = Signal::derive(move || matches!(rename.value().get(), Some(Ok(_))));
-    let values = [s.name_zh.clone(), s.name_en.clone(), s.name_fr.clone(), s.sort_order.to_string()];
-    view! {
-        <FormError error />
-        <ActionForm action=rename attr:class="form form-inline sub-chain">
-            <input type="hidden" name="id" value=s.id.to_string() />
-            {name_fields(&labels.names, &format!("-sub-{}", s.id), values, error)}
-            <button type="submit" class="button-secondary">{labels.save.clone()}</button>
-        </ActionForm>
-        <Saved show=saved />
     }
 }
