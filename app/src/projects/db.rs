@@ -57,13 +57,7 @@ impl Record for ProjectDetails {
             sub_chain_id: row.get("sub_chain_id")?,
             lead: match row.get::<Option<i64>>("lead_outcome_id")? {
                 None => None,
-                Some(outcome_id) => Some(DelegationLead {
-                    outcome_id,
-                    delegation_id: row.get("lead_delegation_id")?,
-                    delegation_title: row.get("lead_delegation_title")?,
-                    description: row.get("lead_description")?,
-                    credit_code: row.get("lead_credit_code")?,
-                }),
+                Some(_) => Some(DelegationLead::read(row)?),
             },
             park: row.get("park")?,
             enclave_partner: row.get("enclave_partner")?,
@@ -110,8 +104,7 @@ pub async fn open_leads(db: &Db, keep: Option<i64>) -> Result<Vec<DelegationLead
                (select 1 from projects p where p.delegation_outcome_id = lo.id)) \
          order by ld2.starts_on desc, lo.id desc limit {OPEN_LEADS}"
     );
-    let rows: Vec<LeadRow> = db.all(&sql, &[keep.unwrap_or(0).into()]).await?;
-    Ok(rows.into_iter().map(|r| r.lead).collect())
+    db.all(&sql, &[keep.unwrap_or(0).into()]).await
 }
 
 /// How many open leads a project's form offers.
@@ -124,15 +117,19 @@ struct LeadRow {
 
 impl Record for LeadRow {
     fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
-        Ok(LeadRow {
-            lead: DelegationLead {
-                outcome_id: row.get("lead_outcome_id")?,
-                delegation_id: row.get("lead_delegation_id")?,
-                delegation_title: row.get("lead_delegation_title")?,
-                description: row.get("lead_description")?,
-                credit_code: row.get("lead_credit_code")?,
-            },
-            project_id: row.get::<Option<i64>>("project_id").unwrap_or(None),
+        Ok(LeadRow { lead: DelegationLead::read(row)?, project_id: row.get("project_id")? })
+    }
+}
+
+/// A lead as `LEAD` selects it.
+impl Record for DelegationLead {
+    fn read(row: &Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(DelegationLead {
+            outcome_id: row.get("lead_outcome_id")?,
+            delegation_id: row.get("lead_delegation_id")?,
+            delegation_title: row.get("lead_delegation_title")?,
+            description: row.get("lead_description")?,
+            credit_code: row.get("lead_credit_code")?,
         })
     }
 }
