@@ -129,7 +129,7 @@ fn RenameChainForm(c: IndustryChain, action: ServerAction<RenameChain>) -> impl 
     let values = [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()];
     view! {
         <section class="panel" aria-labelledby="edit-chain">
-            <h2 id="edit-chain">{tr!("chains-edit")}": "{c.name(locale).to_string()}</h2>
+            <h2 id="edit-chain">{tr!("chains-edit")}{tr!("label-separator")}{c.name(locale).to_string()}</h2>
             <Saved show=saved />
             <FormError error />
             <ActionForm action attr:class="form form-inline">
@@ -149,7 +149,7 @@ fn RenameSubChainForm(s: SubChain, action: ServerAction<RenameSubChain>) -> impl
     let values = [s.name_zh.clone(), s.name_en.clone(), s.name_fr.clone(), s.sort_order.to_string()];
     view! {
         <section class="panel" aria-labelledby="edit-chain">
-            <h2 id="edit-chain">{tr!("chains-edit")}": "{s.name(locale).to_string()}</h2>
+            <h2 id="edit-chain">{tr!("chains-edit")}{tr!("label-separator")}{s.name(locale).to_string()}</h2>
             <Saved show=saved />
             <FormError error />
             <ActionForm action attr:class="form form-inline">

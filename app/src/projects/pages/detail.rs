@@ -86,7 +86,7 @@ fn ProjectView(p: Project, chains: Vec<IndustryChain>, subs: Vec<SubChain>, coun
         } else {
             l.delegation_title.into_any()
         };
-        view! { <dt>{tr!("project-field-lead")}</dt><dd>{delegation}": "{l.description}</dd> }
+        view! { <dt>{tr!("project-field-lead")}</dt><dd>{delegation}{tr!("label-separator")}{l.description}</dd> }
     });
     let edit = p.editable.then(|| {
         view! { <p><a class="button-secondary" href=format!("/projects/{}/edit", s.id)>{tr!("project-edit")}</a></p> }

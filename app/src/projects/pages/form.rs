@@ -82,6 +82,7 @@ fn from_lead(lead: &DelegationLead) -> ProjectForm {
 /// The delegation's investment lead the project came from: the open ones (and its own), each
 /// named by its delegation and what was agreed.
 fn lead_field(f: &ProjectForm, leads: &[DelegationLead], error: Signal<Option<AppError>>) -> impl IntoView {
+    let separator = tr!("label-separator");
     let labels: Vec<(i64, String)> = leads
         .iter()
         .map(|l| {
@@ -89,7 +90,7 @@ fn lead_field(f: &ProjectForm, leads: &[DelegationLead], error: Signal<Option<Ap
             if l.description.chars().count() > 80 {
                 text.push('…');
             }
-            (l.outcome_id, format!("{}: {text}", l.delegation_title))
+            (l.outcome_id, format!("{}{separator}{text}", l.delegation_title))
         })
         .collect();
     let options = crate::pickers::options_html(
@@ -374,7 +375,7 @@ pub fn EditProjectPage() -> impl IntoView {
                         let current = ProjectForm::of(&p);
                         let back = format!("/projects/{}", p.summary.id);
                         view! {
-                            <h1>{tr!("project-edit")}": "<a href=back>{p.summary.name.clone()}</a></h1>
+                            <h1>{tr!("project-edit")}{tr!("label-separator")}<a href=back>{p.summary.name.clone()}</a></h1>
                             <FormError error />
                             <ActionForm action attr:class="form form-wide">
                                 <input type="hidden" name="id" value=p.summary.id.to_string() />
