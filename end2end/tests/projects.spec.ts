@@ -98,6 +98,21 @@ test('an officer records a trade fair and follows its projects from the review t
   await expect(page.locator('.figure')).toHaveText(
     '2 projects signed, 15.75 亿元 (× 100 million CNY) in all; 1 started, 1 completed.',
   );
+
+  // The list's rows are drawn by the server and not sent again for hydration: filtering in the
+  // browser afterwards (and going back) draws them from the server functions' answers.
+  await page.goto('/projects');
+  await hydrated(page);
+  const names = page.locator('table.projects tbody a');
+  await expect(names.filter({ hasText: 'Lumière battery line' })).toHaveCount(1);
+  await page.locator('#stage').selectOption('completed');
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await expect(page).toHaveURL(/stage=completed/);
+  await expect(names.filter({ hasText: 'Lumière composites plant' })).toHaveCount(1);
+  await expect(names.filter({ hasText: 'Lumière battery line' })).toHaveCount(0);
+  await page.goBack();
+  await expect(names.filter({ hasText: 'Lumière battery line' })).toHaveCount(1);
+
   await page.goto('/projects/rates');
   await expect(page.locator('dd.start-rate')).toHaveText('50.00%');
   await expect(page.locator('dd.completion-rate')).toHaveText('50.00%');

@@ -25,7 +25,7 @@ pub async fn list_cases(#[server(default)] filter: CaseFilter) -> Result<CasePag
     let cx = Ctx::require(Action::ReadCases)?;
     crate::error::page_number(filter.page)?;
     let (items, total) = super::service::search(&cx.state, &cx.user, &filter, PER_PAGE).await?;
-    Ok(CasePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
+    Ok(CasePage { items: crate::codec::DrawnRows::new(items), total, page: filter.page.max(0), per_page: PER_PAGE })
 }
 
 /// The deadlines page is an overview: each list's most urgent cases, the whole list a link

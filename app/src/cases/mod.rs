@@ -149,7 +149,8 @@ impl CaseFilter {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CasePage {
-    pub items: Vec<CaseSummary>,
+    /// Drawn as `inner_html` (see `codec`).
+    pub items: crate::codec::DrawnRows<CaseSummary>,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
@@ -161,7 +162,7 @@ pub struct CasePage {
 pub struct DeadlineLists {
     pub overdue: CasePage,
     pub at_risk: CasePage,
-    pub led: Option<Vec<CaseSummary>>,
+    pub led: Option<crate::codec::DrawnRows<CaseSummary>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -55,7 +55,12 @@ pub async fn list_enterprises(#[server(default)] filter: EnterpriseFilter) -> Re
     crate::error::page_number(filter.page)?;
     let (items, total) =
         crate::enterprises::db::search(&cx.state.db, &filter, cx.user.id, super::service::cutoff(), PER_PAGE).await?;
-    Ok(EnterprisePage { items, total, page: filter.page.max(0), per_page: PER_PAGE })
+    Ok(EnterprisePage {
+        items: crate::codec::DrawnRows::new(items),
+        total,
+        page: filter.page.max(0),
+        per_page: PER_PAGE,
+    })
 }
 
 #[server(endpoint = "enterprise")]

@@ -314,7 +314,8 @@ impl EnterpriseFilter {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterprisePage {
-    pub items: Vec<EnterpriseSummary>,
+    /// Drawn as `inner_html` (see `codec`).
+    pub items: crate::codec::DrawnRows<EnterpriseSummary>,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,

@@ -364,7 +364,8 @@ pub struct ProjectSummary {
 /// One page of the register, with how many projects the filter finds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectPage {
-    pub items: Vec<ProjectSummary>,
+    /// Drawn as `inner_html` (see `codec`).
+    pub items: crate::codec::DrawnRows<ProjectSummary>,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,

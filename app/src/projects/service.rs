@@ -19,7 +19,13 @@ pub const PER_PAGE: i64 = 50;
 /// One page of the register.
 pub async fn list(state: &ServerState, user: &SessionUser, f: &ProjectFilter) -> Result<ProjectPage, AppError> {
     let (items, total, total_investment) = data::page(&state.db, f, user, PER_PAGE).await?;
-    Ok(ProjectPage { items, total, page: f.page, per_page: PER_PAGE, total_investment })
+    Ok(ProjectPage {
+        items: crate::codec::DrawnRows::new(items),
+        total,
+        page: f.page,
+        per_page: PER_PAGE,
+        total_investment,
+    })
 }
 
 /// A project with its log, its reviews, and what the reader may do with it.

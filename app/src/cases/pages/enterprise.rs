@@ -4,7 +4,7 @@
 
 use super::table::CasesTable;
 use crate::cases::api::list_cases;
-use crate::cases::{CaseFilter, CasePage};
+use crate::cases::{CaseFilter, CaseSummary};
 use crate::enterprises::pages::{EnterprisePage, Panel};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -15,14 +15,16 @@ use leptos_router::hooks::use_params_map;
 pub fn EnterpriseWithCases() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let cases =
-        crate::codec::resource(id, |id| list_cases(CaseFilter { enterprise_id: Some(id), ..Default::default() }));
+    // Whole rows: the panel is drawn again whenever the enterprise's page is (see `DrawnRows`).
+    let cases = crate::codec::resource(id, |id| async move {
+        list_cases(CaseFilter { enterprise_id: Some(id), ..Default::default() }).await.map(|p| p.items.into_rows())
+    });
     let panel = Panel::new(move |id, editable| async move { cases_panel(id, editable, cases.await) });
     view! { <EnterprisePage cases=panel /> }
 }
 
 /// The enterprise's cases, with a link to open one for a reader who may.
-fn cases_panel(enterprise_id: i64, editable: bool, cases: Result<CasePage, AppError>) -> AnyView {
+fn cases_panel(enterprise_id: i64, editable: bool, cases: Result<Vec<CaseSummary>, AppError>) -> AnyView {
     view! {
         <section class="panel" aria-labelledby="cases-heading">
             <div class="page-header">
@@ -33,7 +35,7 @@ fn cases_panel(enterprise_id: i64, editable: bool, cases: Result<CasePage, AppEr
                 })}
             </div>
             {match cases {
-                Ok(list) => view! { <CasesTable cases=list.items /> }.into_any(),
+                Ok(list) => view! { <CasesTable cases=crate::codec::DrawnRows::new(list) /> }.into_any(),
                 Err(_) => ().into_any(),
             }}
         </section>

@@ -31,12 +31,12 @@ fn badge_of(d: Deadline, labels: &mut Labels<Deadline>) -> Option<(&'static str,
 
 /// A table of cases, shared by the case list, the deadlines page and the enterprise page.
 #[component]
-pub fn CasesTable(cases: Vec<CaseSummary>) -> impl IntoView {
+pub fn CasesTable(cases: crate::codec::DrawnRows<CaseSummary>) -> impl IntoView {
     let locale = use_locale();
     if cases.is_empty() {
         return view! { <p class="muted">{tr!("cases-none")}</p> }.into_any();
     }
-    let rows = rows_html(&cases, locale);
+    let rows = rows_html(cases.rows(), locale);
     // The headings are named before `view!`: leptos-fluent's check of the messages in use
     // does not see a `tr!` that comes right after a `<tr>` element.
     let headings = [

@@ -35,8 +35,17 @@ pub async fn deadlines(
     let window = risk_window(state).await?;
     let led = user.role == crate::domain::Role::Leader;
     let lists = data::deadlines(&state.db, user.id, window, per_page, led).await?;
-    let page = |(items, total)| crate::cases::CasePage { items, total, page: 0, per_page };
-    Ok(crate::cases::DeadlineLists { overdue: page(lists.overdue), at_risk: page(lists.at_risk), led: lists.led })
+    let page = |(items, total)| crate::cases::CasePage {
+        items: crate::codec::DrawnRows::new(items),
+        total,
+        page: 0,
+        per_page,
+    };
+    Ok(crate::cases::DeadlineLists {
+        overdue: page(lists.overdue),
+        at_risk: page(lists.at_risk),
+        led: lists.led.map(crate::codec::DrawnRows::new),
+    })
 }
 
 /// The case page's data for this reader; a fresh access code travels in a short-lived

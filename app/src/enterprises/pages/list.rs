@@ -155,7 +155,7 @@ fn ResultsTable(
     if page.items.is_empty() {
         return view! { <p class="muted">{tr!("enterprises-none")}</p> }.into_any();
     }
-    let rows = rows_html(&page.items, &chains, locale);
+    let rows = rows_html(page.items.rows(), &chains, locale);
     view! {
         <div class="page-header">
             <p class="muted" role="status">{count}</p>

@@ -169,7 +169,7 @@ fn ResultsTable(page: crate::projects::ProjectPage, filter: ProjectFilter, choic
     let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
     view! {
         <p class="muted" role="status">{count}" · "<a href=csv download>{csv_label}</a></p>
-        {project_table(&page.items, &choices.chains, &choices.counties, locale)}
+        {project_table(page.items.rows(), &choices.chains, &choices.counties, locale)}
         <nav class="pager" aria-label=pages_label>
             {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
             {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
