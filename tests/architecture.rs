@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The areas: each a folder of `app/src` that owns its pages, server functions, service and SQL.
-const AREAS: [&str; 10] = [
+const AREAS: [&str; 11] = [
     "admin",
     "auth",
     "cases",
@@ -15,6 +15,7 @@ const AREAS: [&str; 10] = [
     "mail",
     "portal",
     "projects",
+    "promotion",
     "service_levels",
 ];
 

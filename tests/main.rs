@@ -25,6 +25,7 @@ mod permissions;
 mod portal;
 mod project_figures;
 mod projects;
+mod promotion;
 mod security;
 mod sign_in;
 mod tasks;

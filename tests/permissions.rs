@@ -95,6 +95,18 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         ("audit", vec![], [401, OK, NO, NO, NO, NO, NO]),
         ("outbox", vec![], [401, OK, NO, NO, NO, NO, NO]),
         ("retry_message", vec![("id", "0")], [401, 404, NO, NO, NO, NO, NO]),
+        ("policies", vec![], [401, OK, OK, OK, OK, NO, NO]),
+        (
+            "register_policy",
+            vec![
+                ("title_zh", "外资奖励办法"),
+                ("issuer", "市人民政府"),
+                ("issued_on", "2025-01-02"),
+                ("summary_zh", "奖励"),
+            ],
+            [401, OK, NO, NO, NO, NO, NO],
+        ),
+        ("public_policies", vec![], [OK, OK, OK, OK, OK, OK, OK]),
     ];
     let people = [&anonymous, &app, &owner, &other, &leader, &protocol, &customs];
     let names = ["anonymous", "admin", "owner", "other officer", "leader", "protocol officer", "customs liaison"];

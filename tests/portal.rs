@@ -504,12 +504,18 @@ async fn nothing_internal_reaches_a_public_page(b: Backend) {
     // Every public response, with and without the session.
     assert_eq!(look_up(&investor, &reference, &code).await.status(), StatusCode::SEE_OTHER);
     let mut bodies = Vec::new();
-    for path in
-        ["/portal", "/portal/request", "/portal/foreign-staff", "/portal/status", "/portal/case", "/portal/submitted"]
-    {
+    for path in [
+        "/portal",
+        "/portal/request",
+        "/portal/foreign-staff",
+        "/portal/status",
+        "/portal/case",
+        "/portal/submitted",
+        "/portal/policies",
+    ] {
         bodies.push((path.to_string(), investor.page(path).await.1));
     }
-    for function in ["portal_post", "portal_confirmation"] {
+    for function in ["portal_post", "portal_confirmation", "public_policies"] {
         let r = investor.call_path(function, &[]).await;
         bodies.push((function.to_string(), r.text().await.unwrap()));
     }

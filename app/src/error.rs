@@ -124,6 +124,11 @@ pub enum FieldCode {
     OutsideCounty,
     /// A county officer must belong to a county.
     CountyRequired,
+    /// Another policy document has this document number.
+    DocNumberTaken,
+    /// A withdrawn policy document stays as it was withdrawn.
+    PolicyWithdrawn,
+    WithdrawnBeforeIssued,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -54,6 +54,7 @@ pub mod mail;
 pub mod pickers;
 pub mod portal;
 pub mod projects;
+pub mod promotion;
 pub mod routes;
 pub mod service_levels;
 pub mod shell;
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
                         <delegations::pages::Pages />
                         <friendship_cities::pages::Pages />
                         <projects::pages::Pages />
+                        <promotion::policies::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

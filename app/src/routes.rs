@@ -81,6 +81,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::delegations::pages::RULES,
         crate::friendship_cities::pages::RULES,
         crate::projects::pages::RULES,
+        crate::promotion::policies::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()
@@ -170,6 +171,10 @@ mod tests {
             ("/projects/events/4", Needs(ReadProjects)),
             ("/projects/counties", Needs(ManageReference)),
             ("/projects/chains", Needs(ManageReference)),
+            ("/promotion/policies", Needs(ReadPromotion)),
+            ("/promotion/policies/new", Needs(ManagePolicies)),
+            ("/promotion/policies/5", Needs(ReadPromotion)),
+            ("/portal/policies", Public),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),
             ("/admin/users/new", Needs(ManageUsers)),

@@ -128,6 +128,10 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   const enterprise: number = await call(page, 'register_enterprise', {
     name_zh: '漫游精密机械有限公司', name_original: 'Walk Meccanica S.r.l.', country: 'IT', lifecycle: 'established',
   });
+  await call(page, 'register_policy', {
+    title_zh: '漫游招商政策', title_en: 'Walk investment policy', issuer: '市人民政府', issued_on: '2026-01-05',
+    summary_zh: '漫游中的政策摘要。', summary_en: 'The policy the walk reads.',
+  });
   const officers: { id: number; display_name: string }[] = await call(page, 'liaison_officers', {});
   const officer = officers.find((o) => o.display_name === 'Walk liaison_officer')!;
   await call(page, 'assign_liaison', { id: enterprise.toString(), officer_id: officer.id.toString(), handover_note: 'The walk.' });
@@ -182,7 +186,7 @@ async function portalWalk(browser: Browser, language: (typeof LANGUAGES)[number]
   const page = await context.newPage();
   const errors = watch(page);
   const found: string[] = [];
-  for (const path of ['/portal', '/portal/request', '/portal/foreign-staff', '/portal/status', '/portal/case', '/login']) {
+  for (const path of ['/portal', '/portal/request', '/portal/foreign-staff', '/portal/status', '/portal/case', '/portal/policies', '/login']) {
     const r = await page.goto(path);
     if ((r?.status() ?? 0) >= 500) found.push(`${path}: status ${r?.status()}`);
     if (js && (await page.locator('script[type=module]').count()) > 0) await hydrated(page);

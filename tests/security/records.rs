@@ -19,6 +19,7 @@ struct Planted {
     city: i64,
     project: i64,
     event: i64,
+    policy: i64,
     user: i64,
 }
 
@@ -104,6 +105,18 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let project: i64 = r.json().await.unwrap();
+    let r = app
+        .call::<app::promotion::policies::api::RegisterPolicy>(&[
+            ("title_zh", "外资奖励办法"),
+            ("title_en", "Rewards for foreign investment"),
+            ("issuer", "市人民政府"),
+            ("issued_on", "2025-03-01"),
+            ("summary_zh", "按实际到资奖励。"),
+            ("summary_fr", "Une récompense au capital versé."),
+        ])
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let policy: i64 = r.json().await.unwrap();
 
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
@@ -129,6 +142,10 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
             "update promotion_events set name = name || '{MARKER}', place = place || '{MARKER}', \
              organiser = organiser || '{MARKER}', notes = notes || '{MARKER}'"
         ),
+        format!(
+            "update policy_documents set title_zh = title_zh || '{MARKER}', title_en = title_en || '{MARKER}', \
+             summary_zh = summary_zh || '{MARKER}', summary_fr = summary_fr || '{MARKER}'"
+        ),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -139,7 +156,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, project, event, user }
+    Planted { enterprise, case: case_id, delegation, city, project, event, policy, user }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -160,6 +177,8 @@ fn fill(path: &str, p: &Planted) -> String {
         p.event
     } else if path.starts_with("/projects/") {
         p.project
+    } else if path.starts_with("/promotion/policies/") {
+        p.policy
     } else if path.starts_with("/admin/users/") {
         p.user
     } else if path == "/feeds/{file}" {

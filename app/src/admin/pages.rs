@@ -437,6 +437,9 @@ fn audit_action_name(action: &str) -> String {
         "delegation_outcome_recorded" => tr!("audit-action-delegation-outcome-recorded"),
         "mission_rules_changed" => tr!("audit-action-mission-rules-changed"),
         "delegation_programme_sent" => tr!("audit-action-delegation-programme-sent"),
+        "policy_registered" => tr!("audit-action-policy-registered"),
+        "policy_updated" => tr!("audit-action-policy-updated"),
+        "policy_withdrawn" => tr!("audit-action-policy-withdrawn"),
         other => other.to_string(),
     }
 }

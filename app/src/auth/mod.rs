@@ -75,10 +75,16 @@ pub enum Action {
     /// Keep the reference data of the project register (the counties, the industry chains
     /// and their sub-chains).
     ManageReference,
+    /// See the investment promotion area (the policy register).
+    ReadPromotion,
+    /// Keep the register of investment policy documents: register, correct and withdraw.
+    ManagePolicies,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
+        Action::ReadPromotion,
+        Action::ManagePolicies,
         Action::ReadCities,
         Action::ManageCities,
         Action::ReadProjects,
@@ -105,9 +111,8 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Action::*;
     use Role::*;
     match action {
-        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels | ManageOutbox | ManageReference => {
-            role == Admin
-        }
+        ManageUsers | ReadAuditLog | AssignLiaison | ManageServiceLevels | ManageOutbox | ManageReference
+        | ManagePolicies => role == Admin,
         ReadEnterprises => matches!(role, Admin | LiaisonOfficer | Leader | ProtocolOfficer),
         RegisterEnterprise => matches!(role, Admin | LiaisonOfficer),
         ReadCases => matches!(role, Admin | LiaisonOfficer | Leader),
@@ -119,6 +124,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         ManageCities => matches!(role, Admin | ProtocolOfficer),
         ReadProjects => matches!(role, Admin | LiaisonOfficer | Leader | CountyOfficer),
         ManageProjects => matches!(role, Admin | LiaisonOfficer | CountyOfficer),
+        ReadPromotion => matches!(role, Admin | LiaisonOfficer | Leader | CountyOfficer),
     }
 }
 
@@ -188,6 +194,7 @@ pub enum NavArea {
     MyEnterprises,
     Enterprises,
     Projects,
+    Promotion,
     Cases,
     Tasks,
     Deadlines,
@@ -209,6 +216,9 @@ pub fn nav_areas(role: Role) -> Vec<NavArea> {
     }
     if allows(role, Action::ReadProjects) {
         areas.push(NavArea::Projects);
+    }
+    if allows(role, Action::ReadPromotion) {
+        areas.push(NavArea::Promotion);
     }
     if allows(role, Action::ReadCases) {
         areas.push(NavArea::Cases);
@@ -333,6 +343,7 @@ mod tests {
                 NavArea::Home,
                 NavArea::Enterprises,
                 NavArea::Projects,
+                NavArea::Promotion,
                 NavArea::Cases,
                 NavArea::Deadlines,
                 NavArea::Delegations,
@@ -350,12 +361,13 @@ mod tests {
                 NavArea::MyEnterprises,
                 NavArea::Enterprises,
                 NavArea::Projects,
+                NavArea::Promotion,
                 NavArea::Cases,
                 NavArea::Deadlines
             ]
         );
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
-        assert_eq!(nav_areas(Role::CountyOfficer), vec![NavArea::Home, NavArea::Projects]);
+        assert_eq!(nav_areas(Role::CountyOfficer), vec![NavArea::Home, NavArea::Projects, NavArea::Promotion]);
         assert_eq!(
             nav_areas(Role::ProtocolOfficer),
             vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]

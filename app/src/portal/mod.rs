@@ -10,6 +10,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod pages;
+pub mod policies;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! (the status page is `status_page`). Every form is a plain HTML form posted to the server.
 
 use super::api::{portal_confirmation, refused_post};
+use super::policies::PublicPoliciesPage;
 use super::{Confirmation, LookupForm, PortalPost, Refused, RequestForm, RequestKind};
 use crate::cases::pages::type_name;
 use crate::domain::Locale;
@@ -20,16 +21,18 @@ crate::routes::pages! {
     "/portal/foreign-staff" => ForeignStaffRequestPage, Public;
     "/portal/submitted" => ConfirmationPage, Public;
     "/portal/status" => LookupPage, Public;
+    "/portal/policies" => PublicPoliciesPage, Public;
 }
 
 /// The portal's own navigation, above each of its pages.
 #[component]
 pub(super) fn PortalNav(current: &'static str) -> impl IntoView {
-    let links: [(&'static str, String); 4] = [
+    let links: [(&'static str, String); 5] = [
         ("/portal", tr!("portal-nav-home")),
         ("/portal/request", tr!("portal-nav-request")),
         ("/portal/foreign-staff", tr!("portal-nav-foreign-staff")),
         ("/portal/status", tr!("portal-nav-status")),
+        ("/portal/policies", tr!("portal-nav-policies")),
     ];
     view! {
         <nav class="portal-nav" aria-label=tr!("portal-nav-label")>

@@ -55,6 +55,7 @@ fn home_card(area: NavArea) -> impl IntoView {
         }
         NavArea::Enterprises => ("/enterprises", || tr!("nav-enterprises"), || tr!("home-enterprises-text")),
         NavArea::Projects => ("/projects", || tr!("nav-projects"), || tr!("home-projects-text")),
+        NavArea::Promotion => ("/promotion/policies", || tr!("nav-promotion"), || tr!("home-promotion-text")),
         NavArea::Tasks => ("/tasks", || tr!("nav-tasks"), || tr!("home-tasks-text")),
         NavArea::Cases => ("/cases", || tr!("nav-cases"), || tr!("home-cases-text")),
         NavArea::Deadlines => ("/deadlines", || tr!("nav-deadlines"), || tr!("home-deadlines-text")),

@@ -114,6 +114,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
                 }
                 NavArea::Enterprises => ("/enterprises", "/enterprises", false, || tr!("nav-enterprises")),
                 NavArea::Projects => ("/projects", "/projects", false, || tr!("nav-projects")),
+                NavArea::Promotion => ("/promotion/policies", "/promotion", false, || tr!("nav-promotion")),
                 NavArea::Cases => ("/cases", "/cases", false, || tr!("nav-cases")),
                 NavArea::Tasks => ("/tasks", "/tasks", false, || tr!("nav-tasks")),
                 NavArea::Deadlines => ("/deadlines", "/deadlines", false, || tr!("nav-deadlines")),
