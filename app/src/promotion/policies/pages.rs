@@ -315,35 +315,35 @@ fn admin_forms(
     let (id, version) = (p.id.to_string(), p.version.to_string());
     let (id2, version2) = (id.clone(), version.clone());
     view! {
-                    <details class="panel">
-                        <summary>{tr!("policies-correct")}</summary>
-                        <FormError error=update_error />
-                        <ActionForm action=update attr:class="form form-wide">
-                            <input type="hidden" name="id" value=id />
-                            <input type="hidden" name="version" value=version />
-                            <div class="form-grid">{fields}</div>
-                            <button type="submit" class="button-primary">{tr!("common-save")}</button>
-                        </ActionForm>
-                    </details>
-                    <section class="panel" aria-labelledby="policy-withdraw">
-                        <h2 id="policy-withdraw">{tr!("policies-withdraw")}</h2>
-                        <p class="hint">{tr!("policies-withdraw-hint")}</p>
-                        <FormError error=withdraw_error />
-                        <ActionForm action=withdraw attr:class="form">
-                            <input type="hidden" name="id" value=id2 />
-                            <input type="hidden" name="version" value=version2 />
-                            <div class="field">
-                                <label for="withdrawn_on">{tr!("policy-field-withdrawn-on")}</label>
-                                <input id="withdrawn_on" name="withdrawn_on" type="date" required />
-                                {move || field_message(withdraw_error.get(), "withdrawn_on")}
-                            </div>
-                            <div class="field">
-                                <label for="reason">{tr!("policy-field-withdrawn-reason")}</label>
-                                <textarea id="reason" name="reason" rows="2" required></textarea>
-                                {move || field_message(withdraw_error.get(), "reason")}
-                            </div>
-                            <button type="submit" class="button-danger">{tr!("policies-withdraw")}</button>
-                        </ActionForm>
-                    </section>
+        <details class="panel">
+            <summary>{tr!("policies-correct")}</summary>
+            <FormError error=update_error />
+            <ActionForm action=update attr:class="form form-wide">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="version" value=version />
+                <div class="form-grid">{fields}</div>
+                <button type="submit" class="button-primary">{tr!("common-save")}</button>
+            </ActionForm>
+        </details>
+        <section class="panel" aria-labelledby="policy-withdraw">
+            <h2 id="policy-withdraw">{tr!("policies-withdraw")}</h2>
+            <p class="hint">{tr!("policies-withdraw-hint")}</p>
+            <FormError error=withdraw_error />
+            <ActionForm action=withdraw attr:class="form">
+                <input type="hidden" name="id" value=id2 />
+                <input type="hidden" name="version" value=version2 />
+                <div class="field">
+                    <label for="withdrawn_on">{tr!("policy-field-withdrawn-on")}</label>
+                    <input id="withdrawn_on" name="withdrawn_on" type="date" required />
+                    {move || field_message(withdraw_error.get(), "withdrawn_on")}
+                </div>
+                <div class="field">
+                    <label for="reason">{tr!("policy-field-withdrawn-reason")}</label>
+                    <textarea id="reason" name="reason" rows="2" required></textarea>
+                    {move || field_message(withdraw_error.get(), "reason")}
+                </div>
+                <button type="submit" class="button-danger">{tr!("policies-withdraw")}</button>
+            </ActionForm>
+        </section>
     }
 }
