@@ -107,6 +107,12 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
             [401, OK, NO, NO, NO, NO, NO],
         ),
         ("public_policies", vec![], [OK, OK, OK, OK, OK, OK, OK]),
+        ("chain_maps", vec![], [401, OK, OK, OK, OK, NO, NO]),
+        (
+            "add_segment",
+            vec![("sub_chain_id", "0"), ("link", "upstream"), ("name_zh", "材料"), ("name_en", "M"), ("name_fr", "M")],
+            [401, 422, 422, 422, NO, NO, NO],
+        ),
     ];
     let people = [&anonymous, &app, &owner, &other, &leader, &protocol, &customs];
     let names = ["anonymous", "admin", "owner", "other officer", "leader", "protocol officer", "customs liaison"];

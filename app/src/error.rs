@@ -129,6 +129,10 @@ pub enum FieldCode {
     /// A withdrawn policy document stays as it was withdrawn.
     PolicyWithdrawn,
     WithdrawnBeforeIssued,
+    /// Not one of a chain's links (upstream, midstream, downstream).
+    UnknownLink,
+    /// The enterprise is already shown in this segment.
+    AlreadyInSegment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

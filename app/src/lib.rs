@@ -131,6 +131,7 @@ pub fn App() -> impl IntoView {
                         <friendship_cities::pages::Pages />
                         <projects::pages::Pages />
                         <promotion::policies::pages::Pages />
+                        <promotion::chain_maps::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

@@ -82,6 +82,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::friendship_cities::pages::RULES,
         crate::projects::pages::RULES,
         crate::promotion::policies::pages::RULES,
+        crate::promotion::chain_maps::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()
@@ -174,6 +175,8 @@ mod tests {
             ("/promotion/policies", Needs(ReadPromotion)),
             ("/promotion/policies/new", Needs(ManagePolicies)),
             ("/promotion/policies/5", Needs(ReadPromotion)),
+            ("/promotion/chains", Needs(ReadPromotion)),
+            ("/promotion/chains/3", Needs(ReadPromotion)),
             ("/portal/policies", Public),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),

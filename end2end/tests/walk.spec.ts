@@ -71,7 +71,8 @@ async function visit(page: Page, path: string, lang: string, errors: string[]): 
   return found.map((f) => `${path} (${lang}): ${f}`);
 }
 
-/** The pages a signed-in person's navigation reaches, and from each list its first record. */
+/** The pages a signed-in person's navigation reaches (with the pages an area's own links
+ * name), and from each list its first record. */
 async function reachable(page: Page): Promise<string[]> {
   const hrefs = async (selector: string) =>
     (await page.locator(selector).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? '')))
@@ -79,10 +80,18 @@ async function reachable(page: Page): Promise<string[]> {
   await page.goto('/');
   await hydrated(page);
   const pages = new Set<string>(['/', '/account', ...(await hrefs('nav.mainnav a')), ...(await hrefs('main .cards a'))]);
-  for (const list of [...pages]) {
+  const lists = [...pages];
+  for (let list = lists.shift(); list !== undefined; list = lists.shift()) {
     await page.goto(list);
     if ((await page.locator('script[type=module]').count()) > 0) await hydrated(page);
     const links = (await hrefs('main a:not([download]):not([rel=external])')).map((h) => h.split('#')[0]);
+    // An area's own links (promotion: the chain maps beside the policies) are lists too.
+    for (const h of (await hrefs('main nav.subnav a')).map((h) => h.split('?')[0])) {
+      if (!pages.has(h)) {
+        pages.add(h);
+        lists.push(h);
+      }
+    }
     // Pages of the server's own (two-step sign-in…), linked past the app's router; not files.
     for (const h of await hrefs('main a[rel=external]:not([download])')) {
       if (!h.includes('.') && !h.endsWith('/programme')) pages.add(h.split('?')[0]);
@@ -127,11 +136,21 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   }
   const enterprise: number = await call(page, 'register_enterprise', {
     name_zh: '漫游精密机械有限公司', name_original: 'Walk Meccanica S.r.l.', country: 'IT', lifecycle: 'established',
+    credit_code: '91110000600037341L',
   });
   await call(page, 'register_policy', {
     title_zh: '漫游招商政策', title_en: 'Walk investment policy', issuer: '市人民政府', issued_on: '2026-01-05',
     summary_zh: '漫游中的政策摘要。', summary_en: 'The policy the walk reads.',
   });
+  const subChain: number = await call(page, 'add_sub_chain', {
+    chain_id: '5', name_zh: '漫游子链', name_en: 'Walk sub-chain', name_fr: 'Sous-filière de la promenade',
+  });
+  for (const [link, zh, en, fr] of [['upstream', '漫游材料', 'Walk materials', 'Matériaux'], ['downstream', '漫游维修', 'Walk repair', 'Réparation']]) {
+    const segment: number = await call(page, 'add_segment', { sub_chain_id: subChain.toString(), link, name_zh: zh, name_en: en, name_fr: fr });
+    if (link === 'upstream') {
+      await call(page, 'add_segment_enterprise', { sub_chain_id: subChain.toString(), segment_id: segment.toString(), credit_code: '91110000600037341L' });
+    }
+  }
   const officers: { id: number; display_name: string }[] = await call(page, 'liaison_officers', {});
   const officer = officers.find((o) => o.display_name === 'Walk liaison_officer')!;
   await call(page, 'assign_liaison', { id: enterprise.toString(), officer_id: officer.id.toString(), handover_note: 'The walk.' });

@@ -1,5 +1,5 @@
 nav-promotion = Investment promotion
-home-promotion-text = The city’s investment policy documents: those in force, shown to investors on the portal, and those withdrawn, with the reason.
+home-promotion-text = The industry-chain maps with their gaps, and the city’s investment policy documents: those in force, shown to investors on the portal, and those withdrawn, with the reason.
 policies-title = Investment policies
 policies-new = Register a policy document
 policies-register = Register
@@ -37,3 +37,35 @@ field-withdrawn-before-issued = A document cannot be withdrawn before the day it
 audit-action-policy-registered = Policy document registered
 audit-action-policy-updated = Policy document corrected
 audit-action-policy-withdrawn = Policy document withdrawn
+chain-maps-title = Industry-chain maps
+chain-maps-hint = Each sub-chain’s links, upstream to downstream, as segments; the register’s enterprises present in each; and the gaps, the segments the city has no enterprise in yet, which its promotion aims at.
+chain-maps-none = No sub-chain yet. The admins add them under Projects, Industry chains.
+chain-maps-sub-chain = Sub-chain
+chain-maps-segments = Segments
+chain-maps-gaps = Gaps
+chain-link-upstream = Upstream
+chain-link-midstream = Midstream
+chain-link-downstream = Downstream
+chain-map-diagram = Map of the { $name } sub-chain; the table below lists the same segments.
+chain-map-summary = { $segments } segments, { $gaps } gaps
+chain-map-present = { $count ->
+    [one] 1 enterprise present
+   *[other] { $count } enterprises present
+}
+chain-map-gap = Gap
+chain-map-covered = Present
+chain-map-empty = This sub-chain has no segment yet.
+chain-map-col-link = Link
+chain-map-col-segment = Segment
+chain-map-col-enterprises = Local enterprises
+chain-map-col-state = State
+chain-map-add-segment = Add a segment
+chain-map-rename = Rename
+chain-map-remove = Take out
+chain-map-add-enterprise = Show an enterprise in a segment
+field-unknown-link = Choose upstream, midstream or downstream.
+field-already-in-segment = This enterprise is already shown in this segment.
+audit-action-chain-segment-added = Chain segment added
+audit-action-chain-segment-renamed = Chain segment renamed
+audit-action-segment-enterprise-added = Enterprise shown in a chain segment
+audit-action-segment-enterprise-removed = Enterprise taken out of a chain segment

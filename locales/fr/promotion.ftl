@@ -1,5 +1,5 @@
 nav-promotion = Promotion des investissements
-home-promotion-text = Les textes de la ville en faveur de l’investissement : ceux en vigueur, présentés aux investisseurs sur le portail, et ceux abrogés, avec leur motif.
+home-promotion-text = La cartographie des filières et leurs lacunes, et les textes de la ville en faveur de l’investissement : ceux en vigueur, présentés aux investisseurs sur le portail, et ceux abrogés, avec leur motif.
 policies-title = Politiques d’investissement
 policies-new = Enregistrer un texte
 policies-register = Enregistrer
@@ -37,3 +37,36 @@ field-withdrawn-before-issued = Un texte ne peut pas être abrogé avant sa date
 audit-action-policy-registered = Texte d’investissement enregistré
 audit-action-policy-updated = Texte d’investissement corrigé
 audit-action-policy-withdrawn = Texte d’investissement abrogé
+chain-maps-title = Cartographie des filières
+chain-maps-hint = Les maillons de chaque sous-filière, de l’amont à l’aval ; les entreprises du registre présentes dans chacun ; et les lacunes, les maillons où la ville n’a encore aucune entreprise, que sa prospection vise.
+chain-maps-none = Aucune sous-filière pour l’instant. Les administrateurs les ajoutent sous Projets, Filières industrielles.
+chain-maps-sub-chain = Sous-filière
+chain-maps-segments = Maillons
+chain-maps-gaps = Lacunes
+chain-link-upstream = Amont
+chain-link-midstream = Intermédiaire
+chain-link-downstream = Aval
+chain-map-diagram = Carte de la sous-filière { $name } ; le tableau ci-dessous reprend les mêmes maillons.
+chain-map-summary = { $segments } maillons, { $gaps } lacunes
+chain-map-present = { $count ->
+    [0] Aucune entreprise présente
+    [one] 1 entreprise présente
+   *[other] { $count } entreprises présentes
+}
+chain-map-gap = Lacune
+chain-map-covered = Présent
+chain-map-empty = Cette sous-filière n’a encore aucun maillon.
+chain-map-col-link = Position
+chain-map-col-segment = Maillon
+chain-map-col-enterprises = Entreprises locales
+chain-map-col-state = État
+chain-map-add-segment = Ajouter un maillon
+chain-map-rename = Renommer
+chain-map-remove = Retirer
+chain-map-add-enterprise = Placer une entreprise dans un maillon
+field-unknown-link = Choisissez amont, intermédiaire ou aval.
+field-already-in-segment = Cette entreprise figure déjà dans ce maillon.
+audit-action-chain-segment-added = Maillon de filière ajouté
+audit-action-chain-segment-renamed = Maillon de filière renommé
+audit-action-segment-enterprise-added = Entreprise placée dans un maillon
+audit-action-segment-enterprise-removed = Entreprise retirée d’un maillon

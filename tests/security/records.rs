@@ -20,6 +20,7 @@ struct Planted {
     project: i64,
     event: i64,
     policy: i64,
+    sub_chain: i64,
     user: i64,
 }
 
@@ -117,6 +118,19 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let policy: i64 = r.json().await.unwrap();
+    let form = [("chain_id", "5"), ("name_zh", "航空装备"), ("name_en", "Aviation"), ("name_fr", "Aéronautique")];
+    let r = app.call::<app::projects::chains::AddSubChain>(&form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let sub_chain: i64 = r.json().await.unwrap();
+    let segment = [
+        ("sub_chain_id", sub_chain.to_string()),
+        ("link", "upstream".into()),
+        ("name_zh", "航空材料".into()),
+        ("name_en", "Materials".into()),
+        ("name_fr", "Matériaux".into()),
+    ];
+    let segment: Vec<(&str, &str)> = segment.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(owner.call::<app::promotion::chain_maps::api::AddSegment>(&segment).await.status(), StatusCode::OK);
 
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
@@ -146,6 +160,10 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
             "update policy_documents set title_zh = title_zh || '{MARKER}', title_en = title_en || '{MARKER}', \
              summary_zh = summary_zh || '{MARKER}', summary_fr = summary_fr || '{MARKER}'"
         ),
+        format!(
+            "update chain_segments set name_zh = name_zh || '{MARKER}', name_en = name_en || '{MARKER}', \
+             name_fr = name_fr || '{MARKER}'"
+        ),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -156,7 +174,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, project, event, policy, user }
+    Planted { enterprise, case: case_id, delegation, city, project, event, policy, sub_chain, user }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -179,6 +197,8 @@ fn fill(path: &str, p: &Planted) -> String {
         p.project
     } else if path.starts_with("/promotion/policies/") {
         p.policy
+    } else if path.starts_with("/promotion/chains/") {
+        p.sub_chain
     } else if path.starts_with("/admin/users/") {
         p.user
     } else if path == "/feeds/{file}" {

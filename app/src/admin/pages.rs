@@ -440,6 +440,10 @@ fn audit_action_name(action: &str) -> String {
         "policy_registered" => tr!("audit-action-policy-registered"),
         "policy_updated" => tr!("audit-action-policy-updated"),
         "policy_withdrawn" => tr!("audit-action-policy-withdrawn"),
+        "chain_segment_added" => tr!("audit-action-chain-segment-added"),
+        "chain_segment_renamed" => tr!("audit-action-chain-segment-renamed"),
+        "segment_enterprise_added" => tr!("audit-action-segment-enterprise-added"),
+        "segment_enterprise_removed" => tr!("audit-action-segment-enterprise-removed"),
         other => other.to_string(),
     }
 }

@@ -79,12 +79,16 @@ pub enum Action {
     ReadPromotion,
     /// Keep the register of investment policy documents: register, correct and withdraw.
     ManagePolicies,
+    /// Work the promotion registers: keep the chain maps (segments and the enterprises
+    /// present in them).
+    WorkPromotion,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::ReadPromotion,
         Action::ManagePolicies,
+        Action::WorkPromotion,
         Action::ReadCities,
         Action::ManageCities,
         Action::ReadProjects,
@@ -125,6 +129,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         ReadProjects => matches!(role, Admin | LiaisonOfficer | Leader | CountyOfficer),
         ManageProjects => matches!(role, Admin | LiaisonOfficer | CountyOfficer),
         ReadPromotion => matches!(role, Admin | LiaisonOfficer | Leader | CountyOfficer),
+        WorkPromotion => matches!(role, Admin | LiaisonOfficer),
     }
 }
 

@@ -84,12 +84,13 @@ pub async fn rename_sub_chain(id: i64, #[server(flatten)] form: NamesForm) -> Re
 #[cfg(feature = "ssr")]
 mod service {
     use super::{data, NamesForm};
-    use crate::auth::Ctx;
+    use crate::auth::{Action, Ctx};
     use crate::db::Arg;
     use crate::error::{AppError, FieldCode};
     use crate::projects::names::write::{self, Table};
 
-    const CHAINS: Table = Table { name: "industry_chains", entity: "industry_chain", within: None };
+    const CHAINS: Table =
+        Table { name: "industry_chains", entity: "industry_chain", within: None, action: Action::ManageReference };
 
     pub async fn save_chain(cx: &Ctx, id: Option<i64>, f: &NamesForm) -> Result<i64, AppError> {
         // A new chain's code (which nothing shows) only has to be its own.
@@ -110,8 +111,12 @@ mod service {
             (None, Some(id)) => data::chain_of(&cx.state.db, id).await?.ok_or(AppError::NotFound)?,
             (None, None) => return Err(AppError::NotFound),
         };
-        let table =
-            Table { name: "industry_sub_chains", entity: "industry_sub_chain", within: Some(("chain_id", chain)) };
+        let table = Table {
+            name: "industry_sub_chains",
+            entity: "industry_sub_chain",
+            within: Some(("chain_id", chain)),
+            action: Action::ManageReference,
+        };
         let extra = if id.is_none() { vec![("chain_id", Arg::Int(chain))] } else { Vec::new() };
         write::save(cx, &table, id, f, extra).await
     }

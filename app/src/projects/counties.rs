@@ -45,7 +45,14 @@ mod service {
 
     /// Add a county (`id` None) or change one; a Chinese name another county has is refused.
     pub async fn save(cx: &Ctx, id: Option<i64>, f: &CountyForm) -> Result<i64, AppError> {
-        write::save(cx, &Table { name: "counties", entity: "county", within: None }, id, f, Vec::new()).await
+        write::save(
+            cx,
+            &Table { name: "counties", entity: "county", within: None, action: crate::auth::Action::ManageReference },
+            id,
+            f,
+            Vec::new(),
+        )
+        .await
     }
 }
 

@@ -30,6 +30,8 @@ pub(crate) mod write {
         /// The column whose rows a Chinese name must be unique among (a sub-chain's chain),
         /// with this row's value; the whole table when None.
         pub within: Option<(&'static str, i64)>,
+        /// Who may add and rename its rows.
+        pub action: Action,
     }
 
     /// Add a row (`id` None, with the `extra` columns) or rename one; a Chinese name another
@@ -41,7 +43,7 @@ pub(crate) mod write {
         f: &NamesForm,
         extra: Vec<(&'static str, Arg)>,
     ) -> Result<i64, AppError> {
-        cx.permit(Action::ManageReference)?;
+        cx.permit(table.action)?;
         let mut v = Validator::default();
         let name_zh = v.text("name_zh", &f.name_zh, true, 50);
         let name_en = v.text("name_en", &f.name_en, true, 100);

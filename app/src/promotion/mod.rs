@@ -1,5 +1,19 @@
-//! Investment promotion (投资促进): what the city offers investors and how it approaches them.
-//! Its first register is the city's investment policy documents (`policies`); the chain maps,
-//! target firms, promoted projects and leads of issue 25 join it here.
+//! Investment promotion (投资促进): what the city offers investors and how it approaches them:
+//! the city's investment policy documents (`policies`) and the industry-chain maps with their
+//! gaps (`chain_maps`); the target firms, promoted projects and leads of issue 25 join them.
 
+pub mod chain_maps;
 pub mod policies;
+
+use leptos::prelude::*;
+
+/// The promotion area's own links, above each of its pages.
+#[component]
+pub fn PromotionLinks() -> impl IntoView {
+    view! {
+        <nav class="subnav" aria-label=move || tr!("nav-promotion")>
+            <a href="/promotion/chains">{move || tr!("chain-maps-title")}</a>
+            <a href="/promotion/policies">{move || tr!("policies-title")}</a>
+        </nav>
+    }
+}

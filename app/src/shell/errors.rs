@@ -172,6 +172,8 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::DocNumberTaken => tr!("field-doc-number-taken"),
         FieldCode::PolicyWithdrawn => tr!("field-policy-withdrawn"),
         FieldCode::WithdrawnBeforeIssued => tr!("field-withdrawn-before-issued"),
+        FieldCode::UnknownLink => tr!("field-unknown-link"),
+        FieldCode::AlreadyInSegment => tr!("field-already-in-segment"),
         FieldCode::UnknownEvent => tr!("field-unknown-event"),
         FieldCode::EventRequired => tr!("field-event-required"),
         FieldCode::UnknownLead => tr!("field-unknown-lead"),

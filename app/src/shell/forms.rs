@@ -53,3 +53,37 @@ pub fn reset_when(succeeded: impl Fn() -> bool + Send + Sync + 'static, form: No
 pub fn Saved(#[prop(into)] show: Signal<bool>) -> impl IntoView {
     move || show.get().then(|| view! { <div class="notice notice-ok" role="status"><p>{tr!("common-saved")}</p></div> })
 }
+
+/// The labels of `name_fields`, read once for a page of many rows.
+pub fn name_labels() -> [String; 4] {
+    [tr!("counties-name-zh"), tr!("counties-name-en"), tr!("counties-name-fr"), tr!("counties-sort-order")]
+}
+
+/// A row's names and place in its list (zh, en, fr, place; empty for a new one): reference
+/// data (counties, industry chains, sub-chains, chain segments). `suffix` makes the field ids
+/// the row's own, so that each row's labels point at its own fields.
+pub fn name_fields(
+    labels: &[String; 4],
+    suffix: &str,
+    values: [String; 4],
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let [zh, en, fr, place] = values;
+    let [zh_label, en_label, fr_label, place_label] = labels.clone();
+    let field = move |name: &'static str, label: String, value: String, lang: &'static str| {
+        let id = format!("{name}{suffix}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id name=name type="text" maxlength="100" required=name != "sort_order" lang=lang value=value />
+                {move || field_message(error.get(), name)}
+            </div>
+        }
+    };
+    view! {
+        {field("name_zh", zh_label, zh, "zh-CN")}
+        {field("name_en", en_label, en, "en")}
+        {field("name_fr", fr_label, fr, "fr")}
+        {field("sort_order", place_label, place, "")}
+    }
+}

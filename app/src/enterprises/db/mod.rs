@@ -14,8 +14,8 @@ pub use assignments::{end_assignment, liaisons, start_assignment, AssignError};
 pub use list::{search, stream};
 pub use name_search::{index_missing, index_names, term_counts};
 pub use record::{
-    by_credit_code_in, find_for_request, get, get_in, id_by_credit_code, insert, set_leader, update, EnterpriseRow,
-    Fields, WriteError,
+    by_credit_code_in, find_for_request, get, get_in, id_by_credit_code, insert, names, set_leader, update,
+    EnterpriseRow, Fields, WriteError,
 };
 
 use crate::db::Db;

@@ -2,14 +2,13 @@
 //! every chain with its sub-chains under it, each with a link that opens its form
 //! (`?edit=chain-3`, `?edit=sub-7`), and the forms that add a sub-chain and a chain.
 
-use super::counties::{name_fields, name_labels};
 use crate::enterprises::api::list_industry_chains;
 use crate::error::AppError;
 use crate::i18n::use_locale;
 use crate::projects::chains::{
     list_sub_chains, AddChain, AddSubChain, IndustryChain, RenameChain, RenameSubChain, SubChain,
 };
-use crate::shell::{field_message, page_error, reset_when, FormError, Saved};
+use crate::shell::{field_message, name_fields, name_labels, page_error, reset_when, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

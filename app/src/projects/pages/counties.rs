@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::projects::counties::{list_counties, AddCounty, County, RenameCounty};
-use crate::shell::{field_message, page_error, reset_when, FormError, Saved};
+use crate::shell::{name_fields, name_labels, page_error, reset_when, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -66,38 +66,4 @@ fn CountyRow(c: County) -> impl IntoView {
 fn county_fields(c: Option<&County>, error: Signal<Option<AppError>>) -> impl IntoView {
     let values = c.map(|c| [c.name_zh.clone(), c.name_en.clone(), c.name_fr.clone(), c.sort_order.to_string()]);
     name_fields(&name_labels(), &c.map(|c| format!("-{}", c.id)).unwrap_or_default(), values.unwrap_or_default(), error)
-}
-
-/// The labels of `name_fields`, read once for a page of many rows.
-pub(super) fn name_labels() -> [String; 4] {
-    [tr!("counties-name-zh"), tr!("counties-name-en"), tr!("counties-name-fr"), tr!("counties-sort-order")]
-}
-
-/// A row's names and place in its list (zh, en, fr, place; empty for a new one): reference
-/// data the admins keep (counties, industry chains, sub-chains). `suffix` makes the field ids
-/// the row's own, so that each row's labels point at its own fields.
-pub(super) fn name_fields(
-    labels: &[String; 4],
-    suffix: &str,
-    values: [String; 4],
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let [zh, en, fr, place] = values;
-    let [zh_label, en_label, fr_label, place_label] = labels.clone();
-    let field = move |name: &'static str, label: String, value: String, lang: &'static str| {
-        let id = format!("{name}{suffix}");
-        view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input id=id name=name type="text" maxlength="100" required=name != "sort_order" lang=lang value=value />
-                {move || field_message(error.get(), name)}
-            </div>
-        }
-    };
-    view! {
-        {field("name_zh", zh_label, zh, "zh-CN")}
-        {field("name_en", en_label, en, "en")}
-        {field("name_fr", fr_label, fr, "fr")}
-        {field("sort_order", place_label, place, "")}
-    }
 }

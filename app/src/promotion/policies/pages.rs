@@ -7,6 +7,7 @@ use super::{Policy, PolicyFilter, PolicyPage, PolicyStatus, Written};
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n::{format_day, format_number, use_locale};
+use crate::promotion::PromotionLinks;
 use crate::shell::{field_message, page_error, with_query, FormError, Paging, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,16 +34,6 @@ fn status_badge(p: &Policy, locale: Locale) -> impl IntoView + use<> {
     };
     let class = format!("status status-policy-{}", p.status.as_str());
     view! { <span class=class>{text}</span> }
-}
-
-/// The promotion area's own links, above each of its pages.
-#[component]
-fn PromotionLinks() -> impl IntoView {
-    view! {
-        <nav class="subnav" aria-label=move || tr!("nav-promotion")>
-            <a href="/promotion/policies">{move || tr!("policies-title")}</a>
-        </nav>
-    }
 }
 
 #[component]

@@ -4,6 +4,7 @@
 //! staff do not; a French investor reads the documents in force on the portal, in French
 //! where written and in Chinese, said so, where not.
 
+use super::codes;
 use crate::both;
 use crate::common::*;
 use app::error::FieldCode;
@@ -57,10 +58,6 @@ async fn withdraw(who: &TestApp, id: i64, version: &str, on: &str, reason: &str)
 
 fn titles(page: &Value) -> Vec<String> {
     page["items"].as_array().unwrap().iter().map(|p| p["title"]["zh"].as_str().unwrap().to_string()).collect()
-}
-
-fn codes(e: &app::error::AppError) -> Vec<(String, FieldCode)> {
-    e.field_errors().iter().map(|f| (f.field.clone(), f.code)).collect()
 }
 
 async fn the_admins_keep_the_policy_register_and_investors_read_the_policies_in_force(b: Backend) {

@@ -1,0 +1,18 @@
+//! Investment promotion: the policy register (`policies`) and the industry-chain maps
+//! (`chain_maps`).
+
+mod chain_maps;
+mod policies;
+
+use reqwest::StatusCode;
+
+/// The fields refused in an error answer, with their codes.
+fn codes(e: &app::error::AppError) -> Vec<(String, app::error::FieldCode)> {
+    e.field_errors().iter().map(|f| (f.field.clone(), f.code)).collect()
+}
+
+/// The body of a refusal, which must name nothing of the record asked for.
+async fn refused(r: reqwest::Response) -> String {
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    r.text().await.unwrap()
+}
