@@ -133,6 +133,24 @@ pub enum FieldCode {
     UnknownLink,
     /// The enterprise is already shown in this segment.
     AlreadyInSegment,
+    /// An uploaded file: none, or no rows after its headers.
+    EmptyFile,
+    FileTooLarge,
+    /// Not a spreadsheet or CSV that can be read.
+    UnreadableFile,
+    TooManyRows,
+    /// A spreadsheet's first row does not name the columns it needs.
+    MissingColumns,
+    UnknownSize,
+    UnknownSegment,
+    /// The same firm (name and country) on an earlier row of the same file.
+    DuplicateInFile,
+    /// This import was saved already.
+    ImportDone,
+    /// A firm that became a project names it.
+    UnknownProject,
+    /// Not one of the stages of a firm's approach.
+    UnknownApproach,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

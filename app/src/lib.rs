@@ -132,6 +132,7 @@ pub fn App() -> impl IntoView {
                         <projects::pages::Pages />
                         <promotion::policies::pages::Pages />
                         <promotion::chain_maps::pages::Pages />
+                        <promotion::target_firms::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

@@ -83,6 +83,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::projects::pages::RULES,
         crate::promotion::policies::pages::RULES,
         crate::promotion::chain_maps::pages::RULES,
+        crate::promotion::target_firms::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()
@@ -177,6 +178,10 @@ mod tests {
             ("/promotion/policies/5", Needs(ReadPromotion)),
             ("/promotion/chains", Needs(ReadPromotion)),
             ("/promotion/chains/3", Needs(ReadPromotion)),
+            ("/promotion/firms", Needs(ReadPromotion)),
+            ("/promotion/firms/import", Needs(WorkPromotion)),
+            ("/promotion/firms/import/4", Needs(WorkPromotion)),
+            ("/promotion/firms/8", Needs(ReadPromotion)),
             ("/portal/policies", Public),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),

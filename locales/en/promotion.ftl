@@ -69,3 +69,101 @@ audit-action-chain-segment-added = Chain segment added
 audit-action-chain-segment-renamed = Chain segment renamed
 audit-action-segment-enterprise-added = Enterprise shown in a chain segment
 audit-action-segment-enterprise-removed = Enterprise taken out of a chain segment
+firms-title = Target firms
+firms-hint = The firms the city wants to attract: the segments each fits, its officer in charge and how far it has been approached. Next steps whose day has passed are flagged and listed first.
+firms-import = Import from a spreadsheet
+firms-imported = The spreadsheet’s firms are saved.
+firms-search = Name
+firms-only-overdue = Next step overdue
+firms-only-mine = Mine only
+firms-counts = { $total } firms · { $overdue } overdue
+firms-none = No target firm matches.
+firms-overdue-flag = Overdue
+firms-import-hint = An XLSX, XLS, ODS or CSV spreadsheet whose first row names the columns (as in the template; the firm’s name and country are needed). Nothing is saved until you have seen each row and confirmed. A firm already in the register under the same name and country is updated, not added again.
+firms-template = Download the template (CSV)
+firms-template-file = target-firms-template
+firms-import-file = Spreadsheet
+firms-import-read = Read the file
+firms-import-preview = Check the rows before saving
+firms-import-summary = { $file }: { $total ->
+    [one] 1 row
+   *[other] { $total } rows
+}; new firms: { $new }, updates: { $updates }, refused: { $refused }.
+firms-import-refused = { $count ->
+    [one] 1 row refused
+   *[other] { $count } rows refused
+}
+firms-import-fix = The refused rows will not be saved. Correct them in the spreadsheet and import it again: the firms saved now are then updated, not duplicated.
+firms-import-good = { $count ->
+    [one] One row to save
+   *[other] { $count } rows to save
+}, the first { $shown } listed
+firms-import-confirm = { $count ->
+    [one] Save 1 firm
+   *[other] Save { $count } firms
+}
+firms-import-again = Import another file
+firms-import-done = This spreadsheet has been saved.
+firms-import-line = Row
+firms-import-result = Result
+firms-import-new = New firm
+firms-import-updates = Updates the firm
+firm-field-name = Firm
+firm-field-country = Country
+firm-field-size = Size
+firm-field-officer = Officer in charge
+firm-field-status = Approach
+firm-field-next-step = Next step
+firm-field-website = Website
+firm-field-contacts = Contacts
+firm-field-last-contact = Last contact
+firm-field-project = Project number
+firm-field-declined-reason = Reason for declining
+firm-approach = Approach and next step
+firm-project-link = Open the project
+firm-declined-because = Declined: { $reason }
+approach-not-contacted = Not contacted
+approach-contacted = Contacted
+approach-interested = Interested
+approach-negotiating = Negotiating
+approach-became-project = Became a project
+approach-declined = Declined
+firm-size-global-500 = Fortune Global 500
+firm-size-large = Large
+firm-size-medium = Medium-sized
+firm-size-small = Small
+firm-column-name = Name
+firm-column-name-zh = Chinese name
+firm-column-country = Country
+firm-column-sub-chain = Sub-chain
+firm-column-segments = Segments
+firm-column-size = Size
+firm-column-website = Website
+firm-column-contacts = Contacts
+firm-column-officer = Officer
+firm-column-next-step = Next step
+firm-column-next-step-on = Next step on
+firm-example-name = Example Aerospace GmbH
+firm-example-country = Germany
+firm-example-size = Large
+firm-example-contacts = Anna Schmidt, head of Asia development, +49 89 0000 0000
+firm-example-next-step = Send the sub-chain’s brochure
+firm-example-next-step-on = 2027-01-15
+field-empty-file = The file is empty: it needs a row of headings and at least one row of firms.
+field-file-too-large = The file is larger than 8 MB.
+field-unreadable-file = This file cannot be read: send an XLSX, XLS, ODS or CSV spreadsheet.
+field-too-many-rows = The file has more than 10,000 rows; split it into several files.
+field-missing-columns = The first row must name the columns, with at least the firm’s name and its country (see the template).
+field-unknown-size = Not a size: Fortune Global 500, large, medium-sized or small.
+field-unknown-segment = Not a segment of this sub-chain.
+field-duplicate-in-file = This firm (same name and country) is already on an earlier row.
+field-import-done = This spreadsheet has already been saved.
+field-unknown-project = Give the number of a registered project.
+field-unknown-approach = Choose a stage of the approach.
+audit-action-target-firms-imported = Target firms imported
+audit-action-target-firm-approach-changed = Target firm’s approach changed
+chain-map-targets = { $count ->
+    [one] 1 target firm
+   *[other] { $count } target firms
+}
+chain-map-col-targets = Target firms

@@ -70,3 +70,106 @@ audit-action-chain-segment-added = Maillon de filière ajouté
 audit-action-chain-segment-renamed = Maillon de filière renommé
 audit-action-segment-enterprise-added = Entreprise placée dans un maillon
 audit-action-segment-enterprise-removed = Entreprise retirée d’un maillon
+firms-title = Entreprises cibles
+firms-hint = Les entreprises que la ville veut attirer : les maillons où chacune s’inscrit, son chargé de liaison et l’état de la prospection. Les prochaines étapes dont la date est passée sont signalées et listées en premier.
+firms-import = Importer un tableur
+firms-imported = Les entreprises du tableur sont enregistrées.
+firms-search = Nom
+firms-only-overdue = Prochaine étape en retard
+firms-only-mine = Les miennes seulement
+firms-counts = { $total } entreprises · { $overdue } en retard
+firms-none = Aucune entreprise cible ne correspond.
+firms-overdue-flag = En retard
+firms-import-hint = Un tableur XLSX, XLS, ODS ou CSV dont la première ligne nomme les colonnes (comme le modèle ; le nom et le pays de l’entreprise sont requis). Rien n’est enregistré avant que vous ayez vu chaque ligne et confirmé. Une entreprise déjà inscrite sous le même nom et le même pays est mise à jour, pas ajoutée une seconde fois.
+firms-template = Télécharger le modèle (CSV)
+firms-template-file = modele-entreprises-cibles
+firms-import-file = Tableur
+firms-import-read = Lire le fichier
+firms-import-preview = Vérifier les lignes avant d’enregistrer
+firms-import-summary = { $file } : { $total ->
+    [0] aucune ligne
+    [one] 1 ligne
+   *[other] { $total } lignes
+} ; nouvelles entreprises : { $new }, mises à jour : { $updates }, refusées : { $refused }.
+firms-import-refused = { $count ->
+    [0] Aucune ligne refusée
+    [one] 1 ligne refusée
+   *[other] { $count } lignes refusées
+}
+firms-import-fix = Les lignes refusées ne seront pas enregistrées. Corrigez-les dans le tableur et importez-le de nouveau : les entreprises enregistrées maintenant seront alors mises à jour, sans doublon.
+firms-import-good = { $count ->
+    [0] Aucune ligne à enregistrer
+    [one] Une ligne à enregistrer
+   *[other] { $count } lignes à enregistrer
+}, les { $shown } premières listées
+firms-import-confirm = { $count ->
+    [0] Aucune entreprise à enregistrer
+    [one] Enregistrer 1 entreprise
+   *[other] Enregistrer { $count } entreprises
+}
+firms-import-again = Importer un autre fichier
+firms-import-done = Ce tableur a été enregistré.
+firms-import-line = Ligne
+firms-import-result = Résultat
+firms-import-new = Nouvelle entreprise
+firms-import-updates = Met à jour l’entreprise
+firm-field-name = Entreprise
+firm-field-country = Pays
+firm-field-size = Taille
+firm-field-officer = Chargé(e) de liaison
+firm-field-status = Prospection
+firm-field-next-step = Prochaine étape
+firm-field-website = Site web
+firm-field-contacts = Personnes à contacter
+firm-field-last-contact = Dernier contact
+firm-field-project = Numéro du projet
+firm-field-declined-reason = Motif du refus
+firm-approach = Prospection et prochaine étape
+firm-project-link = Ouvrir le projet
+firm-declined-because = A décliné : { $reason }
+approach-not-contacted = Pas encore contactée
+approach-contacted = Contactée
+approach-interested = Intéressée
+approach-negotiating = En négociation
+approach-became-project = Devenue un projet
+approach-declined = A décliné
+firm-size-global-500 = Entreprise du Fortune Global 500
+firm-size-large = Grande entreprise
+firm-size-medium = Entreprise moyenne
+firm-size-small = Petite entreprise
+firm-column-name = Nom
+firm-column-name-zh = Nom chinois
+firm-column-country = Pays
+firm-column-sub-chain = Sous-filière
+firm-column-segments = Maillons
+firm-column-size = Taille
+firm-column-website = Site web
+firm-column-contacts = Personnes à contacter
+firm-column-officer = Chargé de liaison
+firm-column-next-step = Prochaine étape
+firm-column-next-step-on = Prochaine étape le
+firm-example-name = Exemple Aéronautique SA
+firm-example-country = France
+firm-example-size = Grande entreprise
+firm-example-contacts = Claire Martin, directrice Asie, +33 1 00 00 00 00
+firm-example-next-step = Envoyer la plaquette de la sous-filière
+firm-example-next-step-on = 2027-01-15
+field-empty-file = Le fichier est vide : il faut une ligne d’en-têtes et au moins une ligne d’entreprise.
+field-file-too-large = Le fichier dépasse 8 Mo.
+field-unreadable-file = Ce fichier ne peut pas être lu : envoyez un tableur XLSX, XLS, ODS ou CSV.
+field-too-many-rows = Le fichier compte plus de 10 000 lignes ; répartissez-les en plusieurs fichiers.
+field-missing-columns = La première ligne doit nommer les colonnes, avec au moins le nom de l’entreprise et son pays (voir le modèle).
+field-unknown-size = Taille inconnue : Fortune Global 500, grande, moyenne ou petite entreprise.
+field-unknown-segment = Ce n’est pas un maillon de cette sous-filière.
+field-duplicate-in-file = Cette entreprise (même nom et même pays) figure déjà sur une ligne précédente.
+field-import-done = Ce tableur a déjà été enregistré.
+field-unknown-project = Indiquez le numéro d’un projet enregistré.
+field-unknown-approach = Choisissez une étape de la prospection.
+audit-action-target-firms-imported = Entreprises cibles importées
+audit-action-target-firm-approach-changed = Prospection d’une entreprise cible modifiée
+chain-map-targets = { $count ->
+    [0] Aucune entreprise cible
+    [one] 1 entreprise cible
+   *[other] { $count } entreprises cibles
+}
+chain-map-col-targets = Entreprises cibles

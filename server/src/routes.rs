@@ -240,3 +240,55 @@ fn csv_response(file: app::export::CsvFile) -> Response {
     let headers = [(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)];
     (headers, axum::body::Body::from_stream(file.bytes)).into_response()
 }
+
+/// The template of the target firms' spreadsheet, its headings in the reader's language.
+pub async fn firm_template(req: FileRequest) -> Response {
+    if let Err(e) = req.user().and_then(|u| app::auth::permit(u, app::auth::Action::WorkPromotion)) {
+        return req.refusal(e);
+    }
+    let disposition =
+        format!("attachment; filename=\"{}.csv\"", app::promotion::target_firms::import::template_name(req.locale));
+    let headers = [(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)];
+    (headers, app::promotion::target_firms::import::template(req.locale)).into_response()
+}
+
+/// A spreadsheet of target firms, posted by the import page's form (with or without
+/// JavaScript): read, checked and kept, then its preview; a file that cannot be read goes
+/// back to the form with the reason.
+pub async fn upload_firms(
+    State(state): State<AppState>,
+    req: FileRequest,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    let back = |e: app::error::AppError| {
+        let code = e.field_errors().first().map(|f| f.code);
+        match code.and_then(|c| serde_json::to_value(c).ok()).and_then(|v| v.as_str().map(str::to_string)) {
+            Some(code) => Redirect::to(&format!("/promotion/firms/import?error={code}")).into_response(),
+            None => req.refusal(e),
+        }
+    };
+    let Some(auth) = req.auth.clone() else { return req.refusal(app::error::AppError::NotAuthenticated) };
+    let mut file = None;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => {
+                let name = field.file_name().unwrap_or_default().to_string();
+                match field.bytes().await {
+                    Ok(bytes) => file = Some((name, bytes)),
+                    Err(_) => return back(app::error::AppError::field("file", app::error::FieldCode::FileTooLarge)),
+                }
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) => return back(app::error::AppError::field("file", app::error::FieldCode::UnreadableFile)),
+        }
+    }
+    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        return back(app::error::AppError::field("file", app::error::FieldCode::EmptyFile));
+    };
+    let cx = app::auth::Ctx { state: state.server.clone(), user: auth.user, ip: req.ip.clone() };
+    match app::promotion::target_firms::service::stage_import(&cx, &name, &bytes).await {
+        Ok(id) => Redirect::to(&format!("/promotion/firms/import/{id}")).into_response(),
+        Err(e) => back(e),
+    }
+}

@@ -221,6 +221,14 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         get_route("/delegations/gifts.csv", get(routes::export_gifts)),
         get_route("/feeds/{file}", get(routes::calendar_feed)),
         get_route("/cities/export.csv", get(routes::export_cities)),
+        // The target firms' spreadsheet: its template, and the form that sends it (its page
+        // and its preview are Leptos routes), with room for the largest file accepted.
+        get_route("/promotion/firms/template.csv", get(routes::firm_template)),
+        post_route(
+            "/promotion/firms/import",
+            post(routes::upload_firms)
+                .layer(axum::extract::DefaultBodyLimit::max(app::promotion::target_firms::MAX_FILE_BYTES + 64 * 1024)),
+        ),
         get_route("/delegations/{id}/programme", get(routes::delegation_programme)),
         get_route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar)),
         // The investor portal's forms (their pages are Leptos routes on the same paths) and its

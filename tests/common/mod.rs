@@ -267,6 +267,19 @@ impl TestApp {
             .expect("form submit")
     }
 
+    /// Send a file as a browser's form does (`multipart/form-data`, the file in `file`).
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.address)
+            .header("accept", "text/html,application/xhtml+xml")
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .expect("upload")
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Response {
         self.call::<app::auth::api::Login>(&[("email", email), ("password", password)]).await
     }

@@ -34,20 +34,24 @@ const FRENCH_AS_IN_ENGLISH: [&str; 24] = [
 ];
 
 /// Names and codes that French and Chinese write as English does: other products, a map's data
-/// source, file formats, keys, the office clock, an example address and reference number. A
+/// source, a ranking of firms, file formats, keys, the office clock, an example address and reference number. A
 /// message that shows one has not been left in English for it.
-const AS_IN_ENGLISH: [&str; 13] = [
+const AS_IN_ENGLISH: [&str; 17] = [
     "Apple",
     "CSV",
     "Ctrl",
     "Excel",
+    "Fortune Global 500",
     "Google",
     "IP",
     "LN-2026-000123",
     "Mac",
     "Natural Earth",
+    "ODS",
     "Outlook",
     "UTC+8",
+    "XLS",
+    "XLSX",
     "ics",
     "name@example.com",
 ];

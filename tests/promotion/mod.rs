@@ -3,6 +3,7 @@
 
 mod chain_maps;
 mod policies;
+mod target_firms;
 
 use reqwest::StatusCode;
 

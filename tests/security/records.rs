@@ -21,6 +21,8 @@ struct Planted {
     event: i64,
     policy: i64,
     sub_chain: i64,
+    firm: i64,
+    firm_import: i64,
     user: i64,
 }
 
@@ -131,6 +133,16 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     ];
     let segment: Vec<(&str, &str)> = segment.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(owner.call::<app::promotion::chain_maps::api::AddSegment>(&segment).await.status(), StatusCode::OK);
+    let sheet = b"Name,Country,Officer,Contacts\nLumiere Aero,FR,officer1@liaison.test,Claire\n".to_vec();
+    let r = owner.upload("/promotion/firms/import", "firms.csv", sheet).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let firm_import: i64 = location(&r).rsplit('/').next().unwrap().parse().unwrap();
+    let r =
+        owner.call::<app::promotion::target_firms::api::ConfirmFirmImport>(&[("id", &firm_import.to_string())]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let firm =
+        app::on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>("select id from target_firms").fetch_one(pool).await)
+            .unwrap();
 
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
@@ -164,6 +176,11 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
             "update chain_segments set name_zh = name_zh || '{MARKER}', name_en = name_en || '{MARKER}', \
              name_fr = name_fr || '{MARKER}'"
         ),
+        format!(
+            "update target_firms set name = name || '{MARKER}', contacts = contacts || '{MARKER}', \
+             next_step = next_step || '{MARKER}'"
+        ),
+        format!("update target_firm_imports set file_name = file_name || '{MARKER}'"),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -174,7 +191,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, project, event, policy, sub_chain, user }
+    Planted { enterprise, case: case_id, delegation, city, project, event, policy, sub_chain, firm, firm_import, user }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -197,6 +214,10 @@ fn fill(path: &str, p: &Planted) -> String {
         p.project
     } else if path.starts_with("/promotion/policies/") {
         p.policy
+    } else if path.starts_with("/promotion/firms/import/") {
+        p.firm_import
+    } else if path.starts_with("/promotion/firms/") {
+        p.firm
     } else if path.starts_with("/promotion/chains/") {
         p.sub_chain
     } else if path.starts_with("/admin/users/") {
@@ -288,6 +309,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     let e = planted.enterprise.to_string();
     let p = planted.project.to_string();
     let ev = planted.event.to_string();
+    let (f, fi) = (planted.firm.to_string(), planted.firm_import.to_string());
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
 
     // (who, function, form): each refused by a rule about this record.
@@ -315,6 +337,9 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
         (&tax, "update_task", vec![("id", &task), ("version", "1"), ("status", "in_progress")]),
         (&tax, "case", vec![("id", &c)]),
         (&customs, "enterprise", vec![("id", &e)]),
+        (&other_officer, "firm_import", vec![("id", &fi)]),
+        (&other_officer, "set_firm_approach", vec![("id", &f), ("version", "1"), ("status", "contacted")]),
+        (&protocol, "target_firm", vec![("id", &f)]),
     ];
     for (who, function, form) in &refused {
         let r = who.call_path(function, form).await;

@@ -444,6 +444,8 @@ fn audit_action_name(action: &str) -> String {
         "chain_segment_renamed" => tr!("audit-action-chain-segment-renamed"),
         "segment_enterprise_added" => tr!("audit-action-segment-enterprise-added"),
         "segment_enterprise_removed" => tr!("audit-action-segment-enterprise-removed"),
+        "target_firms_imported" => tr!("audit-action-target-firms-imported"),
+        "target_firm_approach_changed" => tr!("audit-action-target-firm-approach-changed"),
         other => other.to_string(),
     }
 }

@@ -27,6 +27,22 @@ impl Country {
         row_of(&code).map(Country).ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
     }
 
+    /// A country as a person writes it in a spreadsheet: its code, or its name in Chinese,
+    /// English or French (case and French accents aside).
+    pub fn find(field: &str, raw: &str) -> Result<Country, FieldError> {
+        if let Ok(c) = Country::parse(field, raw) {
+            return Ok(c);
+        }
+        let wanted = fold(raw.trim());
+        if wanted.is_empty() {
+            return Err(FieldError::new(field, FieldCode::Required));
+        }
+        ROWS.iter()
+            .find(|row| [row.1, row.2, row.3].iter().any(|name| fold(name) == wanted))
+            .map(Country)
+            .ok_or_else(|| FieldError::new(field, FieldCode::UnknownCountry))
+    }
+
     pub fn code(self) -> &'static str {
         self.0 .0
     }
@@ -115,6 +131,17 @@ mod tests {
         assert_eq!(uz.name(Locale::ZhCn), "乌兹别克斯坦");
         assert_eq!(uz.name(Locale::Fr), "Ouzbékistan");
         assert_eq!(Country::parse("c", "IT").unwrap().name(Locale::En), "Italy");
+    }
+
+    #[test]
+    fn a_spreadsheet_names_a_country_by_code_or_by_name_in_any_language() {
+        for raw in ["FR", " fr ", "France", "法国", "france"] {
+            assert_eq!(Country::find("country", raw).map(Country::code), Ok("FR"), "{raw}");
+        }
+        assert_eq!(Country::find("country", "Corée du Sud").map(Country::code), Ok("KR"));
+        assert_eq!(Country::find("country", "ITALIE").map(Country::code), Ok("IT"));
+        assert_eq!(Country::find("country", "Atlantis").map_err(|e| e.code), Err(FieldCode::UnknownCountry));
+        assert_eq!(Country::find("country", " ").map_err(|e| e.code), Err(FieldCode::Required));
     }
 
     #[test]

@@ -154,6 +154,12 @@ fn select_one() -> String {
     select_rows("where p.id = $1")
 }
 
+/// Whether the project `id` is registered.
+pub async fn exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = db.optional("select id from projects where id = $1", &[id.into()]).await?;
+    Ok(found.is_some())
+}
+
 pub async fn get(db: &Db, id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
     db.optional(&select_one(), &[id.into()]).await
 }

@@ -50,6 +50,16 @@ pub async fn active_users_with_role(db: &Db, role: &str) -> Result<Vec<Officer>,
     .await
 }
 
+/// The active liaison officers and admins by their e-mail (lower case): who may be put in
+/// charge of a promotion record named in a spreadsheet.
+pub async fn officers_by_email(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    db.all(
+        "select id, lower(email) from users where role in ('liaison_officer', 'admin') and active = true order by id",
+        &[],
+    )
+    .await
+}
+
 /// When an enterprise counts as overdue: last contact before `date`, or never contacted
 /// and registered before `at`.
 #[derive(Clone, Copy)]

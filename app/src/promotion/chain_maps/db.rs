@@ -40,6 +40,11 @@ pub async fn segments(db: &Db, sub_chain_id: i64) -> Result<Vec<Segment>, sqlx::
     .await
 }
 
+/// Every segment of every sub-chain.
+pub async fn all(db: &Db) -> Result<Vec<Segment>, sqlx::Error> {
+    db.all(&format!("select {COLUMNS} from chain_segments order by sub_chain_id, sort_order, id"), &[]).await
+}
+
 pub async fn segment_in(tx: &mut Tx, id: i64) -> Result<Option<Segment>, sqlx::Error> {
     tx.optional(&format!("select {COLUMNS} from chain_segments where id = $1"), &[id.into()]).await
 }

@@ -74,6 +74,8 @@ pub struct Present {
 pub struct MappedSegment {
     pub segment: Segment,
     pub present: Vec<Present>,
+    /// How many target firms fit it.
+    pub targets: i64,
 }
 
 impl MappedSegment {

@@ -194,8 +194,11 @@ fn diagram(m: &ChainMap, locale: Locale) -> impl IntoView + use<> {
         for (row, s) in m.at(link).enumerate() {
             let y = TOP + row * (BOX_H + ROW_GAP);
             let class = if s.is_gap() { "segment gap" } else { "segment" };
-            let count =
+            let mut count =
                 if s.is_gap() { gap_word.clone() } else { tr!("chain-map-present", { "count" => s.present.len() }) };
+            if s.targets > 0 {
+                count = format!("{count} · {}", tr!("chain-map-targets", { "count" => s.targets }));
+            }
             let name = s.segment.name(locale);
             let _ = write!(
                 svg,
@@ -238,6 +241,7 @@ fn segments_table(
         tr!("chain-map-col-link"),
         tr!("chain-map-col-segment"),
         tr!("chain-map-col-enterprises"),
+        tr!("chain-map-col-targets"),
         tr!("chain-map-col-state"),
     ];
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
@@ -284,6 +288,7 @@ fn segments_table(
                     <td>{link_name(s.segment.link)}</td>
                     <th scope="row">{name}{rename}</th>
                     <td><ul class="plain">{present}</ul></td>
+                    <td class="num">{s.targets}</td>
                     <td><span class=class>{state}</span></td>
                 </tr>
             }

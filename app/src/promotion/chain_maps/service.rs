@@ -36,6 +36,7 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
     ids.sort_unstable();
     ids.dedup();
     let names = crate::enterprises::db::names(db, &ids).await?;
+    let targets = crate::promotion::target_firms::db::per_segment(db, id).await?;
     let segments = segments
         .into_iter()
         .map(|segment| {
@@ -49,7 +50,8 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
                     name_original: original.clone(),
                 })
                 .collect();
-            MappedSegment { segment, present }
+            let targets = targets.iter().find(|(s, _)| *s == segment.id).map_or(0, |(_, n)| *n);
+            MappedSegment { segment, present, targets }
         })
         .collect();
     Ok(ChainMap { sub_chain, chain, segments, editable: allows(user.role, Action::WorkPromotion) })

@@ -1,0 +1,102 @@
+// Investment promotion: Li Na (a liaison officer, in English; cases.spec.ts creates her) maps
+// the low-altitude economy sub-chain the admin added, imports the firms to approach from an
+// .xlsx file with two bad rows, reads why each was refused, fixes them in the file and imports
+// it again: the firms saved the first time are updated, not doubled. Then she moves one on.
+import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
+import type { Page } from '@playwright/test';
+import { xlsx } from './xlsx';
+
+const PASSWORD = 'one to one support';
+const HEADINGS = ['Name', 'Chinese name', 'Country', 'Sub-chain', 'Segments', 'Size', 'Officer', 'Next step', 'Next step on'];
+
+async function addSegment(page: Page, link: string, zh: string, en: string, fr: string) {
+  await page.locator('#link').selectOption(link);
+  await page.locator('#name_zh-segment').fill(zh);
+  await page.locator('#name_en-segment').fill(en);
+  await page.locator('#name_fr-segment').fill(fr);
+  await page.getByRole('button', { name: 'Add a segment' }).click();
+  await expect(page.locator('table.segments')).toContainText(en);
+}
+
+async function importFile(page: Page, name: string, rows: string[][]) {
+  await page.goto('/promotion/firms/import');
+  await hydrated(page);
+  await page.locator('#file').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx([HEADINGS, ...rows]),
+  });
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await expect(page).toHaveURL(/\/promotion\/firms\/import\/\d+$/);
+  await hydrated(page);
+}
+
+test('an officer maps a sub-chain, imports target firms, fixes the refused rows and follows one', async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const r = await page.request.post('/api/add_sub_chain', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    data: new URLSearchParams({ chain_id: '5', name_zh: '低空经济', name_en: 'Low-altitude economy', name_fr: 'Économie de basse altitude' }).toString(),
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  await signOut(page);
+
+  await signIn(page, 'li.na@liaison.test', PASSWORD);
+  await page.goto('/promotion/chains');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Low-altitude economy' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Low-altitude economy');
+  await hydrated(page);
+  await addSegment(page, 'upstream', '飞控系统', 'Flight control systems', 'Systèmes de commande de vol');
+  await addSegment(page, 'midstream', '无人机整机', 'Drone assembly', 'Assemblage de drones');
+  await expect(page.locator('main')).toContainText('2 segments, 2 gaps');
+  await expect(page.locator('svg.chain-diagram .segment.gap')).toHaveCount(2);
+
+  // Two good rows, and two she gets wrong: a firm without its name, a segment of another chain.
+  await importFile(page, 'low-altitude-firms.xlsx', [
+    ['Parrot Drones SAS', '派诺特', 'France', 'Low-altitude economy', 'Flight control systems; Drone assembly', 'Medium-sized', 'li.na@liaison.test', 'Invite to the spring fair', '2030-03-01'],
+    ['Flyability SA', '', 'Switzerland', 'Low-altitude economy', 'Drone assembly', 'Small', '', '', ''],
+    ['', '', 'France', '', '', '', '', '', ''],
+    ['Delair', '', 'France', 'Low-altitude economy', 'Batteries', '', '', '', ''],
+  ]);
+  await expect(page.locator('main')).toContainText('low-altitude-firms.xlsx: 4 rows; new firms: 2, updates: 0, refused: 2.');
+  const refused = page.locator('table.import-rows').filter({ hasText: '2 rows refused' });
+  await expect(refused).toContainText('Name: This field is required.');
+  await expect(refused).toContainText('Segments: Not a segment of this sub-chain.');
+  await page.screenshot({ path: `${SHOTS}/firms-import-preview.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Save 2 firms' }).click();
+  await expect(page).toHaveURL(/\/promotion\/firms\?imported=\d+$/);
+  await expect(page.getByText('The spreadsheet’s firms are saved.')).toBeVisible();
+  await expect(page.locator('table.firms tbody tr')).toHaveCount(2);
+
+  // The refused rows fixed in the file, which she sends again whole: Parrot is updated.
+  await importFile(page, 'low-altitude-firms.xlsx', [
+    ['Parrot Drones SAS', '派诺特', 'France', 'Low-altitude economy', 'Drone assembly', 'Medium-sized', 'li.na@liaison.test', 'Send the brochure', '2030-02-01'],
+    ['Flyability SA', '', 'Switzerland', 'Low-altitude economy', 'Drone assembly', 'Small', '', '', ''],
+    ['EHang Europe', '亿航欧洲', 'Spain', '', '', '', '', '', ''],
+    ['Delair', '', 'France', 'Low-altitude economy', 'Flight control systems', '', '', '', ''],
+  ]);
+  await expect(page.locator('main')).toContainText('low-altitude-firms.xlsx: 4 rows; new firms: 2, updates: 2, refused: 0.');
+  await page.getByRole('button', { name: 'Save 4 firms' }).click();
+  await expect(page).toHaveURL(/\/promotion\/firms\?imported=\d+$/);
+  await expect(page.locator('table.firms tbody tr')).toHaveCount(4);
+  await expect(page.locator('main')).toContainText('4 firms · 0 overdue');
+
+  // The map counts the firms aimed at each segment.
+  await page.goto('/promotion/chains');
+  await page.getByRole('link', { name: 'Low-altitude economy' }).click();
+  await expect(page.locator('table.segments')).toContainText('Flight control systems');
+  await expect(page.locator('svg.chain-diagram')).toContainText('2 target firms');
+
+  // Parrot is interested; its next step is set.
+  await page.goto('/promotion/firms');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Parrot Drones SAS' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Parrot Drones SAS');
+  await hydrated(page);
+  await page.locator('#status').selectOption('interested');
+  await page.locator('#next_step').fill('Meet at the spring fair');
+  await page.locator('#last_contact_on').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('dl.facts')).toContainText('Interested');
+  await expect(page.locator('dl.facts')).toContainText('Meet at the spring fair');
+});
