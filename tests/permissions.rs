@@ -110,6 +110,8 @@ async fn every_role_gets_what_the_permission_table_says(b: Backend) {
         ("chain_maps", vec![], [401, OK, OK, OK, OK, NO, NO]),
         ("target_firms", vec![], [401, OK, OK, OK, OK, NO, NO]),
         ("firm_import", vec![("id", "0")], [401, 404, 404, 404, NO, NO, NO]),
+        ("leads", vec![], [401, OK, OK, OK, OK, NO, NO]),
+        ("open_lead", vec![("title", "x"), ("source", "rumour")], [401, 422, 422, 422, NO, NO, NO]),
         (
             "add_segment",
             vec![("sub_chain_id", "0"), ("link", "upstream"), ("name_zh", "材料"), ("name_en", "M"), ("name_fr", "M")],

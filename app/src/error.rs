@@ -151,6 +151,11 @@ pub enum FieldCode {
     UnknownProject,
     /// Not one of the stages of a firm's approach.
     UnknownApproach,
+    UnknownLeadSource,
+    UnknownTargetFirm,
+    /// A lead that ended stays as it ended.
+    LeadClosed,
+    UnknownContactWay,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

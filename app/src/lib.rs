@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                         <promotion::policies::pages::Pages />
                         <promotion::chain_maps::pages::Pages />
                         <promotion::target_firms::pages::Pages />
+                        <promotion::leads::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

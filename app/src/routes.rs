@@ -84,6 +84,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::promotion::policies::pages::RULES,
         crate::promotion::chain_maps::pages::RULES,
         crate::promotion::target_firms::pages::RULES,
+        crate::promotion::leads::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()
@@ -182,6 +183,9 @@ mod tests {
             ("/promotion/firms/import", Needs(WorkPromotion)),
             ("/promotion/firms/import/4", Needs(WorkPromotion)),
             ("/promotion/firms/8", Needs(ReadPromotion)),
+            ("/promotion/leads", Needs(ReadPromotion)),
+            ("/promotion/leads/new", Needs(WorkPromotion)),
+            ("/promotion/leads/6", Needs(ReadPromotion)),
             ("/portal/policies", Public),
             ("/admin", Needs(ManageUsers)),
             ("/admin/users", Needs(ManageUsers)),

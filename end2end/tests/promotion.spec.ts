@@ -1,7 +1,8 @@
 // Investment promotion: Li Na (a liaison officer, in English; cases.spec.ts creates her) maps
 // the low-altitude economy sub-chain the admin added, imports the firms to approach from an
 // .xlsx file with two bad rows, reads why each was refused, fixes them in the file and imports
-// it again: the firms saved the first time are updated, not doubled. Then she moves one on.
+// it again: the firms saved the first time are updated, not doubled. Then she moves one on and
+// follows its lead into the project it became.
 import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
 import type { Page } from '@playwright/test';
 import { xlsx } from './xlsx';
@@ -99,4 +100,38 @@ test('an officer maps a sub-chain, imports target firms, fixes the refused rows 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('dl.facts')).toContainText('Interested');
   await expect(page.locator('dl.facts')).toContainText('Meet at the spring fair');
+
+  // She opens a lead from the firm, logs the meeting, and the lead ends as the signed project.
+  await page.getByRole('link', { name: 'Open a lead for this firm' }).click();
+  await expect(page).toHaveURL(/\/promotion\/leads\/new\?firm=\d+$/);
+  await hydrated(page);
+  await expect(page.locator('#investor')).toHaveValue('Parrot Drones SAS');
+  await page.locator('#title').fill('Parrot: a drone assembly plant');
+  await page.getByRole('button', { name: 'Open the lead' }).click();
+  await expect(page).toHaveURL(/\/promotion\/leads\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Parrot: a drone assembly plant');
+  await hydrated(page);
+  await page.locator('#contacted_on').fill('2026-11-25');
+  await page.locator('#way').selectOption('meeting');
+  await page.locator('#summary').fill('Met their head of Asia: 200 staff, a site near the airport.');
+  await page.locator('#next_step_on').fill('2030-01-15');
+  await page.locator('#next_step').fill('Site visit');
+  await page.getByRole('button', { name: 'Log a contact' }).click();
+  await expect(page.locator('table.lead-contacts')).toContainText('Met their head of Asia');
+  await expect(page.locator('dl.facts')).toContainText('Site visit');
+  const r2 = await page.request.post('/api/register_project', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    data: new URLSearchParams({
+      name: '派诺特无人机总装项目', investor: 'Parrot Drones SAS', investor_country: 'FR', total_investment: '2.0',
+      capital_kind: 'foreign', source: 'brochure', stage: 'negotiating',
+    }).toString(),
+  });
+  expect(r2.status(), await r2.text()).toBe(200);
+  const project = (await r2.json()) as number;
+  await page.locator('#outcome').selectOption('became_project');
+  await page.locator('#project_id').fill(project.toString());
+  await page.getByRole('button', { name: 'End the lead' }).click();
+  await expect(page.locator('dl.facts')).toContainText('Became a project');
+  await expect(page.locator(`dl.facts a[href="/projects/${project}"]`)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/lead-became-project.png`, fullPage: true });
 });

@@ -154,6 +154,10 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   const officers: { id: number; display_name: string }[] = await call(page, 'liaison_officers', {});
   const officer = officers.find((o) => o.display_name === 'Walk liaison_officer')!;
   await call(page, 'assign_liaison', { id: enterprise.toString(), officer_id: officer.id.toString(), handover_note: 'The walk.' });
+  await call(page, 'open_lead', {
+    title: '漫游线索', investor: 'Walk Meccanica S.r.l.', country: 'IT', source: 'event', officer_id: officer.id.toString(),
+    next_step: 'Call back', next_step_on: '2026-01-10',
+  });
   await call(page, 'open_case', {
     enterprise_id: enterprise.toString(), case_type: 'customs', priority: 'normal', title: 'Pre-clearance',
     description: 'Customs pre-clearance for parts.', language: 'en',

@@ -2,6 +2,7 @@
 //! (`chain_maps`).
 
 mod chain_maps;
+mod leads;
 mod policies;
 mod target_firms;
 

@@ -23,6 +23,7 @@ struct Planted {
     sub_chain: i64,
     firm: i64,
     firm_import: i64,
+    lead: i64,
     user: i64,
 }
 
@@ -144,6 +145,11 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         app::on_db!(&app.db, |pool| sqlx::query_scalar::<_, i64>("select id from target_firms").fetch_one(pool).await)
             .unwrap();
 
+    let lead_form = [("title", "Lumière: an aero plant"), ("investor", "Lumiere Aero"), ("source", "target_firm")];
+    let r = owner.call::<app::promotion::leads::api::OpenLead>(&lead_form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let lead: i64 = r.json().await.unwrap();
+
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
         format!("update enterprises set name_zh = name_zh || '{MARKER}', name_original = name_original || '{MARKER}'"),
@@ -181,6 +187,7 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
              next_step = next_step || '{MARKER}'"
         ),
         format!("update target_firm_imports set file_name = file_name || '{MARKER}'"),
+        format!("update leads set title = title || '{MARKER}', investor = investor || '{MARKER}'"),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -191,7 +198,20 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     .fetch_one(pool)
     .await)
     .unwrap();
-    Planted { enterprise, case: case_id, delegation, city, project, event, policy, sub_chain, firm, firm_import, user }
+    Planted {
+        enterprise,
+        case: case_id,
+        delegation,
+        city,
+        project,
+        event,
+        policy,
+        sub_chain,
+        firm,
+        firm_import,
+        lead,
+        user,
+    }
 }
 
 /// A path of the router with its parameter filled by the planted record of its kind. A new
@@ -214,6 +234,8 @@ fn fill(path: &str, p: &Planted) -> String {
         p.project
     } else if path.starts_with("/promotion/policies/") {
         p.policy
+    } else if path.starts_with("/promotion/leads/") {
+        p.lead
     } else if path.starts_with("/promotion/firms/import/") {
         p.firm_import
     } else if path.starts_with("/promotion/firms/") {
@@ -309,7 +331,7 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
     let e = planted.enterprise.to_string();
     let p = planted.project.to_string();
     let ev = planted.event.to_string();
-    let (f, fi) = (planted.firm.to_string(), planted.firm_import.to_string());
+    let (f, fi, l) = (planted.firm.to_string(), planted.firm_import.to_string(), planted.lead.to_string());
     let task = case(&owner, planted.case).await["tasks"][0]["id"].to_string();
 
     // (who, function, form): each refused by a rule about this record.
@@ -340,6 +362,8 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
         (&other_officer, "firm_import", vec![("id", &fi)]),
         (&other_officer, "set_firm_approach", vec![("id", &f), ("version", "1"), ("status", "contacted")]),
         (&protocol, "target_firm", vec![("id", &f)]),
+        (&protocol, "lead", vec![("id", &l)]),
+        (&other_officer, "close_lead", vec![("id", &l), ("version", "1"), ("outcome", "closed"), ("reason", "x")]),
     ];
     for (who, function, form) in &refused {
         let r = who.call_path(function, form).await;

@@ -446,6 +446,9 @@ fn audit_action_name(action: &str) -> String {
         "segment_enterprise_removed" => tr!("audit-action-segment-enterprise-removed"),
         "target_firms_imported" => tr!("audit-action-target-firms-imported"),
         "target_firm_approach_changed" => tr!("audit-action-target-firm-approach-changed"),
+        "lead_opened" => tr!("audit-action-lead-opened"),
+        "lead_contact_logged" => tr!("audit-action-lead-contact-logged"),
+        "lead_closed" => tr!("audit-action-lead-closed"),
         other => other.to_string(),
     }
 }

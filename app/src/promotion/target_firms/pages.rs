@@ -391,7 +391,12 @@ fn firm_view(v: FirmView, set: ServerAction<SetFirmApproach>, locale: Locale) ->
     let project = f.project_id.map(|p| view! { <a href=format!("/projects/{p}")>{tr!("firm-project-link")}</a> });
     let declined = (!f.declined_reason.is_empty())
         .then(|| view! { <p>{tr!("firm-declined-because", { "reason" => f.declined_reason.clone() })}</p> });
-    let form = v.editable.then(|| view! { <ApproachFormPanel firm=f.clone() action=set /> });
+    let form = v.editable.then(|| {
+        view! {
+            <p><a class="button-secondary" href=format!("/promotion/leads/new?firm={}", f.id)>{tr!("firm-open-lead")}</a></p>
+            <ApproachFormPanel firm=f.clone() action=set />
+        }
+    });
     view! {
         <h1>{f.name.clone()}</h1>
         {name_zh}
