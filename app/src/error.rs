@@ -156,6 +156,8 @@ pub enum FieldCode {
     /// A lead that ended stays as it ended.
     LeadClosed,
     UnknownContactWay,
+    /// A firm another officer is in charge of, which an import would change.
+    NotYourFirm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

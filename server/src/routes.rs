@@ -246,8 +246,9 @@ pub async fn firm_template(req: FileRequest) -> Response {
     if let Err(e) = req.user().and_then(|u| app::auth::permit(u, app::auth::Action::WorkPromotion)) {
         return req.refusal(e);
     }
-    let disposition =
-        format!("attachment; filename=\"{}.csv\"", app::promotion::target_firms::import::template_name(req.locale));
+    // The name in the reader's language (目标企业导入模板.csv), with a plain one for old browsers.
+    let name = app::shell::url_encode(&app::promotion::target_firms::import::template_name(req.locale));
+    let disposition = format!("attachment; filename=\"target-firms-template.csv\"; filename*=UTF-8''{name}.csv");
     let headers = [(CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (CONTENT_DISPOSITION, disposition)];
     (headers, app::promotion::target_firms::import::template(req.locale)).into_response()
 }

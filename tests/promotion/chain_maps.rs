@@ -150,6 +150,26 @@ async fn an_officer_maps_a_sub_chain_and_its_gaps_are_counted_from_the_register(
     assert!(!page.contains("Show an enterprise in a segment"), "no forms for a leader");
     let (_, list) = leader.page("/promotion/chains").await;
     assert!(list.contains(&format!("href=\"/promotion/chains/{sub}\">Aviation equipment</a>")), "{list}");
+    // A county officer, who may not read the enterprise register, sees how many, not which.
+    let form = [("name_zh", "西城区"), ("name_en", "West district"), ("name_fr", "District Ouest")];
+    let county: i64 = json(app.call::<app::projects::counties::AddCounty>(&form).await).await.as_i64().unwrap();
+    let county = county.to_string();
+    let account = [
+        ("email", "west@liaison.test"),
+        ("display_name", "West district officer"),
+        ("role", "county_officer"),
+        ("department_id", ""),
+        ("county_id", county.as_str()),
+        ("locale", "en"),
+        ("password", "a long enough password"),
+    ];
+    assert_eq!(app.call::<app::admin::api::CreateUser>(&account).await.status(), StatusCode::OK);
+    let west = app.another_browser();
+    west.first_sign_in("west@liaison.test", "a long enough password").await;
+    let (status, page) = west.page(&format!("/promotion/chains/{sub}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("An enterprise of the register") && page.contains("1 enterprise present"), "{page}");
+    assert!(!page.contains("赛峰航空") && !page.contains("Safran Aero Parts SAS"), "{page}");
     let (_, page) = app.page(&format!("/promotion/chains/{sub}")).await;
     assert!(page.contains("上游") && page.contains("本地企业 1 家") && page.contains("将企业列入环节"), "{page}");
 

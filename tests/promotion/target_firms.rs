@@ -186,6 +186,10 @@ async fn an_officer_imports_target_firms_fixes_the_refused_rows_and_follows_one_
     assert_eq!(safran["firm"]["name_zh"], "赛峰飞机发动机", "what the second file left empty stays");
     assert_eq!(safran["segments"].as_array().unwrap().len(), 2);
     assert_eq!(firms(&officer, &[("q", "airbus")]).await["total"], 1);
+    // Another officer's file cannot change a firm that is not theirs.
+    let theirs = b"Name,Country,Contacts\nSafran Aircraft Engines,FR,Someone else\n".to_vec();
+    let theirs = upload(&colleague, "mine.csv", theirs).await;
+    assert_eq!(refused(&preview(&colleague, theirs).await), [(2, vec![("name".to_string(), FieldCode::NotYourFirm)])]);
 
     // The chain map counts the firms aimed at each segment.
     let map = officer

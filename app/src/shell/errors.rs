@@ -189,6 +189,7 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::UnknownTargetFirm => tr!("field-unknown-target-firm"),
         FieldCode::LeadClosed => tr!("field-lead-closed"),
         FieldCode::UnknownContactWay => tr!("field-unknown-contact-way"),
+        FieldCode::NotYourFirm => tr!("field-not-your-firm"),
         FieldCode::UnknownEvent => tr!("field-unknown-event"),
         FieldCode::EventRequired => tr!("field-event-required"),
         FieldCode::UnknownLead => tr!("field-unknown-lead"),

@@ -61,7 +61,8 @@ impl Segment {
     }
 }
 
-/// An enterprise of the register present in a segment.
+/// An enterprise of the register present in a segment (id 0 and no names for a reader who may
+/// not read the register).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Present {
     pub enterprise_id: i64,

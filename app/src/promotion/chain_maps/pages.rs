@@ -277,7 +277,10 @@ fn segments_table(
                             </ActionForm>
                         }
                     });
-                    view! { <li><a href=format!("/enterprises/{}", p.enterprise_id)>{label}</a>{button}</li> }
+                    if p.enterprise_id == 0 {
+                        return view! { <li>{tr!("chain-map-unnamed")}</li> }.into_any();
+                    }
+                    view! { <li><a href=format!("/enterprises/{}", p.enterprise_id)>{label}</a>{button}</li> }.into_any()
                 })
                 .collect_view();
             let rename = editable.then(|| {

@@ -35,7 +35,9 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
     let mut ids: Vec<i64> = pairs.iter().map(|(_, e)| *e).collect();
     ids.sort_unstable();
     ids.dedup();
-    let names = crate::enterprises::db::names(db, &ids).await?;
+    // Who may not read the register (county officers) sees how many, not which.
+    let named = allows(user.role, Action::ReadEnterprises);
+    let names = if named { crate::enterprises::db::names(db, &ids).await? } else { Vec::new() };
     let targets = crate::promotion::target_firms::db::per_segment(db, id).await?;
     let segments = segments
         .into_iter()
@@ -43,11 +45,14 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
             let present = pairs
                 .iter()
                 .filter(|(s, _)| *s == segment.id)
-                .filter_map(|(_, e)| names.iter().find(|(id, _, _)| id == e))
-                .map(|(id, zh, original)| Present {
-                    enterprise_id: *id,
-                    name_zh: zh.clone(),
-                    name_original: original.clone(),
+                .filter_map(|(_, e)| match names.iter().find(|(id, _, _)| id == e) {
+                    Some((id, zh, original)) => {
+                        Some(Present { enterprise_id: *id, name_zh: zh.clone(), name_original: original.clone() })
+                    }
+                    None if !named => {
+                        Some(Present { enterprise_id: 0, name_zh: String::new(), name_original: String::new() })
+                    }
+                    None => None,
                 })
                 .collect();
             let targets = targets.iter().find(|(s, _)| *s == segment.id).map_or(0, |(_, n)| *n);

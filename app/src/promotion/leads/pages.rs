@@ -196,6 +196,8 @@ pub fn NewLeadPage() -> impl IntoView {
     });
     let open = ServerAction::<OpenLead>::new();
     let error = Signal::derive(move || open.value().get().and_then(Result::err));
+    let me = crate::shell::use_me();
+    let officers = crate::codec::resource(|| (), |_| crate::enterprises::api::list_officers());
     view! {
         <Title text=tr!("leads-new") />
         <p class="breadcrumb"><a href="/promotion/leads">{move || tr!("leads-title")}</a></p>
@@ -209,6 +211,18 @@ pub fn NewLeadPage() -> impl IntoView {
                     None => Default::default(),
                 };
                 let source = if firm.is_some() { LeadSource::TargetFirm } else { LeadSource::Event };
+                // An admin names the lead's officer; an officer opens it for themselves.
+                let officers = officers.await.unwrap_or_default();
+                let officers = me.may(crate::auth::Action::AssignLiaison).await.then(|| {
+                    crate::pickers::options_html(Some(""), officers.iter().map(|o| (o.id, o.display_name.as_str())), None)
+                });
+                let officer_field = officers.map(|options| view! {
+                    <div class="field">
+                        <label for="officer_id">{tr!("firm-field-officer")}</label>
+                        <select id="officer_id" name="officer_id" inner_html=options></select>
+                        {move || field_message(error.get(), "officer_id")}
+                    </div>
+                });
                 let locale = use_locale();
                 let countries = crate::pickers::country_options(locale, Some(""), &[country.as_str()]);
                 view! {
@@ -239,6 +253,7 @@ pub fn NewLeadPage() -> impl IntoView {
                                 </select>
                                 {move || field_message(error.get(), "source")}
                             </div>
+                            {officer_field}
                             <div class="field">
                                 <label for="next_step_on">{tr!("firm-column-next-step-on")}</label>
                                 <input id="next_step_on" name="next_step_on" type="date" />
@@ -250,7 +265,6 @@ pub fn NewLeadPage() -> impl IntoView {
                                 {move || field_message(error.get(), "next_step")}
                             </div>
                         </div>
-                        {move || field_message(error.get(), "officer_id")}
                         {move || field_message(error.get(), "target_firm_id")}
                         <button type="submit" class="button-primary">{tr!("leads-open")}</button>
                     </ActionForm>

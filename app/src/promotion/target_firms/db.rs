@@ -133,15 +133,16 @@ pub async fn per_segment(db: &Db, sub_chain_id: i64) -> Result<Vec<(i64, i64)>, 
     .await
 }
 
-/// The firms registered under each of `keys` (match keys): (key, id).
-pub async fn by_keys(db: &Db, keys: &[String]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+/// The firms registered under each of `keys` (match keys): (key, id, officer).
+pub async fn by_keys(db: &Db, keys: &[String]) -> Result<Vec<(String, i64, Option<i64>)>, sqlx::Error> {
     let mut found = Vec::new();
     // In slices, so that no statement has more values than a database takes.
     for chunk in keys.chunks(500) {
         let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
         let args: Vec<Arg> = chunk.iter().map(|k| Arg::from(k.as_str())).collect();
-        let sql = format!("select match_key, id from target_firms where match_key in ({})", marks.join(", "));
-        found.extend(db.all::<(String, i64)>(&sql, &args).await?);
+        let sql =
+            format!("select match_key, id, officer_id from target_firms where match_key in ({})", marks.join(", "));
+        found.extend(db.all::<(String, i64, Option<i64>)>(&sql, &args).await?);
     }
     Ok(found)
 }

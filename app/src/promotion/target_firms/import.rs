@@ -1,4 +1,4 @@
-//! Reading a spreadsheet of target firms (server only): an .xlsx (or .xls, .ods) read with
+//! Reading a spreadsheet of target firms (server only): an .xlsx (or .xls) read with
 //! calamine, or a .csv in UTF-8 or in the GB18030 that Chinese Excel writes; its first row
 //! names the columns, in any of the three languages (the template's headers); each further
 //! row is checked and told what is wrong with it, field by field, before anything is saved.
@@ -27,8 +27,14 @@ pub const COLUMNS: [(&str, &[&str]); 11] = [
     ),
 ];
 
-/// A file's rows as text, its first row the headers (a date cell as `YYYY-MM-DD`).
-pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, AppError> {
+/// The columns read from a sheet at most (the template has 11; a stray cell far to the right
+/// must not make every row that wide).
+const MAX_COLUMNS: usize = 64;
+
+/// A file's rows as text, each with its line in the file (from 1), blank rows left out; a date
+/// cell as `YYYY-MM-DD`. The first row is the headings (a title row or two above them is
+/// allowed, see `columns`).
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, AppError> {
     let whole = |code| AppError::Invalid(vec![FieldError::new("file", code)]);
     if bytes.is_empty() {
         return Err(whole(FieldCode::EmptyFile));
@@ -39,10 +45,20 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, AppError>
     let lower = file_name.to_lowercase();
     let rows = if lower.ends_with(".csv") || lower.ends_with(".txt") {
         read_csv(bytes).ok_or_else(|| whole(FieldCode::UnreadableFile))?
-    } else {
+    } else if lower.ends_with(".xls") {
         read_sheet(bytes).ok_or_else(|| whole(FieldCode::UnreadableFile))?
+    } else {
+        read_xlsx(bytes)?.ok_or_else(|| whole(FieldCode::UnreadableFile))?
     };
-    let rows: Vec<Vec<String>> = rows.into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
+    let rows: Vec<(usize, Vec<String>)> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r.truncate(MAX_COLUMNS);
+            (i + 1, r)
+        })
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .collect();
     if rows.len() < 2 {
         return Err(whole(FieldCode::EmptyFile));
     }
@@ -56,26 +72,87 @@ fn read_csv(bytes: &[u8]) -> Option<Vec<Vec<String>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => {
-            let (text, _, bad) = encoding_rs::GB18030.decode(bytes);
-            if bad {
-                return None;
-            }
-            text.into_owned()
-        }
+        Err(_) => legacy_text(bytes)?,
     };
     // A semicolon-separated file (French Excel) when its first line has more of them.
     let first = text.lines().next().unwrap_or_default();
     let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    reader.records().map(|r| r.ok().map(|r| r.iter().map(str::to_string).collect())).collect()
+    reader.records().take(MAX_ROWS + 10).map(|r| r.ok().map(|r| r.iter().map(str::to_string).collect())).collect()
 }
 
+/// A CSV that is not UTF-8, as Excel saves one: GB18030 from a Chinese Excel, Windows-1252 from
+/// a French or English one. GB18030 decodes most Latin-1 text too (as nonsense): it is taken
+/// when what it reads is mostly Chinese.
+fn legacy_text(bytes: &[u8]) -> Option<String> {
+    let (chinese, _, bad) = encoding_rs::GB18030.decode(bytes);
+    let foreign = chinese.chars().filter(|c| !c.is_ascii());
+    let (han, all) = foreign.fold((0, 0), |(h, a), c| (h + usize::from(('\u{4e00}'..='\u{9fff}').contains(&c)), a + 1));
+    if !bad && han * 10 >= all * 8 {
+        return Some(chinese.into_owned());
+    }
+    let (latin, _, bad) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (!bad).then(|| latin.into_owned())
+}
+
+/// An .xlsx read cell by cell, so that a sheet claiming a million rows stops at the limit
+/// instead of being laid out whole in memory. `Err` for too many rows, `None` if unreadable.
+fn read_xlsx(bytes: &[u8]) -> Result<Option<Vec<Vec<String>>>, AppError> {
+    use calamine::{DataRef, DataType, Reader};
+    let Ok(mut book) = calamine::Xlsx::new(std::io::Cursor::new(bytes)) else { return Ok(None) };
+    let Some(name) = book.sheet_names().first().cloned() else { return Ok(None) };
+    let Ok(mut cells) = book.worksheet_cells_reader(&name) else { return Ok(None) };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    loop {
+        let cell = match cells.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(_) => return Ok(None),
+        };
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if col >= MAX_COLUMNS {
+            continue;
+        }
+        if row > MAX_ROWS + 10 {
+            return Err(AppError::Invalid(vec![FieldError::new("file", FieldCode::TooManyRows)]));
+        }
+        let d = cell.get_value();
+        let text = match d {
+            DataRef::Empty => continue,
+            DataRef::String(s) => s.clone(),
+            DataRef::SharedString(s) => s.to_string(),
+            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            DataRef::Float(f) => f.to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Bool(b) => b.to_string(),
+            DataRef::DateTime(_) | DataRef::DateTimeIso(_) => d.as_date().map(|d| d.to_string()).unwrap_or_default(),
+            DataRef::DurationIso(s) => s.clone(),
+            DataRef::Error(_) => String::new(),
+        };
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let r = &mut rows[row];
+        if r.len() <= col {
+            r.resize(col + 1, String::new());
+        }
+        r[col] = text;
+    }
+    Ok(Some(rows))
+}
+
+/// An .xls, laid out whole (its format holds at most 65 536 rows of 256 columns). An .ods is not
+/// taken: calamine lays it out whole, however many rows it claims.
 fn read_sheet(bytes: &[u8]) -> Option<Vec<Vec<String>>> {
     use calamine::{Data, DataType, Reader};
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).ok()?;
     let range = book.worksheet_range_at(0)?.ok()?;
+    let (height, width) = range.get_size();
+    if height > MAX_ROWS + 10 || width > 16 * 1024 {
+        return None;
+    }
     let cell = |d: &Data| match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -83,7 +160,10 @@ fn read_sheet(bytes: &[u8]) -> Option<Vec<Vec<String>>> {
         Data::DateTime(_) | Data::DateTimeIso(_) => d.as_date().map(|d| d.to_string()).unwrap_or_default(),
         other => other.to_string(),
     };
-    Some(range.rows().map(|r| r.iter().map(cell).collect()).collect())
+    let skipped = range.start().map_or(0, |(row, _)| row as usize);
+    let mut rows = vec![Vec::new(); skipped];
+    rows.extend(range.rows().map(|r| r.iter().take(MAX_COLUMNS).map(cell).collect()));
+    Some(rows)
 }
 
 /// A header as written, folded for comparison: lower case, without the marks of a required
@@ -143,6 +223,21 @@ pub fn template(locale: Locale) -> Vec<u8> {
     let _ = out.write_record(COLUMNS.iter().map(|(key, _)| heading(key, locale)));
     let _ = out.write_record(COLUMNS.iter().map(|(key, _)| example(key, locale)));
     out.into_inner().unwrap_or_default()
+}
+
+/// The row of headings among the first rows (a title above them is allowed), with which
+/// column each known column is; the rows after it are the firms.
+pub fn heading_row(rows: &[(usize, Vec<String>)]) -> Result<(usize, HashMap<&'static str, usize>), AppError> {
+    let mut first = None;
+    for (i, (_, row)) in rows.iter().enumerate().take(5) {
+        match columns(row) {
+            Ok(at) => return Ok((i, at)),
+            Err(e) => {
+                first.get_or_insert(e);
+            }
+        }
+    }
+    Err(first.unwrap_or(AppError::Invalid(vec![FieldError::new("file", FieldCode::MissingColumns)])))
 }
 
 /// Which column of the sheet each known column is (by the template's headings in any of the
@@ -210,26 +305,34 @@ pub fn match_key(name: &str, country: &str) -> String {
     format!("{}|{}", name.join(" "), country.to_ascii_uppercase())
 }
 
-/// Check each row (after the headers); a firm named twice in the file is refused the
+/// Check each row (those after the headings); a firm named twice in the file is refused the
 /// second time.
-pub fn check(rows: &[Vec<String>], at: &HashMap<&'static str, usize>, look: &Lookups) -> Vec<ImportRow> {
+pub fn check(rows: &[(usize, Vec<String>)], at: &HashMap<&'static str, usize>, look: &Lookups) -> Vec<ImportRow> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     rows.iter()
-        .enumerate()
-        .skip(1)
-        .map(|(i, row)| {
+        .map(|(line, row)| {
             let get =
                 |key: &str| at.get(key).and_then(|c| row.get(*c)).map(|s| s.trim().to_string()).unwrap_or_default();
             let (firm, mut errors) = check_row(&get, look);
-            if errors.iter().all(|e| e.field != "name" && e.field != "country") {
-                let key = match_key(&firm.name, &firm.country);
-                if seen.insert(key, i + 1).is_some() {
-                    errors.push(FieldError::new("name", FieldCode::DuplicateInFile));
-                }
+            // Only a row that would be saved claims its firm: a refused one, fixed, comes again.
+            if errors.is_empty() && seen.insert(match_key(&firm.name, &firm.country), *line).is_some() {
+                errors.push(FieldError::new("name", FieldCode::DuplicateInFile));
             }
-            ImportRow { line: i + 1, firm, errors, updates: None }
+            ImportRow { line: *line, firm, errors, updates: None }
         })
         .collect()
+}
+
+/// A day as people type it in a sheet, as `YYYY-MM-DD`: `2027-01-15`, `2027/1/15`, `2027.1.15`,
+/// `2027年1月15日`, or the French `15/01/2027`; anything else is left for the date check to refuse.
+fn day_as_written(raw: &str) -> String {
+    let parts: Vec<&str> =
+        raw.trim().trim_end_matches('日').split(['-', '/', '.', '年', '月']).map(str::trim).collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => format!("{y}-{m:0>2}-{d:0>2}"),
+        [d, m, y] if y.len() == 4 && d.len() <= 2 => format!("{y}-{m:0>2}-{d:0>2}"),
+        _ => raw.trim().to_string(),
+    }
 }
 
 fn check_row(get: &dyn Fn(&str) -> String, look: &Lookups) -> (FirmRow, Vec<FieldError>) {
@@ -262,8 +365,7 @@ fn check_row(get: &dyn Fn(&str) -> String, look: &Lookups) -> (FirmRow, Vec<Fiel
     let segments = get("segments");
     let sub_chain = get("sub_chain");
     let mut segment_ids = Vec::new();
-    let wanted: Vec<&str> =
-        segments.split([';', '；', '、', ',', '，', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let wanted: Vec<&str> = segments.split([';', '；', '、', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect();
     if !wanted.is_empty() || !sub_chain.is_empty() {
         match look.sub_chains.iter().find(|(_, names)| named(names, &sub_chain)) {
             None if sub_chain.is_empty() => v.push(FieldError::new("sub_chain", FieldCode::Required)),
@@ -283,7 +385,7 @@ fn check_row(get: &dyn Fn(&str) -> String, look: &Lookups) -> (FirmRow, Vec<Fiel
         }
     }
     let next_step = v.text("next_step", &get("next_step"), false, 500);
-    let next_step_on = v.optional_day("next_step_on", &get("next_step_on").replace(['/', '.'], "-"));
+    let next_step_on = v.optional_day("next_step_on", &day_as_written(&get("next_step_on")));
     let errors = v.finish().err().map(|e| e.field_errors().to_vec()).unwrap_or_default();
     let firm = FirmRow {
         name,
@@ -318,8 +420,14 @@ mod tests {
         }
     }
 
-    fn sheet(text: &str) -> Vec<Vec<String>> {
+    fn sheet(text: &str) -> Vec<(usize, Vec<String>)> {
         read("firms.csv", text.as_bytes()).unwrap()
+    }
+
+    /// The headings' columns and the checked rows after them.
+    fn checked(rows: &[(usize, Vec<String>)]) -> Vec<ImportRow> {
+        let (at, columns) = heading_row(rows).unwrap();
+        check(&rows[at + 1..], &columns, &look())
     }
 
     #[test]
@@ -329,8 +437,7 @@ mod tests {
              Safran,France,Équipements aéronautiques,Matériaux aéronautiques ; équipements embarqués,grande,OFFICER@liaison.test,2027/01/15\n\
              ,Atlantis,Aviation,Wings,huge,nobody@x.test,2027-13-01\n",
         );
-        let at = columns(&rows[0]).unwrap();
-        let checked = check(&rows, &at, &look());
+        let checked = checked(&rows);
         assert_eq!(checked[0].errors, []);
         assert_eq!(checked[0].line, 2);
         let f = &checked[0].firm;
@@ -360,17 +467,24 @@ mod tests {
 
     #[test]
     fn a_firm_twice_in_one_file_is_refused_the_second_time() {
-        let rows = sheet("企业名称;国家\nSafran;FR\n  safran ;法国\nAirbus;FR\n");
-        let checked = check(&rows, &columns(&rows[0]).unwrap(), &look());
+        let rows = sheet("目标企业名单\n\n企业名称;国家;下一步日期\nSafran;FR;2027年1月5日\n  safran ;法国;\nAirbus;Atlantis;\nAirbus;FR;15/01/2027\n");
+        let checked = checked(&rows);
         let codes: Vec<Vec<FieldCode>> = checked.iter().map(|r| r.errors.iter().map(|e| e.code).collect()).collect();
-        assert_eq!(codes, [vec![], vec![FieldCode::DuplicateInFile], vec![]]);
+        assert_eq!(codes, [vec![], vec![FieldCode::DuplicateInFile], vec![FieldCode::UnknownCountry], vec![]]);
+        assert_eq!(checked.iter().map(|r| r.line).collect::<Vec<_>>(), [4, 5, 6, 7], "the lines of the file");
+        let days: Vec<Option<String>> = checked.iter().map(|r| r.firm.next_step_on.map(|d| d.to_string())).collect();
+        assert_eq!(days[0].as_deref(), Some("2027-01-05"));
+        assert_eq!(days[3].as_deref(), Some("2027-01-15"));
     }
 
     #[test]
     fn a_chinese_excel_csv_in_gb18030_is_read() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("企业名称,国家\n空中客车,法国\n");
         let rows = read("目标企业.CSV", &bytes).unwrap();
-        assert_eq!(rows[1], ["空中客车", "法国"]);
+        assert_eq!(rows[1].1, ["空中客车", "法国"]);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Nom;Pays\nSociété Générale;France\nÉlysée Aéro;FR\n");
+        let rows = read("entreprises.csv", &bytes).unwrap();
+        assert_eq!((rows[1].1[0].as_str(), rows[2].1[0].as_str()), ("Société Générale", "Élysée Aéro"));
     }
 
     #[test]
@@ -378,7 +492,7 @@ mod tests {
         fn codes<T>(r: Result<T, AppError>) -> Option<Vec<FieldCode>> {
             r.err().map(|e| e.field_errors().iter().map(|f| f.code).collect())
         }
-        assert_eq!(codes(columns(&sheet("Firm,Website\nA,b\n")[0])), Some(vec![FieldCode::MissingColumns]));
+        assert_eq!(codes(heading_row(&sheet("Firm,Website\nA,b\n"))), Some(vec![FieldCode::MissingColumns]));
         assert_eq!(codes(read("a.csv", b"Name,Country\n")), Some(vec![FieldCode::EmptyFile]));
         assert_eq!(codes(read("a.xlsx", b"not a spreadsheet")), Some(vec![FieldCode::UnreadableFile]));
     }

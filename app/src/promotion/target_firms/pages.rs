@@ -205,7 +205,7 @@ pub fn ImportPage() -> impl IntoView {
             <div class="field">
                 <label for="file">{move || tr!("firms-import-file")}</label>
                 <input id="file" name="file" type="file" required=true
-                    accept=".xlsx,.xls,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
+                    accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
             </div>
             <button type="submit" class="button-primary">{move || tr!("firms-import-read")}</button>
         </form>

@@ -65,8 +65,8 @@ async fn lookups(state: &ServerState) -> Result<Lookups, AppError> {
 pub async fn stage_import(cx: &Ctx, file_name: &str, bytes: &[u8]) -> Result<i64, AppError> {
     cx.permit(Action::WorkPromotion)?;
     let rows = import::read(file_name, bytes)?;
-    let columns = import::columns(&rows[0])?;
-    let checked = import::check(&rows, &columns, &lookups(&cx.state).await?);
+    let (at, columns) = import::heading_row(&rows)?;
+    let checked = import::check(&rows[at + 1..], &columns, &lookups(&cx.state).await?);
     let json = serde_json::to_string(&checked).map_err(|_| AppError::Internal)?;
     let name: String = file_name.chars().filter(|c| !c.is_control()).take(200).collect();
     let mut tx = cx.state.db.begin().await?;
@@ -87,20 +87,28 @@ async fn staged(cx: &Ctx, id: i64) -> Result<(String, Vec<ImportRow>, bool), App
 }
 
 /// Mark each good row with the firm it would update (one registered under its name and
-/// country), as the register is now.
-async fn match_rows(state: &ServerState, rows: &mut [ImportRow]) -> Result<(), AppError> {
+/// country), as the register is now; a row that would change a firm another officer is in
+/// charge of is refused (unless an admin imports it).
+async fn match_rows(state: &ServerState, user: &SessionUser, rows: &mut [ImportRow]) -> Result<(), AppError> {
     let keys: Vec<String> =
         rows.iter().filter(|r| r.errors.is_empty()).map(|r| import::match_key(&r.firm.name, &r.firm.country)).collect();
-    let found: std::collections::HashMap<String, i64> = data::by_keys(&state.db, &keys).await?.into_iter().collect();
+    let found: std::collections::HashMap<String, (i64, Option<i64>)> =
+        data::by_keys(&state.db, &keys).await?.into_iter().map(|(k, id, officer)| (k, (id, officer))).collect();
     for r in rows.iter_mut().filter(|r| r.errors.is_empty()) {
-        r.updates = found.get(&import::match_key(&r.firm.name, &r.firm.country)).copied();
+        match found.get(&import::match_key(&r.firm.name, &r.firm.country)) {
+            Some((_, Some(officer))) if *officer != user.id && user.role != Role::Admin => {
+                r.errors.push(FieldError::new("name", FieldCode::NotYourFirm));
+            }
+            Some((id, _)) => r.updates = Some(*id),
+            None => {}
+        }
     }
     Ok(())
 }
 
 pub async fn preview(cx: &Ctx, id: i64) -> Result<ImportPreview, AppError> {
     let (file_name, mut rows, done) = staged(cx, id).await?;
-    match_rows(&cx.state, &mut rows).await?;
+    match_rows(&cx.state, &cx.user, &mut rows).await?;
     let total = rows.len();
     let (mut refused, good): (Vec<ImportRow>, Vec<ImportRow>) = rows.into_iter().partition(|r| !r.errors.is_empty());
     let refused_count = refused.len();
@@ -114,7 +122,7 @@ pub async fn preview(cx: &Ctx, id: i64) -> Result<ImportPreview, AppError> {
 /// Save a staged import's good rows, once: (firms added, firms updated).
 pub async fn confirm(cx: &Ctx, id: i64) -> Result<(usize, usize), AppError> {
     let (file_name, mut rows, _) = staged(cx, id).await?;
-    match_rows(&cx.state, &mut rows).await?;
+    match_rows(&cx.state, &cx.user, &mut rows).await?;
     let at = db::now();
     let mut tx = cx.state.db.begin().await?;
     if !data::finish(&mut tx, id, at).await? {
