@@ -43,19 +43,19 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, 
         return Err(whole(FieldCode::FileTooLarge));
     }
     let lower = file_name.to_lowercase();
-    let rows = if lower.ends_with(".csv") || lower.ends_with(".txt") {
+    let numbered = |rows: Vec<Vec<String>>| rows.into_iter().enumerate().map(|(i, r)| (i + 1, r)).collect();
+    let rows: Vec<(usize, Vec<String>)> = if lower.ends_with(".csv") || lower.ends_with(".txt") {
         read_csv(bytes).ok_or_else(|| whole(FieldCode::UnreadableFile))?
     } else if lower.ends_with(".xls") {
-        read_sheet(bytes).ok_or_else(|| whole(FieldCode::UnreadableFile))?
+        numbered(read_sheet(bytes).ok_or_else(|| whole(FieldCode::UnreadableFile))?)
     } else {
-        read_xlsx(bytes)?.ok_or_else(|| whole(FieldCode::UnreadableFile))?
+        numbered(read_xlsx(bytes)?.ok_or_else(|| whole(FieldCode::UnreadableFile))?)
     };
     let rows: Vec<(usize, Vec<String>)> = rows
         .into_iter()
-        .enumerate()
-        .map(|(i, mut r)| {
+        .map(|(line, mut r)| {
             r.truncate(MAX_COLUMNS);
-            (i + 1, r)
+            (line, r)
         })
         .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
         .collect();
@@ -68,18 +68,26 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, 
     Ok(rows)
 }
 
-fn read_csv(bytes: &[u8]) -> Option<Vec<Vec<String>>> {
+/// A CSV's records, each with the line it starts on (the reader skips blank lines).
+fn read_csv(bytes: &[u8]) -> Option<Vec<(usize, Vec<String>)>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(_) => legacy_text(bytes)?,
     };
-    // A semicolon-separated file (French Excel) when its first line has more of them.
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    // A semicolon-separated file (French Excel) when its first lines (a title, the headings)
+    // have more of them.
+    let head: String = text.lines().take(5).collect();
+    let delimiter = if head.matches(';').count() > head.matches(',').count() { b';' } else { b',' };
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    reader.records().take(MAX_ROWS + 10).map(|r| r.ok().map(|r| r.iter().map(str::to_string).collect())).collect()
+    let mut rows = Vec::new();
+    for record in reader.records().take(MAX_ROWS + 10) {
+        let record = record.ok()?;
+        let line = record.position().map_or(rows.len() + 1, |p| p.line() as usize);
+        rows.push((line, record.iter().map(str::to_string).collect()));
+    }
+    Some(rows)
 }
 
 /// A CSV that is not UTF-8, as Excel saves one: GB18030 from a Chinese Excel, Windows-1252 from
