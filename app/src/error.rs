@@ -158,6 +158,16 @@ pub enum FieldCode {
     UnknownContactWay,
     /// A firm another officer is in charge of, which an import would change.
     NotYourFirm,
+    UnknownPromotedProject,
+    UnknownCooperation,
+    /// The segment is on another sub-chain's map than the one chosen.
+    SegmentOutsideSubChain,
+    /// A brochure presents only published projects.
+    NotPublished,
+    /// Another brochure issue has this number.
+    BrochureNumberTaken,
+    /// The project is in this issue already.
+    AlreadyInBrochure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

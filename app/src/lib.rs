@@ -134,6 +134,8 @@ pub fn App() -> impl IntoView {
                         <promotion::chain_maps::pages::Pages />
                         <promotion::target_firms::pages::Pages />
                         <promotion::leads::pages::Pages />
+                        <promotion::promoted::pages::Pages />
+                        <promotion::brochures::pages::Pages />
                         <portal::pages::Pages />
                     </Routes>
                 </shell::Layout>

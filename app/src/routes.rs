@@ -85,6 +85,8 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
         crate::promotion::chain_maps::pages::RULES,
         crate::promotion::target_firms::pages::RULES,
         crate::promotion::leads::pages::RULES,
+        crate::promotion::promoted::pages::RULES,
+        crate::promotion::brochures::pages::RULES,
         crate::portal::pages::RULES,
     ]
     .into_iter()

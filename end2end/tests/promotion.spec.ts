@@ -2,7 +2,9 @@
 // the low-altitude economy sub-chain the admin added, imports the firms to approach from an
 // .xlsx file with two bad rows, reads why each was refused, fixes them in the file and imports
 // it again: the firms saved the first time are updated, not doubled. Then she moves one on and
-// follows its lead into the project it became.
+// follows its lead into the project it became. She then publishes a promoted project in three
+// languages; a French investor finds it on the portal in French and expresses interest; the
+// lead is hers, and the French acknowledgement leaves the outbox.
 import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
 import type { Page } from '@playwright/test';
 import { xlsx } from './xlsx';
@@ -134,4 +136,81 @@ test('an officer maps a sub-chain, imports target firms, fixes the refused rows 
   await expect(page.locator('dl.facts')).toContainText('Became a project');
   await expect(page.locator(`dl.facts a[href="/projects/${project}"]`)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/lead-became-project.png`, fullPage: true });
+});
+
+test('an officer publishes a project in three languages and a French investor expresses interest', async ({ page, browser }) => {
+  await signIn(page, 'li.na@liaison.test', PASSWORD);
+  await page.goto('/promotion/projects');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Register a promoted project' }).click();
+  await expect(page).toHaveURL(/\/promotion\/projects\/new$/);
+  await hydrated(page);
+  await page.locator('#title_zh').fill('低空经济无人机总装基地');
+  await page.locator('#title_en').fill('Low-altitude economy: a drone assembly base');
+  await page.locator('#title_fr').fill('Économie de basse altitude : une base d’assemblage de drones');
+  await page.locator('#description_zh').fill('在航空产业园建设无人机总装线，年产整机两千台。');
+  await page.locator('#description_en').fill('An assembly line for 2,000 drones a year in the aviation park.');
+  await page.locator('#description_fr').fill('Une ligne d’assemblage de 2 000 drones par an dans le parc aéronautique.');
+  await page.locator('#offer_fr').fill('Ateliers standard sans loyer pendant trois ans.');
+  await page.locator('#sub_chain_id').selectOption({ label: 'Low-altitude economy' });
+  await page.locator('#segment_id').selectOption({ label: 'Drone assembly' });
+  await page.locator('#investment').fill('5');
+  await page.locator('#land_mu').fill('120');
+  await page.locator('#cooperation').selectOption('joint_venture');
+  await page.getByRole('button', { name: 'Register the project' }).click();
+  await expect(page).toHaveURL(/\/promotion\/projects\/\d+$/);
+  const projectUrl = page.url();
+  const id = projectUrl.split('/').pop();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Low-altitude economy: a drone assembly base');
+  await expect(page.locator('dl.facts')).toContainText('Draft');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Publish on the portal' }).click();
+  await expect(page.locator('dl.facts')).toContainText('Published');
+  await expect(page.locator('dl.facts')).toContainText('CNY 500 million');
+  await page.screenshot({ path: `${SHOTS}/promoted-project.png`, fullPage: true });
+  await signOut(page);
+
+  // A French investor, in a browser of their own, finds it in French and says they are interested.
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const investor = await context.newPage();
+  await investor.goto('/portal');
+  await investor.getByRole('link', { name: 'Opportunités d’investissement' }).first().click();
+  await expect(investor.getByRole('heading', { level: 1 })).toHaveText('Opportunités d’investissement');
+  await hydrated(investor);
+  await investor.locator('#size').selectOption('100m_1b');
+  await investor.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(investor).toHaveURL(/size=100m_1b/);
+  await investor.getByRole('link', { name: 'Économie de basse altitude : une base d’assemblage de drones' }).click();
+  await expect(investor.getByRole('heading', { level: 1 })).toHaveText('Économie de basse altitude : une base d’assemblage de drones');
+  await expect(investor.locator('main')).toContainText('500 millions de CNY');
+  await expect(investor.locator('main')).toContainText('Coentreprise');
+  await hydrated(investor);
+  await investor.locator('#company').fill('Parrot Drones SAS');
+  await investor.locator('#country').selectOption('FR');
+  await investor.locator('#contact_name').fill('Henri Seydoux');
+  await investor.locator('#email').fill('henri@parrot.example.fr');
+  await investor.locator('#message').fill('Quels délais pour disposer du terrain ?');
+  await investor.getByRole('button', { name: 'Envoyer mon intérêt' }).click();
+  await expect(investor.locator('#interest-sent')).toContainText('Votre intérêt a été transmis');
+  await investor.screenshot({ path: `${SHOTS}/portal-opportunity.png`, fullPage: true });
+  await context.close();
+
+  // The lead is Li Na's, with the enquiry as sent.
+  await signIn(page, 'li.na@liaison.test', PASSWORD);
+  await page.goto('/promotion/leads?mine=1');
+  await hydrated(page);
+  const row = page.locator('tbody tr', { hasText: 'Parrot Drones SAS' }).filter({ hasText: '低空经济无人机总装基地' });
+  await row.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('低空经济无人机总装基地');
+  await expect(page.locator('main')).toContainText('Quels délais pour disposer du terrain ?');
+  await expect(page.locator('main')).toContainText('An enquiry on the portal');
+  await expect(page.locator(`dl.facts a[href="/promotion/projects/${id}"]`)).toBeVisible();
+  await signOut(page);
+
+  // The French acknowledgement went out.
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto('/admin/outbox');
+  const toHenri = page.locator('tbody tr', { hasText: 'henri@parrot.example.fr' });
+  await expect(toHenri).toContainText(/Votre intérêt pour «\s?Économie de basse altitude/);
+  await expect(toHenri).toContainText('已发送', { timeout: 15000 });
 });

@@ -154,6 +154,14 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
   const officers: { id: number; display_name: string }[] = await call(page, 'liaison_officers', {});
   const officer = officers.find((o) => o.display_name === 'Walk liaison_officer')!;
   await call(page, 'assign_liaison', { id: enterprise.toString(), officer_id: officer.id.toString(), handover_note: 'The walk.' });
+  const promoted: number = await call(page, 'register_promoted', {
+    title_zh: '漫游推介项目', title_en: 'The walk’s promoted project', description_zh: '漫游中的推介项目。',
+    description_en: 'A project the walk reads.', sub_chain_id: subChain.toString(), investment: '3.5', land_mu: '80',
+    cooperation: 'open', officer_id: officer.id.toString(),
+  });
+  await call(page, 'set_promoted_status', { id: promoted.toString(), version: '1', status: 'published' });
+  const issue: number = await call(page, 'create_brochure', { number: '1', theme_zh: '漫游专刊', theme_en: 'The walk', issued_on: '2026-03-01' });
+  await call(page, 'add_to_brochure', { id: issue.toString(), project_id: promoted.toString() });
   await call(page, 'open_lead', {
     title: '漫游线索', investor: 'Walk Meccanica S.r.l.', country: 'IT', source: 'event', officer_id: officer.id.toString(),
     next_step: 'Call back', next_step_on: '2026-01-10',
@@ -185,6 +193,8 @@ test('an administrator plants one record of each kind for the walk', async ({ pa
 for (const who of ROLES) {
   for (const language of LANGUAGES) {
     test(`the walk: ${who.role} in ${language.tag}`, async ({ browser }) => {
+      // An administrator's walk reads some seventy pages, each checked for accessibility.
+      test.setTimeout(150_000);
       const context = await browser.newContext({ locale: 'en-GB' });
       const page = await context.newPage();
       const errors = watch(page);
@@ -209,7 +219,12 @@ async function portalWalk(browser: Browser, language: (typeof LANGUAGES)[number]
   const page = await context.newPage();
   const errors = watch(page);
   const found: string[] = [];
-  for (const path of ['/portal', '/portal/request', '/portal/foreign-staff', '/portal/status', '/portal/case', '/portal/policies', '/login']) {
+  const paths = ['/portal', '/portal/request', '/portal/foreign-staff', '/portal/status', '/portal/case', '/portal/policies', '/portal/opportunities'];
+  await page.goto('/portal/opportunities');
+  const opportunity = await page.locator('a[href^="/portal/opportunities/"]').first().getAttribute('href');
+  expect(opportunity, 'the walk’s published project is listed').toBeTruthy();
+  paths.push(opportunity!, '/login');
+  for (const path of paths) {
     const r = await page.goto(path);
     if ((r?.status() ?? 0) >= 500) found.push(`${path}: status ${r?.status()}`);
     if (js && (await page.locator('script[type=module]').count()) > 0) await hydrated(page);

@@ -92,3 +92,12 @@ mail-kind-digest = Daily digest
 
 mail-replied-subject = The applicant answered on { $reference }
 mail-replied-body = The applicant of { $reference } ("{ $title }") has answered your request for information. The case is back in progress with you.
+mail-interest-subject = Your interest in “{ $title }”
+mail-interest-intro = Thank you for your interest in the project “{ $title }”. Your message has reached the officer in charge of it.
+mail-interest-officer = { $officer } will write to you shortly to answer your questions and arrange the next steps.
+mail-interest-open = Read the project again
+mail-portal-lead-subject = A new lead from the portal: { $company }
+mail-portal-lead-intro = { $company } expressed interest in “{ $title }” on the portal. The lead is yours to follow: reply within two working days.
+mail-portal-lead-open = Open the lead
+mail-kind-interest-received = Interest acknowledged
+mail-kind-portal-lead = Lead from the portal

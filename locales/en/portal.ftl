@@ -156,3 +156,20 @@ portal-policies-title = The city’s investment policies
 portal-policies-intro = The policy documents in force that the city offers investors, the latest first. Ask your liaison officer for the full text.
 portal-policies-none = No policy document is published at the moment.
 portal-policy-not-translated = Not yet available in { $language }; shown in Chinese.
+portal-nav-opportunities = Investment opportunities
+portal-opportunities-title = Investment opportunities
+portal-opportunities-intro = Projects the city offers to investors, by industry chain. Each names the officer who will answer you; express your interest on its page and they will write to you.
+portal-opportunities-count = { $count ->
+    [0] No project
+    [one] 1 project
+   *[other] { $count } projects
+}
+portal-opportunities-none = No project matches these filters. Try another chain or size.
+portal-opportunity-not-translated = Part of this project is not yet available in { $language }; it is shown in Chinese.
+portal-opportunity-contact = Officer to contact
+portal-interest-title = Express your interest
+portal-interest-intro = Tell us who you are and what you would like to know. The officer in charge of this project will write to you in the language you choose.
+portal-interest-submit = Send my interest
+portal-interest-sent-title = Your interest has been sent
+portal-interest-sent-text = Thank you. { $officer } has received it and will write to you shortly; we have sent you an email that confirms it.
+portal-opportunities-browse = Browse the opportunities

@@ -215,3 +215,142 @@ audit-action-lead-contact-logged = Lead contact logged
 audit-action-lead-closed = Lead ended
 field-not-your-firm = Another officer is in charge of this firm: ask them, or an admin, to change it.
 chain-map-unnamed = An enterprise of the register
+
+## Promoted projects (推介项目库) and the project brochure (活页)
+promoted-title = Promoted projects
+promoted-hint = What the city offers investors, written in Chinese with English and French beside it. A draft is the office’s alone; a published project is on the portal’s investment opportunities, where investors express interest.
+promoted-new = Register a promoted project
+promoted-register = Register the project
+promoted-search = Title
+promoted-count = { $count ->
+    [one] 1 project
+   *[other] { $count } projects
+}
+promoted-none = No promoted project matches.
+promoted-field-title = Title
+promoted-field-description = Description
+promoted-field-offer = What the city offers
+promoted-field-chain = Industry chain
+promoted-field-sub-chain = Sub-chain
+promoted-field-segment = Segment of the chain map
+promoted-field-segment-hint = The gap or link it fills, from the sub-chain’s map (optional).
+promoted-field-county = Location
+promoted-field-investment = Investment
+promoted-field-investment-yi = Investment (亿元)
+promoted-field-investment-hint = In 亿元 (100 million yuan), for example 3.5.
+promoted-field-land = Land (mu)
+promoted-field-cooperation = Cooperation sought
+promoted-field-officer = Officer to contact
+promoted-field-status = Status
+promoted-field-size = Investment size
+promoted-translations-hint = Write the Chinese first; the English and French are what foreign investors read on the portal and in the brochure. A text left without them is shown in Chinese, with a note that says so.
+promoted-status-draft = Draft
+promoted-status-published = Published
+promoted-size-under-100m = Under CNY 100 million
+promoted-size-100m-1b = CNY 100 million to 1 billion
+promoted-size-over-1b = CNY 1 billion and over
+promoted-investment = CNY { $amount } million
+promoted-land = { $mu } mu (about { $ha } ha)
+promoted-published-on = since { $date }
+promoted-on-portal = See it on the portal
+promoted-conversion = What it brought
+promoted-conversion-text = { $leads ->
+    [0] No lead yet
+    [one] 1 lead
+   *[other] { $leads } leads
+}, { $signed ->
+    [0] none signed
+    [one] 1 signed
+   *[other] { $signed } signed
+}
+promoted-in-no-brochure = In no brochure issue yet
+promoted-open-lead = Open a lead about it
+promoted-missing-languages = Not yet written in { $languages }: readers in those languages see the Chinese, with a note that says so.
+promoted-publishing = Publishing
+promoted-publish = Publish on the portal
+promoted-publish-hint = Once published, the project is listed among the portal’s investment opportunities and may be presented in a brochure.
+promoted-unpublish = Take it back to a draft
+promoted-unpublish-hint = The portal stops showing it; its leads and brochure issues keep it.
+promoted-correct = Correct the project
+cooperation-joint-venture = Joint venture
+cooperation-wholly-owned = Wholly foreign-owned
+cooperation-cooperation = Contractual cooperation
+cooperation-open = Open to discussion
+chain-map-promoted = { $count ->
+    [one] 1 promoted project
+   *[other] { $count } promoted projects
+}
+chain-map-col-promoted = Promoted projects
+lead-field-promoted = Promoted project
+lead-enquiry = The investor’s enquiry
+lead-enquiry-sent = Sent
+interest-field-company = Company
+interest-field-country = Country of the company
+interest-field-contact-name = Your name
+interest-field-email = Email address
+interest-field-phone = Phone
+interest-field-language = Language we should write in
+interest-field-message = Your message
+brochures-title = Project brochure
+brochures-hint = Each issue of the brochure presents published projects on a theme. The figures say how far its projects went: how many brought a lead and how many were signed since.
+brochures-none = No brochure issue yet.
+brochures-summary = { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+} presenting { $presented ->
+    [one] 1 project
+   *[other] { $presented } projects
+}, { $signed ->
+    [0] none signed yet
+    [one] 1 signed since
+   *[other] { $signed } signed since
+}.
+brochures-all-issues = All issues (each project once)
+brochures-new = Start an issue
+brochures-create = Start the issue
+brochure-number = Issue { $number }
+brochure-field-number = Issue
+brochure-field-theme = Theme
+brochure-field-theme-zh = Theme in Chinese
+brochure-field-theme-en = Theme in English
+brochure-field-theme-fr = Theme in French
+brochure-field-issued-on = Date
+brochure-presented = Presented
+brochure-with-leads = With a lead
+brochure-signed = Signed
+brochure-leads = Leads
+brochure-figures = { $presented ->
+    [one] 1 project presented
+   *[other] { $presented } projects presented
+}, { $with_leads } with a lead, { $signed } signed
+brochure-empty = This issue presents no project yet.
+brochure-add = Add to the issue
+brochure-add-project = Published project
+brochure-remove = Take out
+brochure-print-en = Print in Chinese and English
+brochure-print-fr = Print in Chinese and French
+brochure-print-title = Investment project brochure
+brochure-print-back = Back to the issue
+brochure-print-chain = Industry chain:
+brochure-print-location = Location:
+brochure-print-investment = Investment:
+brochure-print-land = Land:
+brochure-print-cooperation = Cooperation sought:
+brochure-print-offer = What the city offers:
+brochure-print-contact = Contact:
+brochure-print-not-translated = Not yet translated into English: see the Chinese beside it.
+brochure-print-footer = Printed from Liaison. Figures and terms are indicative and confirmed in negotiation.
+field-unknown-promoted-project = This is not a promoted project.
+field-unknown-cooperation = Choose the cooperation sought.
+field-segment-outside-sub-chain = This segment is on another sub-chain’s map: choose one of the sub-chain chosen.
+field-not-published = Only a published project can be presented in a brochure.
+field-brochure-number-taken = Another issue has this number.
+field-already-in-brochure = This project is in the issue already.
+audit-action-promoted-project-registered = Promoted project registered
+audit-action-promoted-project-updated = Promoted project corrected
+audit-action-promoted-project-published = Promoted project published
+audit-action-promoted-project-unpublished = Promoted project taken back to a draft
+audit-action-brochure-issue-created = Brochure issue started
+audit-action-brochure-project-added = Project added to a brochure issue
+audit-action-brochure-project-removed = Project taken out of a brochure issue
+audit-action-interest-expressed = Interest expressed on the portal

@@ -94,3 +94,12 @@ mail-kind-digest = Résumé quotidien
 
 mail-replied-subject = Le demandeur a répondu sur { $reference }
 mail-replied-body = Le demandeur du dossier { $reference } (« { $title } ») a répondu à votre demande de compléments. Le dossier est de nouveau en cours de traitement chez vous.
+mail-interest-subject = Votre intérêt pour « { $title } »
+mail-interest-intro = Merci de l’intérêt que vous portez au projet « { $title } ». Votre message est parvenu au chargé de liaison qui le suit.
+mail-interest-officer = { $officer } vous écrira prochainement pour répondre à vos questions et convenir des prochaines étapes.
+mail-interest-open = Relire le projet
+mail-portal-lead-subject = Une nouvelle piste venue du portail : { $company }
+mail-portal-lead-intro = { $company } a manifesté son intérêt pour « { $title } » sur le portail. Cette piste est la vôtre : répondez sous deux jours ouvrés.
+mail-portal-lead-open = Ouvrir la piste
+mail-kind-interest-received = Intérêt accusé
+mail-kind-portal-lead = Piste venue du portail

@@ -156,3 +156,20 @@ portal-policies-title = Les politiques d’investissement de la ville
 portal-policies-intro = Les textes en vigueur que la ville propose aux investisseurs, du plus récent au plus ancien. Demandez le texte intégral à votre chargé(e) de liaison.
 portal-policies-none = Aucun texte n’est publié pour le moment.
 portal-policy-not-translated = Pas encore disponible en { $language } ; affiché en chinois.
+portal-nav-opportunities = Opportunités d’investissement
+portal-opportunities-title = Opportunités d’investissement
+portal-opportunities-intro = Les projets que la ville propose aux investisseurs, par filière. Chacun indique le chargé de liaison qui vous répondra ; manifestez votre intérêt sur sa page et il vous écrira.
+portal-opportunities-count = { $count ->
+    [0] Aucun projet
+    [one] 1 projet
+   *[other] { $count } projets
+}
+portal-opportunities-none = Aucun projet ne correspond à ces filtres. Essayez une autre filière ou une autre taille.
+portal-opportunity-not-translated = Une partie de ce projet n’est pas encore disponible en { $language } ; elle est affichée en chinois.
+portal-opportunity-contact = Chargé(e) de liaison à contacter
+portal-interest-title = Manifester votre intérêt
+portal-interest-intro = Dites-nous qui vous êtes et ce que vous souhaitez savoir. Le chargé de liaison qui suit ce projet vous écrira dans la langue de votre choix.
+portal-interest-submit = Envoyer mon intérêt
+portal-interest-sent-title = Votre intérêt a été transmis
+portal-interest-sent-text = Merci. { $officer } l’a reçu et vous écrira prochainement ; un courriel de confirmation vous a été envoyé.
+portal-opportunities-browse = Parcourir les opportunités

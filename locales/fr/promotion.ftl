@@ -221,3 +221,147 @@ audit-action-lead-contact-logged = Contact consigné sur une piste
 audit-action-lead-closed = Piste close
 field-not-your-firm = Un(e) autre chargé(e) de liaison suit cette entreprise : demandez-lui, ou à un administrateur, de la modifier.
 chain-map-unnamed = Une entreprise du registre
+
+## Projets proposés (推介项目库) et fiche de projets (活页)
+promoted-title = Projets proposés
+promoted-hint = Ce que la ville propose aux investisseurs, rédigé en chinois avec l’anglais et le français en regard. Un brouillon reste interne ; un projet publié figure parmi les opportunités d’investissement du portail, où les investisseurs manifestent leur intérêt.
+promoted-new = Enregistrer un projet proposé
+promoted-register = Enregistrer le projet
+promoted-search = Titre
+promoted-count = { $count ->
+    [0] Aucun projet
+    [one] 1 projet
+   *[other] { $count } projets
+}
+promoted-none = Aucun projet proposé ne correspond.
+promoted-field-title = Titre
+promoted-field-description = Description
+promoted-field-offer = Ce que la ville offre
+promoted-field-chain = Filière
+promoted-field-sub-chain = Sous-filière
+promoted-field-segment = Maillon de la cartographie
+promoted-field-segment-hint = Le maillon manquant ou le maillon qu’il renforce, sur la cartographie de la sous-filière (facultatif).
+promoted-field-county = Localisation
+promoted-field-investment = Investissement
+promoted-field-investment-yi = Investissement (亿元)
+promoted-field-investment-hint = En 亿元 (100 millions de yuans), par exemple 3.5.
+promoted-field-land = Terrain (mu)
+promoted-field-cooperation = Coopération recherchée
+promoted-field-officer = Chargé(e) de liaison à contacter
+promoted-field-status = État
+promoted-field-size = Montant de l’investissement
+promoted-translations-hint = Rédigez d’abord le chinois ; l’anglais et le français sont ce que lisent les investisseurs étrangers sur le portail et dans la fiche. Un texte qui n’en a pas est affiché en chinois, avec une note qui le signale.
+promoted-status-draft = Brouillon
+promoted-status-published = Publié
+promoted-size-under-100m = Moins de 100 millions de CNY
+promoted-size-100m-1b = De 100 millions à 1 milliard de CNY
+promoted-size-over-1b = 1 milliard de CNY et plus
+promoted-investment = { $amount } millions de CNY
+promoted-land = { $mu } mu (environ { $ha } ha)
+promoted-published-on = depuis le { $date }
+promoted-on-portal = Le voir sur le portail
+promoted-conversion = Ce qu’il a apporté
+promoted-conversion-text = { $leads ->
+    [0] Aucune piste encore
+    [one] 1 piste
+   *[other] { $leads } pistes
+}, { $signed ->
+    [0] aucune signée
+    [one] 1 signée
+   *[other] { $signed } signées
+}
+promoted-in-no-brochure = Dans aucun numéro de la fiche pour l’instant
+promoted-open-lead = Ouvrir une piste sur ce projet
+promoted-missing-languages = Pas encore rédigé en { $languages } : les lecteurs de ces langues voient le chinois, avec une note qui le signale.
+promoted-publishing = Publication
+promoted-publish = Publier sur le portail
+promoted-publish-hint = Une fois publié, le projet figure parmi les opportunités d’investissement du portail et peut être présenté dans une fiche.
+promoted-unpublish = Le remettre en brouillon
+promoted-unpublish-hint = Le portail cesse de l’afficher ; ses pistes et ses numéros de fiche le conservent.
+promoted-correct = Corriger le projet
+cooperation-joint-venture = Coentreprise
+cooperation-wholly-owned = Entreprise à capitaux entièrement étrangers
+cooperation-cooperation = Coopération contractuelle
+cooperation-open = À discuter
+chain-map-promoted = { $count ->
+    [0] Aucun projet proposé
+    [one] 1 projet proposé
+   *[other] { $count } projets proposés
+}
+chain-map-col-promoted = Projets proposés
+lead-field-promoted = Projet proposé
+lead-enquiry = La demande de l’investisseur
+lead-enquiry-sent = Envoyée
+interest-field-company = Entreprise
+interest-field-country = Pays de l’entreprise
+interest-field-contact-name = Votre nom
+interest-field-email = Adresse de courriel
+interest-field-phone = Téléphone
+interest-field-language = Langue dans laquelle vous écrire
+interest-field-message = Votre message
+brochures-title = Fiche de projets
+brochures-hint = Chaque numéro de la fiche présente des projets publiés autour d’un thème. Les chiffres disent jusqu’où ses projets sont allés : combien ont apporté une piste, combien ont été signés depuis.
+brochures-none = Aucun numéro de la fiche pour l’instant.
+brochures-summary = { $issues ->
+    [0] Aucun numéro
+    [one] 1 numéro
+   *[other] { $issues } numéros
+} présentant { $presented ->
+    [0] aucun projet
+    [one] 1 projet
+   *[other] { $presented } projets
+}, { $signed ->
+    [0] aucun signé pour l’instant
+    [one] 1 signé depuis
+   *[other] { $signed } signés depuis
+}.
+brochures-all-issues = Tous les numéros (chaque projet une fois)
+brochures-new = Commencer un numéro
+brochures-create = Commencer le numéro
+brochure-number = Numéro { $number }
+brochure-field-number = Numéro
+brochure-field-theme = Thème
+brochure-field-theme-zh = Thème en chinois
+brochure-field-theme-en = Thème en anglais
+brochure-field-theme-fr = Thème en français
+brochure-field-issued-on = Date
+brochure-presented = Présentés
+brochure-with-leads = Avec une piste
+brochure-signed = Signés
+brochure-leads = Pistes
+brochure-figures = { $presented ->
+    [0] Aucun projet présenté
+    [one] 1 projet présenté
+   *[other] { $presented } projets présentés
+}, { $with_leads } avec une piste, { $signed } signés
+brochure-empty = Ce numéro ne présente encore aucun projet.
+brochure-add = Ajouter au numéro
+brochure-add-project = Projet publié
+brochure-remove = Retirer
+brochure-print-en = Imprimer en chinois et en anglais
+brochure-print-fr = Imprimer en chinois et en français
+brochure-print-title = Fiche de projets d’investissement
+brochure-print-back = Retour au numéro
+brochure-print-chain = Filière :
+brochure-print-location = Localisation :
+brochure-print-investment = Investissement :
+brochure-print-land = Terrain :
+brochure-print-cooperation = Coopération recherchée :
+brochure-print-offer = Ce que la ville offre :
+brochure-print-contact = Contact :
+brochure-print-not-translated = Pas encore traduit en français : voir le chinois en regard.
+brochure-print-footer = Imprimé depuis Liaison. Les chiffres et conditions sont indicatifs et confirmés lors des négociations.
+field-unknown-promoted-project = Ce n’est pas un projet proposé.
+field-unknown-cooperation = Choisissez la coopération recherchée.
+field-segment-outside-sub-chain = Ce maillon appartient à la cartographie d’une autre sous-filière : choisissez-en un de la sous-filière choisie.
+field-not-published = Seul un projet publié peut être présenté dans une fiche.
+field-brochure-number-taken = Ce numéro est déjà attribué à une autre parution.
+field-already-in-brochure = Ce projet figure déjà dans ce numéro.
+audit-action-promoted-project-registered = Projet proposé enregistré
+audit-action-promoted-project-updated = Projet proposé corrigé
+audit-action-promoted-project-published = Projet proposé publié
+audit-action-promoted-project-unpublished = Projet proposé remis en brouillon
+audit-action-brochure-issue-created = Numéro de la fiche commencé
+audit-action-brochure-project-added = Projet ajouté à un numéro de la fiche
+audit-action-brochure-project-removed = Projet retiré d’un numéro de la fiche
+audit-action-interest-expressed = Intérêt manifesté sur le portail

@@ -86,3 +86,12 @@ mail-kind-digest = 每日摘要
 
 mail-replied-subject = 申请人已就 { $reference } 补充材料
 mail-replied-body = 诉求 { $reference }（“{ $title }”）的申请人已回复您的补充材料要求，该诉求已回到您处继续办理。
+mail-interest-subject = 您对“{ $title }”的投资意向
+mail-interest-intro = 感谢您关注“{ $title }”项目。您的留言已送达该项目的联系干部。
+mail-interest-officer = { $officer }将尽快与您联系，解答您的问题并商定下一步安排。
+mail-interest-open = 再次查看该项目
+mail-portal-lead-subject = 门户网站新线索：{ $company }
+mail-portal-lead-intro = { $company } 在门户网站上对“{ $title }”表达了投资意向。该线索由您跟进，请在两个工作日内回复。
+mail-portal-lead-open = 打开线索
+mail-kind-interest-received = 意向回执
+mail-kind-portal-lead = 门户网站线索

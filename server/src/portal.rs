@@ -58,15 +58,9 @@ fn cookie(parts: &Parts, name: &str) -> Option<String> {
 }
 
 /// Render the page at `path` for a refused post, with `status`.
-async fn render(
-    state: &AppState,
-    mut parts: Parts,
-    path: &'static str,
-    post: PortalPost,
-    status: StatusCode,
-) -> Response {
+async fn render(state: &AppState, mut parts: Parts, path: &str, post: PortalPost, status: StatusCode) -> Response {
     parts.method = Method::GET;
-    parts.uri = Uri::from_static(path);
+    parts.uri = Uri::try_from(path).unwrap_or_else(|_| Uri::from_static("/portal"));
     parts.headers.remove(http::header::CONTENT_TYPE);
     parts.headers.remove(http::header::CONTENT_LENGTH);
     let req = Request::from_parts(parts, Body::empty());
@@ -254,4 +248,35 @@ pub async fn leave(State(state): State<AppState>, req: Request) -> Response {
         Redirect::to("/portal").into_response(),
         &[clear_cookie(case_cookie(state.server.settings.secure_cookies), state.server.settings.secure_cookies)],
     )
+}
+
+/// An investor's interest in a published project (`/portal/opportunities/{id}`): on success
+/// back to its page, which thanks them; refused, its page again with what was typed.
+pub async fn express_interest(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: Request,
+) -> Response {
+    use app::promotion::promoted::InterestForm;
+    let (parts, form) = read_form::<InterestForm>(req).await;
+    let path = format!("/portal/opportunities/{id}");
+    let refused = |form: InterestForm, error: AppError| PortalPost::Interest(Box::new(Refused { form, error }));
+    let form = match form {
+        Ok(form) => form,
+        Err(e) => {
+            let (error, status) = e.error("message");
+            return render(&state, parts, &path, refused(InterestForm::default(), error), status).await;
+        }
+    };
+    match service::express_interest(&state.server, id, &form, page_locale(&parts.headers), &ip(&parts)).await {
+        Ok(_) => Redirect::to(&format!("{path}?sent=1")).into_response(),
+        Err(AppError::RateLimited) => {
+            render(&state, parts, &path, PortalPost::RateLimited, StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(e) => {
+            let status = status_of(&e);
+            let form = InterestForm { website: String::new(), ..form };
+            render(&state, parts, &path, refused(form, e), status).await
+        }
+    }
 }

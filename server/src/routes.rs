@@ -165,6 +165,26 @@ pub async fn delegation_programme(
     req.deliver(&state, "delegation_programme", Some(id), made.await).await
 }
 
+/// A brochure issue printed: Chinese beside English, or beside French (`?lang=fr`).
+pub async fn brochure_print(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    req: FileRequest,
+) -> Response {
+    let made = async {
+        let user = req.user()?;
+        app::auth::permit(user, app::auth::Action::ReadPromotion)?;
+        let v = app::promotion::brochures::service::load(&state.server, user, id).await?;
+        let asked = req.param("lang").and_then(|l| Locale::parse(&l));
+        let html =
+            app::promotion::brochures::print::render(&v, app::promotion::brochures::print::second_language(asked));
+        let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
+        Ok(([(CONTENT_TYPE, "text/html; charset=utf-8"), (http::header::CONTENT_SECURITY_POLICY, policy)], html)
+            .into_response())
+    };
+    req.deliver(&state, "brochure_print", Some(id), made.await).await
+}
+
 /// A delegation's itinerary as an iCalendar file, described in the reader's language.
 pub async fn delegation_calendar(
     State(state): State<AppState>,

@@ -229,6 +229,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             post(routes::upload_firms)
                 .layer(axum::extract::DefaultBodyLimit::max(app::promotion::target_firms::MAX_FILE_BYTES + 64 * 1024)),
         ),
+        get_route("/promotion/brochures/{id}/print", get(routes::brochure_print)),
         get_route("/delegations/{id}/programme", get(routes::delegation_programme)),
         get_route("/delegations/{id}/itinerary.ics", get(routes::delegation_calendar)),
         // The investor portal's forms (their pages are Leptos routes on the same paths) and its
@@ -240,6 +241,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         post_route("/portal/case/reply", post(crate::portal::reply)),
         post_route("/portal/case/rating", post(crate::portal::rate)),
         post_route("/portal/leave", post(crate::portal::leave)),
+        post_route("/portal/opportunities/{id}", post(crate::portal::express_interest)),
     ]
 }
 

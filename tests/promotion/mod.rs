@@ -1,9 +1,13 @@
-//! Investment promotion: the policy register (`policies`) and the industry-chain maps
-//! (`chain_maps`).
+//! Investment promotion: the policy register (`policies`), the industry-chain maps
+//! (`chain_maps`), the target firms and their import (`target_firms`), the leads (`leads`), the
+//! promoted projects with the portal's opportunities (`promoted`) and the brochure
+//! (`brochures`).
 
+mod brochures;
 mod chain_maps;
 mod leads;
 mod policies;
+mod promoted;
 mod target_firms;
 
 use reqwest::StatusCode;

@@ -24,6 +24,8 @@ struct Planted {
     firm: i64,
     firm_import: i64,
     lead: i64,
+    promoted: i64,
+    brochure: i64,
     user: i64,
 }
 
@@ -150,6 +152,21 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
     assert_eq!(r.status(), StatusCode::OK);
     let lead: i64 = r.json().await.unwrap();
 
+    let promoted_form = [
+        ("title_zh", "航空材料项目"),
+        ("description_zh", "复合材料生产线"),
+        ("sub_chain_id", &sub_chain.to_string()),
+        ("investment", "2"),
+        ("cooperation", "open"),
+    ];
+    let r = owner.call::<app::promotion::promoted::api::RegisterPromoted>(&promoted_form).await;
+    assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
+    let promoted: i64 = r.json().await.unwrap();
+    let brochure_form = [("number", "1"), ("theme_zh", "航空装备"), ("issued_on", "2026-03-15")];
+    let r = owner.call::<app::promotion::brochures::api::CreateBrochure>(&brochure_form).await;
+    assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
+    let brochure: i64 = r.json().await.unwrap();
+
     // The marker goes into every free-text field (after the forms' own checks).
     for sql in [
         format!("update enterprises set name_zh = name_zh || '{MARKER}', name_original = name_original || '{MARKER}'"),
@@ -188,6 +205,11 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         ),
         format!("update target_firm_imports set file_name = file_name || '{MARKER}'"),
         format!("update leads set title = title || '{MARKER}', investor = investor || '{MARKER}'"),
+        format!(
+            "update promoted_projects set title_zh = title_zh || '{MARKER}', \
+             description_zh = description_zh || '{MARKER}', offer_en = offer_en || '{MARKER}'"
+        ),
+        format!("update brochure_issues set theme_zh = theme_zh || '{MARKER}'"),
         format!("update users set display_name = display_name || '{MARKER}' where email = 'officer1@liaison.test'"),
     ] {
         app.execute(&sql).await;
@@ -210,6 +232,8 @@ async fn plant(app: &TestApp, owner: &TestApp, enterprise: i64, protocol: &TestA
         firm,
         firm_import,
         lead,
+        promoted,
+        brochure,
         user,
     }
 }
@@ -242,6 +266,10 @@ fn fill(path: &str, p: &Planted) -> String {
         p.firm
     } else if path.starts_with("/promotion/chains/") {
         p.sub_chain
+    } else if path.starts_with("/promotion/projects/") || path.starts_with("/portal/opportunities/") {
+        p.promoted
+    } else if path.starts_with("/promotion/brochures/") {
+        p.brochure
     } else if path.starts_with("/admin/users/") {
         p.user
     } else if path == "/feeds/{file}" {
@@ -326,7 +354,9 @@ both!(no_refused_caller_reads_a_word_of_what_a_route_guards);
 
 async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: Backend) {
     let app = spawn_app(b).await;
-    let Staff { owner, other_officer, protocol, other_protocol, customs, tax, planted, .. } = staff(&app).await;
+    let Staff { owner, other_officer, protocol, other_protocol, leader, customs, tax, planted } = staff(&app).await;
+    let nobody = app.another_browser();
+    let (pp, br) = (planted.promoted.to_string(), planted.brochure.to_string());
     let c = planted.case.to_string();
     let e = planted.enterprise.to_string();
     let p = planted.project.to_string();
@@ -364,6 +394,11 @@ async fn server_functions_with_a_rule_per_record_refuse_without_a_word_of_it(b: 
         (&protocol, "target_firm", vec![("id", &f)]),
         (&protocol, "lead", vec![("id", &l)]),
         (&other_officer, "close_lead", vec![("id", &l), ("version", "1"), ("outcome", "closed"), ("reason", "x")]),
+        (&protocol, "promoted_project", vec![("id", &pp)]),
+        (&other_officer, "set_promoted_status", vec![("id", &pp), ("version", "1"), ("status", "published")]),
+        (&protocol, "brochure", vec![("id", &br)]),
+        (&leader, "remove_from_brochure", vec![("id", &br), ("project_id", &pp)]),
+        (&nobody, "public_opportunity", vec![("id", &pp)]),
     ];
     for (who, function, form) in &refused {
         let r = who.call_path(function, form).await;

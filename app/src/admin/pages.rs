@@ -449,6 +449,14 @@ fn audit_action_name(action: &str) -> String {
         "lead_opened" => tr!("audit-action-lead-opened"),
         "lead_contact_logged" => tr!("audit-action-lead-contact-logged"),
         "lead_closed" => tr!("audit-action-lead-closed"),
+        "promoted_project_registered" => tr!("audit-action-promoted-project-registered"),
+        "promoted_project_updated" => tr!("audit-action-promoted-project-updated"),
+        "promoted_project_published" => tr!("audit-action-promoted-project-published"),
+        "promoted_project_unpublished" => tr!("audit-action-promoted-project-unpublished"),
+        "brochure_issue_created" => tr!("audit-action-brochure-issue-created"),
+        "brochure_project_added" => tr!("audit-action-brochure-project-added"),
+        "brochure_project_removed" => tr!("audit-action-brochure-project-removed"),
+        "interest_expressed" => tr!("audit-action-interest-expressed"),
         other => other.to_string(),
     }
 }

@@ -10,6 +10,7 @@ mod calendar;
 mod case_ref;
 mod case_status;
 mod case_type;
+mod codes;
 mod countries;
 mod county;
 mod credit_code;

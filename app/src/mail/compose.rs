@@ -469,6 +469,37 @@ pub fn programme(to: &Recipient, delegation: &str, delegation_id: i64, lines: Ve
     m
 }
 
+/// To an investor who expressed interest in a promoted project on the portal: it reached the
+/// project's officer, who will write. The address has not proved itself: nothing the visitor
+/// typed is in it, only the project's `title` as the office wrote it (in the investor's
+/// language where written), its officer and its page.
+pub fn interest_received(
+    settings: &Settings,
+    to: &Recipient,
+    title: &str,
+    officer: &str,
+    project_id: i64,
+) -> NewMessage {
+    let locale = to.locale;
+    let subject = tr!(locale, "mail-interest-subject", { "title" => title });
+    Letter::new("interest_received", to, subject, None)
+        .para(tr!(locale, "mail-interest-intro", { "title" => title }))
+        .para(tr!(locale, "mail-interest-officer", { "officer" => officer }))
+        .link(tr!(locale, "mail-interest-open"), format!("{}/portal/opportunities/{project_id}", settings.public_url))
+        .finish()
+}
+
+/// To a project's officer: an investor expressed interest on the portal, which is now their
+/// lead to follow.
+pub fn portal_lead(settings: &Settings, to: &Recipient, lead_id: i64, company: &str, title: &str) -> NewMessage {
+    let locale = to.locale;
+    let subject = tr!(locale, "mail-portal-lead-subject", { "company" => company });
+    Letter::new("portal_lead", to, subject, None)
+        .para(tr!(locale, "mail-portal-lead-intro", { "company" => company, "title" => title }))
+        .link(tr!(locale, "mail-portal-lead-open"), format!("{}/promotion/leads/{lead_id}", settings.public_url))
+        .finish()
+}
+
 /// Queue `m` in the caller's transaction under a new, stable Message-ID.
 pub async fn queue(tx: &mut Tx, settings: &Settings, m: &NewMessage, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
     use rand::RngCore;

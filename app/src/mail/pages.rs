@@ -33,6 +33,8 @@ pub fn kind_name(kind: &str) -> String {
         "case_overdue" => tr!("mail-kind-case-overdue"),
         "task_overdue" => tr!("mail-kind-task-overdue"),
         "digest" => tr!("mail-kind-digest"),
+        "interest_received" => tr!("mail-kind-interest-received"),
+        "portal_lead" => tr!("mail-kind-portal-lead"),
         other => other.to_string(),
     }
 }

@@ -9,6 +9,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod opportunities;
 pub mod pages;
 pub mod policies;
 #[cfg(feature = "ssr")]
@@ -123,6 +124,8 @@ pub enum PortalPost {
     Lookup(Refused<LookupForm>),
     Reply(Refused<ReplyForm>),
     Rating(Refused<RatingForm>),
+    /// An expression of interest in a promoted project.
+    Interest(Box<Refused<crate::promotion::promoted::InterestForm>>),
     /// Too many requests from this address (the page is served with status 429).
     RateLimited,
 }

@@ -2,6 +2,7 @@
 //! (the status page is `status_page`). Every form is a plain HTML form posted to the server.
 
 use super::api::{portal_confirmation, refused_post};
+use super::opportunities::{OpportunitiesPage, OpportunityPage};
 use super::policies::PublicPoliciesPage;
 use super::{Confirmation, LookupForm, PortalPost, Refused, RequestForm, RequestKind};
 use crate::cases::pages::type_name;
@@ -22,16 +23,19 @@ crate::routes::pages! {
     "/portal/submitted" => ConfirmationPage, Public;
     "/portal/status" => LookupPage, Public;
     "/portal/policies" => PublicPoliciesPage, Public;
+    "/portal/opportunities" => OpportunitiesPage, Public;
+    "/portal/opportunities/:id" => OpportunityPage, Public;
 }
 
 /// The portal's own navigation, above each of its pages.
 #[component]
 pub(super) fn PortalNav(current: &'static str) -> impl IntoView {
-    let links: [(&'static str, String); 5] = [
+    let links: [(&'static str, String); 6] = [
         ("/portal", tr!("portal-nav-home")),
         ("/portal/request", tr!("portal-nav-request")),
         ("/portal/foreign-staff", tr!("portal-nav-foreign-staff")),
         ("/portal/status", tr!("portal-nav-status")),
+        ("/portal/opportunities", tr!("portal-nav-opportunities")),
         ("/portal/policies", tr!("portal-nav-policies")),
     ];
     view! {
@@ -46,7 +50,7 @@ pub(super) fn PortalNav(current: &'static str) -> impl IntoView {
 }
 
 /// Shown instead of a form when this address sent too many requests (served with 429).
-fn rate_limited_notice() -> impl IntoView {
+pub(super) fn rate_limited_notice() -> impl IntoView {
     view! {
         <div class="notice notice-error" role="alert" id="rate-limited">
             <h2>{tr!("portal-rate-limited-title")}</h2>
@@ -93,6 +97,11 @@ pub fn PortalHomePage() -> impl IntoView {
                 <a class="button-secondary" href="/portal/foreign-staff">{tr!("portal-nav-foreign-staff")}</a>
             </p>
         </section>
+        <section class="panel" aria-labelledby="opportunities">
+            <h2 id="opportunities">{tr!("portal-opportunities-title")}</h2>
+            <p>{tr!("portal-opportunities-intro")}</p>
+            <p class="actions"><a class="button-secondary" href="/portal/opportunities">{tr!("portal-opportunities-browse")}</a></p>
+        </section>
         <section class="panel" aria-labelledby="how-check">
             <h2 id="how-check">{tr!("portal-how-check")}</h2>
             <p>{tr!("portal-how-check-text")}</p>
@@ -102,20 +111,20 @@ pub fn PortalHomePage() -> impl IntoView {
 }
 
 /// One text field of a portal form.
-struct TextField {
+pub(super) struct TextField {
     /// The field's name, and its element's id.
-    name: &'static str,
-    label: String,
-    hint: Option<String>,
-    value: String,
+    pub(super) name: &'static str,
+    pub(super) label: String,
+    pub(super) hint: Option<String>,
+    pub(super) value: String,
     /// The input's `type` (`text`, `email`, …).
-    input_type: &'static str,
-    autocomplete: &'static str,
-    required: bool,
+    pub(super) input_type: &'static str,
+    pub(super) autocomplete: &'static str,
+    pub(super) required: bool,
 }
 
 /// One text field with its label, hint and message (from the form's `error`).
-fn text_field(field: TextField, error: Option<AppError>) -> impl IntoView {
+pub(super) fn text_field(field: TextField, error: Option<AppError>) -> impl IntoView {
     let TextField { name, label, hint, value, input_type, autocomplete, required } = field;
     let hint_id = format!("{name}-hint");
     let described = if hint.is_some() { format!("{name}-hint {name}-error") } else { format!("{name}-error") };

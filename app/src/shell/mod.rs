@@ -21,7 +21,7 @@ pub use errors::{error_text, field_error_text, page_error, Forbidden, NotFound};
 pub use forms::{field_message, name_fields, name_labels, reset_when, FormError, Saved};
 pub use home::HomePage;
 pub use layout::{use_me, DocumentTitle, Layout, Me};
-pub use paging::{query_string, url_encode, url_encode_path, with_query, Paging};
+pub use paging::{pager, query_string, url_encode, url_encode_path, with_query, Paging};
 pub use words::{case_type_name, join_list, language_name, role_name, today, with_aside};
 
 crate::routes::pages! {

@@ -1,6 +1,7 @@
 //! Lists in pages, and the links between them: where a page stands, and query strings
 //! written and read.
 
+use leptos::prelude::*;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// What a query value leaves as it is: letters, digits and `-_.~` (RFC 3986's unreserved).
@@ -36,6 +37,21 @@ impl Paging {
         let to = if capped { to } else { to.min(total) };
         let has_next = if capped { shown as i64 == per_page } else { to < total };
         Paging { from: if shown == 0 { 0 } else { first + 1 }, to, has_next, capped }
+    }
+}
+
+/// The links to the page before and after this one of a list (none where there is none):
+/// `href` writes the address of a page by its number.
+pub fn pager(page: i64, per_page: i64, shown: usize, total: i64, href: impl Fn(i64) -> String) -> impl IntoView {
+    let paging = Paging::of(page, per_page, shown, total);
+    let prev = (page > 0).then(|| href(page - 1));
+    let next = paging.has_next.then(|| href(page + 1));
+    let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
+    view! {
+        <nav class="pager" aria-label=tr!("common-pages")>
+            {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
+        </nav>
     }
 }
 

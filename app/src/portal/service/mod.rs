@@ -8,14 +8,17 @@
 //! portal session (looking a case up, the cookie, leaving) in `session`, a new request in
 //! `submit`, the status page's case and the applicant's reply and rating in `status`.
 
+mod interest;
 mod session;
 mod status;
 mod submit;
 
+pub use interest::express_interest;
 pub use session::{clear_cookie, leave, lookup, session_cookie};
 pub use status::{public_case, rate, reply};
 pub use submit::{confirmation, submit, Submitted};
 
+use crate::domain::Locale;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::portal::db as data;
 use crate::state::{HmacSha256, Keys, ServerState, KEYED};
@@ -73,6 +76,20 @@ fn text_field(v: &mut Validator, field: &str, raw: &str, required: bool, max: us
         v.push(FieldError::new(field, FieldCode::InvalidCharacters));
     }
     s.to_string()
+}
+
+/// The language the applicant reads: the one they chose, or the page's.
+pub(crate) fn request_language(v: &mut Validator, raw: &str, page_locale: Locale) -> Option<Locale> {
+    match raw.trim() {
+        "" => Some(page_locale),
+        raw => {
+            let l = Locale::parse(raw).filter(|l| l.tag() == raw);
+            if l.is_none() {
+                v.push(FieldError::new("language", FieldCode::UnknownLocale));
+            }
+            l
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! one transaction; and the confirmation page's facts, shown once.
 
 use super::session::session_token;
-use super::{code_hash, keys, limit, mac, text_field};
+use super::{code_hash, keys, limit, mac, request_language, text_field};
 use crate::cases::db::{self as cases_data, ForeignStaffRow, NewCase, NewEvent};
 use crate::cases::{CaseType, EventKind, Priority};
 use crate::db::{self, audit};
@@ -134,20 +134,6 @@ fn check_request(kind: RequestKind, f: &RequestForm, page_locale: Locale) -> Res
         description,
         staff,
     })
-}
-
-/// The language the applicant reads: the one they chose, or the page's.
-fn request_language(v: &mut Validator, raw: &str, page_locale: Locale) -> Option<Locale> {
-    match raw.trim() {
-        "" => Some(page_locale),
-        raw => {
-            let l = Locale::parse(raw).filter(|l| l.tag() == raw);
-            if l.is_none() {
-                v.push(FieldError::new("language", FieldCode::UnknownLocale));
-            }
-            l
-        }
-    }
 }
 
 /// A foreign employee's identity (for a foreign staff request), checked.

@@ -226,7 +226,7 @@ fn project_fields(
 }
 
 /// The sub-chains as options, each chain's under its name (`<optgroup>`), "none" first.
-fn sub_chain_options(
+pub(crate) fn sub_chain_options(
     chains: &[IndustryChain],
     subs: &[SubChain],
     chosen: Option<i64>,

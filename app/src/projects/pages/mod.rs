@@ -20,6 +20,7 @@ pub use chains::ChainsPage;
 pub use checks::ChecksPage;
 pub use counties::CountiesPage;
 pub use detail::ProjectPage;
+pub(crate) use form::sub_chain_options;
 pub use form::{EditProjectPage, NewProjectPage};
 pub use list::{project_table, ProjectsPage};
 pub use rates::RatesPage;

@@ -77,6 +77,8 @@ pub struct MappedSegment {
     pub present: Vec<Present>,
     /// How many target firms fit it.
     pub targets: i64,
+    /// How many promoted projects aim at it.
+    pub promoted: i64,
 }
 
 impl MappedSegment {

@@ -199,6 +199,9 @@ fn diagram(m: &ChainMap, locale: Locale) -> impl IntoView + use<> {
             if s.targets > 0 {
                 count = format!("{count} · {}", tr!("chain-map-targets", { "count" => s.targets }));
             }
+            if s.promoted > 0 {
+                count = format!("{count} · {}", tr!("chain-map-promoted", { "count" => s.promoted }));
+            }
             let name = s.segment.name(locale);
             let _ = write!(
                 svg,
@@ -242,6 +245,7 @@ fn segments_table(
         tr!("chain-map-col-segment"),
         tr!("chain-map-col-enterprises"),
         tr!("chain-map-col-targets"),
+        tr!("chain-map-col-promoted"),
         tr!("chain-map-col-state"),
     ];
     let heads = heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
@@ -292,6 +296,7 @@ fn segments_table(
                     <th scope="row">{name}{rename}</th>
                     <td><ul class="plain">{present}</ul></td>
                     <td class="num">{s.targets}</td>
+                    <td class="num">{s.promoted}</td>
                     <td><span class=class>{state}</span></td>
                 </tr>
             }

@@ -39,6 +39,7 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
     let named = allows(user.role, Action::ReadEnterprises);
     let names = if named { crate::enterprises::db::names(db, &ids).await? } else { Vec::new() };
     let targets = crate::promotion::target_firms::db::per_segment(db, id).await?;
+    let promoted = crate::promotion::promoted::db::per_segment(db, id).await?;
     let segments = segments
         .into_iter()
         .map(|segment| {
@@ -56,7 +57,8 @@ pub async fn map(state: &ServerState, user: &SessionUser, id: i64) -> Result<Cha
                 })
                 .collect();
             let targets = targets.iter().find(|(s, _)| *s == segment.id).map_or(0, |(_, n)| *n);
-            MappedSegment { segment, present, targets }
+            let promoted = promoted.iter().find(|(s, _)| *s == segment.id).map_or(0, |(_, n)| *n);
+            MappedSegment { segment, present, targets, promoted }
         })
         .collect();
     Ok(ChainMap { sub_chain, chain, segments, editable: allows(user.role, Action::WorkPromotion) })

@@ -9,7 +9,7 @@ crate::code_column!(LeadSource, LeadStatus, ContactWay);
 /// A lead's columns, read with the day its next step counts as overdue from (`$1`).
 const COLUMNS: &str = "l.id, l.title, l.investor, l.country, l.source, l.target_firm_id, l.officer_id, \
                        u.display_name as officer_name, l.status, l.project_id, l.closed_reason, l.next_step, \
-                       l.next_step_on, l.version, \
+                       l.next_step_on, l.version, l.promoted_project_id, \
                        coalesce(l.next_step_on < $1 and l.status = 'open', false) as overdue";
 
 const FROM: &str = "leads l join users u on u.id = l.officer_id";
@@ -32,6 +32,7 @@ impl Record for Lead {
             next_step_on: row.get("next_step_on")?,
             overdue: row.get("overdue")?,
             version: row.get("version")?,
+            promoted_project_id: row.get("promoted_project_id")?,
         })
     }
 }
@@ -141,13 +142,14 @@ pub struct NewLead<'a> {
     pub officer_id: i64,
     pub next_step: &'a str,
     pub next_step_on: Option<NaiveDate>,
+    pub promoted_project_id: Option<i64>,
 }
 
 pub async fn insert(tx: &mut Tx, l: &NewLead<'_>, by: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
     tx.one(
         "insert into leads (title, investor, country, source, target_firm_id, officer_id, next_step, next_step_on, \
-             created_by, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning id",
+             promoted_project_id, created_by, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) returning id",
         &[
             l.title.into(),
             l.investor.into(),
@@ -157,6 +159,7 @@ pub async fn insert(tx: &mut Tx, l: &NewLead<'_>, by: i64, at: DateTime<Utc>) ->
             l.officer_id.into(),
             l.next_step.into(),
             l.next_step_on.into(),
+            l.promoted_project_id.into(),
             by.into(),
             at.into(),
         ],

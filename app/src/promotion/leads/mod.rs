@@ -17,30 +17,7 @@ use serde::{Deserialize, Serialize};
 /// How many leads a page of the list shows.
 pub const PER_PAGE: i64 = 50;
 
-macro_rules! codes {
-    ($name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $code)] $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s.trim())
-            }
-        }
-    };
-}
-
-codes!(LeadSource {
+crate::codes!(LeadSource {
     Event = "event",
     Delegation = "delegation",
     TargetFirm = "target_firm",
@@ -49,9 +26,9 @@ codes!(LeadSource {
     Other = "other",
 });
 
-codes!(LeadStatus { Open = "open", BecameProject = "became_project", Closed = "closed" });
+crate::codes!(LeadStatus { Open = "open", BecameProject = "became_project", Closed = "closed" });
 
-codes!(ContactWay { Visit = "visit", Meeting = "meeting", Call = "call", Email = "email", Video = "video", Event = "event" });
+crate::codes!(ContactWay { Visit = "visit", Meeting = "meeting", Call = "call", Email = "email", Video = "video", Event = "event" });
 
 /// A lead as the list and its page show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +52,8 @@ pub struct Lead {
     /// Open, and its next step's day has passed.
     pub overdue: bool,
     pub version: i32,
+    /// The promoted project it is about, when it came from one (a brochure, the portal).
+    pub promoted_project_id: Option<i64>,
 }
 
 /// One contact with the investor, as the officer logged it.
@@ -96,6 +75,10 @@ pub struct LeadView {
     pub contacts: Vec<LeadContact>,
     /// Whether the reader may log contacts and close it (its officer or an admin, while open).
     pub editable: bool,
+    /// The expression of interest it came from, as the investor sent it from the portal.
+    pub enquiry: Option<crate::promotion::promoted::Enquiry>,
+    /// The promoted project it is about: its Chinese title.
+    pub promoted_title: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -157,6 +140,9 @@ pub struct LeadForm {
     pub source: String,
     #[serde(default)]
     pub target_firm_id: String,
+    /// The promoted project it is about (a brochure's, an event's), when one.
+    #[serde(default)]
+    pub promoted_project_id: String,
     /// Empty: the officer who opens it.
     #[serde(default)]
     pub officer_id: String,

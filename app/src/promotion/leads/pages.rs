@@ -8,7 +8,7 @@ use crate::domain::{Country, Locale};
 use crate::i18n::{format_day, format_number, use_locale};
 use crate::promotion::target_firms::api::get_target_firm;
 use crate::promotion::PromotionLinks;
-use crate::shell::{field_message, page_error, with_query, FormError, Paging, Saved};
+use crate::shell::{field_message, page_error, pager, with_query, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -136,10 +136,8 @@ fn results(page: LeadPage, f: &LeadFilter, locale: Locale) -> AnyView {
         }
         .into_any();
     }
-    let paging = Paging::of(page.page, page.per_page, page.items.len(), page.total);
     let href = |p: i64| with_query("/promotion/leads", &f.to_query(p));
-    let prev = (page.page > 0).then(|| href(page.page - 1));
-    let next = paging.has_next.then(|| href(page.page + 1));
+    let pager = pager(page.page, page.per_page, page.items.len(), page.total, href);
     let labels = [
         tr!("lead-field-title"),
         tr!("lead-field-investor"),
@@ -166,7 +164,6 @@ fn results(page: LeadPage, f: &LeadFilter, locale: Locale) -> AnyView {
             }
         })
         .collect_view();
-    let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
     view! {
         <p class="muted" role="status">{counts}</p>
         <div class="table-wrap">
@@ -175,15 +172,13 @@ fn results(page: LeadPage, f: &LeadFilter, locale: Locale) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label=tr!("common-pages")>
-            {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
-            {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
-        </nav>
+        {pager}
     }
     .into_any()
 }
 
-/// Opening a lead; from a target firm's page (`?firm=`), its name, country and source filled in.
+/// Opening a lead; from a target firm's page (`?firm=`), its name, country and source filled
+/// in; from a promoted project's (`?promoted=`), its title, the brochure as its source.
 #[component]
 pub fn NewLeadPage() -> impl IntoView {
     let query = use_query_map();
@@ -191,6 +186,13 @@ pub fn NewLeadPage() -> impl IntoView {
     let firm = crate::codec::resource(firm_id, |id| async move {
         match id {
             Some(id) => get_target_firm(id).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    let promoted_id = move || query.read().get("promoted").and_then(|s| s.parse::<i64>().ok());
+    let promoted = crate::codec::resource(promoted_id, |id| async move {
+        match id {
+            Some(id) => crate::promotion::promoted::api::get_promoted(id).await.map(Some),
             None => Ok(None),
         }
     });
@@ -206,11 +208,20 @@ pub fn NewLeadPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let firm = firm.await.ok().flatten().map(|v| v.firm);
-                let (title, investor, country, firm_id) = match &firm {
+                let promoted = promoted.await.ok().flatten().map(|v| v.project);
+                let (mut title, investor, country, firm_id) = match &firm {
                     Some(f) => (f.name.clone(), f.name.clone(), f.country.clone(), f.id.to_string()),
                     None => Default::default(),
                 };
-                let source = if firm.is_some() { LeadSource::TargetFirm } else { LeadSource::Event };
+                let source = match (&firm, &promoted) {
+                    (Some(_), _) => LeadSource::TargetFirm,
+                    (None, Some(_)) => LeadSource::Brochure,
+                    (None, None) => LeadSource::Event,
+                };
+                if let Some(p) = &promoted {
+                    title = p.title.zh.clone();
+                }
+                let promoted_id = promoted.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
                 // An admin names the lead's officer; an officer opens it for themselves.
                 let officers = officers.await.unwrap_or_default();
                 let officers = me.may(crate::auth::Action::AssignLiaison).await.then(|| {
@@ -228,6 +239,7 @@ pub fn NewLeadPage() -> impl IntoView {
                 view! {
                     <ActionForm action=open attr:class="form form-wide">
                         <input type="hidden" name="target_firm_id" value=firm_id />
+                        <input type="hidden" name="promoted_project_id" value=promoted_id />
                         <div class="form-grid">
                             <div class="field wide">
                                 <label for="title">{tr!("lead-field-title")}</label>
@@ -266,6 +278,7 @@ pub fn NewLeadPage() -> impl IntoView {
                             </div>
                         </div>
                         {move || field_message(error.get(), "target_firm_id")}
+                        {move || field_message(error.get(), "promoted_project_id")}
                         <button type="submit" class="button-primary">{tr!("leads-open")}</button>
                     </ActionForm>
                 }
@@ -306,6 +319,10 @@ fn lead_view(
     let country = Country::parse("country", &l.country).map(|c| c.name(locale).to_string()).unwrap_or_default();
     let project = l.project_id.map(|p| view! { <a href=format!("/projects/{p}")>{tr!("firm-project-link")}</a> });
     let firm = l.target_firm_id.map(|f| view! { <a href=format!("/promotion/firms/{f}")>{tr!("lead-firm-link")}</a> });
+    let promoted = l.promoted_project_id.map(|p| {
+        view! { <a href=format!("/promotion/projects/{p}") lang="zh-CN">{v.promoted_title.clone().unwrap_or_default()}</a> }
+    });
+    let enquiry = v.enquiry.clone().map(|e| enquiry_panel(e, locale));
     let closed = (!l.closed_reason.is_empty())
         .then(|| view! { <p>{tr!("lead-closed-because", { "reason" => l.closed_reason.clone() })}</p> });
     let contacts = if v.contacts.is_empty() {
@@ -356,16 +373,39 @@ fn lead_view(
             <dt>{tr!("lead-field-investor")}</dt><dd>{l.investor.clone()} " " {firm}</dd>
             <dt>{tr!("firm-field-country")}</dt><dd>{country}</dd>
             <dt>{tr!("lead-field-source")}</dt><dd>{source_name(l.source)}</dd>
+            {promoted.map(|link| view! { <dt>{tr!("lead-field-promoted")}</dt><dd>{link}</dd> })}
             <dt>{tr!("firm-field-officer")}</dt><dd>{l.officer_name.clone()}</dd>
             <dt>{tr!("lead-field-status")}</dt><dd>{status_badge(l.status)} " " {project}</dd>
             <dt>{tr!("firm-field-next-step")}</dt><dd>{next_step(&l, locale)}</dd>
         </dl>
         {closed}
+        {enquiry}
         <h2>{tr!("lead-contacts")}</h2>
         {contacts}
         {forms}
     }
     .into_any()
+}
+
+/// The expression of interest the lead came from, as the investor sent it.
+fn enquiry_panel(e: crate::promotion::promoted::Enquiry, locale: Locale) -> impl IntoView {
+    let country = Country::parse("country", &e.country).map(|c| c.name(locale).to_string()).unwrap_or_default();
+    let mailto = format!("mailto:{}", e.email);
+    view! {
+        <section class="panel" aria-labelledby="enquiry">
+            <h2 id="enquiry">{tr!("lead-enquiry")}</h2>
+            <dl class="facts">
+                <dt>{tr!("interest-field-company")}</dt><dd>{e.company.clone()}</dd>
+                <dt>{tr!("firm-field-country")}</dt><dd>{country}</dd>
+                <dt>{tr!("interest-field-contact-name")}</dt><dd>{e.contact_name.clone()}</dd>
+                <dt>{tr!("interest-field-email")}</dt><dd><a href=mailto>{e.email.clone()}</a></dd>
+                <dt>{tr!("interest-field-phone")}</dt><dd>{e.phone.clone()}</dd>
+                <dt>{tr!("interest-field-language")}</dt><dd>{crate::shell::language_name(e.language)}</dd>
+                <dt>{tr!("lead-enquiry-sent")}</dt><dd>{crate::i18n::format_datetime(e.created_at, locale)}</dd>
+            </dl>
+            <p class="notes">{e.message.clone()}</p>
+        </section>
+    }
 }
 
 #[component]

@@ -26,10 +26,15 @@ pub async fn list(state: &ServerState, user: &SessionUser, f: &LeadFilter) -> Re
 pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<LeadView, AppError> {
     let lead = data::get(&state.db, id, today()).await?.ok_or(AppError::NotFound)?;
     let contacts = data::contacts(&state.db, id).await?;
+    let enquiry = crate::promotion::promoted::db::enquiry_of(&state.db, id).await?;
+    let promoted_title = match lead.promoted_project_id {
+        Some(p) => crate::promotion::promoted::db::get(&state.db, p).await?.map(|p| p.title.zh),
+        None => None,
+    };
     let editable = lead.status == LeadStatus::Open
         && allows(user.role, Action::WorkPromotion)
         && may_work_on(user, Some(lead.officer_id));
-    Ok(LeadView { lead, contacts, editable })
+    Ok(LeadView { lead, contacts, editable, enquiry, promoted_title })
 }
 
 /// Open a lead; its officer is the one who opens it unless an admin names another.
@@ -56,6 +61,12 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
             }
         },
     };
+    let db = &cx.state.db;
+    let promoted_project_id = v
+        .existing_id("promoted_project_id", &f.promoted_project_id, FieldCode::UnknownPromotedProject, async |id| {
+            crate::promotion::promoted::db::exists(db, id).await
+        })
+        .await?;
     let officers = crate::enterprises::db::active_users_with_role(&cx.state.db, "liaison_officer").await?;
     let officer_id = match f.officer_id.trim() {
         "" if cx.user.role == Role::LiaisonOfficer => Some(cx.user.id),
@@ -86,6 +97,7 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
         officer_id,
         next_step: &next_step,
         next_step_on,
+        promoted_project_id,
     };
     let mut tx = cx.state.db.begin().await?;
     let id = data::insert(&mut tx, &lead, cx.user.id, db::now()).await?;
@@ -94,7 +106,8 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
         .set("investor", &investor)
         .set("source", source.as_str())
         .set("officer_id", officer_id)
-        .set("target_firm_id", target_firm_id);
+        .set("target_firm_id", target_firm_id)
+        .set("promoted_project_id", promoted_project_id);
     audit::record(&mut tx, cx.entry("lead_opened", "lead", id, changes)).await?;
     tx.commit().await?;
     Ok(id)

@@ -10,7 +10,6 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::domain::Locale;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -42,31 +41,7 @@ impl PolicyStatus {
     }
 }
 
-/// A text written in Chinese, with English and French beside it where written (empty where
-/// not).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Written {
-    pub zh: String,
-    pub en: String,
-    pub fr: String,
-}
-
-impl Written {
-    /// The text for a reader of `locale`: in their language where written, else the Chinese
-    /// original; with the language it is in, so that a page can say so.
-    pub fn for_reader(&self, locale: Locale) -> (&str, Locale) {
-        let own = match locale {
-            Locale::ZhCn => &self.zh,
-            Locale::En => &self.en,
-            Locale::Fr => &self.fr,
-        };
-        if own.trim().is_empty() {
-            (&self.zh, Locale::ZhCn)
-        } else {
-            (own, locale)
-        }
-    }
-}
+pub use crate::promotion::Written;
 
 /// A policy document as the register keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,6 +145,7 @@ pub struct WithdrawForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Locale;
 
     #[test]
     fn a_reader_gets_their_language_where_written_and_the_chinese_otherwise() {

@@ -3,12 +3,12 @@
 //! correct and withdraw it.
 
 use super::api::{get_policy, list_policies, RegisterPolicy, UpdatePolicy, WithdrawPolicy};
-use super::{Policy, PolicyFilter, PolicyPage, PolicyStatus, Written};
+use super::{Policy, PolicyFilter, PolicyPage, PolicyStatus};
 use crate::domain::Locale;
 use crate::error::AppError;
 use crate::i18n::{format_day, format_number, use_locale};
-use crate::promotion::PromotionLinks;
-use crate::shell::{field_message, page_error, with_query, FormError, Paging, Saved};
+use crate::promotion::{written_columns, PromotionLinks};
+use crate::shell::{field_message, page_error, pager, with_query, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -103,10 +103,8 @@ fn results(page: PolicyPage, f: &PolicyFilter, locale: Locale) -> AnyView {
         }
         .into_any();
     }
-    let paging = Paging::of(page.page, page.per_page, page.items.len(), page.total);
     let href = |n: i64| with_query("/promotion/policies", &f.to_query(n));
-    let prev = (page.page > 0).then(|| href(page.page - 1));
-    let next = paging.has_next.then(|| href(page.page + 1));
+    let pager = pager(page.page, page.per_page, page.items.len(), page.total, href);
     // Read before the view: see `projects::pages::list::headings`.
     let labels = [
         tr!("policy-field-doc-number"),
@@ -132,7 +130,6 @@ fn results(page: PolicyPage, f: &PolicyFilter, locale: Locale) -> AnyView {
             }
         })
         .collect_view();
-    let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
     view! {
         <p class="muted" role="status">{counts}</p>
         <div class="table-wrap">
@@ -141,10 +138,7 @@ fn results(page: PolicyPage, f: &PolicyFilter, locale: Locale) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label=tr!("common-pages")>
-            {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
-            {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
-        </nav>
+        {pager}
     }
     .into_any()
 }
@@ -208,31 +202,6 @@ fn policy_fields(p: Option<&Policy>, error: Signal<Option<AppError>>) -> impl In
         {area("summary_fr", tr!("policy-field-summary-fr"), text(|p| p.summary.fr.clone()), "fr")}
         <p class="hint wide">{tr!("policy-translations-hint")}</p>
     }
-}
-
-/// A text in each language written, side by side; a language not written is said so.
-fn written_columns(w: &Written) -> impl IntoView + use<> {
-    Locale::ALL
-        .into_iter()
-        .map(|l| {
-            let text = match l {
-                Locale::ZhCn => &w.zh,
-                Locale::En => &w.en,
-                Locale::Fr => &w.fr,
-            };
-            let body = if text.is_empty() {
-                view! { <p class="muted">{tr!("policy-not-translated")}</p> }.into_any()
-            } else {
-                view! { <p class="notes" lang=l.tag()>{text.clone()}</p> }.into_any()
-            };
-            view! {
-                <div class="public-text">
-                    <p class="muted small">{l.endonym()}</p>
-                    {body}
-                </div>
-            }
-        })
-        .collect_view()
 }
 
 #[component]

@@ -8,7 +8,7 @@ use crate::domain::{Country, Locale};
 use crate::error::FieldCode;
 use crate::i18n::{format_day, format_number, use_locale};
 use crate::promotion::PromotionLinks;
-use crate::shell::{field_error_text, field_message, page_error, with_query, FormError, Paging, Saved};
+use crate::shell::{field_error_text, field_message, page_error, pager, with_query, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -132,10 +132,8 @@ fn results(page: FirmPage, f: &FirmFilter, locale: Locale) -> AnyView {
         }
         .into_any();
     }
-    let paging = Paging::of(page.page, page.per_page, page.items.len(), page.total);
     let href = |n: i64| with_query("/promotion/firms", &f.to_query(n));
-    let prev = (page.page > 0).then(|| href(page.page - 1));
-    let next = paging.has_next.then(|| href(page.page + 1));
+    let pager = pager(page.page, page.per_page, page.items.len(), page.total, href);
     let labels = [
         tr!("firm-field-name"),
         tr!("firm-field-country"),
@@ -164,7 +162,6 @@ fn results(page: FirmPage, f: &FirmFilter, locale: Locale) -> AnyView {
             }
         })
         .collect_view();
-    let (previous_label, next_label) = (tr!("common-previous"), tr!("common-next"));
     view! {
         <p class="muted" role="status">{counts}</p>
         <div class="table-wrap">
@@ -173,10 +170,7 @@ fn results(page: FirmPage, f: &FirmFilter, locale: Locale) -> AnyView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label=tr!("common-pages")>
-            {prev.map(|href| view! { <a href=href rel="prev">{previous_label}</a> })}
-            {next.map(|href| view! { <a href=href rel="next">{next_label}</a> })}
-        </nav>
+        {pager}
     }
     .into_any()
 }
