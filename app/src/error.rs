@@ -168,6 +168,10 @@ pub enum FieldCode {
     BrochureNumberTaken,
     /// The project is in this issue already.
     AlreadyInBrochure,
+    /// An issue presents at most `brochures::MAX_ENTRIES` projects.
+    BrochureFull,
+    /// Neither draft nor published.
+    UnknownPromotedStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

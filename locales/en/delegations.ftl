@@ -279,3 +279,4 @@ home-delegations-text = Incoming and outgoing delegations, their itineraries, bo
 
 outcome-became-project = became the project
 outcome-register-project = Register it as an investment project
+outcome-open-lead = Follow it as a lead

@@ -286,3 +286,4 @@ home-delegations-text = Délégations reçues et missions à l’étranger, leur
 
 outcome-became-project = devenue le projet
 outcome-register-project = L’enregistrer comme projet d’investissement
+outcome-open-lead = La suivre comme piste

@@ -238,3 +238,4 @@ home-delegations-text = 来访和出访团组及其日程、预订和礼品。
 
 outcome-became-project = 已转为项目
 outcome-register-project = 登记为招商项目
+outcome-open-lead = 作为线索跟进

@@ -59,6 +59,8 @@ create index brochure_entries_by_project on brochure_entries (promoted_project_i
 
 alter table leads add column promoted_project_id bigint references promoted_projects (id);
 create index leads_by_promoted_project on leads (promoted_project_id, status);
+-- A lead may come from a delegation's outcome (an investment lead the visit brought).
+alter table leads add column delegation_outcome_id bigint references delegation_outcomes (id);
 
 -- An investor's expression of interest, as sent from the portal (the lead it became is its
 -- officer's to follow).

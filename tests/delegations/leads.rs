@@ -99,3 +99,49 @@ async fn a_delegations_investment_lead_becomes_one_project(b: Backend) {
     assert!(page.contains(&format!(r#"href="/projects/{project}""#)), "{page}");
 }
 both!(a_delegations_investment_lead_becomes_one_project);
+
+async fn a_delegations_investment_lead_is_followed_one_to_one(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let lille = create(&protocol, "里尔市代表团", "fr", &["FR"], "2026-03-02", "2026-03-03").await;
+    for to in ["approved", "confirmed", "in_progress"] {
+        assert_eq!(move_to(&protocol, lille, to, "").await.status(), StatusCode::OK, "{to}");
+    }
+    add_outcome(&protocol, lille, "agreement", "签署友好交流城市意向书").await;
+    add_outcome(&protocol, lille, "lead", "模具厂扩产意向，拟投资1.2亿元").await;
+    let outcomes = delegation(&protocol, lille).await["outcomes"].clone();
+    let (agreement, lead) = (outcomes[0]["id"].to_string(), outcomes[1]["id"].to_string());
+
+    // The delegation's page offers the admin to follow it; the form comes filled in from it.
+    let (_, page) = app.page(&format!("/delegations/{lille}")).await;
+    assert!(page.contains(&format!("/promotion/leads/new?outcome={lead}")), "{page}");
+    let (_, page) = protocol.page(&format!("/delegations/{lille}")).await;
+    assert!(!page.contains("/promotion/leads/new"), "a protocol officer follows no lead: {page}");
+    let (_, page) = officer.page(&format!("/promotion/leads/new?outcome={lead}")).await;
+    assert!(page.contains(r#"value="模具厂扩产意向，拟投资1.2亿元""#), "{page}");
+
+    // Only an investment lead of a delegation; then the lead names the delegation.
+    let open = async |outcome: &str| {
+        officer
+            .call::<app::promotion::leads::api::OpenLead>(&[
+                ("title", "模具厂扩产"),
+                ("investor", "Moules de Précision de Lille SARL"),
+                ("source", "delegation"),
+                ("delegation_outcome_id", outcome),
+            ])
+            .await
+    };
+    let (_, e) = app_error(open(&agreement).await).await;
+    assert_eq!(e, AppError::field("delegation_outcome_id", FieldCode::UnknownLead));
+    let r = open(&lead).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let id: i64 = r.json().await.unwrap();
+    let (_, page) = officer.page(&format!("/promotion/leads/{id}")).await;
+    assert!(
+        page.contains(&format!(r#"href="/delegations/{lille}""#)) && page.contains("From the delegation"),
+        "{page}"
+    );
+}
+both!(a_delegations_investment_lead_is_followed_one_to_one);

@@ -304,6 +304,8 @@ pub struct Delegation {
     /// May the reader open the projects its leads became, and register one from a lead?
     pub reads_projects: bool,
     pub registers_projects: bool,
+    /// Whether the reader follows investment leads (may open one from an outcome).
+    pub opens_leads: bool,
     /// The statuses the reader may move it to.
     pub next_statuses: Vec<DelegationStatus>,
 }

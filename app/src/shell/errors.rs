@@ -196,6 +196,8 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::NotPublished => tr!("field-not-published"),
         FieldCode::BrochureNumberTaken => tr!("field-brochure-number-taken"),
         FieldCode::AlreadyInBrochure => tr!("field-already-in-brochure"),
+        FieldCode::BrochureFull => tr!("field-brochure-full"),
+        FieldCode::UnknownPromotedStatus => tr!("field-unknown-promoted-status"),
         FieldCode::UnknownEvent => tr!("field-unknown-event"),
         FieldCode::EventRequired => tr!("field-event-required"),
         FieldCode::UnknownLead => tr!("field-unknown-lead"),

@@ -303,8 +303,9 @@ fn outcome_kind_name(k: OutcomeKind) -> String {
 }
 
 /// The project an investment lead became (linked for a reader of the register), or for one who
-/// registers projects, the link that registers it.
-fn outcome_project(o: &crate::delegations::Outcome, reads: bool, registers: bool) -> Option<AnyView> {
+/// registers projects, the link that registers it, and for one who follows leads, the link that
+/// opens a lead from it.
+fn outcome_project(o: &crate::delegations::Outcome, reads: bool, registers: bool, leads: bool) -> Option<AnyView> {
     match (o.project_id, o.kind) {
         (Some(id), _) => {
             let name = o.project_name.clone().unwrap_or_default();
@@ -312,9 +313,16 @@ fn outcome_project(o: &crate::delegations::Outcome, reads: bool, registers: bool
                 if reads { view! { <a href=format!("/projects/{id}")>{name}</a> }.into_any() } else { name.into_any() };
             Some(view! { " · "{tr!("outcome-became-project")}" "{project} }.into_any())
         }
-        (None, OutcomeKind::Lead) if registers => {
-            let href = format!("/projects/new?lead={}", o.id);
-            Some(view! { " · "<a href=href>{tr!("outcome-register-project")}</a> }.into_any())
+        (None, OutcomeKind::Lead) if registers || leads => {
+            let register = registers.then(|| {
+                let href = format!("/projects/new?lead={}", o.id);
+                view! { " · "<a href=href>{tr!("outcome-register-project")}</a> }
+            });
+            let follow = leads.then(|| {
+                let href = format!("/promotion/leads/new?outcome={}", o.id);
+                view! { " · "<a href=href>{tr!("outcome-open-lead")}</a> }
+            });
+            Some(view! { {register} {follow} }.into_any())
         }
         _ => None,
     }
@@ -335,7 +343,7 @@ fn OutcomesPanel(d: Delegation, add: ServerAction<AddOutcome>) -> impl IntoView 
                     let href = format!("/enterprises/{e}");
                     view! { " · "<a href=href>{o.enterprise_name.clone().unwrap_or_default()}</a> }
                 });
-                let project = outcome_project(o, d.reads_projects, d.registers_projects);
+                let project = outcome_project(o, d.reads_projects, d.registers_projects, d.opens_leads);
                 view! { <li><strong>{outcome_kind_name(o.kind)}</strong>" "{o.description.clone()}{enterprise}{project}</li> }
             })
             .collect_view();

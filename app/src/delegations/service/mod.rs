@@ -352,6 +352,7 @@ async fn assemble(
         editable: crate::auth::allows(user.role, Action::PlanDelegations),
         reads_projects: crate::auth::allows(user.role, Action::ReadProjects),
         registers_projects: crate::auth::allows(user.role, Action::ManageProjects),
+        opens_leads: crate::auth::allows(user.role, Action::WorkPromotion),
         id: d.id,
         direction: d.direction,
         title: d.title,

@@ -86,7 +86,7 @@ pub async fn add(cx: &Ctx, id: i64, project: &str) -> Result<(), AppError> {
         Some(_) => {}
     }
     if data::count_in(&mut tx, id).await? >= super::MAX_ENTRIES {
-        return Err(AppError::field("project_id", FieldCode::TooManyRows));
+        return Err(AppError::field("project_id", FieldCode::BrochureFull));
     }
     if !data::add(&mut tx, id, project_id).await? {
         return Err(AppError::field("project_id", FieldCode::AlreadyInBrochure));

@@ -143,13 +143,14 @@ pub struct NewLead<'a> {
     pub next_step: &'a str,
     pub next_step_on: Option<NaiveDate>,
     pub promoted_project_id: Option<i64>,
+    pub delegation_outcome_id: Option<i64>,
 }
 
 pub async fn insert(tx: &mut Tx, l: &NewLead<'_>, by: i64, at: DateTime<Utc>) -> Result<i64, sqlx::Error> {
     tx.one(
         "insert into leads (title, investor, country, source, target_firm_id, officer_id, next_step, next_step_on, \
-             promoted_project_id, created_by, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) returning id",
+             promoted_project_id, delegation_outcome_id, created_by, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) returning id",
         &[
             l.title.into(),
             l.investor.into(),
@@ -160,6 +161,7 @@ pub async fn insert(tx: &mut Tx, l: &NewLead<'_>, by: i64, at: DateTime<Utc>) ->
             l.next_step.into(),
             l.next_step_on.into(),
             l.promoted_project_id.into(),
+            l.delegation_outcome_id.into(),
             by.into(),
             at.into(),
         ],
@@ -235,4 +237,21 @@ pub async fn close(
         )
         .await?;
     Ok(done.is_some())
+}
+
+/// Whether `id` is a delegation's outcome of the kind "investment lead".
+pub async fn is_delegation_lead(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        db.optional("select id from delegation_outcomes where id = $1 and kind = 'lead'", &[id.into()]).await?;
+    Ok(found.is_some())
+}
+
+/// The delegation whose outcome the lead `id` came from: (id, title).
+pub async fn delegation_of(db: &Db, id: i64) -> Result<Option<(i64, String)>, sqlx::Error> {
+    db.optional(
+        "select d.id, d.title from leads l join delegation_outcomes o on o.id = l.delegation_outcome_id \
+         join delegations d on d.id = o.delegation_id where l.id = $1",
+        &[id.into()],
+    )
+    .await
 }

@@ -79,6 +79,8 @@ pub struct LeadView {
     pub enquiry: Option<crate::promotion::promoted::Enquiry>,
     /// The promoted project it is about: its Chinese title.
     pub promoted_title: Option<String>,
+    /// The delegation whose outcome it came from: (id, title).
+    pub delegation: Option<(i64, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -143,6 +145,9 @@ pub struct LeadForm {
     /// The promoted project it is about (a brochure's, an event's), when one.
     #[serde(default)]
     pub promoted_project_id: String,
+    /// The delegation's outcome it comes from, when one.
+    #[serde(default)]
+    pub delegation_outcome_id: String,
     /// Empty: the officer who opens it.
     #[serde(default)]
     pub officer_id: String,

@@ -190,6 +190,16 @@ pub fn NewLeadPage() -> impl IntoView {
         }
     });
     let promoted_id = move || query.read().get("promoted").and_then(|s| s.parse::<i64>().ok());
+    // `?outcome=`: a delegation's investment lead, followed as a lead.
+    let outcome_id = move || query.read().get("outcome").and_then(|s| s.parse::<i64>().ok());
+    let outcome = crate::codec::resource(outcome_id, |id| async move {
+        match id {
+            Some(id) => {
+                crate::projects::api::open_leads(None).await.map(|l| l.into_iter().find(|o| o.outcome_id == id))
+            }
+            None => Ok(None),
+        }
+    });
     let promoted = crate::codec::resource(promoted_id, |id| async move {
         match id {
             Some(id) => crate::promotion::promoted::api::get_promoted(id).await.map(Some),
@@ -213,14 +223,20 @@ pub fn NewLeadPage() -> impl IntoView {
                     Some(f) => (f.name.clone(), f.name.clone(), f.country.clone(), f.id.to_string()),
                     None => Default::default(),
                 };
-                let source = match (&firm, &promoted) {
-                    (Some(_), _) => LeadSource::TargetFirm,
-                    (None, Some(_)) => LeadSource::Brochure,
-                    (None, None) => LeadSource::Event,
+                let outcome = outcome.await.ok().flatten();
+                let source = match (&firm, &promoted, &outcome) {
+                    (Some(_), _, _) => LeadSource::TargetFirm,
+                    (None, Some(_), _) => LeadSource::Brochure,
+                    (None, None, Some(_)) => LeadSource::Delegation,
+                    (None, None, None) => LeadSource::Event,
                 };
                 if let Some(p) = &promoted {
                     title = p.title.zh.clone();
                 }
+                if let Some(o) = &outcome {
+                    title = o.description.lines().next().unwrap_or_default().chars().take(300).collect();
+                }
+                let outcome_id = outcome.as_ref().map(|o| o.outcome_id.to_string()).unwrap_or_default();
                 let promoted_id = promoted.as_ref().map(|p| p.id.to_string()).unwrap_or_default();
                 // An admin names the lead's officer; an officer opens it for themselves.
                 let officers = officers.await.unwrap_or_default();
@@ -240,6 +256,7 @@ pub fn NewLeadPage() -> impl IntoView {
                     <ActionForm action=open attr:class="form form-wide">
                         <input type="hidden" name="target_firm_id" value=firm_id />
                         <input type="hidden" name="promoted_project_id" value=promoted_id />
+                        <input type="hidden" name="delegation_outcome_id" value=outcome_id />
                         <div class="form-grid">
                             <div class="field wide">
                                 <label for="title">{tr!("lead-field-title")}</label>
@@ -279,6 +296,7 @@ pub fn NewLeadPage() -> impl IntoView {
                         </div>
                         {move || field_message(error.get(), "target_firm_id")}
                         {move || field_message(error.get(), "promoted_project_id")}
+                        {move || field_message(error.get(), "delegation_outcome_id")}
                         <button type="submit" class="button-primary">{tr!("leads-open")}</button>
                     </ActionForm>
                 }
@@ -323,6 +341,9 @@ fn lead_view(
         view! { <a href=format!("/promotion/projects/{p}") lang="zh-CN">{v.promoted_title.clone().unwrap_or_default()}</a> }
     });
     let enquiry = v.enquiry.clone().map(|e| enquiry_panel(e, locale));
+    let delegation = v.delegation.clone().map(|(id, title)| {
+        view! { <dt>{tr!("lead-field-delegation")}</dt><dd><a href=format!("/delegations/{id}")>{title}</a></dd> }
+    });
     let closed = (!l.closed_reason.is_empty())
         .then(|| view! { <p>{tr!("lead-closed-because", { "reason" => l.closed_reason.clone() })}</p> });
     let contacts = if v.contacts.is_empty() {
@@ -374,6 +395,7 @@ fn lead_view(
             <dt>{tr!("firm-field-country")}</dt><dd>{country}</dd>
             <dt>{tr!("lead-field-source")}</dt><dd>{source_name(l.source)}</dd>
             {promoted.map(|link| view! { <dt>{tr!("lead-field-promoted")}</dt><dd>{link}</dd> })}
+            {delegation}
             <dt>{tr!("firm-field-officer")}</dt><dd>{l.officer_name.clone()}</dd>
             <dt>{tr!("lead-field-status")}</dt><dd>{status_badge(l.status)} " " {project}</dd>
             <dt>{tr!("firm-field-next-step")}</dt><dd>{next_step(&l, locale)}</dd>

@@ -31,10 +31,11 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Le
         Some(p) => crate::promotion::promoted::db::get(&state.db, p).await?.map(|p| p.title.zh),
         None => None,
     };
+    let delegation = data::delegation_of(&state.db, id).await?;
     let editable = lead.status == LeadStatus::Open
         && allows(user.role, Action::WorkPromotion)
         && may_work_on(user, Some(lead.officer_id));
-    Ok(LeadView { lead, contacts, editable, enquiry, promoted_title })
+    Ok(LeadView { lead, contacts, editable, enquiry, promoted_title, delegation })
 }
 
 /// Open a lead; its officer is the one who opens it unless an admin names another.
@@ -65,6 +66,11 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
     let promoted_project_id = v
         .existing_id("promoted_project_id", &f.promoted_project_id, FieldCode::UnknownPromotedProject, async |id| {
             crate::promotion::promoted::db::exists(db, id).await
+        })
+        .await?;
+    let delegation_outcome_id = v
+        .existing_id("delegation_outcome_id", &f.delegation_outcome_id, FieldCode::UnknownLead, async |id| {
+            data::is_delegation_lead(db, id).await
         })
         .await?;
     let officers = crate::enterprises::db::active_users_with_role(&cx.state.db, "liaison_officer").await?;
@@ -98,6 +104,7 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
         next_step: &next_step,
         next_step_on,
         promoted_project_id,
+        delegation_outcome_id,
     };
     let mut tx = cx.state.db.begin().await?;
     let id = data::insert(&mut tx, &lead, cx.user.id, db::now()).await?;
@@ -107,7 +114,8 @@ pub async fn create(cx: &Ctx, f: &LeadForm) -> Result<i64, AppError> {
         .set("source", source.as_str())
         .set("officer_id", officer_id)
         .set("target_firm_id", target_firm_id)
-        .set("promoted_project_id", promoted_project_id);
+        .set("promoted_project_id", promoted_project_id)
+        .set("delegation_outcome_id", delegation_outcome_id);
     audit::record(&mut tx, cx.entry("lead_opened", "lead", id, changes)).await?;
     tx.commit().await?;
     Ok(id)

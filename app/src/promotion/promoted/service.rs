@@ -251,7 +251,7 @@ pub async fn update(cx: &Ctx, id: i64, version: i32, f: &PromotedForm) -> Result
 pub async fn set_status(cx: &Ctx, id: i64, version: i32, status: &str) -> Result<(), AppError> {
     cx.permit(Action::WorkPromotion)?;
     let Some(status) = PromotedStatus::parse(status) else {
-        return Err(AppError::field("status", FieldCode::UnknownOutcomeKind));
+        return Err(AppError::field("status", FieldCode::UnknownPromotedStatus));
     };
     let mut tx = cx.state.db.begin().await?;
     let project = mine(cx, &mut tx, id).await?;
@@ -291,6 +291,7 @@ pub async fn receive_interest(
         next_step: "",
         next_step_on: Some(answer_by),
         promoted_project_id: Some(project.id),
+        delegation_outcome_id: None,
     };
     // Received by its officer: a portal lead has no staff author of its own.
     let lead_id = crate::promotion::leads::db::insert(tx, &lead, project.officer_id, enquiry.created_at).await?;

@@ -181,11 +181,37 @@ fn upload_error(raw: Option<String>) -> Option<FieldCode> {
 }
 
 /// The form that sends a spreadsheet: a plain post (the server reads and checks the file,
-/// then shows its preview), so it works without JavaScript.
+/// then shows its preview), so it works without JavaScript. With JavaScript the same post is
+/// sent by the browser's upload, whose progress a bar shows (a large file takes a while), and
+/// the page then goes where the server's answer led (the preview, or back with the reason).
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let query = use_query_map();
     let error = move || upload_error(query.read().get("error"));
+    // The share of the file sent (0–100) once sending began; 100 while the server reads it.
+    let sent = RwSignal::new(None::<u32>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        upload::send(ev, sent);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, sent);
+    };
+    let progress = move || {
+        sent.get().map(|percent| {
+            let text = if percent < 100 {
+                tr!("firms-import-sending", { "percent" => percent })
+            } else {
+                tr!("firms-import-checking")
+            };
+            let value = (percent < 100).then(|| percent.to_string());
+            view! {
+                <div class="upload-progress" role="status">
+                    <label for="upload-progress">{text}</label>
+                    <progress id="upload-progress" max="100" value=value></progress>
+                </div>
+            }
+        })
+    };
     view! {
         <Title text=tr!("firms-import") />
         <p class="breadcrumb"><a href="/promotion/firms">{move || tr!("firms-title")}</a></p>
@@ -195,14 +221,59 @@ pub fn ImportPage() -> impl IntoView {
         })}
         <p class="hint">{move || tr!("firms-import-hint")}</p>
         <p><a href="/promotion/firms/template.csv" download="" rel="external">{move || tr!("firms-template")}</a></p>
-        <form method="post" action="/promotion/firms/import" enctype="multipart/form-data" class="form">
+        <form method="post" action="/promotion/firms/import" enctype="multipart/form-data" class="form" on:submit=on_submit>
             <div class="field">
                 <label for="file">{move || tr!("firms-import-file")}</label>
                 <input id="file" name="file" type="file" required=true
                     accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
             </div>
-            <button type="submit" class="button-primary">{move || tr!("firms-import-read")}</button>
+            <button type="submit" class="button-primary" disabled=move || sent.get().is_some()>{move || tr!("firms-import-read")}</button>
+            {progress}
         </form>
+    }
+}
+
+/// The upload with its progress, in the browser.
+#[cfg(feature = "hydrate")]
+mod upload {
+    use leptos::prelude::*;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
+
+    /// Send the form's post by the browser's upload, `sent` following its progress; where the
+    /// browser cannot, the form posts as it would without JavaScript.
+    pub fn send(ev: leptos::ev::SubmitEvent, sent: RwSignal<Option<u32>>) {
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
+        let (Ok(data), Ok(xhr)) = (FormData::new_with_form(&form), XmlHttpRequest::new()) else { return };
+        let Ok(upload) = xhr.upload() else { return };
+        if xhr.open("POST", &form.action()).is_err() {
+            return;
+        }
+        ev.prevent_default();
+        sent.set(Some(0));
+        let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                sent.set(Some(((e.loaded() / e.total()) * 100.0).floor().min(99.0) as u32));
+            }
+        });
+        upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        on_progress.forget();
+        let on_sent = Closure::<dyn FnMut()>::new(move || sent.set(Some(100)));
+        upload.set_onload(Some(on_sent.as_ref().unchecked_ref()));
+        on_sent.forget();
+        // The server answers with a redirect, which the upload followed: go where it led.
+        let answered = xhr.clone();
+        let on_done = Closure::<dyn FnMut()>::new(move || {
+            let url = answered.response_url();
+            let target = if url.is_empty() { "/promotion/firms/import".to_string() } else { url };
+            let _ = window().location().set_href(&target);
+        });
+        xhr.set_onloadend(Some(on_done.as_ref().unchecked_ref()));
+        on_done.forget();
+        if xhr.send_with_opt_form_data(Some(&data)).is_err() {
+            sent.set(None);
+        }
     }
 }
 
