@@ -37,9 +37,9 @@ async fn register(who: &TestApp, form: &[(&'static str, String)]) -> reqwest::Re
     who.call::<app::projects::api::RegisterProject>(&form).await
 }
 
-async fn a_delegations_investment_lead_becomes_one_project(b: Backend) {
-    let app = spawn_app(b).await;
-    app.login_as_admin().await;
+/// Lille's delegation, under way, with an agreement and an investment lead among its outcomes:
+/// its protocol officer, a liaison officer, the delegation, the agreement and the lead.
+async fn lille_with_a_lead(app: &TestApp) -> (TestApp, TestApp, i64, String, String) {
     let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
     let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
     let lille = create(&protocol, "里尔市代表团", "fr", &["FR"], "2026-03-02", "2026-03-03").await;
@@ -50,6 +50,13 @@ async fn a_delegations_investment_lead_becomes_one_project(b: Backend) {
     add_outcome(&protocol, lille, "lead", "模具厂扩产意向，拟投资1.2亿元").await;
     let outcomes = delegation(&protocol, lille).await["outcomes"].clone();
     let (agreement, lead) = (outcomes[0]["id"].to_string(), outcomes[1]["id"].to_string());
+    (protocol, officer, lille, agreement, lead)
+}
+
+async fn a_delegations_investment_lead_becomes_one_project(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let (protocol, officer, lille, agreement, lead) = lille_with_a_lead(&app).await;
 
     // The officer, who does not read delegations, is offered the lead (not the agreement)…
     let open = leads(&officer).await;
@@ -103,16 +110,7 @@ both!(a_delegations_investment_lead_becomes_one_project);
 async fn a_delegations_investment_lead_is_followed_one_to_one(b: Backend) {
     let app = spawn_app(b).await;
     app.login_as_admin().await;
-    let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
-    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
-    let lille = create(&protocol, "里尔市代表团", "fr", &["FR"], "2026-03-02", "2026-03-03").await;
-    for to in ["approved", "confirmed", "in_progress"] {
-        assert_eq!(move_to(&protocol, lille, to, "").await.status(), StatusCode::OK, "{to}");
-    }
-    add_outcome(&protocol, lille, "agreement", "签署友好交流城市意向书").await;
-    add_outcome(&protocol, lille, "lead", "模具厂扩产意向，拟投资1.2亿元").await;
-    let outcomes = delegation(&protocol, lille).await["outcomes"].clone();
-    let (agreement, lead) = (outcomes[0]["id"].to_string(), outcomes[1]["id"].to_string());
+    let (protocol, officer, lille, agreement, lead) = lille_with_a_lead(&app).await;
 
     // The delegation's page offers the admin to follow it; the form comes filled in from it.
     let (_, page) = app.page(&format!("/delegations/{lille}")).await;
