@@ -5,7 +5,7 @@
 //! protections; the interest becomes a lead of the project's officer.
 
 use super::api::refused_post;
-use super::pages::{rate_limited_notice, text_field, PortalNav, TextField};
+use super::pages::{language_field, rate_limited_notice, text_field, PortalNav, TextField};
 use super::{PortalPost, Refused};
 use crate::domain::Locale;
 use crate::i18n::use_locale;
@@ -166,7 +166,6 @@ fn interest_form(id: i64, refused: Option<Refused<InterestForm>>, locale: Locale
     let (f, error) = Refused::or_blank(refused);
     let error_signal = Signal::stored(error.clone());
     let err = move || error.clone();
-    let language = if f.language.is_empty() { locale.tag().to_string() } else { f.language.clone() };
     let field = |name, label, value: &str, input_type, autocomplete, required| TextField {
         name,
         label,
@@ -197,16 +196,7 @@ fn interest_form(id: i64, refused: Option<Refused<InterestForm>>, locale: Locale
                 {text_field(field("contact_name", tr!("interest-field-contact-name"), &f.contact_name, "text", "name", true), err())}
                 {text_field(field("email", tr!("interest-field-email"), &f.email, "email", "email", true), err())}
                 {text_field(field("phone", tr!("interest-field-phone"), &f.phone, "tel", "tel", false), err())}
-                <div class="field">
-                    <label for="language">{tr!("interest-field-language")}</label>
-                    <select id="language" name="language" aria-describedby="language-error">
-                        {Locale::ALL.into_iter().map(|l| {
-                            let selected = language == l.tag();
-                            view! { <option value=l.tag() selected=selected>{l.endonym()}</option> }
-                        }).collect_view()}
-                    </select>
-                    {field_message(err(), "language")}
-                </div>
+                {language_field(tr!("interest-field-language"), None, &f.language, locale, err())}
                 <div class="field">
                     <label for="message">{tr!("interest-field-message")} " " <span class="muted">{tr!("portal-optional")}</span></label>
                     <textarea id="message" name="message" rows="6" maxlength=MESSAGE_MAX

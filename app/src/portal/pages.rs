@@ -293,10 +293,35 @@ fn staff_identity_fieldset(f: &RequestForm, error: Option<AppError>, locale: Loc
     }
 }
 
+/// The language a visitor wants the office's mail in: the one typed (kept on a refused
+/// form), else the page's.
+pub(super) fn language_field(
+    label: String,
+    hint: Option<String>,
+    typed: &str,
+    locale: Locale,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let chosen = if typed.is_empty() { locale.tag().to_string() } else { typed.to_string() };
+    let described = if hint.is_some() { "language-hint language-error" } else { "language-error" };
+    view! {
+        <div class="field">
+            <label for="language">{label}</label>
+            {hint.map(|h| view! { <p class="hint" id="language-hint">{h}</p> })}
+            <select id="language" name="language" aria-describedby=described>
+                {Locale::ALL.into_iter().map(|l| {
+                    let selected = chosen == l.tag();
+                    view! { <option value=l.tag() selected=selected>{l.endonym()}</option> }
+                }).collect_view()}
+            </select>
+            {field_message(error, "language")}
+        </div>
+    }
+}
+
 /// The contact fieldset: name (on the enterprise form), e-mail, phone and language.
 fn contact_fieldset(f: &RequestForm, error: Option<AppError>, staff: bool, locale: Locale) -> impl IntoView {
     let err = move || error.clone();
-    let language = if f.language.is_empty() { locale.tag().to_string() } else { f.language.clone() };
     view! {
         <fieldset class="fieldset">
             <legend>{tr!("portal-contact")}</legend>
@@ -327,17 +352,7 @@ fn contact_fieldset(f: &RequestForm, error: Option<AppError>, staff: bool, local
                 autocomplete: "tel",
                 required: true,
             }, err())}
-            <div class="field">
-                <label for="language">{tr!("portal-field-language")}</label>
-                <p class="hint" id="language-hint">{tr!("portal-hint-language")}</p>
-                <select id="language" name="language" aria-describedby="language-hint language-error">
-                    {Locale::ALL.into_iter().map(|l| {
-                        let selected = language == l.tag();
-                        view! { <option value=l.tag() selected=selected>{l.endonym()}</option> }
-                    }).collect_view()}
-                </select>
-                {field_message(err(), "language")}
-            </div>
+            {language_field(tr!("portal-field-language"), Some(tr!("portal-hint-language")), &f.language, locale, err())}
         </fieldset>
     }
 }

@@ -20,11 +20,12 @@ pub async fn load(state: &ServerState, user: &SessionUser, id: i64) -> Result<Br
     let order = data::entries(&state.db, id).await?;
     let mut projects = promoted::some(&state.db, &order).await?;
     projects.sort_by_key(|p| order.iter().position(|id| *id == p.id));
-    let mut entries = Vec::with_capacity(projects.len());
-    for project in projects {
-        let conversion = promoted::conversion(&state.db, project.id).await?;
-        entries.push(Entry { project, conversion });
-    }
+    let conversions: std::collections::HashMap<i64, _> =
+        promoted::conversions(&state.db, &order).await?.into_iter().collect();
+    let entries = projects
+        .into_iter()
+        .map(|project| Entry { conversion: conversions.get(&project.id).copied().unwrap_or_default(), project })
+        .collect();
     Ok(BrochureView { issue, entries, editable: allows(user.role, Action::WorkPromotion) })
 }
 

@@ -135,27 +135,45 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<PromotedProject>, sql
     tx.optional(&format!("select {COLUMNS} from {FROM} where p.id = $1"), &[id.into()]).await
 }
 
+/// `$1, $2, …` for the ids, and the ids as arguments.
+fn id_list(ids: &[i64]) -> (String, Vec<Arg>) {
+    let marks = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    (marks, ids.iter().map(|id| Arg::from(*id)).collect())
+}
+
 /// The projects `ids`, in no order.
 pub async fn some(db: &Db, ids: &[i64]) -> Result<Vec<PromotedProject>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-    let args: Vec<Arg> = ids.iter().map(|id| Arg::from(*id)).collect();
+    let (marks, args) = id_list(ids);
     db.all(&format!("select {COLUMNS} from {FROM} where p.id in ({marks})"), &args).await
 }
 
-/// The leads a promoted project brought, and how many became a project now signed.
-pub async fn conversion(db: &Db, id: i64) -> Result<Conversion, sqlx::Error> {
-    let (leads, signed): (i64, i64) = db
-        .one(
-            "select count(*), coalesce(sum(case when l.status = 'became_project' \
-                 and pr.stage in ('signed', 'started', 'completed') then 1 else 0 end), 0) \
-             from leads l left join projects pr on pr.id = l.project_id where l.promoted_project_id = $1",
-            &[id.into()],
+/// The leads each of the projects `ids` brought, and how many became a project now signed;
+/// one statement for them all, a project without leads absent.
+pub async fn conversions(db: &Db, ids: &[i64]) -> Result<Vec<(i64, Conversion)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (marks, args) = id_list(ids);
+    let rows: Vec<(i64, i64, i64)> = db
+        .all(
+            &format!(
+                "select l.promoted_project_id, count(*), coalesce(sum(case when l.status = 'became_project' \
+                     and pr.stage in ('signed', 'started', 'completed') then 1 else 0 end), 0) \
+                 from leads l left join projects pr on pr.id = l.project_id \
+                 where l.promoted_project_id in ({marks}) group by l.promoted_project_id"
+            ),
+            &args,
         )
         .await?;
-    Ok(Conversion { leads, signed })
+    Ok(rows.into_iter().map(|(id, leads, signed)| (id, Conversion { leads, signed })).collect())
+}
+
+/// The leads one project brought, and how many became a project now signed.
+pub async fn conversion(db: &Db, id: i64) -> Result<Conversion, sqlx::Error> {
+    Ok(conversions(db, &[id]).await?.first().map(|(_, c)| *c).unwrap_or_default())
 }
 
 /// The brochure issues presenting a project: (id, number), the first issue first.

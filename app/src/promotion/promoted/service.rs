@@ -235,6 +235,8 @@ async fn mine(cx: &Ctx, tx: &mut db::Tx, id: i64) -> Result<PromotedProject, App
 
 pub async fn update(cx: &Ctx, id: i64, version: i32, f: &PromotedForm) -> Result<(), AppError> {
     cx.permit(Action::WorkPromotion)?;
+    // Validation reads the register outside the transaction (it needs the officer now in
+    // charge); `mine` reads the project again under the transaction's lock before the write.
     let current = data::get(&cx.state.db, id).await?.ok_or(AppError::NotFound)?;
     let valid = validate(cx, f, Some(current.officer_id)).await?;
     let mut tx = cx.state.db.begin().await?;
