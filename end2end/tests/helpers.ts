@@ -92,3 +92,18 @@ export async function createColleague(page: Page, c: Colleague) {
   await expect(page).toHaveURL(/\/admin\/users\/\d+/);
   await hydrated(page);
 }
+
+/** Record one of an investment project's three reviews on its page. */
+export async function review(page: Page, aspect: string, verdict: 'true' | 'false', finding: string) {
+  await page.locator('#aspect').selectOption(aspect);
+  await page.locator('#passed').selectOption(verdict);
+  await page.locator('#finding').fill(finding);
+  await page.getByRole('button', { name: 'Record a review' }).click();
+  await expect(page.locator('table').filter({ hasText: finding })).toBeVisible();
+}
+
+/** Move an investment project to a stage from its page. */
+export async function moveTo(page: Page, stage: string) {
+  await page.locator('#to_stage').selectOption(stage);
+  await page.getByRole('button', { name: 'Move the project' }).click();
+}

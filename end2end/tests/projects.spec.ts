@@ -3,23 +3,10 @@
 // three-way review (one held back by a failed legality review until it is redone); one starts,
 // gets a health check whose problem goes to the tax department, and completes. The fair's page
 // and the rates show the right figures, in English and in Chinese.
-import { test, expect, SHOTS, hydrated, signIn, signOut } from './helpers';
+import { test, expect, SHOTS, hydrated, moveTo, review, signIn, signOut } from './helpers';
 import type { Page } from '@playwright/test';
 
 const PASSWORD = 'one to one support';
-
-async function review(page: Page, aspect: string, verdict: 'true' | 'false', finding: string) {
-  await page.locator('#aspect').selectOption(aspect);
-  await page.locator('#passed').selectOption(verdict);
-  await page.locator('#finding').fill(finding);
-  await page.getByRole('button', { name: 'Record a review' }).click();
-  await expect(page.locator('table').filter({ hasText: finding })).toBeVisible();
-}
-
-async function moveTo(page: Page, stage: string) {
-  await page.locator('#to_stage').selectOption(stage);
-  await page.getByRole('button', { name: 'Move the project' }).click();
-}
 
 /** Register a project from the fair, in negotiation; its page follows. */
 async function register(page: Page, name: string, amount: string) {

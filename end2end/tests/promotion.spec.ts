@@ -1,11 +1,11 @@
 // Investment promotion: Li Na (a liaison officer, in English; cases.spec.ts creates her) maps
 // the low-altitude economy sub-chain the admin added, imports the firms to approach from an
 // .xlsx file with two bad rows, reads why each was refused, fixes them in the file and imports
-// it again: the firms saved the first time are updated, not doubled. Then she moves one on and
-// follows its lead into the project it became. She then publishes a promoted project in three
-// languages; a French investor finds it on the portal in French and expresses interest; the
-// lead is hers, and the French acknowledgement leaves the outbox.
-import { test, expect, ADMIN, SHOTS, hydrated, signIn, signOut } from './helpers';
+// it again: the firms saved the first time are updated, not doubled. Then she moves one on,
+// follows its lead into the project it became and signs it. She then publishes a promoted
+// project in three languages; a French investor finds it on the portal in French and expresses
+// interest; the lead is hers, and the French acknowledgement leaves the outbox.
+import { test, expect, ADMIN, SHOTS, hydrated, moveTo, review, signIn, signOut } from './helpers';
 import type { Page } from '@playwright/test';
 import { xlsx } from './xlsx';
 
@@ -136,6 +136,15 @@ test('an officer maps a sub-chain, imports target firms, fixes the refused rows 
   await expect(page.locator('dl.facts')).toContainText('Became a project');
   await expect(page.locator(`dl.facts a[href="/projects/${project}"]`)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/lead-became-project.png`, fullPage: true });
+
+  // She follows it to the project, whose three reviews pass, and signs it.
+  await page.locator(`dl.facts a[href="/projects/${project}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${project}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('派诺特无人机总装项目');
+  await hydrated(page);
+  for (const aspect of ['authenticity', 'legality', 'feasibility']) await review(page, aspect, 'true', `Parrot ${aspect} checked.`);
+  await moveTo(page, 'signed');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
 });
 
 test('an officer publishes a project in three languages and a French investor expresses interest', async ({ page, browser }) => {
