@@ -11,6 +11,7 @@ mod accounts;
 mod architecture;
 mod cases;
 mod configuration;
+mod dashboard;
 mod deadlines;
 mod delegations;
 mod enterprises;

@@ -23,7 +23,7 @@ async fn add_county(who: &TestApp, zh: &str, en: &str, fr: &str) -> reqwest::Res
 }
 
 /// A project registered at `stage` on `since`, from the fields given over these defaults.
-async fn register(who: &TestApp, fields: &[(&str, &str)]) -> i64 {
+pub(crate) async fn register(who: &TestApp, fields: &[(&str, &str)]) -> i64 {
     let mut form: Vec<(&str, &str)> = vec![
         ("investor", "Lumière Composites SAS"),
         ("investor_country", "FR"),
@@ -42,7 +42,7 @@ async fn register(who: &TestApp, fields: &[(&str, &str)]) -> i64 {
     body.parse().unwrap()
 }
 
-async fn pass_reviews(who: &TestApp, id: i64) {
+pub(crate) async fn pass_reviews(who: &TestApp, id: i64) {
     for aspect in ["authenticity", "legality", "feasibility"] {
         let form =
             [("id", id.to_string()), ("aspect", aspect.into()), ("passed", "true".into()), ("finding", "核实".into())];
@@ -52,7 +52,7 @@ async fn pass_reviews(who: &TestApp, id: i64) {
 }
 
 /// Move the project on `on` (today when empty), from the version its page shows.
-async fn move_on(who: &TestApp, id: i64, to: &str, on: &str, reason: &str) {
+pub(crate) async fn move_on(who: &TestApp, id: i64, to: &str, on: &str, reason: &str) {
     let p = json(who.call::<app::projects::api::GetProject>(&[("id", &id.to_string())]).await).await;
     let version = p["version"].as_i64().unwrap().to_string();
     let id_text = id.to_string();
@@ -64,7 +64,7 @@ async fn move_on(who: &TestApp, id: i64, to: &str, on: &str, reason: &str) {
 }
 
 /// Record a month's capital in place for a project.
-async fn capital(who: &TestApp, id: i64, month: &str, domestic: &str, foreign: &str) -> reqwest::Response {
+pub(crate) async fn capital(who: &TestApp, id: i64, month: &str, domestic: &str, foreign: &str) -> reqwest::Response {
     let id = id.to_string();
     let form = [("id", id.as_str()), ("month", month), ("domestic", domestic), ("foreign", foreign)];
     who.call::<app::projects::capital::RecordCapital>(&form).await

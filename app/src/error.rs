@@ -172,6 +172,7 @@ pub enum FieldCode {
     BrochureFull,
     /// Neither draft nor published.
     UnknownPromotedStatus,
+    QuarterOrMonth,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

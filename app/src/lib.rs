@@ -39,6 +39,7 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod codec;
+pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod delegations;
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                 <shell::Layout>
                     <Routes fallback=shell::NotFound>
                         <shell::Pages />
+                        <dashboard::pages::Pages />
                         <account::Pages />
                         <auth::pages::Pages />
                         <admin::pages::Pages />

@@ -71,6 +71,7 @@ pub fn rules() -> impl Iterator<Item = &'static PageRule> {
     [
         OPEN_FILES,
         crate::shell::RULES,
+        crate::dashboard::pages::RULES,
         crate::account::RULES,
         crate::auth::pages::RULES,
         crate::admin::pages::RULES,

@@ -18,7 +18,14 @@ use app::error::AppError;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn create(who: &TestApp, title: &str, language: &str, countries: &[&str], from: &str, to: &str) -> i64 {
+pub(crate) async fn create(
+    who: &TestApp,
+    title: &str,
+    language: &str,
+    countries: &[&str],
+    from: &str,
+    to: &str,
+) -> i64 {
     let mut form = vec![
         ("direction", "incoming"),
         ("title", title),
@@ -85,7 +92,7 @@ async fn clashes_of(r: reqwest::Response) -> Vec<Clash> {
     }
 }
 
-async fn move_to(who: &TestApp, id: i64, to: &str, reason: &str) -> reqwest::Response {
+pub(crate) async fn move_to(who: &TestApp, id: i64, to: &str, reason: &str) -> reqwest::Response {
     let d = delegation(who, id).await;
     let version = d["version"].to_string();
     who.call::<app::delegations::api::ChangeStatus>(&[
@@ -97,7 +104,7 @@ async fn move_to(who: &TestApp, id: i64, to: &str, reason: &str) -> reqwest::Res
     .await
 }
 
-async fn add_member(who: &TestApp, id: i64, name: &str) -> StatusCode {
+pub(crate) async fn add_member(who: &TestApp, id: i64, name: &str) -> StatusCode {
     let id = id.to_string();
     who.call::<app::delegations::api::AddMember>(&[
         ("id", id.as_str()),

@@ -457,6 +457,7 @@ fn audit_action_name(action: &str) -> String {
         "brochure_project_added" => tr!("audit-action-brochure-project-added"),
         "brochure_project_removed" => tr!("audit-action-brochure-project-removed"),
         "interest_expressed" => tr!("audit-action-interest-expressed"),
+        "figure_targets_set" => tr!("audit-action-figure-targets-set"),
         other => other.to_string(),
     }
 }

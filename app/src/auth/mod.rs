@@ -196,6 +196,7 @@ pub fn may_open(user: Option<&SessionUser>, access: PageAccess) -> Result<(), cr
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavArea {
     Home,
+    Dashboard,
     MyEnterprises,
     Enterprises,
     Projects,
@@ -211,8 +212,21 @@ pub enum NavArea {
     Audit,
 }
 
+/// The readings whose figures the dashboard shows: a role with none of them has no dashboard.
+const FIGURES: [Action; 6] = [
+    Action::ReadProjects,
+    Action::ReadPromotion,
+    Action::ReadDelegations,
+    Action::ReadCities,
+    Action::ReadEnterprises,
+    Action::ReadCases,
+];
+
 pub fn nav_areas(role: Role) -> Vec<NavArea> {
     let mut areas = vec![NavArea::Home];
+    if FIGURES.into_iter().any(|a| allows(role, a)) {
+        areas.push(NavArea::Dashboard);
+    }
     if role == Role::LiaisonOfficer {
         areas.push(NavArea::MyEnterprises);
     }
@@ -346,6 +360,7 @@ mod tests {
             nav_areas(Role::Admin),
             vec![
                 NavArea::Home,
+                NavArea::Dashboard,
                 NavArea::Enterprises,
                 NavArea::Projects,
                 NavArea::Promotion,
@@ -363,6 +378,7 @@ mod tests {
             nav_areas(Role::LiaisonOfficer),
             vec![
                 NavArea::Home,
+                NavArea::Dashboard,
                 NavArea::MyEnterprises,
                 NavArea::Enterprises,
                 NavArea::Projects,
@@ -372,10 +388,13 @@ mod tests {
             ]
         );
         assert_eq!(nav_areas(Role::DepartmentLiaison), vec![NavArea::Home, NavArea::Tasks]);
-        assert_eq!(nav_areas(Role::CountyOfficer), vec![NavArea::Home, NavArea::Projects, NavArea::Promotion]);
+        assert_eq!(
+            nav_areas(Role::CountyOfficer),
+            vec![NavArea::Home, NavArea::Dashboard, NavArea::Projects, NavArea::Promotion]
+        );
         assert_eq!(
             nav_areas(Role::ProtocolOfficer),
-            vec![NavArea::Home, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]
+            vec![NavArea::Home, NavArea::Dashboard, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]
         );
     }
 

@@ -70,7 +70,7 @@ mod statistics;
 
 pub use self::calendar::{CalendarFilter, CalendarItem, CalendarView};
 pub use self::rules::{breaches, MissionRules, Rule, RuleBreach};
-pub use self::statistics::{statistics, Count, Counted, Statistics};
+pub use self::statistics::{statistics, totals, Count, Counted, Statistics};
 pub use crate::domain::{Clash, ResourceKind};
 
 codes!(

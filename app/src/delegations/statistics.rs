@@ -41,6 +41,15 @@ pub struct Counted {
     pub members: i64,
 }
 
+/// The delegations received and sent among `delegations`, and their people.
+pub fn totals(delegations: &[Counted]) -> (Count, Count) {
+    let (mut incoming, mut outgoing) = (Count::default(), Count::default());
+    for d in delegations {
+        if d.direction == Direction::Incoming { &mut incoming } else { &mut outgoing }.add(d.members);
+    }
+    (incoming, outgoing)
+}
+
 pub fn statistics(year: i32, delegations: &[Counted]) -> Statistics {
     use chrono::Datelike;
     let mut s = Statistics { year, months: vec![(Count::default(), Count::default()); 12], ..Statistics::default() };

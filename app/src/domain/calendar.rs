@@ -49,6 +49,11 @@ pub fn office_today(now: DateTime<Utc>) -> NaiveDate {
     office_time(now).date_naive()
 }
 
+/// The instant a day begins in the office, in UTC (the day before, 16:00).
+pub fn office_day_start(day: NaiveDate) -> DateTime<Utc> {
+    (day.and_time(chrono::NaiveTime::MIN) - chrono::Duration::hours(8)).and_utc()
+}
+
 /// The first and the last day of a year (None for a year the calendar cannot hold).
 pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
     Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))

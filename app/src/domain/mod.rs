@@ -26,7 +26,7 @@ pub mod search;
 pub use account::{DisplayName, Email, NewPassword, Role};
 pub use audit::{AuditEntry, AuditFilter, AuditPage};
 pub use booking::{Clash, ResourceKind};
-pub use calendar::{office_time, office_today, year_bounds, DayKind, WorkingCalendar};
+pub use calendar::{office_day_start, office_time, office_today, year_bounds, DayKind, WorkingCalendar};
 pub use case_ref::{normalise_access_code, CaseReference, ACCESS_CODE_ALPHABET, ACCESS_CODE_LEN};
 pub use case_status::{CaseStatus, Deadline};
 pub use case_type::CaseType;

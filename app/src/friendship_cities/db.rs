@@ -273,3 +273,19 @@ pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>, at: DateTime<Utc>) 
     )
     .await
 }
+
+/// For each kind of relation: how many cities, and how many entered the register from one
+/// instant to the next (the dashboard's figures).
+pub async fn kinds(
+    db: &Db,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<(CityKind, i64, i64)>, sqlx::Error> {
+    db.all(
+        "select kind, count(*), \
+                cast(coalesce(sum(case when created_at >= $1 and created_at < $2 then 1 else 0 end), 0) as bigint) \
+         from partner_cities group by kind",
+        &[from.into(), until.into()],
+    )
+    .await
+}

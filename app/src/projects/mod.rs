@@ -15,6 +15,8 @@ pub mod db;
 pub mod events;
 #[cfg(feature = "ssr")]
 pub mod export;
+#[cfg(feature = "ssr")]
+pub mod figures;
 mod filter;
 pub mod names;
 pub mod pages;

@@ -6,6 +6,8 @@
 
 pub mod brochures;
 pub mod chain_maps;
+#[cfg(feature = "ssr")]
+pub mod figures;
 pub mod leads;
 pub mod policies;
 pub mod promoted;

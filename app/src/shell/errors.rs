@@ -198,6 +198,7 @@ pub fn field_error_text(code: FieldCode) -> String {
         FieldCode::AlreadyInBrochure => tr!("field-already-in-brochure"),
         FieldCode::BrochureFull => tr!("field-brochure-full"),
         FieldCode::UnknownPromotedStatus => tr!("field-unknown-promoted-status"),
+        FieldCode::QuarterOrMonth => tr!("field-quarter-or-month"),
         FieldCode::UnknownEvent => tr!("field-unknown-event"),
         FieldCode::EventRequired => tr!("field-event-required"),
         FieldCode::UnknownLead => tr!("field-unknown-lead"),

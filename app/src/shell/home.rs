@@ -49,6 +49,7 @@ type Card = (&'static str, fn() -> String, fn() -> String);
 /// The card that leads to one area, with a line saying what it holds.
 fn home_card(area: NavArea) -> impl IntoView {
     let (href, title, text): Card = match area {
+        NavArea::Dashboard => ("/dashboard", || tr!("nav-dashboard"), || tr!("home-dashboard-text")),
         NavArea::Users => ("/admin/users", || tr!("nav-users"), || tr!("home-users-text")),
         NavArea::MyEnterprises => {
             ("/enterprises?mine=true", || tr!("nav-my-enterprises"), || tr!("home-my-enterprises-text"))

@@ -109,6 +109,7 @@ fn MainNav(user: SessionUser) -> impl IntoView {
         .map(|area| {
             let (href, prefix, mine, label): (&'static str, &'static str, bool, fn() -> String) = match area {
                 NavArea::Home => ("/", "/", false, || tr!("nav-home")),
+                NavArea::Dashboard => ("/dashboard", "/dashboard", false, || tr!("nav-dashboard")),
                 NavArea::MyEnterprises => {
                     ("/enterprises?mine=true", "/enterprises", true, || tr!("nav-my-enterprises"))
                 }

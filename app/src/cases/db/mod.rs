@@ -103,3 +103,28 @@ const SUMMARY: &str = concat!("select ", summary_columns!(), summary_from!());
 
 /// The statuses in which a case's deadline runs.
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
+
+/// The casework's figures for the dashboard, for cases opened and resolved from one instant
+/// to the next: (opened, of them in the green channel, resolved, overdue today, ratings given
+/// in the period, the sum of their stars).
+pub async fn figures(
+    db: &crate::db::Db,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(i64, i64, i64, i64, i64, i64), sqlx::Error> {
+    db.one(
+        &format!(
+            "select (select count(*) from cases where created_at >= $1 and created_at < $2), \
+                    (select count(*) from cases where created_at >= $1 and created_at < $2 and green_channel = true), \
+                    (select count(distinct case_id) from case_events \
+                     where kind = 'status_changed' and to_status = 'resolved' and created_at >= $1 and created_at < $2), \
+                    (select count(*) from cases c where {RUNNING} and c.due_on < $3), \
+                    (select count(*) from cases where rated_at >= $1 and rated_at < $2 and rating is not null), \
+                    (select cast(coalesce(sum(rating), 0) as bigint) from cases \
+                     where rated_at >= $1 and rated_at < $2 and rating is not null)"
+        ),
+        &[from.into(), until.into(), today.into()],
+    )
+    .await
+}

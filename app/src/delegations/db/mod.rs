@@ -399,6 +399,11 @@ pub async fn counted(db: &Db, year: i32) -> Result<Vec<Counted>, sqlx::Error> {
     let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
         return Ok(Vec::new());
     };
+    counted_between(db, from, to).await
+}
+
+/// The delegations that count in a period's figures: not cancelled, first day in it.
+pub async fn counted_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Counted>, sqlx::Error> {
     db.all::<Counted>(
         "select d.direction, d.starts_on, d.countries, \
              (select count(*) from delegation_members m where m.delegation_id = d.id) as members \

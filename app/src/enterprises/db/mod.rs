@@ -79,3 +79,24 @@ impl OverdueCutoff {
         }
     }
 }
+
+/// The register's figures for the dashboard: enterprises, key ones, those registered in the
+/// period (from one instant to the next), and those whose visit is overdue at `cutoff`.
+pub async fn figures(
+    db: &Db,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    cutoff: OverdueCutoff,
+) -> Result<(i64, i64, i64, i64), sqlx::Error> {
+    db.one(
+        &format!(
+            "select count(*), \
+                    cast(coalesce(sum(case when e.is_key = true then 1 else 0 end), 0) as bigint), \
+                    cast(coalesce(sum(case when e.created_at >= $3 and e.created_at < $4 then 1 else 0 end), 0) as bigint), \
+                    cast(coalesce(sum(case when {OVERDUE_SQL} then 1 else 0 end), 0) as bigint) \
+             from enterprises e"
+        ),
+        &[cutoff.date.into(), cutoff.at.into(), from.into(), until.into()],
+    )
+    .await
+}

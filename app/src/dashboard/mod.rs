@@ -1,0 +1,413 @@
+//! The leaders' dashboard: the office's figures for a period the reader chooses (the year to
+//! date unless the address says otherwise: `?year=2025`, `?year=2025&quarter=2`,
+//! `?year=2025&month=3`, `?from=…&to=…`), beside the same period a year before, each figure a
+//! link to the list behind it. Each area computes its own figures (`projects::figures`,
+//! `promotion::figures`, …); this area only reads those the reader's role may read.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::error::{FieldCode, FieldError};
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The period as the address gives it; any part may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PeriodQuery {
+    pub year: String,
+    pub quarter: String,
+    pub month: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl PeriodQuery {
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> PeriodQuery {
+        let text = |k: &str| get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+        PeriodQuery {
+            year: text("year"),
+            quarter: text("quarter"),
+            month: text("month"),
+            from: text("from"),
+            to: text("to"),
+        }
+    }
+}
+
+/// Which kind of period the reader chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PeriodKind {
+    YearToDate,
+    Year,
+    Quarter(u32),
+    Month(u32),
+    Range,
+}
+
+/// A period of whole days, its first and last included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The years a period may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+impl Period {
+    /// The period the query names, `today` being the office's day (for the year to date).
+    pub fn read(q: &PeriodQuery, today: NaiveDate) -> Result<Period, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut day = |field: &'static str, raw: &str| match raw {
+            "" => None,
+            raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+                Ok(d) if YEARS.contains(&d.year()) => Some(d),
+                _ => {
+                    errors.push(FieldError::new(field, FieldCode::InvalidDate));
+                    None
+                }
+            },
+        };
+        if !q.from.is_empty() || !q.to.is_empty() {
+            let (from, to) = (day("from", &q.from), day("to", &q.to));
+            if q.from.is_empty() {
+                errors.push(FieldError::new("from", FieldCode::Required));
+            }
+            let to = if q.to.is_empty() { Some(today) } else { to };
+            return match (from, to) {
+                (Some(from), Some(to)) if errors.is_empty() => {
+                    if to < from {
+                        Err(vec![FieldError::new("to", FieldCode::EndsBeforeStart)])
+                    } else {
+                        Ok(Period { kind: PeriodKind::Range, from, to })
+                    }
+                }
+                _ => Err(errors),
+            };
+        }
+        let number =
+            |field: &'static str, raw: &str, range: std::ops::RangeInclusive<i64>, errors: &mut Vec<FieldError>| {
+                match raw {
+                    "" => None,
+                    raw => match raw.parse::<i64>() {
+                        Ok(n) if range.contains(&n) => Some(n),
+                        _ => {
+                            errors.push(FieldError::new(field, FieldCode::InvalidNumber));
+                            None
+                        }
+                    },
+                }
+            };
+        let year = number("year", &q.year, *YEARS.start() as i64..=*YEARS.end() as i64, &mut errors);
+        let quarter = number("quarter", &q.quarter, 1..=4, &mut errors);
+        let month = number("month", &q.month, 1..=12, &mut errors);
+        if quarter.is_some() && month.is_some() {
+            errors.push(FieldError::new("month", FieldCode::QuarterOrMonth));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let first = |y: i64, m: i64| NaiveDate::from_ymd_opt(y as i32, m as u32, 1);
+        let span = |kind, start: Option<NaiveDate>, months: u32| {
+            let from = start.ok_or_else(|| vec![FieldError::new("year", FieldCode::InvalidNumber)])?;
+            let to = from.checked_add_months(Months::new(months)).and_then(|d| d.pred_opt()).unwrap_or(from);
+            Ok(Period { kind, from, to })
+        };
+        match (year, quarter, month) {
+            (None, None, None) => {
+                span(PeriodKind::YearToDate, first(today.year() as i64, 1), 12).map(|p| Period { to: today, ..p })
+            }
+            (None, _, _) => Err(vec![FieldError::new("year", FieldCode::Required)]),
+            (Some(y), None, None) => span(PeriodKind::Year, first(y, 1), 12),
+            (Some(y), Some(q), _) => span(PeriodKind::Quarter(q as u32), first(y, q * 3 - 2), 3),
+            (Some(y), None, Some(m)) => span(PeriodKind::Month(m as u32), first(y, m), 1),
+        }
+    }
+
+    /// The same period one year earlier (29 February becomes the 28th).
+    pub fn year_before(&self) -> Period {
+        let back = |d: NaiveDate| d.checked_sub_months(Months::new(12)).unwrap_or(d);
+        Period { kind: self.kind, from: back(self.from), to: back(self.to) }
+    }
+
+    /// The period's part of an address, as `read` takes it back.
+    pub fn to_query(&self) -> String {
+        let year = self.from.year().to_string();
+        let pairs: Vec<(&str, Option<String>)> = match self.kind {
+            PeriodKind::YearToDate => vec![],
+            PeriodKind::Year => vec![("year", Some(year))],
+            PeriodKind::Quarter(q) => vec![("year", Some(year)), ("quarter", Some(q.to_string()))],
+            PeriodKind::Month(m) => vec![("year", Some(year)), ("month", Some(m.to_string()))],
+            PeriodKind::Range => vec![("from", Some(self.from.to_string())), ("to", Some(self.to.to_string()))],
+        };
+        crate::shell::query_string(&pairs)
+    }
+}
+
+/// A figure's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Amount {
+    Count(i64),
+    /// 万元, shown in 亿元.
+    Wan(i64),
+    UsdCents(i64),
+    /// Hundredths of a per cent; None when there is nothing to divide by.
+    Percent(Option<u64>),
+    /// An average of stars, in hundredths; None without ratings.
+    Stars(Option<i64>),
+}
+
+crate::codes!(FigureName {
+    CapitalDomestic = "capital_domestic",
+    CapitalForeign = "capital_foreign",
+    ProjectsOnList = "projects_on_list",
+    StartRate = "start_rate",
+    CompletionRate = "completion_rate",
+    ProjectsSigned = "projects_signed",
+    InvestmentSigned = "investment_signed",
+    SignedThroughVisits = "signed_through_visits",
+    InvestmentThroughVisits = "investment_through_visits",
+    TargetFirms = "target_firms",
+    PromotedPublished = "promoted_published",
+    LeadsOpen = "leads_open",
+    LeadsOverdue = "leads_overdue",
+    LeadsOpened = "leads_opened",
+    BrochureIssues = "brochure_issues",
+    DelegationsReceived = "delegations_received",
+    VisitorsReceived = "visitors_received",
+    DelegationsSent = "delegations_sent",
+    PeopleSent = "people_sent",
+    SisterCities = "sister_cities",
+    ProspectiveCities = "prospective_cities",
+    ExchangeCities = "exchange_cities",
+    NewProspectiveCities = "new_prospective_cities",
+    Enterprises = "enterprises",
+    KeyEnterprises = "key_enterprises",
+    NewEnterprises = "new_enterprises",
+    VisitsOverdue = "visits_overdue",
+    CasesOpened = "cases_opened",
+    CasesResolved = "cases_resolved",
+    CasesOverdue = "cases_overdue",
+    GreenChannelShare = "green_channel_share",
+    Satisfaction = "satisfaction",
+    Ratings = "ratings",
+});
+
+/// The unit a figure is counted and targeted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    Count,
+    Wan,
+    UsdCents,
+    Percent,
+    Stars,
+}
+
+impl FigureName {
+    /// The figures a year's target (预期目标) may be set for, in the targets form's order.
+    pub const TARGETED: [FigureName; 13] = [
+        FigureName::CapitalDomestic,
+        FigureName::CapitalForeign,
+        FigureName::ProjectsOnList,
+        FigureName::StartRate,
+        FigureName::CompletionRate,
+        FigureName::ProjectsSigned,
+        FigureName::InvestmentSigned,
+        FigureName::SignedThroughVisits,
+        FigureName::InvestmentThroughVisits,
+        FigureName::DelegationsReceived,
+        FigureName::VisitorsReceived,
+        FigureName::NewEnterprises,
+        FigureName::Satisfaction,
+    ];
+
+    pub fn unit(self) -> Unit {
+        use FigureName as F;
+        match self {
+            F::CapitalDomestic | F::InvestmentSigned | F::InvestmentThroughVisits => Unit::Wan,
+            F::CapitalForeign => Unit::UsdCents,
+            F::StartRate | F::CompletionRate | F::GreenChannelShare => Unit::Percent,
+            F::Satisfaction => Unit::Stars,
+            _ => Unit::Count,
+        }
+    }
+}
+
+impl Unit {
+    /// A value of this unit held as one number (what a target stores).
+    pub fn amount(self, value: i64) -> Amount {
+        match self {
+            Unit::Count => Amount::Count(value),
+            Unit::Wan => Amount::Wan(value),
+            Unit::UsdCents => Amount::UsdCents(value),
+            Unit::Percent => Amount::Percent(u64::try_from(value).ok()),
+            Unit::Stars => Amount::Stars(Some(value)),
+        }
+    }
+}
+
+impl Amount {
+    /// The one number behind the amount, when there is one.
+    pub fn value(self) -> Option<i64> {
+        match self {
+            Amount::Count(n) | Amount::Wan(n) | Amount::UsdCents(n) => Some(n),
+            Amount::Percent(p) => p.and_then(|p| i64::try_from(p).ok()),
+            Amount::Stars(s) => s,
+        }
+    }
+}
+
+/// How a figure stands against its year's target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Progress {
+    Below,
+    Met,
+    Exceeded,
+}
+
+impl Figure {
+    pub fn progress(&self) -> Option<Progress> {
+        let (now, target) = (self.now.value()?, self.target?.value()?);
+        Some(match now.cmp(&target) {
+            std::cmp::Ordering::Less => Progress::Below,
+            std::cmp::Ordering::Equal => Progress::Met,
+            std::cmp::Ordering::Greater => Progress::Exceeded,
+        })
+    }
+}
+
+/// One line of the dashboard: the period's value, the year before's (None for a figure of
+/// today, such as what is overdue now), and the list behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub name: FigureName,
+    pub now: Amount,
+    pub before: Option<Amount>,
+    /// The year's target, on a dashboard of one year (or the year to date).
+    pub target: Option<Amount>,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionName {
+    Projects,
+    Promotion,
+    Delegations,
+    Cities,
+    Enterprises,
+    Cases,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub name: SectionName,
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub period: Period,
+    pub before: Period,
+    pub today: NaiveDate,
+    /// The year whose targets the figures stand against: the period's, when it is a whole
+    /// year or the year to date.
+    pub target_year: Option<i32>,
+    /// Whether the reader may set the targets (administrators).
+    pub sets_targets: bool,
+    /// The sections the reader's role may read, in the dashboard's order.
+    pub sections: Vec<Section>,
+}
+
+/// The targets form: each targeted figure with its target written as the form takes it
+/// (亿元, dollars, per cent with two decimals, stars), empty where none is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetsView {
+    pub year: i32,
+    pub targets: Vec<(FigureName, String)>,
+}
+
+impl TargetsView {
+    /// A stored target as the form shows it.
+    pub fn written(unit: Unit, value: i64) -> String {
+        match unit {
+            Unit::Count => value.to_string(),
+            Unit::Wan => crate::projects::Wan(value).yi(),
+            Unit::UsdCents | Unit::Percent | Unit::Stars => format!("{}.{:02}", value / 100, value % 100),
+        }
+    }
+}
+
+impl Dashboard {
+    pub fn figure(&self, name: FigureName) -> Option<&Figure> {
+        self.sections.iter().flat_map(|s| &s.figures).find(|f| f.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Period, Vec<FieldError>> {
+        let q = PeriodQuery::from_query(|k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()));
+        Period::read(&q, day("2026-12-06"))
+    }
+
+    #[test]
+    fn a_period_is_read_from_the_address_and_written_back() {
+        let ytd = read(&[]).unwrap();
+        assert_eq!((ytd.kind, ytd.from, ytd.to), (PeriodKind::YearToDate, day("2026-01-01"), day("2026-12-06")));
+        let year = read(&[("year", "2025")]).unwrap();
+        assert_eq!((year.from, year.to), (day("2025-01-01"), day("2025-12-31")));
+        let q2 = read(&[("year", "2025"), ("quarter", "2")]).unwrap();
+        assert_eq!((q2.from, q2.to), (day("2025-04-01"), day("2025-06-30")));
+        let feb = read(&[("year", "2024"), ("month", "2")]).unwrap();
+        assert_eq!((feb.from, feb.to), (day("2024-02-01"), day("2024-02-29")));
+        let range = read(&[("from", "2025-03-15"), ("to", "2025-11-02")]).unwrap();
+        assert_eq!((range.kind, range.from, range.to), (PeriodKind::Range, day("2025-03-15"), day("2025-11-02")));
+        for p in [ytd, year, q2, feb, range] {
+            let q = p.to_query();
+            let pairs: Vec<(String, String)> = q
+                .trim_start_matches('?')
+                .split('&')
+                .filter(|s| !s.is_empty())
+                .map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).unwrap())
+                .collect();
+            let back = PeriodQuery::from_query(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
+            assert_eq!(Period::read(&back, day("2026-12-06")).unwrap(), p, "{q}");
+        }
+    }
+
+    #[test]
+    fn the_year_before_crosses_the_year_boundary_and_29_february() {
+        let feb = read(&[("year", "2024"), ("month", "2")]).unwrap().year_before();
+        assert_eq!((feb.from, feb.to), (day("2023-02-01"), day("2023-02-28")));
+        let winter = read(&[("from", "2025-12-01"), ("to", "2026-01-31")]).unwrap().year_before();
+        assert_eq!((winter.from, winter.to), (day("2024-12-01"), day("2025-01-31")));
+        let ytd = read(&[]).unwrap().year_before();
+        assert_eq!((ytd.from, ytd.to), (day("2025-01-01"), day("2025-12-06")));
+    }
+
+    #[test]
+    fn a_bad_period_says_which_field_is_wrong() {
+        let field = |r: Result<Period, Vec<FieldError>>| {
+            r.unwrap_err().iter().map(|e| format!("{} {:?}", e.field, e.code)).collect::<Vec<_>>()
+        };
+        assert_eq!(field(read(&[("year", "1999")])), ["year InvalidNumber"]);
+        assert_eq!(field(read(&[("year", "2025"), ("quarter", "5")])), ["quarter InvalidNumber"]);
+        assert_eq!(field(read(&[("month", "3")])), ["year Required"]);
+        assert_eq!(field(read(&[("year", "2025"), ("quarter", "1"), ("month", "3")])), ["month QuarterOrMonth"]);
+        assert_eq!(field(read(&[("from", "2025-05-01"), ("to", "2025-04-30")])), ["to EndsBeforeStart"]);
+        assert_eq!(field(read(&[("to", "2025-04-30")])), ["from Required"]);
+        assert_eq!(field(read(&[("from", "2025-02-30")])), ["from InvalidDate"]);
+    }
+}

@@ -1,0 +1,58 @@
+//! The register's figures for a period, as the leaders' dashboard reads them: capital in
+//! place, the list and its rates at the period's end, and what was signed in it (through
+//! leaders' visits among it). Computed once per version of the register (`FiguresCache`).
+
+use super::capital::CapitalTotals;
+use super::{Cohort, Rates, Wan};
+use crate::db::Db;
+use crate::state::ServerState;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectFigures {
+    pub capital: CapitalTotals,
+    /// The projects on the reserve (signed) list at the period's end, as they stand then.
+    pub on_list: Rates,
+    /// Projects first signed in the period, and their total investment.
+    pub signed: (i64, Wan),
+    /// Those of them that a leader's own visit brought.
+    pub through_visits: (i64, Wan),
+}
+
+pub async fn of_period(state: &ServerState, from: NaiveDate, to: NaiveDate) -> Result<ProjectFigures, sqlx::Error> {
+    let db = &state.db;
+    let version = super::db::version(db).await?;
+    let figures = state
+        .figures
+        .get_or_load(version, format!("project-figures {from} {to}"), || async {
+            let on_list = super::db::rates(db, Cohort::OnListAt(to)).await?.into_iter().fold(
+                Rates { signed: 0, started: 0, completed: 0 },
+                |mut all, (_, _, r)| {
+                    all.signed += r.signed;
+                    all.started += r.started;
+                    all.completed += r.completed;
+                    all
+                },
+            );
+            let (signed, signed_wan, visits, visits_wan) = signed_between(db, from, to).await?;
+            Ok::<_, sqlx::Error>(ProjectFigures {
+                capital: super::capital::data::city_totals(db, from, to).await?,
+                on_list,
+                signed: (signed, Wan(signed_wan)),
+                through_visits: (visits, Wan(visits_wan)),
+            })
+        })
+        .await?;
+    Ok(*figures)
+}
+
+async fn signed_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<(i64, i64, i64, i64), sqlx::Error> {
+    db.one(
+        "select count(*), cast(coalesce(sum(total_investment_wan), 0) as bigint), \
+                cast(coalesce(sum(case when source = 'leader_visit' then 1 else 0 end), 0) as bigint), \
+                cast(coalesce(sum(case when source = 'leader_visit' then total_investment_wan else 0 end), 0) as bigint) \
+         from projects where signed_on >= $1 and signed_on <= $2",
+        &[from.into(), to.into()],
+    )
+    .await
+}

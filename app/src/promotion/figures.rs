@@ -1,0 +1,44 @@
+//! Promotion's figures, as the leaders' dashboard reads them: the libraries as they stand
+//! today, and the leads opened and brochure issues printed in a period.
+
+use crate::db::Db;
+use crate::domain::office_day_start;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PromotionFigures {
+    pub target_firms: i64,
+    pub published: i64,
+    pub leads_open: i64,
+    pub leads_overdue: i64,
+    /// Leads opened in the period.
+    pub leads_opened: i64,
+    /// Brochure issues dated in the period.
+    pub brochure_issues: i64,
+}
+
+pub async fn of_period(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<PromotionFigures, sqlx::Error> {
+    let (target_firms, published, leads_open, leads_overdue, leads_opened, brochure_issues) = db
+        .one(
+            "select (select count(*) from target_firms), \
+                    (select count(*) from promoted_projects where status = 'published'), \
+                    (select count(*) from leads where status = 'open'), \
+                    (select count(*) from leads where status = 'open' and next_step_on < $1), \
+                    (select count(*) from leads where created_at >= $2 and created_at < $3), \
+                    (select count(*) from brochure_issues where issued_on >= $4 and issued_on <= $5)",
+            &[
+                today.into(),
+                office_day_start(from).into(),
+                office_day_start(to + chrono::Days::new(1)).into(),
+                from.into(),
+                to.into(),
+            ],
+        )
+        .await?;
+    Ok(PromotionFigures { target_firms, published, leads_open, leads_overdue, leads_opened, brochure_issues })
+}

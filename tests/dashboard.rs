@@ -1,0 +1,248 @@
+//! The leaders' dashboard: an officer signs projects either side of New Year's Eve 2025 and a
+//! protocol officer receives a delegation on each side of it; the leader reads 2025 and 2026,
+//! each beside the year before, the figures as a hand count gives them; each role reads only
+//! the sections it may; a period that cannot be read is said so in the reader's language.
+
+use crate::both;
+use crate::common::*;
+use crate::delegations::{add_member, create, move_to};
+use crate::project_figures::{capital, move_on, pass_reviews, register};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn dashboard(who: &TestApp, period: &[(&str, &str)]) -> Value {
+    let form: Vec<(String, &str)> = period.iter().map(|(k, v)| (format!("period[{k}]"), *v)).collect();
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let r = who.call::<app::dashboard::api::ReadDashboard>(&form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+/// A figure's value in the period and the year before (null for a figure of today).
+fn figure(d: &Value, name: &str) -> (Value, Value) {
+    let f = d["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["figures"].as_array().unwrap())
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {d}"));
+    (f["now"].clone(), f["before"].clone())
+}
+
+/// The year's target of a figure on the dashboard, or null.
+fn target(d: &Value, name: &str) -> Value {
+    let f = d["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["figures"].as_array().unwrap())
+        .find(|f| f["name"] == name);
+    f.map(|f| f["target"].clone()).unwrap_or(Value::Null)
+}
+
+fn sections(d: &Value) -> Vec<String> {
+    d["sections"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
+}
+
+async fn the_figures_of_two_years_compare_across_new_years_eve(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+
+    // Four projects: (name, source, 亿元, moves). A leader's visit brought two of them.
+    type Moves<'a> = &'a [(&'a str, &'a str)];
+    let projects: [(&str, &str, &str, Moves); 4] = [
+        ("复合材料基地", "leader_visit", "2.5", &[("signed", "2025-03-10"), ("started", "2025-06-01")]),
+        ("冷链物流园", "other", "1.2", &[("signed", "2025-12-31")]),
+        (
+            "无人机总装",
+            "leader_visit",
+            "3",
+            &[("signed", "2026-01-01"), ("started", "2026-02-01"), ("completed", "2026-05-01")],
+        ),
+        ("仍在洽谈的项目", "other", "9", &[]),
+    ];
+    let mut ids = Vec::new();
+    for (name, source, amount, moves) in projects {
+        let fields = [
+            ("name", name),
+            ("source", source),
+            ("total_investment", amount),
+            ("stage", "negotiating"),
+            ("since", "2025-01-02"),
+        ];
+        let id = register(&officer, &fields).await;
+        if !moves.is_empty() {
+            pass_reviews(&officer, id).await;
+        }
+        for (to, on) in moves {
+            move_on(&officer, id, to, on, "").await;
+        }
+        ids.push(id);
+    }
+    assert_eq!(capital(&officer, ids[0], "2025-06", "0.8", "1,000,000").await.status(), StatusCode::OK);
+    assert_eq!(capital(&officer, ids[2], "2026-03", "1.5", "").await.status(), StatusCode::OK);
+
+    // Delegations received either side of midnight, and one cancelled.
+    for (title, day, people) in
+        [("里尔市代表团", "2025-12-31", 3), ("帕多瓦市代表团", "2026-01-01", 2), ("取消的代表团", "2026-04-01", 4)]
+    {
+        let id = create(&protocol, title, "fr", &["FR"], day, day).await;
+        for i in 0..people {
+            assert_eq!(add_member(&protocol, id, &format!("MEMBER {i}")).await, StatusCode::OK);
+        }
+        if title == "取消的代表团" {
+            assert_eq!(move_to(&protocol, id, "cancelled", "访问取消").await.status(), StatusCode::OK);
+        }
+    }
+
+    // 2025: two signed (3.7 亿元, one through a visit), both on the list at its end, one started.
+    let y2025 = dashboard(&leader, &[("year", "2025")]).await;
+    assert_eq!(y2025["period"]["from"], "2025-01-01");
+    assert_eq!(y2025["before"]["to"], "2024-12-31");
+    assert_eq!(figure(&y2025, "projects_signed"), (json!({"Count": 2}), json!({"Count": 0})));
+    assert_eq!(figure(&y2025, "investment_signed"), (json!({"Wan": 37_000}), json!({"Wan": 0})));
+    assert_eq!(figure(&y2025, "signed_through_visits"), (json!({"Count": 1}), json!({"Count": 0})));
+    assert_eq!(figure(&y2025, "investment_through_visits"), (json!({"Wan": 25_000}), json!({"Wan": 0})));
+    assert_eq!(figure(&y2025, "projects_on_list"), (json!({"Count": 2}), json!({"Count": 0})));
+    assert_eq!(figure(&y2025, "start_rate"), (json!({"Percent": 5000}), json!({"Percent": null})));
+    assert_eq!(figure(&y2025, "completion_rate"), (json!({"Percent": 0}), json!({"Percent": null})));
+    assert_eq!(figure(&y2025, "capital_domestic"), (json!({"Wan": 8_000}), json!({"Wan": 0})));
+    assert_eq!(figure(&y2025, "capital_foreign"), (json!({"UsdCents": 100_000_000}), json!({"UsdCents": 0})));
+    assert_eq!(figure(&y2025, "delegations_received"), (json!({"Count": 1}), json!({"Count": 0})));
+    assert_eq!(figure(&y2025, "visitors_received"), (json!({"Count": 3}), json!({"Count": 0})));
+
+    // 2026 beside 2025: one signed through a visit; three on the list, two started, one done.
+    let y2026 = dashboard(&leader, &[("year", "2026")]).await;
+    assert_eq!(figure(&y2026, "projects_signed"), (json!({"Count": 1}), json!({"Count": 2})));
+    assert_eq!(figure(&y2026, "investment_signed"), (json!({"Wan": 30_000}), json!({"Wan": 37_000})));
+    assert_eq!(figure(&y2026, "projects_on_list"), (json!({"Count": 3}), json!({"Count": 2})));
+    assert_eq!(figure(&y2026, "start_rate"), (json!({"Percent": 6667}), json!({"Percent": 5000})));
+    assert_eq!(figure(&y2026, "completion_rate"), (json!({"Percent": 3333}), json!({"Percent": 0})));
+    assert_eq!(figure(&y2026, "capital_domestic"), (json!({"Wan": 15_000}), json!({"Wan": 8_000})));
+    assert_eq!(
+        figure(&y2026, "delegations_received"),
+        (json!({"Count": 1}), json!({"Count": 1})),
+        "cancelled: not counted"
+    );
+    assert_eq!(figure(&y2026, "visitors_received"), (json!({"Count": 2}), json!({"Count": 3})));
+    // A range across midnight holds both delegations; its year before holds none.
+    let winter = dashboard(&leader, &[("from", "2025-12-31"), ("to", "2026-01-01")]).await;
+    assert_eq!(figure(&winter, "visitors_received"), (json!({"Count": 5}), json!({"Count": 0})));
+    assert_eq!(figure(&winter, "projects_signed"), (json!({"Count": 2}), json!({"Count": 0})));
+    // What is overdue is a figure of today, with nothing to compare.
+    assert_eq!(figure(&y2026, "cases_overdue"), (json!({"Count": 0}), Value::Null));
+
+    // The page: the figures in words, each linked to its list.
+    let (status, page) = leader.page("/dashboard?year=2025").await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(page.contains("The year 2025, compared with"), "{page}");
+    assert!(page.contains("3.7 亿元") && page.contains("50.00%") && page.contains("$1,000,000.00"), "{page}");
+    assert!(page.contains(r#"href="/projects/rates?from=2025-01-01&amp;to=2025-12-31""#), "{page}");
+
+    // Each role reads its own sections: the protocol officer delegations, cities and the register.
+    let seen = dashboard(&protocol, &[("year", "2025")]).await;
+    assert_eq!(sections(&seen), ["Delegations", "Cities", "Enterprises"]);
+    let (_, page) = protocol.page("/dashboard?year=2025").await;
+    assert!(page.contains("Foreign delegations received") && !page.contains("Projects signed"), "{page}");
+    assert!(!page.contains("3.7 亿元"), "no project figure reaches the protocol officer");
+    let all = ["Projects", "Promotion", "Delegations", "Cities", "Enterprises", "Cases"];
+    assert_eq!(sections(&dashboard(&leader, &[]).await), all);
+    let clerk = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
+    let (status, page) = clerk.page("/dashboard").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Your role reads no figures on this dashboard."), "{page}");
+    assert!(!page.contains("Projects signed") && !page.contains("Foreign delegations received"), "{page}");
+
+    // A period that cannot be read is said so, and nothing is shown for it.
+    let (_, page) = leader.page("/dashboard?year=2025&quarter=1&month=3").await;
+    assert!(page.contains("Choose a quarter or a month, not both."), "{page}");
+    assert!(!page.contains("Projects signed"), "{page}");
+    let (_, page) = leader.page("/dashboard?from=2025-05-01&to=2025-04-30").await;
+    assert!(!page.contains("Projects signed"), "{page}");
+}
+both!(the_figures_of_two_years_compare_across_new_years_eve);
+
+async fn set_targets(who: &TestApp, year: &str, targets: &[(&str, &str)]) -> reqwest::Response {
+    let named: Vec<(String, &str)> = targets.iter().map(|(k, v)| (format!("targets[{k}]"), *v)).collect();
+    let mut form: Vec<(&str, &str)> = vec![("year", year)];
+    form.extend(named.iter().map(|(k, v)| (k.as_str(), *v)));
+    who.call::<app::dashboard::api::SetFigureTargets>(&form).await
+}
+
+async fn the_years_targets_are_set_by_an_admin_and_read_beside_the_figures(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let officer = app.signed_in("officer1@liaison.test", "liaison_officer", "").await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    for (name, amount, on) in [("复合材料基地", "2.5", "2025-03-10"), ("冷链物流园", "1.2", "2025-12-31")] {
+        let fields = [
+            ("name", name),
+            ("source", "other"),
+            ("total_investment", amount),
+            ("stage", "negotiating"),
+            ("since", "2025-01-02"),
+        ];
+        let id = register(&officer, &fields).await;
+        pass_reviews(&officer, id).await;
+        move_on(&officer, id, "signed", on, "").await;
+    }
+
+    // The admin sets 2025's targets: two projects, 3 亿元, a start rate of 60 %.
+    let r =
+        set_targets(&app, "2025", &[("projects_signed", "2"), ("investment_signed", "3"), ("start_rate", "60")]).await;
+    assert_eq!(r.status(), StatusCode::OK, "{:?}", r.text().await);
+    let y2025 = dashboard(&leader, &[("year", "2025")]).await;
+    assert_eq!(y2025["target_year"], 2025);
+    assert_eq!(target(&y2025, "projects_signed"), json!({"Count": 2}));
+    assert_eq!(target(&y2025, "investment_signed"), json!({"Wan": 30_000}));
+    assert_eq!(target(&y2025, "start_rate"), json!({"Percent": 6000}));
+    assert_eq!(target(&y2025, "capital_domestic"), Value::Null, "no target set");
+    let (_, page) = leader.page("/dashboard?year=2025").await;
+    let page = page.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(page.contains("Target for 2025"), "{page}");
+    let row = |code: &str| {
+        let at = page.find(&format!("data-figure=\"{code}\"")).unwrap_or_else(|| panic!("{code}: {page}"));
+        page[at..at + page[at..].find("</tr>").unwrap()].to_string()
+    };
+    assert!(row("projects_signed").contains("target met"), "2 of 2");
+    assert!(row("investment_signed").contains("exceeded"), "3.7 of 3 亿元");
+    assert!(row("start_rate").contains("below target"), "0 % of 60 %");
+    // A quarter stands beside no target.
+    let q1 = dashboard(&leader, &[("year", "2025"), ("quarter", "1")]).await;
+    assert_eq!(q1["target_year"], Value::Null);
+    assert_eq!(target(&q1, "projects_signed"), Value::Null);
+
+    // Bad values change nothing and say which field is wrong, in the reader's language.
+    let (status, e) = app_error(
+        set_targets(&app, "2025", &[("projects_signed", "3"), ("start_rate", "120"), ("investment_signed", "abc")])
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = e.field_errors().iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["start_rate", "investment_signed"]);
+    assert_eq!(target(&dashboard(&leader, &[("year", "2025")]).await, "projects_signed"), json!({"Count": 2}));
+    // An empty field takes its target away.
+    let r = set_targets(&app, "2025", &[("projects_signed", "2"), ("investment_signed", "")]).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let y2025 = dashboard(&leader, &[("year", "2025")]).await;
+    assert_eq!(target(&y2025, "investment_signed"), Value::Null);
+    assert_eq!(target(&y2025, "start_rate"), Value::Null, "the form sends every field");
+
+    // A leader reads the targets but does not set them.
+    let (status, e) = app_error(set_targets(&leader, "2025", &[("projects_signed", "100")]).await).await;
+    assert_eq!((status, e), (StatusCode::FORBIDDEN, app::error::AppError::Forbidden));
+    assert_eq!(target(&dashboard(&leader, &[("year", "2025")]).await, "projects_signed"), json!({"Count": 2}));
+    let (status, page) = leader.page("/dashboard/targets?year=2025").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("targets[projects_signed]"), "{page}");
+    let (status, page) = app.page("/dashboard/targets?year=2025").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"name="targets[projects_signed]""#) && page.contains(r#"value="2""#), "{page}");
+}
+both!(the_years_targets_are_set_by_an_admin_and_read_beside_the_figures);
