@@ -17,12 +17,18 @@ PG_ADMIN_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # Extra cargo flags for the builds, e.g. `make build CARGO_FLAGS=--timings` to see where the time goes.
 CARGO_FLAGS ?=
 
-.PHONY: countries world passwords dist run test setup setup-browser postgres build server site wasm bindgen lint unit-and-integration e2e bench clean-data fmt check-locales
+.PHONY: countries world passwords dist run demo test setup setup-browser postgres build server site wasm bindgen lint unit-and-integration e2e bench clean-data fmt check-locales
 
 ## make run: install what is missing, build in release mode, migrate data/liaison.db and serve.
 run: setup build
 	@mkdir -p data
 	$(LEPTOS_ENV_RUN) ./target/release/liaison serve
+
+## make demo: load the model city's year into data/liaison.db (or DATABASE_URL's database)
+## while it holds no records yet; prints the demo accounts and their password.
+demo: server
+	@mkdir -p data
+	./target/release/liaison demo
 
 ## make test: lint, unit, integration on SQLite and PostgreSQL, locale checks, browser tests.
 test: setup setup-browser postgres lint site unit-and-integration e2e

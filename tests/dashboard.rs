@@ -10,7 +10,7 @@ use crate::project_figures::{capital, move_on, pass_reviews, register};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn dashboard(who: &TestApp, period: &[(&str, &str)]) -> Value {
+pub(crate) async fn dashboard(who: &TestApp, period: &[(&str, &str)]) -> Value {
     let form: Vec<(String, &str)> = period.iter().map(|(k, v)| (format!("period[{k}]"), *v)).collect();
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let r = who.call::<app::dashboard::api::ReadDashboard>(&form).await;
@@ -19,7 +19,7 @@ async fn dashboard(who: &TestApp, period: &[(&str, &str)]) -> Value {
 }
 
 /// A figure's value in the period and the year before (null for a figure of today).
-fn figure(d: &Value, name: &str) -> (Value, Value) {
+pub(crate) fn figure(d: &Value, name: &str) -> (Value, Value) {
     let f = d["sections"]
         .as_array()
         .unwrap()

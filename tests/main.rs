@@ -14,6 +14,7 @@ mod configuration;
 mod dashboard;
 mod deadlines;
 mod delegations;
+mod demo;
 mod enterprises;
 mod exports;
 mod friendship_cities;

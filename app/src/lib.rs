@@ -43,6 +43,8 @@ pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod delegations;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod domain;
 pub mod enterprises;
 pub mod error;

@@ -42,3 +42,5 @@ audit-action-password-reset = Password reset
 audit-action-password-changed = Password changed
 audit-action-sessions-ended = Sessions ended
 audit-action-language-changed = Language changed
+
+audit-action-demo-loaded = Model city’s demo year loaded

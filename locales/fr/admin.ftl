@@ -42,3 +42,5 @@ audit-action-password-reset = Mot de passe réinitialisé
 audit-action-password-changed = Mot de passe changé
 audit-action-sessions-ended = Sessions fermées
 audit-action-language-changed = Langue changée
+
+audit-action-demo-loaded = Année de démonstration de la ville modèle chargée

@@ -41,3 +41,5 @@ audit-action-password-reset = 重置密码
 audit-action-password-changed = 修改密码
 audit-action-sessions-ended = 结束会话
 audit-action-language-changed = 更改语言
+
+audit-action-demo-loaded = 载入示范城市演示数据

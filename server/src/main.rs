@@ -5,6 +5,7 @@
 //!   liaison create-user --email E --name N --role R [--department CODE] [--county NAME] [--language zh-CN|en|fr]
 //!                          create a staff account; the password is read from standard input
 //!   liaison backup FILE    consistent copy of a SQLite database while it is in use
+//!   liaison demo           load the model city's year into a database that holds no records yet
 
 use liaison_server::config::{redact_url, Config};
 use liaison_server::startup;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: liaison [serve | migrate | create-user --email E --name N --role R [--department CODE] [--county NAME] [--language zh-CN|en|fr] | backup FILE]";
+const USAGE: &str = "usage: liaison [serve | migrate | create-user --email E --name N --role R [--department CODE] [--county NAME] [--language zh-CN|en|fr] | backup FILE | demo]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -32,6 +33,7 @@ async fn main() -> ExitCode {
         Some("migrate") => migrate(&config).await,
         Some("create-user") => create_user(&config, &args[1..]).await,
         Some("backup") => backup(&config, &args[1..]).await,
+        Some("demo") => demo(&config).await,
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -80,12 +82,38 @@ async fn serve(config: &Config) -> Result<(), Failure> {
     } else {
         println!("Sign in with an existing account. `liaison create-user` adds one.");
     }
+    if app::demo::is_empty(&app.state.db).await.unwrap_or(false) {
+        println!("The database holds no records yet: `make demo` (or `liaison demo`) loads the model city's year.");
+    }
     match &config.mail.smtp_url {
         Some(url) => println!("E-mail is sent through {}.", redact_url(url)),
         None => println!("E-mail is written as .eml files to {} (set SMTP_URL to send it).", config.mail.dir.display()),
     }
     println!("Stop with Ctrl-C.\n");
     app.serve(startup::shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Load the model city's year, and say how to sign in and what to look at.
+async fn demo(config: &Config) -> Result<(), Failure> {
+    let db = startup::open_database(config).await?;
+    let state = app::state::ServerState::new(db.clone(), config.settings.clone());
+    let started = std::time::Instant::now();
+    let today = app::domain::office_today(app::db::now());
+    let result = app::demo::load(&state, today).await;
+    db.close().await;
+    let loaded = result.map_err(|e| Failure::Runtime(format!("demo not loaded: {e}")))?;
+    println!(
+        "The model city's {} is loaded ({:.1} s), with this year's open work around today.",
+        loaded.year,
+        started.elapsed().as_secs_f64()
+    );
+    println!("Sign in at {} as any of these, with the password {}:", config.base_url, app::demo::PASSWORD);
+    for (email, name, role) in &loaded.accounts {
+        println!("  {email:<34} {name:<22} {}", role.as_str());
+    }
+    let (reference, code) = &loaded.portal_case;
+    println!("An investor follows request {reference} on {}/portal with the access code {code}.", config.base_url);
     Ok(())
 }
 

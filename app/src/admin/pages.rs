@@ -458,6 +458,7 @@ fn audit_action_name(action: &str) -> String {
         "brochure_project_removed" => tr!("audit-action-brochure-project-removed"),
         "interest_expressed" => tr!("audit-action-interest-expressed"),
         "figure_targets_set" => tr!("audit-action-figure-targets-set"),
+        "demo_loaded" => tr!("audit-action-demo-loaded"),
         other => other.to_string(),
     }
 }

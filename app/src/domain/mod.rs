@@ -32,7 +32,7 @@ pub use case_status::{CaseStatus, Deadline};
 pub use case_type::CaseType;
 pub use countries::Country;
 pub use county::{county_name, County};
-pub use credit_code::CreditCode;
+pub use credit_code::{check_character, CreditCode};
 pub use identity::{mask_passport, PassportNumber, Phone};
 pub use locale::Locale;
 pub use network::{client_address, throttle_key, IpBlock};

@@ -85,17 +85,8 @@ pub(crate) mod write {
                         tx.one(&sql, &[]).await?
                     }
                 };
-                args = vec![name_zh.as_str().into(), name_en.as_str().into(), name_fr.as_str().into(), place.into()];
-                let mut columns = String::from("name_zh, name_en, name_fr, sort_order, created_at");
-                args.push(crate::db::now().into());
-                for (column, value) in extra {
-                    columns.push_str(", ");
-                    columns.push_str(column);
-                    args.push(value);
-                }
-                let marks: Vec<String> = (1..=args.len()).map(|i| format!("${i}")).collect();
-                let sql = format!("insert into {} ({columns}) values ({}) returning id", table.name, marks.join(", "));
-                (tx.one(&sql, &args).await.map_err(taken)?, "added", Some(place))
+                let names = [name_zh.as_str(), name_en.as_str(), name_fr.as_str()];
+                (insert(&mut tx, table.name, names, place, extra).await.map_err(taken)?, "added", Some(place))
             }
             Some(id) => {
                 args =
@@ -122,5 +113,28 @@ pub(crate) mod write {
         tx.commit().await?;
         cx.state.reference.clear();
         Ok(id)
+    }
+
+    /// Add a row with its names (Chinese, English, French), place and `extra` columns, in the
+    /// caller's transaction; its id.
+    pub async fn insert(
+        tx: &mut crate::db::Tx,
+        table: &str,
+        names: [&str; 3],
+        place: i64,
+        extra: Vec<(&'static str, Arg)>,
+    ) -> Result<i64, sqlx::Error> {
+        let mut args: Vec<Arg> = names.iter().map(|n| Arg::from(*n)).collect();
+        args.push(place.into());
+        args.push(crate::db::now().into());
+        let mut columns = String::from("name_zh, name_en, name_fr, sort_order, created_at");
+        for (column, value) in extra {
+            columns.push_str(", ");
+            columns.push_str(column);
+            args.push(value);
+        }
+        let marks: Vec<String> = (1..=args.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("insert into {table} ({columns}) values ({}) returning id", marks.join(", "));
+        tx.one(&sql, &args).await
     }
 }

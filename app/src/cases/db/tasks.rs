@@ -154,6 +154,15 @@ pub async fn state_in(tx: &mut Tx, id: i64) -> Result<Option<(i64, i64, String, 
     .await
 }
 
+/// A case's task at one department, read in a write transaction: (id, version).
+pub async fn of_case_in(tx: &mut Tx, case_id: i64, department_id: i64) -> Result<Option<(i64, i32)>, sqlx::Error> {
+    tx.optional::<(i64, i32)>(
+        "select id, version from case_tasks where case_id = $1 and department_id = $2",
+        &[case_id.into(), department_id.into()],
+    )
+    .await
+}
+
 pub async fn update(
     tx: &mut Tx,
     id: i64,
