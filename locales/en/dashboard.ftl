@@ -85,3 +85,98 @@ dashboard-unit-yi = (亿元)
 dashboard-unit-usd = (US dollars)
 dashboard-unit-percent = (per cent)
 dashboard-unit-stars = (stars, out of 5)
+figure-brochure-presented = Projects presented in the brochure
+figure-brochure-signed = Brochure projects signed
+figure-sub-chains = Industry sub-chains
+figure-policies-withdrawn = Policy documents withdrawn
+dashboard-new-cities = New prospective friendship cities: { $names }
+dashboard-events = Promotion events of the period and their signings
+dashboard-event = Event
+dashboard-event-day = First day
+dashboard-review-title = Review of the year { $year }
+dashboard-review-hint = Written from the year’s data: print it on A4, or download it for Word to paste into a report.
+dashboard-review-docx = Word document
+review-title = Review of the year { $year }
+review-office = Foreign Affairs Office · Investment Promotion Bureau
+review-written = Written by Liaison from its records on { $day }.
+review-heading-projects = Investment projects
+review-heading-promotion = Investment promotion
+review-heading-delegations = Delegations received and sent
+review-heading-cities = Friendship cities
+review-heading-enterprises = Foreign-invested enterprises
+review-heading-cases = Service requests
+review-yuan = CNY { $amount } billion
+review-dollars = USD { $amount } million
+review-projects-list = { $list } projects are on the reserve (signed) list, with a start rate of { $start } and a completion rate of { $completion }.
+review-projects-signed = { $count ->
+    [one] One project was
+   *[other] { $count } projects were
+} signed in the year, with a total investment of { $amount }.
+review-projects-event = The { $event } signed { $count ->
+    [one] one project
+   *[other] { $count } projects
+}, with a total investment of { $amount }.
+review-projects-visits = The city’s leaders’ own visits brought { $count ->
+    [one] one signed project
+   *[other] { $count } signed projects
+}, with a total investment of { $amount }.
+review-projects-capital = Capital in place from other provinces came to { $domestic }, and foreign capital actually used to { $foreign }.
+review-promotion-libraries = The target-firm library holds { $firms } firms and the promoted projects number { $promoted }, over { $chains } industry sub-chains.
+review-promotion-brochure = { $issues ->
+    [one] One issue
+   *[other] { $issues } issues
+} of the project brochure presented { $presented } projects, of which { $signed ->
+    [one] one was signed.
+   *[other] { $signed } were signed.
+}
+review-promotion-leads = { $opened ->
+    [one] One investment lead was opened
+   *[other] { $opened } investment leads were opened
+}; { $open ->
+    [one] one is being followed.
+   *[other] { $open } are being followed.
+}
+review-promotion-policies = { $withdrawn ->
+    [one] One non-compliant investment policy document was withdrawn.
+   *[other] { $withdrawn } non-compliant investment policy documents were withdrawn.
+}
+review-delegations-received = The city received { $count ->
+    [one] one foreign delegation
+   *[other] { $count } foreign delegations
+} with { $people ->
+    [one] one visitor.
+   *[other] { $people } visitors.
+}
+review-delegations-sent = It sent { $count ->
+    [one] one delegation
+   *[other] { $count } delegations
+} abroad, with { $people ->
+    [one] one member.
+   *[other] { $people } members.
+}
+review-cities-new = { $count ->
+    [one] One new prospective friendship city
+   *[other] { $count } new prospective friendship cities
+}: { $names }.
+review-cities-standing = The city has { $sister ->
+    [one] one sister city
+   *[other] { $sister } sister cities
+}, { $prospective ->
+    [one] one prospective friendship city
+   *[other] { $prospective } prospective friendship cities
+} and { $exchange ->
+    [one] one friendly exchange city.
+   *[other] { $exchange } friendly exchange cities.
+}
+review-enterprises = The city counts { $all } foreign-invested enterprises, { $key ->
+    [one] one of them a key enterprise
+   *[other] { $key } of them key enterprises
+}; { $new ->
+    [one] one was set up in the year.
+   *[other] { $new } were set up in the year.
+}
+review-cases = The office took { $opened } service requests and resolved { $resolved }; the green channel handled { $green } of them.
+review-cases-rated = Enterprises rated the service { $ratings ->
+    [one] once
+   *[other] { $ratings } times
+}, { $stars } out of 5 on average.

@@ -85,3 +85,121 @@ dashboard-unit-yi = (亿元)
 dashboard-unit-usd = (dollars US)
 dashboard-unit-percent = (pour cent)
 dashboard-unit-stars = (étoiles, sur 5)
+figure-brochure-presented = Projets présentés dans la fiche de projets
+figure-brochure-signed = Projets de la fiche signés
+figure-sub-chains = Sous-filières industrielles
+figure-policies-withdrawn = Textes de politique d’investissement abrogés
+dashboard-new-cities = Nouvelles villes amies pressenties : { $names }
+dashboard-events = Événements de promotion de la période et leurs signatures
+dashboard-event = Événement
+dashboard-event-day = Premier jour
+dashboard-review-title = Bilan de l’année { $year }
+dashboard-review-hint = Rédigé à partir des données de l’année : à imprimer en A4, ou à télécharger pour Word et à coller dans un rapport.
+dashboard-review-docx = Document Word
+review-title = Bilan de l’année { $year }
+review-office = Bureau des affaires étrangères · Bureau de promotion des investissements
+review-written = Rédigé par Liaison à partir de ses données le { $day }.
+review-heading-projects = Projets d’investissement
+review-heading-promotion = Promotion des investissements
+review-heading-delegations = Délégations reçues et missions à l’étranger
+review-heading-cities = Villes jumelées et villes amies
+review-heading-enterprises = Entreprises à capitaux étrangers
+review-heading-cases = Demandes des entreprises
+review-yuan = { $amount } milliards de yuans
+review-dollars = { $amount } millions de dollars US
+review-projects-list = { $list } projets sont en réserve (signés), avec un taux de démarrage de { $start } et un taux d’achèvement de { $completion }.
+review-projects-signed = { $count ->
+    [0] Aucun projet n’a été signé
+    [one] Un projet a été signé
+   *[other] { $count } projets ont été signés
+} dans l’année, pour un investissement total de { $amount }.
+review-projects-event = L’événement « { $event } » a permis de signer { $count ->
+    [0] aucun projet
+    [one] un projet
+   *[other] { $count } projets
+}, pour un investissement total de { $amount }.
+review-projects-visits = Les visites des dirigeants de la ville ont permis de signer { $count ->
+    [0] aucun projet
+    [one] un projet
+   *[other] { $count } projets
+}, pour un investissement total de { $amount }.
+review-projects-capital = Les capitaux mobilisés venus d’autres provinces atteignent { $domestic }, et les investissements étrangers effectivement réalisés { $foreign }.
+review-promotion-libraries = Le fichier des entreprises cibles compte { $firms } entreprises et les projets proposés sont au nombre de { $promoted }, sur { $chains } sous-filières industrielles.
+review-promotion-brochure = { $issues ->
+    [0] Aucun numéro
+    [one] Un numéro
+   *[other] { $issues } numéros
+} de la fiche de projets { $issues ->
+    [0] n’a
+    [one] a
+   *[other] ont
+} présenté { $presented } projets, dont { $signed ->
+    [0] aucun n’a été signé.
+    [one] un a été signé.
+   *[other] { $signed } ont été signés.
+}
+review-promotion-leads = { $opened ->
+    [0] Aucune piste d’investissement n’a été ouverte
+    [one] Une piste d’investissement a été ouverte
+   *[other] { $opened } pistes d’investissement ont été ouvertes
+} ; { $open ->
+    [0] aucune n’est suivie.
+    [one] une est suivie.
+   *[other] { $open } sont suivies.
+}
+review-promotion-policies = { $withdrawn ->
+    [0] Aucun texte de politique d’investissement n’a été abrogé.
+    [one] Un texte de politique d’investissement non conforme a été abrogé.
+   *[other] { $withdrawn } textes de politique d’investissement non conformes ont été abrogés.
+}
+review-delegations-received = La ville a reçu { $count ->
+    [0] aucune délégation étrangère
+    [one] une délégation étrangère
+   *[other] { $count } délégations étrangères
+}, soit { $people ->
+    [0] aucun visiteur.
+    [one] un visiteur.
+   *[other] { $people } visiteurs.
+}
+review-delegations-sent = Elle a envoyé { $count ->
+    [0] aucune mission à l’étranger
+    [one] une mission à l’étranger
+   *[other] { $count } missions à l’étranger
+}, soit { $people ->
+    [0] aucun participant.
+    [one] un participant.
+   *[other] { $people } participants.
+}
+review-cities-new = { $count ->
+    [0] Aucune nouvelle ville amie pressentie
+    [one] Une nouvelle ville amie pressentie
+   *[other] { $count } nouvelles villes amies pressenties
+} : { $names }.
+review-cities-standing = La ville compte { $sister ->
+    [0] aucune ville jumelée
+    [one] une ville jumelée
+   *[other] { $sister } villes jumelées
+}, { $prospective ->
+    [0] aucune ville amie pressentie
+    [one] une ville amie pressentie
+   *[other] { $prospective } villes amies pressenties
+} et { $exchange ->
+    [0] aucune ville d’échanges amicaux.
+    [one] une ville d’échanges amicaux.
+   *[other] { $exchange } villes d’échanges amicaux.
+}
+review-enterprises = La ville compte { $all } entreprises à capitaux étrangers, dont { $key ->
+    [0] aucune entreprise étrangère prioritaire
+    [one] une entreprise étrangère prioritaire
+   *[other] { $key } entreprises étrangères prioritaires
+} ; { $new ->
+    [0] aucune n’a été créée dans l’année.
+    [one] une a été créée dans l’année.
+   *[other] { $new } ont été créées dans l’année.
+}
+review-cases = Le bureau a reçu { $opened } demandes et en a traité { $resolved } ; la procédure accélérée en a traité { $green }.
+review-cases-rated = Les entreprises ont évalué le service { $ratings ->
+    [0] aucune fois
+    [one] une fois
+   *[other] { $ratings } fois
+}, en moyenne { $stars } sur 5.

@@ -185,6 +185,54 @@ pub async fn brochure_print(
     req.deliver(&state, "brochure_print", Some(id), made.await).await
 }
 
+/// The year's review as asked: `?year=` (last year by default), in `?lang=` (the page's
+/// language by default), of the sections the reader's role may read.
+async fn year_review(
+    state: &AppState,
+    req: &FileRequest,
+) -> Result<app::dashboard::review::Review, app::error::AppError> {
+    use chrono::Datelike;
+    let user = req.user()?;
+    let today = app::domain::office_today(app::db::now());
+    let year = match req.param("year").filter(|y| !y.trim().is_empty()) {
+        None => today.year() - 1,
+        Some(y) => y
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| app::dashboard::YEARS.contains(y))
+            .ok_or_else(|| app::error::AppError::field("year", app::error::FieldCode::InvalidNumber))?,
+    };
+    let language = req.param("lang").and_then(|l| Locale::parse(&l)).unwrap_or(req.locale);
+    app::dashboard::service::review(&state.server, user, year, language, today).await
+}
+
+/// The year-end review, ready to print on A4.
+pub async fn review_print(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let html = app::dashboard::review::print(&year_review(&state, &req).await?);
+        let policy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        Ok(([(CONTENT_TYPE, "text/html; charset=utf-8"), (http::header::CONTENT_SECURITY_POLICY, policy)], html)
+            .into_response())
+    };
+    req.deliver(&state, "year_review", None, made.await).await
+}
+
+/// The year-end review as a Word document.
+pub async fn review_docx(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let review = year_review(&state, &req).await?;
+        let bytes = app::dashboard::review::docx(&review).map_err(|e| {
+            tracing::error!(error = %e, "the review could not be written as .docx");
+            app::error::AppError::Internal
+        })?;
+        let name = format!("attachment; filename=\"review-{}-{}.docx\"", review.year, review.language.tag());
+        let kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        Ok(([(CONTENT_TYPE, kind.to_string()), (CONTENT_DISPOSITION, name)], bytes).into_response())
+    };
+    req.deliver(&state, "year_review.docx", None, made.await).await
+}
+
 /// A delegation's itinerary as an iCalendar file, described in the reader's language.
 pub async fn delegation_calendar(
     State(state): State<AppState>,

@@ -11,6 +11,22 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+/// `tr!(locale, "id")`: a message in the language the review is written in, whatever the
+/// page's; the shape of leptos-fluent's `tr!`, so that its translation check covers these
+/// messages too. Only the modules declared after it see it.
+#[cfg(feature = "ssr")]
+macro_rules! tr {
+    ($locale:expr, $id:literal) => {
+        $crate::translate::t($locale, $id)
+    };
+    ($locale:expr, $id:literal, { $($name:literal => $value:expr),* $(,)? }) => {
+        $crate::translate::t_args($locale, $id, &[$(($name, $crate::translate::FluentValue::from($value))),*])
+    };
+}
+
+#[cfg(feature = "ssr")]
+pub mod review;
+
 use crate::error::{FieldCode, FieldError};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -179,6 +195,10 @@ crate::codes!(FigureName {
     LeadsOverdue = "leads_overdue",
     LeadsOpened = "leads_opened",
     BrochureIssues = "brochure_issues",
+    BrochurePresented = "brochure_presented",
+    BrochureSigned = "brochure_signed",
+    SubChains = "sub_chains",
+    PoliciesWithdrawn = "policies_withdrawn",
     DelegationsReceived = "delegations_received",
     VisitorsReceived = "visitors_received",
     DelegationsSent = "delegations_sent",
@@ -310,6 +330,17 @@ pub struct Section {
     pub figures: Vec<Figure>,
 }
 
+/// A promotion event that began in the period, with what was signed at it (as it stands).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLine {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub signed: i64,
+    /// 万元.
+    pub investment: i64,
+    pub href: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub period: Period,
@@ -322,6 +353,10 @@ pub struct Dashboard {
     pub sets_targets: bool,
     /// The sections the reader's role may read, in the dashboard's order.
     pub sections: Vec<Section>,
+    /// The events of the period (for a reader of the projects).
+    pub events: Vec<EventLine>,
+    /// The prospective friendship cities new in the period (for a reader of the cities).
+    pub new_cities: Vec<crate::promotion::Written>,
 }
 
 /// The targets form: each targeted figure with its target written as the form takes it

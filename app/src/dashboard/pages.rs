@@ -3,7 +3,7 @@
 
 use super::api::{figure_targets, read_dashboard, SetFigureTargets};
 use super::{
-    Amount, Dashboard, Figure, FigureName, Period, PeriodKind, PeriodQuery, Progress, Section, SectionName,
+    Amount, Dashboard, EventLine, Figure, FigureName, Period, PeriodKind, PeriodQuery, Progress, Section, SectionName,
     TargetsView, Unit,
 };
 use crate::domain::Locale;
@@ -114,12 +114,88 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         let year = d.target_year.unwrap_or_else(|| chrono::Datelike::year(&d.today));
         view! { <p><a href=format!("/dashboard/targets?year={year}")>{tr!("dashboard-set-targets")}</a></p> }
     });
-    let sections = d.sections.into_iter().map(|s| section_view(s, &labels, locale)).collect_view();
+    let review =
+        (d.period.kind == PeriodKind::Year && !empty).then(|| review_links(chrono::Datelike::year(&d.period.from)));
+    let (events, cities) = (d.events, d.new_cities);
+    let sections = d
+        .sections
+        .into_iter()
+        .map(|s| {
+            let extra = match s.name {
+                SectionName::Projects if !events.is_empty() => Some(events_table(&events, locale).into_any()),
+                SectionName::Cities if !cities.is_empty() => {
+                    let separator = if locale == Locale::ZhCn { "、" } else { ", " };
+                    let names: Vec<&str> = cities.iter().map(|c| c.for_reader(locale).0).collect();
+                    let line = tr!("dashboard-new-cities", { "names" => names.join(separator) });
+                    Some(view! { <p class="new-cities">{line}</p> }.into_any())
+                }
+                _ => None,
+            };
+            section_view(s, &labels, locale, extra)
+        })
+        .collect_view();
     view! {
         <p class="lead" id="period">{heading}</p>
         {targets_link}
+        {review}
         {empty.then(|| view! { <p>{tr!("dashboard-nothing")}</p> })}
         {sections}
+    }
+}
+
+/// The year-end review of a year, to print or to download for Word, in each language.
+fn review_links(year: i32) -> impl IntoView {
+    let links = Locale::ALL
+        .into_iter()
+        .map(|l| {
+            let print = format!("/dashboard/review?year={year}&lang={}", l.tag());
+            let word = format!("/dashboard/review.docx?year={year}&lang={}", l.tag());
+            view! {
+                <li lang=l.tag()>
+                    <a rel="external" href=print>{l.endonym()}</a>
+                    " · "
+                    <a rel="external" href=word download>{tr!("dashboard-review-docx")}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel review-links" aria-labelledby="review-heading">
+            <h2 id="review-heading">{tr!("dashboard-review-title", { "year" => year })}</h2>
+            <p class="hint">{tr!("dashboard-review-hint")}</p>
+            <ul class="inline-list">{links}</ul>
+        </section>
+    }
+}
+
+/// The promotion events of the period and what was signed at each.
+fn events_table(events: &[EventLine], locale: Locale) -> impl IntoView {
+    let rows = events
+        .iter()
+        .map(|e| {
+            view! {
+                <tr>
+                    <th scope="row"><a href=e.href.clone()>{e.name.clone()}</a></th>
+                    <td>{format_day(e.starts_on, locale)}</td>
+                    <td class="num">{format_number(e.signed as f64, 0, locale)}</td>
+                    <td class="num">{amount_text(Amount::Wan(e.investment), locale)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="figures events">
+            <caption>{tr!("dashboard-events")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{tr!("dashboard-event")}</th>
+                    <th scope="col">{tr!("dashboard-event-day")}</th>
+                    <th scope="col" class="num">{tr!("figure-projects-signed")}</th>
+                    <th scope="col" class="num">{tr!("figure-investment-signed")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 
@@ -144,7 +220,7 @@ struct Labels {
     target: Option<String>,
 }
 
-fn section_view(s: Section, labels: &Labels, locale: Locale) -> impl IntoView {
+fn section_view(s: Section, labels: &Labels, locale: Locale, extra: Option<AnyView>) -> impl IntoView {
     let with_target = labels.target.is_some();
     let id = format!("section-{}", section_code(s.name));
     let labelled_by = id.clone();
@@ -163,6 +239,7 @@ fn section_view(s: Section, labels: &Labels, locale: Locale) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {extra}
         </section>
     }
 }
@@ -246,6 +323,10 @@ fn figure_name(f: FigureName) -> String {
         F::LeadsOverdue => tr!("figure-leads-overdue"),
         F::LeadsOpened => tr!("figure-leads-opened"),
         F::BrochureIssues => tr!("figure-brochure-issues"),
+        F::BrochurePresented => tr!("figure-brochure-presented"),
+        F::BrochureSigned => tr!("figure-brochure-signed"),
+        F::SubChains => tr!("figure-sub-chains"),
+        F::PoliciesWithdrawn => tr!("figure-policies-withdrawn"),
         F::DelegationsReceived => tr!("figure-delegations-received"),
         F::VisitorsReceived => tr!("figure-visitors-received"),
         F::DelegationsSent => tr!("figure-delegations-sent"),

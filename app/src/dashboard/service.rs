@@ -2,12 +2,15 @@
 //! a year before, in the sections the reader's role may read, each figure with its list.
 
 use super::db as data;
-use super::{Amount, Dashboard, Figure, FigureName as F, Period, PeriodKind, Section, SectionName, TargetsView, Unit};
+use super::{
+    Amount, Dashboard, EventLine, Figure, FigureName as F, Period, PeriodKind, Section, SectionName, TargetsView, Unit,
+};
 use crate::auth::{allows, Action, Ctx, SessionUser};
 use crate::db::audit;
 use crate::domain::office_day_start;
 use crate::error::{AppError, FieldCode, FieldError, Validator};
 use crate::friendship_cities::CityKind;
+use crate::promotion::Written;
 use crate::state::ServerState;
 use chrono::{Datelike, NaiveDate};
 
@@ -19,9 +22,21 @@ pub async fn read(
 ) -> Result<Dashboard, AppError> {
     let before = period.year_before();
     let mut sections = Vec::new();
+    let (mut events, mut new_cities) = (Vec::new(), Vec::new());
     let may = |action| allows(user.role, action);
     if may(Action::ReadProjects) {
         sections.push(projects(state, period, before).await?);
+        events = crate::projects::events::db::between(&state.db, period.from, period.to)
+            .await?
+            .into_iter()
+            .map(|e| EventLine {
+                href: format!("/projects/events/{}", e.id),
+                name: e.name,
+                starts_on: e.starts_on,
+                signed: e.produced.signed,
+                investment: e.produced.investment.0,
+            })
+            .collect();
     }
     if may(Action::ReadPromotion) {
         sections.push(promotion(state, period, before, today).await?);
@@ -31,6 +46,9 @@ pub async fn read(
     }
     if may(Action::ReadCities) {
         sections.push(cities(state, period, before).await?);
+        let (from, until) = instants(period);
+        let entered = crate::friendship_cities::db::entered_between(&state.db, CityKind::Prospective, from, until);
+        new_cities = entered.await?.into_iter().map(|(zh, en, fr)| Written { zh, en, fr }).collect();
     }
     if may(Action::ReadEnterprises) {
         sections.push(enterprises(state, period, before).await?);
@@ -47,7 +65,21 @@ pub async fn read(
         }
     }
     let sets_targets = may(Action::ManageReference);
-    Ok(Dashboard { period, before, today, target_year, sets_targets, sections })
+    Ok(Dashboard { period, before, today, target_year, sets_targets, sections, events, new_cities })
+}
+
+/// The year-end review of `year`, written in `language`, of the sections the reader may read.
+pub async fn review(
+    state: &ServerState,
+    user: &SessionUser,
+    year: i32,
+    language: crate::domain::Locale,
+    today: NaiveDate,
+) -> Result<super::review::Review, AppError> {
+    let asked = super::PeriodQuery { year: year.to_string(), ..Default::default() };
+    let period = Period::read(&asked, today).map_err(AppError::Invalid)?;
+    let d = read(state, user, period, today).await?;
+    Ok(super::review::write(&d, language))
 }
 
 /// A year's targets as the form shows them.
@@ -212,6 +244,25 @@ async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) 
                 Amount::Count(now.brochure_issues),
                 Amount::Count(was.brochure_issues),
                 "/promotion/brochures",
+            ),
+            compared(
+                F::BrochurePresented,
+                Amount::Count(now.brochure_presented),
+                Amount::Count(was.brochure_presented),
+                "/promotion/brochures",
+            ),
+            compared(
+                F::BrochureSigned,
+                Amount::Count(now.brochure_signed),
+                Amount::Count(was.brochure_signed),
+                "/promotion/brochures",
+            ),
+            today_only(F::SubChains, Amount::Count(now.sub_chains), "/promotion/chains"),
+            compared(
+                F::PoliciesWithdrawn,
+                Amount::Count(now.policies_withdrawn),
+                Amount::Count(was.policies_withdrawn),
+                "/promotion/policies?status=withdrawn",
             ),
         ],
     })

@@ -274,6 +274,22 @@ pub async fn insert_contact(tx: &mut Tx, c: &NewContact<'_>, at: DateTime<Utc>) 
     .await
 }
 
+/// The cities of a kind that entered the register from one instant to the next, by their
+/// names (Chinese, English, French), the first to enter first.
+pub async fn entered_between(
+    db: &Db,
+    kind: CityKind,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    db.all(
+        "select name_zh, name_en, name_fr from partner_cities \
+         where kind = $1 and created_at >= $2 and created_at < $3 order by created_at, id",
+        &[kind.as_str().into(), from.into(), until.into()],
+    )
+    .await
+}
+
 /// For each kind of relation: how many cities, and how many entered the register from one
 /// instant to the next (the dashboard's figures).
 pub async fn kinds(

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text written in Chinese, with English and French beside it where written (empty where
 /// not).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Written {
     pub zh: String,
     pub en: String,

@@ -77,14 +77,23 @@ pub async fn list(db: &Db, year: Option<i32>) -> Result<Vec<EventSummary>, sqlx:
     match year {
         Some(y) => {
             let Some((from, to)) = crate::domain::year_bounds(y) else { return Ok(Vec::new()) };
-            let sql = select("where e.starts_on >= $1 and e.starts_on <= $2 order by e.starts_on desc, e.id desc");
-            db.all(&sql, &[from.into(), to.into()]).await
+            between(db, from, to).await
         }
         None => {
             let scope = format!("order by e.starts_on desc, e.id desc limit {}", super::LATEST);
             db.all(&select(&scope), &[]).await
         }
     }
+}
+
+/// The events that began from one day to another, the latest first, with what each produced.
+pub async fn between(
+    db: &Db,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<EventSummary>, sqlx::Error> {
+    let sql = select("where e.starts_on >= $1 and e.starts_on <= $2 order by e.starts_on desc, e.id desc");
+    db.all(&sql, &[from.into(), to.into()]).await
 }
 
 /// The events a project can name: every one (up to 500), the latest first, with the day each

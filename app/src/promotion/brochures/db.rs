@@ -58,6 +58,23 @@ pub async fn total(db: &Db) -> Result<Funnel, sqlx::Error> {
     Ok(Funnel { presented, with_leads, signed })
 }
 
+/// The funnel of the projects the issues dated from one day to another presented, each
+/// counted once, and how many issues there were.
+pub async fn funnel_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<(i64, Funnel), sqlx::Error> {
+    let (issues, presented, with_leads, signed): (i64, i64, i64, i64) = db
+        .one(
+            &format!(
+                "select (select count(*) from brochure_issues where issued_on >= $1 and issued_on <= $2), \
+                        count(distinct e.promoted_project_id), {WITH_LEADS}, {SIGNED} \
+                 from brochure_entries e join brochure_issues i on i.id = e.issue_id \
+                 where i.issued_on >= $1 and i.issued_on <= $2"
+            ),
+            &[from.into(), to.into()],
+        )
+        .await?;
+    Ok((issues, Funnel { presented, with_leads, signed }))
+}
+
 /// The projects an issue presents, in its order.
 pub async fn entries(db: &Db, issue: i64) -> Result<Vec<i64>, sqlx::Error> {
     db.all(
