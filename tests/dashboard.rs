@@ -159,10 +159,13 @@ async fn the_figures_of_two_years_compare_across_new_years_eve(b: Backend) {
     assert!(!page.contains("Projects signed") && !page.contains("Foreign delegations received"), "{page}");
 
     // A period that cannot be read is said so, and nothing is shown for it.
-    let (_, page) = leader.page("/dashboard?year=2025&quarter=1&month=3").await;
+    let (status, page) = leader.page("/dashboard?year=2025&quarter=1&month=3").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("Choose a quarter or a month, not both."), "{page}");
     assert!(!page.contains("Projects signed"), "{page}");
-    let (_, page) = leader.page("/dashboard?from=2025-05-01&to=2025-04-30").await;
+    let (status, page) = leader.page("/dashboard?from=2025-05-01&to=2025-04-30").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("The end must come after the start."), "{page}");
     assert!(!page.contains("Projects signed"), "{page}");
 }
 both!(the_figures_of_two_years_compare_across_new_years_eve);

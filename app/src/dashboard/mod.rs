@@ -378,6 +378,12 @@ impl TargetsView {
     }
 }
 
+/// Names as a list in the reader's language: "里尔、帕多瓦", "Lille, Padua".
+pub fn names_in(names: &[crate::promotion::Written], locale: crate::domain::Locale) -> String {
+    let separator = if locale == crate::domain::Locale::ZhCn { "、" } else { ", " };
+    names.iter().map(|n| n.for_reader(locale).0).collect::<Vec<_>>().join(separator)
+}
+
 impl Dashboard {
     pub fn figure(&self, name: FigureName) -> Option<&Figure> {
         self.sections.iter().flat_map(|s| &s.figures).find(|f| f.name == name)

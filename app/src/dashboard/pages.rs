@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::i18n::{format_day, format_money, format_number, use_locale};
 use crate::projects::pages::{percent, yi};
 use crate::projects::Wan;
-use crate::shell::{field_message, page_error, FormError, Saved};
+use crate::shell::{answer_with, field_message, page_error, FormError, Saved};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -33,7 +33,10 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <PeriodForms q=period() error=None /> <DashboardView d /> }.into_any(),
-                    Err(e @ AppError::Invalid(_)) => view! { <PeriodForms q=period() error=Some(e) /> }.into_any(),
+                    Err(e @ AppError::Invalid(_)) => {
+                        answer_with(&e);
+                        view! { <PeriodForms q=period() error=Some(e) /> }.into_any()
+                    }
                     Err(e) => page_error(e),
                 }
             })}
@@ -124,9 +127,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
             let extra = match s.name {
                 SectionName::Projects if !events.is_empty() => Some(events_table(&events, locale).into_any()),
                 SectionName::Cities if !cities.is_empty() => {
-                    let separator = if locale == Locale::ZhCn { "、" } else { ", " };
-                    let names: Vec<&str> = cities.iter().map(|c| c.for_reader(locale).0).collect();
-                    let line = tr!("dashboard-new-cities", { "names" => names.join(separator) });
+                    let line = tr!("dashboard-new-cities", { "names" => super::names_in(&cities, locale) });
                     Some(view! { <p class="new-cities">{line}</p> }.into_any())
                 }
                 _ => None,

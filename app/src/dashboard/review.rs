@@ -170,11 +170,9 @@ pub fn write(d: &Dashboard, l: Locale) -> Review {
             }
             SectionName::Cities => {
                 if !d.new_cities.is_empty() {
-                    let separator = if l == Locale::ZhCn { "、" } else { ", " };
-                    let names: Vec<&str> = d.new_cities.iter().map(|c| c.for_reader(l).0).collect();
                     s.push(tr!(l, "review-cities-new", {
                         "count" => d.new_cities.len() as i64,
-                        "names" => names.join(separator),
+                        "names" => super::names_in(&d.new_cities, l),
                     }));
                 }
                 s.push(tr!(l, "review-cities-standing", {

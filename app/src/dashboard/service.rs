@@ -224,15 +224,16 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
 
 async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
     use crate::promotion::figures::of_period;
-    let now = of_period(&state.db, p.from, p.to, today).await?;
-    let was = of_period(&state.db, b.from, b.to, today).await?;
+    let standing = crate::promotion::figures::today(&state.db, today).await?;
+    let now = of_period(&state.db, p.from, p.to).await?;
+    let was = of_period(&state.db, b.from, b.to).await?;
     Ok(Section {
         name: SectionName::Promotion,
         figures: vec![
-            today_only(F::TargetFirms, Amount::Count(now.target_firms), "/promotion/firms"),
-            today_only(F::PromotedPublished, Amount::Count(now.published), "/promotion/projects?status=published"),
-            today_only(F::LeadsOpen, Amount::Count(now.leads_open), "/promotion/leads?status=open"),
-            today_only(F::LeadsOverdue, Amount::Count(now.leads_overdue), "/promotion/leads?overdue=1"),
+            today_only(F::TargetFirms, Amount::Count(standing.target_firms), "/promotion/firms"),
+            today_only(F::PromotedPublished, Amount::Count(standing.published), "/promotion/projects?status=published"),
+            today_only(F::LeadsOpen, Amount::Count(standing.leads_open), "/promotion/leads?status=open"),
+            today_only(F::LeadsOverdue, Amount::Count(standing.leads_overdue), "/promotion/leads?overdue=1"),
             compared(
                 F::LeadsOpened,
                 Amount::Count(now.leads_opened),
@@ -257,7 +258,7 @@ async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) 
                 Amount::Count(was.brochure_signed),
                 "/promotion/brochures",
             ),
-            today_only(F::SubChains, Amount::Count(now.sub_chains), "/promotion/chains"),
+            today_only(F::SubChains, Amount::Count(standing.sub_chains), "/promotion/chains"),
             compared(
                 F::PoliciesWithdrawn,
                 Amount::Count(now.policies_withdrawn),

@@ -3,6 +3,11 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// The placeholders of `n` values bound from `$first` on: `$1, $2, $3`.
+pub fn marks(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// A value bound to a statement: a generated condition's (see `Where`) or a record's read
 /// (`Db::all`).
 #[derive(Clone, Debug)]

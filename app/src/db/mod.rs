@@ -19,7 +19,7 @@ pub mod sqlite;
 pub mod throttle;
 
 use crate::bind_args;
-pub use args::{escape_like, Arg, Null, Where};
+pub use args::{escape_like, marks, Arg, Null, Where};
 pub use record::{Columns, Record};
 
 use chrono::{DateTime, SubsecRound, Utc};

@@ -351,12 +351,11 @@ pub async fn insert(
     officer_id: i64,
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    let fields: Vec<String> = (1..=FIELDS).map(|i| format!("${i}")).collect();
+    let fields = crate::db::marks(1, FIELDS);
     let (officer, stage_at, on_at, now) = (FIELDS + 1, FIELDS + 2, FIELDS + 3, FIELDS + 4);
     let sql = format!(
         "insert into projects ({FIELD_COLUMNS}, officer_id, stage, stage_on, created_by, created_at, updated_at) \
-             values ({}, ${officer}, ${stage_at}, ${on_at}, ${officer}, ${now}, ${now}) returning id",
-        fields.join(", ")
+             values ({fields}, ${officer}, ${stage_at}, ${on_at}, ${officer}, ${now}, ${now}) returning id"
     );
     let id: i64 = tx
         .one(

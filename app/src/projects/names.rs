@@ -133,8 +133,7 @@ pub(crate) mod write {
             columns.push_str(column);
             args.push(value);
         }
-        let marks: Vec<String> = (1..=args.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("insert into {table} ({columns}) values ({}) returning id", marks.join(", "));
+        let sql = format!("insert into {table} ({columns}) values ({}) returning id", crate::db::marks(1, args.len()));
         tx.one(&sql, &args).await
     }
 }

@@ -25,16 +25,24 @@ pub fn NotFound() -> impl IntoView {
 /// page about a record that does not exist answers 404); a refused permission gets the full
 /// explanation.
 pub fn page_error(e: AppError) -> AnyView {
+    answer_with(&e);
+    match e {
+        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
+        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
+    }
+}
+
+/// Answer the page being rendered on the server with the error's status (a form refused as a
+/// whole page, such as a period that cannot be read, answers 422); nothing in the browser.
+pub fn answer_with(e: &AppError) {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(e.status()) {
             res.set_status(status);
         }
     }
-    match e {
-        AppError::Forbidden => view! { <Forbidden /> }.into_any(),
-        e => view! { <div class="notice notice-error" role="alert"><p>{error_text(&e)}</p></div> }.into_any(),
-    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = e;
 }
 
 /// Shown instead of a page the user's role may not open (the server also answers 403).

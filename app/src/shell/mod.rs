@@ -17,7 +17,7 @@ mod words;
 
 #[cfg(feature = "ssr")]
 pub use document::{error_document, set_bundle_name, standalone_document};
-pub use errors::{error_text, field_error_text, page_error, Forbidden, NotFound};
+pub use errors::{answer_with, error_text, field_error_text, page_error, Forbidden, NotFound};
 pub use forms::{field_message, name_fields, name_labels, reset_when, FormError, Saved};
 pub use home::HomePage;
 pub use layout::{use_me, DocumentTitle, Layout, Me};

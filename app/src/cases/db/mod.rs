@@ -115,14 +115,16 @@ pub async fn figures(
 ) -> Result<(i64, i64, i64, i64, i64, i64), sqlx::Error> {
     db.one(
         &format!(
-            "select (select count(*) from cases where created_at >= $1 and created_at < $2), \
-                    (select count(*) from cases where created_at >= $1 and created_at < $2 and green_channel = true), \
+            "select o.opened, o.green, \
                     (select count(distinct case_id) from case_events \
                      where kind = 'status_changed' and to_status = 'resolved' and created_at >= $1 and created_at < $2), \
                     (select count(*) from cases c where {RUNNING} and c.due_on < $3), \
-                    (select count(*) from cases where rated_at >= $1 and rated_at < $2 and rating is not null), \
-                    (select cast(coalesce(sum(rating), 0) as bigint) from cases \
-                     where rated_at >= $1 and rated_at < $2 and rating is not null)"
+                    r.ratings, r.stars \
+             from (select count(*) as opened, \
+                          cast(coalesce(sum(case when green_channel = true then 1 else 0 end), 0) as bigint) as green \
+                   from cases where created_at >= $1 and created_at < $2) o, \
+                  (select count(*) as ratings, cast(coalesce(sum(rating), 0) as bigint) as stars \
+                   from cases where rated_at >= $1 and rated_at < $2 and rating is not null) r"
         ),
         &[from.into(), until.into(), today.into()],
     )

@@ -137,8 +137,7 @@ pub async fn get_in(tx: &mut Tx, id: i64) -> Result<Option<PromotedProject>, sql
 
 /// `$1, $2, …` for the ids, and the ids as arguments.
 fn id_list(ids: &[i64]) -> (String, Vec<Arg>) {
-    let marks = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-    (marks, ids.iter().map(|id| Arg::from(*id)).collect())
+    (crate::db::marks(1, ids.len()), ids.iter().map(|id| Arg::from(*id)).collect())
 }
 
 /// The projects `ids`, in no order.

@@ -2,7 +2,7 @@
 //! their confirmation.
 
 use super::{Approach, FirmFilter, FirmRow, FirmSize, TargetFirm};
-use crate::db::{Arg, Columns, Db, Record, Tx, Where};
+use crate::db::{marks, Arg, Columns, Db, Record, Tx, Where};
 use chrono::{DateTime, NaiveDate, Utc};
 
 crate::code_column!(Approach, FirmSize);
@@ -138,10 +138,11 @@ pub async fn by_keys(db: &Db, keys: &[String]) -> Result<Vec<(String, i64, Optio
     let mut found = Vec::new();
     // In slices, so that no statement has more values than a database takes.
     for chunk in keys.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
         let args: Vec<Arg> = chunk.iter().map(|k| Arg::from(k.as_str())).collect();
-        let sql =
-            format!("select match_key, id, officer_id from target_firms where match_key in ({})", marks.join(", "));
+        let sql = format!(
+            "select match_key, id, officer_id from target_firms where match_key in ({})",
+            marks(1, chunk.len())
+        );
         found.extend(db.all::<(String, i64, Option<i64>)>(&sql, &args).await?);
     }
     Ok(found)
