@@ -321,11 +321,11 @@ async fn cities(state: &ServerState, p: Period, b: Period) -> Result<Section, Ap
 }
 
 async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Section, AppError> {
-    use crate::enterprises::{db::figures, service::cutoff};
+    use crate::enterprises::{db::figures, db::registered_between, service::cutoff};
     let (from, until) = instants(p);
     let (all, key, new, overdue) = figures(&state.db, from, until, cutoff()).await?;
     let (from, until) = instants(b);
-    let (_, _, new_before, _) = figures(&state.db, from, until, cutoff()).await?;
+    let new_before = registered_between(&state.db, from, until).await?;
     Ok(Section {
         name: SectionName::Enterprises,
         figures: vec![
@@ -338,11 +338,12 @@ async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Sectio
 }
 
 async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
-    use crate::cases::db::figures;
+    use crate::cases::db::{figures, overdue_now};
     let (from, until) = instants(p);
-    let (opened, green, resolved, overdue, ratings, stars) = figures(&state.db, from, until, today).await?;
+    let (opened, green, resolved, ratings, stars) = figures(&state.db, from, until).await?;
     let (from, until) = instants(b);
-    let (opened_b, green_b, resolved_b, _, ratings_b, stars_b) = figures(&state.db, from, until, today).await?;
+    let (opened_b, green_b, resolved_b, ratings_b, stars_b) = figures(&state.db, from, until).await?;
+    let overdue = overdue_now(&state.db, today).await?;
     let share = |part: i64, whole: i64| Amount::Percent((whole > 0).then(|| (part * 10_000 / whole) as u64));
     let average = |sum: i64, n: i64| Amount::Stars((n > 0).then(|| sum * 100 / n));
     Ok(Section {

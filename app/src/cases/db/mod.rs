@@ -105,28 +105,29 @@ const SUMMARY: &str = concat!("select ", summary_columns!(), summary_from!());
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
 
 /// The casework's figures for the dashboard, for cases opened and resolved from one instant
-/// to the next: (opened, of them in the green channel, resolved, overdue today, ratings given
-/// in the period, the sum of their stars).
+/// to the next: (opened, of them in the green channel, resolved, ratings given in the period,
+/// the sum of their stars).
 pub async fn figures(
     db: &crate::db::Db,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
-    today: NaiveDate,
-) -> Result<(i64, i64, i64, i64, i64, i64), sqlx::Error> {
+) -> Result<(i64, i64, i64, i64, i64), sqlx::Error> {
     db.one(
-        &format!(
-            "select o.opened, o.green, \
-                    (select count(distinct case_id) from case_events \
-                     where kind = 'status_changed' and to_status = 'resolved' and created_at >= $1 and created_at < $2), \
-                    (select count(*) from cases c where {RUNNING} and c.due_on < $3), \
-                    r.ratings, r.stars \
-             from (select count(*) as opened, \
-                          cast(coalesce(sum(case when green_channel = true then 1 else 0 end), 0) as bigint) as green \
-                   from cases where created_at >= $1 and created_at < $2) o, \
-                  (select count(*) as ratings, cast(coalesce(sum(rating), 0) as bigint) as stars \
-                   from cases where rated_at >= $1 and rated_at < $2 and rating is not null) r"
-        ),
-        &[from.into(), until.into(), today.into()],
+        "select o.opened, o.green, \
+                (select count(distinct case_id) from case_events \
+                 where kind = 'status_changed' and to_status = 'resolved' and created_at >= $1 and created_at < $2), \
+                r.ratings, r.stars \
+         from (select count(*) as opened, \
+                      cast(coalesce(sum(case when green_channel = true then 1 else 0 end), 0) as bigint) as green \
+               from cases where created_at >= $1 and created_at < $2) o, \
+              (select count(*) as ratings, cast(coalesce(sum(rating), 0) as bigint) as stars \
+               from cases where rated_at >= $1 and rated_at < $2 and rating is not null) r",
+        &[from.into(), until.into()],
     )
     .await
+}
+
+/// The cases still running whose deadline passed before `today`.
+pub async fn overdue_now(db: &crate::db::Db, today: NaiveDate) -> Result<i64, sqlx::Error> {
+    db.one(&format!("select count(*) from cases c where {RUNNING} and c.due_on < $1"), &[today.into()]).await
 }

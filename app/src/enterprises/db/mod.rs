@@ -80,6 +80,13 @@ impl OverdueCutoff {
     }
 }
 
+/// How many enterprises were registered from one instant to the next (the dashboard's year
+/// before, where the register's other figures of today are not shown).
+pub async fn registered_between(db: &Db, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    db.one("select count(*) from enterprises where created_at >= $1 and created_at < $2", &[from.into(), until.into()])
+        .await
+}
+
 /// The register's figures for the dashboard: enterprises, key ones, those registered in the
 /// period (from one instant to the next), and those whose visit is overdue at `cutoff`.
 pub async fn figures(
