@@ -249,3 +249,143 @@ async fn the_years_targets_are_set_by_an_admin_and_read_beside_the_figures(b: Ba
     assert!(page.contains(r#"name="targets[projects_signed]""#) && page.contains(r#"value="2""#), "{page}");
 }
 both!(the_years_targets_are_set_by_an_admin_and_read_beside_the_figures);
+
+/// A table of the dashboard: its rows as (label, values), from the JSON the page reads.
+pub(crate) fn table(d: &Value, name: &str) -> Vec<(Value, Vec<Value>)> {
+    let t = d["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["tables"].as_array().unwrap())
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {d}"));
+    t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["label"].clone(), r["values"].as_array().unwrap().clone()))
+        .collect()
+}
+
+async fn a_leader_reads_how_fast_cases_were_resolved_and_downloads_the_tables(b: Backend) {
+    let app = spawn_app(b).await;
+    app.login_as_admin().await;
+    let (officer, enterprise) = crate::cases::officer_with_enterprise(&app, 1).await;
+    let leader = app.signed_in("leader@liaison.test", "leader", "").await;
+    let customs = app.signed_in("customs@liaison.test", "department_liaison", "customs").await;
+
+    // Four customs requests: three resolved today, the last still open.
+    let mut ids = Vec::new();
+    for title in ["Pre-clearance A", "Pre-clearance B", "Pre-clearance C", "Pre-clearance D"] {
+        let r = crate::cases::open_case(&officer, enterprise, title).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        ids.push(r.json::<i64>().await.unwrap());
+    }
+    let customs_id = app::admin::db::departments::list(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .find(|d| d.code == "customs")
+        .unwrap()
+        .id
+        .to_string();
+    for (n, id) in ids.iter().take(3).enumerate() {
+        for (version, to) in [(1, "accepted"), (2, "in_progress")] {
+            assert_eq!(crate::cases::move_case(&officer, *id, version, to, "").await.status(), StatusCode::OK);
+        }
+        if n == 0 {
+            // Customs is asked for its part and gives it the same day.
+            let r = officer
+                .call::<app::cases::api::RouteCase>(&[
+                    ("id", &id.to_string()),
+                    ("department_ids[]", &customs_id),
+                    ("instructions", "Check HS codes"),
+                ])
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+            let task: i64 = app.db.one("select id from case_tasks where case_id = $1", &[(*id).into()]).await.unwrap();
+            let r = customs
+                .call::<app::cases::api::UpdateTask>(&[("id", &task.to_string()), ("version", "1"), ("status", "done")])
+                .await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        let version = crate::cases::case(&officer, *id).await["version"].as_i64().unwrap();
+        assert_eq!(crate::cases::move_case(&officer, *id, version, "resolved", "").await.status(), StatusCode::OK);
+    }
+    let today = dashboard(&leader, &[]).await;
+    assert_eq!(figure(&today, "cases_resolved").0, json!({"Count": 3}));
+    assert_eq!(figure(&today, "cases_opened").0, json!({"Count": 4}));
+    // Resolved the day it started, within its deadline.
+    assert_eq!(figure(&today, "on_time_rate").0, json!({"Percent": 10000}));
+    assert_eq!(figure(&today, "median_days").0, json!({"Days": 0}));
+    let departments = table(&today, "departments");
+    let customs_row = departments.iter().find(|(l, _)| l["Named"]["en"] == "Customs").expect("customs");
+    assert_eq!(
+        customs_row.1,
+        [json!({"Count": 1}), json!({"Days": 0}), json!({"Count": 1}), json!({"Count": 0}), json!({"Count": 0})]
+    );
+
+    // Reopened, a case is no longer resolved.
+    let c = ids[2];
+    let version = crate::cases::case(&officer, c).await["version"].as_i64().unwrap();
+    assert_eq!(crate::cases::move_case(&officer, c, version, "in_progress", "").await.status(), StatusCode::OK);
+    assert_eq!(figure(&dashboard(&leader, &[]).await, "cases_resolved").0, json!({"Count": 2}));
+
+    // The two resolved ones as if they had run in September 2025: A from Monday 1 to Monday 8
+    // (five working days, due on the 10th), B to Monday 22 (fifteen working days, two of
+    // them waiting for the applicant: thirteen), due on the 12th.
+    let (a, b_) = (ids[0], ids[1]);
+    app.execute(&format!(
+        "update cases set sla_start_on = '2025-09-01', resolved_on = '2025-09-08', due_on = '2025-09-10' where id = {a}"
+    ))
+    .await;
+    app.execute(&format!(
+        "update cases set sla_start_on = '2025-09-01', resolved_on = '2025-09-22', due_on = '2025-09-12', \
+         paused_working_days = 2 where id = {b_}"
+    ))
+    .await;
+    let y2025 = dashboard(&leader, &[("year", "2025")]).await;
+    assert_eq!(figure(&y2025, "cases_resolved"), (json!({"Count": 2}), json!({"Count": 0})));
+    assert_eq!(figure(&y2025, "on_time_rate"), (json!({"Percent": 5000}), json!({"Percent": null})));
+    assert_eq!(figure(&y2025, "median_days"), (json!({"Days": 900}), json!({"Days": null})));
+    let types = table(&y2025, "case_types");
+    assert_eq!(types.len(), 1);
+    assert_eq!(types[0].0, json!({"CaseType": "customs"}));
+    // Opened in 2026, resolved in 2025: none opened in the year, two resolved.
+    assert_eq!(types[0].1, [json!({"Count": 0}), json!({"Count": 2}), json!({"Percent": 5000}), json!({"Days": 900})]);
+    let months = table(&y2025, "cases_by_month");
+    assert_eq!(months.len(), 12);
+    assert_eq!(months[8], (json!({"Month": "2025-09-01"}), vec![json!({"Count": 0}), json!({"Count": 2})]));
+
+    // The table as CSV, headings and labels in the reader's language.
+    let r = leader.get("/dashboard/table.csv?year=2025&table=case_types").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("case_types-2025-01-01-2025-12-31"));
+    let csv = r.text().await.unwrap();
+    let csv = csv.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Type of request,Opened,Resolved,Resolved within the deadline (per cent),Median working days");
+    assert_eq!(lines[1], "Customs,0,2,50.00,9.00");
+    // A table the role does not read is not there for it; nor is one that does not exist.
+    let protocol = app.signed_in("protocol1@liaison.test", "protocol_officer", "").await;
+    let r = protocol.get("/dashboard/table.csv?year=2025&table=case_types").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(!r.text().await.unwrap().contains("Customs,0,2"));
+    assert_eq!(leader.get("/dashboard/table.csv?year=2025&table=nothing").await.status(), StatusCode::NOT_FOUND);
+    let r = leader.get("/dashboard/table.csv?year=2025&quarter=9&table=case_types").await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The page draws the tables: a chart beside each text table, and its CSV link.
+    let (status, page) = leader.page("/dashboard?year=2025").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"data-table="case_types""#) && page.contains("<svg"), "{page}");
+    assert!(page.contains(r#"href="/dashboard/table.csv?year=2025&amp;table=case_types""#), "{page}");
+    // A leader's home page is the dashboard.
+    let r = leader.client.get(leader.url("/")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/dashboard");
+    let (status, page) = officer.page("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<h1>Overview</h1>"), "an officer keeps the home page: {page}");
+}
+both!(a_leader_reads_how_fast_cases_were_resolved_and_downloads_the_tables);

@@ -4,10 +4,10 @@
 
 use crate::both;
 use crate::common::*;
-use crate::dashboard::{dashboard, figure};
+use crate::dashboard::{dashboard, figure, table};
 use chrono::Datelike;
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::process::Command;
 
 fn liaison(database_url: &str) -> Command {
@@ -96,6 +96,19 @@ async fn the_model_citys_year_loads_and_its_figures_come_out_exactly(b: Backend)
     assert_eq!(now("brochure_presented"), json!({"Count": 95}));
     assert_eq!(now("brochure_signed"), json!({"Count": 17}));
     assert_eq!(now("policies_withdrawn"), json!({"Count": 22}));
+    // The charts' tables agree with the figures: the list from signing to completion, the
+    // year's delegations month by month, the enterprises' six countries.
+    let funnel: Vec<Value> = table(&d, "funnel").into_iter().map(|(_, v)| v[0].clone()).collect();
+    assert_eq!(funnel, [json!({"Count": 666}), json!({"Count": 629}), json!({"Count": 333})]);
+    let months = table(&d, "delegations_by_month");
+    let sum = |i: usize| months.iter().map(|(_, v)| v[i]["Count"].as_i64().unwrap()).sum::<i64>();
+    assert_eq!((months.len(), sum(0), sum(1), sum(2)), (12, 15, 110, 4));
+    let mut codes: Vec<String> = table(&d, "enterprise_countries")
+        .into_iter()
+        .map(|(label, _)| label["Country"].as_str().unwrap().to_string())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["ES", "FR", "IT", "JP", "KR", "SG"]);
 
     // The review writes them as the model city's own review does, in Chinese…
     let (status, review) = leader.page(&format!("/dashboard/review?year={year}&lang=zh-CN")).await;

@@ -1,7 +1,10 @@
 // Generates app/src/friendship_cities/world.rs: the world's land outline as one SVG path, in an
 // equirectangular projection on a 1000 × 500 box (x = longitude, y = latitude), from the npm
 // package world-atlas (Natural Earth's public-domain 1:110m land, as TopoJSON) through
-// topojson-client. No map is drawn by hand and nothing is fetched at run time.
+// topojson-client, and a point inside each country for the dashboard's map (the centre of its
+// largest piece of land, from the 1:50m countries, whose ISO numeric codes i18n-iso-countries
+// turns into the alpha-2 codes the records hold). No map is drawn by hand and nothing is
+// fetched at run time.
 // Run: `make world`; `--check` (run by tests/countries.spec.ts) fails when the committed file is out of date.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,50 @@ export const TARGET = fileURLToPath(new URL('../../app/src/friendship_cities/wor
 const x = (lon) => ((lon + 180) / 360) * 1000;
 const y = (lat) => ((90 - lat) / 180) * 500;
 const n = (v) => (Math.round(v * 10) / 10).toString();
+// A Rust float literal: "156.0", not "156".
+const f = (v) => (Math.round(v * 10) / 10).toFixed(1);
+
+// The area and centre of a ring of [lon, lat] (planar: enough to find a country's middle).
+function ringCentre(raw) {
+  // A ring across the antimeridian (Russia's, Fiji's) is made continuous east of it first.
+  const lons = raw.map(([lon]) => lon);
+  const across = Math.max(...lons) - Math.min(...lons) > 180;
+  const ring = raw.map(([lon, lat]) => [across && lon < 0 ? lon + 360 : lon, lat]);
+  let area = 0, cx = 0, cy = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[i + 1];
+    const f = x0 * y1 - x1 * y0;
+    area += f;
+    cx += (x0 + x1) * f;
+    cy += (y0 + y1) * f;
+  }
+  area /= 2;
+  if (area === 0) return { area: 0, lon: ring[0][0], lat: ring[0][1] };
+  const lon = cx / (6 * area);
+  return { area: Math.abs(area), lon: lon > 180 ? lon - 360 : lon, lat: cy / (6 * area) };
+}
+
+let cachedPoints = null;
+function points() {
+  if (cachedPoints) return cachedPoints;
+  const { feature } = require('topojson-client');
+  const countries = require('i18n-iso-countries');
+  const topology = require('world-atlas/countries-50m.json');
+  const byCode = new Map();
+  for (const f of feature(topology, topology.objects.countries).features) {
+    const code = f.id && countries.numericToAlpha2(f.id);
+    if (!code || !f.geometry) continue;
+    const polygons = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates];
+    const best = polygons.map((p) => ringCentre(p[0])).reduce((a, b) => (b.area > a.area ? b : a));
+    const seen = byCode.get(code);
+    if (!seen || best.area > seen.area) byCode.set(code, best);
+  }
+  cachedPoints = [...byCode.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, c]) => [code, f(x(c.lon)), f(y(c.lat))]);
+  return cachedPoints;
+}
 
 export function render() {
   const { feature } = require('topojson-client');
@@ -45,6 +92,12 @@ export function render() {
     '',
     '/// The land of the world as one SVG path (equirectangular projection).',
     `pub const LAND: &str = ${JSON.stringify(path)};`,
+    '',
+    "/// A point inside each country's largest piece of land, on the same box: (ISO 3166-1",
+    '/// alpha-2 code, x, y), by code.',
+    `pub const COUNTRY_POINTS: [(&str, f32, f32); ${points().length}] = [`,
+    ...points().map(([code, px, py]) => `    ("${code}", ${px}, ${py}),`),
+    '];',
     '',
   ].join('\n');
 }

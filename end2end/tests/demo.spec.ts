@@ -65,6 +65,17 @@ test('a leader reads the model city’s year in Chinese and prints its review in
   await expect(page.locator('.new-cities')).toHaveText('新增意向友好城市：里尔、帕多瓦、撒马尔罕');
   await page.screenshot({ path: `${SHOTS}/dashboard.png` });
 
+  // Each breakdown: its chart drawn on the server, its table beside it, the same as CSV.
+  const funnel = page.locator('figure[data-table=funnel]');
+  await expect(funnel.locator('svg rect.bar')).toHaveCount(3);
+  await expect(funnel.locator('tbody tr').first()).toContainText('666');
+  await expect(page.locator('figure[data-table=delegation_countries] circle.country-dot').first()).toBeAttached();
+  const csv = await page.request.get((await funnel.locator('a[download]').getAttribute('href')) ?? '');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain('储备（签约）,666');
+  await page.locator('figure[data-table=projects_by_month]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '../target/e2e/dashboard-charts.png', fullPage: true });
+
   // The review in French, whatever the page's language, ready for A4.
   await page.locator('.review-links li[lang=fr] a').first().click();
   await page.waitForURL(/\/dashboard\/review\?/);

@@ -176,7 +176,56 @@ review-enterprises = The city counts { $all } foreign-invested enterprises, { $k
    *[other] { $new } were set up in the year.
 }
 review-cases = The office took { $opened } service requests and resolved { $resolved }; the green channel handled { $green } of them.
+review-cases-speed = { $rate } of the resolved requests met their deadline; median time to resolve, in working days: { $days }.
 review-cases-rated = Enterprises rated the service { $ratings ->
     [one] once
    *[other] { $ratings } times
 }, { $stars } out of 5 on average.
+figure-on-time-rate = Cases resolved within their deadline
+figure-median-days = Median working days to resolve a case
+dashboard-unit-days = (working days)
+dashboard-csv = CSV
+dashboard-table-empty = Nothing to show for this period.
+dashboard-label-none = None given
+dashboard-table-projects-by-month = Projects signed, month by month
+dashboard-table-funnel = The reserve list from signing to completion
+dashboard-table-chains = Projects on the list by industry chain
+dashboard-table-counties = Projects on the list by county
+dashboard-table-leader-tasks = Leaders’ investment tasks
+dashboard-table-firms-by-chain = Target firms by industry chain
+dashboard-table-delegations-by-month = Delegations received and sent, month by month
+dashboard-table-delegation-countries = Delegations by country
+dashboard-table-enterprise-countries = Foreign-invested enterprises by country
+dashboard-table-cases-by-month = Cases opened and resolved, month by month
+dashboard-table-case-types = Cases by type
+dashboard-table-departments = Departments’ tasks and their turnaround
+dashboard-column-month = Month
+dashboard-column-stage = Stage
+dashboard-column-on-list = On the list
+dashboard-column-chain = Industry chain
+dashboard-column-county = County or district
+dashboard-column-country = Country or region
+dashboard-column-case-type = Type of request
+dashboard-column-department = Department
+dashboard-column-leader = Leader
+dashboard-column-projects = Projects
+dashboard-column-investment = Investment (亿元)
+dashboard-column-started = Started
+dashboard-column-completed = Completed
+dashboard-column-start-rate = Start rate (per cent)
+dashboard-column-target-projects = Target, projects
+dashboard-column-target-investment = Target, investment (亿元)
+dashboard-column-firms = Target firms
+dashboard-column-delegations-received = Delegations received
+dashboard-column-visitors-received = Visitors received
+dashboard-column-delegations-sent = Delegations sent
+dashboard-column-people-sent = People sent
+dashboard-column-enterprises = Enterprises
+dashboard-column-opened = Opened
+dashboard-column-resolved = Resolved
+dashboard-column-on-time-rate = Resolved within the deadline (per cent)
+dashboard-column-median-days = Median working days
+dashboard-column-tasks-assigned = Tasks given
+dashboard-column-tasks-done = Tasks done
+dashboard-column-tasks-open = Open today
+dashboard-column-tasks-overdue = Overdue today

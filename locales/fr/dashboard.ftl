@@ -198,8 +198,57 @@ review-enterprises = La ville compte { $all } entreprises à capitaux étrangers
    *[other] { $new } ont été créées dans l’année.
 }
 review-cases = Le bureau a reçu { $opened } demandes et en a traité { $resolved } ; la procédure accélérée en a traité { $green }.
+review-cases-speed = { $rate } des demandes traitées l’ont été dans les délais ; délai médian de traitement, en jours ouvrés : { $days }.
 review-cases-rated = Les entreprises ont évalué le service { $ratings ->
     [0] aucune fois
     [one] une fois
    *[other] { $ratings } fois
 }, en moyenne { $stars } sur 5.
+figure-on-time-rate = Dossiers traités dans les délais
+figure-median-days = Délai médian de traitement d’un dossier (jours ouvrés)
+dashboard-unit-days = (jours ouvrés)
+dashboard-csv = CSV
+dashboard-table-empty = Rien à montrer pour cette période.
+dashboard-label-none = Non renseigné
+dashboard-table-projects-by-month = Projets signés, mois par mois
+dashboard-table-funnel = La liste des projets, de la signature à l’achèvement
+dashboard-table-chains = Projets de la liste par filière
+dashboard-table-counties = Projets de la liste par district
+dashboard-table-leader-tasks = Objectifs des dirigeants
+dashboard-table-firms-by-chain = Entreprises cibles par filière
+dashboard-table-delegations-by-month = Délégations reçues et missions à l’étranger, mois par mois
+dashboard-table-delegation-countries = Délégations par pays
+dashboard-table-enterprise-countries = Entreprises à capitaux étrangers par pays
+dashboard-table-cases-by-month = Dossiers ouverts et traités, mois par mois
+dashboard-table-case-types = Dossiers par type
+dashboard-table-departments = Tâches des administrations et leurs délais
+dashboard-column-month = Mois
+dashboard-column-stage = Étape
+dashboard-column-on-list = Sur la liste
+dashboard-column-chain = Filière
+dashboard-column-county = District
+dashboard-column-country = Pays ou région
+dashboard-column-case-type = Type de demande
+dashboard-column-department = Administration
+dashboard-column-leader = Dirigeant
+dashboard-column-projects = Projets
+dashboard-column-investment = Investissement (亿元)
+dashboard-column-started = Démarrés
+dashboard-column-completed = Achevés
+dashboard-column-start-rate = Taux de démarrage (en pourcentage)
+dashboard-column-target-projects = Objectif, projets
+dashboard-column-target-investment = Objectif, investissement (亿元)
+dashboard-column-firms = Entreprises cibles
+dashboard-column-delegations-received = Délégations reçues
+dashboard-column-visitors-received = Visiteurs reçus
+dashboard-column-delegations-sent = Missions à l’étranger
+dashboard-column-people-sent = Participants aux missions
+dashboard-column-enterprises = Entreprises
+dashboard-column-opened = Ouverts
+dashboard-column-resolved = Traités
+dashboard-column-on-time-rate = Traités dans les délais (en pourcentage)
+dashboard-column-median-days = Délai médian (jours ouvrés)
+dashboard-column-tasks-assigned = Tâches confiées
+dashboard-column-tasks-done = Tâches accomplies
+dashboard-column-tasks-open = En cours aujourd’hui
+dashboard-column-tasks-overdue = En retard aujourd’hui

@@ -156,6 +156,14 @@ pub async fn access(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let user = req.extensions().get::<Authenticated>().map(|a| a.user.clone());
     match may_open(user.as_ref(), page_access(&path)) {
+        // The leaders' home page is their dashboard.
+        Ok(())
+            if path == "/"
+                && req.method() == Method::GET
+                && user.as_ref().is_some_and(|u| u.role == app::domain::Role::Leader) =>
+        {
+            Redirect::to("/dashboard").into_response()
+        }
         Ok(()) => next.run(req).await,
         Err(AppError::NotAuthenticated) if matches!(*req.method(), Method::GET | Method::HEAD) => {
             let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");

@@ -233,6 +233,18 @@ pub async fn review_docx(State(state): State<AppState>, req: FileRequest) -> Res
     req.deliver(&state, "year_review.docx", None, made.await).await
 }
 
+/// One of the dashboard's tables as CSV: `?table=` and the dashboard's period.
+pub async fn dashboard_table_csv(State(state): State<AppState>, req: FileRequest) -> Response {
+    let made = async {
+        let query = app::dashboard::PeriodQuery::from_query(|k| req.param(k));
+        let table = req.param("table").unwrap_or_default();
+        let (name, bytes) =
+            app::dashboard::service::table_csv(&state.server, req.user()?, &query, &table, req.locale).await?;
+        Ok(csv_response(app::export::CsvFile::whole(&name, bytes)))
+    };
+    req.deliver(&state, "dashboard_table.csv", None, made.await).await
+}
+
 /// A delegation's itinerary as an iCalendar file, described in the reader's language.
 pub async fn delegation_calendar(
     State(state): State<AppState>,

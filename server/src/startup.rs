@@ -223,6 +223,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         get_route("/cities/export.csv", get(routes::export_cities)),
         get_route("/dashboard/review", get(routes::review_print)),
         get_route("/dashboard/review.docx", get(routes::review_docx)),
+        get_route("/dashboard/table.csv", get(routes::dashboard_table_csv)),
         // The target firms' spreadsheet: its template, and the form that sends it (its page
         // and its preview are Leptos routes), with room for the largest file accepted.
         get_route("/promotion/firms/template.csv", get(routes::firm_template)),

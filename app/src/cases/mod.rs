@@ -7,6 +7,8 @@ pub mod api;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod export;
+#[cfg(feature = "ssr")]
+pub mod figures;
 pub mod inbox;
 #[cfg(feature = "ssr")]
 pub mod notices;

@@ -5,19 +5,19 @@
 //! `promotion::figures`, …); this area only reads those the reader's role may read.
 
 pub mod api;
+pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-/// `tr!(locale, "id")`: a message in the language the review is written in, whatever the
-/// page's; the shape of leptos-fluent's `tr!`, so that its translation check covers these
-/// messages too. Only the modules declared after it see it.
-#[cfg(feature = "ssr")]
+/// `tr!(locale, "id")`: a message in the language asked for, whatever the page's (the review's
+/// language, a CSV's, the names of the tables); the shape of leptos-fluent's `tr!`, so that
+/// its translation check covers these messages too. Only the modules declared after it see it.
 macro_rules! tr {
     ($locale:expr, $id:literal) => {
-        $crate::translate::t($locale, $id)
+        $crate::i18n::message_in($locale, $id)
     };
     ($locale:expr, $id:literal, { $($name:literal => $value:expr),* $(,)? }) => {
         $crate::translate::t_args($locale, $id, &[$(($name, $crate::translate::FluentValue::from($value))),*])
@@ -26,6 +26,7 @@ macro_rules! tr {
 
 #[cfg(feature = "ssr")]
 pub mod review;
+pub mod words;
 
 use crate::error::{FieldCode, FieldError};
 use chrono::{Datelike, Months, NaiveDate};
@@ -177,6 +178,8 @@ pub enum Amount {
     Percent(Option<u64>),
     /// An average of stars, in hundredths; None without ratings.
     Stars(Option<i64>),
+    /// Working days, in hundredths (a median may fall between two); None without any.
+    Days(Option<i64>),
 }
 
 crate::codes!(FigureName {
@@ -214,6 +217,8 @@ crate::codes!(FigureName {
     CasesOpened = "cases_opened",
     CasesResolved = "cases_resolved",
     CasesOverdue = "cases_overdue",
+    OnTimeRate = "on_time_rate",
+    MedianDays = "median_days",
     GreenChannelShare = "green_channel_share",
     Satisfaction = "satisfaction",
     Ratings = "ratings",
@@ -227,6 +232,7 @@ pub enum Unit {
     UsdCents,
     Percent,
     Stars,
+    Days,
 }
 
 impl FigureName {
@@ -252,7 +258,8 @@ impl FigureName {
         match self {
             F::CapitalDomestic | F::InvestmentSigned | F::InvestmentThroughVisits => Unit::Wan,
             F::CapitalForeign => Unit::UsdCents,
-            F::StartRate | F::CompletionRate | F::GreenChannelShare => Unit::Percent,
+            F::StartRate | F::CompletionRate | F::GreenChannelShare | F::OnTimeRate => Unit::Percent,
+            F::MedianDays => Unit::Days,
             F::Satisfaction => Unit::Stars,
             _ => Unit::Count,
         }
@@ -268,6 +275,7 @@ impl Unit {
             Unit::UsdCents => Amount::UsdCents(value),
             Unit::Percent => Amount::Percent(u64::try_from(value).ok()),
             Unit::Stars => Amount::Stars(Some(value)),
+            Unit::Days => Amount::Days(Some(value)),
         }
     }
 }
@@ -278,7 +286,7 @@ impl Amount {
         match self {
             Amount::Count(n) | Amount::Wan(n) | Amount::UsdCents(n) => Some(n),
             Amount::Percent(p) => p.and_then(|p| i64::try_from(p).ok()),
-            Amount::Stars(s) => s,
+            Amount::Stars(s) | Amount::Days(s) => s,
         }
     }
 }
@@ -328,6 +336,151 @@ pub enum SectionName {
 pub struct Section {
     pub name: SectionName,
     pub figures: Vec<Figure>,
+    /// The section's breakdowns, each drawn as a chart where it has one.
+    pub tables: Vec<Table>,
+}
+
+crate::codes!(TableName {
+    ProjectsByMonth = "projects_by_month",
+    Funnel = "funnel",
+    Chains = "chains",
+    Counties = "counties",
+    LeaderTasks = "leader_tasks",
+    FirmsByChain = "firms_by_chain",
+    DelegationsByMonth = "delegations_by_month",
+    DelegationCountries = "delegation_countries",
+    EnterpriseCountries = "enterprise_countries",
+    CasesByMonth = "cases_by_month",
+    CaseTypes = "case_types",
+    Departments = "departments",
+});
+
+crate::codes!(ColumnName {
+    Month = "month",
+    Stage = "stage",
+    OnList = "on_list",
+    Chain = "chain",
+    County = "county",
+    Country = "country",
+    CaseType = "case_type",
+    Department = "department",
+    Leader = "leader",
+    Projects = "projects",
+    Investment = "investment",
+    Started = "started",
+    Completed = "completed",
+    StartRate = "start_rate",
+    TargetProjects = "target_projects",
+    TargetInvestment = "target_investment",
+    Firms = "firms",
+    DelegationsReceived = "delegations_received",
+    VisitorsReceived = "visitors_received",
+    DelegationsSent = "delegations_sent",
+    PeopleSent = "people_sent",
+    Enterprises = "enterprises",
+    Opened = "opened",
+    Resolved = "resolved",
+    OnTimeRate = "on_time_rate",
+    MedianDays = "median_days",
+    TasksAssigned = "tasks_assigned",
+    TasksDone = "tasks_done",
+    TasksOpen = "tasks_open",
+    TasksOverdue = "tasks_overdue",
+});
+
+/// How a table is drawn beside its text: columns month by month, bars, or dots on the world
+/// map (the rows' labels are countries). The chart shows the table's first value column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Chart {
+    Months,
+    Bars,
+    Map,
+}
+
+/// What a row of a table is about, named in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Label {
+    /// A month, by its first day.
+    Month(NaiveDate),
+    /// A country, by its ISO code.
+    Country(String),
+    CaseType(crate::domain::CaseType),
+    Column(ColumnName),
+    /// A name kept in the three languages (a chain, a county, a department), or a person's.
+    Named(crate::promotion::Written),
+    /// The rows without a chain or a county.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRow {
+    pub label: Label,
+    pub values: Vec<Amount>,
+    /// The list behind the row.
+    pub href: Option<String>,
+}
+
+/// A breakdown of a section's figures: a text table (the screen readers' and the CSV's),
+/// and the chart that draws its first value column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub name: TableName,
+    pub chart: Option<Chart>,
+    /// The heading of the labels' column, then of each value column.
+    pub label: ColumnName,
+    pub columns: Vec<ColumnName>,
+    pub rows: Vec<TableRow>,
+}
+
+impl Label {
+    /// The label in `locale`'s words.
+    pub fn text(&self, locale: crate::domain::Locale) -> String {
+        match self {
+            Label::Month(first) => crate::i18n::format_month(*first, locale),
+            Label::Country(code) => crate::domain::Country::parse("country", code)
+                .map(|c| c.name(locale).to_string())
+                .unwrap_or_else(|_| code.clone()),
+            Label::CaseType(t) => words::case_type(*t, locale),
+            Label::Column(c) => c.text(locale),
+            Label::Named(w) => w.for_reader(locale).0.to_string(),
+            Label::None => words::none(locale),
+        }
+    }
+}
+
+impl Amount {
+    /// The amount as a spreadsheet reads it: a plain number with a decimal point, in the
+    /// unit its column names (亿元, dollars, per cent, stars, working days); empty for none.
+    pub fn plain(self) -> String {
+        let hundredths = |h: i64| format!("{}{}.{:02}", if h < 0 { "-" } else { "" }, (h / 100).abs(), (h % 100).abs());
+        match self {
+            Amount::Count(n) => n.to_string(),
+            Amount::Wan(w) => crate::projects::Wan(w).yi(),
+            Amount::UsdCents(c) => hundredths(c),
+            Amount::Percent(p) => p.map(|p| hundredths(p as i64)).unwrap_or_default(),
+            Amount::Stars(s) | Amount::Days(s) => s.map(hundredths).unwrap_or_default(),
+        }
+    }
+}
+
+impl Table {
+    /// The table as CSV rows, headings first, in `locale`'s words.
+    pub fn csv_rows(&self, locale: crate::domain::Locale) -> (Vec<String>, Vec<Vec<String>>) {
+        let headings =
+            std::iter::once(self.label).chain(self.columns.iter().copied()).map(|c| c.text(locale)).collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| std::iter::once(r.label.text(locale)).chain(r.values.iter().map(|a| a.plain())).collect())
+            .collect();
+        (headings, rows)
+    }
+
+    /// The address of the table as CSV, for the period `p`.
+    pub fn csv_href(&self, p: &Period) -> String {
+        let table = format!("table={}", self.name.as_str());
+        crate::shell::with_query("/dashboard/table.csv", [p.to_query(), table].join("&").trim_start_matches('&'))
+    }
 }
 
 /// A promotion event that began in the period, with what was signed at it (as it stands).
@@ -373,7 +526,9 @@ impl TargetsView {
         match unit {
             Unit::Count => value.to_string(),
             Unit::Wan => crate::projects::Wan(value).yi(),
-            Unit::UsdCents | Unit::Percent | Unit::Stars => format!("{}.{:02}", value / 100, value % 100),
+            Unit::UsdCents | Unit::Percent | Unit::Stars | Unit::Days => {
+                format!("{}.{:02}", value / 100, value % 100)
+            }
         }
     }
 }
@@ -436,6 +591,24 @@ mod tests {
         assert_eq!((winter.from, winter.to), (day("2024-12-01"), day("2025-01-31")));
         let ytd = read(&[]).unwrap().year_before();
         assert_eq!((ytd.from, ytd.to), (day("2025-01-01"), day("2025-12-06")));
+    }
+
+    /// The tables' captions, headings and labels are named in every language.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_table_caption_heading_and_label_has_its_words() {
+        for locale in crate::domain::Locale::ALL {
+            let mut texts: Vec<String> = TableName::ALL.iter().map(|t| t.text(locale)).collect();
+            texts.extend(ColumnName::ALL.iter().map(|c| c.text(locale)));
+            texts.extend(crate::domain::CaseType::ALL.iter().map(|t| Label::CaseType(*t).text(locale)));
+            texts.push(Label::None.text(locale));
+            for text in texts {
+                assert!(!text.is_empty() && !text.starts_with("dashboard-") && !text.starts_with("Unknown"), "{text}");
+            }
+        }
+        assert_eq!(Label::Column(ColumnName::Started).text(crate::domain::Locale::Fr), "Démarrés");
+        assert_eq!(Label::Country("SG".into()).text(crate::domain::Locale::En), "Singapore");
+        assert_eq!(TableName::CaseTypes.text(crate::domain::Locale::ZhCn), "分类型诉求");
     }
 
     #[test]

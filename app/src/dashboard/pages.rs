@@ -119,7 +119,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
     });
     let review =
         (d.period.kind == PeriodKind::Year && !empty).then(|| review_links(chrono::Datelike::year(&d.period.from)));
-    let (events, cities) = (d.events, d.new_cities);
+    let (events, cities, period) = (d.events, d.new_cities, d.period);
     let sections = d
         .sections
         .into_iter()
@@ -132,7 +132,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                 }
                 _ => None,
             };
-            section_view(s, &labels, locale, extra)
+            section_view(s, &labels, &period, locale, extra)
         })
         .collect_view();
     view! {
@@ -221,11 +221,12 @@ struct Labels {
     target: Option<String>,
 }
 
-fn section_view(s: Section, labels: &Labels, locale: Locale, extra: Option<AnyView>) -> impl IntoView {
+fn section_view(s: Section, labels: &Labels, period: &Period, locale: Locale, extra: Option<AnyView>) -> impl IntoView {
     let with_target = labels.target.is_some();
     let id = format!("section-{}", section_code(s.name));
     let labelled_by = id.clone();
     let rows = s.figures.into_iter().map(|f| figure_row(f, with_target, locale)).collect_view();
+    let tables = s.tables.into_iter().map(|t| super::charts::table_view(t, period, locale)).collect_view();
     view! {
         <section class="panel dashboard-section" aria-labelledby=labelled_by>
             <h2 id=id>{section_name(s.name)}</h2>
@@ -241,6 +242,7 @@ fn section_view(s: Section, labels: &Labels, locale: Locale, extra: Option<AnyVi
                 <tbody>{rows}</tbody>
             </table>
             {extra}
+            <div class="breakdowns">{tables}</div>
         </section>
     }
 }
@@ -281,6 +283,8 @@ pub fn amount_text(a: Amount, locale: Locale) -> String {
         Amount::Percent(bp) => percent(bp, locale),
         Amount::Stars(None) => "—".into(),
         Amount::Stars(Some(h)) => tr!("dashboard-stars", { "stars" => format_number(h as f64 / 100.0, 2, locale) }),
+        Amount::Days(None) => "—".into(),
+        Amount::Days(Some(h)) => format_number(h as f64 / 100.0, if h % 100 == 0 { 0 } else { 1 }, locale),
     }
 }
 
@@ -343,6 +347,8 @@ fn figure_name(f: FigureName) -> String {
         F::CasesOpened => tr!("figure-cases-opened"),
         F::CasesResolved => tr!("figure-cases-resolved"),
         F::CasesOverdue => tr!("figure-cases-overdue"),
+        F::OnTimeRate => tr!("figure-on-time-rate"),
+        F::MedianDays => tr!("figure-median-days"),
         F::GreenChannelShare => tr!("figure-green-channel-share"),
         F::Satisfaction => tr!("figure-satisfaction"),
         F::Ratings => tr!("figure-ratings"),
@@ -416,5 +422,6 @@ fn unit_name(u: Unit) -> String {
         Unit::UsdCents => tr!("dashboard-unit-usd"),
         Unit::Percent => tr!("dashboard-unit-percent"),
         Unit::Stars => tr!("dashboard-unit-stars"),
+        Unit::Days => tr!("dashboard-unit-days"),
     }
 }

@@ -194,6 +194,13 @@ pub fn write(d: &Dashboard, l: Locale) -> Review {
                     "resolved" => count(n(F::CasesResolved), l),
                     "green" => rate(percent(F::GreenChannelShare), l),
                 }));
+                if let (Some(on_time), Some(Amount::Days(Some(days)))) = (percent(F::OnTimeRate), value(F::MedianDays))
+                {
+                    s.push(tr!(l, "review-cases-speed", {
+                        "rate" => rate(Some(on_time), l),
+                        "days" => decimal(days, 2, l),
+                    }));
+                }
                 if let Some(Amount::Stars(Some(h))) = value(F::Satisfaction) {
                     s.push(tr!(l, "review-cases-rated", {
                         "ratings" => n(F::Ratings),

@@ -3,7 +3,8 @@
 
 use super::db as data;
 use super::{
-    Amount, Dashboard, EventLine, Figure, FigureName as F, Period, PeriodKind, Section, SectionName, TargetsView, Unit,
+    Amount, Chart, ColumnName as C, Dashboard, EventLine, Figure, FigureName as F, Label, Period, PeriodKind, Section,
+    SectionName, Table, TableName, TableRow, TargetsView, Unit,
 };
 use crate::auth::{allows, Action, Ctx, SessionUser};
 use crate::db::audit;
@@ -82,6 +83,25 @@ pub async fn review(
     Ok(super::review::write(&d, language))
 }
 
+/// One of the dashboard's tables for the period the query names, as CSV in `locale`'s words;
+/// a table the reader's role does not see is not found.
+pub async fn table_csv(
+    state: &ServerState,
+    user: &SessionUser,
+    query: &super::PeriodQuery,
+    table: &str,
+    locale: crate::domain::Locale,
+) -> Result<(String, Vec<u8>), AppError> {
+    let today = crate::domain::office_today(crate::db::now());
+    let name = super::TableName::parse(table).ok_or(AppError::NotFound)?;
+    let period = Period::read(query, today).map_err(AppError::Invalid)?;
+    let d = read(state, user, period, today).await?;
+    let t = d.sections.into_iter().flat_map(|s| s.tables).find(|t| t.name == name).ok_or(AppError::NotFound)?;
+    let (headings, rows) = t.csv_rows(locale);
+    let file = format!("{}-{}-{}", name.as_str(), period.from, period.to);
+    Ok((file, crate::export::csv_bytes(&headings, rows)?))
+}
+
 /// A year's targets as the form shows them.
 pub async fn targets(state: &ServerState, year: i32) -> Result<TargetsView, AppError> {
     let set = data::targets(&state.db, year).await?;
@@ -110,6 +130,7 @@ fn parse_target(unit: Unit, raw: &str) -> Result<Option<i64>, FieldCode> {
         Unit::UsdCents => hundredths(),
         Unit::Percent => hundredths().filter(|p| *p <= 10_000),
         Unit::Stars => hundredths().filter(|s| *s <= 500),
+        Unit::Days => hundredths(),
     };
     value.map(Some).ok_or(match unit {
         Unit::Wan => FieldCode::InvalidYiAmount,
@@ -176,8 +197,107 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
     let signed = format!("/projects/rates?from={}&to={}", p.from, p.to);
     let list = format!("/projects/rates?cohort=on_list&at={}", p.to);
     let count = |n: u64| Amount::Count(n as i64);
+    let mut tables = vec![
+        Table {
+            name: TableName::ProjectsByMonth,
+            chart: Some(Chart::Months),
+            label: C::Month,
+            columns: vec![C::Projects, C::Investment],
+            rows: months(p)
+                .into_iter()
+                .map(|(first, last)| {
+                    let days = now.signed_by_day.iter().filter(|d| d.0 >= first && d.0 <= last);
+                    let (n, wan) = days.fold((0, 0), |(n, w), d| (n + d.1, w + d.2 .0));
+                    TableRow {
+                        label: Label::Month(first),
+                        values: vec![Amount::Count(n), Amount::Wan(wan)],
+                        href: Some(format!("/projects/rates?from={first}&to={last}")),
+                    }
+                })
+                .collect(),
+        },
+        Table {
+            name: TableName::Funnel,
+            chart: Some(Chart::Bars),
+            label: C::Stage,
+            columns: vec![C::Projects],
+            rows: [
+                (Label::Column(C::OnList), now.on_list.overall.signed, list.clone()),
+                (Label::Column(C::Started), now.on_list.overall.started, "/projects?stage=started".into()),
+                (Label::Column(C::Completed), now.on_list.overall.completed, "/projects?stage=completed".into()),
+            ]
+            .into_iter()
+            .map(|(label, n, href)| TableRow { label, values: vec![count(n)], href: Some(href) })
+            .collect(),
+        },
+    ];
+    let chains = crate::enterprises::db::industry_chains(&state.db).await?;
+    let counties = crate::db::counties::all(&state.db).await?;
+    let chain_names: Vec<(i64, Written)> =
+        chains.into_iter().map(|c| (c.id, Written { zh: c.name_zh, en: c.name_en, fr: c.name_fr })).collect();
+    let county_names: Vec<(i64, Written)> =
+        counties.into_iter().map(|c| (c.id, Written { zh: c.name_zh, en: c.name_en, fr: c.name_fr })).collect();
+    for (name, label, names, lines, filter) in [
+        (TableName::Chains, C::Chain, &chain_names, &now.on_list.by_chain, "industry_chain_id"),
+        (TableName::Counties, C::County, &county_names, &now.on_list.by_county, "county_id"),
+    ] {
+        let mut rows: Vec<TableRow> = lines
+            .iter()
+            .filter(|l| l.rates.signed > 0)
+            .map(|l| {
+                let named = l.key.and_then(|id| names.iter().find(|(k, _)| *k == id));
+                let r = l.rates;
+                TableRow {
+                    label: named.map_or(Label::None, |(_, w)| Label::Named(w.clone())),
+                    values: vec![
+                        count(r.signed),
+                        count(r.started),
+                        count(r.completed),
+                        Amount::Percent(r.start_rate()),
+                    ],
+                    href: l.key.map(|id| format!("/projects?{filter}={id}")),
+                }
+            })
+            .collect();
+        rows.sort_by_key(|r| std::cmp::Reverse(r.values.first().and_then(|a| a.value())));
+        tables.push(Table {
+            name,
+            chart: Some(Chart::Bars),
+            label,
+            columns: vec![C::Projects, C::Started, C::Completed, C::StartRate],
+            rows,
+        });
+    }
+    if matches!(p.kind, PeriodKind::Year | PeriodKind::YearToDate) {
+        let year = p.from.year();
+        let tasks = crate::projects::tasks::data::of_year(&state.db, year, (p.from, p.to)).await?;
+        tables.push(Table {
+            name: TableName::LeaderTasks,
+            chart: None,
+            label: C::Leader,
+            columns: vec![C::TargetProjects, C::Projects, C::TargetInvestment, C::Investment],
+            rows: tasks
+                .into_iter()
+                .map(|t| TableRow {
+                    label: Label::Named(Written {
+                        zh: t.leader_name.clone(),
+                        en: t.leader_name.clone(),
+                        fr: t.leader_name,
+                    }),
+                    values: vec![
+                        Amount::Count(t.target_projects),
+                        Amount::Count(t.signed),
+                        Amount::Wan(t.target_investment.0),
+                        Amount::Wan(t.investment.0),
+                    ],
+                    href: Some(format!("/projects/tasks?year={year}")),
+                })
+                .collect(),
+        });
+    }
     Ok(Section {
         name: SectionName::Projects,
+        tables,
         figures: vec![
             compared(
                 F::CapitalDomestic,
@@ -191,17 +311,17 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
                 Amount::UsdCents(was.capital.foreign_usd_cents),
                 &signed,
             ),
-            compared(F::ProjectsOnList, count(now.on_list.signed), count(was.on_list.signed), &list),
+            compared(F::ProjectsOnList, count(now.on_list.overall.signed), count(was.on_list.overall.signed), &list),
             compared(
                 F::StartRate,
-                Amount::Percent(now.on_list.start_rate()),
-                Amount::Percent(was.on_list.start_rate()),
+                Amount::Percent(now.on_list.overall.start_rate()),
+                Amount::Percent(was.on_list.overall.start_rate()),
                 &list,
             ),
             compared(
                 F::CompletionRate,
-                Amount::Percent(now.on_list.completion_rate()),
-                Amount::Percent(was.on_list.completion_rate()),
+                Amount::Percent(now.on_list.overall.completion_rate()),
+                Amount::Percent(was.on_list.overall.completion_rate()),
                 &list,
             ),
             compared(F::ProjectsSigned, Amount::Count(now.signed.0), Amount::Count(was.signed.0), &signed),
@@ -222,13 +342,54 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
     })
 }
 
+/// The months a period runs over, each as its first and last day within the period.
+fn months(p: Period) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut out = Vec::new();
+    let mut first = p.from;
+    while first <= p.to {
+        let next = first.with_day(1).and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+        let last = next.and_then(|n| n.pred_opt()).map_or(p.to, |l| l.min(p.to));
+        out.push((first, last));
+        match next {
+            Some(n) => first = n,
+            None => break,
+        }
+    }
+    out
+}
+
 async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
     use crate::promotion::figures::of_period;
     let standing = crate::promotion::figures::today(&state.db, today).await?;
     let now = of_period(&state.db, p.from, p.to).await?;
     let was = of_period(&state.db, b.from, b.to).await?;
+    let chains = crate::enterprises::db::industry_chains(&state.db).await?;
+    let mut rows: Vec<TableRow> = crate::promotion::figures::firms_by_chain(&state.db)
+        .await?
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(chain, n)| {
+            let named = chain.and_then(|id| chains.iter().find(|c| c.id == id));
+            TableRow {
+                label: named.map_or(Label::None, |c| {
+                    Label::Named(Written { zh: c.name_zh.clone(), en: c.name_en.clone(), fr: c.name_fr.clone() })
+                }),
+                values: vec![Amount::Count(n)],
+                href: Some("/promotion/firms".into()),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.values.first().and_then(|a| a.value())));
+    let firms = Table {
+        name: TableName::FirmsByChain,
+        chart: Some(Chart::Bars),
+        label: C::Chain,
+        columns: vec![C::Firms],
+        rows,
+    };
     Ok(Section {
         name: SectionName::Promotion,
+        tables: vec![firms],
         figures: vec![
             today_only(F::TargetFirms, Amount::Count(standing.target_firms), "/promotion/firms"),
             today_only(F::PromotedPublished, Amount::Count(standing.published), "/promotion/projects?status=published"),
@@ -270,14 +431,63 @@ async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) 
 }
 
 async fn delegations(state: &ServerState, p: Period, b: Period) -> Result<Section, AppError> {
-    use crate::delegations::{db::counted_between, totals};
-    let (now_in, now_out) = totals(&counted_between(&state.db, p.from, p.to).await?);
+    use crate::delegations::{db::counted_between, totals, Direction};
+    let counted = counted_between(&state.db, p.from, p.to).await?;
+    let (now_in, now_out) = totals(&counted);
     let (was_in, was_out) = totals(&counted_between(&state.db, b.from, b.to).await?);
+    // Received (delegations, people), then sent, among some of the period's delegations.
+    let split = |ds: &mut dyn Iterator<Item = &crate::delegations::Counted>| {
+        ds.fold([0_i64; 4], |mut v, d| {
+            let at = if d.direction == Direction::Incoming { 0 } else { 2 };
+            v[at] += 1;
+            v[at + 1] += d.members;
+            v
+        })
+    };
+    let columns = vec![C::DelegationsReceived, C::VisitorsReceived, C::DelegationsSent, C::PeopleSent];
+    let by_month = Table {
+        name: TableName::DelegationsByMonth,
+        chart: Some(Chart::Months),
+        label: C::Month,
+        columns: columns.clone(),
+        rows: months(p)
+            .into_iter()
+            .map(|(first, last)| TableRow {
+                label: Label::Month(first),
+                values: split(&mut counted.iter().filter(|d| d.starts_on >= first && d.starts_on <= last))
+                    .map(Amount::Count)
+                    .to_vec(),
+                href: None,
+            })
+            .collect(),
+    };
+    let mut codes: Vec<&str> = counted.iter().flat_map(|d| d.countries.iter().map(String::as_str)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut by_country: Vec<TableRow> = codes
+        .into_iter()
+        .map(|code| TableRow {
+            label: Label::Country(code.to_string()),
+            values: split(&mut counted.iter().filter(|d| d.countries.iter().any(|c| c == code)))
+                .map(Amount::Count)
+                .to_vec(),
+            href: None,
+        })
+        .collect();
+    by_country.sort_by_key(|r| std::cmp::Reverse(r.values.iter().filter_map(|a| a.value()).step_by(2).sum::<i64>()));
+    let countries = Table {
+        name: TableName::DelegationCountries,
+        chart: Some(Chart::Map),
+        label: C::Country,
+        columns,
+        rows: by_country,
+    };
     let year = p.from.year();
     let received = format!("/delegations?direction=incoming&year={year}");
     let sent = format!("/delegations?direction=outgoing&year={year}");
     Ok(Section {
         name: SectionName::Delegations,
+        tables: vec![by_month, countries],
         figures: vec![
             compared(
                 F::DelegationsReceived,
@@ -306,6 +516,7 @@ async fn cities(state: &ServerState, p: Period, b: Period) -> Result<Section, Ap
     };
     Ok(Section {
         name: SectionName::Cities,
+        tables: Vec::new(),
         figures: vec![
             kind_figure(F::SisterCities, CityKind::Sister, "sister"),
             kind_figure(F::ProspectiveCities, CityKind::Prospective, "prospective"),
@@ -326,8 +537,24 @@ async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Sectio
     let (all, key, new, overdue) = figures(&state.db, from, until, cutoff()).await?;
     let (from, until) = instants(b);
     let new_before = registered_between(&state.db, from, until).await?;
+    let countries = Table {
+        name: TableName::EnterpriseCountries,
+        chart: Some(Chart::Map),
+        label: C::Country,
+        columns: vec![C::Enterprises],
+        rows: crate::enterprises::db::by_country(&state.db)
+            .await?
+            .into_iter()
+            .map(|(code, n)| TableRow {
+                href: Some(format!("/enterprises?country={code}")),
+                label: Label::Country(code),
+                values: vec![Amount::Count(n)],
+            })
+            .collect(),
+    };
     Ok(Section {
         name: SectionName::Enterprises,
+        tables: vec![countries],
         figures: vec![
             today_only(F::Enterprises, Amount::Count(all), "/enterprises"),
             today_only(F::KeyEnterprises, Amount::Count(key), "/enterprises?is_key=true"),
@@ -339,18 +566,106 @@ async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Sectio
 
 async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
     use crate::cases::db::{figures, overdue_now};
+    use crate::cases::figures::{departments, opened_in, resolutions};
     let (from, until) = instants(p);
-    let (opened, green, resolved, ratings, stars) = figures(&state.db, from, until).await?;
+    let (opened, green, ratings, stars) = figures(&state.db, from, until).await?;
+    let now = resolutions(&state.db, p.from, p.to, (from, until)).await?;
     let (from, until) = instants(b);
-    let (opened_b, green_b, resolved_b, ratings_b, stars_b) = figures(&state.db, from, until).await?;
+    let (opened_b, green_b, ratings_b, stars_b) = figures(&state.db, from, until).await?;
+    let was = resolutions(&state.db, b.from, b.to, (from, until)).await?;
     let overdue = overdue_now(&state.db, today).await?;
-    let share = |part: i64, whole: i64| Amount::Percent((whole > 0).then(|| (part * 10_000 / whole) as u64));
+    // Hundredths of a per cent, rounded half up like the projects' rates.
+    let share =
+        |part: i64, whole: i64| Amount::Percent((whole > 0).then(|| ((part * 10_000 + whole / 2) / whole) as u64));
     let average = |sum: i64, n: i64| Amount::Stars((n > 0).then(|| sum * 100 / n));
+    let spans = months(p);
+    let opened_by_month = opened_in(
+        &state.db,
+        &spans.iter().map(|(a, z)| instants(Period { kind: p.kind, from: *a, to: *z })).collect::<Vec<_>>(),
+    )
+    .await?;
+    let by_month = Table {
+        name: TableName::CasesByMonth,
+        chart: Some(Chart::Months),
+        label: C::Month,
+        columns: vec![C::Opened, C::Resolved],
+        rows: spans
+            .iter()
+            .zip(opened_by_month)
+            .map(|((first, last), opened)| {
+                let days = now.resolved_by_day.iter().filter(|(d, _)| d >= first && d <= last);
+                TableRow {
+                    label: Label::Month(*first),
+                    values: vec![Amount::Count(opened), Amount::Count(days.map(|(_, n)| n).sum())],
+                    href: None,
+                }
+            })
+            .collect(),
+    };
+    let speed_values = |s: &crate::cases::figures::Speed| {
+        vec![
+            Amount::Count(s.opened),
+            Amount::Count(s.resolved),
+            share(s.on_time, s.with_deadline),
+            Amount::Days(s.median_days),
+        ]
+    };
+    let types = Table {
+        name: TableName::CaseTypes,
+        chart: Some(Chart::Bars),
+        label: C::CaseType,
+        columns: vec![C::Opened, C::Resolved, C::OnTimeRate, C::MedianDays],
+        rows: now
+            .by_type
+            .iter()
+            .map(|(t, s)| TableRow {
+                label: Label::CaseType(*t),
+                values: speed_values(s),
+                href: Some(format!("/cases?case_type={}", t.as_str())),
+            })
+            .collect(),
+    };
+    let departments = Table {
+        name: TableName::Departments,
+        chart: Some(Chart::Bars),
+        label: C::Department,
+        columns: vec![C::TasksDone, C::MedianDays, C::TasksAssigned, C::TasksOpen, C::TasksOverdue],
+        rows: departments(&state.db, p.from, p.to, today)
+            .await?
+            .into_iter()
+            .filter(|d| d.assigned + d.done + d.open > 0)
+            .map(|d| TableRow {
+                href: None,
+                label: Label::Named(Written { zh: d.names.0, en: d.names.1, fr: d.names.2 }),
+                values: vec![
+                    Amount::Count(d.done),
+                    Amount::Days(d.median_days),
+                    Amount::Count(d.assigned),
+                    Amount::Count(d.open),
+                    Amount::Count(d.overdue),
+                ],
+            })
+            .collect(),
+    };
+    let (r, rb) = (&now.all, &was.all);
     Ok(Section {
         name: SectionName::Cases,
+        tables: vec![by_month, types, departments],
         figures: vec![
             compared(F::CasesOpened, Amount::Count(opened), Amount::Count(opened_b), "/cases"),
-            compared(F::CasesResolved, Amount::Count(resolved), Amount::Count(resolved_b), "/cases?status=resolved"),
+            compared(F::CasesResolved, Amount::Count(r.resolved), Amount::Count(rb.resolved), "/cases?status=resolved"),
+            compared(
+                F::OnTimeRate,
+                share(r.on_time, r.with_deadline),
+                share(rb.on_time, rb.with_deadline),
+                "/cases?status=resolved",
+            ),
+            compared(
+                F::MedianDays,
+                Amount::Days(r.median_days),
+                Amount::Days(rb.median_days),
+                "/cases?status=resolved",
+            ),
             today_only(F::CasesOverdue, Amount::Count(overdue), "/cases?due=overdue"),
             compared(F::GreenChannelShare, share(green, opened), share(green_b, opened_b), "/cases?green_channel=true"),
             compared(F::Satisfaction, average(stars, ratings), average(stars_b, ratings_b), "/cases?status=closed"),

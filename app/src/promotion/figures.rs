@@ -66,3 +66,18 @@ pub async fn of_period(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Period
         policies_withdrawn,
     })
 }
+
+/// The target firms by industry chain (through the chain-map segments they are filed under;
+/// a firm under two chains counts in each), and the firms under none as `None`.
+pub async fn firms_by_chain(db: &Db) -> Result<Vec<(Option<i64>, i64)>, sqlx::Error> {
+    db.all(
+        "select s.chain_id, count(distinct f.firm_id) from target_firm_segments f \
+             join chain_segments g on g.id = f.segment_id join industry_sub_chains s on s.id = g.sub_chain_id \
+         group by s.chain_id \
+         union all \
+         select null, count(*) from target_firms t \
+         where not exists (select 1 from target_firm_segments f where f.firm_id = t.id)",
+        &[],
+    )
+    .await
+}

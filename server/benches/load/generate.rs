@@ -318,10 +318,16 @@ async fn cases(
         let routed: Vec<_> = rows.iter().filter(|r| r.0 % 5 == 0).collect();
         if !routed.is_empty() {
             let mut t: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "insert into case_tasks (case_id, department_id, status, version, created_at, updated_at) ",
+                "insert into case_tasks (case_id, department_id, status, version, created_at, updated_at, assigned_on) ",
             );
             t.push_values(routed, |mut b, r| {
-                b.push_bind(r.0).push_bind(1 + r.0 % 5).push_bind("pending").push_bind(1).push_bind(r.5).push_bind(r.5);
+                b.push_bind(r.0)
+                    .push_bind(1 + r.0 % 5)
+                    .push_bind("pending")
+                    .push_bind(1)
+                    .push_bind(r.5)
+                    .push_bind(r.5)
+                    .push_bind(r.6);
             });
             t.build().execute(&mut *tx).await?;
         }
@@ -381,9 +387,11 @@ async fn insert_cases(conn: &mut SqliteConnection, rows: &[CaseRow]) -> Result<(
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
         "insert into cases (id, reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
          description, language, status, owner_id, access_code_hash, version, created_at, updated_at, sla_start_on, \
-         sla_working_days, due_on) ",
+         sla_working_days, due_on, resolved_on) ",
     );
     q.push_values(rows.iter(), |mut b, r| {
+        // A resolved case took up to three weeks from its start (some of them late).
+        let resolved_on = matches!(r.4, "resolved" | "closed").then(|| r.6 + Duration::days(r.0 % 21));
         b.push_bind(r.0)
             .push_bind(&r.1)
             .push_bind(r.2)
@@ -402,7 +410,8 @@ async fn insert_cases(conn: &mut SqliteConnection, rows: &[CaseRow]) -> Result<(
             .push_bind(r.5)
             .push_bind(r.6)
             .push_bind(r.7)
-            .push_bind(r.8);
+            .push_bind(r.8)
+            .push_bind(resolved_on);
     });
     q.build().execute(&mut *conn).await?;
     Ok(())

@@ -104,19 +104,16 @@ const SUMMARY: &str = concat!("select ", summary_columns!(), summary_from!());
 /// The statuses in which a case's deadline runs.
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
 
-/// The casework's figures for the dashboard, for cases opened and resolved from one instant
-/// to the next: (opened, of them in the green channel, resolved, ratings given in the period,
-/// the sum of their stars).
+/// The casework's figures for the dashboard, from one instant to the next: (cases opened, of
+/// them in the green channel, ratings given, the sum of their stars). What was resolved is
+/// `cases::figures`'.
 pub async fn figures(
     db: &crate::db::Db,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
-) -> Result<(i64, i64, i64, i64, i64), sqlx::Error> {
+) -> Result<(i64, i64, i64, i64), sqlx::Error> {
     db.one(
-        "select o.opened, o.green, \
-                (select count(distinct case_id) from case_events \
-                 where kind = 'status_changed' and to_status = 'resolved' and created_at >= $1 and created_at < $2), \
-                r.ratings, r.stars \
+        "select o.opened, o.green, r.ratings, r.stars \
          from (select count(*) as opened, \
                       cast(coalesce(sum(case when green_channel = true then 1 else 0 end), 0) as bigint) as green \
                from cases where created_at >= $1 and created_at < $2) o, \

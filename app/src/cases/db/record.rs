@@ -220,14 +220,19 @@ pub async fn set_status(
     to: CaseStatus,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
+    // The day it was resolved stays with the case until it is reopened (see migration 0038).
+    let resolved_on = crate::domain::office_today(at);
     on_tx!(tx, |conn| {
         sqlx::query(
-            "update cases set status = $1, updated_at = $2, version = version + 1 where id = $3 and version = $4",
+            "update cases set status = $1, updated_at = $2, version = version + 1, \
+                 resolved_on = case $1 when 'resolved' then $5 when 'in_progress' then null else resolved_on end \
+             where id = $3 and version = $4",
         )
         .bind(to.as_str())
         .bind(at)
         .bind(id)
         .bind(version)
+        .bind(resolved_on)
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)

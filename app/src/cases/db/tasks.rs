@@ -21,7 +21,7 @@ pub async fn insert(tx: &mut Tx, t: &NewTask<'_>) -> Result<bool, sqlx::Error> {
     let r = on_tx!(tx, |conn| {
         sqlx::query(
             "insert into case_tasks (case_id, department_id, status, due_on, instructions, version, created_by, \
-                 created_at, updated_at) values ($1, $2, 'pending', $3, $4, 1, $5, $6, $6)",
+                 created_at, updated_at, assigned_on) values ($1, $2, 'pending', $3, $4, 1, $5, $6, $6, $7)",
         )
         .bind(t.case_id)
         .bind(t.department_id)
@@ -29,6 +29,7 @@ pub async fn insert(tx: &mut Tx, t: &NewTask<'_>) -> Result<bool, sqlx::Error> {
         .bind(t.instructions)
         .bind(t.by)
         .bind(t.at)
+        .bind(crate::domain::office_today(t.at))
         .execute(conn)
         .await
         .map(|_| ())
@@ -175,7 +176,8 @@ pub async fn update(
     on_tx!(tx, |conn| {
         sqlx::query(
             "update case_tasks set status = $1, department_note = $2, updated_by = $3, updated_at = $4, \
-                 version = version + 1 where id = $5 and version = $6",
+                 version = version + 1, done_on = case $1 when 'done' then coalesce(done_on, $7) else null end \
+             where id = $5 and version = $6",
         )
         .bind(status.as_str())
         .bind(note)
@@ -183,6 +185,7 @@ pub async fn update(
         .bind(at)
         .bind(id)
         .bind(version)
+        .bind(crate::domain::office_today(at))
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)

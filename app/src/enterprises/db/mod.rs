@@ -87,6 +87,11 @@ pub async fn registered_between(db: &Db, from: DateTime<Utc>, until: DateTime<Ut
         .await
 }
 
+/// The enterprises of each country (ISO code), most first.
+pub async fn by_country(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    db.all("select country, count(*) as n from enterprises group by country order by n desc, country", &[]).await
+}
+
 /// The register's figures for the dashboard: enterprises, key ones, those registered in the
 /// period (from one instant to the next), and those whose visit is overdue at `cutoff`.
 pub async fn figures(
