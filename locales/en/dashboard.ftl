@@ -176,7 +176,7 @@ review-enterprises = The city counts { $all } foreign-invested enterprises, { $k
    *[other] { $new } were set up in the year.
 }
 review-cases = The office took { $opened } service requests and resolved { $resolved }; the green channel handled { $green } of them.
-review-cases-speed = { $rate } of the resolved requests met their deadline; median time to resolve, in working days: { $days }.
+review-cases-speed = { $rate } of the resolved requests met their deadline; median time to resolve, in working days: { $median }.
 review-cases-rated = Enterprises rated the service { $ratings ->
     [one] once
    *[other] { $ratings } times
@@ -191,7 +191,7 @@ dashboard-table-projects-by-month = Projects signed, month by month
 dashboard-table-funnel = The reserve list from signing to completion
 dashboard-table-chains = Projects on the list by industry chain
 dashboard-table-counties = Projects on the list by county
-dashboard-table-leader-tasks = Leaders’ investment tasks
+dashboard-table-leader-tasks = Leaders’ investment targets
 dashboard-table-firms-by-chain = Target firms by industry chain
 dashboard-table-delegations-by-month = Delegations received and sent, month by month
 dashboard-table-delegation-countries = Delegations by country

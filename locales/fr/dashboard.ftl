@@ -198,7 +198,7 @@ review-enterprises = La ville compte { $all } entreprises à capitaux étrangers
    *[other] { $new } ont été créées dans l’année.
 }
 review-cases = Le bureau a reçu { $opened } demandes et en a traité { $resolved } ; la procédure accélérée en a traité { $green }.
-review-cases-speed = { $rate } des demandes traitées l’ont été dans les délais ; délai médian de traitement, en jours ouvrés : { $days }.
+review-cases-speed = { $rate } des demandes traitées l’ont été dans les délais ; délai médian de traitement, en jours ouvrés : { $median }.
 review-cases-rated = Les entreprises ont évalué le service { $ratings ->
     [0] aucune fois
     [one] une fois

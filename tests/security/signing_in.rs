@@ -156,7 +156,7 @@ async fn a_password_an_admin_set_is_changed_at_the_first_sign_in(b: Backend) {
     // A reset by the admin asks again; the password the admin chose at the first start does not.
     let again = app.another_browser();
     again.login("li.na@liaison.test", "my own good password").await;
-    assert_eq!(again.get("/").await.status(), StatusCode::OK, "signed in, nothing more asked");
+    assert_eq!(again.get("/account").await.status(), StatusCode::OK, "signed in, nothing more asked");
     let admin_again = app.another_browser();
     admin_again.login_as_admin().await;
     assert_eq!(admin_again.get("/").await.status(), StatusCode::OK);
@@ -235,7 +235,7 @@ async fn a_role_that_requires_codes_sets_them_up_at_the_next_sign_in(b: Backend)
     assert_eq!(app.get("/").await.status(), StatusCode::OK, "signed in");
     // The setting: leaders too. A leader without codes is asked at their next sign-in.
     let leader = app.signed_in("leader@liaison.test", "leader", "").await;
-    assert_eq!(leader.get("/").await.status(), StatusCode::OK, "before the setting");
+    assert_eq!(leader.get("/account").await.status(), StatusCode::OK, "before the setting");
     let form = [("roles", "admin"), ("roles", "leader")];
     let r =
         app.client.post(app.url("/admin/two-step")).header("origin", &app.address).form(&form).send().await.unwrap();

@@ -198,7 +198,7 @@ pub fn write(d: &Dashboard, l: Locale) -> Review {
                 {
                     s.push(tr!(l, "review-cases-speed", {
                         "rate" => rate(Some(on_time), l),
-                        "days" => decimal(days, 2, l),
+                        "median" => decimal(days, 2, l),
                     }));
                 }
                 if let Some(Amount::Stars(Some(h))) = value(F::Satisfaction) {

@@ -111,7 +111,7 @@ pub mod data {
     }
 
     /// Every leader's task for the year with the projects counted against it: signed in the
-    /// year (first signing), still on the list or past it, and the leader's either as its
+    /// year (first signing, `signed_on`, through its index), still on the list or past it, and the leader's either as its
     /// responsible leader or as the leader of the event it was signed at.
     pub async fn of_year(
         db: &Db,
@@ -119,14 +119,10 @@ pub mod data {
         (from, to): (NaiveDate, NaiveDate),
     ) -> Result<Vec<LeaderTask>, sqlx::Error> {
         db.all(
-            "with first_signed as (\
-                 select project_id, min(moved_on) as signed_on from project_moves where to_stage = 'signed' \
-                 group by project_id), \
-             counted as (\
+            "with counted as (\
                  select p.id, p.leader_id, e.leader_id as event_leader_id, p.total_investment_wan \
-                 from projects p join first_signed f on f.project_id = p.id \
-                      left join promotion_events e on e.id = p.event_id \
-                 where f.signed_on >= $1 and f.signed_on <= $2 and p.stage in ('signed', 'started', 'completed')) \
+                 from projects p left join promotion_events e on e.id = p.event_id \
+                 where p.signed_on >= $1 and p.signed_on <= $2 and p.stage in ('signed', 'started', 'completed')) \
              select t.leader_id, u.display_name as leader_name, t.target_projects, t.target_investment_wan, \
                     count(c.id) as signed, cast(coalesce(sum(c.total_investment_wan), 0) as bigint) as investment_wan \
              from leader_targets t join users u on u.id = t.leader_id \
