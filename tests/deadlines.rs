@@ -152,6 +152,8 @@ async fn deadlines_count_working_days_across_holidays_and_make_up_days(b: Backen
     // Changes are audited with what they moved.
     let (_, audit) = app.page("/admin/audit?action=calendar_day_removed").await;
     assert!(audit.contains("deadlines_moved"), "{audit}");
+    // The dashboard's count of running cases by deadline moved with them.
+    crate::dashboard::assert_totals_agree(&app.db).await;
 }
 both!(deadlines_count_working_days_across_holidays_and_make_up_days);
 
@@ -343,12 +345,18 @@ async fn cases_at_risk_and_overdue_are_listed_and_flagged_for_the_leader(b: Back
     assert!(zh.trim_start_matches('\u{FEFF}').starts_with("受理编号,"), "{zh}");
     assert_eq!(zh.lines().count(), 4);
 
+    // The leader's dashboard counts it among the cases overdue now.
+    let overdue = |d: Value| crate::dashboard::figure(&d, "cases_overdue").0;
+    assert_eq!(overdue(crate::dashboard::dashboard(&leader, &[]).await), serde_json::json!({"Count": 1}));
+
     // A resolved case is no longer late.
     for (version, to) in [(1, "accepted"), (2, "in_progress"), (3, "resolved")] {
         assert_eq!(move_case(&officer, late, version, to, "").await.status(), StatusCode::OK);
     }
     assert_eq!(list(&officer, &[("due", "overdue")]).await["total"], 0);
     assert_eq!(case(&officer, late).await["summary"]["deadline"], "finished");
+    assert_eq!(overdue(crate::dashboard::dashboard(&leader, &[]).await), serde_json::json!({"Count": 0}));
+    crate::dashboard::assert_totals_agree(&app.db).await;
 
     // A department liaison sees neither the lists nor the export.
     assert_eq!(department.get("/deadlines").await.status(), StatusCode::FORBIDDEN);

@@ -41,6 +41,8 @@ async fn the_model_citys_year_loads_and_its_figures_come_out_exactly(b: Backend)
     assert!(stderr.contains("already holds records (enterprises, cases, delegations"), "{stderr}");
     let users: i64 = app.db.one("select count(*) from users", &[]).await.unwrap();
     assert_eq!(users, 11, "the first administrator and the ten demo accounts, once");
+    // The dashboard's running totals followed every case and task the demo wrote.
+    crate::dashboard::assert_totals_agree(&app.db).await;
 
     // The first administrator is kept; the demo's leader signs in with the printed password.
     app.login_as_admin().await;

@@ -74,10 +74,12 @@ use leptos_router::components::{Router, Routes};
 #[cfg(feature = "ssr")]
 impl db::Db {
     /// Apply the migrations, then derive what SQL cannot (the name-search entries of
-    /// enterprises registered before the search index existed).
+    /// enterprises registered before the search index existed, the working days of cases
+    /// resolved before the dashboard's running totals).
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         self.apply_migrations().await?;
         enterprises::db::index_missing(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
+        cases::figures::fill(self).await.map_err(sqlx::migrate::MigrateError::Execute)?;
         Ok(())
     }
 }

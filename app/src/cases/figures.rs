@@ -1,35 +1,44 @@
-//! The casework's speed, as the leaders' dashboard reads it: the cases resolved in a period,
-//! how many of them by their deadline, the median working days they took (by type and in
-//! all), and each department's turnaround on the tasks it was given. Read from the days the
-//! writes keep on the cases and tasks (`resolved_on`, `assigned_on`, `done_on`), grouped so
-//! that a year comes back in a few thousand rows at most; the working days are counted here,
-//! with the office's calendar.
+//! The casework's speed and volume, as the leaders' dashboard reads them: the cases opened,
+//! resolved (by their deadline or not), rated, how many working days they took (by type and
+//! in all), and each department's turnaround on the tasks it was given.
+//!
+//! Read from running totals that triggers keep in the transaction of every write (migration
+//! 0039): a period is a sum over its days (at most 366 × the types), the working days a
+//! histogram over its whole months and the days at either end. The working days of one
+//! resolution are counted here, with the office calendar, when the case is resolved or the
+//! task done, and stored on the row (`resolution_days`, `done_days`); `fill` counts those that
+//! a migration or an import left without.
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::domain::{CaseType, WorkingCalendar};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::BTreeMap;
 
-/// How the cases of one type (or of all types) were resolved in a period.
+/// How the cases of one type (or of all types) went in a period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Speed {
     pub opened: i64,
+    /// Of the opened, those in the green channel.
+    pub green: i64,
     pub resolved: i64,
     /// Of the resolved, those that had a deadline, and those resolved on or before it.
     pub with_deadline: i64,
     pub on_time: i64,
+    /// The ratings given in the period and their stars.
+    pub ratings: i64,
+    pub stars: i64,
     /// The median working days from the clock's start to the resolution, less the days it
     /// stood still waiting for the applicant; in hundredths (a median may fall between two).
     pub median_days: Option<i64>,
 }
 
-/// The period's speed in all and by type (the types with a case opened or resolved), and
-/// the cases resolved on each day.
+/// The period's figures in all, by type (the types with a case opened, resolved or rated) and
+/// by month (the first day of each month with any: cases opened, resolved).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Resolutions {
     pub all: Speed,
     pub by_type: Vec<(CaseType, Speed)>,
-    pub resolved_by_day: Vec<(NaiveDate, i64)>,
+    pub by_month: Vec<(NaiveDate, i64, i64)>,
 }
 
 /// A department's tasks: given in the period, done in it (and the median working days from
@@ -44,10 +53,6 @@ pub struct DepartmentLine {
     pub open: i64,
     pub overdue: i64,
 }
-
-/// Cases resolved alike: their type, the day their clock started, the day resolved, the
-/// working days it stood still; how many, how many with a deadline, how many by it.
-type Resolved = (CaseType, Option<NaiveDate>, NaiveDate, i32, i64, i64, i64);
 
 /// Working days and how many took them.
 type Histogram = BTreeMap<u32, i64>;
@@ -71,79 +76,221 @@ pub fn median(h: &Histogram) -> Option<i64> {
     Some((low + high) * 50)
 }
 
-pub async fn resolutions(
-    db: &Db,
-    from: NaiveDate,
-    to: NaiveDate,
-    (since, until): (DateTime<Utc>, DateTime<Utc>),
-) -> Result<Resolutions, sqlx::Error> {
-    let rows: Vec<Resolved> = db
-        .all(
-            "select case_type, sla_start_on, resolved_on, paused_working_days, count(*), \
-                    count(case when due_on is not null then 1 end), \
-                    count(case when due_on is not null and resolved_on <= due_on then 1 end) \
-             from cases where resolved_on >= $1 and resolved_on <= $2 \
-             group by case_type, sla_start_on, resolved_on, paused_working_days",
-            &[from.into(), to.into()],
-        )
-        .await?;
-    let opened: Vec<(CaseType, i64)> = db
-        .all(
-            "select case_type, count(*) from cases where created_at >= $1 and created_at < $2 group by case_type",
-            &[since.into(), until.into()],
-        )
-        .await?;
-    let earliest = rows.iter().filter_map(|r| r.1).min().unwrap_or(from);
-    let calendar = crate::service_levels::db::calendar_from(db, earliest).await?;
-    Ok(fold(&rows, &opened, &calendar))
+/// The working days from `start` to `end`, less `paused` (never below nought).
+fn took(calendar: &WorkingCalendar, start: NaiveDate, end: NaiveDate, paused: i32) -> i32 {
+    (i32::try_from(calendar.working_days_between(start, end)).unwrap_or(i32::MAX) - paused).max(0)
 }
 
-fn fold(rows: &[Resolved], opened: &[(CaseType, i64)], calendar: &WorkingCalendar) -> Resolutions {
-    let mut all = (Speed::default(), Histogram::new());
-    let mut types: BTreeMap<usize, (Speed, Histogram)> = BTreeMap::new();
-    let mut days: BTreeMap<NaiveDate, i64> = BTreeMap::new();
-    let index = |t: CaseType| CaseType::ALL.iter().position(|x| *x == t).unwrap_or(usize::MAX);
-    for (t, n) in opened {
-        all.0.opened += n;
-        types.entry(index(*t)).or_default().0.opened += n;
-    }
-    for (t, started, resolved, paused, n, with_deadline, on_time) in rows {
-        *days.entry(*resolved).or_default() += n;
-        let took = started.map(|s| (calendar.working_days_between(s, *resolved) as i64 - i64::from(*paused)).max(0));
-        for (speed, histogram) in [&mut all, types.entry(index(*t)).or_default()] {
-            speed.resolved += n;
-            speed.with_deadline += with_deadline;
-            speed.on_time += on_time;
-            if let Some(took) = took {
-                *histogram.entry(took as u32).or_default() += n;
+/// The working days case `id` took to its resolution on `resolved`, inside the transaction
+/// that resolves it; `None` when its clock never started.
+pub async fn resolution_days_in(tx: &mut Tx, id: i64, resolved: NaiveDate) -> Result<Option<i32>, sqlx::Error> {
+    let (start, paused): (Option<NaiveDate>, i32) =
+        tx.one("select sla_start_on, paused_working_days from cases where id = $1", &[id.into()]).await?;
+    let Some(start) = start else { return Ok(None) };
+    let calendar = crate::service_levels::db::calendar_in(tx, start).await?;
+    Ok(Some(took(&calendar, start, resolved, paused)))
+}
+
+/// The working days task `id` took from being given to being done (the first day it was
+/// done, or `today`), inside the transaction that marks it done.
+pub async fn done_days_in(tx: &mut Tx, id: i64, today: NaiveDate) -> Result<Option<i32>, sqlx::Error> {
+    let (given, done): (Option<NaiveDate>, Option<NaiveDate>) =
+        tx.one("select assigned_on, done_on from case_tasks where id = $1", &[id.into()]).await?;
+    let Some(given) = given else { return Ok(None) };
+    let calendar = crate::service_levels::db::calendar_in(tx, given).await?;
+    Ok(Some(took(&calendar, given, done.unwrap_or(today), 0)))
+}
+
+/// Count the working days of the resolved cases and done tasks that have none (those of
+/// before migration 0039, or written by hand), a thousand at a time, each batch in its own
+/// transaction; the triggers move the totals. Servers starting together each skip what
+/// another already counted (`where … is null`). Returns how many were counted.
+pub async fn fill(db: &Db) -> Result<u64, sqlx::Error> {
+    let mut counted = 0;
+    loop {
+        let cases: Vec<(i64, NaiveDate, NaiveDate, i32)> = db
+            .all(
+                "select id, sla_start_on, resolved_on, paused_working_days from cases \
+                 where resolution_days is null and resolved_on is not null and sla_start_on is not null \
+                 order by id limit 1000",
+                &[],
+            )
+            .await?;
+        let tasks: Vec<(i64, NaiveDate, NaiveDate, i32)> = db
+            .all(
+                "select id, assigned_on, done_on, 0 from case_tasks \
+                 where done_days is null and done_on is not null and assigned_on is not null \
+                 order by id limit 1000",
+                &[],
+            )
+            .await?;
+        if cases.is_empty() && tasks.is_empty() {
+            return Ok(counted);
+        }
+        let earliest = cases.iter().chain(&tasks).map(|r| r.1).min().unwrap_or_default();
+        let calendar = crate::service_levels::db::calendar_from(db, earliest).await?;
+        let mut tx = db.begin().await?;
+        for (table, column, rows) in [("cases", "resolution_days", &cases), ("case_tasks", "done_days", &tasks)] {
+            let sql = format!("update {table} set {column} = $1 where id = $2 and {column} is null");
+            for (id, start, end, paused) in rows {
+                let days = took(&calendar, *start, *end, *paused);
+                crate::on_tx!(&mut tx, |conn| sqlx::query(&sql).bind(days).bind(id).execute(conn).await.map(|_| ()))?;
+                counted += 1;
             }
         }
-    }
-    let done = |(mut s, h): (Speed, Histogram)| {
-        s.median_days = median(&h);
-        s
-    };
-    Resolutions {
-        all: done(all),
-        by_type: types.into_iter().filter_map(|(i, s)| Some((*CaseType::ALL.get(i)?, done(s)))).collect(),
-        resolved_by_day: days.into_iter().collect(),
+        tx.commit().await?;
     }
 }
 
-/// The cases opened in each of `spans` (instants, the first included).
-pub async fn opened_in(db: &Db, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> Result<Vec<i64>, sqlx::Error> {
-    if spans.is_empty() {
-        return Ok(Vec::new());
+/// The first days of the whole months in `from..=to`, and the days at either end outside
+/// them (a range whose first day is after its last is empty).
+fn spans(from: NaiveDate, to: NaiveDate) -> [(NaiveDate, NaiveDate); 3] {
+    let month = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+    let after = to.succ_opt().unwrap_or(to);
+    let empty = (after, to);
+    let first = if from.day() == 1 { from } else { month(from) + Months::new(1) };
+    // The first day after the last whole month.
+    let end = if after.day() == 1 { after } else { month(to) };
+    if first >= end {
+        return [empty, (from, to), empty];
     }
-    let counts: Vec<String> = (0..spans.len())
-        .map(|i| format!("count(case when created_at >= ${} and created_at < ${} then 1 end)", 2 * i + 3, 2 * i + 4))
+    [(first, end - Months::new(1)), (from, first.pred_opt().unwrap_or(first)), (end, to)]
+}
+
+/// The histograms of `kind` ('case' or 'task') over `from..=to`, by key.
+async fn histograms(
+    db: &Db,
+    kind: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<BTreeMap<String, Histogram>, sqlx::Error> {
+    let (period, mut args) = in_period(2, from, to);
+    args.insert(0, kind.into());
+    let rows: Vec<(String, i32, i64)> = db
+        .all(
+            &format!(
+                "select key, days, cast(sum(n) as bigint) from speed where kind = $1 and {period} group by key, days"
+            ),
+            &args,
+        )
+        .await?;
+    let mut by_key: BTreeMap<String, Histogram> = BTreeMap::new();
+    for (key, days, n) in rows {
+        if n > 0 {
+            *by_key.entry(key).or_default().entry(u32::try_from(days).unwrap_or(0)).or_default() += n;
+        }
+    }
+    Ok(by_key)
+}
+
+/// What one type counted in one day or month (`case_figures`).
+struct Counted {
+    starts_on: NaiveDate,
+    case_type: String,
+    speed: Speed,
+}
+
+impl crate::db::Record for Counted {
+    fn read(row: &crate::db::Columns<'_>) -> Result<Self, sqlx::Error> {
+        Ok(Counted {
+            starts_on: row.get("starts_on")?,
+            case_type: row.get("case_type")?,
+            speed: Speed {
+                opened: row.get("opened")?,
+                green: row.get("green")?,
+                resolved: row.get("resolved")?,
+                with_deadline: row.get("with_deadline")?,
+                on_time: row.get("on_time")?,
+                ratings: row.get("ratings")?,
+                stars: row.get("stars")?,
+                median_days: None,
+            },
+        })
+    }
+}
+
+/// `where` a table kept by day and month (`span`, `starts_on`) holds `from..=to`, its
+/// arguments from `$n`, and the arguments.
+fn in_period(n: usize, from: NaiveDate, to: NaiveDate) -> (String, Vec<crate::db::args::Arg>) {
+    let [months, head, tail] = spans(from, to);
+    let sql = format!(
+        "((span = 'month' and starts_on >= ${} and starts_on <= ${}) \
+          or (span = 'day' and starts_on >= ${} and starts_on <= ${}) \
+          or (span = 'day' and starts_on >= ${} and starts_on <= ${}))",
+        n,
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        n + 5
+    );
+    let args = [months, head, tail].into_iter().flat_map(|(a, b)| [a.into(), b.into()]).collect();
+    (sql, args)
+}
+
+/// The casework of `from..=to` (office days): opened, resolved, rated and how fast, in all,
+/// by type and by month.
+pub async fn resolutions(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Resolutions, sqlx::Error> {
+    let (period, args) = in_period(1, from, to);
+    let rows: Vec<Counted> = db
+        .all(
+            &format!(
+                "select starts_on, case_type, opened, green, resolved, with_deadline, on_time, ratings, stars \
+                 from case_figures where {period}"
+            ),
+            &args,
+        )
+        .await?;
+    let histograms = histograms(db, "case", from, to).await?;
+    Ok(fold(rows, &histograms))
+}
+
+fn fold(rows: Vec<Counted>, histograms: &BTreeMap<String, Histogram>) -> Resolutions {
+    let mut all = Speed::default();
+    let mut whole = Histogram::new();
+    let mut types: BTreeMap<usize, Speed> = BTreeMap::new();
+    let mut months: BTreeMap<NaiveDate, (i64, i64)> = BTreeMap::new();
+    let add = |to: &mut Speed, s: &Speed| {
+        to.opened += s.opened;
+        to.green += s.green;
+        to.resolved += s.resolved;
+        to.with_deadline += s.with_deadline;
+        to.on_time += s.on_time;
+        to.ratings += s.ratings;
+        to.stars += s.stars;
+    };
+    for Counted { starts_on, case_type, speed } in &rows {
+        let Some(i) = CaseType::ALL.iter().position(|t| t.as_str() == case_type) else { continue };
+        add(&mut all, speed);
+        add(types.entry(i).or_default(), speed);
+        let month = months.entry(starts_on.with_day(1).unwrap_or(*starts_on)).or_default();
+        month.0 += speed.opened;
+        month.1 += speed.resolved;
+    }
+    for h in histograms.values() {
+        for (days, n) in h {
+            *whole.entry(*days).or_default() += n;
+        }
+    }
+    all.median_days = median(&whole);
+    let by_type = types
+        .into_iter()
+        .filter(|(_, s)| s.opened + s.resolved + s.ratings > 0)
+        .filter_map(|(i, s)| {
+            let t = *CaseType::ALL.get(i)?;
+            Some((t, Speed { median_days: histograms.get(t.as_str()).and_then(median), ..s }))
+        })
         .collect();
-    let sql = format!("select {} from cases where created_at >= $1 and created_at < $2", counts.join(", "));
-    let first = spans.iter().map(|s| s.0).min().unwrap_or_default();
-    let last = spans.iter().map(|s| s.1).max().unwrap_or_default();
-    let mut args = vec![first.into(), last.into()];
-    args.extend(spans.iter().flat_map(|(a, b)| [(*a).into(), (*b).into()]));
-    db.one::<Vec<i64>>(&sql, &args).await
+    Resolutions { all, by_type, by_month: months.into_iter().map(|(m, (o, r))| (m, o, r)).collect() }
+}
+
+/// The cases still running whose deadline passed before `today`.
+pub async fn overdue_now(db: &Db, today: NaiveDate) -> Result<i64, sqlx::Error> {
+    db.one(
+        "select cast(coalesce(sum(n), 0) as bigint) from open_deadlines where kind = 'case' and due_on < $1",
+        &[today.into()],
+    )
+    .await
 }
 
 /// Every department with its tasks: given and done in `from..=to`, open and overdue `today`.
@@ -153,41 +300,37 @@ pub async fn departments(
     to: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<DepartmentLine>, sqlx::Error> {
-    let lines: Vec<(i64, String, String, String, i64, i64, i64)> = db
+    let names: Vec<(i64, String, String, String)> =
+        db.all("select id, name_zh, name_en, name_fr from departments order by sort_order, id", &[]).await?;
+    let (period, args) = in_period(1, from, to);
+    let days: Vec<(i64, i64, i64)> = db
         .all(
-            "select d.id, d.name_zh, d.name_en, d.name_fr, \
-                    (select count(*) from case_tasks t where t.department_id = d.id \
-                     and t.assigned_on >= $1 and t.assigned_on <= $2), \
-                    (select count(*) from case_tasks t where t.department_id = d.id and t.status <> 'done'), \
-                    (select count(*) from case_tasks t where t.department_id = d.id and t.status <> 'done' \
-                     and t.due_on < $3) \
-             from departments d order by d.sort_order, d.id",
-            &[from.into(), to.into(), today.into()],
+            &format!(
+                "select department_id, cast(sum(assigned) as bigint), cast(sum(done) as bigint) from task_figures \
+                 where {period} group by department_id"
+            ),
+            &args,
         )
         .await?;
-    let done: Vec<(i64, NaiveDate, NaiveDate, i64)> = db
+    let open: Vec<(String, i64, i64)> = db
         .all(
-            "select department_id, assigned_on, done_on, count(*) from case_tasks \
-             where done_on >= $1 and done_on <= $2 and assigned_on is not null \
-             group by department_id, assigned_on, done_on",
-            &[from.into(), to.into()],
+            "select key, cast(sum(n) as bigint), cast(sum(case when due_on < $1 then n else 0 end) as bigint) \
+             from open_deadlines where kind = 'task' group by key",
+            &[today.into()],
         )
         .await?;
-    let earliest = done.iter().map(|r| r.1).min().unwrap_or(from);
-    let calendar = crate::service_levels::db::calendar_from(db, earliest).await?;
-    Ok(lines
+    let histograms = histograms(db, "task", from, to).await?;
+    Ok(names
         .into_iter()
-        .map(|(id, zh, en, fr, assigned, open, overdue)| {
-            let mut histogram = Histogram::new();
-            for (_, given, finished, n) in done.iter().filter(|r| r.0 == id) {
-                *histogram.entry(calendar.working_days_between(*given, *finished)).or_default() += n;
-            }
+        .map(|(id, zh, en, fr)| {
+            let (assigned, done) = days.iter().find(|r| r.0 == id).map_or((0, 0), |r| (r.1, r.2));
+            let (open, overdue) = open.iter().find(|r| r.0 == id.to_string()).map_or((0, 0), |r| (r.1, r.2));
             DepartmentLine {
                 id,
                 names: (zh, en, fr),
                 assigned,
-                done: histogram.values().sum(),
-                median_days: median(&histogram),
+                done,
+                median_days: histograms.get(&id.to_string()).and_then(median),
                 open,
                 overdue,
             }
@@ -215,20 +358,63 @@ mod tests {
     }
 
     #[test]
+    fn a_period_is_read_as_its_whole_months_and_the_days_at_either_end() {
+        let empty = |(a, b): (NaiveDate, NaiveDate)| a > b;
+        let [m, head, tail] = spans(day("2025-01-01"), day("2025-12-31"));
+        assert_eq!(m, (day("2025-01-01"), day("2025-12-01")));
+        assert!(empty(head) && empty(tail));
+        let [m, head, tail] = spans(day("2026-01-01"), day("2026-12-07"));
+        assert_eq!((m, tail), ((day("2026-01-01"), day("2026-11-01")), (day("2026-12-01"), day("2026-12-07"))));
+        assert!(empty(head));
+        let [m, head, tail] = spans(day("2025-03-15"), day("2025-05-10"));
+        assert_eq!(m, (day("2025-04-01"), day("2025-04-01")));
+        assert_eq!((head, tail), ((day("2025-03-15"), day("2025-03-31")), (day("2025-05-01"), day("2025-05-10"))));
+        for (from, to) in [("2025-03-15", "2025-03-31"), ("2025-03-15", "2025-03-20"), ("2025-03-15", "2025-03-15")] {
+            let [m, days, tail] = spans(day(from), day(to));
+            assert!(empty(m) && empty(tail), "{from}..{to}");
+            assert_eq!(days, (day(from), day(to)));
+        }
+        let [m, head, tail] = spans(day("2025-03-01"), day("2025-03-31"));
+        assert_eq!(m, (day("2025-03-01"), day("2025-03-01")));
+        assert!(empty(head) && empty(tail));
+    }
+
+    #[test]
+    fn the_period_adds_up_its_types_months_and_working_days() {
+        let row = |on: &str, t: &str, opened, resolved, with_deadline, on_time| Counted {
+            starts_on: day(on),
+            case_type: t.to_string(),
+            speed: Speed { opened, green: 1, resolved, with_deadline, on_time, ..Speed::default() },
+        };
+        let histograms: BTreeMap<String, Histogram> = [
+            ("tax".to_string(), [(4, 1), (14, 1)].into_iter().collect()),
+            ("customs".to_string(), [(1, 1)].into_iter().collect()),
+        ]
+        .into_iter()
+        .collect();
+        // A whole month (June) and two days of July.
+        let rows = vec![
+            row("2025-06-01", "tax", 3, 1, 1, 1),
+            row("2025-07-01", "tax", 0, 1, 1, 0),
+            row("2025-07-02", "customs", 0, 1, 1, 1),
+            row("2025-07-02", "visa", 0, 0, 0, 0),
+            row("2025-07-02", "?", 5, 5, 5, 5),
+        ];
+        let r = fold(rows, &histograms);
+        assert_eq!((r.all.opened, r.all.resolved, r.all.with_deadline, r.all.on_time, r.all.green), (3, 3, 3, 2, 4));
+        // 1, 4 and 14 working days.
+        assert_eq!(r.all.median_days, Some(400));
+        let types: Vec<_> = r.by_type.iter().map(|(t, s)| (*t, s.resolved, s.median_days)).collect();
+        assert_eq!(types, vec![(CaseType::Customs, 1, Some(100)), (CaseType::Tax, 2, Some(900))]);
+        assert_eq!(r.by_month, vec![(day("2025-06-01"), 3, 1), (day("2025-07-01"), 0, 2)]);
+    }
+
+    #[test]
     fn working_days_leave_out_weekends_and_the_days_waiting_for_the_applicant() {
         // Monday 2 June 2025 to Monday 9 June: five working days, one of them waiting.
-        let rows = [
-            (CaseType::Tax, Some(day("2025-06-02")), day("2025-06-09"), 1, 1, 1, 1),
-            (CaseType::Tax, Some(day("2025-06-02")), day("2025-06-20"), 0, 1, 1, 0),
-            (CaseType::Visa, None, day("2025-06-03"), 0, 2, 0, 0),
-        ];
-        let r = fold(&rows, &[(CaseType::Tax, 3)], &WorkingCalendar::default());
-        assert_eq!((r.all.opened, r.all.resolved, r.all.with_deadline, r.all.on_time), (3, 4, 2, 1));
-        // 4 and 14 working days: the cases without a clock count as resolved, not in the median.
-        assert_eq!(r.all.median_days, Some(900));
-        assert_eq!(r.by_type[0].0, CaseType::Tax);
-        assert_eq!((r.by_type[0].1.opened, r.by_type[0].1.resolved), (3, 2));
-        assert_eq!((r.by_type[1].0, r.by_type[1].1.resolved, r.by_type[1].1.median_days), (CaseType::Visa, 2, None));
-        assert_eq!(r.resolved_by_day, vec![(day("2025-06-03"), 2), (day("2025-06-09"), 1), (day("2025-06-20"), 1)]);
+        let calendar = WorkingCalendar::default();
+        assert_eq!(took(&calendar, day("2025-06-02"), day("2025-06-09"), 1), 4);
+        assert_eq!(took(&calendar, day("2025-06-02"), day("2025-06-20"), 0), 14);
+        assert_eq!(took(&calendar, day("2025-06-02"), day("2025-06-03"), 3), 0);
     }
 }

@@ -231,12 +231,12 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
             .collect(),
         },
     ];
-    let chains = crate::enterprises::db::industry_chains(&state.db).await?;
-    let counties = crate::db::counties::all(&state.db).await?;
+    let chains = chains(state).await?;
+    let counties = state.reference.get_or_load("counties", || crate::db::counties::all(&state.db)).await?;
     let chain_names: Vec<(i64, Written)> =
-        chains.into_iter().map(|c| (c.id, Written { zh: c.name_zh, en: c.name_en, fr: c.name_fr })).collect();
+        chains.iter().map(|c| (c.id, written(&c.name_zh, &c.name_en, &c.name_fr))).collect();
     let county_names: Vec<(i64, Written)> =
-        counties.into_iter().map(|c| (c.id, Written { zh: c.name_zh, en: c.name_en, fr: c.name_fr })).collect();
+        counties.iter().map(|c| (c.id, written(&c.name_zh, &c.name_en, &c.name_fr))).collect();
     for (name, label, names, lines, filter) in [
         (TableName::Chains, C::Chain, &chain_names, &now.on_list.by_chain, "industry_chain_id"),
         (TableName::Counties, C::County, &county_names, &now.on_list.by_county, "county_id"),
@@ -259,7 +259,7 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
                 }
             })
             .collect();
-        rows.sort_by_key(|r| std::cmp::Reverse(r.values.first().and_then(|a| a.value())));
+        largest_first(&mut rows);
         tables.push(Table {
             name,
             chart: Some(Chart::Bars),
@@ -342,6 +342,21 @@ async fn projects(state: &ServerState, p: Period, b: Period) -> Result<Section, 
     })
 }
 
+/// The rows with the largest first value first.
+fn largest_first(rows: &mut [TableRow]) {
+    rows.sort_by_key(|r| std::cmp::Reverse(r.values.first().and_then(|a| a.value())));
+}
+
+/// A record's name in the three languages, as a label.
+fn written(zh: &str, en: &str, fr: &str) -> Written {
+    Written { zh: zh.into(), en: en.into(), fr: fr.into() }
+}
+
+/// The industry chains, as the reference cache keeps them.
+async fn chains(state: &ServerState) -> Result<std::sync::Arc<Vec<crate::enterprises::IndustryChain>>, AppError> {
+    Ok(state.reference.get_or_load("industry_chains", || crate::enterprises::db::industry_chains(&state.db)).await?)
+}
+
 /// The months a period runs over, each as its first and last day within the period.
 fn months(p: Period) -> Vec<(NaiveDate, NaiveDate)> {
     let mut out = Vec::new();
@@ -363,7 +378,7 @@ async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) 
     let standing = crate::promotion::figures::today(&state.db, today).await?;
     let now = of_period(&state.db, p.from, p.to).await?;
     let was = of_period(&state.db, b.from, b.to).await?;
-    let chains = crate::enterprises::db::industry_chains(&state.db).await?;
+    let chains = chains(state).await?;
     let mut rows: Vec<TableRow> = crate::promotion::figures::firms_by_chain(&state.db)
         .await?
         .into_iter()
@@ -371,15 +386,13 @@ async fn promotion(state: &ServerState, p: Period, b: Period, today: NaiveDate) 
         .map(|(chain, n)| {
             let named = chain.and_then(|id| chains.iter().find(|c| c.id == id));
             TableRow {
-                label: named.map_or(Label::None, |c| {
-                    Label::Named(Written { zh: c.name_zh.clone(), en: c.name_en.clone(), fr: c.name_fr.clone() })
-                }),
+                label: named.map_or(Label::None, |c| Label::Named(written(&c.name_zh, &c.name_en, &c.name_fr))),
                 values: vec![Amount::Count(n)],
                 href: Some("/promotion/firms".into()),
             }
         })
         .collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.values.first().and_then(|a| a.value())));
+    largest_first(&mut rows);
     let firms = Table {
         name: TableName::FirmsByChain,
         chart: Some(Chart::Bars),
@@ -532,11 +545,9 @@ async fn cities(state: &ServerState, p: Period, b: Period) -> Result<Section, Ap
 }
 
 async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Section, AppError> {
-    use crate::enterprises::{db::figures, db::registered_between, service::cutoff};
-    let (from, until) = instants(p);
-    let (all, key, new, overdue) = figures(&state.db, from, until, cutoff()).await?;
-    let (from, until) = instants(b);
-    let new_before = registered_between(&state.db, from, until).await?;
+    use crate::enterprises::{db::figures, db::registered_in, service::cutoff};
+    let (all, key, new, overdue) = figures(&state.db, p.from, p.to, cutoff()).await?;
+    let new_before = registered_in(&state.db, b.from, b.to).await?;
     let countries = Table {
         name: TableName::EnterpriseCountries,
         chart: Some(Chart::Map),
@@ -565,38 +576,27 @@ async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Sectio
 }
 
 async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
-    use crate::cases::db::{figures, overdue_now};
-    use crate::cases::figures::{departments, opened_in, resolutions};
-    let (from, until) = instants(p);
-    let (opened, green, ratings, stars) = figures(&state.db, from, until).await?;
-    let now = resolutions(&state.db, p.from, p.to, (from, until)).await?;
-    let (from, until) = instants(b);
-    let (opened_b, green_b, ratings_b, stars_b) = figures(&state.db, from, until).await?;
-    let was = resolutions(&state.db, b.from, b.to, (from, until)).await?;
+    use crate::cases::figures::{departments, overdue_now, resolutions};
+    let now = resolutions(&state.db, p.from, p.to).await?;
+    let was = resolutions(&state.db, b.from, b.to).await?;
     let overdue = overdue_now(&state.db, today).await?;
     // Hundredths of a per cent, rounded half up like the projects' rates.
     let share =
         |part: i64, whole: i64| Amount::Percent((whole > 0).then(|| ((part * 10_000 + whole / 2) / whole) as u64));
     let average = |sum: i64, n: i64| Amount::Stars((n > 0).then(|| sum * 100 / n));
-    let spans = months(p);
-    let opened_by_month = opened_in(
-        &state.db,
-        &spans.iter().map(|(a, z)| instants(Period { kind: p.kind, from: *a, to: *z })).collect::<Vec<_>>(),
-    )
-    .await?;
     let by_month = Table {
         name: TableName::CasesByMonth,
         chart: Some(Chart::Months),
         label: C::Month,
         columns: vec![C::Opened, C::Resolved],
-        rows: spans
-            .iter()
-            .zip(opened_by_month)
-            .map(|((first, last), opened)| {
-                let days = now.resolved_by_day.iter().filter(|(d, _)| d >= first && d <= last);
+        rows: months(p)
+            .into_iter()
+            .map(|(first, _)| {
+                let month = first.with_day(1).unwrap_or(first);
+                let (opened, resolved) = now.by_month.iter().find(|r| r.0 == month).map_or((0, 0), |r| (r.1, r.2));
                 TableRow {
-                    label: Label::Month(*first),
-                    values: vec![Amount::Count(opened), Amount::Count(days.map(|(_, n)| n).sum())],
+                    label: Label::Month(first),
+                    values: vec![Amount::Count(opened), Amount::Count(resolved)],
                     href: None,
                 }
             })
@@ -652,7 +652,7 @@ async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> R
         name: SectionName::Cases,
         tables: vec![by_month, types, departments],
         figures: vec![
-            compared(F::CasesOpened, Amount::Count(opened), Amount::Count(opened_b), "/cases"),
+            compared(F::CasesOpened, Amount::Count(r.opened), Amount::Count(rb.opened), "/cases"),
             compared(F::CasesResolved, Amount::Count(r.resolved), Amount::Count(rb.resolved), "/cases?status=resolved"),
             compared(
                 F::OnTimeRate,
@@ -667,9 +667,19 @@ async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> R
                 "/cases?status=resolved",
             ),
             today_only(F::CasesOverdue, Amount::Count(overdue), "/cases?due=overdue"),
-            compared(F::GreenChannelShare, share(green, opened), share(green_b, opened_b), "/cases?green_channel=true"),
-            compared(F::Satisfaction, average(stars, ratings), average(stars_b, ratings_b), "/cases?status=closed"),
-            compared(F::Ratings, Amount::Count(ratings), Amount::Count(ratings_b), "/cases?status=closed"),
+            compared(
+                F::GreenChannelShare,
+                share(r.green, r.opened),
+                share(rb.green, rb.opened),
+                "/cases?green_channel=true",
+            ),
+            compared(
+                F::Satisfaction,
+                average(r.stars, r.ratings),
+                average(rb.stars, rb.ratings),
+                "/cases?status=closed",
+            ),
+            compared(F::Ratings, Amount::Count(r.ratings), Amount::Count(rb.ratings), "/cases?status=closed"),
         ],
     })
 }

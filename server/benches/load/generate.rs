@@ -308,7 +308,7 @@ async fn cases(
     let mut tx = pool.begin().await?;
     for chunk in (1..=CASES).collect::<Vec<_>>().chunks(1000) {
         let rows = case_rows(chunk, rng, now, &calendar, &mut counters, enterprise_officer);
-        insert_cases(&mut tx, &rows).await?;
+        insert_cases(&mut tx, &rows, &calendar).await?;
         let mut e: QueryBuilder<Sqlite> =
             QueryBuilder::new("insert into case_events (case_id, kind, to_status, note, author_id, created_at) ");
         e.push_values(rows.iter(), |mut b, r| {
@@ -318,16 +318,21 @@ async fn cases(
         let routed: Vec<_> = rows.iter().filter(|r| r.0 % 5 == 0).collect();
         if !routed.is_empty() {
             let mut t: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "insert into case_tasks (case_id, department_id, status, version, created_at, updated_at, assigned_on) ",
+                "insert into case_tasks (case_id, department_id, status, version, created_at, updated_at, assigned_on, \
+                 done_on, done_days) ",
             );
             t.push_values(routed, |mut b, r| {
+                // A resolved case's task was done the day the case was resolved.
+                let done = resolution(r, &calendar);
                 b.push_bind(r.0)
                     .push_bind(1 + r.0 % 5)
-                    .push_bind("pending")
+                    .push_bind(if done.is_some() { "done" } else { "pending" })
                     .push_bind(1)
                     .push_bind(r.5)
                     .push_bind(r.5)
-                    .push_bind(r.6);
+                    .push_bind(r.6)
+                    .push_bind(done.map(|d| d.0))
+                    .push_bind(done.map(|d| d.1));
             });
             t.build().execute(&mut *tx).await?;
         }
@@ -383,15 +388,25 @@ fn case_rows(
         .collect()
 }
 
-async fn insert_cases(conn: &mut SqliteConnection, rows: &[CaseRow]) -> Result<(), Error> {
+/// A resolved case's day of resolution, up to three weeks after its start (some of them
+/// late), and the working days it took.
+fn resolution(r: &CaseRow, calendar: &app::domain::WorkingCalendar) -> Option<(NaiveDate, i32)> {
+    let on = matches!(r.4, "resolved" | "closed").then(|| r.6 + Duration::days(r.0 % 21))?;
+    Some((on, calendar.working_days_between(r.6, on) as i32))
+}
+
+async fn insert_cases(
+    conn: &mut SqliteConnection,
+    rows: &[CaseRow],
+    calendar: &app::domain::WorkingCalendar,
+) -> Result<(), Error> {
     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
         "insert into cases (id, reference, enterprise_id, case_type, priority, green_channel, full_agency, title, \
          description, language, status, owner_id, access_code_hash, version, created_at, updated_at, sla_start_on, \
-         sla_working_days, due_on, resolved_on) ",
+         sla_working_days, due_on, resolved_on, resolution_days) ",
     );
     q.push_values(rows.iter(), |mut b, r| {
-        // A resolved case took up to three weeks from its start (some of them late).
-        let resolved_on = matches!(r.4, "resolved" | "closed").then(|| r.6 + Duration::days(r.0 % 21));
+        let resolved = resolution(r, calendar);
         b.push_bind(r.0)
             .push_bind(&r.1)
             .push_bind(r.2)
@@ -411,7 +426,8 @@ async fn insert_cases(conn: &mut SqliteConnection, rows: &[CaseRow]) -> Result<(
             .push_bind(r.6)
             .push_bind(r.7)
             .push_bind(r.8)
-            .push_bind(resolved_on);
+            .push_bind(resolved.map(|d| d.0))
+            .push_bind(resolved.map(|d| d.1));
     });
     q.build().execute(&mut *conn).await?;
     Ok(())

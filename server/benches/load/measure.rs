@@ -65,6 +65,18 @@ pub fn wrk(url: &str, cookie: Option<&str>, connections: u32, seconds: u32) -> R
             parse_duration_ms(parts.next()?)
         })
     };
+    // wrk gives up on a request after two seconds and leaves it out of its percentiles: a run
+    // with any such request (or none answered at all) has no p99 worth the name, and misses
+    // every target (serialised as null, read back as the largest number).
+    let timeouts = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Socket errors:"))
+        .and_then(|l| l.split(',').find_map(|part| part.trim().strip_prefix("timeout ")))
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    if timeouts > 0 || rps == 0.0 {
+        return Ok((rps, f64::INFINITY, f64::INFINITY));
+    }
     Ok((rps, percentile("50%").ok_or("no p50")?, percentile("99%").ok_or("no p99")?))
 }
 

@@ -101,30 +101,6 @@ const COLUMNS: &str = summary_columns!();
 const FROM: &str = summary_from!();
 const SUMMARY: &str = concat!("select ", summary_columns!(), summary_from!());
 
-/// The statuses in which a case's deadline runs.
+/// The statuses in which a case's deadline runs (also in migration 0039's totals of the
+/// running cases by deadline).
 const RUNNING: &str = "c.status in ('submitted', 'accepted', 'in_progress')";
-
-/// The casework's figures for the dashboard, from one instant to the next: (cases opened, of
-/// them in the green channel, ratings given, the sum of their stars). What was resolved is
-/// `cases::figures`'.
-pub async fn figures(
-    db: &crate::db::Db,
-    from: DateTime<Utc>,
-    until: DateTime<Utc>,
-) -> Result<(i64, i64, i64, i64), sqlx::Error> {
-    db.one(
-        "select o.opened, o.green, r.ratings, r.stars \
-         from (select count(*) as opened, \
-                      cast(coalesce(sum(case when green_channel = true then 1 else 0 end), 0) as bigint) as green \
-               from cases where created_at >= $1 and created_at < $2) o, \
-              (select count(*) as ratings, cast(coalesce(sum(rating), 0) as bigint) as stars \
-               from cases where rated_at >= $1 and rated_at < $2 and rating is not null) r",
-        &[from.into(), until.into()],
-    )
-    .await
-}
-
-/// The cases still running whose deadline passed before `today`.
-pub async fn overdue_now(db: &crate::db::Db, today: NaiveDate) -> Result<i64, sqlx::Error> {
-    db.one(&format!("select count(*) from cases c where {RUNNING} and c.due_on < $1"), &[today.into()]).await
-}

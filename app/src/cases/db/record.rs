@@ -220,12 +220,19 @@ pub async fn set_status(
     to: CaseStatus,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    // The day it was resolved stays with the case until it is reopened (see migration 0038).
+    // The day it was resolved and the working days it took stay with the case until it is
+    // reopened (migrations 0038 and 0039: the dashboard's totals follow them by trigger).
     let resolved_on = crate::domain::office_today(at);
+    let days = match to {
+        CaseStatus::Resolved => crate::cases::figures::resolution_days_in(tx, id, resolved_on).await?,
+        _ => None,
+    };
     on_tx!(tx, |conn| {
         sqlx::query(
             "update cases set status = $1, updated_at = $2, version = version + 1, \
-                 resolved_on = case $1 when 'resolved' then $5 when 'in_progress' then null else resolved_on end \
+                 resolved_on = case $1 when 'resolved' then $5 when 'in_progress' then null else resolved_on end, \
+                 resolution_days = case $1 when 'resolved' then $6 when 'in_progress' then null \
+                     else resolution_days end \
              where id = $3 and version = $4",
         )
         .bind(to.as_str())
@@ -233,6 +240,7 @@ pub async fn set_status(
         .bind(id)
         .bind(version)
         .bind(resolved_on)
+        .bind(days)
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)

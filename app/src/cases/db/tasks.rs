@@ -173,10 +173,17 @@ pub async fn update(
     by: i64,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
+    // The first day it was done and the working days it took (migration 0039).
+    let today = crate::domain::office_today(at);
+    let days = match status {
+        TaskStatus::Done => crate::cases::figures::done_days_in(tx, id, today).await?,
+        _ => None,
+    };
     on_tx!(tx, |conn| {
         sqlx::query(
             "update case_tasks set status = $1, department_note = $2, updated_by = $3, updated_at = $4, \
-                 version = version + 1, done_on = case $1 when 'done' then coalesce(done_on, $7) else null end \
+                 version = version + 1, done_on = case $1 when 'done' then coalesce(done_on, $7) else null end, \
+                 done_days = case $1 when 'done' then coalesce(done_days, $8) else null end \
              where id = $5 and version = $6",
         )
         .bind(status.as_str())
@@ -185,7 +192,8 @@ pub async fn update(
         .bind(at)
         .bind(id)
         .bind(version)
-        .bind(crate::domain::office_today(at))
+        .bind(today)
+        .bind(days)
         .execute(conn)
         .await
         .map(|r| r.rows_affected() == 1)

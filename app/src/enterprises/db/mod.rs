@@ -80,35 +80,50 @@ impl OverdueCutoff {
     }
 }
 
-/// How many enterprises were registered from one instant to the next (the dashboard's year
-/// before, where the register's other figures of today are not shown).
-pub async fn registered_between(db: &Db, from: DateTime<Utc>, until: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-    db.one("select count(*) from enterprises where created_at >= $1 and created_at < $2", &[from.into(), until.into()])
-        .await
+/// How many enterprises were registered in the office days `from..=to` (the dashboard's year
+/// before, where the register's other figures of today are not shown; running totals).
+pub async fn registered_in(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<i64, sqlx::Error> {
+    db.one(
+        "select cast(coalesce(sum(n), 0) as bigint) from enterprise_days \
+         where kind = 'registered' and day >= $1 and day <= $2",
+        &[from.into(), to.into()],
+    )
+    .await
 }
 
 /// The enterprises of each country (ISO code), most first.
 pub async fn by_country(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    db.all("select country, count(*) as n from enterprises group by country order by n desc, country", &[]).await
+    // The running totals of migration 0039, kept by trigger.
+    db.all(
+        "select country, cast(sum(n) as bigint) as total from enterprise_countries \
+         group by country having sum(n) > 0 order by total desc, country",
+        &[],
+    )
+    .await
 }
 
 /// The register's figures for the dashboard: enterprises, key ones, those registered in the
-/// period (from one instant to the next), and those whose visit is overdue at `cutoff`.
+/// office days `from..=to`, and those whose visit is overdue at `cutoff`. From the running
+/// totals of migration 0039 (by country; by day registered and last contacted), and, for the
+/// enterprises never contacted registered on the cutoff's own day, through the index.
 pub async fn figures(
     db: &Db,
-    from: DateTime<Utc>,
-    until: DateTime<Utc>,
+    from: NaiveDate,
+    to: NaiveDate,
     cutoff: OverdueCutoff,
 ) -> Result<(i64, i64, i64, i64), sqlx::Error> {
+    let day = cutoff.at.date_naive();
+    let midnight = day.and_time(chrono::NaiveTime::MIN).and_utc();
     db.one(
-        &format!(
-            "select count(*), \
-                    cast(coalesce(sum(case when e.is_key = true then 1 else 0 end), 0) as bigint), \
-                    cast(coalesce(sum(case when e.created_at >= $3 and e.created_at < $4 then 1 else 0 end), 0) as bigint), \
-                    cast(coalesce(sum(case when {OVERDUE_SQL} then 1 else 0 end), 0) as bigint) \
-             from enterprises e"
-        ),
-        &[cutoff.date.into(), cutoff.at.into(), from.into(), until.into()],
+        "select (select cast(coalesce(sum(n), 0) as bigint) from enterprise_countries), \
+                (select cast(coalesce(sum(n), 0) as bigint) from enterprise_countries where is_key = true), \
+                (select cast(coalesce(sum(n), 0) as bigint) from enterprise_days \
+                 where kind = 'registered' and day >= $1 and day <= $2), \
+                (select cast(coalesce(sum(n), 0) as bigint) from enterprise_days where kind = 'contacted' and day < $3) \
+                + (select cast(coalesce(sum(n), 0) as bigint) from enterprise_days where kind = 'never' and day < $4) \
+                + (select count(*) from enterprises where last_contact_on is null \
+                   and created_at >= $5 and created_at < $6)",
+        &[from.into(), to.into(), cutoff.date.into(), day.into(), midnight.into(), cutoff.at.into()],
     )
     .await
 }
