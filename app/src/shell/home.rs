@@ -3,10 +3,8 @@
 use super::layout::use_me;
 use super::words::role_name;
 use crate::auth::{nav_areas, NavArea};
-use crate::domain::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -17,11 +15,6 @@ pub fn HomePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">{move || tr!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    // A leader's home page is the dashboard (the server answers a full load of
-                    // "/" with a redirect; this is for the links followed in the browser).
-                    Ok(Some(user)) if user.role == Role::Leader => {
-                        view! { <Redirect path="/dashboard" /> }.into_any()
-                    }
                     Ok(Some(user)) => {
                         let name = user.display_name.clone();
                         let role = user.role;
