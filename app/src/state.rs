@@ -5,7 +5,7 @@ use crate::error::AppError;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -148,13 +148,18 @@ impl ReferenceCache {
 /// version: a counter that every write to the register bumps in its own transaction. A request
 /// reads the version from the database first, so no server of an office serves figures older
 /// than the last write anyone made, whichever server made it.
+///
+/// One computation per figure and version: requests that want a figure another request is
+/// already computing wait for it instead of computing it again (sixteen leaders opening the
+/// dashboard after a write cost one computation, not sixteen).
 #[derive(Default)]
 pub struct FiguresCache {
     entries: Mutex<(i64, Figures)>,
 }
 
-/// The figures kept for one version, each under its key.
-type Figures = HashMap<String, Arc<dyn Any + Send + Sync>>;
+/// The figures kept for one version, each under its key, filled once.
+type Figures = HashMap<(TypeId, String), Arc<Once>>;
+type Once = tokio::sync::OnceCell<Arc<dyn Any + Send + Sync>>;
 
 impl FiguresCache {
     /// The most figures kept for one version (all are forgotten past it).
@@ -162,27 +167,38 @@ impl FiguresCache {
 
     /// The figures under `key` computed at `version`, or what `load` returns (then kept under
     /// it). `version` must have been read before `load` runs: figures loaded after a later
-    /// write are then newer than their version says, never older.
+    /// write are then newer than their version says, never older. A load that fails is not
+    /// kept: the next request for the figure tries again.
     pub async fn get_or_load<T, E, F, Fut>(&self, version: i64, key: String, load: F) -> Result<Arc<T>, E>
     where
         T: Send + Sync + 'static,
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
-        let kept = self.entries.lock().ok().and_then(|e| (e.0 == version).then(|| e.1.get(&key).cloned()).flatten());
-        if let Some(hit) = kept.and_then(|v| v.downcast::<T>().ok()) {
-            return Ok(hit);
+        let Some(cell) = self.cell(version, (TypeId::of::<T>(), key)) else {
+            // A request that read the version before someone else's write: its figures are
+            // computed for it alone.
+            return Ok(Arc::new(load().await?));
+        };
+        let value = cell
+            .get_or_try_init(|| async { load().await.map(|v| Arc::new(v) as Arc<dyn Any + Send + Sync>) })
+            .await?
+            .clone();
+        // Kept under its type's id, so the cell holds a `T`.
+        Ok(value.downcast::<T>().unwrap_or_else(|_| unreachable!("a figure kept under another type's id")))
+    }
+
+    /// The cell of `key` at `version` (made if missing), or none when the cache already holds a
+    /// later version.
+    fn cell(&self, version: i64, key: (TypeId, String)) -> Option<Arc<Once>> {
+        let mut entries = self.entries.lock().ok()?;
+        if entries.0 > version {
+            return None;
         }
-        let value = Arc::new(load().await?);
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.0 < version || entries.1.len() >= Self::MAX {
-                *entries = (version, HashMap::new());
-            }
-            if entries.0 == version {
-                entries.1.insert(key, value.clone());
-            }
+        if entries.0 < version || (entries.1.len() >= Self::MAX && !entries.1.contains_key(&key)) {
+            *entries = (version, HashMap::new());
         }
-        Ok(value)
+        Some(entries.1.entry(key).or_default().clone())
     }
 }
 
@@ -242,5 +258,60 @@ impl Default for Settings {
             dormant_after_years: 2,
             trusted_proxies: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FiguresCache;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// Counts its computations, each taking a while, as the project figures do.
+    async fn figures(runs: &AtomicUsize, fail: bool) -> Result<usize, &'static str> {
+        let run = runs.fetch_add(1, Ordering::SeqCst) + 1;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        if fail {
+            Err("the database went away")
+        } else {
+            Ok(run)
+        }
+    }
+
+    #[tokio::test]
+    async fn sixteen_readers_of_a_missing_figure_share_one_computation() {
+        let cache = Arc::new(FiguresCache::default());
+        let runs = Arc::new(AtomicUsize::new(0));
+        let readers: Vec<_> = (0..16)
+            .map(|_| {
+                let (cache, runs) = (cache.clone(), runs.clone());
+                tokio::spawn(async move { *cache.get_or_load(7, "rates".into(), || figures(&runs, false)).await.unwrap() })
+            })
+            .collect();
+        for reader in readers {
+            assert_eq!(reader.await.unwrap(), 1, "every reader gets the one computation's figures");
+        }
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+
+        // A write moves the version: the figures are computed again, once.
+        let after = cache.get_or_load(8, "rates".into(), || figures(&runs, false)).await.unwrap();
+        assert_eq!((*after, runs.load(Ordering::SeqCst)), (2, 2));
+        // A request that read the old version before that write gets its own figures, not the
+        // newer ones' place in the cache.
+        let late = cache.get_or_load(7, "rates".into(), || figures(&runs, false)).await.unwrap();
+        assert_eq!(*late, 3);
+        let again = cache.get_or_load(8, "rates".into(), || figures(&runs, false)).await.unwrap();
+        assert_eq!((*again, runs.load(Ordering::SeqCst)), (2, 3));
+    }
+
+    #[tokio::test]
+    async fn a_failed_computation_is_not_kept() {
+        let cache = FiguresCache::default();
+        let runs = AtomicUsize::new(0);
+        let failed = cache.get_or_load(1, "rates".into(), || figures(&runs, true)).await;
+        assert_eq!(failed.err(), Some("the database went away"));
+        let next = cache.get_or_load(1, "rates".into(), || figures(&runs, false)).await.unwrap();
+        assert_eq!((*next, runs.load(Ordering::SeqCst)), (2, 2));
     }
 }
