@@ -89,5 +89,14 @@ test('a leader reads the model city’s year in Chinese and prints its review in
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(3);
+
+  // The product's name leads a leader home, and a leader's home is the dashboard, also when
+  // the link is followed in the browser rather than loaded from the server.
+  await page.goto('/account');
+  await hydrated(page);
+  await page.locator('a.brand').click();
+  await page.waitForURL((url) => url.pathname === '/dashboard');
+  await expect(page.locator('tr[data-figure=projects_on_list]')).toBeVisible();
+  await expect(page.locator('nav.mainnav a[href="/"]')).toHaveCount(0);
   await context.close();
 });

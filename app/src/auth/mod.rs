@@ -223,7 +223,8 @@ const FIGURES: [Action; 6] = [
 ];
 
 pub fn nav_areas(role: Role) -> Vec<NavArea> {
-    let mut areas = vec![NavArea::Home];
+    // A leader's home page is the dashboard: no second link to it.
+    let mut areas = if role == Role::Leader { Vec::new() } else { vec![NavArea::Home] };
     if FIGURES.into_iter().any(|a| allows(role, a)) {
         areas.push(NavArea::Dashboard);
     }
@@ -396,6 +397,8 @@ mod tests {
             nav_areas(Role::ProtocolOfficer),
             vec![NavArea::Home, NavArea::Dashboard, NavArea::Enterprises, NavArea::Delegations, NavArea::Cities]
         );
+        assert_eq!(nav_areas(Role::Leader).first(), Some(&NavArea::Dashboard));
+        assert!(!nav_areas(Role::Leader).contains(&NavArea::Home));
     }
 
     #[test]

@@ -3,12 +3,24 @@
 use super::layout::use_me;
 use super::words::role_name;
 use crate::auth::{nav_areas, NavArea};
+use crate::domain::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let me = use_me().0;
+    // A leader's home page is the dashboard. The server answers a full load of "/" with a
+    // redirect; a link to "/" followed in the browser (the product's name) is sent on here, by
+    // the router, without a script in the page (the Content Security Policy allows none inline).
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(Some(user))) = me.get() {
+            if user.role == Role::Leader {
+                navigate("/dashboard", leptos_router::NavigateOptions { replace: true, ..Default::default() });
+            }
+        }
+    });
     view! {
         <Title text=tr!("home-title") />
         <h1>{move || tr!("home-title")}</h1>
