@@ -489,6 +489,18 @@ async fn a_leader_reads_how_fast_cases_were_resolved_and_downloads_the_tables(b:
         customs_row.1,
         [json!({"Count": 1}), json!({"Days": 0}), json!({"Count": 1}), json!({"Count": 0}), json!({"Count": 0})]
     );
+    // The year's review says what each department did for the enterprises.
+    let year = &today["period"]["from"].as_str().unwrap()[..4];
+    let (status, review) = leader.page(&format!("/dashboard/review?year={year}&lang=en")).await;
+    assert_eq!(status, StatusCode::OK);
+    let review = review.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        review.contains("completed their tasks for the enterprises: Customs, one task in a median of 0 working days."),
+        "{review}"
+    );
+    let (_, review) = leader.page(&format!("/dashboard/review?year={year}&lang=zh-CN")).await;
+    let review = review.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(review.contains("各部门为企业办结协调事项：海关办结协调事项 1 项，用时中位数 0 个工作日。"), "{review}");
 
     // Reopened, a case is no longer resolved.
     let c = ids[2];

@@ -177,6 +177,11 @@ review-enterprises = The city counts { $all } foreign-invested enterprises, { $k
 }
 review-cases = The office took { $opened } service requests and resolved { $resolved }; the green channel handled { $green } of them.
 review-cases-speed = { $rate } of the resolved requests met their deadline; median time to resolve, in working days: { $median }.
+review-cases-departments = The departments the office coordinates completed their tasks for the enterprises: { $departments }.
+review-cases-department = { $name }, { $done ->
+    [one] one task
+   *[other] { $done } tasks
+} in a median of { $median } working days
 review-cases-rated = Enterprises rated the service { $ratings ->
     [one] once
    *[other] { $ratings } times

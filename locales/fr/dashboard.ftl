@@ -199,6 +199,12 @@ review-enterprises = La ville compte { $all } entreprises à capitaux étrangers
 }
 review-cases = Le bureau a reçu { $opened } demandes et en a traité { $resolved } ; la procédure accélérée en a traité { $green }.
 review-cases-speed = { $rate } des demandes traitées l’ont été dans les délais ; délai médian de traitement, en jours ouvrés : { $median }.
+review-cases-departments = Tâches accomplies par les administrations pour les entreprises : { $departments }.
+review-cases-department = { $name } : { $done ->
+    [0] aucune tâche
+    [one] une tâche
+   *[other] { $done } tâches
+}, délai médian de { $median } jours ouvrés
 review-cases-rated = Les entreprises ont évalué le service { $ratings ->
     [0] aucune fois
     [one] une fois

@@ -4,7 +4,7 @@
 //! Printed as one A4 document, or downloaded as a Word file (.docx) to paste into reports.
 //! Only the sections the reader's role may read are written.
 
-use super::{Amount, Dashboard, FigureName as F, SectionName};
+use super::{Amount, Dashboard, FigureName as F, Label, SectionName, TableName};
 use crate::domain::Locale;
 use crate::html::escape;
 use crate::i18n::{format_day, format_number};
@@ -201,6 +201,10 @@ pub fn write(d: &Dashboard, l: Locale) -> Review {
                         "median" => decimal(days, 2, l),
                     }));
                 }
+                let departments = departments(section, l);
+                if !departments.is_empty() {
+                    s.push(tr!(l, "review-cases-departments", { "departments" => departments }));
+                }
                 if let Some(Amount::Stars(Some(h))) = value(F::Satisfaction) {
                     s.push(tr!(l, "review-cases-rated", {
                         "ratings" => n(F::Ratings),
@@ -219,6 +223,33 @@ pub fn write(d: &Dashboard, l: Locale) -> Review {
         paragraphs,
         footer: tr!(l, "review-written", { "day" => format_day(d.today, l) }),
     }
+}
+
+/// Each department that completed tasks in the period, with how many and their median working
+/// days ("海关办结协调事项 12 项，用时中位数 2 个工作日"), as one list.
+fn departments(section: &super::Section, l: Locale) -> String {
+    let Some(table) = section.tables.iter().find(|t| t.name == TableName::Departments) else {
+        return String::new();
+    };
+    let done: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|row| match (&row.label, row.values.first(), row.values.get(1)) {
+            (Label::Named(name), Some(Amount::Count(done)), Some(Amount::Days(Some(days)))) if *done > 0 => {
+                Some(tr!(l, "review-cases-department", {
+                    "name" => name.for_reader(l).0.to_string(),
+                    "done" => *done,
+                    "median" => decimal(*days, 2, l),
+                }))
+            }
+            _ => None,
+        })
+        .collect();
+    done.join(match l {
+        Locale::ZhCn => "；",
+        Locale::En => "; ",
+        Locale::Fr => "\u{202F}; ",
+    })
 }
 
 fn heading(s: SectionName, l: Locale) -> String {
