@@ -286,7 +286,9 @@ mod tests {
         let readers: Vec<_> = (0..16)
             .map(|_| {
                 let (cache, runs) = (cache.clone(), runs.clone());
-                tokio::spawn(async move { *cache.get_or_load(7, "rates".into(), || figures(&runs, false)).await.unwrap() })
+                tokio::spawn(
+                    async move { *cache.get_or_load(7, "rates".into(), || figures(&runs, false)).await.unwrap() },
+                )
             })
             .collect();
         for reader in readers {

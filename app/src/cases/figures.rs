@@ -164,16 +164,14 @@ async fn histograms(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<BTreeMap<String, Histogram>, sqlx::Error> {
-    let (period, mut args) = in_period(2, from, to);
+    let (sql, mut args) = over_spans(
+        "select key, days, cast(sum(n) as bigint) from speed where kind = $1 and {span} group by key, days",
+        2,
+        from,
+        to,
+    );
     args.insert(0, kind.into());
-    let rows: Vec<(String, i32, i64)> = db
-        .all(
-            &format!(
-                "select key, days, cast(sum(n) as bigint) from speed where kind = $1 and {period} group by key, days"
-            ),
-            &args,
-        )
-        .await?;
+    let rows: Vec<(String, i32, i64)> = db.all(&sql, &args).await?;
     let mut by_key: BTreeMap<String, Histogram> = BTreeMap::new();
     for (key, days, n) in rows {
         if n > 0 {
@@ -209,38 +207,38 @@ impl crate::db::Record for Counted {
     }
 }
 
-/// `where` a table kept by day and month (`span`, `starts_on`) holds `from..=to`, its
-/// arguments from `$n`, and the arguments.
-fn in_period(n: usize, from: NaiveDate, to: NaiveDate) -> (String, Vec<crate::db::args::Arg>) {
-    let [months, head, tail] = spans(from, to);
-    let sql = format!(
-        "((span = 'month' and starts_on >= ${} and starts_on <= ${}) \
-          or (span = 'day' and starts_on >= ${} and starts_on <= ${}) \
-          or (span = 'day' and starts_on >= ${} and starts_on <= ${}))",
-        n,
-        n + 1,
-        n + 2,
-        n + 3,
-        n + 4,
-        n + 5
-    );
-    let args = [months, head, tail].into_iter().flat_map(|(a, b)| [a.into(), b.into()]).collect();
+/// `select` (whose `where` says `{span}`) over a table kept by day and month (`span`,
+/// `starts_on`) for `from..=to`: run on its whole months and on the days at either end, as one
+/// statement whose rows are the three's together (a row may come once per part: callers add
+/// them up), its arguments from `$n`; and the arguments. Not one `where` with `or`: SQLite
+/// then collects the three ranges' keys to drop duplicates that cannot be there (a year's
+/// histograms at a million cases: 6 ms that way, 1.6 ms this way).
+fn over_spans(select: &str, n: usize, from: NaiveDate, to: NaiveDate) -> (String, Vec<crate::db::args::Arg>) {
+    let ranges = spans(from, to);
+    let sql = ["month", "day", "day"]
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let (a, b) = (n + 2 * i, n + 2 * i + 1);
+            select.replace("{span}", &format!("span = '{span}' and starts_on >= ${a} and starts_on <= ${b}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" union all ");
+    let args = ranges.into_iter().flat_map(|(a, b)| [a.into(), b.into()]).collect();
     (sql, args)
 }
 
 /// The casework of `from..=to` (office days): opened, resolved, rated and how fast, in all,
 /// by type and by month.
 pub async fn resolutions(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Resolutions, sqlx::Error> {
-    let (period, args) = in_period(1, from, to);
-    let rows: Vec<Counted> = db
-        .all(
-            &format!(
-                "select starts_on, case_type, opened, green, resolved, with_deadline, on_time, ratings, stars \
-                 from case_figures where {period}"
-            ),
-            &args,
-        )
-        .await?;
+    let (sql, args) = over_spans(
+        "select starts_on, case_type, opened, green, resolved, with_deadline, on_time, ratings, stars \
+         from case_figures where {span}",
+        1,
+        from,
+        to,
+    );
+    let rows: Vec<Counted> = db.all(&sql, &args).await?;
     let histograms = histograms(db, "case", from, to).await?;
     Ok(fold(rows, &histograms))
 }
@@ -302,16 +300,19 @@ pub async fn departments(
 ) -> Result<Vec<DepartmentLine>, sqlx::Error> {
     let names: Vec<(i64, String, String, String)> =
         db.all("select id, name_zh, name_en, name_fr from departments order by sort_order, id", &[]).await?;
-    let (period, args) = in_period(1, from, to);
-    let days: Vec<(i64, i64, i64)> = db
-        .all(
-            &format!(
-                "select department_id, cast(sum(assigned) as bigint), cast(sum(done) as bigint) from task_figures \
-                 where {period} group by department_id"
-            ),
-            &args,
-        )
-        .await?;
+    let (sql, args) = over_spans(
+        "select department_id, cast(sum(assigned) as bigint), cast(sum(done) as bigint) from task_figures \
+         where {span} group by department_id",
+        1,
+        from,
+        to,
+    );
+    let mut days: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
+    for (id, assigned, done) in db.all::<(i64, i64, i64)>(&sql, &args).await? {
+        let day = days.entry(id).or_default();
+        day.0 += assigned;
+        day.1 += done;
+    }
     let open: Vec<(String, i64, i64)> = db
         .all(
             "select key, cast(sum(n) as bigint), cast(sum(case when due_on < $1 then n else 0 end) as bigint) \
@@ -323,7 +324,7 @@ pub async fn departments(
     Ok(names
         .into_iter()
         .map(|(id, zh, en, fr)| {
-            let (assigned, done) = days.iter().find(|r| r.0 == id).map_or((0, 0), |r| (r.1, r.2));
+            let (assigned, done) = days.get(&id).copied().unwrap_or_default();
             let (open, overdue) = open.iter().find(|r| r.0 == id.to_string()).map_or((0, 0), |r| (r.1, r.2));
             DepartmentLine {
                 id,
