@@ -4,7 +4,7 @@
 //! Printed as one A4 document, or downloaded as a Word file (.docx) to paste into reports.
 //! Only the sections the reader's role may read are written.
 
-use super::{Amount, Dashboard, FigureName as F, Label, SectionName, TableName};
+use super::{Amount, ColumnName, Dashboard, FigureName as F, Label, SectionName, TableName};
 use crate::domain::Locale;
 use crate::html::escape;
 use crate::i18n::{format_day, format_number};
@@ -231,10 +231,14 @@ fn departments(section: &super::Section, l: Locale) -> String {
     let Some(table) = section.tables.iter().find(|t| t.name == TableName::Departments) else {
         return String::new();
     };
+    let column = |name: ColumnName| table.columns.iter().position(|c| *c == name);
+    let (Some(done), Some(median)) = (column(ColumnName::TasksDone), column(ColumnName::MedianDays)) else {
+        return String::new();
+    };
     let done: Vec<String> = table
         .rows
         .iter()
-        .filter_map(|row| match (&row.label, row.values.first(), row.values.get(1)) {
+        .filter_map(|row| match (&row.label, row.values.get(done), row.values.get(median)) {
             (Label::Named(name), Some(Amount::Count(done)), Some(Amount::Days(Some(days)))) if *done > 0 => {
                 Some(tr!(l, "review-cases-department", {
                     "name" => name.for_reader(l).0.to_string(),
