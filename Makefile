@@ -112,7 +112,8 @@ unit-and-integration:
 # Browser tests against the debug server built by `cargo test` and the release wasm bundle.
 e2e:
 	rm -rf target/e2e && mkdir -p target/e2e
-	cd end2end && LIAISON_BIN=../target/debug/liaison npx playwright test
+	cd end2end && { LIAISON_BIN=../target/debug/liaison npx playwright test \
+		|| { node scripts/failures.mjs; exit 1; }; }
 
 # Regenerate the country names from the npm package i18n-iso-countries.
 countries: setup

@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../target/e2e/report.json' }]],
   outputDir: '../target/e2e/results',
   use: {
     baseURL,

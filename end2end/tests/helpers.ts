@@ -11,7 +11,7 @@ export const test = base.extend<{ contentSecurityPolicy: void }>({
       const violations: string[] = [];
       const watch = (c: BrowserContext) =>
         c.on('console', (m) => {
-          if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
+          if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(`${m.page()?.url() ?? m.location().url}: ${m.text()}`);
         });
       watch(context);
       const newContext = browser.newContext.bind(browser);
