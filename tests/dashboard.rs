@@ -260,6 +260,7 @@ pub(crate) async fn assert_totals_agree(db: &app::db::Db) {
     type Day = NaiveDate;
     let office = |t: DateTime<Utc>| app::domain::office_today(t);
     let month = |d: Day| d.with_day(1).unwrap();
+    let year = |d: Day| d.with_month(1).unwrap().with_day(1).unwrap();
     // (day, type) → [opened, green, resolved, with a deadline, on time, ratings, stars]
     let mut days: BTreeMap<(Day, String), [i64; 7]> = BTreeMap::new();
     let mut speed: BTreeMap<(String, String, Day, String, i32), i64> = BTreeMap::new();
@@ -283,7 +284,7 @@ pub(crate) async fn assert_totals_agree(db: &app::db::Db) {
         e[3] += i64::from(due.is_some());
         e[4] += i64::from(due.is_some_and(|d| on <= d));
         if let Some(took) = took {
-            for (span, first) in [("day", on), ("month", month(on))] {
+            for (span, first) in [("day", on), ("month", month(on)), ("year", year(on))] {
                 *speed.entry(("case".into(), span.into(), first, t.clone(), took)).or_default() += 1;
             }
         }
@@ -321,7 +322,7 @@ pub(crate) async fn assert_totals_agree(db: &app::db::Db) {
         if let Some(d) = done {
             tasks.entry((d, department)).or_default()[1] += 1;
             if let Some(took) = took {
-                for (span, first) in [("day", d), ("month", month(d))] {
+                for (span, first) in [("day", d), ("month", month(d)), ("year", year(d))] {
                     *speed.entry(("task".into(), span.into(), first, key.clone(), took)).or_default() += 1;
                 }
             }
