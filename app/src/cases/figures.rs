@@ -157,7 +157,19 @@ fn spans(from: NaiveDate, to: NaiveDate) -> [(NaiveDate, NaiveDate); 3] {
     [(first, end - Months::new(1)), (from, first.pred_opt().unwrap_or(first)), (end, to)]
 }
 
-/// The histograms of `kind` ('case' or 'task') over `from..=to`, by key.
+/// The last day a period ending on `to` is read to: nothing is counted on a day after today
+/// (a case is opened, resolved or rated, a task given or done, on the day it happens), so a
+/// period that reaches today is read to the end of its year, whose whole months and year read
+/// fewer rows than its days (a year to date: one row per type and number of days).
+fn read_to(to: NaiveDate, today: NaiveDate) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(to.year(), 12, 31) {
+        Some(end) if to >= today => end.max(to),
+        _ => to,
+    }
+}
+
+/// The histograms of `kind` ('case' or 'task') over `from..=to` (`to` as `read_to` reads
+/// it), by key.
 async fn histograms(
     db: &Db,
     kind: &str,
@@ -269,7 +281,13 @@ fn over_spans(
 
 /// The casework of `from..=to` (office days): opened, resolved, rated and how fast, in all,
 /// by type and by month.
-pub async fn resolutions(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Resolutions, sqlx::Error> {
+pub async fn resolutions(
+    db: &Db,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<Resolutions, sqlx::Error> {
+    let to = read_to(to, today);
     let (sql, args) = over_spans(
         "select starts_on, case_type, opened, green, resolved, with_deadline, on_time, ratings, stars \
          from case_figures where {span}",
@@ -340,6 +358,7 @@ pub async fn departments(
 ) -> Result<Vec<DepartmentLine>, sqlx::Error> {
     let names: Vec<(i64, String, String, String)> =
         db.all("select id, name_zh, name_en, name_fr from departments order by sort_order, id", &[]).await?;
+    let to = read_to(to, today);
     let (sql, args) = over_spans(
         "select department_id, cast(sum(assigned) as bigint), cast(sum(done) as bigint) from task_figures \
          where {span} group by department_id",
@@ -453,6 +472,19 @@ mod tests {
         assert_eq!(parts("2025-01-01", "2025-12-31").len(), 1);
         let months: Vec<_> = super::parts(day("2025-01-01"), day("2025-12-31"), false);
         assert_eq!(months, vec![("month", day("2025-01-01"), day("2025-12-01"))]);
+    }
+
+    #[test]
+    fn a_period_reaching_today_is_read_to_the_end_of_its_year() {
+        let today = day("2026-12-07");
+        assert_eq!(read_to(day("2026-12-07"), today), day("2026-12-31"));
+        assert_eq!(read_to(day("2026-12-31"), today), day("2026-12-31"));
+        assert_eq!(read_to(day("2027-03-31"), today), day("2027-12-31"));
+        // The same days a year before, and any period that ends before today, as they are.
+        assert_eq!(read_to(day("2025-12-07"), today), day("2025-12-07"));
+        assert_eq!(read_to(day("2026-12-06"), today), day("2026-12-06"));
+        // A year to date is then one year.
+        assert_eq!(parts(day("2026-01-01"), read_to(day("2026-12-07"), today), true).len(), 1);
     }
 
     #[test]

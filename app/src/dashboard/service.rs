@@ -577,8 +577,8 @@ async fn enterprises(state: &ServerState, p: Period, b: Period) -> Result<Sectio
 
 async fn cases(state: &ServerState, p: Period, b: Period, today: NaiveDate) -> Result<Section, AppError> {
     use crate::cases::figures::{departments, overdue_now, resolutions};
-    let now = resolutions(&state.db, p.from, p.to).await?;
-    let was = resolutions(&state.db, b.from, b.to).await?;
+    let now = resolutions(&state.db, p.from, p.to, today).await?;
+    let was = resolutions(&state.db, b.from, b.to, today).await?;
     let overdue = overdue_now(&state.db, today).await?;
     // Hundredths of a per cent, rounded half up like the projects' rates.
     let share =
