@@ -32,9 +32,11 @@ demo: server
 
 ## make test: lint, unit, integration on SQLite and PostgreSQL, locale checks, browser tests,
 ## each step's time printed after it (CI has 90 minutes; a clean run should stay well under 45).
+## The lint and the browser bundle build side by side (each has long stretches on one core:
+## the application crate's check, the bundle's last steps), each step's output kept together.
 test: setup setup-browser postgres
-	@for step in lint site unit-and-integration e2e; do start=$$(date +%s); \
-		$(MAKE) --no-print-directory $$step || exit 1; \
+	@for step in "lint site" unit-and-integration e2e; do start=$$(date +%s); \
+		$(MAKE) --no-print-directory -j2 --output-sync=target $$step || exit 1; \
 		echo "make $$step: $$(( $$(date +%s) - start )) s"; done
 
 # --- installing (each step is skipped in well under a second when already done) ---

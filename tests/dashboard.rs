@@ -535,6 +535,13 @@ async fn a_leader_reads_how_fast_cases_were_resolved_and_downloads_the_tables(b:
     assert_eq!(types[0].0, json!({"CaseType": "customs"}));
     // Opened in 2026, resolved in 2025: none opened in the year, two resolved.
     assert_eq!(types[0].1, [json!({"Count": 0}), json!({"Count": 2}), json!({"Percent": 5000}), json!({"Days": 900})]);
+    // Eight months and a half: the year less its last four months, and fifteen days of
+    // September (A in them, B after); eleven months: the year less January.
+    let to_mid_september = dashboard(&leader, &[("from", "2025-01-01"), ("to", "2025-09-15")]).await;
+    assert_eq!(figure(&to_mid_september, "cases_resolved").0, json!({"Count": 1}));
+    assert_eq!(figure(&to_mid_september, "median_days").0, json!({"Days": 500}));
+    let from_february = dashboard(&leader, &[("from", "2025-02-01"), ("to", "2025-12-31")]).await;
+    assert_eq!(figure(&from_february, "median_days").0, json!({"Days": 900}));
     let months = table(&y2025, "cases_by_month");
     assert_eq!(months.len(), 12);
     assert_eq!(months[8], (json!({"Month": "2025-09-01"}), vec![json!({"Count": 0}), json!({"Count": 2})]));
