@@ -33,12 +33,16 @@ pub struct SqliteDb {
     readers: Option<Arc<Readers>>,
     /// Connections for `read_here`; `None` for a database in memory.
     here: Option<Arc<Here>>,
+    /// Connections for streamed exports (`reading`), as many as `readers`, that read the file
+    /// rather than map it: an export reads each of its pages once, and sixteen at once mapped
+    /// a hundred megabytes of the file into the server's resident memory.
+    exporters: Option<Arc<Readers>>,
 }
 
 impl SqliteDb {
     /// Reads and writes both through `pool` (a database in memory, or a pool made elsewhere).
     pub fn new(pool: SqlitePool) -> SqliteDb {
-        SqliteDb { pool, readers: None, here: None }
+        SqliteDb { pool, readers: None, here: None, exporters: None }
     }
 
     /// Writes through `pool`; reads through at most `readers` connections opened with `options`.
@@ -49,13 +53,14 @@ impl SqliteDb {
             size: readers,
             open: AtomicU32::new(0),
         };
-        let readers = Readers {
-            options,
-            size: readers,
-            idle: Mutex::new(Vec::new()),
-            permits: Arc::new(Semaphore::new(readers as usize)),
-        };
-        SqliteDb { pool, readers: Some(Arc::new(readers)), here: Some(Arc::new(here)) }
+        let exporters = Readers::new(options.clone().pragma("mmap_size", "0"), readers);
+        let readers = Readers::new(options, readers);
+        SqliteDb {
+            pool,
+            readers: Some(Arc::new(readers)),
+            here: Some(Arc::new(here)),
+            exporters: Some(Arc::new(exporters)),
+        }
     }
 
     /// At most how many statements read at once.
@@ -211,10 +216,10 @@ impl SqliteDb {
     }
 
     /// A reading connection of its own for as long as the caller keeps it (a streamed export):
-    /// one of the readers, or the pool's for a database in memory.
+    /// one of the exporters, or the pool's for a database in memory.
     pub async fn reading(&self) -> Result<ReadingConnection, sqlx::Error> {
-        match &self.readers {
-            Some(readers) => Ok(ReadingConnection::Reader(readers.acquire().await?)),
+        match &self.exporters {
+            Some(exporters) => Ok(ReadingConnection::Reader(exporters.acquire().await?)),
             None => Ok(ReadingConnection::Pool(self.pool.acquire().await?)),
         }
     }
@@ -223,7 +228,7 @@ impl SqliteDb {
         if let Some(h) = &self.here {
             h.close();
         }
-        if let Some(r) = &self.readers {
+        for r in self.readers.iter().chain(&self.exporters) {
             r.permits.close();
             let idle = std::mem::take(&mut *r.idle.lock().unwrap_or_else(|e| e.into_inner()));
             for conn in idle {
@@ -244,6 +249,10 @@ struct Readers {
 }
 
 impl Readers {
+    fn new(options: SqliteConnectOptions, size: u32) -> Readers {
+        Readers { options, size, idle: Mutex::new(Vec::new()), permits: Arc::new(Semaphore::new(size as usize)) }
+    }
+
     async fn acquire(self: &Arc<Self>) -> Result<Reader, sqlx::Error> {
         let permit = match tokio::time::timeout(super::ACQUIRE_TIMEOUT, self.permits.clone().acquire_owned()).await {
             Err(_) => return Err(sqlx::Error::PoolTimedOut),
