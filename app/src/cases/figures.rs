@@ -4,10 +4,10 @@
 //!
 //! Read from running totals that triggers keep in the transaction of every write (migration
 //! 0039): a period is a sum over its whole months and the days at either end, the working
-//! days a histogram over its whole years, months and days (migration 0040). The working days of one
-//! resolution are counted here, with the office calendar, when the case is resolved or the
-//! task done, and stored on the row (`resolution_days`, `done_days`); `fill` counts those that
-//! a migration or an import left without.
+//! days a histogram over its whole years, months and days (migration 0040). The working days
+//! of one resolution are counted here, with the office calendar, when the case is resolved or
+//! the task done, and stored on the row (`resolution_days`, `done_days`); `fill` counts those
+//! that a migration or an import left without.
 
 use crate::db::{Db, Tx};
 use crate::domain::{CaseType, WorkingCalendar};

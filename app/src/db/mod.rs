@@ -163,8 +163,8 @@ impl Db {
 
     /// Connect with at most `connections` connections (by default 8 on SQLite, whose
     /// statements each run on their connection's own thread, and 16 on PostgreSQL). SQLite has
-    /// that many for reading and as many for write transactions (see `sqlite`); an in-memory
-    /// SQLite database has one for both.
+    /// that many for reading, as many for streamed exports and as many for write transactions
+    /// (see `sqlite`); an in-memory SQLite database has one for all.
     pub async fn connect_sized(url: &str, connections: Option<u32>) -> Result<Db, ConnectError> {
         match Db::backend_of(url) {
             Some("sqlite") => {
