@@ -84,20 +84,35 @@ fn is_record_of(path: &str, list: &str) -> bool {
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The pages the administrator's navigation and home page reach, each list's first record,
-/// and each list's own pages that are not records (calendar, statistics…), as the browser walk
-/// finds them (end2end/tests/walk.spec.ts).
+/// The pages the administrator's navigation and home page reach (with the pages an area's
+/// own navigation names, such as the promotion area's lists beside its policies), each list's
+/// first record, and each list's own pages that are not records (calendar, statistics…), as
+/// the browser walk finds them (end2end/tests/walk.spec.ts).
 pub async fn reachable(client: &reqwest::Client, base: &str) -> Result<Vec<String>, Error> {
     let home = client.get(format!("{base}/")).send().await?.text().await?;
     let mut pages: std::collections::BTreeSet<String> = ["/".to_string(), "/account".to_string()].into();
     pages.extend(links(inside(&home, "nav")));
     pages.extend(links(inside(&home, "main")).into_iter().filter(|h| !h.contains('?')));
-    for list in pages.clone() {
+    let mut lists: Vec<String> = pages.iter().rev().cloned().collect();
+    while let Some(list) = lists.pop() {
         if list == "/" {
             continue;
         }
         let html = client.get(format!("{base}{list}")).send().await?.text().await?;
-        let found = links(inside(&html, "main"));
+        let main = inside(&html, "main");
+        // An area's own navigation: each of its pages is a list of its own.
+        let area = main
+            .find("class=\"subnav\"")
+            .and_then(|at| main[..at].rfind("<nav"))
+            .map(|at| inside(&main[at..], "nav"))
+            .unwrap_or_default();
+        for h in links(area) {
+            let path = h.split('?').next().unwrap_or_default().to_string();
+            if pages.insert(path.clone()) {
+                lists.push(path);
+            }
+        }
+        let found = links(main);
         let bare = list.split('?').next().unwrap_or_default().to_string();
         if let Some(record) = found.iter().find(|h| is_record_of(h, &bare)) {
             pages.insert(record.clone());
