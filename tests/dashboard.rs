@@ -540,6 +540,10 @@ async fn a_leader_reads_how_fast_cases_were_resolved_and_downloads_the_tables(b:
     let to_mid_september = dashboard(&leader, &[("from", "2025-01-01"), ("to", "2025-09-15")]).await;
     assert_eq!(figure(&to_mid_september, "cases_resolved").0, json!({"Count": 1}));
     assert_eq!(figure(&to_mid_september, "median_days").0, json!({"Days": 500}));
+    // Before A: the year less September to December leaves nothing (added instead of taken
+    // away, the months would count A and B twice).
+    let to_early_september = dashboard(&leader, &[("from", "2025-01-01"), ("to", "2025-09-07")]).await;
+    assert_eq!(figure(&to_early_september, "median_days").0, json!({"Days": null}));
     let from_february = dashboard(&leader, &[("from", "2025-02-01"), ("to", "2025-12-31")]).await;
     assert_eq!(figure(&from_february, "median_days").0, json!({"Days": 900}));
     let months = table(&y2025, "cases_by_month");
